@@ -1,0 +1,32 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install install-test lint bench clean
+
+$(BIN)/threatnet: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install: $(BIN)/threatnet
+
+install-test: install
+	$(BIN)/pip install --quiet -e '.[test]'
+
+# The main job on the bundled sample reports: extract one as a table, score them all.
+demo: install
+	$(BIN)/threatnet extract corpus/dev/dev-jaffar-express-bla.txt --format table
+	$(BIN)/threatnet eval corpus/dev
+
+test: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/extract_speed.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

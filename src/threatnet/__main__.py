@@ -1,0 +1,5 @@
+"""`python -m threatnet` runs the CLI."""
+
+from threatnet.cli import main
+
+main()

@@ -1,0 +1,168 @@
+"""The `threatnet` command line: the only module that prints.
+
+Library code raises ThreatnetError; here it becomes one red line and exit code 1
+(a traceback only with --debug).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from threatnet import __version__
+from threatnet.errors import ThreatnetError
+from threatnet.model import ExtractionRecord
+
+app = typer.Typer(help="threatnet: a sourced, time-aware knowledge graph of militant networks.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+_state = {"debug": False}
+
+
+def _fail(exc: Exception) -> None:
+    if _state["debug"]:
+        raise exc
+    err.print(f"[red]error[/red]: {exc}", markup=True, highlight=False)
+    raise typer.Exit(code=1)
+
+
+@app.callback()
+def _main(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
+    _state["debug"] = debug
+
+
+def _extractor(pack: Path | None):
+    from threatnet.extract.pipeline import Extractor
+    from threatnet.resolve.pack import load_actor_pack
+
+    return Extractor(pack=load_actor_pack(pack) if pack else None)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Report files; - reads stdin.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    published: Annotated[str | None, typer.Option(help="Publication date, overriding "
+                                                       "the one found in the text.")] = None,
+    output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help=(
+        "Write X.json per report X.txt here instead of printing."))] = None,
+    pack: Annotated[Path | None, typer.Option(help="Extra actor-pack folder.")] = None,
+) -> None:
+    """Extract entities and sourced claims from reports (the JSON contract of DESIGN.md)."""
+    from threatnet.ingest import read_document
+
+    if format not in ("json", "table"):
+        _fail(ThreatnetError(f"--format {format!r}: choose json or table"))
+    try:
+        documents = [read_document(f, published=published) for f in files]
+        records = _extractor(pack).extract_many(documents)
+        for path, record in zip(files, records, strict=True):
+            _emit(record, path, format, output_dir, many=len(files) > 1)
+    except ThreatnetError as exc:
+        _fail(exc)
+
+
+def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | None,
+          many: bool) -> None:
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        name = "stdin" if path == "-" else Path(path).stem
+        target = output_dir / f"{name}.json"
+        target.write_text(json.dumps(record.to_dict(), ensure_ascii=False, indent=1),
+                          encoding="utf-8")
+        err.print(f"{path} -> {target}: {len(record.entities)} entities, "
+                  f"{len(record.claims)} claims", highlight=False)
+    elif format == "json":
+        text = json.dumps(record.to_dict(), ensure_ascii=False, indent=None if many else 2)
+        sys.stdout.write(text + "\n")
+    else:
+        _print_table(record)
+
+
+def _print_table(record: ExtractionRecord) -> None:
+    doc = record.document
+    names = {e.id: e.name for e in record.entities}
+    out.rule(f"{doc.source}  (published {doc.published or 'unknown'})")
+    ents = Table("id", "name", "type", "mentions", title="Entities", title_justify="left")
+    for e in record.entities:
+        ents.add_row(e.id, e.name, str(e.type), str(len(e.mentions)))
+    out.print(ents)
+    claims = Table("subject", "predicate", "object", "polarity", "modality", "source",
+                   "conf.", "evidence", title="Claims", title_justify="left")
+    for c in record.claims:
+        polarity = "[red]negated[/red]" if c.polarity == "negated" else "affirmed"
+        claims.add_row(names[c.subject], c.predicate, names[c.object], polarity,
+                       str(c.modality), c.source.text if c.source else "(author)",
+                       f"{c.confidence:.2f}", c.evidence.text[:90])
+    out.print(claims)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the extraction record."""
+    from threatnet.export.schema import record_schema
+
+    sys.stdout.write(json.dumps(record_schema(), indent=2) + "\n")
+
+
+@app.command("eval")
+def eval_(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of X.txt + X.gold.json.")],
+    explain: Annotated[bool, typer.Option(help="List misses and false hits.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable totals.")] = False,
+    pack: Annotated[Path | None, typer.Option(help="Extra actor-pack folder.")] = None,
+) -> None:
+    """Score the extractor against gold annotations (the reference scorer's definitions)."""
+    from threatnet.evaluate import runner
+
+    try:
+        scores, overall = runner.evaluate(gold_dir, _extractor(pack))
+    except ThreatnetError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        files = {s.name: s.summary for s in scores}
+        sys.stdout.write(json.dumps({"overall": overall, "files": files}) + "\n")
+        return
+    columns = ["entity_f1", "claim_f1", "claim_precision", "claim_recall",
+               "modality_accuracy", "source_accuracy", "false_certainties"]
+    table = Table("report", *[c.replace("_", " ") for c in columns])
+    for s in scores:
+        table.add_row(s.name, *[str(s.summary[c]) for c in columns])
+    table.add_row("[bold]overall[/bold]", *[f"[bold]{overall[c]}[/bold]" for c in columns])
+    out.print(table)
+    if explain:
+        for s in scores:
+            out.rule(s.name)
+            for label, item in runner.explain(s):
+                style = "red" if label.startswith("FALSE") else "dim" if "unmatched" in label \
+                    else ""
+                out.print(f"[{style}]{label}: {item}[/{style}]" if style else
+                          f"{label}: {item}", highlight=False)
+
+
+@app.command()
+def info() -> None:
+    """Versions, the spaCy pipeline in use and the size of the actor pack."""
+    from threatnet.extract.pipeline import EXTRACTOR_VERSION, model_name
+    from threatnet.resolve.pack import load_actor_pack
+
+    try:
+        pack = load_actor_pack()
+    except ThreatnetError as exc:
+        _fail(exc)
+        return
+    out.print(f"threatnet {__version__}  extractor {EXTRACTOR_VERSION}")
+    out.print(f"spaCy pipeline: {model_name()}")
+    out.print(f"actor pack: {len(pack)} entries")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Evaluate: score extraction records against gold annotations (`threatnet eval`)."""

@@ -1,0 +1,70 @@
+"""Extract every `X.txt` beside an `X.gold.json` and score it with the reference scorer."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from threatnet.errors import InvalidInput
+from threatnet.evaluate import reference
+from threatnet.extract.pipeline import Extractor
+from threatnet.ingest import read_document
+
+
+@dataclass
+class FileScore:
+    """One report's scores: the scorer's entity and claim details and its totals."""
+
+    name: str
+    entities: dict[str, Any]
+    claims: dict[str, Any]
+    summary: dict[str, Any]
+
+
+def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """(gold file, report text) for every gold annotation of a folder."""
+    folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise InvalidInput(str(folder), "is not a folder of gold annotations")
+    pairs = []
+    for gold in sorted(folder.glob("*.gold.json")):
+        try:
+            name = json.loads(gold.read_text(encoding="utf-8")).get("document")
+        except (ValueError, UnicodeDecodeError):
+            raise InvalidInput(str(gold), "is not valid JSON") from None
+        text = gold.with_name(name or gold.name[: -len(".gold.json")] + ".txt")
+        if not text.is_file():
+            raise InvalidInput(str(gold), f"its report {text.name} is missing")
+        pairs.append((gold, text))
+    if not pairs:
+        raise InvalidInput(str(folder), "holds no *.gold.json annotations")
+    return pairs
+
+
+def evaluate(gold_dir: str | Path, extractor: Extractor) -> tuple[list[FileScore], dict]:
+    """Per-file scores and the overall totals, as `score.py --gold-dir` computes them."""
+    scores = []
+    pairs = gold_pairs(gold_dir)
+    documents = [read_document(str(text)) for _, text in pairs]
+    for (gold_path, _), record in zip(pairs, extractor.extract_many(documents), strict=True):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        ents, claims = reference.score_pair(gold, record.to_dict(), record.document.text)
+        summary = reference.totals([(ents, claims)])
+        scores.append(FileScore(gold_path.name[: -len(".gold.json")], ents, claims, summary))
+    overall = reference.totals([(s.entities, s.claims) for s in scores])
+    overall["documents"] = len(scores)
+    return scores, overall
+
+
+def explain(score: FileScore) -> list[tuple[str, str]]:
+    """(label, item) for every miss, false hit and false certainty of one report."""
+    rows = []
+    for label, items in (("missed entity", score.entities["missed"]),
+                         ("unmatched entity", score.entities["false"]),
+                         ("missed claim", score.claims["missed"]),
+                         ("unmatched claim", score.claims["false"]),
+                         ("FALSE CERTAINTY", score.claims["false_certainties"])):
+        rows += [(label, str(item)) for item in items]
+    return rows

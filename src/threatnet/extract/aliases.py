@@ -1,0 +1,146 @@
+"""Find actor-pack names in a parsed document, robust to transliteration and hyphenation.
+
+"Tehrik-i-Taliban", "Tehreek-e-Taliban" and "Tehrik Taliban" meet on one key:
+connectors (-i-, -e-, -ul-, al-) and hyphens are dropped, vowels of multi-word
+names collapse, and a trailing plural "s" is cut. Acronyms ("TTP", "JeM") match
+case-sensitively and exactly; other single words only when capitalised in the
+text, except capabilities and populations ("drones", "settlers").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from threatnet.model import EntityType
+
+CONNECTORS = frozenset({"i", "e", "ul", "ud", "us", "ut", "ur", "ul", "al", "el", "-", "‐", "–"})
+LOWERCASE_OK = frozenset({EntityType.CAPABILITY, EntityType.POPULATION})
+# which entry wins when two share a name: actors before places before things
+TYPE_PRIORITY = [EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE,
+                 EntityType.ORGANIZATION, EntityType.PERSON, EntityType.EVENT,
+                 EntityType.INFRASTRUCTURE, EntityType.LOCATION, EntityType.POPULATION,
+                 EntityType.CAPABILITY]
+_VOWELS = re.compile(r"[aeiouy]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def word_key(text: str) -> str:
+    """Case, accents, apostrophes and a plural or possessive "s" removed."""
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    if text.endswith("'s"):
+        text = text[:-2]
+    if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+        text = text[:-1]
+    return text
+
+
+def loose_key(text: str) -> str:
+    """word_key with vowel runs collapsed and q/k, ph/f merged: "Mohammed" = "Muhammad"."""
+    key = word_key(text).replace("ph", "f").replace("q", "k")
+    return key[:1] + _VOWELS.sub("a", key[1:])
+
+
+def is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    uppers = sum(c.isupper() for c in letters)
+    return (" " not in name and 2 <= len(name) <= 8 and uppers >= 2
+            and uppers * 2 >= len(letters) and name.isascii())
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int  # token index
+    end: int    # token index, exclusive
+    entry_id: str
+
+
+@dataclass(frozen=True)
+class _Target:
+    entry_id: str
+    entry_type: EntityType
+
+
+class AliasMatcher:
+    """Token-sequence dictionary of every pack name; `find(doc)` gives longest matches."""
+
+    def __init__(self, tokenize) -> None:  # tokenize: str -> sequence of token texts
+        self._tokenize = tokenize
+        self._acronyms: dict[tuple[str, ...], list[_Target]] = {}
+        self._words: dict[tuple[str, ...], list[_Target]] = {}
+        self._max = 1
+
+    def add(self, name: str, entry_id: str, entry_type: EntityType) -> None:
+        tokens = [t for t in self._tokenize(name) if t.strip()]
+        if not tokens:
+            return
+        target = _Target(entry_id, entry_type)
+        if is_acronym(name):
+            key = tuple(tokens)
+            table = self._acronyms
+        else:
+            words = [t for t in tokens if t.casefold() not in CONNECTORS]
+            if not words:
+                return
+            key = (word_key(words[0]),) if len(words) == 1 else tuple(map(loose_key, words))
+            table = self._words
+        self._max = max(self._max, len(key))
+        targets = table.setdefault(key, [])
+        if all(t.entry_id != entry_id for t in targets):
+            targets.append(target)
+            targets.sort(key=lambda t: TYPE_PRIORITY.index(t.entry_type))
+
+    def add_all(self, names: Iterable[tuple[str, str, EntityType]]) -> None:
+        for name, entry_id, entry_type in names:
+            self.add(name, entry_id, entry_type)
+
+    def find(self, doc: Doc) -> list[AliasMatch]:
+        """Longest non-overlapping matches, in text order."""
+        candidates = self._acronym_matches(doc) + self._word_matches(doc)
+        candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: set[int] = set()
+        chosen = []
+        for m in candidates:
+            if not taken.intersection(range(m.start, m.end)):
+                taken.update(range(m.start, m.end))
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def _acronym_matches(self, doc: Doc) -> list[AliasMatch]:
+        out = []
+        texts = [t.text for t in doc]
+        for i, text in enumerate(texts):
+            if not any(c.isupper() for c in text):
+                continue
+            for length in range(min(self._max, len(texts) - i), 0, -1):
+                targets = self._acronyms.get(tuple(texts[i:i + length]))
+                if targets:
+                    out.append(AliasMatch(i, i + length, targets[0].entry_id))
+                    break
+        return out
+
+    def _word_matches(self, doc: Doc) -> list[AliasMatch]:
+        keyed = [(t.i, t.text) for t in doc if t.text.casefold() not in CONNECTORS]
+        exact = [word_key(text) for _, text in keyed]
+        loose = [loose_key(text) for _, text in keyed]
+        out = []
+        for p in range(len(keyed)):
+            for length in range(min(self._max, len(keyed) - p), 0, -1):
+                key = (exact[p],) if length == 1 else tuple(loose[p:p + length])
+                targets = self._words.get(key)
+                if not targets:
+                    continue
+                start, end = keyed[p][0], keyed[p + length - 1][0] + 1
+                span_text = doc[start:end].text
+                target = next((t for t in targets if t.entry_type in LOWERCASE_OK
+                               or any(c.isupper() for c in span_text[:1])
+                               or not span_text.isascii()), None)
+                if target:
+                    out.append(AliasMatch(start, end, target.entry_id))
+                    break
+        return out

@@ -1,0 +1,111 @@
+"""Point "the group", "they", "it", "he" back at the most recent suitable actor of the paragraph.
+
+A deliberately small resolver: candidates are entity mentions earlier in the
+same paragraph, at most three sentences back; grammatical subjects are
+preferred; a candidate must fit the anaphor (a person for "he", a group for
+"the group"). Anything else is left unresolved rather than guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from threatnet.model import EntityType
+from threatnet.resources import load_data
+
+GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
+ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
+MAX_SENTENCES_BACK = 3
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    token: int
+    entity: str
+    type: EntityType
+    subject: bool
+    sentence: int
+    paragraph: int
+
+
+class Coreference:
+    """Resolves anaphors of one document against its entity mentions."""
+
+    def __init__(self, doc: Doc, token_entity: dict[int, str],
+                 types: dict[str, EntityType]) -> None:
+        anaphors = load_data("lexicon.yaml")["anaphors"]
+        self.group_nouns = frozenset(anaphors["group"])
+        self.person_words = frozenset(anaphors["person"])
+        self.plural_words = frozenset(anaphors["plural"])
+        self.neuter_words = frozenset(anaphors["neuter"])
+        self.doc = doc
+        self.sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = n
+        self.paragraph_of = self._paragraphs(doc)
+        self.candidates: list[_Candidate] = []
+        last = None
+        for i in sorted(token_entity):
+            entity = token_entity[i]
+            if last and last[1] == entity and last[0] == i - 1:
+                last = (i, entity)
+                continue  # one candidate per mention, at its first token
+            last = (i, entity)
+            tok = doc[i]
+            head = tok
+            while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+                head = head.head
+            self.candidates.append(_Candidate(
+                i, entity, types[entity], head.dep_ in ("nsubj", "nsubjpass"),
+                self.sent_of[i], self.paragraph_of[i]))
+
+    @staticmethod
+    def _paragraphs(doc: Doc) -> dict[int, int]:
+        out, paragraph = {}, 0
+        for tok in doc:
+            out[tok.i] = paragraph
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                paragraph += 1
+        return out
+
+    def is_anaphor(self, tok: Token) -> bool:
+        lower = tok.lower_
+        if tok.pos_ == "PRON":
+            return lower in self.person_words | self.plural_words | self.neuter_words
+        return (tok.lemma_.casefold() in self.group_nouns and
+                any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
+                not any(c.dep_ in ("amod", "compound") and c.i in self._entity_tokens()
+                        for c in tok.lefts))
+
+    def _entity_tokens(self) -> set[int]:
+        return {c.token for c in self.candidates}
+
+    def resolve(self, tok: Token) -> str | None:
+        """The entity id an anaphor refers to, or None."""
+        if not self.is_anaphor(tok):
+            return None
+        lower = tok.lower_
+        if lower in self.person_words:
+            allowed = {EntityType.PERSON}
+        elif tok.pos_ == "PRON" and lower in self.neuter_words:
+            allowed = GROUPS | {EntityType.STATE}
+        elif tok.pos_ == "PRON":
+            allowed = GROUPS | {EntityType.STATE}
+        else:
+            allowed = GROUPS
+        sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
+        pool = [c for c in self.candidates
+                if c.token < tok.i and c.type in allowed and c.paragraph == paragraph
+                and sentence - c.sentence <= MAX_SENTENCES_BACK]
+        if not pool:
+            return None
+        # the subject of the nearest earlier sentence with one, else the nearest mention
+        same_sentence = [c for c in pool if c.sentence == sentence]
+        for group in (same_sentence, pool):
+            subjects = [c for c in group if c.subject]
+            if subjects:
+                return subjects[-1].entity
+        return pool[-1].entity

@@ -1,0 +1,303 @@
+"""Find the entities of one parsed document: pack names first, then NER, acronyms, noun phrases.
+
+Produces a `DocEntities`: one Entity per actor per document with every mention,
+and a token -> entity map that relation extraction reads. Order matters:
+actor-pack matches win over NER; acronyms defined in the text ("Central
+Reserve Police Force (CRPF)") become aliases; capabilities and populations are
+named with the text's own words ("weaponized large drones") and linked to
+their taxonomy node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
+from threatnet.model import Entity, EntityType, Mention
+from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data, word_set
+
+_LEX = "lexicon.yaml"
+NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
+
+
+@dataclass
+class DocEntities:
+    """The entities of one document and which tokens mention which entity."""
+
+    entities: list[Entity] = field(default_factory=list)
+    token_entity: dict[int, str] = field(default_factory=dict)
+
+    def by_id(self, entity_id: str) -> Entity:
+        return next(e for e in self.entities if e.id == entity_id)
+
+
+class EntityFinder:
+    """Builds `DocEntities` for documents parsed by one spaCy pipeline and one actor pack."""
+
+    def __init__(self, pack: ActorPack, matcher: AliasMatcher) -> None:
+        self.pack = pack
+        self.matcher = matcher
+        lex = load_data(_LEX)
+        self.population_heads = word_set(_LEX, "population_heads")
+        self.np_drop = word_set(_LEX, "np_drop")
+        self.person_titles = word_set(_LEX, "person_titles")
+        self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
+        self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
+        self._capability_keys = self._taxonomy_keys()
+
+    def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
+        """Each capability alias as a bag of word keys, most specific (longest) first."""
+        keys = []
+        for entry in self.pack.of_type(EntityType.CAPABILITY):
+            for name in entry.names():
+                words = frozenset(word_key(w) for w in re.split(r"[\s\-]+", name) if w)
+                keys.append((words, entry.id))
+        return sorted(keys, key=lambda k: -len(k[0]))
+
+    def find(self, doc: Doc) -> DocEntities:
+        build = _Builder(doc)
+        matches = self.matcher.find(doc)
+        for m in matches:
+            self._add_pack_match(build, doc, m)
+        self._add_populations(build, doc)
+        self._add_ner(build, doc)
+        self._add_acronyms(build, doc)
+        return build.finish()
+
+    # -- pack names ---------------------------------------------------------
+
+    def _add_pack_match(self, build: _Builder, doc: Doc, m: AliasMatch) -> None:
+        entry = self.pack.entries[m.entry_id]
+        if entry.type == EntityType.CAPABILITY:
+            self._add_capability(build, doc, m)
+            return
+        key = f"pack:{entry.id}"
+        build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
+                      aliases=entry.names())
+
+    def _add_capability(self, build: _Builder, doc: Doc, m: AliasMatch) -> None:
+        head = doc[m.end - 1]
+        if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and \
+                head.head.i >= m.end:
+            head = head.head  # "drone parts", "UAV technology"
+        start = self._np_start(head, floor=min(m.start, head.i))
+        if start > m.start:
+            start = m.start
+        span = doc[start:head.i + 1]
+        words = frozenset(word_key(t.text) for t in span if not t.is_punct)
+        kind = next((eid for keys, eid in self._capability_keys if keys <= words), m.entry_id)
+        bare = all(t.i >= m.start for t in span) and head.i < m.end
+        earlier = build.latest_capability(kind, self.pack) if bare else None
+        if earlier is not None:
+            build.mention(earlier, "", EntityType.CAPABILITY, span.start, span.end)
+            return
+        name = span.text
+        key = "cap:" + " ".join(word_key(t.text) for t in span if not t.is_punct)
+        build.mention(key, name, EntityType.CAPABILITY, span.start, span.end, kind=kind)
+
+    def _np_start(self, head: Token, floor: int) -> int:
+        """First token of the modifiers to the left of `head` that belong in its name."""
+        start = head.i
+        for tok in reversed(list(head.lefts)):
+            if tok.i != start - 1 and not (tok.i < start and
+                                           all(t.is_punct for t in head.doc[tok.i + 1:start])):
+                break
+            if tok.dep_ not in NP_MODIFIERS and not (tok.dep_ == "punct" and tok.text in "-‐"):
+                break
+            if tok.lower_ in self.np_drop or tok.like_num:
+                break
+            start = min(t.i for t in tok.subtree) if tok.dep_ in ("amod", "compound") else tok.i
+            if head.doc[start].lower_ in self.np_drop:
+                start = tok.i
+        return min(start, floor)
+
+    # -- populations by pattern -----------------------------------------------
+
+    def _add_populations(self, build: _Builder, doc: Doc) -> None:
+        """A people noun with a national or ethnic modifier: "Chinese engineers"."""
+        for tok in doc:
+            if tok.lemma_.casefold() not in self.population_heads or tok.i in build.taken:
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")
+                    and (c.ent_type_ == "NORP" or c.i in build.taken) and c.text[:1].isupper()]
+            if not mods:
+                continue
+            start = min(c.i for c in mods)
+            span = doc[start:tok.i + 1]
+            if any(build.entity_at(i) and build.type_at(i) != EntityType.STATE
+                   for i in range(span.start, span.end)):
+                continue
+            build.release(span.start, span.end)
+            key = "pop:" + " ".join(word_key(t.text) for t in span)
+            build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
+
+    # -- statistical NER for names the pack does not know ---------------------
+
+    def _add_ner(self, build: _Builder, doc: Doc) -> None:
+        for ent in doc.ents:
+            etype = self.ner_types.get(ent.label_)
+            if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
+                continue
+            span = self._clean_span(ent)
+            if span is None:
+                continue
+            if etype == EntityType.PERSON:
+                self._add_person(build, span, ent)
+                continue
+            if etype == EntityType.ORGANIZATION:
+                etype = self._org_type(span)
+                if len(span) == 1 and not is_acronym(span.text):
+                    continue  # "Army", "Defense": a common noun tagged ORG
+            if not span.text[:1].isupper():
+                continue
+            key = f"new:{etype}:{word_key(span.text)}"
+            build.mention(key, span.text, etype, span.start, span.end)
+
+    def _clean_span(self, ent: Span) -> Span | None:
+        doc, start, end = ent.doc, ent.start, ent.end
+        while start < end and (doc[start].lower_ in self.np_drop or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
+            end -= 1
+        span = doc[start:end]
+        if not span or not any(c.isalpha() for c in span.text) or span.text.islower():
+            return None
+        if not span.text.isascii() and not span.text[:1].isascii():
+            return None  # Urdu script is matched through the pack, not English NER
+        return span
+
+    def _org_type(self, span: Span) -> EntityType:
+        words = {t.lower_ for t in span}
+        for etype in (EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP):
+            if words & self.org_words[etype]:
+                return etype
+        return EntityType.ORGANIZATION
+
+    def _add_person(self, build: _Builder, span: Span, ent: Span) -> None:
+        start = span.start
+        while start < span.end - 1 and span.doc[start].lower_ in self.person_titles:
+            start += 1
+        name_span = span.doc[start:span.end]
+        words = name_span.text.split()
+        known = build.person_with_words(words)
+        if known is not None:
+            build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
+        elif len(words) >= 2:
+            key = f"new:person:{word_key(name_span.text)}"
+            build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
+                          name_span.end, aliases=[ent.text])
+
+    # -- acronyms and other-script names defined in parentheses ---------------
+
+    def _add_acronyms(self, build: _Builder, doc: Doc) -> None:
+        """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias."""
+        for tok in doc:
+            if tok.text != "(" or tok.i + 2 >= len(doc):
+                continue
+            close = next((t.i for t in doc[tok.i + 1:tok.i + 8] if t.text == ")"), None)
+            if close is None or close == tok.i + 1:
+                continue
+            inner = doc[tok.i + 1:close]
+            before = build.entity_at(tok.i - 1) if tok.i > 0 else None
+            if before is None or any(build.entity_at(i) for i in range(inner.start, inner.end)):
+                continue
+            text = inner.text
+            if is_acronym(text) or (not text.isascii() and any(c.isalpha() for c in text)):
+                build.alias(before, text)
+                build.mention(before, "", EntityType.ORGANIZATION, inner.start, inner.end)
+                if is_acronym(text):
+                    for other in doc[close + 1:]:
+                        if other.text == text and other.i not in build.taken:
+                            build.mention(before, "", EntityType.ORGANIZATION, other.i,
+                                          other.i + 1)
+
+
+class _Builder:
+    """Accumulates mentions into entities keyed by identity (pack id or normalised name)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_key: dict[str, Entity] = {}
+        self.types: dict[str, EntityType] = {}
+        self.kinds: dict[str, str | None] = {}
+        self.taken: dict[int, str] = {}  # token index -> entity key
+        self.order: list[str] = []
+
+    def mention(self, key: str, name: str, etype: EntityType, start: int, end: int,
+                pack_id: str | None = None, kind: str | None = None,
+                aliases: list[str] | None = None) -> None:
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(id=key, name=name, type=etype, pack_id=pack_id, kind=kind)
+            self.by_key[key] = entity
+            self.types[key] = etype
+            self.kinds[key] = kind
+            self.order.append(key)
+            for alias in aliases or []:
+                entity.add_alias(alias)
+        span = self.doc[start:end]
+        entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        entity.add_alias(span.text)
+        for i in range(start, end):
+            self.taken[i] = key
+
+    def alias(self, key: str, text: str) -> None:
+        self.by_key[key].add_alias(text)
+
+    def release(self, start: int, end: int) -> None:
+        """Give tokens back (a demonym inside a population name is not the state)."""
+        for i in range(start, end):
+            key = self.taken.pop(i, None)
+            if key is None:
+                continue
+            tok = self.doc[i]
+            entity = self.by_key[key]
+            entity.mentions = [m for m in entity.mentions
+                               if not m.start <= tok.idx < m.end]
+
+    def entity_at(self, i: int) -> str | None:
+        return self.taken.get(i)
+
+    def type_at(self, i: int) -> EntityType | None:
+        key = self.taken.get(i)
+        return self.types.get(key) if key else None
+
+    def person_with_words(self, words: list[str]) -> str | None:
+        """An earlier person whose name contains all these words ("Azhar" in "Masood Azhar")."""
+        wanted = {w.casefold() for w in words}
+        for key in reversed(self.order):
+            if self.types[key] != EntityType.PERSON:
+                continue
+            names = [self.by_key[key].name, *self.by_key[key].aliases]
+            if any(wanted <= {w.casefold() for w in n.split()} for n in names):
+                return key
+        return None
+
+    def latest_capability(self, kind: str, pack: ActorPack) -> str | None:
+        """The most recent capability entity of this taxonomy node or a narrower one."""
+        for key in reversed(self.order):
+            k = self.kinds.get(key)
+            if self.types[key] == EntityType.CAPABILITY and k and \
+                    (k == kind or kind in pack.ancestors(k)):
+                return key
+        return None
+
+    def finish(self) -> DocEntities:
+        out = DocEntities()
+        ids: dict[str, str] = {}
+        for key in self.order:
+            entity = self.by_key[key]
+            if not entity.mentions:
+                continue
+            ids[key] = f"E{len(ids) + 1}"
+            entity.id = ids[key]
+            entity.mentions.sort(key=lambda m: m.start)
+            out.entities.append(entity)
+        for i, key in self.taken.items():
+            if key in ids:
+                out.token_entity[i] = ids[key]
+        return out

@@ -1,0 +1,97 @@
+"""Load the relation frames (`data/frames.yaml`) into lookup tables keyed by trigger lemma."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from threatnet.errors import InvalidData
+from threatnet.model import PREDICATES, EntityType, Polarity
+from threatnet.resources import load_data
+
+_FILE = "frames.yaml"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """How one trigger word expresses one predicate, and where its arguments are."""
+
+    predicate: str
+    object: tuple[str, ...]
+    subject: tuple[str, ...] = ()
+    subject_types: frozenset[EntityType] = frozenset(EntityType)
+    object_types: frozenset[EntityType] = frozenset(EntityType)
+    polarity: Polarity = Polarity.AFFIRMED
+    passive_theme: bool = False
+    swap: bool = False
+    pair: tuple[str, ...] = ()
+    via: frozenset[str] = frozenset()
+    as_object: str | None = None
+    particle: str | None = None
+
+
+@dataclass(frozen=True)
+class Frames:
+    verbs: dict[str, list[Frame]]
+    nouns: dict[str, list[Frame]]
+    roles: dict[str, str]          # role noun -> predicate
+    proxies: frozenset[str]
+    part_of_heads: frozenset[str]
+
+
+def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[EntityType]:
+    names = named[value] if isinstance(value, str) and value in named else value
+    if not isinstance(names, list):
+        raise InvalidData(_FILE, f"types {value!r} must be a list or a name of `types`", entry)
+    try:
+        return frozenset(EntityType(n) for n in names)
+    except ValueError as exc:
+        raise InvalidData(_FILE, str(exc), entry) from None
+
+
+def _frame(raw: dict, named: dict[str, list[str]], particle: str | None) -> Frame:
+    entry = "/".join(raw.get("lemma", ["?"]))
+    predicate = raw.get("predicate")
+    if predicate not in PREDICATES:
+        raise InvalidData(_FILE, f"unknown predicate {predicate!r}", entry)
+    everything = list(EntityType)
+    return Frame(
+        predicate=predicate,
+        object=tuple(raw.get("object", [])),
+        subject=tuple(raw.get("subject", [])),
+        subject_types=_types(raw.get("subject_types", [t.value for t in everything]), named,
+                             entry),
+        object_types=_types(raw.get("object_types", [t.value for t in everything]), named,
+                            entry),
+        polarity=Polarity(raw.get("polarity", "affirmed")),
+        passive_theme=raw.get("passive") == "theme",
+        swap=bool(raw.get("swap")),
+        pair=tuple(raw.get("pair", [])),
+        via=frozenset(raw.get("via", [])),
+        as_object=raw.get("as_object"),
+        particle=particle,
+    )
+
+
+def _table(raws: list, named: dict[str, list[str]]) -> dict[str, list[Frame]]:
+    table: dict[str, list[Frame]] = {}
+    for raw in raws:
+        if not isinstance(raw, dict) or not isinstance(raw.get("lemma"), list):
+            raise InvalidData(_FILE, f"frame {raw!r} needs a list of lemmas")
+        for lemma in raw["lemma"]:
+            head, _, particle = str(lemma).partition(" ")
+            table.setdefault(head, []).append(_frame(raw, named, particle or None))
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> Frames:
+    data = load_data(_FILE)
+    named = data.get("types", {})
+    roles = {word: predicate for predicate, words in data.get("roles", {}).items()
+             for word in words}
+    return Frames(verbs=_table(data.get("verbs", []), named),
+                  nouns=_table(data.get("nouns", []), named),
+                  roles=roles,
+                  proxies=frozenset(data.get("proxies", [])),
+                  part_of_heads=frozenset(data.get("part_of_heads", [])))

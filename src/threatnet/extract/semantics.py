@@ -1,0 +1,256 @@
+"""Claim semantics: the source, modality and polarity of a claim, read from the parse.
+
+From the claim's trigger word we climb the dependency tree to the root. On the
+way, cues of `data/cues.yaml` apply when the trigger lies in their scope:
+negation and modals of the trigger's own clause (a conjunct with cues of its
+own keeps them to itself), hedge adverbs and adjectives, governing verbs
+("it is believed that", "fears that"), conditionals ("if relations sour"),
+and source frames ("X said", "according to X"). The nearest source is the
+claim's source; outer ones form its source chain, outermost first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from threatnet.extract.coref import Coreference
+from threatnet.model import EntityType, Modality, Polarity, Source
+from threatnet.resources import load_data
+
+SUBJECTS = ("nsubj", "nsubjpass")
+# edges past which the trigger's own clause ends: cues above them are not the claim's
+CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
+EXPLETIVES = frozenset({"it", "there", "this", "that"})
+SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
+                     EntityType.ARMED_GROUP, EntityType.STATE]
+
+
+@dataclass(frozen=True)
+class Cues:
+    source_verbs: dict[str, Modality]
+    negating_sources: frozenset[str]
+    adverbs: dict[str, Modality]
+    adjectives: dict[str, Modality]
+    modals: dict[str, Modality]
+    governing: dict[str, Modality]
+    conditionals: frozenset[str]
+    negation_words: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_adverbs: dict[str, str]
+    according: Modality
+    confidence: dict[str, dict[str, float]]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    d = load_data("cues.yaml")
+
+    def modal_map(key: str) -> dict[str, Modality]:
+        return {str(k): Modality(v) for k, v in d[key].items()}
+
+    return Cues(
+        source_verbs=modal_map("source_verbs"),
+        negating_sources=frozenset(d["negating_source_verbs"]),
+        adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
+        modals=modal_map("modals"), governing=modal_map("governing"),
+        conditionals=frozenset(d["conditionals"]),
+        negation_words=frozenset(d["negation_words"]),
+        negating_verbs=frozenset(d["negating_verbs"]),
+        negating_adverbs=dict(d["negating_adverbs"]),
+        according=Modality(d["according"]),
+        confidence=d["confidence"],
+    )
+
+
+@dataclass
+class Reading:
+    """What the cues around one trigger say about its claim."""
+
+    polarity: Polarity = Polarity.AFFIRMED
+    modality: Modality = Modality.ASSERTED
+    sources: list[Source] = field(default_factory=list)  # nearest first
+
+    def hedge(self, modality: Modality) -> None:
+        if modality.rank > self.modality.rank:
+            self.modality = modality
+
+    def negate(self) -> None:
+        self.polarity = (Polarity.NEGATED if self.polarity == Polarity.AFFIRMED
+                         else Polarity.AFFIRMED)
+
+    @property
+    def source(self) -> Source | None:
+        if not self.sources:
+            return None
+        nearest = self.sources[0]
+        chain = [s.text for s in reversed(self.sources[1:])]
+        return Source(nearest.text, nearest.entity, chain)
+
+
+class SemanticsReader:
+    """Reads source, modality and polarity for triggers of one document."""
+
+    def __init__(self, token_entity: dict[int, str], types: dict[str, EntityType],
+                 names: dict[str, str], coref: Coreference) -> None:
+        self.cues = load_cues()
+        self.token_entity = token_entity
+        self.types = types
+        self.names = names
+        self.coref = coref
+
+    def read(self, trigger: Token) -> Reading:
+        reading = Reading()
+        self._own_cues(trigger, reading)
+        in_clause, in_content = True, True
+        prev, node = trigger, trigger.head
+        while node.i != prev.i:
+            edge = prev.dep_
+            if edge in CLAUSE_EDGES:
+                in_clause = False
+            if in_clause and in_content:
+                self._inherited_cues(node, prev, reading)
+            if self._is_source_verb(node, prev):
+                self._add_source(node, reading, in_content)
+                in_content = False
+            elif in_content and node.lemma_.casefold() in self.cues.governing and \
+                    edge not in SUBJECTS:
+                reading.hedge(self.cues.governing[node.lemma_.casefold()])
+            self._according(node, reading, in_content)
+            if node.dep_ == "advcl" and self._conditional(node):
+                reading.hedge(Modality.HYPOTHETICAL)
+            prev, node = node, node.head
+        return reading
+
+    # -- cues ----------------------------------------------------------------
+
+    def _own_cues(self, tok: Token, reading: Reading) -> None:
+        """Negation, modals and hedges attached to the trigger itself."""
+        cues = self.cues
+        for child in tok.children:
+            lower, lemma = child.lower_, child.lemma_.casefold()
+            if child.dep_ == "neg" or (child.dep_ == "det" and lower in ("no", "neither")):
+                reading.negate()
+            elif child.dep_ in ("aux", "auxpass") and lower in cues.modals:
+                reading.hedge(cues.modals[lower])
+            elif child.dep_ == "advmod" and lower in cues.adverbs:
+                reading.hedge(cues.adverbs[lower])
+            elif child.dep_ == "advmod" and lower in cues.negating_adverbs:
+                marker = cues.negating_adverbs[lower]
+                if any(c.lower_ == marker for c in child.children) or \
+                        any(c.lower_ == marker for c in tok.children):
+                    reading.negate()
+            elif child.dep_ == "amod" and lemma in cues.adjectives:
+                reading.hedge(cues.adjectives[lemma])
+            elif child.dep_ in ("dobj", "attr") and any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                reading.negate()
+            elif child.dep_ == "advcl" and self._conditional(child):
+                reading.hedge(Modality.HYPOTHETICAL)
+            elif child.dep_ == "mark" and lower in cues.conditionals:
+                reading.hedge(Modality.HYPOTHETICAL)
+        if tok.dep_ == "advcl" and self._conditional(tok):
+            reading.hedge(Modality.HYPOTHETICAL)
+
+    def _inherited_cues(self, node: Token, prev: Token, reading: Reading) -> None:
+        """Cues of a governing word that reach down to the trigger's clause."""
+        cues = self.cues
+        lemma = node.lemma_.casefold()
+        own_aux = any(c.dep_ in ("aux", "neg") for c in prev.children)
+        if prev.dep_ == "conj" and own_aux:
+            return  # "may also be involved" keeps its own cues
+        for child in node.children:
+            if child.i == prev.i:
+                continue
+            lower = child.lower_
+            if child.dep_ in ("aux", "auxpass") and lower in cues.modals:
+                reading.hedge(cues.modals[lower])
+            elif child.dep_ == "advmod" and lower in cues.adverbs:
+                reading.hedge(cues.adverbs[lower])
+            elif child.dep_ == "amod" and child.lemma_.casefold() in cues.adjectives:
+                reading.hedge(cues.adjectives[child.lemma_.casefold()])
+            elif prev.dep_ != "conj" and child.dep_ == "neg" and \
+                    prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "ccomp"):
+                reading.negate()
+            elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
+                    prev.dep_ == "xcomp":
+                reading.negate()  # "they have yet to deploy"
+        if lemma in cues.negating_verbs and prev.dep_ in ("xcomp", "dobj") and \
+                lemma not in cues.negating_sources:
+            reading.negate()  # "failed to", "refused to"
+
+    def _conditional(self, clause: Token) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in self.cues.conditionals
+                   for c in clause.children)
+
+    # -- sources -------------------------------------------------------------
+
+    def _is_source_verb(self, node: Token, prev: Token) -> bool:
+        return (node.pos_ in ("VERB", "AUX") and node.lemma_.casefold() in self.cues.source_verbs
+                and prev.dep_ not in SUBJECTS and prev.dep_ != "agent")
+
+    def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
+        lemma = verb.lemma_.casefold()
+        if in_content:
+            reading.hedge(self.cues.source_verbs[lemma])
+            if lemma in self.cues.negating_sources:
+                reading.negate()
+            if any(c.dep_ == "advmod" and c.lower_ in self.cues.adverbs for c in verb.children):
+                reading.hedge(max((self.cues.adverbs[c.lower_] for c in verb.children
+                                   if c.dep_ == "advmod" and c.lower_ in self.cues.adverbs),
+                                  key=lambda m: m.rank))
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
+                if agent is not None else None
+        if speaker is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+            speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ in EXPLETIVES:
+            return
+        source = self.source_of(speaker)
+        if source:
+            reading.sources.append(source)
+
+    def _according(self, node: Token, reading: Reading, in_content: bool) -> None:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "according":
+                for to in prep.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            if in_content:
+                                reading.hedge(self.cues.according)
+                            source = self.source_of(pobj)
+                            if source:
+                                reading.sources.append(source)
+
+    def source_of(self, head: Token) -> Source | None:
+        """The source a noun phrase names: its words as written and its entity if known."""
+        ref = self.coref.resolve(head) if head.pos_ == "PRON" else None
+        if ref:
+            return Source(self.names[ref], ref)
+        if head.pos_ == "PRON":
+            return None
+        span = _trim(head)
+        entity = None
+        candidates = [head, *[c for c in head.children
+                              if c.dep_ in ("compound", "poss", "amod", "appos", "flat")]]
+        found = [self.token_entity[t.i] for t in candidates if t.i in self.token_entity]
+        found = [e for e in found if self.types[e] in SOURCE_PREFERENCE]
+        if found:
+            entity = min(found, key=lambda e: SOURCE_PREFERENCE.index(self.types[e]))
+        return Source(span.text, entity)
+
+
+def _trim(head: Token) -> Span:
+    """The subtree of a source's head, without a trailing comma clause or punctuation."""
+    tokens = [t for t in head.subtree]
+    start, end = tokens[0].i, tokens[-1].i + 1
+    doc = head.doc
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)):
+        end -= 1
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    return doc[start:end]

@@ -1,0 +1,75 @@
+"""When a claim held: "since 2018", "from 2005 to 2013", "in March 2023", "last year".
+
+Dates are read from the DATE entities of the claim's clause and normalised
+against the document's publication date (TimeML's document creation time)
+with dateparser: a year stays a year ("2018"), a month is "2023-03", a day
+is a full ISO date.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import datetime
+
+import dateparser
+from spacy.tokens import Span, Token
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_RELATIVE = re.compile(r"\b(last|this|next|previous|past)\s+(year|month)\b", re.I)
+STARTS = frozenset({"since", "from", "after"})
+ENDS = frozenset({"until", "till", "to", "through", "before"})
+
+
+def normalise(text: str, published: str | None) -> str | None:
+    """An ISO year, year-month or date for a written date, or None."""
+    lower = text.casefold()
+    has_month = any(m in lower for m in _MONTHS)
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _YEAR.sub("", lower)))
+    if not (_YEAR.search(text) or has_month or _RELATIVE.search(text)):
+        return None
+    base = datetime.fromisoformat(published) if published else datetime.now()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, languages=["en"],
+                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    if parsed is None:
+        year = _YEAR.search(text)
+        return year.group(1) if year else None
+    if has_month and has_day:
+        return parsed.date().isoformat()
+    if has_month or "month" in lower:
+        return f"{parsed.year:04d}-{parsed.month:02d}"
+    return f"{parsed.year:04d}"
+
+
+def _clause(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def claim_time(trigger: Token, dates: list[Span], published: str | None) -> dict[str, str | None]:
+    """start / end of a claim from the dates of its clause."""
+    clause = _clause(trigger)
+    scope = {t.i for t in clause.subtree}
+    start = end = None
+    for ent in dates:
+        if ent.root.i not in scope or ent.sent.start != trigger.sent.start:
+            continue
+        value = normalise(ent.text, published)
+        if value is None:
+            continue
+        lead = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        years = _YEAR.findall(ent.text)
+        if lead in ("from", "between") and len(years) == 2:
+            start, end = years[0], years[1]
+        elif lead in ENDS and start is not None:
+            end = value
+        elif lead in ENDS:
+            end = value
+        elif start is None:
+            start = value
+    return {"start": start, "end": end}

@@ -1,0 +1,228 @@
+"""The record types that pass between threatnet's stages, and their closed vocabularies.
+
+Every stage (ingest, extract, resolve, store, analyse, export, serve) imports
+these; none redefines them. `ExtractionRecord.to_dict()` gives the JSON
+contract of DESIGN.md that other tools (the shared scorer among them) read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class EntityType(StrEnum):
+    ARMED_GROUP = "armed_group"
+    STATE = "state"
+    GOVERNMENT_BODY = "government_body"
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    LOCATION = "location"
+    INFRASTRUCTURE = "infrastructure"
+    CAPABILITY = "capability"
+    POPULATION = "population"
+    EVENT = "event"
+
+
+class Polarity(StrEnum):
+    AFFIRMED = "affirmed"
+    NEGATED = "negated"
+
+
+class Modality(StrEnum):
+    """How committed the text is to a claim, from most to least certain."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    BELIEVED = "believed"
+    POSSIBLE = "possible"
+    HYPOTHETICAL = "hypothetical"
+
+    @property
+    def certain(self) -> bool:
+        return self not in (Modality.POSSIBLE, Modality.HYPOTHETICAL)
+
+    @property
+    def rank(self) -> int:
+        """0 for asserted up to 5 for hypothetical: a larger rank is less certain."""
+        return list(Modality).index(self)
+
+
+# predicate -> (class, symmetric)
+PREDICATES: dict[str, tuple[str, bool]] = {
+    "allied_with": ("alignment", True),
+    "cooperates_with": ("alignment", True),
+    "supports": ("alignment", False),
+    "affiliated_with": ("alignment", True),
+    "negotiates_with": ("alignment", True),
+    "meets_with": ("alignment", True),
+    "hostile_to": ("opposition", False),
+    "targets": ("opposition", False),
+    "attacks": ("opposition", False),
+    "rival_of": ("opposition", True),
+    "fights": ("opposition", True),
+    "leads": ("structure", False),
+    "member_of": ("structure", False),
+    "part_of": ("structure", False),
+    "splinter_of": ("structure", False),
+    "merged_into": ("structure", False),
+    "possesses": ("capability", False),
+    "uses": ("capability", False),
+    "seeks": ("capability", False),
+    "supplies": ("capability", False),
+    "operates_in": ("geography", False),
+    "based_in": ("geography", False),
+    "controls": ("geography", False),
+    "perpetrated": ("events", False),
+    "involved_in": ("events", False),
+    "invests_in": ("economy", False),
+}
+
+
+def is_symmetric(predicate: str) -> bool:
+    return PREDICATES[predicate][1]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) of a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"span [{self.start}, {self.end}) is not a valid range")
+
+
+@dataclass
+class Document:
+    """One report: its text (the offsets of every evidence point into it) and metadata."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "published": self.published,
+                "language": self.language, "source": self.source}
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Entity:
+    """An actor, place or thing of one document, with all its mentions.
+
+    `pack_id` is the actor-pack entry it links to, or None for a name the pack
+    does not know; `kind` is the taxonomy node of a capability.
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    pack_id: str | None = None
+    kind: str | None = None
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "type": str(self.type),
+                               "aliases": list(self.aliases),
+                               "mentions": [m.to_dict() for m in self.mentions]}
+        if self.pack_id:
+            out["pack_id"] = self.pack_id
+        if self.kind:
+            out["kind"] = self.kind
+        return out
+
+
+@dataclass
+class Source:
+    """Who a claim is attributed to: the words of the text and, when known, the entity."""
+
+    text: str
+    entity: str | None = None
+    chain: list[str] = field(default_factory=list)  # outer sources, outermost first
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Claim:
+    """One statement of one document: subject -predicate-> object, with how and by whom."""
+
+    id: str
+    subject: str
+    predicate: str
+    object: str
+    polarity: Polarity
+    modality: Modality
+    evidence: Evidence
+    source: Source | None = None
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    time: dict[str, str | None] = field(default_factory=lambda: {"start": None, "end": None})
+    confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.predicate not in PREDICATES:
+            raise ValueError(f"unknown predicate {self.predicate!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
+
+    def to_dict(self) -> dict[str, Any]:
+        qualifiers = dict(self.qualifiers)
+        if self.source and self.source.chain:
+            qualifiers["source_chain"] = list(self.source.chain)
+        return {
+            "id": self.id, "subject": self.subject, "predicate": self.predicate,
+            "object": self.object, "polarity": str(self.polarity),
+            "modality": str(self.modality),
+            "source": self.source.text if self.source else None,
+            "source_entity": self.source.entity if self.source else None,
+            "qualifiers": qualifiers, "time": dict(self.time),
+            "evidence": self.evidence.to_dict(), "confidence": round(self.confidence, 3),
+        }
+
+
+@dataclass
+class ExtractionRecord:
+    """Everything extracted from one document: the JSON contract of DESIGN.md."""
+
+    document: Document
+    entities: list[Entity]
+    claims: list[Claim]
+    extractor_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document.to_dict(),
+                "entities": [e.to_dict() for e in self.entities],
+                "claims": [c.to_dict() for c in self.claims],
+                "extractor": self.extractor_version}
