@@ -40,6 +40,7 @@ class Coreference:
         self.person_words = frozenset(anaphors["person"])
         self.plural_words = frozenset(anaphors["plural"])
         self.neuter_words = frozenset(anaphors["neuter"])
+        self.event_nouns = frozenset(anaphors["event"])
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(doc.sents):
@@ -47,6 +48,7 @@ class Coreference:
                 self.sent_of[tok.i] = n
         self.paragraph_of = self._paragraphs(doc)
         self.candidates: list[_Candidate] = []
+        self.mentioned = frozenset(token_entity)
         last = None
         for i in sorted(token_entity):
             entity = token_entity[i]
@@ -75,13 +77,10 @@ class Coreference:
         lower = tok.lower_
         if tok.pos_ == "PRON":
             return lower in self.person_words | self.plural_words | self.neuter_words
-        return (tok.lemma_.casefold() in self.group_nouns and
+        return (tok.lemma_.casefold() in self.group_nouns | self.event_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
-                not any(c.dep_ in ("amod", "compound") and c.i in self._entity_tokens()
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
                         for c in tok.lefts))
-
-    def _entity_tokens(self) -> set[int]:
-        return {c.token for c in self.candidates}
 
     def resolve(self, tok: Token) -> str | None:
         """The entity id an anaphor refers to, or None."""
@@ -94,6 +93,8 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
+        elif tok.lemma_.casefold() in self.event_nouns:
+            return self._event(tok)
         else:
             allowed = GROUPS
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
@@ -109,3 +110,12 @@ class Coreference:
             if subjects:
                 return subjects[-1].entity
         return pool[-1].entity
+
+    def _event(self, tok: Token) -> str | None:
+        """ "the attack": the latest named event before it, or the document's only one."""
+        events = [c for c in self.candidates if c.type == EntityType.EVENT]
+        before = [c for c in events if c.token < tok.i]
+        if before:
+            return before[-1].entity
+        distinct = {c.entity for c in events}
+        return distinct.pop() if len(distinct) == 1 else None

@@ -43,8 +43,10 @@ class EntityFinder:
         self.matcher = matcher
         lex = load_data(_LEX)
         self.population_heads = word_set(_LEX, "population_heads")
+        self.event_heads = word_set(_LEX, "event_heads")
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
+        self.ner_stoplist = word_set(_LEX, "ner_stoplist")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
         self._capability_keys = self._taxonomy_keys()
@@ -64,6 +66,7 @@ class EntityFinder:
         for m in matches:
             self._add_pack_match(build, doc, m)
         self._add_populations(build, doc)
+        self._add_events(build, doc)
         self._add_ner(build, doc)
         self._add_acronyms(build, doc)
         return build.finish()
@@ -85,8 +88,9 @@ class EntityFinder:
                 head.head.i >= m.end:
             head = head.head  # "drone parts", "UAV technology"
         start = self._np_start(head, floor=min(m.start, head.i))
-        if start > m.start:
-            start = m.start
+        gov = head.head
+        if gov.i == start - 1 and gov.dep_ in ("acomp", "amod") and gov.tag_ == "VBN":
+            start = gov.i  # "weaponized large drones" parsed as a participle and its object
         span = doc[start:head.i + 1]
         words = frozenset(word_key(t.text) for t in span if not t.is_punct)
         kind = next((eid for keys, eid in self._capability_keys if keys <= words), m.entry_id)
@@ -135,6 +139,24 @@ class EntityFinder:
             key = "pop:" + " ".join(word_key(t.text) for t in span)
             build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
 
+    # -- named attacks by pattern ------------------------------------------------
+
+    def _add_events(self, build: _Builder, doc: Doc) -> None:
+        """An attack noun with a proper-name modifier: "the Bisham attack"."""
+        for tok in doc:
+            if tok.lower_ not in self.event_heads or tok.i in build.taken:
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
+                    and c.pos_ == "PROPN" and c.text[:1].isupper()]
+            mods = [c for c in mods if build.type_at(c.i) in (None, EntityType.LOCATION)]
+            if not mods:
+                continue
+            start = min(c.i for c in mods)
+            span = doc[start:tok.i + 1]
+            build.release(span.start, span.end)
+            key = "event:" + " ".join(word_key(t.text) for t in span)
+            build.mention(key, span.text, EntityType.EVENT, span.start, span.end)
+
     # -- statistical NER for names the pack does not know ---------------------
 
     def _add_ner(self, build: _Builder, doc: Doc) -> None:
@@ -143,7 +165,7 @@ class EntityFinder:
             if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
                 continue
             span = self._clean_span(ent)
-            if span is None:
+            if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
             if etype == EntityType.PERSON:
                 self._add_person(build, span, ent)
@@ -154,6 +176,9 @@ class EntityFinder:
                     continue  # "Army", "Defense": a common noun tagged ORG
             if not span.text[:1].isupper():
                 continue
+            if span.root.dep_ in ("compound", "amod") and span.root.head.pos_ == "NOUN" and \
+                    span.root.head.i >= span.end:
+                continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
 

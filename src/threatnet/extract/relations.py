@@ -96,7 +96,17 @@ class _Context:
             for e in self._entities_of_one(t, depth):
                 if e not in out:
                     out.append(e)
+            if t.i in self.token_entity and depth < 3:  # "heavy weaponry, including X"
+                for e in self._expansions(t, depth):
+                    if e not in out:
+                        out.append(e)
         return out
+
+    def _expansions(self, tok: Token, depth: int) -> list[str]:
+        return [e for child in tok.children
+                if child.dep_ == "prep" and child.lower_ in EXPANDERS
+                for pobj in child.children if pobj.dep_ == "pobj"
+                for e in self.entities(pobj, depth + 1)]
 
     def _conjuncts(self, tok: Token) -> list[Token]:
         out = [tok]
@@ -117,13 +127,7 @@ class _Context:
             return [ref]
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.entities(tok.head.head, depth + 1)
-        found: list[str] = []
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in EXPANDERS or \
-                    child.dep_ == "prep" and child.lower_ == "such":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found += self.entities(pobj, depth + 1)
+        found = self._expansions(tok, depth)
         if found:
             return found
         lemma = tok.lemma_.casefold()
@@ -162,7 +166,7 @@ class _Context:
                     return found
         if passive and not (frame and frame.passive_theme):
             return self._governing_subjects(verb, depth)
-        if verb.dep_ in ("relcl", "acl") and not passive:
+        if verb.dep_ in ("relcl", "acl", "amod") and not passive:
             return self.entities(verb.head)
         if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
             gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
@@ -204,10 +208,18 @@ class _Context:
                 for child in tok.children:
                     if child.dep_ in deps:
                         found += self.entities(child)
+                    elif child.dep_ in ("acomp", "oprd") and child.pos_ == "VERB":
+                        # "operate weaponized large drones" parsed as a participle's object
+                        found += [e for g in child.children if g.dep_ == "dobj"
+                                  for e in self.entities(g)]
                 if not found and tok.dep_ in ("relcl", "acl") and passive is False and \
                         not any(c.dep_ == "dobj" for c in tok.children) and \
                         any(c.dep_ == "nsubj" for c in tok.children):
                     found += self.entities(tok.head)  # "settlers, whom they view as ..."
+            elif route in ("npadvmod", "attr", "oprd"):  # "the Pakistan-based group"
+                for child in tok.children:
+                    if child.dep_ == route:
+                        found += self.entities(child)
             elif route == "dative":
                 for child in tok.children:
                     if child.dep_ == "dative" and child.pos_ != "ADP":
@@ -260,6 +272,12 @@ class _Context:
         if out:
             return out
         objects = self._prep_objects(noun, frame.object)
+        gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if not objects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and \
+                gov.pos_ in ("VERB", "AUX"):
+            # "denied any role in the attack": the parser hangs the noun's
+            # preposition on the verb
+            objects = self._prep_objects(gov, frame.object)
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]

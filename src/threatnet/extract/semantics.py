@@ -188,7 +188,9 @@ class SemanticsReader:
     # -- sources -------------------------------------------------------------
 
     def _is_source_verb(self, node: Token, prev: Token) -> bool:
-        return (node.pos_ in ("VERB", "AUX") and node.lemma_.casefold() in self.cues.source_verbs
+        verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
+            c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
+        return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and prev.dep_ not in SUBJECTS and prev.dep_ != "agent")
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:

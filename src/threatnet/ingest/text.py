@@ -60,7 +60,8 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         except OSError as exc:
             raise InvalidInput(path, f"cannot be read ({exc.strerror})") from None
     if len(data) > max_bytes:
-        raise InvalidInput(path, f"is larger than the limit of {max_bytes / 1e6:.1f} MB")
+        raise InvalidInput("<stdin>" if path == "-" else path,
+                           f"is larger than the limit of {max_bytes / 1e6:.1f} MB")
     return data
 
 
