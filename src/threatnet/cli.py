@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from threatnet import __version__
@@ -22,14 +23,14 @@ from threatnet.model import ExtractionRecord
 app = typer.Typer(help="threatnet: a sourced, time-aware knowledge graph of militant networks.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 _state = {"debug": False}
 
 
 def _fail(exc: Exception) -> None:
     if _state["debug"]:
         raise exc
-    err.print(f"[red]error[/red]: {exc}", markup=True, highlight=False)
+    err.print(f"[red]error[/red]: {escape(str(exc))}", markup=True, highlight=False)
     raise typer.Exit(code=1)
 
 
@@ -78,7 +79,7 @@ def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | N
         target.write_text(json.dumps(record.to_dict(), ensure_ascii=False, indent=1),
                           encoding="utf-8")
         err.print(f"{path} -> {target}: {len(record.entities)} entities, "
-                  f"{len(record.claims)} claims", highlight=False)
+                  f"{len(record.claims)} claims", markup=False, highlight=False)
     elif format == "json":
         text = json.dumps(record.to_dict(), ensure_ascii=False, indent=None if many else 2)
         sys.stdout.write(text + "\n")
@@ -89,18 +90,19 @@ def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | N
 def _print_table(record: ExtractionRecord) -> None:
     doc = record.document
     names = {e.id: e.name for e in record.entities}
-    out.rule(f"{doc.source}  (published {doc.published or 'unknown'})")
+    out.rule(escape(f"{doc.source}  (published {doc.published or 'unknown'})"))
     ents = Table("id", "name", "type", "mentions", title="Entities", title_justify="left")
     for e in record.entities:
-        ents.add_row(e.id, e.name, str(e.type), str(len(e.mentions)))
+        ents.add_row(e.id, escape(e.name), str(e.type), str(len(e.mentions)))
     out.print(ents)
     claims = Table("subject", "predicate", "object", "polarity", "modality", "source",
                    "conf.", "evidence", title="Claims", title_justify="left")
     for c in record.claims:
         polarity = "[red]negated[/red]" if c.polarity == "negated" else "affirmed"
-        claims.add_row(names[c.subject], c.predicate, names[c.object], polarity,
-                       str(c.modality), c.source.text if c.source else "(author)",
-                       f"{c.confidence:.2f}", c.evidence.text[:90])
+        claims.add_row(escape(names[c.subject]), c.predicate, escape(names[c.object]),
+                       polarity, str(c.modality),
+                       escape(c.source.text) if c.source else "(author)",
+                       f"{c.confidence:.2f}", escape(c.evidence.text[:90]))
     out.print(claims)
 
 

@@ -26,6 +26,8 @@ class _Candidate:
     entity: str
     type: EntityType
     subject: bool
+    main: bool          # subject of its sentence's main clause
+    coordinated: bool   # one of "X and Y": not the antecedent of "it" or "he"
     sentence: int
     paragraph: int
 
@@ -41,6 +43,7 @@ class Coreference:
         self.plural_words = frozenset(anaphors["plural"])
         self.neuter_words = frozenset(anaphors["neuter"])
         self.event_nouns = frozenset(anaphors["event"])
+        self.capability_nouns = frozenset(anaphors["capability"])
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(doc.sents):
@@ -60,9 +63,11 @@ class Coreference:
             head = tok
             while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
                 head = head.head
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
             self.candidates.append(_Candidate(
-                i, entity, types[entity], head.dep_ in ("nsubj", "nsubjpass"),
-                self.sent_of[i], self.paragraph_of[i]))
+                i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
+                coordinated, self.sent_of[i], self.paragraph_of[i]))
 
     @staticmethod
     def _paragraphs(doc: Doc) -> dict[int, int]:
@@ -77,7 +82,10 @@ class Coreference:
         lower = tok.lower_
         if tok.pos_ == "PRON":
             return lower in self.person_words | self.plural_words | self.neuter_words
-        return (tok.lemma_.casefold() in self.group_nouns | self.event_nouns and
+        lemma = tok.lemma_.casefold()
+        if lemma in self.capability_nouns:
+            return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
+        return (lemma in self.group_nouns | self.event_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
                         for c in tok.lefts))
@@ -95,21 +103,35 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
         elif tok.lemma_.casefold() in self.event_nouns:
             return self._event(tok)
+        elif tok.lemma_.casefold() in self.capability_nouns:
+            allowed = {EntityType.CAPABILITY}
         else:
-            allowed = GROUPS
+            allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
+        singular = lower in self.person_words or lower in self.neuter_words or \
+            tok.pos_ != "PRON"
         pool = [c for c in self.candidates
                 if c.token < tok.i and c.type in allowed and c.paragraph == paragraph
-                and sentence - c.sentence <= MAX_SENTENCES_BACK]
+                and sentence - c.sentence <= MAX_SENTENCES_BACK
+                and not (singular and c.coordinated and c.subject)]
         if not pool:
             return None
-        # the subject of the nearest earlier sentence with one, else the nearest mention
         same_sentence = [c for c in pool if c.sentence == sentence]
-        for group in (same_sentence, pool):
-            subjects = [c for c in group if c.subject]
-            if subjects:
-                return subjects[-1].entity
-        return pool[-1].entity
+        if tok.dep_ in ("dobj", "pobj", "dative") and same_sentence:
+            # an object pronoun is not its own clause's subject: "a crackdown on TIP
+            # could push them" -> TIP
+            clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj",)}
+            others = [c for c in same_sentence if c.token not in clause_subjects]
+            if others:
+                return others[-1].entity
+        # a subject of this sentence, else the main subject of an earlier one, else any
+        # earlier subject, else the nearest mention
+        earlier = [c for c in pool if c.sentence < sentence]
+        for group in ([c for c in same_sentence if c.subject], [c for c in earlier if c.main],
+                      [c for c in pool if c.subject], pool):
+            if group:
+                return group[-1].entity
+        return None
 
     def _event(self, tok: Token) -> str | None:
         """ "the attack": the latest named event before it, or the document's only one."""

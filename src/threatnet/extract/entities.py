@@ -94,7 +94,7 @@ class EntityFinder:
         span = doc[start:head.i + 1]
         words = frozenset(word_key(t.text) for t in span if not t.is_punct)
         kind = next((eid for keys, eid in self._capability_keys if keys <= words), m.entry_id)
-        bare = all(t.i >= m.start for t in span) and head.i < m.end
+        bare = len(span) == 1  # "drones", "Dushka": the capability named just before
         earlier = build.latest_capability(kind, self.pack) if bare else None
         if earlier is not None:
             build.mention(earlier, "", EntityType.CAPABILITY, span.start, span.end)

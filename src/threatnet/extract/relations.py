@@ -149,7 +149,8 @@ class _Context:
         """The subject entities of a verb, inherited through its clause chain when implicit."""
         if depth > 4:
             return []
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+            _passive_participle(verb)
         if frame and frame.subject:
             found = self._prep_objects(verb, frame.subject)
             if found:
@@ -165,7 +166,12 @@ class _Context:
                 if found or child.lower_ not in RELATIVE_PRONOUNS:
                     return found
         if passive and not (frame and frame.passive_theme):
-            return self._governing_subjects(verb, depth)
+            # no agent: "killed in a US drone strike" names the actor through the attack
+            return [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+                    for n in p.children if n.dep_ == "pobj"
+                    and n.lemma_.casefold() in self.frames.nouns
+                    for m in n.children if m.dep_ in ("compound", "poss", "amod")
+                    for e in self.entities(m)]
         if verb.dep_ in ("relcl", "acl", "amod") and not passive:
             return self.entities(verb.head)
         if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
@@ -180,14 +186,20 @@ class _Context:
         return self._governing_subjects(verb, depth)
 
     def _governing_subjects(self, tok: Token, depth: int) -> list[str]:
-        if tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+        """The subjects of the nearest verb above `tok` that has any (bounded climb)."""
+        while depth < 4 and tok.dep_ in INHERIT_DEPS + ("dobj", "pobj") and \
+                tok.head.i != tok.i:
             head = tok.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and \
                     head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acl", "relcl", "conj",
                                   "advcl", "xcomp"):
                 head = head.head
-            if head.pos_ in ("VERB", "AUX"):
-                return self.subjects(head, None, depth + 1)
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            found = self.subjects(head, None, depth + 1)
+            if found:
+                return found
+            tok, depth = head, depth + 1
         return []
 
     def _prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
@@ -197,6 +209,11 @@ class _Context:
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         found += self.entities(pobj)
+            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
+                                               for m in child.children):
+                # "work with X to safeguard": parsed as an absolute clause "with X to …"
+                found += [e for s in child.children if s.dep_ == "nsubj"
+                          for e in self.entities(s)]
         return found
 
     def objects(self, tok: Token, frame: Frame) -> list[str]:
@@ -204,6 +221,9 @@ class _Context:
         found: list[str] = []
         for route in frame.object:
             if route == "dobj":
+                if _passive_participle(tok) and not frame.passive_theme:
+                    found += self.entities(tok.head)  # "JuA, led by Khorasani"
+                    continue
                 deps = ("nsubjpass",) if passive and not frame.passive_theme else ("dobj",)
                 for child in tok.children:
                     if child.dep_ in deps:
@@ -253,6 +273,10 @@ class _Context:
                     for p in c.children if p.dep_ == "pobj"]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
+        if frame.predicate == "supplies" and any(
+                c.dep_ == "dobj" and c.lemma_.casefold() in self.frames.nouns
+                for c in verb.children):
+            return []  # "provide support to X": the noun's frame says what is given
         objects = self.objects(verb, frame)
         if not objects:
             return []
@@ -277,7 +301,9 @@ class _Context:
                 gov.pos_ in ("VERB", "AUX"):
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
-            objects = self._prep_objects(gov, frame.object)
+            objects = self._prep_objects(gov, frame.object) or [
+                e for c in gov.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                for e in self.entities(c)]  # "provides them protection"
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
@@ -325,7 +351,12 @@ class _Context:
                 people += [e for e in self.entities(child)
                            if self.types[e] == EntityType.PERSON]
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                orgs += [e for e in self.entities(child) if self.types[e] != EntityType.PERSON]
+                # "Afghan Defense Minister": the organisation may sit deeper in the modifiers
+                for t in child.subtree:
+                    e = self.token_entity.get(t.i) or (self.coref.resolve(t)
+                                                       if t.dep_ == "poss" else None)
+                    if e and self.types[e] != EntityType.PERSON and e not in orgs:
+                        orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 orgs += [e for p in child.children if p.dep_ == "pobj"
                          for e in self.entities(p) if self.types[e] != EntityType.PERSON]
@@ -353,3 +384,8 @@ class _Context:
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+def _passive_participle(tok: Token) -> bool:
+    """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"

@@ -19,6 +19,8 @@ from threatnet.errors import InvalidData
 from threatnet.model import EntityType
 
 ALIAS_SOURCES = {"misp-galaxy", "petrarch2", "threatnet", "user"}
+# libyaml when PyYAML has it: the bundled pack parses ~10x faster (same data).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def _parse_entry(raw: Any, where: str, index: int) -> PackEntry:
 def _load_file(path: Path) -> list[PackEntry]:
     where = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0]
         raise InvalidData(where, f"is not valid YAML ({reason})") from None
