@@ -36,6 +36,7 @@ class Frames:
     nouns: dict[str, list[Frame]]
     roles: dict[str, str]          # role noun -> predicate
     proxies: frozenset[str]
+    place_proxies: frozenset[str]
     part_of_heads: frozenset[str]
 
 
@@ -94,4 +95,5 @@ def load_frames() -> Frames:
                   nouns=_table(data.get("nouns", []), named),
                   roles=roles,
                   proxies=frozenset(data.get("proxies", [])),
+                  place_proxies=frozenset(data.get("place_proxies", [])),
                   part_of_heads=frozenset(data.get("part_of_heads", [])))

@@ -25,6 +25,7 @@ OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "for
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
+LOCATIVES = ("in", "from", "inside", "across", "throughout")
 NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
 
 
@@ -60,6 +61,7 @@ class RelationFinder:
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
+        claims += [loc for c in claims for loc in ctx.locative_claims(c)]
         return _dedupe(claims)
 
 
@@ -130,7 +132,13 @@ class _Context:
         found = self._expansions(tok, depth)
         if found:
             return found
+        if tok.dep_ == "appos" and tok.head.i in self.token_entity:
+            return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
         lemma = tok.lemma_.casefold()
+        if lemma in self.frames.place_proxies:
+            return [e for c in tok.children if c.dep_ == "prep" and
+                    c.lower_ in ("in", "of", "near", "along")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
         if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
@@ -179,6 +187,12 @@ class _Context:
             raised = [c for c in gov.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "xcomp" and raised:  # "X is believed to retain ties"
                 return self.entities(raised[0])
+            controller = [c for c in gov.children if c.dep_ == "dobj"]
+            if verb.dep_ == "xcomp" and controller:  # "asked Ghani to act"
+                return self.entities(controller[0])
+            if verb.dep_ == "xcomp" and gov.dep_ == "relcl" and \
+                    any(c.dep_ == "nsubj" for c in gov.children):
+                return self.entities(gov.head)  # "the men he named to lead it"
             if gov.lemma_.casefold() in OBJECT_CONTROL:
                 objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
                 if objs:
@@ -232,6 +246,10 @@ class _Context:
                         # "operate weaponized large drones" parsed as a participle's object
                         found += [e for g in child.children if g.dep_ == "dobj"
                                   for e in self.entities(g)]
+                if passive and not found and tok.dep_ == "xcomp":
+                    # "Mansoor is reported to have been killed"
+                    found += [e for c in tok.head.children if c.dep_ == "nsubjpass"
+                              for e in self.entities(c)]
                 if not found and tok.dep_ in ("relcl", "acl") and passive is False and \
                         not any(c.dep_ == "dobj" for c in tok.children) and \
                         any(c.dep_ == "nsubj" for c in tok.children):
@@ -246,9 +264,12 @@ class _Context:
                         found += self.entities(child)
             else:
                 found += self._prep_objects(tok, (route,))
-                for prt in tok.children:  # "work closely with", "pass it on to"
-                    if prt.dep_ in ("advmod", "prt"):
+                for prt in tok.children:  # "work closely with", "pledged allegiance to"
+                    if prt.dep_ in ("advmod", "prt", "dobj"):
                         found += self._prep_objects(prt, (route,))
+                if route in ("in", "at") and tok.dep_ == "relcl" and \
+                        any(c.lower_ == "where" for c in tok.children):
+                    found += self.entities(tok.head)  # "Kunar, where he has sheltered"
         return found
 
     # -- claims ---------------------------------------------------------------
@@ -373,6 +394,17 @@ class _Context:
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
+        """An armed group acting "in X" / "from X" operates in X."""
+        verb = claim.trigger
+        if verb.pos_ != "VERB" or self.types[claim.subject] != EntityType.ARMED_GROUP or \
+                claim.predicate in ("operates_in", "based_in", "controls"):
+            return []
+        places = [e for e in self._prep_objects(verb, LOCATIVES)
+                  if self.types[e] == EntityType.LOCATION]
+        return [RawClaim(claim.subject, "operates_in", p, verb, claim.polarity,
+                         claim.negated_subject) for p in places]
 
     def part_of_claims(self, tok: Token) -> list[RawClaim]:
         """ "the group's Majid Brigade": an armed group possessed by another is part of it."""
