@@ -68,6 +68,13 @@ class Coreference:
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i]))
+        self.resolved: dict[int, str | None] = {}
+        for tok in doc:  # resolve in text order, so "the group" can antecede "it"
+            if self.is_anaphor(tok):
+                entity = self._resolve(tok)
+                self.resolved[tok.i] = entity
+                if entity is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                    self._add(tok, entity, types[entity])
 
     @staticmethod
     def _paragraphs(doc: Doc) -> dict[int, int]:
@@ -77,6 +84,13 @@ class Coreference:
             if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
                 paragraph += 1
         return out
+
+    def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
+        candidate = _Candidate(tok.i, entity, etype, True, tok.head.dep_ == "ROOT", False,
+                               self.sent_of[tok.i], self.paragraph_of[tok.i])
+        at = next((n for n, c in enumerate(self.candidates) if c.token > tok.i),
+                  len(self.candidates))
+        self.candidates.insert(at, candidate)
 
     def is_anaphor(self, tok: Token) -> bool:
         lower = tok.lower_
@@ -92,8 +106,11 @@ class Coreference:
 
     def resolve(self, tok: Token) -> str | None:
         """The entity id an anaphor refers to, or None."""
-        if not self.is_anaphor(tok):
-            return None
+        if tok.i in self.resolved:
+            return self.resolved[tok.i]
+        return self._resolve(tok) if self.is_anaphor(tok) else None
+
+    def _resolve(self, tok: Token) -> str | None:
         lower = tok.lower_
         if lower in self.person_words:
             allowed = {EntityType.PERSON}

@@ -88,6 +88,8 @@ class EntityFinder:
                 head.head.i >= m.end:
             head = head.head  # "drone parts", "UAV technology"
         start = self._np_start(head, floor=min(m.start, head.i))
+        while start < m.start and start in build.taken:
+            start += 1  # "US drone": the state is not part of the capability
         gov = head.head
         if gov.i == start - 1 and gov.dep_ in ("acomp", "amod") and gov.tag_ == "VBN":
             start = gov.i  # "weaponized large drones" parsed as a participle and its object

@@ -22,7 +22,9 @@ from threatnet.model import EntityType, Polarity, is_symmetric
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep")
 OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
-                            "lead", "help", "urge", "allow", "enable", "encourage", "compel"})
+                            "lead", "help", "urge", "allow", "enable", "encourage", "compel",
+                            "designate", "sanction", "ban", "blacklist", "list", "punish",
+                            "arrest", "detain", "convict", "condemn", "praise", "credit"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
@@ -210,6 +212,9 @@ class _Context:
                 head = head.head
             if head.pos_ not in ("VERB", "AUX"):
                 return []
+            themes = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if themes:  # "they were sent to Syria to fight": the one sent fights
+                return self.entities(themes[0])
             found = self.subjects(head, None, depth + 1)
             if found:
                 return found
