@@ -20,7 +20,7 @@ from threatnet.extract.frames import Frame, Frames
 from threatnet.model import EntityType, Polarity, is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
 OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel",
                             "designate", "sanction", "ban", "blacklist", "list", "punish",
@@ -134,6 +134,10 @@ class _Context:
         found = self._expansions(tok, depth)
         if found:
             return found
+        named = [self.token_entity[c.i] for c in tok.children
+                 if c.dep_ == "compound" and c.i in self.token_entity]
+        if named and tok.lemma_.casefold() in self.frames.place_proxies:
+            return named  # "the Makran region"
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
         lemma = tok.lemma_.casefold()
@@ -175,6 +179,12 @@ class _Context:
                 found = self.entities(child)
                 if found or child.lower_ not in RELATIVE_PRONOUNS:
                     return found
+        if passive and frame and frame.predicate == "hostile_to":
+            # "banned in Pakistan": the state whose law it is
+            found = [e for e in self._prep_objects(verb, ("in",))
+                     if self.types[e] == EntityType.STATE]
+            if found:
+                return found
         if passive and not (frame and frame.passive_theme):
             # no agent: "killed in a US drone strike" names the actor through the attack
             return [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
@@ -319,6 +329,11 @@ class _Context:
                 for i, a in enumerate(sides):
                     for b in sides[i + 1:]:
                         out += self._typed([a], [b], frame, noun)
+        if frame.pair and noun.dep_ == "attr":  # "the Taliban and ISKP are bitter enemies"
+            sides = [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
+            for i, a in enumerate(sides):
+                for b in sides[i + 1:]:
+                    out += [*self._typed([a], [b], frame, noun), *self._typed([b], [a], frame, noun)]
         if out:
             return out
         objects = self._prep_objects(noun, frame.object)
@@ -358,6 +373,8 @@ class _Context:
                 return self.subjects(gov)
             if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
                 return self.entities(gov)
+            if gov.pos_ == "NOUN" and gov.i not in self.token_entity:
+                return self.noun_subjects(gov)  # "a long record of attacks on …"
         if noun.dep_ == "nsubj":
             return []
         return []
