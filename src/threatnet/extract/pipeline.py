@@ -25,6 +25,7 @@ from threatnet.extract.frames import load_frames
 from threatnet.extract.relations import RawClaim, RelationFinder
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.timex import claim_time
+from threatnet.extract.titles import title_claims
 from threatnet.model import (
     Claim,
     Document,
@@ -115,6 +116,9 @@ class Extractor:
         names = {e.id: e.name for e in found.entities}
         coref = Coreference(doc, found.token_entity, types)
         raws = self.relations.find(doc, found.token_entity, types, coref)
+        pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
+        raws += title_claims(doc, found.token_entity, pack_ids, types, self.pack,
+                             document.published)
         reader = SemanticsReader(found.token_entity, types, names, coref)
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         readings = {id(r): reader.read(r.trigger) for r in raws}
