@@ -144,8 +144,11 @@ class Coreference:
         # a subject of this sentence, else the main subject of an earlier one, else any
         # earlier subject, else the nearest mention
         earlier = [c for c in pool if c.sentence < sentence]
-        for group in ([c for c in same_sentence if c.subject], [c for c in earlier if c.main],
-                      [c for c in pool if c.subject], pool):
+        tiers = [[c for c in same_sentence if c.subject], [c for c in earlier if c.main],
+                 [c for c in pool if c.subject], pool]
+        if tok.pos_ != "PRON":  # "the group": a group named earlier in the same sentence
+            tiers.insert(1, same_sentence)
+        for group in tiers:
             if group:
                 return group[-1].entity
         return None
@@ -156,5 +159,8 @@ class Coreference:
         before = [c for c in events if c.token < tok.i]
         if before:
             return before[-1].entity
-        distinct = {c.entity for c in events}
-        return distinct.pop() if len(distinct) == 1 else None
+        counts: dict[str, int] = {}
+        for c in events:
+            counts[c.entity] = counts.get(c.entity, 0) + 1
+        # none named yet: the report's main event, the one it names most often
+        return max(counts, key=lambda e: counts[e]) if counts else None

@@ -149,7 +149,7 @@ class EntityFinder:
             if tok.lower_ not in self.event_heads or tok.i in build.taken:
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
-                    and c.pos_ == "PROPN" and c.text[:1].isupper()]
+                    and c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ != "DATE"]
             mods = [c for c in mods if build.type_at(c.i) in (None, EntityType.LOCATION)]
             if not mods:
                 continue
