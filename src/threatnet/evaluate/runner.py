@@ -31,9 +31,11 @@ def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
     pairs = []
     for gold in sorted(folder.glob("*.gold.json")):
         try:
-            name = json.loads(gold.read_text(encoding="utf-8")).get("document")
+            data = json.loads(gold.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError):
             raise InvalidInput(str(gold), "is not valid JSON") from None
+        _check_gold(data, str(gold))
+        name = data.get("document")
         text = gold.with_name(name or gold.name[: -len(".gold.json")] + ".txt")
         if not text.is_file():
             raise InvalidInput(str(gold), f"its report {text.name} is missing")
@@ -41,6 +43,25 @@ def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
     if not pairs:
         raise InvalidInput(str(folder), "holds no *.gold.json annotations")
     return pairs
+
+
+_GOLD_CLAIM_KEYS = ("subject", "predicate", "object", "polarity", "modality")
+
+
+def _check_gold(data: Any, where: str) -> None:
+    """The shape the reference scorer relies on, so a malformed gold file is one error."""
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list) \
+            or not isinstance(data.get("claims"), list):
+        raise InvalidInput(where, "must be a JSON object with lists 'entities' and 'claims'")
+    if not isinstance(data.get("document", ""), str | None):
+        raise InvalidInput(where, "'document' must be the report's file name")
+    for i, entity in enumerate(data["entities"]):
+        if not isinstance(entity, dict) or not isinstance(entity.get("name"), str):
+            raise InvalidInput(where, f"entity #{i} needs a 'name'")
+    for i, claim in enumerate(data["claims"]):
+        missing = [k for k in _GOLD_CLAIM_KEYS if not isinstance(claim, dict) or k not in claim]
+        if missing:
+            raise InvalidInput(where, f"claim #{i} lacks {', '.join(missing)}")
 
 
 def evaluate(gold_dir: str | Path, extractor: Extractor) -> tuple[list[FileScore], dict]:

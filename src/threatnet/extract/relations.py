@@ -145,6 +145,10 @@ class _Context:
             return [e for c in tok.children if c.dep_ == "prep" and
                     c.lower_ in ("in", "of", "near", "along")
                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
+        if tok.lower_ in NEGATIVE_SUBJECTS and not any(c.dep_ == "prep" for c in tok.children):
+            # "while groups like the BLA possess …, none operate …": the groups just named
+            return [e for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lower_ not in NEGATIVE_SUBJECTS for e in self.entities(t, depth + 1)]
         if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
@@ -365,6 +369,13 @@ class _Context:
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             gov = head.head
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and _is_passive(gov):
+                # "X may be involved in attacks on Y": the one involved attacks
+                themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                if themes:
+                    return self.entities(themes[0])
+                if gov.dep_ == "conj":
+                    return self.subjects(gov.head)
             if gov.pos_ in ("VERB", "AUX", "ADJ"):
                 if gov.lemma_.casefold() in OBJECT_CONTROL:
                     objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
@@ -443,3 +454,7 @@ class _Context:
 def _passive_participle(tok: Token) -> bool:
     """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
