@@ -125,12 +125,21 @@ class Coreference:
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
+        if lower == "it" and _expletive(tok):
+            return None
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
+        # a pronoun object is never its own clause's subject ("Pakistan banned it")
+        own_subject = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
+            if tok.dep_ in ("dobj", "dative", "pobj") else set()
         pool = [c for c in self.candidates
-                if c.token < tok.i and c.type in allowed and c.paragraph == paragraph
+                if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
+                and c.token not in own_subject
                 and not (singular and c.coordinated and c.subject)]
+        # the paragraph's own actors; an anaphor opening a paragraph looks back one
+        pool = [c for c in pool if c.paragraph == paragraph] or \
+            [c for c in pool if c.paragraph == paragraph - 1]
         if not pool:
             return None
         same_sentence = [c for c in pool if c.sentence == sentence]
@@ -164,3 +173,12 @@ class Coreference:
             counts[c.entity] = counts.get(c.entity, 0) + 1
         # none named yet: the report's main event, the one it names most often
         return max(counts, key=lambda e: counts[e]) if counts else None
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It is believed that …", "it seems …": an "it" that refers to nothing."""
+    if tok.dep_ == "expl":
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj") and
+               any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+               for c in tok.head.children) and tok.dep_ in ("nsubj", "nsubjpass")

@@ -86,6 +86,8 @@ class EntityFinder:
         head = doc[m.end - 1]
         if head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and \
                 head.head.i >= m.end:
+            if head.head.lower_ in self.event_heads:
+                return  # "a drone strike" names an attack, not something possessed
             head = head.head  # "drone parts", "UAV technology"
         start = self._np_start(head, floor=min(m.start, head.i))
         while start < m.start and start in build.taken:
