@@ -44,6 +44,7 @@ class Coreference:
         self.neuter_words = frozenset(anaphors["neuter"])
         self.event_nouns = frozenset(anaphors["event"])
         self.capability_nouns = frozenset(anaphors["capability"])
+        self.state_nouns = frozenset(anaphors["state"])
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(doc.sents):
@@ -99,7 +100,7 @@ class Coreference:
         lemma = tok.lemma_.casefold()
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
-        return (lemma in self.group_nouns | self.event_nouns and
+        return (lemma in self.group_nouns | self.event_nouns | self.state_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
                         for c in tok.lefts))
@@ -122,6 +123,8 @@ class Coreference:
             return self._event(tok)
         elif tok.lemma_.casefold() in self.capability_nouns:
             allowed = {EntityType.CAPABILITY}
+        elif tok.lemma_.casefold() in self.state_nouns:
+            allowed = {EntityType.STATE}  # "an organised presence in the country"
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]

@@ -138,6 +138,14 @@ class _Context:
                  if c.dep_ == "compound" and c.i in self.token_entity]
         if named and tok.lemma_.casefold() in self.frames.place_proxies:
             return named  # "the Makran region"
+        for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
+            if acl.dep_ == "acl" and acl.lemma_.casefold() in ("call", "name", "know", "dub"):
+                named = [e for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")
+                         for e in self.entities(c, depth + 1)]
+                named += [e for c in acl.children if c.dep_ == "prep" and c.lower_ == "as"
+                          for p in c.children for e in self.entities(p, depth + 1)]
+                if named:
+                    return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
         lemma = tok.lemma_.casefold()
@@ -265,6 +273,10 @@ class _Context:
                         # "operate weaponized large drones" parsed as a participle's object
                         found += [e for g in child.children if g.dep_ == "dobj"
                                   for e in self.entities(g)]
+                if passive and not found and tok.dep_ == "conj":
+                    # "is headquartered in X and has been banned": the shared subject
+                    found += [e for c in tok.head.children if c.dep_ in SUBJECT_DEPS
+                              for e in self.entities(c)]
                 if passive and not found and tok.dep_ == "xcomp":
                     # "Mansoor is reported to have been killed"
                     found += [e for c in tok.head.children if c.dep_ == "nsubjpass"
@@ -414,6 +426,12 @@ class _Context:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 orgs += [e for p in child.children if p.dep_ == "pobj"
                          for e in self.entities(p) if self.types[e] != EntityType.PERSON]
+        top = noun
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "Azhar's brother and a senior JeM figure"
+        if top is not noun and top.dep_ == "appos" and top.head.i in self.token_entity:
+            people += [e for e in [self.token_entity[top.head.i]]
+                       if self.types[e] == EntityType.PERSON]
         if noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
             head_entity = self.token_entity[noun.head.i]
             if self.types[head_entity] == EntityType.PERSON:
