@@ -1,7 +1,7 @@
 """threatnet's exceptions. The library raises them; only the CLI prints them.
 
     ThreatnetError
-     ├── InvalidInput     a report that cannot be read (missing, binary, not UTF-8, empty, too large)
+     ├── InvalidInput     a report that cannot be read (missing, binary, not UTF-8, empty, huge)
      ├── InvalidData      a data file (actor pack, cue lexicon, frames) that is malformed
      ├── UnknownActor     a name the pack and the store do not know
      ├── StoreError       the knowledge base cannot be opened or written

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import Any
 
@@ -11,7 +11,7 @@ import yaml
 from threatnet.errors import InvalidData
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """The YAML file `threatnet/data/<name>`, which must be a mapping with a `version`."""
     path = files("threatnet.data") / name

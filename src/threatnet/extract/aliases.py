@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from threatnet.model import EntityType
 
-CONNECTORS = frozenset({"i", "e", "ul", "ud", "us", "ut", "ur", "ul", "al", "el", "-", "‐", "–"})
+CONNECTORS = frozenset({"i", "e", "ul", "ud", "us", "ut", "ur", "al", "el", "-", "‐", "–"})
 LOWERCASE_OK = frozenset({EntityType.CAPABILITY, EntityType.POPULATION})
 # which entry wins when two share a name: actors before places before things
 TYPE_PRIORITY = [EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE,

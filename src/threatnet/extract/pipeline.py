@@ -88,12 +88,11 @@ class Extractor:
                      batch_size: int = 8) -> Iterator[ExtractionRecord]:
         """Records for many documents, parsed in batches with `nlp.pipe`."""
         pending = list(documents)
-        short = [d for d in pending if len(d.text) <= CHUNK_CHARS]
-        parsed = dict(zip((id(d) for d in short),
-                          self.nlp.pipe((d.text for d in short), batch_size=batch_size),
-                          strict=True))
-        for document in pending:
-            doc = parsed.pop(id(document), None) or self._parse(document.text)
+        short = [n for n, d in enumerate(pending) if len(d.text) <= CHUNK_CHARS]
+        parsed = dict(zip(short, self.nlp.pipe((pending[n].text for n in short),
+                                               batch_size=batch_size), strict=True))
+        for n, document in enumerate(pending):
+            doc = parsed.pop(n, None) or self._parse(document.text)
             yield self._record(document, doc)
 
     def _parse(self, text: str) -> Doc:

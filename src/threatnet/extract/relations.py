@@ -1,4 +1,4 @@
-"""Relation extraction over the dependency parse: trigger words of `frames.yaml` and their arguments.
+"""Relation extraction over the dependency parse: frame triggers and their arguments.
 
 For every verb or noun that a frame names, find its subject and object entities
 through the parse (conjunctions, appositions, passives, relative and
@@ -349,7 +349,8 @@ class _Context:
             sides = [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
             for i, a in enumerate(sides):
                 for b in sides[i + 1:]:
-                    out += [*self._typed([a], [b], frame, noun), *self._typed([b], [a], frame, noun)]
+                    out += [*self._typed([a], [b], frame, noun),
+                            *self._typed([b], [a], frame, noun)]
         if out:
             return out
         objects = self._prep_objects(noun, frame.object)
