@@ -121,7 +121,7 @@ class Extractor:
         reader = SemanticsReader(found.token_entity, types, names, coref)
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         readings = {id(r): reader.read(r.trigger) for r in raws}
-        carried = _carried_sources(doc, raws, readings)
+        carried = _carried_sources(doc, raws, readings, reader)
         claims = []
         for raw in raws:
             reading = readings[id(raw)]
@@ -153,14 +153,15 @@ class Extractor:
         )
 
 
-def _carried_sources(doc: Doc, raws: list[RawClaim],
-                     readings: dict[int, Reading]) -> dict[int, tuple[Source, Modality]]:
+def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading],
+                     reader: SemanticsReader) -> dict[int, tuple[Source, Modality]]:
     """Sentence start -> the source whose account that sentence continues.
 
     A sentence with no source of its own continues the account of the sentence
     before it when it opens with a pronoun or speaks of "such" a thing ("Another
-    source indicated … They possess …"); the carry stops after one sentence,
-    at a new source, or at the author's own voice.
+    source indicated … They possess …"); the carry runs on while sentences keep
+    continuing, and stops at a new source, a new paragraph, or a sentence in the
+    author's own voice.
     """
     by_sentence: dict[int, list[Reading]] = {}
     for raw in raws:
@@ -170,11 +171,17 @@ def _carried_sources(doc: Doc, raws: list[RawClaim],
     for prev, sent in zip(sentences, sentences[1:], strict=False):
         if "\n" in doc[prev.end - 1].whitespace_ or doc[sent.start].is_space:
             continue  # a new paragraph is a new account
-        before = [r for r in by_sentence.get(prev.start, []) if r.source is not None]
-        here = by_sentence.get(sent.start, [])
+        # the account the previous sentence reports: its main clause's source, or the
+        # source of its claims, or the account it continues itself
+        before = [r for r in [reader.read(prev.root), *by_sentence.get(prev.start, [])]
+                  if r.source is not None]
+        if not before and prev.start in carried:
+            source, modality = carried[prev.start]
+            before = [Reading(modality=modality, sources=[source])]
+        here = [reader.read(sent.root), *by_sentence.get(sent.start, [])]
         if not before or any(r.source is not None for r in here) or not _continues(sent):
             continue
-        reading = before[-1]
+        reading = before[0]
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried

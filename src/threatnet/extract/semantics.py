@@ -104,6 +104,7 @@ class SemanticsReader:
     def read(self, trigger: Token) -> Reading:
         reading = Reading()
         self._own_cues(trigger, reading)
+        self._according(trigger, reading, True)
         in_clause, in_content = True, True
         prev, node = trigger, trigger.head
         while node.i != prev.i:
