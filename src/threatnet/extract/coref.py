@@ -53,6 +53,7 @@ class Coreference:
         self.paragraph_of = self._paragraphs(doc)
         self.candidates: list[_Candidate] = []
         self.mentioned = frozenset(token_entity)
+        self.mention_of = token_entity
         last = None
         for i in sorted(token_entity):
             entity = token_entity[i]
@@ -133,12 +134,13 @@ class Coreference:
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
-        own_subject = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} \
+        own_subject = {self.mention_of.get(c.i) for c in tok.head.children
+                       if c.dep_ in ("nsubj", "nsubjpass")} \
             if tok.dep_ in ("dobj", "dative", "pobj") else set()
         pool = [c for c in self.candidates
                 if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
-                and c.token not in own_subject
+                and c.entity not in own_subject
                 and not (singular and c.coordinated and c.subject)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
         pool = [c for c in pool if c.paragraph == paragraph] or \
@@ -149,8 +151,9 @@ class Coreference:
         if tok.dep_ in ("dobj", "pobj", "dative") and same_sentence:
             # an object pronoun is not its own clause's subject: "a crackdown on TIP
             # could push them" -> TIP
-            clause_subjects = {c.i for c in tok.head.children if c.dep_ in ("nsubj",)}
-            others = [c for c in same_sentence if c.token not in clause_subjects]
+            clause_subjects = {self.mention_of.get(c.i) for c in tok.head.children
+                               if c.dep_ == "nsubj"}
+            others = [c for c in same_sentence if c.entity not in clause_subjects]
             if others:
                 return others[-1].entity
         # a subject of this sentence, else the main subject of an earlier one, else any
@@ -177,6 +180,13 @@ class Coreference:
         # none named yet: the report's main event, the one it names most often
         return max(counts, key=lambda e: counts[e]) if counts else None
 
+
+    def latest_event(self, tok: Token) -> str | None:
+        """The event named last before `tok` in its paragraph or the one before."""
+        paragraph = self.paragraph_of[tok.i]
+        events = [c for c in self.candidates if c.type == EntityType.EVENT and c.token < tok.i
+                  and paragraph - c.paragraph <= 1]
+        return events[-1].entity if events else None
 
 def _expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""

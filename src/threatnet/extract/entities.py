@@ -69,6 +69,7 @@ class EntityFinder:
         self._add_events(build, doc)
         self._add_ner(build, doc)
         self._add_acronyms(build, doc)
+        self._add_surnames(build, doc)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
@@ -220,6 +221,18 @@ class EntityFinder:
             build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
 
+    def _add_surnames(self, build: _Builder, doc: Doc) -> None:
+        """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
+        for tok in doc:
+            if tok.i in build.taken or tok.pos_ != "PROPN" or len(tok.text) < 4 or \
+                    not tok.text[:1].isupper() or tok.lower_ in self.person_titles:
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                continue  # part of a longer name the NER did not tag
+            known = build.person_with_words([tok.text], before=tok.i)
+            if known is not None:
+                build.mention(known, "", EntityType.PERSON, tok.i, tok.i + 1)
+
     # -- acronyms and other-script names defined in parentheses ---------------
 
     def _add_acronyms(self, build: _Builder, doc: Doc) -> None:
@@ -295,11 +308,14 @@ class _Builder:
         key = self.taken.get(i)
         return self.types.get(key) if key else None
 
-    def person_with_words(self, words: list[str]) -> str | None:
+    def person_with_words(self, words: list[str], before: int | None = None) -> str | None:
         """An earlier person whose name contains all these words ("Azhar" in "Masood Azhar")."""
         wanted = {w.casefold() for w in words}
         for key in reversed(self.order):
             if self.types[key] != EntityType.PERSON:
+                continue
+            if before is not None and not any(
+                    m.start < self.doc[before].idx for m in self.by_key[key].mentions):
                 continue
             names = [self.by_key[key].name, *self.by_key[key].aliases]
             if any(wanted <= {w.casefold() for w in n.split()} for n in names):

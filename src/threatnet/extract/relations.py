@@ -150,9 +150,11 @@ class _Context:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
         lemma = tok.lemma_.casefold()
         if lemma in self.frames.place_proxies:
-            return [e for c in tok.children if c.dep_ == "prep" and
-                    c.lower_ in ("in", "of", "near", "along")
-                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
+            found = [e for c in tok.children if c.dep_ == "prep" and
+                     c.lower_ in ("in", "of", "near", "along", "inside")
+                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
+            if found:
+                return found
         if tok.lower_ in NEGATIVE_SUBJECTS and not any(c.dep_ == "prep" for c in tok.children):
             # "while groups like the BLA possess …, none operate …": the groups just named
             return [e for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
@@ -354,6 +356,10 @@ class _Context:
         if out:
             return out
         objects = self._prep_objects(noun, frame.object)
+        if not objects and frame.predicate == "involved_in":
+            # "denied any role": the event in question is the one just named
+            event = self.coref.latest_event(noun)
+            objects = [event] if event else []
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         if not objects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and \
                 gov.pos_ in ("VERB", "AUX"):
@@ -378,6 +384,11 @@ class _Context:
                 if found:
                     return found
         head = noun.head
+        if noun.dep_ == "oprd" and head.pos_ in ("VERB", "AUX"):
+            # "calling it a front for LeT": the complement describes the object
+            described = [c for c in head.children if c.dep_ == "dobj"]
+            if described:
+                return self.entities(described[0])
         if noun.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
@@ -409,6 +420,8 @@ class _Context:
             noun.lemma_.casefold())
         if predicate is None:
             return []
+        if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts):
+            predicate = "leads"  # "prime minister", "chief minister"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
