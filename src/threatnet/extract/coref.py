@@ -36,13 +36,15 @@ class Coreference:
     """Resolves anaphors of one document against its entity mentions."""
 
     def __init__(self, doc: Doc, token_entity: dict[int, str],
-                 types: dict[str, EntityType]) -> None:
+                 types: dict[str, EntityType], names: dict[str, str] | None = None) -> None:
         anaphors = load_data("lexicon.yaml")["anaphors"]
         self.group_nouns = frozenset(anaphors["group"])
         self.person_words = frozenset(anaphors["person"])
         self.plural_words = frozenset(anaphors["plural"])
         self.neuter_words = frozenset(anaphors["neuter"])
         self.event_nouns = frozenset(anaphors["event"])
+        self.operation_nouns = frozenset(anaphors["operation"])
+        self.names = names or {}
         self.capability_nouns = frozenset(anaphors["capability"])
         self.state_nouns = frozenset(anaphors["state"])
         self.doc = doc
@@ -101,7 +103,14 @@ class Coreference:
         lemma = tok.lemma_.casefold()
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
-        return (lemma in self.group_nouns | self.event_nouns | self.state_nouns and
+        if lemma in self.event_nouns | self.operation_nouns:
+            # "the attack" points back; "the June 2014 attack on the airport" is a new one
+            return (any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
+                    not any(c.dep_ in ("amod", "compound", "nummod", "poss", "nmod")
+                            for c in tok.lefts) and
+                    not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "at")
+                            for c in tok.rights))
+        return (lemma in self.group_nouns | self.state_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
                         for c in tok.lefts))
@@ -120,7 +129,7 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
-        elif tok.lemma_.casefold() in self.event_nouns:
+        elif tok.lemma_.casefold() in self.event_nouns | self.operation_nouns:
             return self._event(tok)
         elif tok.lemma_.casefold() in self.capability_nouns:
             allowed = {EntityType.CAPABILITY}
@@ -168,9 +177,18 @@ class Coreference:
                 return group[-1].entity
         return None
 
+    def _event_kind(self, words: list[str]) -> str:
+        lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words
+                                                     if w.endswith("s")}
+        if lowered & self.operation_nouns:
+            return "operation"
+        return "attack" if lowered & self.event_nouns else "other"
+
     def _event(self, tok: Token) -> str | None:
-        """ "the attack": the latest named event before it, or the document's only one."""
-        events = [c for c in self.candidates if c.type == EntityType.EVENT]
+        """ "the attack": the latest named event of its kind before it, or the report's main one."""
+        kind = self._event_kind([tok.lemma_])
+        events = [c for c in self.candidates if c.type == EntityType.EVENT and
+                  self._event_kind(self.names.get(c.entity, "").split()) == kind]
         before = [c for c in events if c.token < tok.i]
         if before:
             return before[-1].entity

@@ -113,7 +113,7 @@ class Extractor:
         found = self.entities.find(doc)
         types = {e.id: e.type for e in found.entities}
         names = {e.id: e.name for e in found.entities}
-        coref = Coreference(doc, found.token_entity, types)
+        coref = Coreference(doc, found.token_entity, types, names)
         raws = self.relations.find(doc, found.token_entity, types, coref)
         pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
         raws += title_claims(doc, found.token_entity, pack_ids, types, self.pack,
