@@ -158,13 +158,16 @@ class Coreference:
             return None
         same_sentence = [c for c in pool if c.sentence == sentence]
         if tok.dep_ in ("dobj", "pobj", "dative") and same_sentence:
-            # an object pronoun is not its own clause's subject: "a crackdown on TIP
-            # could push them" -> TIP
-            clause_subjects = {self.mention_of.get(c.i) for c in tok.head.children
-                               if c.dep_ == "nsubj"}
-            others = [c for c in same_sentence if c.entity not in clause_subjects]
-            if others:
-                return others[-1].entity
+            # an object pronoun: first an actor inside its own clause ("a crackdown on
+            # TIP could push them"), then one in the same role in a parallel clause
+            # ("banned LeT, and … listed it"), then another clause's subject
+            clause = {t.i for t in tok.head.subtree}
+            roles = {c.token: self.doc[c.token].dep_ for c in same_sentence}
+            for group in ([c for c in same_sentence if c.token in clause],
+                          [c for c in same_sentence if roles[c.token] == tok.dep_],
+                          [c for c in same_sentence if c.subject]):
+                if group:
+                    return group[-1].entity
         # a subject of this sentence, else the main subject of an earlier one, else any
         # earlier subject, else the nearest mention
         earlier = [c for c in pool if c.sentence < sentence]
@@ -187,8 +190,10 @@ class Coreference:
     def _event(self, tok: Token) -> str | None:
         """ "the attack": the latest named event of its kind before it, or the report's main one."""
         kind = self._event_kind([tok.lemma_])
+        # "the operation" may be a militant attack; "the attack" is never a state's operation
+        kinds = {"operation", "attack"} if kind == "operation" else {kind}
         events = [c for c in self.candidates if c.type == EntityType.EVENT and
-                  self._event_kind(self.names.get(c.entity, "").split()) == kind]
+                  self._event_kind(self.names.get(c.entity, "").split()) in kinds]
         before = [c for c in events if c.token < tok.i]
         if before:
             return before[-1].entity
@@ -205,6 +210,20 @@ class Coreference:
         events = [c for c in self.candidates if c.type == EntityType.EVENT and c.token < tok.i
                   and paragraph - c.paragraph <= 1]
         return events[-1].entity if events else None
+
+    def plural(self, tok: Token) -> list[str]:
+        """ "both groups", "the two groups": the last two groups named before."""
+        if tok.lemma_.casefold() not in self.group_nouns or tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not any(c.lower_ in ("both", "two") for c in tok.lefts):
+            return []
+        seen: list[str] = []
+        for c in reversed(self.candidates):
+            if c.token < tok.i and c.type == EntityType.ARMED_GROUP and c.entity not in seen:
+                seen.append(c.entity)
+            if len(seen) == 2:
+                return seen[::-1]
+        return []
 
 def _expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""

@@ -127,6 +127,8 @@ class Extractor:
             reading = readings[id(raw)]
             if raw.negated_subject:
                 reading.negate()
+            if raw.polarity == Polarity.NEGATED:
+                reading.negate()  # a lexically negative trigger: "lacks", "outside"
             source = reading.source
             if source is None and raw.trigger.sent.start in carried:
                 source, modality = carried[raw.trigger.sent.start]

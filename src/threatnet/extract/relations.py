@@ -129,6 +129,9 @@ class _Context:
         ref = self.coref.resolve(tok)
         if ref:
             return [ref]
+        both = self.coref.plural(tok)
+        if both:
+            return both
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.entities(tok.head.head, depth + 1)
         found = self._expansions(tok, depth)
