@@ -19,6 +19,12 @@ from spacy.tokens import Doc
 from threatnet.model import EntityType
 
 CONNECTORS = frozenset({"i", "e", "ul", "ud", "us", "ut", "ur", "al", "el", "-", "‐", "–"})
+
+
+def is_connector(token: str) -> bool:
+    """A transliteration connector ("-i-", "-ul-", "al-"), never an acronym like "US"."""
+    return token.casefold() in CONNECTORS and (token.islower() or token in ("Al", "El")
+                                                or not token.isalpha())
 LOWERCASE_OK = frozenset({EntityType.CAPABILITY, EntityType.POPULATION})
 # which entry wins when two share a name: actors before places before things
 TYPE_PRIORITY = [EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE,
@@ -84,7 +90,7 @@ class AliasMatcher:
             key = tuple(tokens)
             table = self._acronyms
         else:
-            words = [t for t in tokens if t.casefold() not in CONNECTORS]
+            words = [t for t in tokens if not is_connector(t)]
             if not words:
                 return
             key = (word_key(words[0]),) if len(words) == 1 else tuple(map(loose_key, words))
@@ -125,7 +131,7 @@ class AliasMatcher:
         return out
 
     def _word_matches(self, doc: Doc) -> list[AliasMatch]:
-        keyed = [(t.i, t.text) for t in doc if t.text.casefold() not in CONNECTORS]
+        keyed = [(t.i, t.text) for t in doc if not is_connector(t.text)]
         exact = [word_key(text) for _, text in keyed]
         loose = [loose_key(text) for _, text in keyed]
         out = []

@@ -212,7 +212,10 @@ class Coreference:
         return events[-1].entity if events else None
 
     def plural(self, tok: Token) -> list[str]:
-        """ "both groups", "the two groups": the last two groups named before."""
+        """ "both groups", "the two groups": the last two groups named before; "they"
+        after "X and Y …": both of them."""
+        if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
+            return self._conjoined(self.resolve(tok), tok)
         if tok.lemma_.casefold() not in self.group_nouns or tok.tag_ not in ("NNS", "NNPS"):
             return []
         if not any(c.lower_ in ("both", "two") for c in tok.lefts):
@@ -224,6 +227,22 @@ class Coreference:
             if len(seen) == 2:
                 return seen[::-1]
         return []
+
+    def _conjoined(self, entity: str | None, tok: Token) -> list[str]:
+        mention = next((c for c in reversed(self.candidates)
+                        if c.entity == entity and c.token < tok.i), None)
+        if mention is None or not mention.coordinated:
+            return []
+        head = self.doc[mention.token]
+        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        while head.dep_ == "conj":
+            head = head.head
+        group = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.head.i in
+                         {head.i, *[c.i for c in head.subtree]}]]
+        found = [self.mention_of[t.i] for t in group if t.i in self.mention_of]
+        found = list(dict.fromkeys(found))
+        return found if len(found) > 1 else []
 
 def _expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
+from threatnet.extract.frames import load_frames
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -50,6 +51,7 @@ class EntityFinder:
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
         self._capability_keys = self._taxonomy_keys()
+        self.verb_lemmas = frozenset(load_frames().verbs)
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -94,7 +96,8 @@ class EntityFinder:
         while start < m.start and start in build.taken:
             start += 1  # "US drone": the state is not part of the capability
         gov = head.head
-        if gov.i == start - 1 and gov.dep_ in ("acomp", "amod") and gov.tag_ == "VBN":
+        if gov.i == start - 1 and gov.dep_ in ("acomp", "amod") and gov.tag_ == "VBN" and \
+                gov.lemma_.casefold() not in self.verb_lemmas:
             start = gov.i  # "weaponized large drones" parsed as a participle and its object
         span = doc[start:head.i + 1]
         words = frozenset(word_key(t.text) for t in span if not t.is_punct)
@@ -137,10 +140,15 @@ class EntityFinder:
                 continue
             start = min(c.i for c in mods)
             span = doc[start:tok.i + 1]
-            if any(build.entity_at(i) and build.type_at(i) != EntityType.STATE
-                   for i in range(span.start, span.end)):
+            kinds = {build.type_at(i) for i in range(span.start, span.end)} - {None}
+            if kinds - {EntityType.STATE, EntityType.POPULATION}:
                 continue
+            known = [build.entity_at(c.i) for c in mods
+                     if build.type_at(c.i) == EntityType.POPULATION]
             build.release(span.start, span.end)
+            if known:  # "Hazara pilgrims": the pack's Hazaras, named more closely
+                build.mention(known[0], "", EntityType.POPULATION, span.start, span.end)
+                continue
             key = "pop:" + " ".join(word_key(t.text) for t in span)
             build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
 
@@ -245,15 +253,17 @@ class EntityFinder:
                 continue
             inner = doc[tok.i + 1:close]
             before = build.entity_at(tok.i - 1) if tok.i > 0 else None
-            if before is None or any(build.entity_at(i) for i in range(inner.start, inner.end)):
+            if before is None or any(not build.is_guess(i) for i in range(inner.start, inner.end)):
                 continue
             text = inner.text
             if is_acronym(text) or (not text.isascii() and any(c.isalpha() for c in text)):
+                build.release(inner.start, inner.end)
                 build.alias(before, text)
                 build.mention(before, "", EntityType.ORGANIZATION, inner.start, inner.end)
-                if is_acronym(text):
+                if is_acronym(text):  # later uses, even where the NER guessed otherwise
                     for other in doc[close + 1:]:
-                        if other.text == text and other.i not in build.taken:
+                        if other.text == text and build.is_guess(other.i):
+                            build.release(other.i, other.i + 1)
                             build.mention(before, "", EntityType.ORGANIZATION, other.i,
                                           other.i + 1)
 
@@ -300,6 +310,11 @@ class _Builder:
             entity = self.by_key[key]
             entity.mentions = [m for m in entity.mentions
                                if not m.start <= tok.idx < m.end]
+
+    def is_guess(self, i: int) -> bool:
+        """The token is free, or only the statistical NER's guess at an unknown name."""
+        key = self.taken.get(i)
+        return key is None or key.startswith("new:")
 
     def entity_at(self, i: int) -> str | None:
         return self.taken.get(i)

@@ -28,6 +28,7 @@ class Frame:
     via: frozenset[str] = frozenset()
     as_object: str | None = None
     particle: str | None = None
+    requires: str | None = None  # a preposition the trigger must have ("supply X with Y")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Frames:
     roles: dict[str, str]          # role noun -> predicate
     proxies: frozenset[str]
     place_proxies: frozenset[str]
+    modifier_proxies: frozenset[str]
     part_of_heads: frozenset[str]
 
 
@@ -71,6 +73,7 @@ def _frame(raw: dict, named: dict[str, list[str]], particle: str | None) -> Fram
         via=frozenset(raw.get("via", [])),
         as_object=raw.get("as_object"),
         particle=particle,
+        requires=raw.get("requires"),
     )
 
 
@@ -96,4 +99,5 @@ def load_frames() -> Frames:
                   roles=roles,
                   proxies=frozenset(data.get("proxies", [])),
                   place_proxies=frozenset(data.get("place_proxies", [])),
+                  modifier_proxies=frozenset(data.get("modifier_proxies", [])),
                   part_of_heads=frozenset(data.get("part_of_heads", [])))

@@ -22,7 +22,7 @@ from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
-from threatnet.extract.relations import RawClaim, RelationFinder
+from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.timex import claim_time
 from threatnet.extract.titles import title_claims
@@ -116,8 +116,8 @@ class Extractor:
         coref = Coreference(doc, found.token_entity, types, names)
         raws = self.relations.find(doc, found.token_entity, types, coref)
         pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
-        raws += title_claims(doc, found.token_entity, pack_ids, types, self.pack,
-                             document.published)
+        raws = dedupe(raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
+                                          document.published))
         reader = SemanticsReader(found.token_entity, types, names, coref)
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         readings = {id(r): reader.read(r.trigger) for r in raws}
@@ -171,7 +171,8 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     sentences = list(doc.sents)
     carried: dict[int, tuple[Source, Modality]] = {}
     for prev, sent in zip(sentences, sentences[1:], strict=False):
-        if "\n" in doc[prev.end - 1].whitespace_ or doc[sent.start].is_space:
+        if "\n" in doc.text[prev.start_char:sent.start_char].rstrip(" \t")[-1:] + \
+                doc.text[prev.end_char:sent.start_char] or _opens_paragraph(sent):
             continue  # a new paragraph is a new account
         # the account the previous sentence reports: its main clause's source, or the
         # source of its claims, or the account it continues itself
@@ -187,6 +188,11 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
+
+
+def _opens_paragraph(sent: Span) -> bool:
+    first = next((t for t in sent if not t.is_space), sent[0])
+    return "\n" in sent.doc.text[max(0, sent.start_char - 2):first.idx]
 
 
 def _continues(sent: Span) -> bool:

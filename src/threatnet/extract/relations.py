@@ -54,7 +54,9 @@ class RelationFinder:
         claims: list[RawClaim] = []
         for tok in doc:
             lemma = tok.lemma_.casefold()
-            if tok.pos_ in ("VERB", "AUX", "ADJ") and lemma in self.frames.verbs:
+            verbal = tok.pos_ in ("VERB", "AUX", "ADJ") or (
+                tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
+            if verbal and lemma in self.frames.verbs:  # "LeT targets India" tagged NOUN
                 for frame in self.frames.verbs[lemma]:
                     claims += ctx.verb_claims(tok, frame)
             if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
@@ -64,10 +66,11 @@ class RelationFinder:
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
         claims += [loc for c in claims for loc in ctx.locative_claims(c)]
-        return _dedupe(claims)
+        return claims
 
 
-def _dedupe(claims: list[RawClaim]) -> list[RawClaim]:
+def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
+    """One claim per triple and sentence; no claim of an entity about itself."""
     seen, out = set(), []
     for c in claims:
         a, b = c.subject, c.object
@@ -126,12 +129,12 @@ class _Context:
             return [self.token_entity[tok.i]]
         if depth > 3:
             return []
-        ref = self.coref.resolve(tok)
-        if ref:
-            return [ref]
         both = self.coref.plural(tok)
         if both:
             return both
+        ref = self.coref.resolve(tok)
+        if ref:
+            return [ref]
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.entities(tok.head.head, depth + 1)
         found = self._expansions(tok, depth)
@@ -162,6 +165,9 @@ class _Context:
             # "while groups like the BLA possess …, none operate …": the groups just named
             return [e for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
                     and t.lower_ not in NEGATIVE_SUBJECTS for e in self.entities(t, depth + 1)]
+        if lemma in self.frames.modifier_proxies:
+            return [self.token_entity[c.i] for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.i in self.token_entity]
         if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
@@ -290,7 +296,7 @@ class _Context:
                         not any(c.dep_ == "dobj" for c in tok.children) and \
                         any(c.dep_ == "nsubj" for c in tok.children):
                     found += self.entities(tok.head)  # "settlers, whom they view as ..."
-            elif route in ("npadvmod", "attr", "oprd"):  # "the Pakistan-based group"
+            elif route in ("npadvmod", "attr", "oprd", "nsubj"):  # "the Pakistan-based group"
                 for child in tok.children:
                     if child.dep_ == route:
                         found += self.entities(child)
@@ -334,13 +340,24 @@ class _Context:
                 c.dep_ == "dobj" and c.lemma_.casefold() in self.frames.nouns
                 for c in verb.children):
             return []  # "provide support to X": the noun's frame says what is given
+        if frame.requires and not any(c.dep_ == "prep" and c.lower_ == frame.requires
+                                      for c in verb.children):
+            return []
         objects = self.objects(verb, frame)
         if not objects:
             return []
         subjects = self.subjects(verb, frame)
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for c in verb.children)
-        return list(self._typed(subjects, objects, frame, verb, negated))
+        claims = list(self._typed(subjects, objects, frame, verb, negated))
+        if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
+            given = [c for c in verb.children if c.dep_ == "dobj"] or [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj"]
+            for claim in claims:
+                if given and not self.entities(given[0]) == [claim.object]:
+                    claim.qualifiers["item"] = _phrase(given[0])
+        return claims
 
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         out: list[RawClaim] = []
@@ -380,6 +397,8 @@ class _Context:
 
     def noun_subjects(self, noun: Token) -> list[str]:
         """Whose action a trigger noun names: its possessor, or the subject of its verb."""
+        if noun.dep_ == "appos" and noun.head.i in self.token_entity:
+            return [self.token_entity[noun.head.i]]  # "Hizbul Ahrar, an offshoot of JuA"
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
                                                       child.i in self.token_entity):
@@ -423,8 +442,9 @@ class _Context:
             noun.lemma_.casefold())
         if predicate is None:
             return []
-        if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts):
-            predicate = "leads"  # "prime minister", "chief minister"
+        if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
+                "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
+            predicate = "leads"  # "prime minister", "commander-in-chief"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -493,3 +513,9 @@ def _passive_participle(tok: Token) -> bool:
 
 def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _phrase(tok: Token) -> str:
+    """A noun phrase's words without its determiner: "heavy weapons"."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.text for t in words)
