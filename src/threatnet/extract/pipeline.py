@@ -24,7 +24,7 @@ from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.timex import claim_time
+from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
 from threatnet.model import (
     Claim,
@@ -119,7 +119,7 @@ class Extractor:
         raws = dedupe(raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
                                           document.published))
         reader = SemanticsReader(found.token_entity, types, names, coref)
-        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        dates = date_spans(doc)
         readings = {id(r): reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader)
         claims = []

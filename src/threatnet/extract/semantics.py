@@ -105,6 +105,12 @@ class SemanticsReader:
         reading = Reading()
         self._own_cues(trigger, reading)
         self._according(trigger, reading, True)
+        if trigger.lemma_.casefold() in self.cues.source_verbs and \
+                trigger.lemma_.casefold() not in self.cues.negating_sources and \
+                reading.polarity == Polarity.AFFIRMED:
+            # "the BLA claimed the attack": the claimant is the claim's own source (but
+            # "has not claimed it" is the author's statement that no claim was made)
+            self._add_source(trigger, reading, True)
         in_clause, in_content = True, True
         prev, node = trigger, trigger.head
         while node.i != prev.i:
@@ -192,7 +198,7 @@ class SemanticsReader:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in SUBJECTS and prev.dep_ != "agent")
+                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc"))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()

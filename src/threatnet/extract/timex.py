@@ -13,7 +13,7 @@ import warnings
 from datetime import datetime
 
 import dateparser
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -45,6 +45,15 @@ def normalise(text: str, published: str | None) -> str | None:
     return f"{parsed.year:04d}"
 
 
+def date_spans(doc: Doc) -> list[Span]:
+    """DATE entities, plus bare years the NER missed ("from 2009 to 2013")."""
+    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    covered = {i for e in spans for i in range(e.start, e.end)}
+    spans += [doc[t.i:t.i + 1] for t in doc
+              if t.i not in covered and t.like_num and _YEAR.fullmatch(t.text)]
+    return sorted(spans, key=lambda s: s.start)
+
+
 def _clause(tok: Token) -> Token:
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         tok = tok.head
@@ -63,13 +72,14 @@ def claim_time(trigger: Token, dates: list[Span], published: str | None) -> dict
         if value is None:
             continue
         lead = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        first = ent[0].lower_
         years = _YEAR.findall(ent.text)
-        if lead in ("from", "between") and len(years) == 2:
+        if (lead in ("from", "between") or first in ("from", "between")) and len(years) == 2:
             start, end = years[0], years[1]
-        elif lead in ENDS and start is not None:
-            end = value
-        elif lead in ENDS:
-            end = value
+        elif lead in STARTS or first in STARTS:
+            start = value
+        elif lead in ENDS and (lead != "to" or start is not None):
+            end = value  # "until 2013"; "to 2013" only after a "from"
         elif start is None:
             start = value
     return {"start": start, "end": end}
