@@ -47,6 +47,7 @@ class Coreference:
         self.names = names or {}
         self.capability_nouns = frozenset(anaphors["capability"])
         self.state_nouns = frozenset(anaphors["state"])
+        self.force_nouns = frozenset(anaphors["forces"])
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(doc.sents):
@@ -106,11 +107,11 @@ class Coreference:
         if lemma in self.event_nouns | self.operation_nouns:
             # "the attack" points back; "the June 2014 attack on the airport" is a new one
             return (any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
-                    not any(c.dep_ in ("amod", "compound", "nummod", "poss", "nmod")
+                    not any(c.dep_ in ("nummod", "poss") or c.ent_type_ or c.pos_ == "PROPN"
                             for c in tok.lefts) and
                     not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "at")
                             for c in tok.rights))
-        return (lemma in self.group_nouns | self.state_nouns and
+        return (lemma in self.group_nouns | self.state_nouns | self.force_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
                         for c in tok.lefts))
@@ -135,6 +136,8 @@ class Coreference:
             allowed = {EntityType.CAPABILITY}
         elif tok.lemma_.casefold() in self.state_nouns:
             allowed = {EntityType.STATE}  # "an organised presence in the country"
+        elif tok.lemma_.casefold() in self.force_nouns:
+            allowed = {EntityType.GOVERNMENT_BODY}  # "the military", "the army"
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]

@@ -24,7 +24,8 @@ INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "pre
 OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel",
                             "designate", "sanction", "ban", "blacklist", "list", "punish",
-                            "arrest", "detain", "convict", "condemn", "praise", "credit"})
+                            "arrest", "detain", "convict", "condemn", "praise", "credit",
+                            "name", "identify", "describe", "call", "consider", "label"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
 LOCATIVES = ("in", "from", "inside", "across", "throughout")

@@ -55,8 +55,13 @@ def title_claims(doc: Doc, token_entity: dict[int, str], pack_ids: dict[str, str
         window += [g for t in list(window) for g in t.lefts if g.i < i]
         kinds = set().union(*(TITLE_KINDS.get(t.lower_, set()) for t in window))
         for role in entry.roles:
-            org = by_pack.get(role.org)
-            if org and role.role in kinds and _active(role, year):
-                predicate = "leads" if role.role in LEADS else "member_of"
-                out.append(RawClaim(entity, predicate, org, head))
+            if role.role not in kinds or not _active(role, year):
+                continue
+            # the organisation itself, and the larger bodies it belongs to ("the Afghan
+            # defence ministry" is part of the Taliban government), when the report names them
+            for n, org_id in enumerate([role.org, *pack.ancestors(role.org)]):
+                org = by_pack.get(org_id)
+                if org:
+                    predicate = "leads" if role.role in LEADS and n == 0 else "member_of"
+                    out.append(RawClaim(entity, predicate, org, head))
     return out
