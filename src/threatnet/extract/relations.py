@@ -157,7 +157,9 @@ class _Context:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
         lemma = tok.lemma_.casefold()
         if lemma in self.frames.place_proxies:
-            found = [e for c in tok.children if c.dep_ == "prep" and
+            holder = tok if any(c.dep_ == "prep" for c in tok.children) or \
+                tok.dep_ != "dobj" else tok.head  # "held villages in X": the verb's "in"
+            found = [e for c in holder.children if c.dep_ == "prep" and
                      c.lower_ in ("in", "of", "near", "along", "inside")
                      for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
             if found:
@@ -197,10 +199,10 @@ class _Context:
             if passive and not (frame and frame.passive_theme):
                 if child.dep_ == "agent":
                     return [e for p in child.children if p.dep_ == "pobj"
-                            for e in self.entities(p)]
+                            for e in self._wielders(self.entities(p), p)]
                 continue
             if child.dep_ in SUBJECT_DEPS:
-                found = self.entities(child)
+                found = self._wielders(self.entities(child), child)
                 if found or child.lower_ not in RELATIVE_PRONOUNS:
                     return found
         if passive and frame and frame.predicate == "hostile_to":
@@ -234,6 +236,15 @@ class _Context:
                 if objs:
                     return objs
         return self._governing_subjects(verb, depth)
+
+    def _wielders(self, found: list[str], tok: Token) -> list[str]:
+        """ "killed by a US drone": the actor behind a weapon that acts."""
+        if found and all(self.types[e] == EntityType.CAPABILITY for e in found):
+            actors = [self.token_entity[t.i] for t in tok.subtree
+                      if t.i in self.token_entity and t.i < tok.i
+                      and self.types[self.token_entity[t.i]] != EntityType.CAPABILITY]
+            return actors or found
+        return found
 
     def _governing_subjects(self, tok: Token, depth: int) -> list[str]:
         """The subjects of the nearest verb above `tok` that has any (bounded climb)."""
@@ -335,6 +346,8 @@ class _Context:
         if frame.via:
             held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.as_object
                     for p in c.children if p.dep_ == "pobj"]
+            if frame.as_object == "oprd":  # "made them its principal target"
+                held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
         if frame.predicate == "supplies" and any(
@@ -345,9 +358,11 @@ class _Context:
                                       for c in verb.children):
             return []
         objects = self.objects(verb, frame)
+        subjects = self.subjects(verb, frame)
+        if _reciprocal(verb, frame):  # "the two movements have fought each other"
+            objects = subjects
         if not objects:
             return []
-        subjects = self.subjects(verb, frame)
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for c in verb.children)
         claims = list(self._typed(subjects, objects, frame, verb, negated))
@@ -520,3 +535,13 @@ def _phrase(tok: Token) -> str:
     """A noun phrase's words without its determiner: "heavy weapons"."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "case")]
     return " ".join(t.text for t in words)
+
+
+def _reciprocal(verb: Token, frame: Frame) -> bool:
+    """ "each other" / "one another" as the object: the subjects act on one another."""
+    return any(t.lower_ in ("other", "another") and
+               any(d.lower_ in ("each", "one") for d in t.lefts)
+               for c in verb.children
+               if (c.dep_ == "dobj" and "dobj" in frame.object) or
+               (c.dep_ == "prep" and c.lower_ in frame.object)
+               for t in ([c] if c.dep_ == "dobj" else list(c.children)))
