@@ -141,7 +141,7 @@ class Coreference:
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
-        if lower == "it" and _expletive(tok):
+        if lower == "it" and is_expletive(tok):
             return None
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
@@ -247,7 +247,7 @@ class Coreference:
         found = list(dict.fromkeys(found))
         return found if len(found) > 1 else []
 
-def _expletive(tok: Token) -> bool:
+def is_expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""
     if tok.dep_ == "expl":
         return True

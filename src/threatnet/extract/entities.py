@@ -51,6 +51,10 @@ class EntityFinder:
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
         self._capability_keys = self._taxonomy_keys()
+        self._event_keys = sorted(
+            ((frozenset(word_key(w) for w in re.split(r"[\s\-']+", name) if w), entry.id)
+             for entry in pack.of_type(EntityType.EVENT) for name in entry.names()
+             if len(name.split()) >= 2), key=lambda k: -len(k[0]))
         self.verb_lemmas = frozenset(load_frames().verbs)
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
@@ -155,9 +159,12 @@ class EntityFinder:
     # -- named attacks by pattern ------------------------------------------------
 
     def _add_events(self, build: _Builder, doc: Doc) -> None:
-        """An attack noun with a proper-name modifier: "the Bisham attack"."""
+        """An attack noun with a proper-name modifier: "the Bisham attack"; or a known
+        attack described in other words: "the 2014 attack on Karachi's airport"."""
         for tok in doc:
             if tok.lower_ not in self.event_heads or tok.i in build.taken:
+                continue
+            if self._add_known_event(build, tok):
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                     and c.pos_ == "PROPN" and c.text[:1].isupper() and c.ent_type_ != "DATE"]
@@ -169,6 +176,24 @@ class EntityFinder:
             build.release(span.start, span.end)
             key = "event:" + " ".join(word_key(t.text) for t in span)
             build.mention(key, span.text, EntityType.EVENT, span.start, span.end)
+
+    def _add_known_event(self, build: _Builder, head: Token) -> bool:
+        parts = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")]
+        parts += [p for c in head.rights if c.dep_ == "prep" and c.lower_ in ("on", "in", "at")
+                  for p in c.subtree]
+        words = {word_key(t.text) for t in [head, *parts] if not t.is_punct}
+        entry = next((eid for keys, eid in self._event_keys if keys <= words), None)
+        if entry is None:
+            return False
+        span_tokens = [head, *parts]
+        start, end = min(t.i for t in span_tokens), max(t.i for t in span_tokens) + 1
+        if any(not build.is_guess(i) and build.type_at(i) == EntityType.EVENT
+               for i in range(start, end)):
+            return False
+        event = self.pack.entries[entry]
+        build.mention(f"pack:{entry}", event.name, EntityType.EVENT, head.i, head.i + 1,
+                      pack_id=entry, aliases=event.names())
+        return True
 
     # -- statistical NER for names the pack does not know ---------------------
 
