@@ -130,6 +130,8 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
+            if _objective(tok):  # "has made them its target"
+                allowed = allowed | {EntityType.POPULATION}
         elif tok.lemma_.casefold() in self.event_nouns | self.operation_nouns:
             return self._event(tok)
         elif tok.lemma_.casefold() in self.capability_nouns:
@@ -146,9 +148,10 @@ class Coreference:
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
-        own_subject = {self.mention_of.get(c.i) for c in tok.head.children
-                       if c.dep_ in ("nsubj", "nsubjpass")} \
-            if tok.dep_ in ("dobj", "dative", "pobj") else set()
+        governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
+        own_subject = {self.mention_of.get(c.i) for c in governor.children
+                       if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
+            if _objective(tok) else set()
         pool = [c for c in self.candidates
                 if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
@@ -160,7 +163,7 @@ class Coreference:
         if not pool:
             return None
         same_sentence = [c for c in pool if c.sentence == sentence]
-        if tok.dep_ in ("dobj", "pobj", "dative") and same_sentence:
+        if _objective(tok) and same_sentence:
             # an object pronoun: first an actor inside its own clause ("a crackdown on
             # TIP could push them"), then one in the same role in a parallel clause
             # ("banned LeT, and … listed it"), then another clause's subject
@@ -254,3 +257,8 @@ def is_expletive(tok: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") and
                any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
                for c in tok.head.children) and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _objective(tok: Token) -> bool:
+    """An object pronoun, by its role or by its form ("them" in "made them its target")."""
+    return tok.dep_ in ("dobj", "pobj", "dative") or tok.lower_ in ("them", "him")

@@ -358,6 +358,9 @@ class _Context:
                                       for c in verb.children):
             return []
         objects = self.objects(verb, frame)
+        if not objects and frame.as_object == "oprd":  # "made them its target" as a clause
+            objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                       for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
         if _reciprocal(verb, frame):  # "the two movements have fought each other"
             objects = subjects
