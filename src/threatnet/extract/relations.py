@@ -192,8 +192,10 @@ class _Context:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
             _passive_participle(verb)
         if frame and frame.subject:
-            found = self._prep_objects(verb, frame.subject)
-            if found:
+            found = self._prep_objects(verb, frame.subject) + [
+                e for c in verb.children if c.dep_ == "dobj" and "dobj" in frame.subject
+                for e in self.entities(c)]  # "pushed its fighters into Afghanistan"
+            if found or "dobj" in frame.subject:
                 return found
         for child in verb.children:
             if passive and not (frame and frame.passive_theme):
