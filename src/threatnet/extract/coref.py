@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
@@ -50,7 +51,7 @@ class Coreference:
         self.force_nouns = frozenset(anaphors["forces"])
         self.doc = doc
         self.sent_of = {}
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(sentences(doc)):
             for tok in sent:
                 self.sent_of[tok.i] = n
         self.paragraph_of = self._paragraphs(doc)

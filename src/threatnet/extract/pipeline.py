@@ -24,6 +24,7 @@ from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
+from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
 from threatnet.model import (
@@ -121,7 +122,7 @@ class Extractor:
         reader = SemanticsReader(found.token_entity, types, names, coref)
         dates = date_spans(doc)
         readings = {id(r): reader.read(r.trigger) for r in raws}
-        carried = _carried_sources(doc, raws, readings, reader)
+        carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)
         claims = []
         for raw in raws:
             reading = readings[id(raw)]
@@ -130,15 +131,15 @@ class Extractor:
             if raw.polarity == Polarity.NEGATED:
                 reading.negate()  # a lexically negative trigger: "lacks", "outside"
             source = reading.source
-            if source is None and raw.trigger.sent.start in carried:
-                source, modality = carried[raw.trigger.sent.start]
+            if source is None and sentence_of(raw.trigger).start in carried:
+                source, modality = carried[sentence_of(raw.trigger).start]
                 reading.hedge(modality)
             claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
         return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
 
     def _claim(self, n: int, raw: RawClaim, reading: Reading, source: Source | None,
                dates: list[Span], document: Document) -> Claim:
-        sent = raw.trigger.sent
+        sent = sentence_of(raw.trigger)
         table = self.confidence
         certainty = table["certainty"]["noun" if raw.trigger.pos_ in ("NOUN", "PROPN")
                                        else "verb"]
@@ -156,7 +157,8 @@ class Extractor:
 
 
 def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading],
-                     reader: SemanticsReader) -> dict[int, tuple[Source, Modality]]:
+                     reader: SemanticsReader,
+                     paragraph_of: dict[int, int]) -> dict[int, tuple[Source, Modality]]:
     """Sentence start -> the source whose account that sentence continues.
 
     A sentence with no source of its own continues the account of the sentence
@@ -167,12 +169,11 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     """
     by_sentence: dict[int, list[Reading]] = {}
     for raw in raws:
-        by_sentence.setdefault(raw.trigger.sent.start, []).append(readings[id(raw)])
-    sentences = list(doc.sents)
+        by_sentence.setdefault(sentence_of(raw.trigger).start, []).append(readings[id(raw)])
+    all_sentences = sentences(doc)
     carried: dict[int, tuple[Source, Modality]] = {}
-    for prev, sent in zip(sentences, sentences[1:], strict=False):
-        if "\n" in doc.text[prev.start_char:sent.start_char].rstrip(" \t")[-1:] + \
-                doc.text[prev.end_char:sent.start_char] or _opens_paragraph(sent):
+    for prev, sent in zip(all_sentences, all_sentences[1:], strict=False):
+        if paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:
             continue  # a new paragraph is a new account
         # the account the previous sentence reports: its main clause's source, or the
         # source of its claims, or the account it continues itself
@@ -190,9 +191,9 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     return carried
 
 
-def _opens_paragraph(sent: Span) -> bool:
-    first = next((t for t in sent if not t.is_space), sent[0])
-    return "\n" in sent.doc.text[max(0, sent.start_char - 2):first.idx]
+def _first_word(sent: Span) -> int:
+    doc = sent.doc
+    return next((i for i in range(sent.start, sent.end) if not doc[i].is_space), sent.start)
 
 
 def _continues(sent: Span) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import Frame, Frames
+from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -77,7 +78,7 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
         a, b = c.subject, c.object
         if is_symmetric(c.predicate) and b < a:
             a, b = b, a
-        key = (a, c.predicate, b, c.trigger.sent.start)
+        key = (a, c.predicate, b, sentence_of(c.trigger).start)
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)
@@ -166,7 +167,7 @@ class _Context:
                 return found
         if tok.lower_ in NEGATIVE_SUBJECTS and not any(c.dep_ == "prep" for c in tok.children):
             # "while groups like the BLA possess …, none operate …": the groups just named
-            return [e for t in tok.sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+            return [e for t in sentence_of(tok) if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
                     and t.lower_ not in NEGATIVE_SUBJECTS for e in self.entities(t, depth + 1)]
         if lemma in self.frames.modifier_proxies:
             return [self.token_entity[c.i] for c in tok.children

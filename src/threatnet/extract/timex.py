@@ -15,6 +15,8 @@ from datetime import datetime
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from threatnet.extract.sentences import sentence_of
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -66,7 +68,7 @@ def claim_time(trigger: Token, dates: list[Span], published: str | None) -> dict
     scope = {t.i for t in clause.subtree}
     start = end = None
     for ent in dates:
-        if ent.root.i not in scope or ent.sent.start != trigger.sent.start:
+        if ent.root.i not in scope or sentence_of(ent.root).start != sentence_of(trigger).start:
             continue
         value = normalise(ent.text, published)
         if value is None:

@@ -1,0 +1,30 @@
+"""Constant-time sentence lookup: spaCy's `Token.sent` walks the document on every call."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "threatnet.sentence_of"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once per document."""
+    return _index(doc)[0]
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence a token belongs to."""
+    spans, of = _index(tok.doc)
+    return spans[of[tok.i]]
+
+
+def _index(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        spans = list(doc.sents)
+        of = [0] * len(doc)
+        for n, sent in enumerate(spans):
+            for i in range(sent.start, sent.end):
+                of[i] = n
+        cached = doc.user_data[_KEY] = (spans, of)
+    return cached
