@@ -23,6 +23,8 @@ from threatnet.model import ExtractionRecord
 app = typer.Typer(help="threatnet: a sourced, time-aware knowledge graph of militant networks.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 out = Console(soft_wrap=True)
+if not out.is_terminal:
+    out.width = 160  # tables piped to a file or a log stay readable
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 _state = {"debug": False}
 
@@ -152,7 +154,7 @@ def eval_(
 
 @app.command()
 def info() -> None:
-    """Versions, the spaCy pipeline in use and the size of the actor pack."""
+    """Versions, the spaCy pipeline, the size of the actor pack and the default store."""
     from threatnet.extract.pipeline import EXTRACTOR_VERSION, model_name
     from threatnet.resolve.pack import load_actor_pack
 
@@ -161,10 +163,16 @@ def info() -> None:
     except ThreatnetError as exc:
         _fail(exc)
         return
+    from threatnet.store import default_url
+
     out.print(f"threatnet {__version__}  extractor {EXTRACTOR_VERSION}")
     out.print(f"spaCy pipeline: {model_name()}")
     out.print(f"actor pack: {len(pack)} entries")
+    out.print(f"store: {default_url()} (--db / THREATNET_DB)", highlight=False)
 
 
 def main() -> None:
     app()
+
+
+from threatnet import cli_store  # noqa: E402,F401  (registers the knowledge-base commands)

@@ -1,0 +1,227 @@
+"""The knowledge-base commands of the CLI: ingest, db, documents, entities, claims, facts, entity.
+
+Registered on `threatnet.cli.app`; like the rest of the CLI, it turns
+ThreatnetError into one line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from threatnet import cli
+from threatnet.errors import ThreatnetError
+
+DbOption = Annotated[str | None, typer.Option("--db", envvar="THREATNET_DB",
+                                              help="Store URL (default: a SQLite file in "
+                                                   "the user data dir).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+
+db_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
+entity_app = typer.Typer(help="Correct entities: merge, split, alias, rename.",
+                         no_args_is_help=True)
+alias_app = typer.Typer(help="Aliases of an entity.", no_args_is_help=True)
+cli.app.add_typer(db_app, name="db")
+cli.app.add_typer(entity_app, name="entity")
+entity_app.add_typer(alias_app, name="alias")
+
+
+def _store(db: str | None):
+    from threatnet.store import Store
+
+    return Store(db)
+
+
+def _emit(rows: list[dict[str, Any]], format: str, columns: list[str], title: str) -> None:
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _flat(row.get(k)) for k in columns})
+        sys.stdout.write(buffer.getvalue())
+    elif format == "table":
+        table = Table(*columns, title=f"{title} ({len(rows)})", title_justify="left")
+        for row in rows:
+            table.add_row(*[escape(_flat(row.get(k))) for k in columns])
+        cli.out.print(table)
+    else:
+        raise ThreatnetError(f"--format {format!r}: choose table, json or csv")
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@cli.app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs; - for stdin.")],
+    db: DbOption = None,
+    published: Annotated[str | None, typer.Option(help="Publication date for all.")] = None,
+    pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
+) -> None:
+    """Read reports into the knowledge base (new ones extracted, stored ones skipped)."""
+    from threatnet.batch import ingest as run
+    from threatnet.ingest.sources import expand
+
+    try:
+        store = _store(db)
+        total = sum(1 for _ in expand(paths)) if "-" not in paths else None
+        extractor = cli._extractor(pack)
+        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                      MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
+                      transient=True) as progress:
+            task = progress.add_task("ingesting", total=total)
+            summary = run(store, paths, extractor, published,
+                          progress=lambda _where: progress.advance(task))
+        counts = store.counts()
+    except ThreatnetError as exc:
+        cli._fail(exc)
+        return
+    for _where, why in summary.failed:
+        cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+    cli.out.print(f"documents: {summary.new} new, {summary.unchanged} unchanged, "
+                  f"{summary.reextracted} re-extracted, {len(summary.failed)} failed; "
+                  f"store: {counts['documents']} documents, {counts['entities']} entities, "
+                  f"{counts['claims']} claims", highlight=False)
+    if summary.failed:
+        raise typer.Exit(code=1)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Create the store or bring it to the newest schema."""
+    from threatnet.store import migrate
+
+    try:
+        store = _store(db)
+        cli.out.print(f"{store.url}: schema {migrate.head_revision(store.engine)}",
+                      highlight=False)
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@cli.app.command()
+def documents(db: DbOption = None, format: FormatOption = "table") -> None:
+    """The documents in the store."""
+    try:
+        _emit(_store(db).documents(), format,
+              ["published", "title", "source", "claims", "extractor", "id"], "Documents")
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@cli.app.command()
+def entities(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option(help="Only this entity type.")] = None,
+    search: Annotated[str | None, typer.Option(help="Name or alias contains this.")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Entities of the store, with their aliases (any script)."""
+    try:
+        _emit(_store(db).entities(type, search), format,
+              ["id", "name", "type", "mentions", "aliases"], "Entities")
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@cli.app.command()
+def claims(
+    db: DbOption = None,
+    subject: Annotated[str | None, typer.Option(help="Subject name, alias or id.")] = None,
+    predicate: Annotated[str | None, typer.Option(help="A predicate of DESIGN.md.")] = None,
+    object: Annotated[str | None, typer.Option("--object", help="Object name or id.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source contains this.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (ISO date).")] = None,
+    format: FormatOption = "table",
+) -> None:
+    """Claims of the store, each with its source, modality and evidence."""
+    try:
+        rows = _store(db).claims(subject=subject, predicate=predicate, object=object,
+                                 source=source, since=since)
+        for row in rows:
+            row["evidence_text"] = row["evidence"]["text"]
+        _emit(rows, format, ["published", "subject", "predicate", "object", "polarity",
+                             "modality", "source", "evidence_text"], "Claims")
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@cli.app.command()
+def facts(actor: Annotated[str, typer.Argument(help="Name, alias or id of an actor.")],
+          db: DbOption = None, format: FormatOption = "table") -> None:
+    """What the store knows about an actor: facts aggregated from every claim."""
+    try:
+        _emit(_store(db).facts(actor), format,
+              ["subject", "predicate", "object", "claims_for", "claims_against",
+               "independent_sources", "strongest_for", "strongest_against", "first_seen",
+               "last_seen", "sources"], f"Facts about {actor}")
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@entity_app.command("merge")
+def entity_merge(keep: str, other: str, db: DbOption = None) -> None:
+    """OTHER becomes part of KEEP (undo with `entity split KEEP OTHER`)."""
+    try:
+        row = _store(db).merge(keep, other)
+        cli.out.print(f"merged {other!r} into {row.name!r} ({row.id})", highlight=False)
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@entity_app.command("split")
+def entity_split(entity: str, part: str, db: DbOption = None) -> None:
+    """Undo a merge: PART, merged into ENTITY, is its own entity again."""
+    try:
+        _store(db).split(entity, part)
+        cli.out.print(f"split {part!r} from {entity!r}", highlight=False)
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@entity_app.command("rename")
+def entity_rename(entity: str, name: str, db: DbOption = None) -> None:
+    """Give ENTITY a new canonical NAME (the old one stays an alias)."""
+    try:
+        _store(db).rename(entity, name)
+        cli.out.print(f"renamed {entity!r} to {name!r}", highlight=False)
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@entity_app.command("same-as")
+def entity_same_as(db: DbOption = None, format: FormatOption = "table") -> None:
+    """Possible identities the resolver proposed instead of merging."""
+    try:
+        _emit(_store(db).same_as(), format, ["a_id", "a", "b_id", "b", "score", "evidence",
+                                             "status"], "Possibly the same")
+    except ThreatnetError as exc:
+        cli._fail(exc)
+
+
+@alias_app.command("add")
+def entity_alias_add(entity: str, alias: str, db: DbOption = None) -> None:
+    """ALIAS names ENTITY from now on, in every report."""
+    try:
+        _store(db).add_alias(entity, alias)
+        cli.out.print(f"{alias!r} is now an alias of {entity!r}", highlight=False)
+    except ThreatnetError as exc:
+        cli._fail(exc)

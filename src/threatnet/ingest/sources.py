@@ -1,0 +1,32 @@
+"""Expand what a user names on the command line — files, folders, globs, `-` — into report paths."""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterator
+from pathlib import Path
+
+REPORT_SUFFIXES = (".txt", ".text")  # what a folder is searched for; name other files directly
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Each report path once, in the order given; folders are walked for text reports.
+
+    A name that matches nothing is passed through, so reading it reports the error.
+    """
+    seen: set[str] = set()
+    for name in paths:
+        if name == "-":
+            yield name
+            continue
+        matches = sorted(glob.glob(name, recursive=True)) if glob.has_magic(name) else [name]
+        for match in matches or [name]:
+            path = Path(match)
+            found = (sorted(p for p in path.rglob("*") if p.is_file()
+                            and p.suffix.lower() in REPORT_SUFFIXES
+                            and not p.name.startswith("."))
+                     if path.is_dir() else [path])
+            for p in found:
+                if str(p) not in seen:
+                    seen.add(str(p))
+                    yield str(p)

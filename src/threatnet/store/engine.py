@@ -1,0 +1,61 @@
+"""Open a database by SQLAlchemy URL: SQLite (the embedded default) or PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout and takes the write lock when a
+transaction begins (BEGIN IMMEDIATE), so two ingesters on one file wait for
+each other instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from threatnet.errors import StoreError
+
+BUSY_TIMEOUT_S = 60
+
+
+def default_url() -> str:
+    """$THREATNET_DB, else a SQLite file in the user data directory."""
+    if os.environ.get("THREATNET_DB"):
+        return os.environ["THREATNET_DB"]
+    return f"sqlite:///{Path(user_data_dir('threatnet')) / 'threatnet.db'}"
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except Exception:  # noqa: BLE001 - SQLAlchemy raises several types for a bad URL
+        raise StoreError(f"{url!r} is not a database URL (e.g. sqlite:///kb.db or "
+                         "postgresql+psycopg://user@host/db)") from None
+    if parsed.drivername.startswith("sqlite"):
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _sqlite_pragmas(engine)
+        return engine
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if not parsed.drivername.startswith("postgresql"):
+        raise StoreError(f"{parsed.drivername}: only SQLite and PostgreSQL stores are supported")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    # https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#serializable-isolation-savepoints-transactional-ddl
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below take over
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,134 @@
+"""The knowledge base's tables (SQLAlchemy 2 declarative), shared by SQLite and PostgreSQL.
+
+Documents are keyed by the hash of their text; entities persist across
+documents and are merged reversibly (`merged_into`); claims belong to one
+document and are replaced as a whole when it is re-extracted. Facts are not
+stored: they are computed from claims (`queries.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "sha256:…"
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    outlet: Mapped[str | None] = mapped_column(Text)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+    __table_args__ = (UniqueConstraint("type", "norm", name="uq_entity_type_norm"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    norm: Mapped[str] = mapped_column(String(255))
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    pack_id: Mapped[str | None] = mapped_column(String(120), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(120))
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AliasRow(Base):
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "norm", name="uq_alias_entity_norm"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    norm: Mapped[str] = mapped_column(String(255), index=True)
+    origin: Mapped[str] = mapped_column(String(16))  # pack | text | analyst
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    predicate: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    polarity: Mapped[str] = mapped_column(String(16))
+    modality: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str | None] = mapped_column(Text)
+    source_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    qualifiers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    time_start: Mapped[str | None] = mapped_column(String(10))
+    time_end: Mapped[str | None] = mapped_column(String(10))
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+
+
+class SameAsRow(Base):
+    """A possible identity the resolver was not sure enough to merge: for an analyst."""
+
+    __tablename__ = "same_as"
+    __table_args__ = (UniqueConstraint("entity_a", "entity_b", name="uq_same_as_pair"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_a: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    entity_b: Mapped[int] = mapped_column(ForeignKey("entities.id"))
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
+
+
+class DecisionRow(Base):
+    """An analyst's correction (merge, split, alias, rename), kept as data."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    author: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

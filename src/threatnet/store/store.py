@@ -1,0 +1,228 @@
+"""The knowledge base: one store of documents, entities and claims, by SQLAlchemy URL.
+
+Each document is written in one transaction (all its mentions and claims, or
+nothing); a document already stored by the same extractor version is left
+alone, and one stored by another version has its claims replaced. Analysts'
+corrections (merge, split, alias, rename) are kept as decisions and live on
+the entity rows, which re-extraction never deletes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from threatnet.errors import StoreError, UnknownActor
+from threatnet.model import ExtractionRecord
+from threatnet.resolve.linker import Linker, canonical, norm_name
+from threatnet.store import migrate, queries
+from threatnet.store.engine import default_url, make_engine
+from threatnet.store.schema import (
+    AliasRow,
+    ClaimRow,
+    DecisionRow,
+    DocumentRow,
+    EntityRow,
+    MentionRow,
+    SameAsRow,
+)
+
+Outcome = Literal["new", "unchanged", "reextracted"]
+RETRIES = 5
+
+
+class Store:
+    """A threatnet knowledge base; created at the newest schema when it is new."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_url()
+        self.engine = make_engine(self.url)
+        migrate.upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # -- documents ---------------------------------------------------------------
+
+    def status(self, document_id: str, extractor_version: str) -> Literal["new", "unchanged",
+                                                                          "outdated"]:
+        with self.session() as s:
+            version = s.scalar(select(DocumentRow.extractor_version)
+                               .where(DocumentRow.id == document_id))
+        if version is None:
+            return "new"
+        return "unchanged" if version == extractor_version else "outdated"
+
+    def save(self, record: ExtractionRecord, outlet: str | None = None) -> Outcome:
+        """Store one extraction record in one transaction."""
+        for attempt in range(RETRIES):
+            try:
+                with self.session() as s, s.begin():
+                    return self._save(s, record, outlet)
+            except IntegrityError:
+                # another ingester stored the same document or entity first: look again
+                if attempt == RETRIES - 1:
+                    raise StoreError(f"{record.document.source}: could not be stored after "
+                                     f"{RETRIES} attempts (concurrent writers)") from None
+            except OperationalError as exc:
+                raise StoreError(f"{self.url}: {str(exc.orig).splitlines()[0]}") from None
+        raise AssertionError("unreachable")
+
+    def _save(self, s: Session, record: ExtractionRecord, outlet: str | None) -> Outcome:
+        doc = record.document
+        row = s.get(DocumentRow, doc.id)
+        if row is not None and row.extractor_version == record.extractor_version:
+            return "unchanged"
+        outcome: Outcome = "new"
+        if row is not None:
+            outcome = "reextracted"
+            s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id))
+            s.execute(delete(MentionRow).where(MentionRow.document_id == doc.id))
+            row.extractor_version = record.extractor_version
+            row.published = doc.published
+        else:
+            s.add(DocumentRow(id=doc.id, text=doc.text, source=doc.source, title=doc.title,
+                              published=doc.published, language=doc.language,
+                              outlet=outlet, extractor_version=record.extractor_version))
+            s.flush()
+        linker = Linker(s)
+        ids = {e.id: linker.link(e).entity_id for e in record.entities}
+        for e in record.entities:
+            s.add_all(MentionRow(document_id=doc.id, entity_id=ids[e.id], start=m.start,
+                                 end=m.end, text=m.text) for m in e.mentions)
+        for c in record.claims:
+            s.add(ClaimRow(
+                document_id=doc.id, local_id=c.id, subject_id=ids[c.subject],
+                predicate=c.predicate, object_id=ids[c.object], polarity=str(c.polarity),
+                modality=str(c.modality), source=c.source.text if c.source else None,
+                source_entity_id=ids.get(c.source.entity) if c.source and c.source.entity
+                else None,
+                qualifiers={**c.qualifiers, **({"source_chain": c.source.chain}
+                                               if c.source and c.source.chain else {})},
+                time_start=c.time.get("start"), time_end=c.time.get("end"),
+                evidence_start=c.evidence.start, evidence_end=c.evidence.end,
+                evidence_text=c.evidence.text, confidence=c.confidence))
+        return outcome
+
+    # -- analysts' corrections -----------------------------------------------------
+
+    def entity(self, name_or_id: str | int) -> EntityRow:
+        """The stored entity a name, alias or id stands for (after merges)."""
+        with self.session() as s:
+            return self._entity(s, name_or_id)
+
+    def _entity(self, s: Session, name_or_id: str | int) -> EntityRow:
+        row = None
+        if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+            row = s.get(EntityRow, int(name_or_id))
+        else:
+            norm = norm_name(str(name_or_id))
+            row = s.scalar(select(EntityRow).where(EntityRow.norm == norm,
+                                                   EntityRow.merged_into.is_(None)).limit(1))
+            if row is None:
+                entity_id = s.scalar(select(AliasRow.entity_id).where(AliasRow.norm == norm)
+                                     .order_by(AliasRow.origin == "text").limit(1))
+                row = s.get(EntityRow, entity_id) if entity_id is not None else None
+        if row is None:
+            raise UnknownActor(f"{name_or_id!r} is not an entity of this store "
+                               "(see `threatnet entities --search`)")
+        return s.get(EntityRow, canonical(s, row.id)) or row
+
+    def merge(self, keep: str | int, other: str | int, author: str | None = None) -> EntityRow:
+        """`other` becomes part of `keep`; undone by `split`."""
+        with self.session() as s, s.begin():
+            a, b = self._entity(s, keep), self._entity(s, other)
+            if a.id == b.id:
+                raise StoreError(f"{a.name!r} and {b.name!r} are already one entity")
+            s.execute(update(EntityRow).where(or_(EntityRow.id == b.id,
+                                                  EntityRow.merged_into == b.id))
+                      .values(merged_into=a.id))
+            s.execute(update(SameAsRow).where(SameAsRow.entity_a == min(a.id, b.id),
+                                              SameAsRow.entity_b == max(a.id, b.id))
+                      .values(status="confirmed"))
+            s.add(DecisionRow(kind="merge", author=author,
+                              payload={"keep": a.id, "other": b.id, "names": [a.name, b.name]}))
+            return a
+
+    def split(self, entity: str | int, part: str | int, author: str | None = None) -> None:
+        """Undo a merge: `part` is its own entity again."""
+        with self.session() as s, s.begin():
+            whole = self._entity(s, entity)
+            row = self._part(s, whole, part)
+            row.merged_into = None
+            s.add(DecisionRow(kind="split", author=author,
+                              payload={"entity": whole.id, "part": row.id}))
+
+    def _part(self, s: Session, whole: EntityRow, part: str | int) -> EntityRow:
+        candidates = s.scalars(select(EntityRow).where(EntityRow.merged_into == whole.id)).all()
+        wanted = norm_name(str(part))
+        for row in candidates:
+            if str(row.id) == str(part) or row.norm == wanted:
+                return row
+        names = ", ".join(f"{r.name} ({r.id})" for r in candidates) or "none"
+        raise StoreError(f"{part!r} was not merged into {whole.name!r}; merged parts: {names}")
+
+    def add_alias(self, entity: str | int, alias: str, author: str | None = None) -> None:
+        with self.session() as s, s.begin():
+            row = self._entity(s, entity)
+            norm = norm_name(alias)
+            if s.scalar(select(AliasRow.id).where(AliasRow.entity_id == row.id,
+                                                  AliasRow.norm == norm)) is None:
+                s.add(AliasRow(entity_id=row.id, alias=alias, norm=norm, origin="analyst"))
+            else:
+                s.execute(update(AliasRow).where(AliasRow.entity_id == row.id,
+                                                 AliasRow.norm == norm)
+                          .values(origin="analyst"))
+            s.add(DecisionRow(kind="alias", author=author,
+                              payload={"entity": row.id, "alias": alias}))
+
+    def rename(self, entity: str | int, name: str, author: str | None = None) -> None:
+        with self.session() as s, s.begin():
+            row = self._entity(s, entity)
+            old = row.name
+            row.name = name
+            for alias in (old, name):  # both names keep finding it
+                if s.scalar(select(AliasRow.id).where(AliasRow.entity_id == row.id,
+                                                      AliasRow.norm == norm_name(alias))) is None:
+                    s.add(AliasRow(entity_id=row.id, alias=alias, norm=norm_name(alias),
+                                   origin="analyst"))
+            s.add(DecisionRow(kind="rename", author=author,
+                              payload={"entity": row.id, "from": old, "to": name}))
+
+    # -- reading -------------------------------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return queries.documents(s)
+
+    def entities(self, type: str | None = None, search: str | None = None) -> list[dict]:
+        with self.session() as s:
+            return queries.entities(s, type, search)
+
+    def claims(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return queries.claims(s, resolve=lambda n: self._entity(s, n).id, **filters)
+
+    def facts(self, actor: str | int) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return queries.facts(s, self._entity(s, actor).id)
+
+    def same_as(self) -> list[dict[str, Any]]:
+        with self.session() as s:
+            return queries.same_as(s)
+
+    def counts(self) -> dict[str, int]:
+        with self.session() as s:
+            return queries.counts(s)
