@@ -16,9 +16,14 @@ install: $(BIN)/threatnet
 install-test: install
 	$(BIN)/pip install --quiet -e '.[test]'
 
-# The main job on the bundled sample reports: extract one as a table, score them all.
+DEMO_DB ?= sqlite:///out/demo.db
+
+# The main job on the bundled sample reports: read them into an embedded SQLite
+# knowledge base, show what it knows about one actor, and score the extractor.
 demo: install
-	$(BIN)/threatnet extract corpus/dev/dev-jaffar-express-bla.txt --format table
+	mkdir -p out
+	$(BIN)/threatnet ingest corpus/dev --db $(DEMO_DB)
+	$(BIN)/threatnet facts "Balochistan Liberation Army" --db $(DEMO_DB)
 	$(BIN)/threatnet eval corpus/dev
 
 test: install-test
