@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -177,34 +178,31 @@ def facts(actor: Annotated[str, typer.Argument(help="Name, alias or id of an act
         cli._fail(exc)
 
 
+def _correct(db: str | None, action: Callable[[Any], Any], done: str) -> None:
+    """Run one analyst correction on the store and say what was done."""
+    try:
+        action(_store(db))
+    except ThreatnetError as exc:
+        cli._fail(exc)
+    cli.out.print(done, highlight=False)
+
+
 @entity_app.command("merge")
 def entity_merge(keep: str, other: str, db: DbOption = None) -> None:
     """OTHER becomes part of KEEP (undo with `entity split KEEP OTHER`)."""
-    try:
-        row = _store(db).merge(keep, other)
-        cli.out.print(f"merged {other!r} into {row.name!r} ({row.id})", highlight=False)
-    except ThreatnetError as exc:
-        cli._fail(exc)
+    _correct(db, lambda store: store.merge(keep, other), f"merged {other!r} into {keep!r}")
 
 
 @entity_app.command("split")
 def entity_split(entity: str, part: str, db: DbOption = None) -> None:
     """Undo a merge: PART, merged into ENTITY, is its own entity again."""
-    try:
-        _store(db).split(entity, part)
-        cli.out.print(f"split {part!r} from {entity!r}", highlight=False)
-    except ThreatnetError as exc:
-        cli._fail(exc)
+    _correct(db, lambda store: store.split(entity, part), f"split {part!r} from {entity!r}")
 
 
 @entity_app.command("rename")
 def entity_rename(entity: str, name: str, db: DbOption = None) -> None:
     """Give ENTITY a new canonical NAME (the old one stays an alias)."""
-    try:
-        _store(db).rename(entity, name)
-        cli.out.print(f"renamed {entity!r} to {name!r}", highlight=False)
-    except ThreatnetError as exc:
-        cli._fail(exc)
+    _correct(db, lambda store: store.rename(entity, name), f"renamed {entity!r} to {name!r}")
 
 
 @entity_app.command("same-as")
@@ -220,8 +218,5 @@ def entity_same_as(db: DbOption = None, format: FormatOption = "table") -> None:
 @alias_app.command("add")
 def entity_alias_add(entity: str, alias: str, db: DbOption = None) -> None:
     """ALIAS names ENTITY from now on, in every report."""
-    try:
-        _store(db).add_alias(entity, alias)
-        cli.out.print(f"{alias!r} is now an alias of {entity!r}", highlight=False)
-    except ThreatnetError as exc:
-        cli._fail(exc)
+    _correct(db, lambda store: store.add_alias(entity, alias),
+             f"{alias!r} is now an alias of {entity!r}")

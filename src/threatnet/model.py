@@ -166,13 +166,8 @@ class Source:
 
 
 @dataclass
-class Evidence:
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+class Evidence(Mention):
+    """The sentence a claim comes from: offsets into the document text, and the text."""
 
 
 @dataclass
