@@ -223,10 +223,11 @@ class Coreference:
         after "X and Y …": both of them."""
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
             return self._conjoined(self.resolve(tok), tok)
-        if tok.lemma_.casefold() not in self.group_nouns or tok.tag_ not in ("NNS", "NNPS"):
-            return []
-        if not any(c.lower_ in ("both", "two") for c in tok.lefts):
-            return []
+        bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
+        if not bare and (tok.lemma_.casefold() not in self.group_nouns or
+                         tok.tag_ not in ("NNS", "NNPS") or
+                         not any(c.lower_ in ("both", "two") for c in tok.lefts)):
+            return []  # only "both groups", "the two movements", or "the two" as a subject
         seen: list[str] = []
         for c in reversed(self.candidates):
             if c.token < tok.i and c.type == EntityType.ARMED_GROUP and c.entity not in seen:
