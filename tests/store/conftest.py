@@ -72,7 +72,8 @@ def pg_server():
         subprocess.run(_as_postgres([initdb, "-D", str(data), "-U", "postgres", "-A", "trust",
                                      "-E", "UTF8", "--locale=C", "--no-sync"]), **run)
         options = (f"-k {base} -p {port} -c listen_addresses='' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+                   "-c deadlock_timeout=100ms")
         subprocess.run(_as_postgres([pg_ctl, "-D", str(data), "-l", str(log), "-o", options,
                                      "-w", "-t", "60", "start"]), **run)
     except subprocess.CalledProcessError as exc:

@@ -224,6 +224,9 @@ class EntityFinder:
         doc, start, end = ent.doc, ent.start, ent.end
         while start < end and (doc[start].lower_ in self.np_drop or doc[start].is_punct):
             start += 1
+        bracket = next((i for i in range(start, end) if doc[i].text in "([{"), None)
+        if bracket is not None:
+            end = bracket  # "Zarghun Liberation Front (ZLF": the acronym is an alias, later
         while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].is_punct):
             end -= 1
         span = doc[start:end]

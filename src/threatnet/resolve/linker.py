@@ -46,7 +46,12 @@ class Link:
 
 
 class Linker:
-    """Links the entities of one document inside the document's transaction."""
+    """Links the entities of one document inside the document's transaction.
+
+    A link names the stored row the mention matched, not the entity that row is
+    merged into now: queries resolve merges when they read, so a later `split`
+    gives the part back every claim stored while it was merged.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -56,18 +61,18 @@ class Linker:
             row = self.session.scalar(select(EntityRow).where(EntityRow.pack_id == entity.pack_id))
             if row is not None:
                 self._add_aliases(row.id, entity.aliases, "text")
-                return Link(canonical(self.session, row.id), f"actor pack {entity.pack_id}")
+                return Link(row.id, f"actor pack {entity.pack_id}")
             return Link(self._create(entity), f"new from actor pack {entity.pack_id}")
         norm = norm_name(entity.name)
         row = self.session.scalar(select(EntityRow).where(
             EntityRow.type == str(entity.type), EntityRow.norm == norm))
         if row is not None:
             self._add_aliases(row.id, entity.aliases, "text")
-            return Link(canonical(self.session, row.id), f"same name {entity.name!r}")
+            return Link(row.id, f"same name {entity.name!r}")
         analyst = self._analyst_alias(entity)
         if analyst is not None:
             self._add_aliases(analyst, entity.aliases, "text")
-            return Link(canonical(self.session, analyst), "alias confirmed by an analyst")
+            return Link(analyst, "alias confirmed by an analyst")
         new_id = self._create(entity)
         self._propose(new_id, entity)
         return Link(new_id, "new entity")

@@ -40,8 +40,8 @@ def documents(s: Session) -> list[dict[str, Any]]:
     return [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
              "outlet": d.outlet, "claims": counts.get(d.id, 0),
              "extractor": d.extractor_version}
-            for d in s.scalars(select(DocumentRow).order_by(DocumentRow.published,
-                                                            DocumentRow.source))]
+            for d in s.scalars(select(DocumentRow).order_by(  # undated last on every backend
+                DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.source))]
 
 
 def entities(s: Session, type: str | None = None, search: str | None = None) -> list[dict]:

@@ -71,13 +71,15 @@ class Store:
             try:
                 with self.session() as s, s.begin():
                     return self._save(s, record, outlet)
-            except IntegrityError:
-                # another ingester stored the same document or entity first: look again
+            except (IntegrityError, OperationalError) as exc:
+                # another ingester stored the same document or entity first, or PostgreSQL
+                # broke a deadlock between two of them by rolling this one back: look again
+                if isinstance(exc, OperationalError) and not _transient(exc):
+                    raise StoreError(f"{self.engine.url!r}: "
+                                     f"{str(exc.orig).splitlines()[0]}") from None
                 if attempt == RETRIES - 1:
                     raise StoreError(f"{record.document.source}: could not be stored after "
                                      f"{RETRIES} attempts (concurrent writers)") from None
-            except OperationalError as exc:
-                raise StoreError(f"{self.url}: {str(exc.orig).splitlines()[0]}") from None
         raise AssertionError("unreachable")
 
     def _save(self, s: Session, record: ExtractionRecord, outlet: str | None) -> Outcome:
@@ -226,3 +228,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.session() as s:
             return queries.counts(s)
+
+
+def _transient(exc: OperationalError) -> bool:
+    """A PostgreSQL deadlock or serialisation failure: the transaction may simply be retried."""
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
