@@ -1,0 +1,322 @@
+"""Argument finding over the dependency parse: who and what a trigger word is about.
+
+`Arguments` follows subjects and objects through conjunctions, appositions,
+passives, relative and participial clauses, control verbs, prepositional
+chains, "groups like X", "X operatives" and anaphora, and returns entity ids.
+`relations.py` builds claims on top of it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.coref import Coreference
+from threatnet.extract.frames import Frame, Frames
+from threatnet.extract.sentences import sentence_of
+from threatnet.model import EntityType
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
+OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
+                            "lead", "help", "urge", "allow", "enable", "encourage", "compel",
+                            "designate", "sanction", "ban", "blacklist", "list", "punish",
+                            "arrest", "detain", "convict", "condemn", "praise", "credit",
+                            "name", "identify", "describe", "call", "consider", "label"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
+NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
+
+
+class Arguments:
+    """Finds the entities a trigger's arguments name, in one document."""
+
+    def __init__(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
+                 frames: Frames, coref: Coreference) -> None:
+        self.doc = doc
+        self.token_entity = token_entity
+        self.types = types
+        self.frames = frames
+        self.coref = coref
+
+    # -- arguments ----------------------------------------------------------
+
+    def entities(self, tok: Token, depth: int = 0) -> list[str]:
+        """The entities a noun phrase headed by `tok` names, its conjuncts included."""
+        out: list[str] = []
+        for t in self._conjuncts(tok):
+            for e in self._entities_of_one(t, depth):
+                if e not in out:
+                    out.append(e)
+            if t.i in self.token_entity and depth < 3:  # "heavy weaponry, including X"
+                for e in self._expansions(t, depth):
+                    if e not in out:
+                        out.append(e)
+        return out
+
+    def _expansions(self, tok: Token, depth: int) -> list[str]:
+        return [e for child in tok.children
+                if child.dep_ == "prep" and child.lower_ in EXPANDERS
+                for pobj in child.children if pobj.dep_ == "pobj"
+                for e in self.entities(pobj, depth + 1)]
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        out = [tok]
+        for child in tok.children:
+            if child.dep_ == "conj":
+                out += self._conjuncts(child)
+            elif child.dep_ == "appos":
+                out.append(child)
+        return out
+
+    def _entities_of_one(self, tok: Token, depth: int) -> list[str]:
+        if tok.i in self.token_entity:
+            return [self.token_entity[tok.i]]
+        if depth > 3:
+            return []
+        both = self.coref.plural(tok)
+        if both:
+            return both
+        ref = self.coref.resolve(tok)
+        if ref:
+            return [ref]
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.entities(tok.head.head, depth + 1)
+        found = self._expansions(tok, depth)
+        if found:
+            return found
+        named = [self.token_entity[c.i] for c in tok.children
+                 if c.dep_ == "compound" and c.i in self.token_entity]
+        if named and tok.lemma_.casefold() in self.frames.place_proxies:
+            return named  # "the Makran region"
+        for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
+            if acl.dep_ == "acl" and acl.lemma_.casefold() in ("call", "name", "know", "dub"):
+                named = [e for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")
+                         for e in self.entities(c, depth + 1)]
+                named += [e for c in acl.children if c.dep_ == "prep" and c.lower_ == "as"
+                          for p in c.children for e in self.entities(p, depth + 1)]
+                if named:
+                    return named
+        if tok.dep_ == "appos" and tok.head.i in self.token_entity:
+            return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+        lemma = tok.lemma_.casefold()
+        if lemma in self.frames.place_proxies:
+            holder = tok if any(c.dep_ == "prep" for c in tok.children) or \
+                tok.dep_ != "dobj" else tok.head  # "held villages in X": the verb's "in"
+            found = [e for c in holder.children if c.dep_ == "prep" and
+                     c.lower_ in ("in", "of", "near", "along", "inside")
+                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p, depth + 1)]
+            if found:
+                return found
+        if tok.lower_ in NEGATIVE_SUBJECTS and not any(c.dep_ == "prep" for c in tok.children):
+            # "while groups like the BLA possess …, none operate …": the groups just named
+            return [e for t in sentence_of(tok) if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lower_ not in NEGATIVE_SUBJECTS for e in self.entities(t, depth + 1)]
+        if lemma in self.frames.modifier_proxies:
+            return [self.token_entity[c.i] for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.i in self.token_entity]
+        if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
+            for child in tok.children:
+                if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
+                    return [self.token_entity[child.i]]
+                if child.dep_ == "poss":
+                    ref = self.coref.resolve(child)
+                    if ref:
+                        return [ref]
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found += self.entities(pobj, depth + 1)
+        return found
+
+    def subjects(self, verb: Token, frame: Frame | None = None, depth: int = 0) -> list[str]:
+        """The subject entities of a verb, inherited through its clause chain when implicit."""
+        if depth > 4:
+            return []
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or \
+            _passive_participle(verb)
+        if frame and frame.subject:
+            found = self._prep_objects(verb, frame.subject) + [
+                e for c in verb.children if c.dep_ == "dobj" and "dobj" in frame.subject
+                for e in self.entities(c)]  # "pushed its fighters into Afghanistan"
+            if found or "dobj" in frame.subject:
+                return found
+        for child in verb.children:
+            if passive and not (frame and frame.passive_theme):
+                if child.dep_ == "agent":
+                    return [e for p in child.children if p.dep_ == "pobj"
+                            for e in self._wielders(self.entities(p), p)]
+                continue
+            if child.dep_ in SUBJECT_DEPS:
+                found = self._wielders(self.entities(child), child)
+                if found or child.lower_ not in RELATIVE_PRONOUNS:
+                    return found
+        if passive and frame and frame.predicate == "hostile_to":
+            # "banned in Pakistan": the state whose law it is
+            found = [e for e in self._prep_objects(verb, ("in",))
+                     if self.types[e] == EntityType.STATE]
+            if found:
+                return found
+        if passive and not (frame and frame.passive_theme):
+            # no agent: "killed in a US drone strike" names the actor through the attack
+            return [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+                    for n in p.children if n.dep_ == "pobj"
+                    and n.lemma_.casefold() in self.frames.nouns
+                    for m in n.children if m.dep_ in ("compound", "poss", "amod")
+                    for e in self.entities(m)]
+        if verb.dep_ in ("relcl", "acl", "amod") and not passive:
+            return self.entities(verb.head)
+        if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
+            gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            raised = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "xcomp" and raised:  # "X is believed to retain ties"
+                return self.entities(raised[0])
+            controller = [c for c in gov.children if c.dep_ == "dobj"]
+            if verb.dep_ == "xcomp" and controller:  # "asked Ghani to act"
+                return self.entities(controller[0])
+            if verb.dep_ == "xcomp" and gov.dep_ == "relcl" and \
+                    any(c.dep_ == "nsubj" for c in gov.children):
+                return self.entities(gov.head)  # "the men he named to lead it"
+            if gov.lemma_.casefold() in OBJECT_CONTROL:
+                objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
+                if objs:
+                    return objs
+        return self._governing_subjects(verb, depth)
+
+    def _wielders(self, found: list[str], tok: Token) -> list[str]:
+        """ "killed by a US drone": the actor behind a weapon that acts."""
+        if found and all(self.types[e] == EntityType.CAPABILITY for e in found):
+            actors = [self.token_entity[t.i] for t in tok.subtree
+                      if t.i in self.token_entity and t.i < tok.i
+                      and self.types[self.token_entity[t.i]] != EntityType.CAPABILITY]
+            return actors or found
+        return found
+
+    def _governing_subjects(self, tok: Token, depth: int) -> list[str]:
+        """The subjects of the nearest verb above `tok` that has any (bounded climb)."""
+        while depth < 4 and tok.dep_ in INHERIT_DEPS + ("dobj", "pobj") and \
+                tok.head.i != tok.i:
+            head = tok.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and \
+                    head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acl", "relcl", "conj",
+                                  "advcl", "xcomp"):
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return []
+            themes = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if themes:  # "they were sent to Syria to fight": the one sent fights
+                return self.entities(themes[0])
+            found = self.subjects(head, None, depth + 1)
+            if found:
+                return found
+            tok, depth = head, depth + 1
+        return []
+
+    def _prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        found += self.entities(pobj)
+            elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
+                                               for m in child.children):
+                # "work with X to safeguard": parsed as an absolute clause "with X to …"
+                found += [e for s in child.children if s.dep_ == "nsubj"
+                          for e in self.entities(s)]
+        return found
+
+    def objects(self, tok: Token, frame: Frame) -> list[str]:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        found: list[str] = []
+        for route in frame.object:
+            if route == "dobj":
+                if _passive_participle(tok) and not frame.passive_theme:
+                    found += self.entities(tok.head)  # "JuA, led by Khorasani"
+                    continue
+                deps = ("nsubjpass",) if passive and not frame.passive_theme else ("dobj",)
+                for child in tok.children:
+                    if child.dep_ in deps:
+                        found += self.entities(child)
+                    elif child.dep_ in ("acomp", "oprd") and child.pos_ == "VERB":
+                        # "operate weaponized large drones" parsed as a participle's object
+                        found += [e for g in child.children if g.dep_ == "dobj"
+                                  for e in self.entities(g)]
+                if passive and not found and tok.dep_ == "conj":
+                    # "is headquartered in X and has been banned": the shared subject
+                    found += [e for c in tok.head.children if c.dep_ in SUBJECT_DEPS
+                              for e in self.entities(c)]
+                if passive and not found and tok.dep_ == "xcomp":
+                    # "Mansoor is reported to have been killed"
+                    found += [e for c in tok.head.children if c.dep_ == "nsubjpass"
+                              for e in self.entities(c)]
+                if not found and tok.dep_ in ("relcl", "acl") and passive is False and \
+                        not any(c.dep_ == "dobj" for c in tok.children) and \
+                        any(c.dep_ == "nsubj" for c in tok.children):
+                    found += self.entities(tok.head)  # "settlers, whom they view as ..."
+            elif route in ("npadvmod", "attr", "oprd", "nsubj"):  # "the Pakistan-based group"
+                for child in tok.children:
+                    if child.dep_ == route:
+                        found += self.entities(child)
+            elif route == "dative":
+                for child in tok.children:
+                    if child.dep_ == "dative" and child.pos_ != "ADP":
+                        found += self.entities(child)
+            else:
+                found += self._prep_objects(tok, (route,))
+                for prt in tok.children:  # "work closely with", "pledged allegiance to"
+                    if prt.dep_ in ("advmod", "prt", "dobj"):
+                        found += self._prep_objects(prt, (route,))
+                if route in ("in", "at") and tok.dep_ == "relcl" and \
+                        any(c.lower_ == "where" for c in tok.children):
+                    found += self.entities(tok.head)  # "Kunar, where he has sheltered"
+        return found
+
+    def noun_subjects(self, noun: Token) -> list[str]:
+        """Whose action a trigger noun names: its possessor, or the subject of its verb."""
+        if noun.dep_ == "appos" and noun.head.i in self.token_entity:
+            return [self.token_entity[noun.head.i]]  # "Hizbul Ahrar, an offshoot of JuA"
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
+                                                      child.i in self.token_entity):
+                found = self.entities(child)
+                if found:
+                    return found
+        head = noun.head
+        if noun.dep_ == "oprd" and head.pos_ in ("VERB", "AUX"):
+            # "calling it a front for LeT": the complement describes the object
+            described = [c for c in head.children if c.dep_ == "dobj"]
+            if described:
+                return self.entities(described[0])
+        if noun.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            gov = head.head
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and _is_passive(gov):
+                # "X may be involved in attacks on Y": the one involved attacks
+                themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                if themes:
+                    return self.entities(themes[0])
+                if gov.dep_ == "conj":
+                    return self.subjects(gov.head)
+            if gov.pos_ in ("VERB", "AUX", "ADJ"):
+                if gov.lemma_.casefold() in OBJECT_CONTROL:
+                    objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
+                    if objs:
+                        return objs
+                return self.subjects(gov)
+            if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
+                return self.entities(gov)
+            if gov.pos_ == "NOUN" and gov.i not in self.token_entity:
+                return self.noun_subjects(gov)  # "a long record of attacks on …"
+        if noun.dep_ == "nsubj":
+            return []
+        return []
+
+
+def _passive_participle(tok: Token) -> bool:
+    """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
