@@ -438,3 +438,21 @@ def test_document_fields(store):
     [listed] = store.documents()
     assert (listed["title"], listed["source"], listed["outlet"], listed["claims"]) == \
         ("A title", "feed:42", "Dawn", 0)
+
+
+def test_nested_merges_split_one_level_at_a_time(store, extractor):
+    """B into A, then A into the BLA: splitting A off the BLA takes B with it."""
+    save(store, extractor, ZARGHUN, "zarghun.txt")
+    save(store, extractor, ZARGHOON, "zarghoon.txt")
+    save(store, extractor, QUETTA, "quetta.txt")
+    bla = "Balochistan Liberation Army"
+    store.merge(ZLF, ZLF2)
+    store.merge(bla, ZLF)
+    assert store.entity(ZLF2).id == store.entity(bla).id
+    assert {c["subject"] for c in store.claims(subject=bla)} == {bla}
+
+    store.split(bla, ZLF)
+    assert store.entity(ZLF2).id == store.entity(ZLF).id != store.entity(bla).id
+    assert {c["document"] for c in store.claims(subject=ZLF)} == {
+        c["document"] for c in store.claims() if "Zargh" in c["evidence"]["text"]
+        and c["predicate"] == "attacks"}

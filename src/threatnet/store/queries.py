@@ -30,7 +30,13 @@ def _canon(s: Session) -> tuple[dict[int, int], dict[int, EntityRow]]:
     """id -> canonical id, and canonical id -> its row."""
     rows = s.scalars(select(EntityRow)).all()
     by_id = {r.id: r for r in rows}
-    canon = {r.id: r.merged_into or r.id for r in rows}
+    canon: dict[int, int] = {}
+    for row in rows:  # follow merge chains (a merged into b merged into c) to their end
+        seen, current = {row.id}, row
+        while current.merged_into is not None and current.merged_into not in seen:
+            seen.add(current.merged_into)
+            current = by_id[current.merged_into]
+        canon[row.id] = current.id
     return canon, {i: by_id[i] for i in set(canon.values())}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -148,9 +148,9 @@ class Store:
             a, b = self._entity(s, keep), self._entity(s, other)
             if a.id == b.id:
                 raise StoreError(f"{a.name!r} and {b.name!r} are already one entity")
-            s.execute(update(EntityRow).where(or_(EntityRow.id == b.id,
-                                                  EntityRow.merged_into == b.id))
-                      .values(merged_into=a.id))
+            # only b points at a: what was merged into b stays under b, so splitting b off
+            # a later takes its own parts with it
+            s.execute(update(EntityRow).where(EntityRow.id == b.id).values(merged_into=a.id))
             s.execute(update(SameAsRow).where(SameAsRow.entity_a == min(a.id, b.id),
                                               SameAsRow.entity_b == max(a.id, b.id))
                       .values(status="confirmed"))
