@@ -66,7 +66,7 @@ TEMPLATES = [
     "{G} has not cooperated with {G2}, {SRC} said.",
     "In {Y}, {G} reportedly attacked {GOV} in {L}.",
     "{G} allegedly possesses {C} and operates in {L}.",
-    "{SRC_} said {G} operates in {L}. They also possess {C}.",
+    "According to {SRC}, {G} operates in {L}. They also possess {C}.",
     "{G} fighters attacked {GOV} near {L} {WHEN}.",
     "{G} might be supporting {G2}.",
 ]
@@ -119,18 +119,15 @@ class Corpus:
 
     def _report(self, rng: random.Random, number: int) -> str:
         group = rng.choices(self.groups, weights=self.group_weights)[0]
-        place = rng.choice(self.locations)
-        lines = [f"Security brief {number:05d}: {place.name}"]
-        sentences = []
-        for _ in range(rng.randint(3, 8)):
-            sentences.append(self._sentence(rng, group))
-        lines.append(" ".join(sentences))
+        body = " ".join(self._sentence(rng, group) for _ in range(rng.randint(3, 8)))
         published = date(2015, 1, 1) + timedelta(days=rng.randrange(11 * 365))
-        style = rng.randrange(3)
-        written = (f"{MONTHS[published.month - 1]} {published.day}, {published.year}",
-                   f"{published.day} {MONTHS[published.month - 1]} {published.year}",
-                   published.isoformat())[style]
-        lines.append(f"This report was first published on {written}.")
+        month = MONTHS[published.month - 1]
+        written = rng.choice([f"{month} {published.day}, {published.year}",
+                              f"{published.day} {month} {published.year}",
+                              published.isoformat()])
+        # the serial number makes every text, hence every document id, distinct
+        lines = [body, f"Security brief {number:05d}. "
+                       f"This report was first published on {written}."]
         return "\n\n".join(lines) + "\n"
 
     def _sentence(self, rng: random.Random, group: PackEntry) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from threatnet.errors import StoreError
 
 BUSY_TIMEOUT_S = 60
+WRITE_OPTION = "threatnet_write"  # execution option of the sessions that write
 
 
 def default_url() -> str:
@@ -58,4 +59,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # writers take the lock up front (two ingesters queue instead of failing half-way);
+        # readers do not, so a query never waits for an ingest
+        immediate = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

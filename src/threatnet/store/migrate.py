@@ -13,12 +13,15 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from threatnet.errors import StoreError
+from threatnet.store.engine import WRITE_OPTION
 
 
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(files("threatnet.store") / "migrations"))
-    config.attributes["engine"] = engine
+    # migrations write: on SQLite they take the write lock up front, so two processes
+    # opening one new store create it one after the other
+    config.attributes["engine"] = engine.execution_options(**{WRITE_OPTION: True})
     return config
 
 

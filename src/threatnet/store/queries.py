@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -114,10 +115,14 @@ def facts(s: Session, actor_id: int) -> list[dict[str, Any]]:
     """Every fact about an actor: its claims grouped by subject, predicate and object."""
     canon, rows = _canon(s)
     members = [i for i, c in canon.items() if c == actor_id]
-    query = select(ClaimRow, DocumentRow).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    # the documents' dates and outlets only: loading their texts made this slow at scale
+    query = select(ClaimRow, DocumentRow.published, DocumentRow.ingested_at,
+                   DocumentRow.outlet, DocumentRow.source).join(
+        DocumentRow, DocumentRow.id == ClaimRow.document_id)
     query = query.where(or_(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members)))
-    groups: dict[tuple[int, str, int], list[tuple[ClaimRow, DocumentRow]]] = defaultdict(list)
-    for claim, doc in s.execute(query):
+    groups: dict[tuple[int, str, int], list[tuple[ClaimRow, Any]]] = defaultdict(list)
+    for claim, *doc in s.execute(query):
+        doc = _DocumentDates(*doc)
         a, b = canon[claim.subject_id], canon[claim.object_id]
         if is_symmetric(claim.predicate) and b == actor_id:
             a, b = b, a
@@ -146,7 +151,14 @@ def _fact(key: tuple[int, str, int], items: list, canon: dict[int, int],
             "claims": [c.id for c, _ in items]}
 
 
-def _source_key(c: ClaimRow, d: DocumentRow, canon: dict[int, int]) -> str:
+class _DocumentDates(NamedTuple):
+    published: str | None
+    ingested_at: datetime
+    outlet: str | None
+    source: str
+
+
+def _source_key(c: ClaimRow, d: _DocumentDates, canon: dict[int, int]) -> str:
     """Two claims from one source, or one outlet speaking for itself, count once."""
     if c.source_entity_id is not None:
         return f"entity:{canon.get(c.source_entity_id, c.source_entity_id)}"

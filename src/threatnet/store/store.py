@@ -19,7 +19,7 @@ from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import migrate, queries
-from threatnet.store.engine import default_url, make_engine
+from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
 from threatnet.store.schema import (
     AliasRow,
     ClaimRow,
@@ -51,8 +51,9 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+    def session(self, write: bool = False) -> Session:
+        bind = self.engine.execution_options(**{WRITE_OPTION: True}) if write else self.engine
+        return Session(bind, expire_on_commit=False)
 
     # -- documents ---------------------------------------------------------------
 
@@ -69,7 +70,7 @@ class Store:
         """Store one extraction record in one transaction."""
         for attempt in range(RETRIES):
             try:
-                with self.session() as s, s.begin():
+                with self.session(write=True) as s, s.begin():
                     return self._save(s, record, outlet)
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
@@ -144,7 +145,7 @@ class Store:
 
     def merge(self, keep: str | int, other: str | int, author: str | None = None) -> EntityRow:
         """`other` becomes part of `keep`; undone by `split`."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             a, b = self._entity(s, keep), self._entity(s, other)
             if a.id == b.id:
                 raise StoreError(f"{a.name!r} and {b.name!r} are already one entity")
@@ -160,7 +161,7 @@ class Store:
 
     def split(self, entity: str | int, part: str | int, author: str | None = None) -> None:
         """Undo a merge: `part` is its own entity again."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             whole = self._entity(s, entity)
             row = self._part(s, whole, part)
             row.merged_into = None
@@ -177,7 +178,7 @@ class Store:
         raise StoreError(f"{part!r} was not merged into {whole.name!r}; merged parts: {names}")
 
     def add_alias(self, entity: str | int, alias: str, author: str | None = None) -> None:
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             row = self._entity(s, entity)
             norm = norm_name(alias)
             if s.scalar(select(AliasRow.id).where(AliasRow.entity_id == row.id,
@@ -191,7 +192,7 @@ class Store:
                               payload={"entity": row.id, "alias": alias}))
 
     def rename(self, entity: str | int, name: str, author: str | None = None) -> None:
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             row = self._entity(s, entity)
             old = row.name
             row.name = name

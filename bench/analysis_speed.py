@@ -1,0 +1,210 @@
+"""Analysis latency at scale: the `actor` profile and `path` on a SQLite store of N claims.
+
+Builds a seeded synthetic store directly with SQL inserts (the extractor is
+not involved: this times the analysis, not ingest): a few hundred actors
+picked with a Zipf-like skew (a few hubs, a long tail), capabilities and
+places, one document per 20 claims over ten years from 40 outlets, and
+claims with every predicate, both polarities, every modality and a mix of
+named, generic and authorial sources. The store is created at the newest
+schema by `Store` (so indexes are the real ones) and filled with sqlite3
+`executemany`; a store already built for the same size and seed is reused.
+
+Then times, each the median of RUNS after one warm-up:
+
+* `actor`: the profile of the most-claimed actor (`analyse.profile.build`,
+  else `Store.facts` when the profile module is absent),
+* `path` with `--predicate supplies` and with no filter (the k=5 best paths
+  between two actors of the long tail, max 4 hops),
+
+and prints the milliseconds.
+
+    .venv/bin/python bench/analysis_speed.py                      # 1,000,000 claims
+    .venv/bin/python bench/analysis_speed.py --claims 100000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from threatnet.model import PREDICATES
+
+RUNS = 5
+CLAIMS_PER_DOC = 20
+N_GROUPS, N_STATES, N_PERSONS, N_BODIES = 220, 25, 150, 30
+N_CAPABILITIES, N_LOCATIONS = 60, 120
+OUTLETS = [f"outlet-{i}" for i in range(40)]
+SOURCES = [None] * 6 + ["Taliban sources", "a Counter Terrorism Department official",
+                        "police", "the United Nations", "Reuters", "security sources",
+                        "local officials", "analysts", "residents", "Haq Nawaz"]
+MODALITIES = {"asserted": 0.85, "reported": 0.7, "alleged": 0.5, "believed": 0.45,
+              "possible": 0.35, "hypothetical": 0.2}
+WEIGHTS = {"operates_in": 10, "attacks": 10, "targets": 8, "possesses": 8, "uses": 6,
+           "hostile_to": 6, "supports": 5, "cooperates_with": 4, "supplies": 3, "leads": 3,
+           "member_of": 3, "based_in": 3, "fights": 3, "allied_with": 2, "rival_of": 2,
+           "affiliated_with": 2, "part_of": 1, "splinter_of": 1, "seeks": 2, "controls": 1,
+           "negotiates_with": 1, "meets_with": 1, "merged_into": 0.3, "perpetrated": 0,
+           "involved_in": 0, "invests_in": 0.5}
+
+
+def build(path: Path, n_claims: int, seed: int) -> dict:
+    """A store of n_claims synthetic claims at `path`; returns what it holds."""
+    from threatnet.store import Store
+
+    Store(f"sqlite:///{path}").close()  # the real schema and indexes
+    rng = random.Random(seed)
+    now = datetime.now(UTC).isoformat()
+    entities: list[tuple] = []
+
+    def add(kind: str, count: int, prefix: str) -> list[int]:
+        start = len(entities) + 1
+        for i in range(count):
+            name = f"{prefix} {i}"
+            entities.append((start + i, name, name.lower(), kind, None, None, None, now))
+        return list(range(start, start + count))
+
+    groups = add("armed_group", N_GROUPS, "Group")
+    states = add("state", N_STATES, "State")
+    persons = add("person", N_PERSONS, "Person")
+    bodies = add("government_body", N_BODIES, "Body")
+    capabilities = add("capability", N_CAPABILITIES, "Capability")
+    locations = add("location", N_LOCATIONS, "Place")
+    actors = groups + states + bodies
+    skew = [1 / (i + 1) ** 0.9 for i in range(len(actors))]
+    predicates = [p for p, w in WEIGHTS.items() if w]
+    pweights = [WEIGHTS[p] for p in predicates]
+
+    n_docs = max(1, n_claims // CLAIMS_PER_DOC)
+    day0 = date(2015, 1, 1)
+    docs = [(f"sha256:{i:064x}", f"synthetic report {i}", f"synthetic/{i}.txt", "(synthetic)",
+             (day0 + timedelta(days=rng.randrange(3650))).isoformat(), "en",
+             rng.choice(OUTLETS), "bench", now) for i in range(n_docs)]
+
+    def claims():
+        for i in range(n_claims):
+            doc = docs[i // CLAIMS_PER_DOC][0]
+            p = rng.choices(predicates, pweights)[0]
+            cls = PREDICATES[p][0]
+            subject = rng.choices(persons if p == "leads" else actors, skew
+                                  if p != "leads" else None)[0]
+            if cls == "capability" and p != "supplies":
+                obj = rng.choice(capabilities)
+            elif cls == "geography":
+                obj = rng.choice(locations)
+            else:
+                obj = rng.choices(actors, skew)[0]
+                while obj == subject:
+                    obj = rng.choice(actors)
+            modality = rng.choices(list(MODALITIES), [40, 30, 10, 8, 8, 4])[0]
+            polarity = "negated" if rng.random() < 0.08 else "affirmed"
+            source = rng.choice(SOURCES)
+            qualifiers = json.dumps({"item": f"capability {rng.randrange(N_CAPABILITIES)}"}
+                                    if p == "supplies" else {})
+            text = f"Synthetic sentence {i} about {p}."
+            yield (i + 1, doc, f"C{i % CLAIMS_PER_DOC + 1}", subject, p, obj, polarity,
+                   modality, source, None, qualifiers, None, None, 0, len(text), text,
+                   MODALITIES[modality] * (0.9 if polarity == "negated" else 1.0))
+
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=OFF")
+    with con:
+        con.executemany("INSERT INTO entities (id, name, norm, type, pack_id, kind, "
+                        "merged_into, created_at) VALUES (?,?,?,?,?,?,?,?)", entities)
+        con.executemany("INSERT INTO documents (id, title, source, text, published, language,"
+                        " outlet, extractor_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                        docs)
+        con.executemany("INSERT INTO claims (id, document_id, local_id, subject_id, predicate,"
+                        " object_id, polarity, modality, source, source_entity_id, qualifiers,"
+                        " time_start, time_end, evidence_start, evidence_end, evidence_text,"
+                        " confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims())
+    con.execute("ANALYZE")
+    con.close()
+    return {"claims": n_claims, "documents": n_docs, "entities": len(entities),
+            "hub": actors[0], "ends": (actors[40], actors[120])}
+
+
+def timed(fn, runs: int = RUNS) -> tuple[float, object]:
+    result = fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=RUNS, help="Timed runs per query.")
+    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()),
+                        help="Where the synthetic store is kept (reused when present).")
+    args = parser.parse_args()
+
+    from threatnet.analyse.paths import find_paths
+    from threatnet.store import Store
+
+    path = args.dir / f"threatnet-analysis-{args.claims}-{args.seed}.db"
+    meta_path = path.with_suffix(".json")
+    if path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        print(f"store: {path} (reused)")
+    else:
+        for stale in (path, meta_path):
+            stale.unlink(missing_ok=True)
+        start = time.perf_counter()
+        meta = build(path, args.claims, args.seed)
+        meta_path.write_text(json.dumps(meta))
+        print(f"store: {path} built in {time.perf_counter() - start:.1f} s")
+    print(f"{meta['claims']:,} claims, {meta['documents']:,} documents, "
+          f"{meta['entities']:,} entities")
+
+    store = Store(f"sqlite:///{path}")
+    hub, (a, b) = meta["hub"], meta["ends"]
+    try:
+        from threatnet.analyse import profile
+        from threatnet.resolve.pack import load_actor_pack
+
+        pack = load_actor_pack()
+
+        def actor():
+            with store.session() as s:
+                return profile.build(s, hub, pack)
+        label = "actor (analyse.profile.build)"
+    except ImportError:
+        def actor():
+            return store.facts(hub)
+        label = "actor (Store.facts)"
+
+    def path_query(predicates):
+        def run():
+            with store.session() as s:
+                return find_paths(s, a, b, predicates=predicates, max_hops=4, k=5)
+        return run
+
+    results = {}
+    ms, _ = timed(actor, args.runs)
+    results[label] = ms
+    for name, predicates in (("path --predicate supplies", ["supplies"]),
+                             ("path (no filter)", None)):
+        ms, found = timed(path_query(predicates), args.runs)
+        results[f"{name}: {len(found)} paths"] = ms
+    width = max(map(len, results))
+    for name, ms in results.items():
+        print(f"{name:<{width}}  {ms:8.1f} ms")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

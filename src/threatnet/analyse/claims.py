@@ -1,0 +1,150 @@
+"""Load the store's claims as flat, canonical views: the input of every analysis.
+
+`load_claims(session, as_of)` returns every claim whose document was
+published up to and including `as_of` (ISO date, or a year / year-month
+prefix); undated documents count as unknown and are left out when `as_of` is
+given. Subject and object are the canonical entities (after analysts' merges).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from threatnet.model import PREDICATES, is_symmetric
+
+# through the store (which imports the linker first): importing the linker first is circular
+from threatnet.store.queries import _canon, norm_name
+from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: int
+    name: str
+    type: str
+    pack_id: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """One stored claim, with canonical entities and its document's date."""
+
+    id: int
+    subject_id: int
+    subject: str
+    predicate: str
+    predicate_class: str
+    object_id: int
+    object: str
+    polarity: str
+    modality: str
+    source: str | None  # as written; None is the author's own voice
+    source_key: str  # one key per independent source (see `source_key`)
+    document_id: str
+    published: str | None
+    time_start: str | None
+    time_end: str | None
+    evidence_text: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    qualifiers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def affirmed(self) -> bool:
+        return self.polarity == "affirmed"
+
+    @property
+    def symmetric(self) -> bool:
+        return is_symmetric(self.predicate)
+
+    def key(self) -> tuple[int, str, int]:
+        """The fact this claim is about: (subject, predicate, object), symmetric ones sorted."""
+        a, b = self.subject_id, self.object_id
+        if self.symmetric and b < a:
+            a, b = b, a
+        return (a, self.predicate, b)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "subject": self.subject, "predicate": self.predicate,
+                "object": self.object, "polarity": self.polarity, "modality": self.modality,
+                "source": self.source, "document": self.document_id,
+                "published": self.published,
+                "time": {"start": self.time_start, "end": self.time_end},
+                "evidence": {"start": self.evidence_start, "end": self.evidence_end,
+                             "text": self.evidence_text},
+                "confidence": round(self.confidence, 3)}
+
+
+def source_key(source: str | None, source_entity: int | None, outlet: str | None) -> str:
+    """Two claims from one source, or one outlet speaking for itself, count once."""
+    if source_entity is not None:
+        return f"entity:{source_entity}"
+    if source:
+        return f"said:{norm_name(source)}"
+    return f"outlet:{outlet}"
+
+
+def as_of_bound(as_of: str | None) -> str | None:
+    """The largest `published` value visible at `as_of` ("2024" -> "2024-12-31")."""
+    if not as_of:
+        return None
+    as_of = as_of.strip()
+    if len(as_of) == 4:
+        return f"{as_of}-12-31"
+    if len(as_of) == 7:
+        return f"{as_of}-31"
+    return as_of[:10]
+
+
+def entities(session: Session) -> dict[int, EntityView]:
+    """Canonical entities by id, plus every merged id pointing at its canonical view."""
+    canon, rows = _canon(session)
+    views = {i: EntityView(r.id, r.name, r.type, r.pack_id, r.kind) for i, r in rows.items()}
+    return {i: views[c] for i, c in canon.items()}
+
+
+def load_claims(session: Session, as_of: str | None = None,
+                entity_ids: Iterable[int] | None = None) -> list[ClaimView]:
+    """Every claim known on `as_of` (all of them when None), oldest document first.
+
+    `entity_ids` restricts to claims with one of those (canonical) entities as
+    subject or object.
+    """
+    canon, rows = _canon(session)
+    query = select(ClaimRow, DocumentRow.published, DocumentRow.outlet,
+                   DocumentRow.source).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    bound = as_of_bound(as_of)
+    if bound:
+        query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
+    if entity_ids is not None:
+        wanted = set(entity_ids)
+        members = [i for i, c in canon.items() if c in wanted]
+        query = query.where(or_(ClaimRow.subject_id.in_(members),
+                                ClaimRow.object_id.in_(members)))
+    query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
+    out = []
+    for c, published, outlet, doc_source in session.execute(query):
+        subject, obj = canon[c.subject_id], canon[c.object_id]
+        source_entity = canon.get(c.source_entity_id, c.source_entity_id) \
+            if c.source_entity_id is not None else None
+        out.append(ClaimView(
+            id=c.id, subject_id=subject, subject=rows[subject].name, predicate=c.predicate,
+            predicate_class=PREDICATES.get(c.predicate, ("other", False))[0],
+            object_id=obj, object=rows[obj].name, polarity=c.polarity, modality=c.modality,
+            source=c.source, source_key=source_key(c.source, source_entity, outlet or doc_source),
+            document_id=c.document_id, published=published, time_start=c.time_start,
+            time_end=c.time_end, evidence_text=c.evidence_text,
+            evidence_start=c.evidence_start, evidence_end=c.evidence_end,
+            confidence=c.confidence, qualifiers=dict(c.qualifiers or {})))
+    return out
+
+
+def entity_rows(session: Session, ids: Iterable[int]) -> dict[int, EntityRow]:
+    return {r.id: r for r in session.scalars(select(EntityRow).where(EntityRow.id.in_(list(ids))))}

@@ -1,0 +1,242 @@
+"""The confidence of a fact, and its Admiralty grade, from the claims for and against it.
+
+A *fact* is every claim with one (subject, predicate, object): some affirm it,
+some negate it. Its *stance* is the side with the larger support (affirmed on
+a tie); everything below is computed for that stance, so a fact only ever
+denied ("the BLA possesses no weaponized drones") is graded as a denial.
+
+**Score** (a number in [0, 1]). Claims from one independent source count once,
+with that source's most confident claim (`ClaimView.source_key`: the source's
+entity, else its normalised words, else the outlet for the author's own voice).
+
+    support    = 1 − Π_s (1 − c_s)   over the sources s of the stance (noisy-OR)
+    opposition = 1 − Π_s (1 − c_s)   over the sources of the other side, and of
+                                      claims that contradict the fact across the
+                                      capability taxonomy or the relation classes
+    score      = support × (1 − opposition)
+
+`c_s` is the extractor's confidence of the claim, which already carries its
+modality (asserted > reported > alleged > believed > possible > hypothetical).
+
+**Admiralty grade** = source reliability (letter) + information credibility (digit).
+
+Reliability A–F: the best reliability among the stance's sources, each looked
+up in the source table (`threatnet/data/sources.yaml`, extended or replaced by
+the file named in $THREATNET_SOURCES): first matching pattern of the source's
+words; the author's own voice and unmatched sources have their own entries.
+
+Credibility 1–6, first rule that holds:
+
+    5 improbable       the opposition is stronger than the support
+    6 cannot be judged  every supporting claim is hypothetical
+    1 confirmed        ≥ 3 independent sources state it firmly (asserted/reported)
+    2 probably true    ≥ 2 independent sources, at least one firmly
+    3 possibly true    1 source states it firmly
+    4 doubtful         only hedged claims (alleged, believed, possible)
+
+and a fact that is contradicted (opposition > 0) but not by a stronger side
+is at best 3. `explanation` says which rule applied and why, in words.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from threatnet.analyse.claims import ClaimView
+from threatnet.errors import InvalidData
+from threatnet.model import Modality
+from threatnet.resources import load_data
+
+RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+               "D": "not usually reliable", "E": "unreliable",
+               "F": "reliability cannot be judged"}
+CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
+               5: "improbable", 6: "truth cannot be judged"}
+FIRM = {"asserted", "reported"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern[str]
+    reliability: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    rules: tuple[Rule, ...]
+    author: str = "C"
+    default: str = "F"
+
+    def rate(self, source: str | None) -> tuple[str, str]:
+        """(reliability letter, why) of a source as written; None is the author."""
+        if not source:
+            return self.author, "the report's own voice"
+        for rule in self.rules:
+            if rule.pattern.search(source):
+                return rule.reliability, rule.label
+        return self.default, "no rule of the source table matches"
+
+
+def _rules(data: Any, where: str) -> list[Rule]:
+    raw = data.get("rules") or []
+    if not isinstance(raw, list):
+        raise InvalidData(where, "'rules' must be a list")
+    out = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict) or "pattern" not in item or "reliability" not in item:
+            raise InvalidData(where, "a rule needs 'pattern' and 'reliability'", f"#{i}")
+        letter = str(item["reliability"]).upper()
+        if letter not in RELIABILITY:
+            raise InvalidData(where, f"reliability {letter!r} is not one of A-F", f"#{i}")
+        try:
+            pattern = re.compile(str(item["pattern"]), re.IGNORECASE)
+        except re.error as exc:
+            raise InvalidData(where, f"pattern is not a regular expression ({exc})",
+                              f"#{i}") from None
+        out.append(Rule(pattern, letter, str(item.get("label") or item["pattern"])))
+    return out
+
+
+def _letter(data: dict, key: str, fallback: str, where: str) -> str:
+    value = str(data.get(key) or fallback).upper()
+    if value not in RELIABILITY:
+        raise InvalidData(where, f"{key} {value!r} is not one of A-F")
+    return value
+
+
+def source_table(path: str | None = None) -> SourceTable:
+    """The bundled table, with the user's file (`path` or $THREATNET_SOURCES) on top."""
+    return _source_table(path or os.environ.get("THREATNET_SOURCES") or None)
+
+
+@cache
+def _source_table(path: str | None) -> SourceTable:
+    bundled = load_data("sources.yaml")
+    rules = _rules(bundled, "sources.yaml")
+    author = _letter(bundled, "author", "C", "sources.yaml")
+    default = _letter(bundled, "default", "F", "sources.yaml")
+    if path:
+        try:
+            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise InvalidData(path, f"cannot read the source table ({exc.strerror})") from None
+        except yaml.YAMLError as exc:
+            raise InvalidData(path, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
+        if not isinstance(user, dict):
+            raise InvalidData(path, "must be a mapping with 'rules'")
+        rules = _rules(user, path) + ([] if user.get("replace") else rules)
+        author = _letter(user, "author", author, path)
+        default = _letter(user, "default", default, path)
+    return SourceTable(tuple(rules), author, default)
+
+
+@dataclass
+class Grade:
+    stance: str  # affirmed | negated
+    score: float
+    support: float
+    opposition: float
+    reliability: str
+    credibility: int
+    explanation: str
+    best_source: str | None = None
+    sources_for: list[str] = field(default_factory=list)
+    sources_against: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "stance": self.stance, "score": round(self.score, 3),
+                "support": round(self.support, 3), "opposition": round(self.opposition, 3),
+                "reliability": self.reliability, "credibility": self.credibility,
+                "best_source": self.best_source, "explanation": self.explanation}
+
+
+def by_source(claims: Iterable[ClaimView]) -> dict[str, ClaimView]:
+    """Each independent source's most confident claim."""
+    best: dict[str, ClaimView] = {}
+    for c in claims:
+        if c.source_key not in best or c.confidence > best[c.source_key].confidence:
+            best[c.source_key] = c
+    return best
+
+
+def noisy_or(claims: Iterable[ClaimView]) -> float:
+    p = 1.0
+    for c in by_source(claims).values():
+        p *= 1.0 - max(0.0, min(1.0, c.confidence))
+    return 1.0 - p
+
+
+def _name(c: ClaimView) -> str:
+    return c.source or "the author"
+
+
+def grade(claims: list[ClaimView], opposing: Iterable[ClaimView] = (),
+          table: SourceTable | None = None) -> Grade:
+    """Grade a fact from its own claims, plus claims contradicting it from elsewhere."""
+    table = table or source_table()
+    affirmed = [c for c in claims if c.polarity == "affirmed"]
+    negated = [c for c in claims if c.polarity != "affirmed"]
+    stance = "affirmed" if noisy_or(affirmed) >= noisy_or(negated) else "negated"
+    pro, con = (affirmed, negated) if stance == "affirmed" else (negated, affirmed)
+    if stance == "affirmed":  # cross-fact contradictions oppose the affirmation only
+        seen = {c.id for c in con}
+        con = con + [c for c in opposing if c.id not in seen]
+    support, opposition = noisy_or(pro), noisy_or(con)
+    score = round(support * (1.0 - opposition), 3)
+    pro_sources, con_sources = by_source(pro), by_source(con)
+    against_names = ', '.join(sorted(_name(c) for c in con_sources.values()))
+
+    rated = sorted(((table.rate(c.source), c) for c in pro_sources.values()),
+                   key=lambda rc: rc[0][0])
+    (letter, why), best = rated[0] if rated else ((table.default, "no source"), None)
+    reliability_text = (f"{letter} ({RELIABILITY[letter]}): best source "
+                        f"{_name(best) if best else 'none'!r} is rated as {why}")
+
+    firm = [c for c in pro_sources.values() if c.modality in FIRM]
+    n = len(pro_sources)
+    names = ", ".join(sorted(_name(c) for c in pro_sources.values()))
+    verb = "affirm" if stance == "affirmed" else "deny"
+    if con and opposition > support:
+        credibility = 5
+        why_c = (f"contradicted by a stronger side ({opposition:.2f} against "
+                 f"{support:.2f}): {against_names}")
+    elif pro and all(c.modality == Modality.HYPOTHETICAL for c in pro):
+        credibility, why_c = 6, "only hypothetical claims (conditional or feared futures)"
+    elif len(firm) >= 3:
+        credibility, why_c = 1, f"{len(firm)} independent sources {verb} it firmly: {names}"
+    elif n >= 2 and firm:
+        credibility, why_c = 2, f"{n} independent sources {verb} it: {names}"
+    elif firm:
+        credibility, why_c = 3, f"one source {verb}s it firmly: {names}"
+    elif pro:
+        credibility, why_c = 4, (f"only hedged claims ("
+                                 f"{', '.join(sorted({c.modality for c in pro}))}): {names}")
+    else:
+        credibility, why_c = 6, "no claim"
+    if con and credibility != 5:
+        if credibility < 3:
+            credibility = 3
+            why_c += f"; but contradicted by {against_names}, so at best possibly true"
+        else:
+            why_c += f"; contradicted by a weaker side: {against_names}"
+    explanation = (f"{letter}{credibility}: reliability {reliability_text}; credibility "
+                   f"{credibility} ({CREDIBILITY[credibility]}): {why_c}. Score {score:.2f} = "
+                   f"support {support:.2f} × (1 − opposition {opposition:.2f}).")
+    return Grade(stance=stance, score=score, support=support, opposition=opposition,
+                 reliability=letter, credibility=credibility, explanation=explanation,
+                 best_source=_name(best) if best else None,
+                 sources_for=sorted(_name(c) for c in pro_sources.values()),
+                 sources_against=sorted(_name(c) for c in con_sources.values()))

@@ -1,0 +1,399 @@
+"""The actor graph: facts aggregated from claims, as a networkx MultiDiGraph.
+
+A *fact* is every claim about one (subject, predicate, object) — symmetric
+predicates with their two ends in a fixed order — from every document
+published up to `as_of`. A fact is an edge of the graph when at least one
+claim affirms it. Claims of hypothetical modality (feared or conditional
+futures: "could push them toward aligning with ISIS") never make an edge:
+they are not relations.
+
+Confidence of a fact (documented, in [0, 1]):
+
+    per independent source, the best confidence among its claims;
+    p_for     = 1 - prod(1 - c)  over the sources affirming it   (noisy-OR)
+    p_against = 1 - prod(1 - c)  over the sources negating it
+    confidence = p_for * (1 - p_against)
+
+so two independent sources corroborate each other, one source repeating
+itself does not, and a denial weakens the fact without hiding it.
+
+Nodes are actors (armed groups, states, government bodies, organisations,
+persons) by canonical entity id; a symmetric fact is an edge in both
+directions (`directed=False` on the edge). Claims are aggregated in SQL
+(grouped by triple, polarity, modality and source), so a store of a million
+claims loads in one pass; the evidence sentences of a fact are read on demand
+(`evidence`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from threatnet.analyse.claims import (
+    ClaimView,
+    as_of_bound,
+    entities,
+    source_key,
+)
+from threatnet.model import PREDICATES, Modality, is_symmetric
+from threatnet.store.schema import ClaimRow, DocumentRow
+
+ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
+EXCLUDED_MODALITIES = ("hypothetical",)
+EVIDENCE_PER_FACT = 3
+MAX_SQL_IDS = 20_000  # beyond this many actors, filter by type in Python
+
+
+@dataclass
+class Support:
+    """The claims of one fact from one independent source, with one polarity."""
+
+    source_key: str
+    source: str | None
+    affirmed: bool
+    claims: int
+    best_confidence: float
+    strongest_modality: str
+    first_seen: str | None
+    last_seen: str | None
+    claim_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    """One (subject, predicate, object) of the graph with its support and confidence."""
+
+    subject_id: int
+    subject: str
+    predicate: str
+    object_id: int
+    object: str
+    support: list[Support] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+    @property
+    def predicate_class(self) -> str:
+        return PREDICATES[self.predicate][0]
+
+    @property
+    def symmetric(self) -> bool:
+        return is_symmetric(self.predicate)
+
+    @property
+    def key(self) -> tuple[int, str, int]:
+        return (self.subject_id, self.predicate, self.object_id)
+
+    def _side(self, affirmed: bool) -> list[Support]:
+        return [s for s in self.support if s.affirmed == affirmed]
+
+    @property
+    def claims_for(self) -> int:
+        return sum(s.claims for s in self._side(True))
+
+    @property
+    def claims_against(self) -> int:
+        return sum(s.claims for s in self._side(False))
+
+    @property
+    def sources_for(self) -> int:
+        return len({s.source_key for s in self._side(True)})
+
+    @property
+    def sources_against(self) -> int:
+        return len({s.source_key for s in self._side(False)})
+
+    @property
+    def confidence(self) -> float:
+        return round(_noisy_or(self._side(True)) * (1 - _noisy_or(self._side(False))), 3)
+
+    @property
+    def strongest_modality(self) -> str | None:
+        mods = [s.strongest_modality for s in self._side(True)]
+        return min(mods, key=lambda m: Modality(m).rank) if mods else None
+
+    @property
+    def first_seen(self) -> str | None:
+        dates = [s.first_seen for s in self.support if s.first_seen]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        dates = [s.last_seen for s in self.support if s.last_seen]
+        return max(dates) if dates else None
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({s.source or "(author)" for s in self._side(True)})
+
+    def claim_ids(self, affirmed: bool | None = True) -> list[int]:
+        return sorted(i for s in self.support if affirmed is None or s.affirmed == affirmed
+                      for i in s.claim_ids)
+
+    def label(self) -> str:
+        arrow = "—" if self.symmetric else "→"
+        return f"{self.subject} —{self.predicate}{arrow} {self.object}"
+
+    def to_dict(self, evidence: list[ClaimView] | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "subject": self.subject, "predicate": self.predicate, "object": self.object,
+            "class": self.predicate_class, "symmetric": self.symmetric,
+            "confidence": self.confidence, "claims_for": self.claims_for,
+            "claims_against": self.claims_against, "sources_for": self.sources_for,
+            "sources_against": self.sources_against, "sources": self.sources,
+            "strongest_modality": self.strongest_modality,
+            "first_seen": self.first_seen, "last_seen": self.last_seen}
+        if self.items:
+            out["items"] = list(self.items)
+        if evidence is not None:
+            out["evidence"] = [_evidence_dict(c) for c in evidence]
+        return out
+
+
+def _noisy_or(side: list[Support]) -> float:
+    best: dict[str, float] = {}
+    for s in side:
+        best[s.source_key] = max(best.get(s.source_key, 0.0), s.best_confidence)
+    p = 1.0
+    for c in best.values():
+        p *= 1 - min(max(c, 0.0), 1.0)
+    return 1 - p
+
+
+def _evidence_dict(c: ClaimView) -> dict[str, Any]:
+    return {"claim": c.id, "text": c.evidence_text, "source": c.source or "(author)",
+            "modality": c.modality, "polarity": c.polarity, "published": c.published,
+            "document": c.document_id}
+
+
+# -- building facts ---------------------------------------------------------------------
+
+
+class _Builder:
+    """Accumulates (triple, polarity, modality, source) groups into facts."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.names = names
+        self.facts: dict[tuple[int, str, int], Fact] = {}
+        self.supports: dict[tuple[tuple[int, str, int], str, bool], Support] = {}
+
+    def add(self, subject: int, predicate: str, obj: int, affirmed: bool, modality: str,
+            key: str, source: str | None, claims: int, best: float, first: str | None,
+            last: str | None, claim_ids: Iterable[int], item: str | None = None) -> None:
+        if subject == obj:
+            return
+        if is_symmetric(predicate) and obj < subject:
+            subject, obj = obj, subject
+        triple = (subject, predicate, obj)
+        fact = self.facts.get(triple)
+        if fact is None:
+            fact = self.facts[triple] = Fact(subject, self.names[subject], predicate, obj,
+                                             self.names[obj])
+        if item and affirmed and item not in fact.items:
+            fact.items.append(item)
+        sup = self.supports.get((triple, key, affirmed))
+        if sup is None:
+            sup = self.supports[(triple, key, affirmed)] = Support(
+                key, source, affirmed, 0, 0.0, modality, first, last)
+            fact.support.append(sup)
+        sup.claims += claims
+        sup.best_confidence = max(sup.best_confidence, best)
+        if Modality(modality).rank < Modality(sup.strongest_modality).rank:
+            sup.strongest_modality = modality
+        sup.first_seen = min(filter(None, [sup.first_seen, first]), default=None)
+        sup.last_seen = max(filter(None, [sup.last_seen, last]), default=None)
+        for i in claim_ids:
+            if len(sup.claim_ids) < EVIDENCE_PER_FACT:
+                sup.claim_ids.append(i)
+
+    def result(self) -> list[Fact]:
+        return [f for f in self.facts.values() if f.claims_for]
+
+
+def facts_from_claims(claims: Iterable[ClaimView], node_types: Iterable[str] | None = None,
+                      types: dict[int, str] | None = None) -> list[Fact]:
+    """Facts (with at least one affirming claim) from claim views, e.g. `load_claims`'s.
+
+    `node_types` with `types` (entity id -> type) keeps only facts between
+    entities of those types.
+    """
+    claims = list(claims)
+    names = {}
+    for c in claims:
+        names[c.subject_id], names[c.object_id] = c.subject, c.object
+    builder = _Builder(names)
+    wanted = set(node_types) if node_types is not None else None
+    for c in claims:
+        if c.modality in EXCLUDED_MODALITIES or c.predicate not in PREDICATES:
+            continue
+        if wanted is not None and types is not None and not (
+                types.get(c.subject_id) in wanted and types.get(c.object_id) in wanted):
+            continue
+        builder.add(c.subject_id, c.predicate, c.object_id, c.affirmed, c.modality,
+                    c.source_key, c.source, 1, c.confidence, c.published, c.published, [c.id],
+                    _item(c.qualifiers))
+    return builder.result()
+
+
+def _item(qualifiers: dict[str, Any] | None) -> str | None:
+    item = (qualifiers or {}).get("item")
+    return str(item) if item else None
+
+
+def load_facts(session: Session, as_of: str | None = None,
+               predicates: Iterable[str] | None = None,
+               node_types: Iterable[str] | None = ACTOR_TYPES) -> list[Fact]:
+    """The facts of the store known on `as_of`, aggregated in SQL.
+
+    `predicates` keeps only those predicates; `node_types` only facts whose
+    two ends are entities of those types (None: every entity).
+    """
+    views = entities(session)  # every id (merged ones too) -> its canonical view
+    names = {v.id: v.name for v in views.values()}
+    builder = _Builder(names)
+    wanted_types = set(node_types) if node_types is not None else None
+    if wanted_types is not None:
+        allowed = [i for i, v in views.items() if v.type in wanted_types]
+    query = select(
+        ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
+        ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id,
+        func.coalesce(DocumentRow.outlet, DocumentRow.source),
+        func.count(), func.max(ClaimRow.confidence),
+        func.min(DocumentRow.published), func.max(DocumentRow.published),
+        func.min(ClaimRow.id), func.max(ClaimRow.id),
+        func.max(case((ClaimRow.predicate == "supplies", ClaimRow.id), else_=None)),
+    ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
+    bound = as_of_bound(as_of)
+    if bound:
+        query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
+    if predicates is not None:
+        query = query.where(ClaimRow.predicate.in_(sorted(set(predicates))))
+    if wanted_types is not None and len(allowed) < min(len(views), MAX_SQL_IDS):
+        # actors are few next to the claims: filter in the database
+        query = query.where(ClaimRow.subject_id.in_(allowed), ClaimRow.object_id.in_(allowed))
+    query = query.group_by(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
+                           ClaimRow.polarity, ClaimRow.modality, ClaimRow.source,
+                           ClaimRow.source_entity_id,
+                           func.coalesce(DocumentRow.outlet, DocumentRow.source))
+    supply_ids: list[int] = []
+    for (s, p, o, polarity, modality, source, source_entity, outlet, n, best, first, last,
+         lo, hi, supply) in session.execute(query):
+        if p not in PREDICATES:
+            continue
+        cs, co = views[s].id, views[o].id
+        if wanted_types is not None and (views[s].type not in wanted_types
+                                         or views[o].type not in wanted_types):
+            continue
+        entity = views[source_entity].id if source_entity is not None else None
+        builder.add(cs, p, co, polarity == "affirmed", modality,
+                    source_key(source, entity, outlet), source, n, best or 0.0, first, last,
+                    sorted({lo, hi}))
+        if supply is not None and polarity == "affirmed":
+            supply_ids.append(supply)
+    facts = builder.result()
+    if supply_ids:  # the items supplied, from the qualifiers of one claim per group
+        _add_items(session, facts, supply_ids, views)
+    return facts
+
+
+def _add_items(session: Session, facts: list[Fact], claim_ids: list[int], views) -> None:
+    by_key = {f.key: f for f in facts}
+    for chunk in range(0, len(claim_ids), 500):
+        rows = session.execute(select(ClaimRow.subject_id, ClaimRow.predicate,
+                                      ClaimRow.object_id, ClaimRow.qualifiers)
+                               .where(ClaimRow.id.in_(claim_ids[chunk:chunk + 500])))
+        for s, p, o, qualifiers in rows:
+            a, b = views[s].id, views[o].id
+            fact = by_key.get((a, p, b))
+            item = _item(qualifiers)
+            if fact is not None and item and item not in fact.items:
+                fact.items.append(item)
+
+
+def evidence(session: Session, fact: Fact, affirmed: bool | None = True) -> list[ClaimView]:
+    """Some of the claims behind a fact (up to EVIDENCE_PER_FACT per source), oldest first."""
+    ids = fact.claim_ids(affirmed)
+    if not ids:
+        return []
+    views = entities(session)
+    query = select(ClaimRow, DocumentRow.published, DocumentRow.outlet, DocumentRow.source) \
+        .join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(ClaimRow.id.in_(ids))
+    out = []
+    for c, published, outlet, doc_source in session.execute(query):
+        subject, obj = views[c.subject_id], views[c.object_id]
+        entity = views[c.source_entity_id].id if c.source_entity_id is not None else None
+        out.append(ClaimView(
+            id=c.id, subject_id=subject.id, subject=subject.name, predicate=c.predicate,
+            predicate_class=PREDICATES[c.predicate][0], object_id=obj.id, object=obj.name,
+            polarity=c.polarity, modality=c.modality, source=c.source,
+            source_key=source_key(c.source, entity, outlet or doc_source),
+            document_id=c.document_id, published=published, time_start=c.time_start,
+            time_end=c.time_end, evidence_text=c.evidence_text,
+            evidence_start=c.evidence_start, evidence_end=c.evidence_end,
+            confidence=c.confidence, qualifiers=dict(c.qualifiers or {})))
+    return sorted(out, key=lambda c: (c.published or "", c.id))
+
+
+# -- the graph --------------------------------------------------------------------------
+
+
+def build_graph(facts: Iterable[Fact], types: dict[int, str] | None = None) -> nx.MultiDiGraph:
+    """Actors as nodes (id -> name, type), one edge per fact keyed by predicate.
+
+    A symmetric fact is an edge both ways (the same Fact, `directed=False`).
+    """
+    graph = nx.MultiDiGraph()
+    for f in facts:
+        for node, name in ((f.subject_id, f.subject), (f.object_id, f.object)):
+            if node not in graph:
+                graph.add_node(node, name=name, type=(types or {}).get(node))
+        graph.add_edge(f.subject_id, f.object_id, key=f.predicate, fact=f,
+                       directed=not f.symmetric, confidence=f.confidence)
+        if f.symmetric:
+            graph.add_edge(f.object_id, f.subject_id, key=f.predicate, fact=f, directed=False,
+                           confidence=f.confidence)
+    return graph
+
+
+def load_graph(session: Session, as_of: str | None = None,
+               predicates: Iterable[str] | None = None,
+               min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """The actor graph of the store on `as_of`."""
+    views = entities(session)
+    facts = [f for f in load_facts(session, as_of, predicates)
+             if f.confidence >= min_confidence]
+    return build_graph(facts, {v.id: v.type for v in views.values()})
+
+
+def select_predicates(classes: Iterable[str] | None = None,
+                      predicates: Iterable[str] | None = None) -> set[str] | None:
+    """The predicates named, or of the classes named; None for all. Raises on unknown ones."""
+    from threatnet.errors import ThreatnetError
+
+    chosen: set[str] = set()
+    known_classes = {c for c, _ in PREDICATES.values()}
+    for c in classes or ():
+        if c not in known_classes:
+            raise ThreatnetError(f"--class {c!r}: choose from {', '.join(sorted(known_classes))}")
+        chosen |= {p for p, (cls, _) in PREDICATES.items() if cls == c}
+    for p in predicates or ():
+        if p not in PREDICATES:
+            raise ThreatnetError(f"--predicate {p!r} is not a predicate of DESIGN.md "
+                                 f"(e.g. supplies, supports, hostile_to)")
+        chosen.add(p)
+    return chosen or None
+
+
+def facts_by_pair(facts: Iterable[Fact]) -> dict[frozenset[int], list[Fact]]:
+    """Every fact between two actors, whichever its direction."""
+    out: dict[frozenset[int], list[Fact]] = defaultdict(list)
+    for f in facts:
+        out[frozenset((f.subject_id, f.object_id))].append(f)
+    return out
