@@ -20,6 +20,7 @@ starts itself (initdb + pg_ctl in a temporary folder, Unix socket only, as the
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -205,6 +206,7 @@ def worker(url: str, reports: int, seed: int, batch_size: int) -> dict:
             new += store.save(record) == "new"
             save_s += time.perf_counter() - t
         pending.clear()
+        gc.collect()  # as threatnet.batch does after each batch
 
     # the flow of threatnet.batch.ingest, over generated texts instead of files
     for source, text in corpus.reports(reports):
