@@ -8,7 +8,6 @@ ThreatnetError into one line and exit code 1. Every command takes
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import Annotated, Any
 
@@ -18,21 +17,14 @@ from rich.table import Table
 from rich.tree import Tree
 
 from threatnet import cli
-from threatnet.cli_store import DbOption, _store
+from threatnet.cli_store import AsOfOption, DbOption, _store, check_options
 from threatnet.errors import ThreatnetError
 
-AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", help="What was known on this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of "
-                    "documents published up to and including it.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or md.")]
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check(format: str, as_of: str | None) -> None:
-    if format not in ("table", "json", "md"):
-        raise ThreatnetError(f"--format {format!r}: choose table, json or md")
-    if as_of is not None and not _DATE.match(as_of):
-        raise ThreatnetError(f"--as-of {as_of!r}: give a date as YYYY-MM-DD, YYYY-MM or YYYY")
+    check_options(format, ("table", "json", "md"), as_of=as_of)
 
 
 def _pack():

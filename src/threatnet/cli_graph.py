@@ -9,7 +9,6 @@ Inferences are printed apart from facts and labelled as such.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import Annotated, Any
 
@@ -18,25 +17,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from threatnet import cli
-from threatnet.cli_store import DbOption, _store
+from threatnet.cli_store import AsOfOption, DbOption, _store, check_options
 from threatnet.errors import ThreatnetError
 
-AsOfOption = Annotated[str | None, typer.Option(
-    "--as-of", help="What was known on this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of "
-                    "documents published up to and including it.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, help="Only facts at least this confident (0-1).")]
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check(format: str, **dates: str | None) -> None:
-    if format not in ("table", "json"):
-        raise ThreatnetError(f"--format {format!r}: choose table or json")
-    for name, value in dates.items():
-        if value is not None and not _DATE.match(value):
-            raise ThreatnetError(f"--{name.replace('_', '-')} {value!r}: give a date as "
-                                 "YYYY-MM-DD, YYYY-MM or YYYY")
+    check_options(format, ("table", "json"), **dates)
 
 
 def _split(values: list[str] | None) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -25,6 +26,10 @@ DbOption = Annotated[str | None, typer.Option("--db", envvar="THREATNET_DB",
                                               help="Store URL (default: a SQLite file in "
                                                    "the user data dir).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="What was known on this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of "
+                    "documents published up to and including it.")]
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 db_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
 entity_app = typer.Typer(help="Correct entities: merge, split, alias, rename.",
@@ -33,6 +38,16 @@ alias_app = typer.Typer(help="Aliases of an entity.", no_args_is_help=True)
 cli.app.add_typer(db_app, name="db")
 cli.app.add_typer(entity_app, name="entity")
 entity_app.add_typer(alias_app, name="alias")
+
+
+def check_options(format: str, formats: tuple[str, ...], **dates: str | None) -> None:
+    """One error line for a --format outside `formats` or a date option that is no date."""
+    if format not in formats:
+        raise ThreatnetError(f"--format {format!r}: choose {', '.join(formats)}")
+    for name, value in dates.items():
+        if value is not None and not _DATE.match(value):
+            raise ThreatnetError(f"--{name.replace('_', '-')} {value!r}: give a date as "
+                                 "YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _store(db: str | None):

@@ -32,9 +32,6 @@ class DocEntities:
     entities: list[Entity] = field(default_factory=list)
     token_entity: dict[int, str] = field(default_factory=dict)
 
-    def by_id(self, entity_id: str) -> Entity:
-        return next(e for e in self.entities if e.id == entity_id)
-
 
 class EntityFinder:
     """Builds `DocEntities` for documents parsed by one spaCy pipeline and one actor pack."""

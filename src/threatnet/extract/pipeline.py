@@ -31,7 +31,6 @@ from threatnet.model import (
     Claim,
     Document,
     Entity,
-    EntityType,
     Evidence,
     ExtractionRecord,
     Modality,
@@ -171,18 +170,19 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     for raw in raws:
         by_sentence.setdefault(sentence_of(raw.trigger).start, []).append(readings[id(raw)])
     all_sentences = sentences(doc)
+    own = {sent.start: reader.read(sent.root) for sent in all_sentences}  # each main clause once
     carried: dict[int, tuple[Source, Modality]] = {}
     for prev, sent in zip(all_sentences, all_sentences[1:], strict=False):
         if paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:
             continue  # a new paragraph is a new account
         # the account the previous sentence reports: its main clause's source, or the
         # source of its claims, or the account it continues itself
-        before = [r for r in [reader.read(prev.root), *by_sentence.get(prev.start, [])]
+        before = [r for r in [own[prev.start], *by_sentence.get(prev.start, [])]
                   if r.source is not None]
         if not before and prev.start in carried:
             source, modality = carried[prev.start]
             before = [Reading(modality=modality, sources=[source])]
-        here = [reader.read(sent.root), *by_sentence.get(sent.start, [])]
+        here = [own[sent.start], *by_sentence.get(sent.start, [])]
         if not before or any(r.source is not None for r in here) or not _continues(sent):
             continue
         reading = before[0]
@@ -209,5 +209,4 @@ def _ordered(entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: int(e.id[1:]))
 
 
-__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor", "EntityType", "Polarity",
-           "load_nlp", "model_name"]
+__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor", "load_nlp", "model_name"]
