@@ -107,10 +107,18 @@ class Document:
     title: str | None = None
     published: str | None = None
     language: str = "en"
+    outlet: str | None = None  # the site or feed that published it
+    # what the reader learnt beside the text: url, author, format, and for PDFs
+    # "paragraphs": [[start, end, page, para], ...] so evidence can cite "p. 12, para 45"
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "language": self.language, "source": self.source}
+        out = {"id": self.id, "title": self.title, "published": self.published,
+               "language": self.language, "source": self.source}
+        if self.outlet:
+            out["outlet"] = self.outlet
+        out.update({k: self.meta[k] for k in ("url", "author") if self.meta.get(k)})
+        return out
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Expand what a user names on the command line — files, folders, globs, `-` — into report paths."""
+"""Expand what a user names on the command line — files, folders, globs, URLs, `-` — into
+report paths (a URL passes through as it is)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,19 @@ import glob
 from collections.abc import Iterator
 from pathlib import Path
 
-REPORT_SUFFIXES = (".txt", ".text")  # what a folder is searched for; name other files directly
+# what a folder (or a zip) is searched for; a file named directly is read whatever its name
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf",
+                   ".docx", ".rss", ".atom", ".zip")
 
 
 def expand(paths: list[str]) -> Iterator[str]:
-    """Each report path once, in the order given; folders are walked for text reports.
+    """Each report path once, in the order given; folders are walked for reports.
 
     A name that matches nothing is passed through, so reading it reports the error.
     """
     seen: set[str] = set()
     for name in paths:
-        if name == "-":
+        if name == "-" or name.startswith(("http://", "https://")):
             yield name
             continue
         matches = sorted(glob.glob(name, recursive=True)) if glob.has_magic(name) else [name]

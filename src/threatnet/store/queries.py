@@ -45,7 +45,7 @@ def documents(s: Session) -> list[dict[str, Any]]:
     counts = dict(s.execute(select(ClaimRow.document_id, func.count())
                             .group_by(ClaimRow.document_id)).all())
     return [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
-             "outlet": d.outlet, "claims": counts.get(d.id, 0),
+             "outlet": d.outlet, "url": (d.meta or {}).get("url"), "claims": counts.get(d.id, 0),
              "extractor": d.extractor_version}
             for d in s.scalars(select(DocumentRow).order_by(  # undated last on every backend
                 DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.source))]
