@@ -12,10 +12,10 @@ _RULES = [
     (re.compile(r"^```.*?$", re.MULTILINE), ""),           # code fences (the code is kept)
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),         # images: their alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),          # links: their text
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE), r"\1"),  # headings
-    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),        # block quotes
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?=\S)", re.MULTILINE), ""),  # list bullets
-    (re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.MULTILINE), ""),  # rules
+    (re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE), r"\1"),  # headings
+    (re.compile(r"^[ ]{0,3}>[ ]?", re.MULTILINE), ""),        # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?=\S)", re.MULTILINE), ""),  # list bullets
+    (re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE), ""),  # rules
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
     (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # emphasis
     (re.compile(r"`([^`]+)`"), r"\1"),                      # inline code
