@@ -18,6 +18,7 @@ class Page:
     status: int = 200
     delay: float = 0.0  # seconds before answering: a server that times out
     headers: dict[str, str] = field(default_factory=dict)
+    length: bool = True  # False: no Content-Length, the body ends when the server closes
 
 
 class Site:
@@ -67,7 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", page.content_type)
             for name, value in page.headers.items():
                 self.send_header(name, value)
-            if "Content-Length" not in page.headers:
+            if page.length:
                 self.send_header("Content-Length", str(len(page.body)))
             self.end_headers()
             self.wfile.write(page.body)
