@@ -47,3 +47,27 @@ def un_report_pdf(pages: list = UN_PAGES, header: str = "S/2024/556",
         pdf.set_font("Helvetica", size=9)
         pdf.cell(0, 8, str(number), align="C")
     return bytes(pdf.output())
+
+
+def encrypted_pdf(user_password: str = "secret") -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "The TTP attacked a checkpoint in Bannu.")
+    pdf.set_encryption(owner_password="owner", user_password=user_password)
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    """A page that is only a picture of text, as a scanner makes it."""
+    from fpdf import FPDF
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (400, 100), 255)
+    ImageDraw.Draw(image).text((10, 40), "The TTP attacked a checkpoint.", fill=0)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())
