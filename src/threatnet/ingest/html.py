@@ -28,7 +28,7 @@ def html_text(html: str, where: str, url: str | None = None) -> Extracted:
         raise InvalidInput(where, "is a web page with no article text (navigation or "
                                   "boilerplate only)")
     canonical = found.url or url
-    outlet = found.sitename or found.hostname or (_host(canonical) if canonical else None)
+    outlet = found.sitename or (_host(canonical) if canonical else None)
     meta = {"format": "html", "url": canonical, "author": found.author}
     title = found.title
     if title and not text.startswith(title):
