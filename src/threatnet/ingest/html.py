@@ -6,6 +6,7 @@ text left is refused rather than stored as an empty or menu-only report.
 
 from __future__ import annotations
 
+import re
 import warnings
 from urllib.parse import urlsplit
 
@@ -28,7 +29,10 @@ def html_text(html: str, where: str, url: str | None = None) -> Extracted:
         raise InvalidInput(where, "is a web page with no article text (navigation or "
                                   "boilerplate only)")
     canonical = found.url or url
-    outlet = found.sitename or (_host(canonical) if canonical else None)
+    outlet = found.sitename
+    if outlet and " " not in outlet and re.search(r"[.:]", outlet):  # a host, not a name
+        outlet = _host(f"http://{outlet}")
+    outlet = outlet or (_host(canonical) if canonical else None)
     meta = {"format": "html", "url": canonical, "author": found.author}
     title = found.title
     if title and not text.startswith(title):
