@@ -201,3 +201,15 @@ def _no_network(monkeypatch):
         raise AssertionError("a file reader opened a network connection")
 
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_folder_walk_takes_reports_not_notes(tmp_path):
+    from threatnet.ingest.sources import expand
+
+    for name in ("README.md", "a.gold.json", "b.md", "c.html", "sub/d.pdf", ".e.txt",
+                 "f.txt", "LICENSE.txt", "g.png"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert [p.removeprefix(f"{tmp_path}/") for p in expand([str(tmp_path)])] == \
+        ["b.md", "c.html", "f.txt", "sub/d.pdf"]
+    assert list(expand(["https://example.org/feed?x=1"])) == ["https://example.org/feed?x=1"]

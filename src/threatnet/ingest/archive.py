@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from threatnet.errors import InvalidInput
 
@@ -27,16 +27,16 @@ def zip_names(data: bytes) -> list[str]:
         return []
 
 
-def zip_members(data: bytes, where: str, wanted: tuple[str, ...],
+def zip_members(data: bytes, where: str, wanted: Callable[[str], bool],
                 max_member: int) -> Iterator[tuple[str, bytes | InvalidInput]]:
-    """(name, bytes) for each report in the zip whose name ends with one of `wanted`."""
+    """(name, bytes) for each report in the zip whose name is `wanted`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise InvalidInput(where, f"is a damaged zip file ({exc})") from None
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()
-                   and m.filename.lower().endswith(wanted) and not _hidden(m.filename)]
+                   and wanted(m.filename) and not _hidden(m.filename)]
         _check(members, where)
         for member in sorted(members, key=lambda m: m.filename):
             name = f"{where}!{member.filename}"

@@ -20,7 +20,7 @@ from threatnet.ingest.fetch import Fetcher, is_url
 from threatnet.ingest.html import html_text
 from threatnet.ingest.markdown import markdown_text
 from threatnet.ingest.pdf import pdf_text
-from threatnet.ingest.sources import REPORT_SUFFIXES, expand
+from threatnet.ingest.sources import expand, is_report_name
 from threatnet.ingest.text import MAX_BYTES, Extracted, decode, document_from_text
 from threatnet.model import Document
 
@@ -149,7 +149,7 @@ class _Reader:
             yield where, InvalidInput(where, "is a zip inside a zip; unpack the outer one")
             return
         try:
-            for name, content in zip_members(data, where, REPORT_SUFFIXES,
+            for name, content in zip_members(data, where, is_report_name,
                                              self.limit(formats.PDF)):
                 if isinstance(content, InvalidInput):
                     yield name, content
