@@ -91,6 +91,11 @@ def test_pdf_pages_paragraphs_headers_hyphens_footnotes(tmp_path, extractor):
     assert "Quetta12" not in text
     para_48 = text.index("48. The TTP has not used")
     assert locate(doc, para_48 + 10) == "p. 2, para 48"
+    [record] = extractor.extract_many([doc])
+    cited = {c["evidence"]["text"].strip(): c["evidence"].get("location")
+             for c in record.to_dict()["claims"]}
+    assert cited["The TTP has not used armed drones, according to another Member State."] \
+        == "p. 2, para 48"  # the claim's evidence cites its page and paragraph
     assert locate(doc, text.index("considerable")) == "p. 1, para 45"
     # offsets: the sentence a claim cites is in the PDF's own lines (hyphen joined)
     source = " ".join(" ".join(p) for page in
@@ -175,7 +180,14 @@ def test_stored_text_is_the_extracted_text(tmp_path, extractor):
     db = tmp_path / "kb.db"
     with Store(f"sqlite:///{db}") as store:
         summary = ingest(store, [str(tmp_path / "in")], extractor)
+        claims = store.claims()
     assert (summary.new, summary.failed) == (2, [])
+    # the PDF's claims cite page and paragraph; the page's have no pages to cite
+    located = {c["evidence"].get("location") for c in claims
+               if c["document_source"].endswith("un.pdf")}
+    assert "p. 2, para 48" in located and None not in located
+    assert all("location" not in c["evidence"] for c in claims
+               if c["document_source"].endswith(".html"))
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT d.text, c.evidence_start, c.evidence_end, c.evidence_text "
                             "FROM claims c JOIN documents d ON d.id = c.document_id").fetchall()

@@ -111,9 +111,4 @@ def decode(data: bytes, where: str) -> str:
 
 def locate(document: Document, offset: int) -> str | None:
     """Where in a paged document an offset falls, as a citation: "p. 12, para 45"."""
-    for start, end, page, para in document.meta.get("paragraphs", []):
-        if start <= offset < end:
-            cite = [f"p. {page}"] if page is not None else []
-            cite += [f"para {para}"] if para else []
-            return ", ".join(cite) or None
-    return None
+    return document.locate(offset)
