@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from threatnet.errors import InvalidInput
 
 MAX_MEMBERS = 10_000
-MAX_TOTAL = 200 * 1024 * 1024  # uncompressed, all members together
+MAX_TOTAL = 200_000_000  # uncompressed, all members together
 MAX_RATIO = 100  # text compresses ~5-20x; a bomb ~1000x
 
 

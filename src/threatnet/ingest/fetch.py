@@ -20,7 +20,7 @@ from threatnet.errors import InvalidInput
 USER_AGENT = f"threatnet/{__version__} (report reader; respects robots.txt)"
 MAX_REDIRECTS = 5
 TIMEOUT = 20.0  # seconds to connect, and between two reads
-MAX_FETCH_BYTES = 64 * 1024 * 1024
+MAX_FETCH_BYTES = 64_000_000
 ROBOTS_BYTES = 512 * 1024
 # what a report can be served as; application/octet-stream is sniffed like a file
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown",

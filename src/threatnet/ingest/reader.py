@@ -24,7 +24,7 @@ from threatnet.ingest.sources import expand, is_report_name
 from threatnet.ingest.text import MAX_BYTES, Extracted, decode, document_from_text
 from threatnet.model import Document
 
-MAX_BINARY_BYTES = 64 * 1024 * 1024  # PDFs and Word files carry images besides their text
+MAX_BINARY_BYTES = 64_000_000  # PDFs and Word files carry images besides their text
 
 Outcome = tuple[str, Document | InvalidInput]  # (where, the document or why there is none)
 
