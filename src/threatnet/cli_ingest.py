@@ -35,20 +35,22 @@ def watch(
     try:
         interval = parse_every(every)
         store = _store(db)
-        fetcher = Fetcher(timeout=timeout)
-        feed = FeedWatch(feed_url, fetcher, store.known_sources)
+        feed = FeedWatch(feed_url, Fetcher(timeout=timeout), store.known_sources)
         extractor = cli._extractor(pack)
-        while True:
-            summary = ingest_documents(store, feed.poll(), extractor)
-            for _where, why in summary.failed:
-                cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
-            failed = bool(summary.failed)
-            cli.out.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {feed_url}: {summary.new} new, "
-                          f"{summary.unchanged} unchanged, {len(summary.failed)} failed",
-                          highlight=False, markup=False)
-            if once:
-                break
-            time.sleep(interval)
+        try:
+            while True:
+                summary = ingest_documents(store, feed.poll(), extractor)
+                for _where, why in summary.failed:
+                    cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+                failed = bool(summary.failed)
+                cli.out.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {feed_url}: "
+                              f"{summary.new} new, {summary.unchanged} unchanged, "
+                              f"{len(summary.failed)} failed", highlight=False, markup=False)
+                if once:
+                    break
+                time.sleep(interval)
+        finally:
+            feed.fetcher.close()
     except ThreatnetError as exc:
         cli._fail(exc)
         return

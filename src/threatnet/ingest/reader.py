@@ -33,9 +33,14 @@ def read_all(names: list[str], published: str | None = None, *,
              fetcher: Fetcher | None = None,
              seen: Callable[[str], bool] | None = None) -> Iterator[Outcome]:
     """Every report that files, folders, globs, URLs and `-` name, in order."""
+    own = fetcher is None
     fetcher = fetcher or Fetcher()
-    for name in expand(names):
-        yield from read_source(name, published, fetcher=fetcher, seen=seen)
+    try:
+        for name in expand(names):
+            yield from read_source(name, published, fetcher=fetcher, seen=seen)
+    finally:
+        if own:
+            fetcher.close()
 
 
 def read_document(path: str, published: str | None = None, max_bytes: int = MAX_BYTES,
@@ -58,15 +63,18 @@ def read_source(name: str, published: str | None = None, *, max_bytes: int = MAX
 
     `seen` says which feed items (by link) to skip.
     """
+    own = fetcher is None
     fetcher = fetcher or Fetcher()
     reader = _Reader(published, max_bytes, fetcher, seen or (lambda _key: False))
     where = _where(name)
     try:
         data, kind, url = reader.load(name)
+        yield from reader.documents(where, data, kind, url=url, title=_title(name))
     except InvalidInput as exc:
         yield where, exc
-        return
-    yield from reader.documents(where, data, kind, url=url, title=_title(name))
+    finally:
+        if own:
+            fetcher.close()
 
 
 class _Reader:
