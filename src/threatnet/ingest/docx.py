@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from threatnet.errors import InvalidInput
 from threatnet.ingest.text import Extracted, Paragraph, join_paragraphs
@@ -11,12 +10,12 @@ from threatnet.ingest.text import Extracted, Paragraph, join_paragraphs
 
 def docx_text(data: bytes, where: str) -> Extracted:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InvalidInput(where, f"is a damaged Word file ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged file makes python-docx/lxml raise anything
+        reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+        raise InvalidInput(where, f"is a damaged Word file ({reason})") from None
     paragraphs = [Paragraph(p.text) for p in document.paragraphs if p.text.strip()]
     text, _ = join_paragraphs(paragraphs)
     if not text:
