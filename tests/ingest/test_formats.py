@@ -225,3 +225,14 @@ def test_folder_walk_takes_reports_not_notes(tmp_path):
     assert [p.removeprefix(f"{tmp_path}/") for p in expand([str(tmp_path)])] == \
         ["b.md", "c.html", "f.txt", "sub/d.pdf"]
     assert list(expand(["https://example.org/feed?x=1"])) == ["https://example.org/feed?x=1"]
+
+
+def test_extract_one_report_refuses_a_zip(tmp_path):
+    from threatnet.errors import InvalidInput
+
+    path = tmp_path / "two.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.txt", ARTICLE[0])
+        archive.writestr("b.txt", ARTICLE[1])
+    with pytest.raises(InvalidInput, match="is a zip of several reports; use `threatnet ingest`"):
+        read_document(str(path))

@@ -46,14 +46,18 @@ def read_all(names: list[str], published: str | None = None, *,
 def read_document(path: str, published: str | None = None, max_bytes: int = MAX_BYTES,
                   fetcher: Fetcher | None = None) -> Document:
     """Read one report (`-` for stdin, a file or a URL) into a Document."""
-    outcomes = list(read_source(path, published, max_bytes=max_bytes, fetcher=fetcher))
-    if len(outcomes) != 1:
-        raise InvalidInput(_where(path), f"holds {len(outcomes)} reports (a feed or a zip); "
-                                         "use `threatnet ingest`")
-    _, outcome = outcomes[0]
-    if isinstance(outcome, InvalidInput):
-        raise outcome
-    return outcome
+    own = fetcher is None
+    fetcher = fetcher or Fetcher()
+    reader = _Reader(published, max_bytes, fetcher, lambda _key: False)
+    try:
+        data, kind, url = reader.load(path)
+        if kind in (formats.FEED, formats.ZIP):  # told before any item is fetched or unpacked
+            raise InvalidInput(_where(path), f"is a {kind} of several reports; use "
+                                             "`threatnet ingest`")
+        return reader.document(_where(path), data, kind, url, _title(path))
+    finally:
+        if own:
+            fetcher.close()
 
 
 def read_source(name: str, published: str | None = None, *, max_bytes: int = MAX_BYTES,
