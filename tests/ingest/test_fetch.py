@@ -172,3 +172,28 @@ def test_every_refused(every, cli_extractor, tmp_path):
                                           "--every", every,
                                           "--db", f"sqlite:///{tmp_path / 'kb.db'}"])
     assert result.exit_code == 1 and result.stderr.startswith("error: --every")
+
+
+def test_robots_txt_rules_for_threatnet_by_name(site):
+    site.add("/robots.txt", "User-agent: threatnet\nDisallow: /\n\nUser-agent: *\nAllow: /\n",
+             "text/plain")
+    url = site.add("/news/bannu", HTML)
+    with pytest.raises(InvalidInput, match="disallows"):
+        read_document(url)
+
+
+def test_atom_feed_from_a_file(tmp_path):
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>Khorasan Diary</title><id>urn:kd</id><updated>2024-05-02T00:00:00Z</updated>"
+            "<entry><title>ISKP in Nangarhar</title><id>urn:kd:1</id>"
+            "<updated>2024-05-01T09:00:00Z</updated>"
+            '<content type="html">&lt;p&gt;The Islamic State Khorasan Province (ISKP) '
+            "attacked a Taliban checkpoint in Nangarhar.&lt;/p&gt;</content></entry></feed>")
+    path = tmp_path / "feed.atom"
+    path.write_text(atom)
+    [(where, doc)] = list(read_source(str(path)))
+    assert where == f"{path}#urn:kd:1" == doc.source  # no link: the feed and the item's id
+    assert doc.text == ("ISKP in Nangarhar\n\nThe Islamic State Khorasan Province (ISKP) "
+                        "attacked a Taliban checkpoint in Nangarhar.\n")
+    assert (doc.published, doc.outlet, doc.title) == ("2024-05-01", "Khorasan Diary",
+                                                      "ISKP in Nangarhar")

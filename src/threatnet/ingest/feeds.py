@@ -37,6 +37,8 @@ def feed_items(data: bytes, where: str) -> list[FeedItem]:
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link") or None
+        if link and not link.startswith(("http://", "https://")):
+            link = None  # feedparser offers an Atom id ("urn:…") as the link
         content = "\n\n".join(c.get("value", "") for c in entry.get("content", [])).strip()
         items.append(FeedItem(
             key=link or f"{where}#{entry.get('id') or number}", link=link,
