@@ -24,6 +24,7 @@ from threatnet.model import Entity, EntityType, Modality, Polarity, Source
 from threatnet.resolve.pack import ActorPack
 
 URDU = "ur"
+QUESTION_MARKS = ("؟", "?")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class UrduReader:
         for sent, language in reading.sentences:
             if language != URDU:
                 continue  # Persian, Arabic: names only
+            if sent.text.endswith(QUESTION_MARKS):
+                continue  # a question asserts nothing
             spans = _spans(sent, mentions)
             if len(spans) >= 2:
                 out.extend(_SentenceReader(self.cues, sent, spans).claims())
@@ -191,13 +194,19 @@ class _SentenceReader:
         at = last.start
         while at > 0:
             if self.keys[at - 1] in self.cues.conjunction and at - 1 in self.ending_at:
-                at -= 1
-            span = self.ending_at.get(at)
-            if span is None:
+                span = self.ending_at[at - 1]
+            elif at in self.ending_at and self._comma_before(at):
+                span = self.ending_at[at]
+            else:
                 break
             found.insert(0, span)
             at = span.start
         return found
+
+    def _comma_before(self, i: int) -> bool:
+        """A comma stands between word i - 1 and word i."""
+        words = self.sent.words
+        return any(c in "،," for c in _slice(self.sent, words[i - 1].end, words[i].start))
 
     def _subjects(self, frame: PredicateCue, lo: int, cue: int, objects: list[_Span],
                   source: Source | None) -> list[_Span]:
