@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -154,8 +153,8 @@ class Extractor:
         used = {c.subject for c in claims} | {c.object for c in claims}
         entities = [e for e in entities if e.mentions or e.id in used]
         language = urdu.language(len(document.text))
-        if language != document.language and document.language == "en":
-            document = replace(document, language=language)
+        if document.language == "en":
+            document.language = language  # ingest's default, now that it is known
         return ExtractionRecord(document, _ordered(entities), claims, self.version)
 
     def _urdu_claim(self, found: UrduClaim, document: Document) -> Claim:
