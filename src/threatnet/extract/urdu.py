@@ -14,6 +14,7 @@ parse, and its modality says so.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from threatnet.extract.language import Paragraph, paragraphs
@@ -105,8 +106,11 @@ class UrduReader:
 
 def _spans(sent: Sentence, mentions: list[tuple[int, int, str, EntityType]]) -> list[_Span]:
     out = []
-    for start, end, entity, etype in mentions:
-        if start < sent.start or end > sent.end:
+    first = bisect_left(mentions, (sent.start,))
+    for start, end, entity, etype in mentions[first:]:
+        if start >= sent.end:
+            break
+        if end > sent.end:
             continue
         inside = [i for i, w in enumerate(sent.words) if w.start >= start and w.end <= end]
         if inside:

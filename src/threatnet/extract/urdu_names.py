@@ -10,6 +10,7 @@ boundaries. Used by the extractor on the Arabic-script paragraphs only.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -87,22 +88,21 @@ class UrduNames:
 
 
 def add_mentions(entities: list[Entity], matches: list[NameMatch], text: str,
-                 pack: ActorPack) -> dict[tuple[int, int], str]:
-    """Add the matches to the record's entities (one entity per pack entry); returns
-    (start, end) -> entity id for every match.
+                 pack: ActorPack) -> None:
+    """Add the matches to the record's entities (one entity per pack entry).
 
     A mention of the English path that overlaps a match of another entity gives way:
     in an Urdu paragraph the folded Urdu reading is the better one.
     """
     by_pack = {e.pack_id: e for e in entities if e.pack_id}
+    taken = sorted((m.start, m.end, m.entry_id) for m in matches)
+    starts = [t[0] for t in taken]
+    for entity in entities:  # English-path mentions overlapping a match of another entry
+        entity.mentions = [x for x in entity.mentions
+                           if not _overlaps(x, taken, starts, entity.pack_id)]
     next_id = max((int(e.id[1:]) for e in entities), default=0) + 1
-    placed: dict[tuple[int, int], str] = {}
     for m in matches:
         entity = by_pack.get(m.entry_id)
-        for other in entities:
-            if other is not entity:
-                other.mentions = [x for x in other.mentions
-                                  if x.end <= m.start or x.start >= m.end]
         if entity is None:
             entry = pack.entries[m.entry_id]
             entity = Entity(id=f"E{next_id}", name=entry.name, type=entry.type,
@@ -119,5 +119,15 @@ def add_mentions(entities: list[Entity], matches: list[NameMatch], text: str,
             entity.mentions.append(Mention(m.start, m.end, surface))
             entity.mentions.sort(key=lambda x: x.start)
         entity.add_alias(surface)
-        placed[(m.start, m.end)] = entity.id
-    return placed
+
+
+def _overlaps(mention: Mention, taken: list[tuple[int, int, str]], starts: list[int],
+              own: str | None) -> bool:
+    """The mention overlaps a match of an entry other than `own`."""
+    i = bisect_right(starts, mention.start)
+    for start, end, entry_id in taken[max(0, i - 1):]:
+        if start >= mention.end:
+            break
+        if end > mention.start and entry_id != own:
+            return True
+    return False
