@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from threatnet.extract import language
 from threatnet.extract.urdu_text import key, normalise, sentences
@@ -198,3 +200,22 @@ def test_keys_fold_variants_and_map_back():
     assert all(key(text[o]) in (folded[n], "") or folded[n] == " "
                for n, o in enumerate(offsets))
     assert [text[o] for o in offsets] == ["ب", "ی", "ا", "ی", "ل", " ", "ا", "ے"]
+
+
+URDU_VOCABULARY = [
+    "ٹی ٹی پی", "بی\u200cایل\u200cاے", "بی ایل اے", "لشكر جهنگوي", "چـینی شَہریوں", "پاکستان",
+    "نے", "کی", "کا", "کو", "پر", "اور", "کہ", "حملہ", "حمایت", "نشانہ", "کہا", "تردید", "نہیں",
+    "مبینہ طور پر", "کے مطابق", "ذمہ داری قبول", "دعویٰ", "۔", "؟", "،", "\n", "TTP", "BLA",
+    "attacked", ".", "(", ")", "\u200b", "\u0654", "\u0640",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(URDU_VOCABULARY), min_size=1, max_size=40).map(" ".join))
+def test_random_urdu_never_crashes_and_offsets_hold(extractor, check_record, text):
+    if not text.strip():
+        return
+    record = _extract(extractor, text)
+    check_record(record, document_from_text(text, source="test").text)
+    for claim in record["claims"]:
+        assert claim["modality"] != "asserted" or claim["source"] is not None
