@@ -82,6 +82,12 @@ SENTENCES = [
      {("iskp", "hostile_to", "taliban", "affirmed", "reported", None),
       ("iskp", "hostile_to", "haqqani_network", "affirmed", "reported", None),
       ("iskp", "hostile_to", "china", "affirmed", "reported", None)}),
+    # the TTP enjoys the Afghan Taliban's support: the giver is the subject
+    ("ٹی ٹی پی کو افغان طالبان کی حمایت حاصل ہے۔",
+     {("taliban", "supports", "ttp", "affirmed", "reported", None)}),
+    # a place before the subject, marked by میں, is not the subject
+    ("پاکستان میں ٹی ٹی پی بی ایل اے کی حمایت کرتی ہے۔",
+     {("ttp", "supports", "bla", "affirmed", "reported", None)}),
     # no cue, no claim: the TTP and the BLA are in Balochistan
     ("ٹی ٹی پی اور بی ایل اے بلوچستان میں موجود ہیں۔", set()),
 ]

@@ -155,8 +155,10 @@ class _SentenceReader:
             for start, _, _ in self._find(frame.cues, content):
                 polarity = Polarity.NEGATED if negated != self._negated(start) \
                     else Polarity.AFFIRMED
-                objects = self._objects(frame, start)
-                subjects = self._subjects(frame, content, start, objects, source)
+                received = self._received(frame, content, start)
+                objects = received[1] if received else self._objects(frame, start)
+                subjects = received[0] if received else \
+                    self._subjects(frame, content, start, objects, source)
                 for s in subjects:
                     for o in objects:
                         if s.entity != o.entity:
@@ -222,12 +224,30 @@ class _SentenceReader:
             marked = [s for s in before if s.end < len(self.keys) and self.keys[s.end] in markers]
             if marked:
                 return [s for s in self._conjuncts(marked[0]) if id(s) not in taken]
-        if before:
-            return [before[0]]
+        bare = [s for s in before
+                if s.end >= len(self.keys) or self.keys[s.end] not in self.cues.postpositions]
+        if bare:
+            return [bare[0]]
         if source is not None and source.entity is not None and lo == 0:
             # "X نے حملے کی ذمہ داری قبول کی": the source speaks of itself
             return [s for s in self.spans if s.entity == source.entity][:1]
         return []
+
+    def _received(self, frame: PredicateCue, lo: int,
+                  cue: int) -> tuple[list[_Span], list[_Span]] | None:
+        """ "X کو Y کی حمایت حاصل ہے": Y (before the genitive) gives, X (before کو) receives."""
+        after = self.keys[cue + 1:cue + 1 + self.cues.max_gap]
+        if not any(k in self.cues.receiving for k in after) or cue < 2 or \
+                self.keys[cue - 1] not in self.cues.genitive:
+            return None
+        giver = self.ending_at.get(cue - 1)
+        receiver = next((s for s in self.spans if lo <= s.start and s.end < cue
+                         and self.keys[s.end] in self.cues.recipient), None)
+        if giver is None or receiver is None:
+            return None
+        subjects = [s for s in self._conjuncts(giver) if s.type in frame.subject_types]
+        objects = [s for s in self._conjuncts(receiver) if s.type in frame.object_types]
+        return subjects, objects
 
     # -- sources ------------------------------------------------------------------
 

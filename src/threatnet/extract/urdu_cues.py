@@ -36,6 +36,9 @@ class UrduCues:
     conjunction: frozenset[str]
     complementiser: frozenset[str]
     according_to: tuple[Phrase, ...]
+    postpositions: frozenset[str]
+    receiving: frozenset[str]
+    recipient: frozenset[str]
     max_gap: int
     predicates: tuple[PredicateCue, ...]
     sources: dict[Phrase, Modality]
@@ -100,6 +103,9 @@ def load_urdu_cues() -> UrduCues:
             conjunction=_words(markers["conjunction"], "markers.conjunction"),
             complementiser=_words(markers["complementiser"], "markers.complementiser"),
             according_to=_phrases(markers["according_to"], "markers.according_to"),
+            postpositions=_words(markers["postpositions"], "markers.postpositions"),
+            receiving=_words(markers["receiving"], "markers.receiving"),
+            recipient=_words(markers["recipient"], "markers.recipient"),
             max_gap=int(data["max_gap"]),
             predicates=tuple(_predicate(p, named) for p in data["predicates"]),
             sources=sources, denials=_phrases(data["denials"], "denials"), hedges=hedges,
