@@ -136,6 +136,16 @@ def test_spelling_variants_keep_offsets_into_the_stored_text(extractor, check_re
                                 None)}
 
 
+def test_pashto_spelled_names_in_urdu_text(extractor, check_record):
+    text = "د افغانستان اسلامي امارت نے ننګرهار میں داعش خراسان پر حملہ کیا۔"
+    record = _extract(extractor, text)
+    check_record(record, text)
+    mentions = {e["pack_id"]: [m["text"] for m in e["mentions"]] for e in record["entities"]}
+    assert mentions == {"taliban": ["د افغانستان اسلامي امارت"], "nangarhar": ["ننګرهار"],
+                        "iskp": ["داعش خراسان"]}
+    assert _claims(record) == {("taliban", "attacks", "iskp", "affirmed", "reported", None)}
+
+
 def test_urdu_full_stop_and_question_mark_split_sentences(extractor, check_record):
     text = "دولت اسلامیہ خراسان نے طالبان پر حملہ کیا؟ ٹی ٹی پی نے بی ایل اے کی حمایت کی۔"
     record = _extract(extractor, text)
@@ -199,6 +209,7 @@ def test_keys_fold_variants_and_map_back():
     assert key("دعویٰ") == key("دعوی")
     assert key("ئ") == key("ی\u0654")  # precomposed and decomposed hamza meet
     assert key("جهنگ") == key("جھنگ") == key("جہنگ")
+    assert key("ننګرهار") == key("ننگرہار") and key("ټي ټي پي") == key("ٹی ٹی پی")  # Pashto
     text = "بـی\u200cایل اَے"
     folded, offsets = normalise(text)
     assert folded == "بیایل اے"

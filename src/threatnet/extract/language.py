@@ -5,7 +5,8 @@ asking the detector, so English reports cost nothing; a paragraph with them is
 given to lingua (offline, restricted to the languages of
 `data/languages.yaml`, built once per process and loading its models only when
 first needed). A paragraph whose letters are mostly Latin stays English even
-when it quotes an Urdu name.
+when it quotes an Urdu name; a paragraph written with letters only Urdu uses
+is Urdu even where lingua leans Persian (Urdu naming Pashto spellings).
 """
 
 from __future__ import annotations
@@ -32,15 +33,18 @@ class Paragraph:
 
 
 @cache
-def _detector() -> tuple[LanguageDetector, dict[Language, str]]:
+def _detector() -> tuple[LanguageDetector, dict[Language, str], frozenset[str], int]:
     data = load_data(_FILE)
     try:
         languages = [getattr(Language, name) for name in data["detect"]]
         codes = {getattr(Language, name): str(code) for name, code in data["codes"].items()}
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InvalidData(_FILE, f"'detect' and 'codes' must name lingua languages ({exc})") \
-            from None
-    return LanguageDetectorBuilder.from_languages(*languages).build(), codes
+        urdu_letters, urdu_min = frozenset(data["urdu_letters"]), int(data["urdu_letters_min"])
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InvalidData(_FILE, f"'detect' and 'codes' must name lingua languages, "
+                                 f"'urdu_letters' be letters and 'urdu_letters_min' a number "
+                                 f"({exc})") from None
+    return (LanguageDetectorBuilder.from_languages(*languages).build(), codes, urdu_letters,
+            urdu_min)
 
 
 def detect(text: str) -> str:
@@ -51,9 +55,12 @@ def detect(text: str) -> str:
     latin = sum(1 for c in text if c.isalpha() and c.isascii())
     if latin > arabic:
         return "en"  # an English paragraph quoting an Urdu name
-    detector, codes = _detector()
+    detector, codes, urdu_letters, urdu_min = _detector()
     found = detector.detect_language_of(text)
-    return codes.get(found, "ur") if found is not None else "ur"
+    code = codes.get(found, "ur") if found is not None else "ur"
+    if code != "ur" and sum(1 for c in text if c in urdu_letters) >= urdu_min:
+        return "ur"
+    return code
 
 
 def paragraphs(text: str) -> list[Paragraph]:
