@@ -61,8 +61,10 @@ def _threatnet_error(request: Request, exc: Exception) -> Response:
 
 
 def _validation_error(request: Request, exc: Exception) -> Response:
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": exc.errors()}, status_code=422)  # type: ignore[attr-defined]
+    if request.url.path.startswith("/api/"):  # without the input: it may be any bytes
+        detail = [{k: e[k] for k in ("loc", "msg", "type") if k in e}
+                  for e in exc.errors()]  # type: ignore[attr-defined]
+        return JSONResponse({"detail": detail}, status_code=422)
     problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}"
                          for e in exc.errors())  # type: ignore[attr-defined]
     return _error(request, 422, problems)
