@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
@@ -164,4 +165,22 @@ def test_hostile_report_runs_nothing(chromium, live_server, artefacts):
         _no_script_ran(chromium)
     chromium.get(live_server + "/network?all_types=1")
     _wait_network(chromium)
+    _no_script_ran(chromium)
+
+
+def test_attribute_injection_in_echoed_values_runs_nothing(chromium, live_server):
+    payload = '" autofocus onfocus="window.__xss=\'attr\'" x="'
+    chromium.get(live_server + "/search?q=" + quote(payload))
+    box = chromium.find_element(By.CSS_SELECTOR, "main input[name=q]")
+    assert box.get_attribute("value") == payload  # the whole payload stayed one value
+    box.click()
+    _no_script_ran(chromium)
+    # a form sent back with an error repeats the title in its value attribute
+    chromium.get(live_server + "/reports/new")
+    chromium.find_element(By.NAME, "title").send_keys(payload)
+    chromium.find_element(By.ID, "submit-report").click()
+    assert "paste the report" in chromium.find_element(By.ID, "form-error").text
+    title = chromium.find_element(By.NAME, "title")
+    assert title.get_attribute("value") == payload
+    title.click()
     _no_script_ran(chromium)
