@@ -19,9 +19,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
-from graphstore import dev_store_url  # noqa: E402
-
 import browser  # noqa: E402
+from graphstore import dev_store_url  # noqa: E402
 
 ARTEFACTS = "THREATNET_ARTEFACTS"  # folder for screenshots (default: a pytest tmp dir)
 

@@ -6,10 +6,12 @@ here returns plain dicts; escaping is the templates' job (they autoescape).
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import entities
@@ -17,7 +19,7 @@ from threatnet.analyse.graph import ACTOR_TYPES, load_facts
 from threatnet.errors import ThreatnetError
 from threatnet.model import PREDICATES
 from threatnet.store import queries
-from threatnet.store.schema import ClaimRow, DocumentRow
+from threatnet.store.schema import ClaimRow, DecisionRow, DocumentRow
 
 SEARCH_LIMIT = 50
 SNIPPET = 80  # characters either side of a match
@@ -30,24 +32,65 @@ class NotFound(ThreatnetError):
 def network(session: Session, as_of: str | None = None, min_confidence: float = 0.0,
             all_types: bool = False) -> dict[str, Any]:
     """Nodes (actors, or every entity) and one edge per fact, for Cytoscape."""
+    key = (as_of, min_confidence, all_types)
+    return _network_cache.get(session, key, lambda: _network(session, *key))
+
+
+def _network(session: Session, as_of: str | None, min_confidence: float,
+             all_types: bool) -> dict[str, Any]:
     facts = load_facts(session, as_of, node_types=None if all_types else ACTOR_TYPES)
-    facts = [f for f in facts if f.confidence >= min_confidence]
     views = {v.id: v for v in entities(session).values()}
     degree: Counter[int] = Counter()
     edges = []
-    for n, f in enumerate(facts):
+    for f in facts:
+        confidence = f.confidence  # computed from the support on each call: once here
+        if confidence < min_confidence:
+            continue
         degree[f.subject_id] += 1
         degree[f.object_id] += 1
-        edges.append({"id": f"f{n}", "source": f.subject_id, "target": f.object_id,
+        edges.append({"id": f"f{len(edges)}", "source": f.subject_id, "target": f.object_id,
                       "predicate": f.predicate, "class": f.predicate_class,
-                      "symmetric": f.symmetric, "confidence": f.confidence,
-                      "claims_for": f.claims_for, "claims_against": f.claims_against,
+                      "symmetric": f.symmetric, "confidence": confidence,
                       "first_seen": f.first_seen, "last_seen": f.last_seen})
     nodes = [{"id": i, "name": views[i].name, "type": views[i].type, "degree": d}
              for i, d in sorted(degree.items())]
     return {"as_of": as_of, "nodes": nodes, "edges": edges,
             "classes": sorted({e["class"] for e in edges}),
             "types": sorted({n["type"] for n in nodes})}
+
+
+class _StoreCache:
+    """Answers kept while the store is unchanged: same claims, documents and decisions.
+
+    Every write either adds or replaces claims (new ids), adds a document, or
+    records an analyst's decision (merge, split, alias, rename), so the largest
+    ids and the counts of those tables say whether anything changed.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, session: Session, key: tuple, compute: Callable[[], Any]) -> Any:
+        state = tuple(session.execute(select(
+            func.max(ClaimRow.id), func.count(ClaimRow.id),
+            select(func.count()).select_from(DocumentRow).scalar_subquery(),
+            select(func.max(DecisionRow.id)).scalar_subquery())).one())
+        full = (session.get_bind().url.render_as_string(), state, key)
+        with self.lock:
+            if full in self.entries:
+                self.entries.move_to_end(full)
+                return self.entries[full]
+        value = compute()
+        with self.lock:
+            self.entries[full] = value
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
+_network_cache = _StoreCache()
 
 
 def document(session: Session, document_id: str) -> dict[str, Any]:

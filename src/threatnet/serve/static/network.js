@@ -12,7 +12,7 @@
     alignment: "#27ae60", opposition: "#e74c3c", structure: "#2980b9", capability: "#8e44ad",
     geography: "#95a5a6", events: "#e67e22", economy: "#b7950b", other: "#7f8c8d",
   };
-  const BIG = 300; // above this many nodes: cheap layout and drawing
+  const BIG = 150; // above this many nodes (or 5 times as many edges): cheap layout, drawing
   const container = document.getElementById("cy");
   const summary = document.getElementById("summary");
   const allTypes = document.getElementById("all-types");
@@ -28,14 +28,16 @@
   }
 
   function elements(data) {
+    // colours are data, not style functions: Cytoscape caches data-mapped styles
     const els = [];
     for (const n of data.nodes) {
       els.push({group: "nodes", data: {id: "n" + n.id, actor: n.id, label: n.name,
-        type: n.type, degree: n.degree}});
+        type: n.type, degree: n.degree, colour: TYPE_COLOURS[n.type] || "#555"}});
     }
     for (const e of data.edges) {
       els.push({group: "edges", data: {id: e.id, source: "n" + e.source, target: "n" + e.target,
         predicate: e.predicate, cls: e.class, confidence: e.confidence,
+        colour: CLASS_COLOURS[e.class] || "#999",
         first: (e.first_seen || "").slice(0, 7), last: (e.last_seen || "").slice(0, 7)}});
     }
     return els;
@@ -44,18 +46,18 @@
   function style(big) {
     return [
       {selector: "node", style: {
-        "background-color": (n) => TYPE_COLOURS[n.data("type")] || "#555",
-        "label": "data(label)", "font-size": big ? 6 : 10, "color": "#222",
+        "background-color": "data(colour)",
+        "label": big ? "" : "data(label)", "font-size": big ? 8 : 10, "color": "#222",
         "min-zoomed-font-size": big ? 10 : 4, "text-valign": "bottom", "text-margin-y": 2,
         "width": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)",
         "height": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)"}},
       {selector: "edge", style: {
-        "line-color": (e) => CLASS_COLOURS[e.data("cls")] || "#999",
-        "target-arrow-color": (e) => CLASS_COLOURS[e.data("cls")] || "#999",
+        "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "width": "mapData(confidence, 0, 1, 0.5, 5)",
         "opacity": "mapData(confidence, 0, 1, 0.25, 0.95)",
         "curve-style": big ? "haystack" : "bezier",
         "target-arrow-shape": big ? "none" : "triangle", "arrow-scale": 0.7}},
+      {selector: "node.hub, node.hover", style: {"label": "data(label)"}},
       {selector: ".hidden", style: {"display": "none"}},
       {selector: "node:selected", style: {"border-width": 3, "border-color": "#000"}},
     ];
@@ -87,60 +89,139 @@
     }
   }
 
-  function apply() {
-    if (!cy) return;
-    const classes = new Set([...document.querySelectorAll(".class-filter:checked")]
-      .map((i) => i.value));
+  function criteria() {
     const min = parseFloat(document.getElementById("min-confidence").value);
     document.getElementById("conf-value").textContent = min.toFixed(2);
-    const from = document.getElementById("date-from").value;
-    const to = document.getElementById("date-to").value;
+    return {classes: new Set([...document.querySelectorAll(".class-filter:checked")]
+      .map((i) => i.value)), min: min, from: document.getElementById("date-from").value,
+      to: document.getElementById("date-to").value};
+  }
+
+  function passes(d, c) {
+    return c.classes.has(d.cls) && d.confidence >= c.min &&
+      (!c.from || !d.last || d.last >= c.from) && (!c.to || !d.first || d.first <= c.to);
+  }
+
+  function apply() {
+    // visibility is computed here in one pass over the edges (no ':visible' selectors,
+    // which make Cytoscape compute every element's style)
+    if (!cy) return;
+    const c = criteria();
+    const linked = new Set();
     let shown = 0;
     cy.batch(() => {
       cy.edges().forEach((e) => {
         const d = e.data();
-        const ok = classes.has(d.cls) && d.confidence >= min &&
-          (!from || !d.last || d.last >= from) && (!to || !d.first || d.first <= to);
-        if (ok) { e.removeClass("hidden"); shown++; } else e.addClass("hidden");
+        if (passes(d, c)) {
+          shown++; linked.add(d.source); linked.add(d.target);
+          if (e.hasClass("hidden")) e.removeClass("hidden");
+        } else if (!e.hasClass("hidden")) e.addClass("hidden");
       });
       cy.nodes().forEach((n) => {
-        if (n.connectedEdges(":visible").length || (!n.connectedEdges().length)) {
-          n.removeClass("hidden");
-        } else n.addClass("hidden");
+        if (linked.has(n.id())) { if (n.hasClass("hidden")) n.removeClass("hidden"); }
+        else if (!n.hasClass("hidden")) n.addClass("hidden");
       });
     });
-    summary.textContent = cy.nodes(":visible").length + " actors, " + shown + " facts shown";
+    summary.textContent = linked.size + " actors, " + shown + " facts shown" +
+      (pending ? " (loading " + pending + " more)" : "");
   }
 
+  let pending = 0;
+
+  function stream(rest, token) {
+    // the weaker facts of a big network join in slices of ~15 ms, so the page answers
+    // input while they arrive
+    let i = 0;
+    pending = rest.length;
+    function slice() {
+      if (token !== loads) return;  // a newer load replaced this network
+      const t0 = performance.now();
+      const batch = [];
+      while (i < rest.length && performance.now() - t0 < 15) {
+        batch.push(...rest.slice(i, i + 250));
+        i += 250;
+      }
+      const c = criteria();
+      for (const el of batch) if (!passes(el.data, c)) el.classes = "hidden";
+      cy.add(batch);
+      pending = rest.length - i;
+      if (pending > 0) setTimeout(slice, 0);
+      else {  // every edge was filtered on arrival: only the counts are left to say
+        const shown = cy.edges().filter((e) => !e.hasClass("hidden")).length;
+        summary.textContent = summary.textContent.replace(/ \(loading.*$/, "")
+          .replace(/\d+ facts/, shown + " facts");
+        window.tnComplete = performance.now(); container.dataset.complete = "1";
+      }
+    }
+    setTimeout(slice, 0);
+  }
+
+  function rings(nodes) {
+    // concentric rings by degree, computed here in one pass: the best-linked actors in
+    // the middle (Cytoscape's own concentric layout costs seconds at 2,000 actors)
+    const order = [...nodes].sort((a, b) => b.data.degree - a.data.degree);
+    const pos = {};
+    let ring = 0, slot = 0, capacity = 1;
+    for (const n of order) {
+      const angle = 2 * Math.PI * slot / capacity + ring * 0.5;
+      pos[n.data.id] = {x: ring * 40 * Math.cos(angle), y: ring * 40 * Math.sin(angle)};
+      if (++slot >= capacity) { ring++; slot = 0; capacity = Math.round(2 * Math.PI * ring * 1.2); }
+    }
+    return (node) => pos[node.id()];
+  }
+
+  const FIRST = 3000; // facts drawn at once; the rest of a big network streams in
+
   function draw(data) {
-    const big = data.nodes.length > BIG;
+    window.tnTiming = {data: performance.now()};
+    const big = data.nodes.length > BIG || data.edges.length > 5 * BIG;
     if (cy) cy.destroy();
+    const all = elements(data);
+    const nodes = all.slice(0, data.nodes.length);
+    const edges = all.slice(data.nodes.length)
+      .sort((a, b) => b.data.confidence - a.data.confidence);
+    if (big) {  // the best-linked actors keep their names on screen
+      [...nodes].sort((a, b) => b.data.degree - a.data.degree).slice(0, 40)
+        .forEach((n) => { n.classes = "hub"; });
+    }
     cy = cytoscape({
-      container: container, elements: elements(data), style: style(big),
-      layout: big ? {name: "concentric", concentric: (n) => n.data("degree"),
-                     levelWidth: () => 4, minNodeSpacing: 2, animate: false}
+      container: container, elements: nodes.concat(edges.slice(0, FIRST)), style: style(big),
+      layout: big ? {name: "preset", positions: rings(nodes), fit: true}
                   : {name: "cose", animate: false, randomize: false, nodeRepulsion: 400000,
                      idealEdgeLength: 100, nodeOverlap: 20},
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
       minZoom: 0.05, maxZoom: 4,
     });
     window.tnCy = cy;
+    window.tnTiming.built = performance.now();
     cy.on("tap", "node", (evt) => {
       location.href = "/actors/" + encodeURIComponent(evt.target.data("actor")) +
         (container.dataset.asOf ? "?as_of=" + encodeURIComponent(container.dataset.asOf) : "");
     });
+    cy.on("mouseover", "node", (evt) => evt.target.addClass("hover"));
+    cy.on("mouseout", "node", (evt) => evt.target.removeClass("hover"));
     filters(data);
+    const rest = edges.slice(FIRST);
+    pending = rest.length;
     apply();
+    const token = loads;
     cy.one("render", () => {
       window.tnReady = performance.now();
       container.dataset.ready = "1";
+      if (rest.length) stream(rest, token);
+      else { window.tnComplete = window.tnReady; container.dataset.complete = "1"; }
     });
     cy.resize();
   }
 
+  let loads = 0;
+
   function load() {
+    loads++;
     container.dataset.ready = "";
+    container.dataset.complete = "";
     fetch(url(), {headers: {"Accept": "application/json"}})
+      .then((r) => { window.tnFetched = performance.now(); return r; })
       .then((r) => r.ok ? r.json() : r.json().then((e) => Promise.reject(e.error || r.status)))
       .then(draw)
       .catch((err) => { summary.textContent = "Could not load the network: " + err; });
