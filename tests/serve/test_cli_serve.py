@@ -10,9 +10,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import free_port
 from typer.testing import CliRunner
 
+from conftest import free_port
 from threatnet.cli import app
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
