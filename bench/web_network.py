@@ -14,6 +14,10 @@ Selenium). For each load it reads, in the browser:
 * `interactive`: the later of `ready` and the end of the last long task (≥ 50 ms
   of blocked main thread, PerformanceObserver `longtask`): from then on the page
   answers input at once;
+* `all drawn ms`: navigation start → the last of the weaker facts added (big networks
+  draw their 3,000 strongest facts first, then stream in the rest);
+* `API cold` / `API ms`: GET /api/network on a fresh server (computing the network)
+  and then warm (answered from the cache kept while the store is unchanged);
 * `filter ms`: one interaction, unchecking a relation class (hides its edges and
   the actors left alone) and checking it again.
 
@@ -181,6 +185,7 @@ def main() -> int:
                 server = serve(db, port)
                 try:
                     url = f"http://127.0.0.1:{port}/network"
+                    cold = api_ms(port)  # the first answer computes the network
                     load(driver, url)  # warm-up: browser caches, server imports
                     api = statistics.median(api_ms(port) for _ in range(args.runs))
                     runs = [load(driver, url) for _ in range(args.runs)]
@@ -189,17 +194,18 @@ def main() -> int:
                     server.wait(timeout=10)
                 row = {k: statistics.median(r[k] for r in runs)
                        for k in ("ready", "interactive", "filter", "complete")}
-                row.update(actors=n_actors, facts=n_facts, api=api, nodes=runs[0]["nodes"],
-                           edges=runs[0]["edges"])
+                row.update(actors=n_actors, facts=n_facts, api=api, cold=cold,
+                           nodes=runs[0]["nodes"], edges=runs[0]["edges"])
                 rows.append(row)
         finally:
             driver.quit()
-    print(f"{'actors':>7} {'facts':>7} {'nodes':>6} {'edges':>6} {'API ms':>7} "
-          f"{'ready ms':>9} {'interactive ms':>15} {'filter ms':>10}")
+    print(f"{'actors':>7} {'facts':>7} {'nodes':>6} {'edges':>6} {'API cold':>9} "
+          f"{'API ms':>7} {'ready ms':>9} {'interactive ms':>15} {'all drawn ms':>13} "
+          f"{'filter ms':>10}")
     for r in rows:
         print(f"{r['actors']:>7} {r['facts']:>7} {r['nodes']:>6} {r['edges']:>6} "
-              f"{r['api']:>7.0f} {r['ready']:>9.0f} {r['interactive']:>15.0f} "
-              f"{r['filter']:>10.1f}")
+              f"{r['cold']:>9.0f} {r['api']:>7.0f} {r['ready']:>9.0f} "
+              f"{r['interactive']:>15.0f} {r['complete']:>13.0f} {r['filter']:>10.1f}")
     base, top = rows[0], rows[-1]
     if len(rows) > 1:
         print(f"ratio {top['actors']}:{top['facts']} / {base['actors']}:{base['facts']}: "
