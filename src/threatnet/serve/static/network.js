@@ -47,7 +47,7 @@
     return [
       {selector: "node", style: {
         "background-color": "data(colour)",
-        "label": big ? "" : "data(label)", "font-size": big ? 8 : 10, "color": "#222",
+        "label": big ? "" : "data(label)", "font-size": big ? 8 : 13, "color": "#222",
         "min-zoomed-font-size": big ? 10 : 4, "text-valign": "bottom", "text-margin-y": 2,
         "width": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)",
         "height": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)"}},
@@ -187,8 +187,8 @@
     cy = cytoscape({
       container: container, elements: nodes.concat(edges.slice(0, FIRST)), style: style(big),
       layout: big ? {name: "preset", positions: rings(nodes), fit: true}
-                  : {name: "cose", animate: false, randomize: false, nodeRepulsion: 400000,
-                     idealEdgeLength: 100, nodeOverlap: 20},
+                  : {name: "cose", animate: false, randomize: false, nodeRepulsion: 60000,
+                     idealEdgeLength: 70, nodeOverlap: 20},
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
       minZoom: 0.05, maxZoom: 4,
     });
