@@ -9,7 +9,6 @@ this process, sharing the session's extractor.
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 import sys
 import threading
@@ -21,6 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
 import browser  # noqa: E402
 from graphstore import dev_store_url  # noqa: E402
+from webclient import free_port, make_client  # noqa: E402,F401
 
 ARTEFACTS = "THREATNET_ARTEFACTS"  # folder for screenshots (default: a pytest tmp dir)
 
@@ -49,25 +49,10 @@ def store(serve_store_url):
         yield s
 
 
-def make_client(store, extractor, host: str = "127.0.0.1", **settings):
-    from fastapi.testclient import TestClient
-
-    from threatnet.serve import Settings, create_app
-
-    app = create_app(Settings(db=store.url, **settings), store=store, extractor=extractor)
-    return TestClient(app, client=(host, 50000), follow_redirects=False)
-
-
 @pytest.fixture(scope="session")
 def client(store, extractor):
     """Requests from this machine (127.0.0.1)."""
     return make_client(store, extractor)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ import urllib.request
 from pathlib import Path
 
 from typer.testing import CliRunner
+from webclient import free_port
 
-from conftest import free_port
 from threatnet.cli import app
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")

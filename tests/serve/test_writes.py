@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from webclient import make_client
 
-from conftest import make_client
 from threatnet.serve.security import CSRF_COOKIE, CSRF_FIELD
 
 REPORT = ("Islamabad, 3 March 2025. The Balochistan Liberation Army attacks Pakistan in "
