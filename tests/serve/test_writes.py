@@ -26,11 +26,12 @@ def remote_with_token(store, extractor):
     return make_client(store, extractor, host="203.0.113.7", token="s3cret")
 
 
-def _form(client) -> tuple[str, dict[str, str]]:
+def _form(client) -> str:
+    """The form's CSRF token; the client keeps the cookie that goes with it."""
     page = client.get("/reports/new")
     token = re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', page.text).group(1)
     assert page.cookies[CSRF_COOKIE] == token
-    return token, {CSRF_COOKIE: token}
+    return token
 
 
 def test_api_ingests_a_report_once(client, store):
@@ -84,8 +85,8 @@ def test_size_limits(store, extractor):
     r = small.post("/api/reports", content=b"x" * 200_000,
                    headers={"content-type": "application/json"})
     assert r.status_code == 413 and "too large" in r.text
-    token, cookies = _form(small)
-    r = small.post("/reports", data={CSRF_FIELD: token}, cookies=cookies,
+    token = _form(small)
+    r = small.post("/reports", data={CSRF_FIELD: token},
                    files={"file": ("big.txt", b"Quetta. " * 200, "text/plain")})
     assert r.status_code == 413 and "over the limit" in r.text
 
@@ -93,31 +94,30 @@ def test_size_limits(store, extractor):
 def test_form_needs_its_csrf_token(client):
     r = client.post("/reports", data={"text": REPORT})
     assert r.status_code == 403 and "reload the page" in r.text
-    token, cookies = _form(client)
-    r = client.post("/reports", data={"text": REPORT, CSRF_FIELD: "forged"}, cookies=cookies)
+    token = _form(client)
+    r = client.post("/reports", data={"text": REPORT, CSRF_FIELD: "forged"})
     assert r.status_code == 403
-    r = client.post("/reports", data={"text": REPORT, CSRF_FIELD: token}, cookies=cookies,
+    r = client.post("/reports", data={"text": REPORT, CSRF_FIELD: token},
                     headers={"origin": "http://evil.example"})
     assert r.status_code == 403
 
 
 def test_form_off_localhost_needs_the_token(remote, remote_with_token):
-    token, cookies = _form(remote)
+    token = _form(remote)
     assert 'name="token"' in remote.get("/reports/new").text
-    r = remote.post("/reports", data={"text": REPORT, CSRF_FIELD: token}, cookies=cookies)
+    r = remote.post("/reports", data={"text": REPORT, CSRF_FIELD: token})
     assert r.status_code == 403
-    token, cookies = _form(remote_with_token)
+    token = _form(remote_with_token)
     r = remote_with_token.post("/reports", data={"text": "Lashkar-e-Taiba attacks India.\n",
-                                                 CSRF_FIELD: token, "token": "s3cret"},
-                               cookies=cookies)
+                                                 CSRF_FIELD: token, "token": "s3cret"})
     assert r.status_code == 303, r.text
 
 
 def test_form_upload_ingests_and_shows_the_document(client):
-    token, cookies = _form(client)
+    token = _form(client)
     text = "Tehrik-i-Taliban Pakistan cooperates with the Balochistan Liberation Army.\n"
     r = client.post("/reports", data={CSRF_FIELD: token, "published": "2025-04-01"},
-                    cookies=cookies, files={"file": ("ttp-bla.txt", text.encode(), "text/plain")})
+                    files={"file": ("ttp-bla.txt", text.encode(), "text/plain")})
     assert r.status_code == 303 and r.headers["location"].endswith("?added=new")
     page = client.get(r.headers["location"])
     assert "Report stored as a new document" in page.text and "ttp-bla" in page.text
@@ -125,10 +125,10 @@ def test_form_upload_ingests_and_shows_the_document(client):
 
 
 def test_form_errors_keep_the_form(client):
-    token, cookies = _form(client)
-    r = client.post("/reports", data={CSRF_FIELD: token, "title": "kept"}, cookies=cookies)
+    token = _form(client)
+    r = client.post("/reports", data={CSRF_FIELD: token, "title": "kept"})
     assert r.status_code == 400 and "paste the report" in r.text and 'value="kept"' in r.text
-    r = client.post("/reports", data={CSRF_FIELD: token}, cookies=cookies,
+    r = client.post("/reports", data={CSRF_FIELD: token},
                     files={"file": ("x.bin", b"\x00\x01binary", "application/octet-stream")})
     assert r.status_code == 400 and "binary" in r.text
 
