@@ -15,6 +15,7 @@
   const BIG = 150; // above this many nodes (or 5 times as many edges): cheap layout, drawing
   const container = document.getElementById("cy");
   const summary = document.getElementById("summary");
+  const note = document.getElementById("note");
   const allTypes = document.getElementById("all-types");
   const params = new URLSearchParams(location.search);
   allTypes.checked = params.get("all_types") === "1";
@@ -107,6 +108,7 @@
     // which make Cytoscape compute every element's style)
     if (!cy) return;
     const c = criteria();
+    admit(c);
     const linked = new Set();
     let shown = 0;
     cy.batch(() => {
@@ -122,38 +124,19 @@
         else if (!n.hasClass("hidden")) n.addClass("hidden");
       });
     });
-    summary.textContent = linked.size + " actors, " + shown + " facts shown" +
-      (pending ? " (loading " + pending + " more)" : "");
+    summary.textContent = linked.size + " actors, " + shown + " facts shown";
   }
 
-  let pending = 0;
+  // the weaker facts of a big network, loaded but not yet given to Cytoscape: they join
+  // when the filters first let them through (creating 20,000 edges costs seconds)
+  let reserve = [];
 
-  function stream(rest, token) {
-    // the weaker facts of a big network join in slices of ~15 ms, so the page answers
-    // input while they arrive
-    let i = 0;
-    pending = rest.length;
-    function slice() {
-      if (token !== loads) return;  // a newer load replaced this network
-      const t0 = performance.now();
-      const batch = [];
-      while (i < rest.length && performance.now() - t0 < 15) {
-        batch.push(...rest.slice(i, i + 250));
-        i += 250;
-      }
-      const c = criteria();
-      for (const el of batch) if (!passes(el.data, c)) el.classes = "hidden";
-      cy.add(batch);
-      pending = rest.length - i;
-      if (pending > 0) setTimeout(slice, 0);
-      else {  // every edge was filtered on arrival: only the counts are left to say
-        const shown = cy.edges().filter((e) => !e.hasClass("hidden")).length;
-        summary.textContent = summary.textContent.replace(/ \(loading.*$/, "")
-          .replace(/\d+ facts/, shown + " facts");
-        window.tnComplete = performance.now(); container.dataset.complete = "1";
-      }
-    }
-    setTimeout(slice, 0);
+  function admit(c) {
+    if (!reserve.length) return;
+    const keep = [], add = [];
+    for (const el of reserve) (passes(el.data, c) ? add : keep).push(el);
+    reserve = keep;
+    if (add.length) cy.add(add);
   }
 
   function rings(nodes) {
@@ -170,7 +153,7 @@
     return (node) => pos[node.id()];
   }
 
-  const FIRST = 3000; // facts drawn at once; the rest of a big network streams in
+  const FIRST = 3000; // facts drawn at first; the weaker ones of a big network wait
 
   function draw(data) {
     window.tnTiming = {data: performance.now()};
@@ -201,25 +184,26 @@
     cy.on("mouseover", "node", (evt) => evt.target.addClass("hover"));
     cy.on("mouseout", "node", (evt) => evt.target.removeClass("hover"));
     filters(data);
-    const rest = edges.slice(FIRST);
-    pending = rest.length;
+    reserve = edges.slice(FIRST);
+    if (reserve.length) {
+      // a big network opens on its strongest facts: the slider starts where FIRST of them
+      // pass, and lowering it draws the weaker ones (all are loaded and filterable)
+      const slider = document.getElementById("min-confidence");
+      const floor = edges[FIRST - 1].data.confidence;
+      slider.value = String(Math.min(1, Math.ceil(floor * 20) / 20));
+      note.textContent = "The " + data.edges.length + " facts are loaded; the weaker ones " +
+        "are hidden at first: lower the minimum confidence to draw them.";
+    }
     apply();
-    const token = loads;
     cy.one("render", () => {
       window.tnReady = performance.now();
       container.dataset.ready = "1";
-      if (rest.length) stream(rest, token);
-      else { window.tnComplete = window.tnReady; container.dataset.complete = "1"; }
     });
     cy.resize();
   }
 
-  let loads = 0;
-
   function load() {
-    loads++;
     container.dataset.ready = "";
-    container.dataset.complete = "";
     fetch(url(), {headers: {"Accept": "application/json"}})
       .then((r) => { window.tnFetched = performance.now(); return r; })
       .then((r) => r.ok ? r.json() : r.json().then((e) => Promise.reject(e.error || r.status)))
