@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test lint bench clean
+.PHONY: demo test install install-test browser lint bench bench-web serve clean
 
 $(BIN)/threatnet: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,18 @@ $(BIN)/threatnet: pyproject.toml
 
 install: $(BIN)/threatnet
 
-install-test: install
+install-test: install browser
 	$(BIN)/pip install --quiet -e '.[test]'
+
+# Headless Chromium and its driver for the browser tests (Debian packages). Installed when
+# missing and running as root; otherwise those tests skip and say why.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y --no-install-recommends chromium chromium-driver >/dev/null 2>&1 || \
+		 (apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium \
+		  chromium-driver >/dev/null)) || echo "could not install chromium: browser tests will skip"; \
+	else echo "chromium/chromedriver missing (not root): browser tests will skip"; fi
 
 DEMO_DB ?= sqlite:///out/demo.db
 
@@ -32,6 +42,13 @@ test: install-test
 
 bench: install
 	$(BIN)/python bench/extract_speed.py
+
+bench-web: install-test
+	$(BIN)/python bench/web_network.py
+
+# the web app over the demo store, on http://127.0.0.1:8000/
+serve: demo
+	$(BIN)/threatnet serve --db $(DEMO_DB)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

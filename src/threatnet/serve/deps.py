@@ -1,0 +1,59 @@
+"""Dependencies of the routes: the store, the actor pack and the extractor, one per app.
+
+The store is opened (and migrated) when the app is created; the actor pack and
+the extractor (spaCy takes seconds to load) on first use. Extraction and
+saving run under one lock: a web server ingests one report at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from threatnet.serve.config import Settings
+from threatnet.store import Store
+
+
+class Resources:
+    """What the routes share: settings, store, and the lazily loaded pack and extractor."""
+
+    def __init__(self, settings: Settings, store: Store, extractor: Any = None) -> None:
+        self.settings = settings
+        self.store = store
+        self._extractor = extractor
+        self._pack = extractor.pack if extractor is not None else None
+        self.lock = threading.RLock()
+
+    @property
+    def pack(self):
+        if self._pack is None:
+            from threatnet.resolve.pack import load_actor_pack
+
+            with self.lock:
+                self._pack = self._pack or load_actor_pack(self.settings.pack)
+        return self._pack
+
+    def extractor(self):
+        """The extractor; call with `lock` held."""
+        if self._extractor is None:
+            from threatnet.extract.pipeline import Extractor
+
+            self._extractor = Extractor(pack=self.pack)
+        return self._extractor
+
+
+def get_resources(request: Request) -> Resources:
+    return request.app.state.resources
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.resources.store.session() as session:
+        yield session
+
+
+ResourcesDep = Annotated[Resources, Depends(get_resources)]
+SessionDep = Annotated[Session, Depends(get_session)]

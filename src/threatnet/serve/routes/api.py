@@ -1,0 +1,93 @@
+"""The JSON API under /api: the same data as the pages and the CLI's `--format json`.
+
+Documented by the OpenAPI page at /docs (schema at /openapi.json). The one
+write, POST /api/reports, takes JSON only (a cross-site HTML form cannot send
+it) and, from other hosts, the THREATNET_TOKEN bearer token.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+
+from threatnet.analyse import contradictions, profile
+from threatnet.analyse.claims import entities, load_claims
+from threatnet.serve import reports, views
+from threatnet.serve.deps import ResourcesDep, SessionDep
+from threatnet.serve.security import Forbidden, check_origin, check_write
+from threatnet.serve.validate import AsOf, MinConfidence, check_date
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class ReportIn(BaseModel):
+    """A report to ingest: its text, and optionally a title, source and date."""
+
+    text: str = Field(description="The report's text (UTF-8).")
+    title: str | None = Field(None, max_length=500)
+    source: str | None = Field(None, max_length=500, description="Where it comes from.")
+    published: str | None = Field(None, description="Publication date (overrides the "
+                                                    "one found in the text).")
+
+
+@router.get("/network")
+def get_network(session: SessionDep, as_of: AsOf = None, min_confidence: MinConfidence = 0.0,
+                all_types: Annotated[bool, Query(description="Every entity type, not only "
+                                                             "actors.")] = False
+                ) -> dict[str, Any]:
+    """The actor network: one node per actor, one edge per fact (with its confidence)."""
+    check_date(as_of)
+    return views.network(session, as_of, min_confidence, all_types)
+
+
+@router.get("/actors/{actor}")
+def get_actor(actor: str, res: ResourcesDep, session: SessionDep, as_of: AsOf = None,
+              evidence: bool = True) -> dict[str, Any]:
+    """An actor's profile (as `threatnet actor NAME --format json`); name, alias or id."""
+    check_date(as_of)
+    row = res.store.entity(actor)
+    return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence)
+
+
+@router.get("/contradictions")
+def get_contradictions(res: ResourcesDep, session: SessionDep, actor: str | None = None,
+                       as_of: AsOf = None) -> dict[str, Any]:
+    """Pairs of claims that cannot both hold, strongest first, and changes over time."""
+    check_date(as_of)
+    actor_id = res.store.entity(actor).id if actor else None
+    claims = load_claims(session, as_of, entity_ids=[actor_id] if actor_id else None)
+    return contradictions.find(claims, entities(session), res.pack, actor_id).to_dict()
+
+
+@router.get("/documents")
+def get_documents(res: ResourcesDep) -> list[dict[str, Any]]:
+    """The stored documents, oldest first."""
+    return res.store.documents()
+
+
+@router.get("/documents/{document_id}")
+def get_document(document_id: str, session: SessionDep) -> dict[str, Any]:
+    """A document's text and claims, each with its evidence offsets into the text."""
+    data = views.document(session, document_id)
+    data.pop("segments")
+    return data
+
+
+@router.get("/search")
+def get_search(q: Annotated[str, Query(max_length=200)], session: SessionDep) -> dict[str, Any]:
+    """Entities whose name or alias (any script) contains `q`, and documents containing it."""
+    return views.search(session, q)
+
+
+@router.post("/reports", status_code=201)
+def post_report(report: ReportIn, request: Request, res: ResourcesDep) -> dict[str, Any]:
+    """Ingest one report. From other hosts: `Authorization: Bearer $THREATNET_TOKEN`."""
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise Forbidden("send the report as application/json")
+    check_origin(request)
+    check_write(request, res.settings.token)
+    check_date(report.published, "published")
+    return reports.ingest_report(res, report.text, report.source or "web:api",
+                                 report.title, report.published)

@@ -1,0 +1,99 @@
+"""Pages of the documents: the list, one document with its claims, search, add a report."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+
+from threatnet.errors import InvalidInput
+from threatnet.serve import reports, views
+from threatnet.serve.deps import ResourcesDep, SessionDep
+from threatnet.serve.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    check_csrf,
+    check_write,
+    csrf_token,
+    is_local,
+)
+from threatnet.serve.templating import templates
+from threatnet.serve.validate import check_date
+
+router = APIRouter(include_in_schema=False)
+OUTCOMES = {"new": "stored as a new document", "unchanged": "already stored: nothing changed",
+            "reextracted": "stored before by another extractor version: claims replaced"}
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, res: ResourcesDep) -> Response:
+    return templates.TemplateResponse(request, "documents.html", {
+        "documents": res.store.documents(), "page": "documents"})
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(document_id: str, request: Request, session: SessionDep,
+                  added: str | None = None) -> Response:
+    data = views.document(session, document_id)
+    return templates.TemplateResponse(request, "document.html", {
+        **data, "added": OUTCOMES.get(added or ""), "page": "documents"})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, session: SessionDep, q: str = "") -> Response:
+    if len(q) > 200:
+        raise InvalidInput("search", "the query is longer than 200 characters")
+    return templates.TemplateResponse(request, "search.html", {
+        **views.search(session, q), "page": "search"})
+
+
+@router.get("/reports/new", response_class=HTMLResponse)
+def add_report_page(request: Request, res: ResourcesDep) -> Response:
+    return _form(request, res)
+
+
+def _form(request: Request, res, error: str | None = None, status: int = 200,
+          values: dict | None = None) -> Response:
+    token = csrf_token(request)
+    response = templates.TemplateResponse(request, "add_report.html", {
+        "csrf": token, "csrf_field": CSRF_FIELD, "error": error, "values": values or {},
+        "need_token": not is_local(request), "limit_mb": res.settings.max_upload / 1e6,
+        "page": "add"}, status_code=status)
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
+
+
+@router.post("/reports")
+async def add_report(request: Request, res: ResourcesDep) -> Response:
+    limit = res.settings.max_upload
+    form = await request.form(max_files=1, max_fields=10, max_part_size=limit + 1024)
+    check_csrf(request, _field(form, CSRF_FIELD))
+    check_write(request, res.settings.token, _field(form, "token") or None)
+    values = {k: _field(form, k) for k in ("title", "published", "text")}
+    upload = form.get("file")
+    try:
+        published = check_date(values["published"].strip() or None, "published")
+        if isinstance(upload, UploadFile) and upload.filename:
+            name = PurePath(upload.filename).name or "upload"
+            text = reports.text_from_upload(await upload.read(limit + 1), name, limit)
+            source = f"upload:{name}"
+            title = values["title"] or PurePath(name).stem
+        elif values["text"].strip():
+            text, source, title = values["text"], "web:paste", values["title"]
+        else:
+            raise InvalidInput("report", "paste the report's text or choose a file")
+        result = reports.ingest_report(res, text, source, title, published)
+    except InvalidInput as exc:
+        if len(values["text"]) > 100_000:  # not echoed back into the page
+            values["text"] = ""
+        return _form(request, res, str(exc), 400, values)
+    url = "/documents/" + quote(result["document"], safe=":")
+    return RedirectResponse(f"{url}?added={result['outcome']}", status_code=303)
+
+
+def _field(form, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,97 @@
+"""Fixtures of the web tests: a store built once, TestClients, and a live server.
+
+The store is a copy of the graph tests' store (the shared dev corpus plus two
+short reports, `tests/analyse/graphstore.py`), so a full run builds it once;
+the copy lets these tests add reports without changing what the graph tests
+see. `live_server` runs uvicorn on 127.0.0.1 on a free port in a thread of
+this process, sharing the session's extractor.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
+import browser  # noqa: E402
+from graphstore import dev_store_url  # noqa: E402
+from webclient import free_port, make_client  # noqa: E402,F401
+
+ARTEFACTS = "THREATNET_ARTEFACTS"  # folder for screenshots (default: a pytest tmp dir)
+
+
+def _copy_sqlite(url: str, target: Path) -> str:
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    dest = sqlite3.connect(target)
+    with dest:
+        source.backup(dest)
+    source.close()
+    dest.close()
+    return f"sqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
+def serve_store_url(tmp_path_factory, extractor) -> str:
+    url = dev_store_url(tmp_path_factory, extractor)
+    return _copy_sqlite(url, tmp_path_factory.mktemp("serve") / "kb.db")
+
+
+@pytest.fixture(scope="session")
+def store(serve_store_url):
+    from threatnet.store import Store
+
+    with Store(serve_store_url) as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def client(store, extractor):
+    """Requests from this machine (127.0.0.1)."""
+    return make_client(store, extractor)
+
+
+@pytest.fixture(scope="session")
+def live_server(store, extractor):
+    """The app served by uvicorn on 127.0.0.1:<free port>; yields its base URL."""
+    import uvicorn
+
+    from threatnet.serve import Settings, create_app
+
+    app = create_app(Settings(db=store.url), store=store, extractor=extractor)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(),
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    why = browser.missing()
+    if why:
+        pytest.skip(f"no headless browser: {why}")
+    driver = browser.start()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def artefacts(tmp_path_factory) -> Path:
+    import os
+
+    folder = os.environ.get(ARTEFACTS)
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
