@@ -175,6 +175,6 @@ def main() -> None:
     app()
 
 
-# registers the knowledge-base (cli_store), analysis (cli_analyse) and graph (cli_graph:
-# path, network, infer) commands
-from threatnet import cli_analyse, cli_graph, cli_store  # noqa: E402,F401
+# registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph:
+# path, network, infer) and review (cli_review: review, reextract, gold) commands
+from threatnet import cli_analyse, cli_graph, cli_review, cli_store  # noqa: E402,F401

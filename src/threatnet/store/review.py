@@ -165,34 +165,40 @@ def _key(last: ReviewRow | None, target: str, machine: dict[str, Any],
             "object_id": machine["object_id"]}
 
 
+def check_value(target: str, field: str, value: str | None, where: str | None = None) -> None:
+    """Refuse a field a correction cannot change, or a value outside its vocabulary."""
+    fields = CLAIM_FIELDS if target == "claim" else MENTION_FIELDS
+    where = where or target
+    if field not in fields:
+        raise InvalidInput(where, f"cannot correct {field!r}: choose {', '.join(fields)}")
+    column = fields[field]
+    if column.endswith("_id") and not value:
+        raise InvalidInput(where, f"{field} needs an entity name, alias or id")
+    if column == "predicate" and value not in PREDICATES:
+        raise InvalidInput(where, f"predicate {value!r} is not one of DESIGN.md's "
+                                  f"(see `threatnet schema`)")
+    if column == "modality" and value not in list(Modality):
+        raise InvalidInput(where, f"modality {value!r}: choose "
+                                  f"{', '.join(m.value for m in Modality)}")
+    if column == "polarity" and value not in list(Polarity):
+        raise InvalidInput(where, f"polarity {value!r}: choose affirmed or negated")
+    if column.startswith("time_") and value is not None and not _DATE.match(value):
+        raise InvalidInput(where, f"{field} {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
+
+
 def _resolve(store: Store, s: Session, target: str, target_id: int,
              changes: dict[str, Any]) -> dict[str, Any]:
     """Field names and values as typed -> column values (entities by name, alias or id)."""
     fields = CLAIM_FIELDS if target == "claim" else MENTION_FIELDS
     out: dict[str, Any] = {}
-    where = f"{target} {target_id}"
     for field, value in changes.items():
-        if field not in fields:
-            raise InvalidInput(where, f"cannot correct {field!r}: choose "
-                                      f"{', '.join(fields)}")
-        column = fields[field]
         value = None if value is None or str(value).strip() in ("", "(author)", "null") \
             else str(value).strip()
-        if column.endswith("_id") and column != "source_entity_id":
-            if value is None:
-                raise InvalidInput(where, f"{field} needs an entity name, alias or id")
+        check_value(target, field, value, f"{target} {target_id}")
+        column = fields[field]
+        if column.endswith("_id"):
             entity = store._entity(s, value)
             out[column], out[field] = entity.id, entity.name
-        elif column == "predicate" and value not in PREDICATES:
-            raise InvalidInput(where, f"predicate {value!r} is not one of DESIGN.md's "
-                                      f"({', '.join(PREDICATES)})")
-        elif column == "modality" and value not in list(Modality):
-            raise InvalidInput(where, f"modality {value!r}: choose "
-                                      f"{', '.join(m.value for m in Modality)}")
-        elif column == "polarity" and value not in list(Polarity):
-            raise InvalidInput(where, f"polarity {value!r}: choose affirmed or negated")
-        elif column.startswith("time_") and value is not None and not _DATE.match(value):
-            raise InvalidInput(where, f"{field} {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
         else:
             out[column] = value
             if column == "source":
