@@ -5,7 +5,7 @@ on the row, the machine's beside them, every decision kept; decisions survive re
 from __future__ import annotations
 
 import pytest
-from conftest import find, next_version
+from reviewdata import find, next_version
 from sqlalchemy import func, select
 
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError, UnknownActor

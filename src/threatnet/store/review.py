@@ -75,6 +75,9 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
         raise InvalidInput(f"{target} {target_id}", "a decision needs a reviewer's name")
     if action == "correct" and not changes:
         raise InvalidInput(f"{target} {target_id}", "a correction needs at least one field")
+    changes = {k: _blank(v) for k, v in (changes or {}).items()}
+    for field, value in changes.items():  # bad values first, whoever decided before
+        check_value(target, field, value, f"{target} {target_id}")
     with store.session(write=True) as s, s.begin():
         row = s.get(table, int(target_id))
         if row is None:
@@ -86,7 +89,7 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
         machine = dict(last.machine) if last else machine_values(s, target, row)
         correction = dict(last.correction) if last else {}
         if action == "correct":
-            correction.update(_resolve(store, s, target, target_id, changes or {}))
+            correction.update(_resolve(store, s, target, target_id, changes))
             correction = {k: v for k, v in correction.items() if machine.get(k) != v}
         elif action == "reset":
             correction = {}
@@ -165,6 +168,12 @@ def _key(last: ReviewRow | None, target: str, machine: dict[str, Any],
             "object_id": machine["object_id"]}
 
 
+def _blank(value: Any) -> str | None:
+    """A value as typed; empty, "(author)" or "null" mean none (the author's own voice)."""
+    text = None if value is None else str(value).strip()
+    return None if text in (None, "", "(author)", "null") else text
+
+
 def check_value(target: str, field: str, value: str | None, where: str | None = None) -> None:
     """Refuse a field a correction cannot change, or a value outside its vocabulary."""
     fields = CLAIM_FIELDS if target == "claim" else MENTION_FIELDS
@@ -192,9 +201,6 @@ def _resolve(store: Store, s: Session, target: str, target_id: int,
     fields = CLAIM_FIELDS if target == "claim" else MENTION_FIELDS
     out: dict[str, Any] = {}
     for field, value in changes.items():
-        value = None if value is None or str(value).strip() in ("", "(author)", "null") \
-            else str(value).strip()
-        check_value(target, field, value, f"{target} {target_id}")
         column = fields[field]
         if column.endswith("_id"):
             entity = store._entity(s, value)
