@@ -15,11 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from threatnet.resolve.linker import canonical
-from threatnet.store.review import effective, machine_values
+from threatnet.store.review import _names, effective, machine_values
 from threatnet.store.review_views import chain_key
 from threatnet.store.schema import ClaimRow, MentionRow, ReviewRow
 
@@ -46,23 +46,23 @@ def reattach(s: Session, document_id: str) -> Reattachment:
     rows = {"claim": list(s.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id))),
             "mention": list(s.scalars(select(MentionRow)
                                       .where(MentionRow.document_id == document_id)))}
+    names = _names(s, sorted({r.subject_id for r in rows["claim"]}
+                             | {r.object_id for r in rows["claim"]}
+                             | {r.entity_id for r in rows["mention"]}))
     taken: set[tuple[str, int]] = set()
     for chain in chains.values():
         last = chain[-1]
         row = _match(last, rows[last.target], canon, taken)
-        ids = [r.id for r in chain]
+        for r in chain:  # loaded already: set on the objects, written in one flush
+            r.attached, r.target_id = row is not None, row.id if row is not None else None
         if row is None:
-            s.execute(update(ReviewRow).where(ReviewRow.id.in_(ids))
-                      .values(attached=False, target_id=None))
             result.unattached.append({"target": last.target, "status": last.status,
                                       "reviewer": last.reviewer, "machine": last.machine,
                                       "span": [last.span_start, last.span_end]})
             continue
         taken.add((last.target, row.id))
-        s.execute(update(ReviewRow).where(ReviewRow.id.in_(ids))
-                  .values(attached=True, target_id=row.id))
         # the correction applies over what the new extractor says
-        machine = machine_values(s, last.target, row)
+        machine = machine_values(s, last.target, row, names)
         for column, value in effective(last.target, machine, last.correction).items():
             setattr(row, column, value)
         row.review_status, row.review_version = last.status, last.version

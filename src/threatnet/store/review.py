@@ -139,9 +139,12 @@ def _check_version(target: str, row: Any, last: ReviewRow | None, reviewer: str,
                              f"`threatnet review history --{target} {row.id}`")
 
 
-def machine_values(s: Session, target: str, row: Any) -> dict[str, Any]:
-    """The row's values as the extractor wrote them (before any decision)."""
-    names = _names(s, [row.subject_id, row.object_id] if target == "claim" else [row.entity_id])
+def machine_values(s: Session, target: str, row: Any,
+                   names: dict[int, str] | None = None) -> dict[str, Any]:
+    """The row's values as the extractor wrote them (before any decision); `names` saves
+    looking the entities up row by row."""
+    ids = [row.subject_id, row.object_id] if target == "claim" else [row.entity_id]
+    names = names if names is not None and all(i in names for i in ids) else _names(s, ids)
     if target == "mention":
         return {"entity_id": row.entity_id, "entity": names[row.entity_id],
                 "start": row.start, "end": row.end, "text": row.text}
@@ -240,14 +243,23 @@ def _confidence(machine: dict[str, Any], values: dict[str, Any]) -> float:
 
 def _names(s: Session, ids: list[int]) -> dict[int, str]:
     """Entity id -> the name of the entity it stands for now (after merges)."""
-    rows = {r.id: r for r in s.scalars(select(EntityRow))}
+    rows: dict[int, tuple[str, int | None]] = {}
+    wanted = set(ids)
+    while wanted:  # the ids, then what they are merged into, and so on
+        batch = sorted(wanted)
+        for chunk in range(0, len(batch), 500):
+            rows.update({i: (name, into) for i, name, into in s.execute(
+                select(EntityRow.id, EntityRow.name, EntityRow.merged_into)
+                .where(EntityRow.id.in_(batch[chunk:chunk + 500])))})
+        wanted = {into for _, into in rows.values() if into is not None and into not in rows}
+        wanted -= set(batch)
     out = {}
     for entity_id in ids:
-        row, seen = rows.get(entity_id), {entity_id}
-        while row is not None and row.merged_into is not None and row.merged_into not in seen:
-            seen.add(row.merged_into)
-            row = rows[row.merged_into]
-        out[entity_id] = row.name if row is not None else f"#{entity_id}"
+        current, seen = entity_id, {entity_id}
+        while current in rows and rows[current][1] is not None and rows[current][1] not in seen:
+            current = rows[current][1]
+            seen.add(current)
+        out[entity_id] = rows[current][0] if current in rows else f"#{entity_id}"
     return out
 
 
