@@ -67,6 +67,15 @@ def test_decisions_survive_reextraction(store, quetta):
     assert find(list_claims(store), "cooperates_with", DENIAL)["status"] == "corrected"
 
 
+def test_a_decision_for_a_claim_replaced_by_reextraction_is_refused(store, quetta):
+    old = {c["id"] for c in list_claims(store)} if store.save(quetta) else set()
+    store.save(next_version(quetta))
+    assert old and not old & {c["id"] for c in list_claims(store)}  # ids are never reused
+    with pytest.raises(StoreError, match=f"claim {min(old)} does not exist"):
+        review.accept(store, min(old), "alice")
+    assert history(store) == []
+
+
 def test_decisions_that_cannot_be_reattached_are_reported_and_kept(store, quetta):
     reviewed(store, quetta)
     fewer = [c for c in quetta.claims if c.predicate != "possesses"]

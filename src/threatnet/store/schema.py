@@ -75,6 +75,7 @@ class AliasRow(Base):
 
 class MentionRow(Base):
     __tablename__ = "mentions"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused (migration 0004)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
@@ -91,7 +92,8 @@ class MentionRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),)
+    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),
+                      {"sqlite_autoincrement": True})  # ids never reused (migration 0004)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),

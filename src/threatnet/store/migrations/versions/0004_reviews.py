@@ -15,8 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # On SQLite the tables are rebuilt with AUTOINCREMENT: a re-extracted document's new
+    # claims must not take the ids of the deleted ones, or a decision sent for an old id
+    # would land on another claim (PostgreSQL's sequences never reuse ids).
+    sqlite = op.get_bind().dialect.name == 'sqlite'
     for table in ('claims', 'mentions'):
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        with op.batch_alter_table(table, schema=None, recreate='always' if sqlite else 'auto',
+                                  table_kwargs={'sqlite_autoincrement': True}) as batch_op:
             batch_op.add_column(sa.Column('review_status', sa.String(length=16),
                                           server_default='unreviewed', nullable=False))
             batch_op.add_column(sa.Column('review_version', sa.Integer(),
