@@ -68,6 +68,12 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
            note: str | None = None) -> dict[str, Any]:
     """Record one decision and apply it to the row, in one transaction."""
     table = _table(target)
+    try:  # ids and versions may come as text from the JSON API
+        target_id = int(target_id)
+        expected_version = None if expected_version is None else int(expected_version)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{target} {target_id}", "an id and a version are whole "
+                                                    "numbers") from None
     if action not in ACTIONS:
         raise InvalidInput(f"{target} {target_id}", f"action {action!r}: choose "
                                                     f"{', '.join(ACTIONS)}")
@@ -79,11 +85,11 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
     for field, value in changes.items():  # bad values first, whoever decided before
         check_value(target, field, value, f"{target} {target_id}")
     with store.session(write=True) as s, s.begin():
-        row = s.get(table, int(target_id))
+        row = s.get(table, target_id)
         if row is None:
-            raise StoreError(f"{target} {target_id} does not exist (re-extraction gives claims "
-                             "new ids: find it again with `threatnet claims --status` or "
-                             "`threatnet review history`)")
+            listing = "claims --status" if target == "claim" else "review mentions"
+            raise StoreError(f"{target} {target_id} does not exist (re-extraction gives "
+                             f"{target}s new ids: find it again with `threatnet {listing}`)")
         last = last_decision(s, target, row.id)
         _check_version(target, row, last, reviewer, expected_version)
         machine = dict(last.machine) if last else machine_values(s, target, row)
@@ -129,7 +135,7 @@ def _check_version(target: str, row: Any, last: ReviewRow | None, reviewer: str,
     what = f"{target} {row.id}"
     seen = (f"it was {last.status} by {last.reviewer} at {last.created_at:%Y-%m-%d %H:%M} "
             f"(version {current})") if last else f"it is at version {current}"
-    if expected is not None and int(expected) != current:
+    if expected is not None and expected != current:
         raise ReviewConflict(f"{what} changed since you saw version {expected}: {seen}; "
                              f"see `threatnet review history --{target} {row.id}` and decide "
                              f"again on version {current}")
