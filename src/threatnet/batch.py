@@ -1,22 +1,31 @@
-"""Ingest a batch of reports into the knowledge base: read, skip what is stored, extract, save.
+"""Ingest a batch of reports into the knowledge base: read, skip what is stored, extract, save;
+and re-extract stored documents with a newer extractor, keeping the analysts' decisions.
 
-Used by `threatnet ingest` and the Python API. Reports that cannot be read are
-reported and skipped; the rest of the batch goes on. Each document is saved
-in its own transaction, so an interrupted batch resumes where it stopped.
+Used by `threatnet ingest`, `threatnet reextract` and the Python API. Reports
+that cannot be read are reported and skipped; the rest of the batch goes on.
+Each document is saved in its own transaction, so an interrupted batch
+resumes where it stopped.
 """
 
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
 
 from threatnet.errors import ThreatnetError
 from threatnet.extract.pipeline import Extractor
 from threatnet.ingest.fetch import Fetcher
 from threatnet.ingest.reader import Outcome, read_all
-from threatnet.model import Document
+from threatnet.model import Document, ExtractionRecord
 from threatnet.store import Store
+from threatnet.store.reattach import Reattachment
+from threatnet.store.review_views import document_ids
+from threatnet.store.schema import DocumentRow
 
 BATCH = 16
 
@@ -82,3 +91,63 @@ def _flush(store: Store, extractor: Extractor, pending: list[Document], summary:
 def _tick(progress: Callable[[str], None] | None, where: str) -> None:
     if progress is not None:
         progress(where)
+
+
+@dataclass
+class ReextractSummary:
+    reextracted: int = 0
+    unchanged: int = 0
+    reattached: int = 0  # analysts' decisions carried over to the new claims and mentions
+    unattached: list[dict[str, Any]] = field(default_factory=list)  # kept, not dropped
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def stored_documents(store: Store, current_version: str, since: str | None = None,
+                     document: str | None = None) -> list[Document]:
+    """Stored documents extracted by another version than `current_version`; with `since`,
+    only those whose version is `since` or later; with `document`, only that one."""
+    with store.session() as s:
+        query = select(DocumentRow).where(DocumentRow.extractor_version != current_version)
+        if document:
+            query = query.where(DocumentRow.id.in_(document_ids(s, document)))
+        rows = list(s.scalars(query.order_by(DocumentRow.ingested_at, DocumentRow.id)))
+    if since:
+        rows = [r for r in rows if _version_key(r.extractor_version) >= _version_key(since)]
+    return [Document(id=r.id, text=r.text, source=r.source, title=r.title,
+                     published=r.published, language=r.language) for r in rows]
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """"threatnet-0.10.1" sorts after "threatnet-0.9.2"."""
+    return tuple(int(n) for n in re.findall(r"\d+", version))
+
+
+def reextract_document(store: Store, record: ExtractionRecord) -> Reattachment | None:
+    """Save one document's new extraction; its decisions are re-attached in the same
+    transaction. A pure function of the record, so any worker that extracts may call it."""
+    return store.save_reviewed(record)[1]
+
+
+def reextract(store: Store, extractor: Extractor, since: str | None = None,
+              document: str | None = None,
+              progress: Callable[[str], None] | None = None) -> ReextractSummary:
+    """Re-extract stored documents with `extractor` (see `stored_documents`)."""
+    summary = ReextractSummary()
+    documents = stored_documents(store, extractor.version, since, document)
+    for start in range(0, len(documents), BATCH):
+        for record in extractor.extract_many(documents[start:start + BATCH]):
+            try:
+                kept = reextract_document(store, record)
+            except ThreatnetError as exc:
+                summary.failed.append((record.document.source, str(exc)))
+            else:
+                if kept is None:
+                    summary.unchanged += 1
+                else:
+                    summary.reextracted += 1
+                    summary.reattached += kept.reattached
+                    summary.unattached += [{**u, "document": record.document.source}
+                                           for u in kept.unattached]
+            _tick(progress, record.document.source)
+        gc.collect()
+    return summary

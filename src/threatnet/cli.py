@@ -176,5 +176,13 @@ def main() -> None:
 
 
 # registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph: path,
-# network, infer), feed (cli_ingest: watch) and web (cli_serve) commands
-from threatnet import cli_analyse, cli_graph, cli_ingest, cli_serve, cli_store  # noqa: E402,F401
+# network, infer), feed (cli_ingest: watch), web (cli_serve) and review (cli_review: review,
+# reextract, gold) commands
+from threatnet import (  # noqa: E402,F401
+    cli_analyse,
+    cli_graph,
+    cli_ingest,
+    cli_review,
+    cli_serve,
+    cli_store,
+)

@@ -174,16 +174,25 @@ def claims(
     object: Annotated[str | None, typer.Option("--object", help="Object name or id.")] = None,
     source: Annotated[str | None, typer.Option(help="Source contains this.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after (ISO date).")] = None,
+    status: Annotated[str | None, typer.Option(help="Review status: unreviewed, accepted, "
+                                                    "rejected or corrected.")] = None,
     format: FormatOption = "table",
 ) -> None:
-    """Claims of the store, each with its source, modality and evidence."""
+    """Claims of the store, each with its source, modality, evidence and review status."""
+    from threatnet.store.review_views import check_status, statuses
+
     try:
-        rows = _store(db).claims(subject=subject, predicate=predicate, object=object,
-                                 source=source, since=since)
+        check_status(status)
+        store = _store(db)
+        rows = store.claims(subject=subject, predicate=predicate, object=object,
+                            source=source, since=since)
+        reviewed = statuses(store)
         for row in rows:
             row["evidence_text"] = row["evidence"]["text"]
-        _emit(rows, format, ["published", "subject", "predicate", "object", "polarity",
-                             "modality", "source", "evidence_text"], "Claims")
+            row["status"] = reviewed.get(row["id"], "unreviewed")
+        rows = [r for r in rows if status is None or r["status"] == status]
+        _emit(rows, format, ["id", "published", "subject", "predicate", "object", "polarity",
+                             "modality", "source", "status", "evidence_text"], "Claims")
     except ThreatnetError as exc:
         cli._fail(exc)
 

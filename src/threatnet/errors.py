@@ -5,6 +5,7 @@
      ├── InvalidData      a data file (actor pack, cue lexicon, frames) that is malformed
      ├── UnknownActor     a name the pack and the store do not know
      ├── StoreError       the knowledge base cannot be opened or written
+     │    └── ReviewConflict  another analyst decided on a claim since this one looked at it
      └── ExportError      an export cannot be produced
 
 Each error prints as one line: what, where, and what to do.
@@ -38,6 +39,10 @@ class UnknownActor(ThreatnetError):
 
 
 class StoreError(ThreatnetError):
+    pass
+
+
+class ReviewConflict(StoreError):
     pass
 
 

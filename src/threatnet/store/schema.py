@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -75,6 +76,7 @@ class AliasRow(Base):
 
 class MentionRow(Base):
     __tablename__ = "mentions"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never reused (migration 0004)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
@@ -83,11 +85,16 @@ class MentionRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    # an analyst's review (store/review.py): the row holds the reviewed values
+    review_status: Mapped[str] = mapped_column(String(16), default="unreviewed",
+                                               server_default="unreviewed")
+    review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ClaimRow(Base):
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),)
+    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),
+                      {"sqlite_autoincrement": True})  # ids never reused (migration 0004)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
@@ -107,6 +114,11 @@ class ClaimRow(Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     evidence_text: Mapped[str] = mapped_column(Text)
     confidence: Mapped[float] = mapped_column(Float)
+    # an analyst's review (store/review.py): unreviewed | accepted | rejected | corrected;
+    # a correction is applied to the fields above, the machine's values kept in `reviews`
+    review_status: Mapped[str] = mapped_column(String(16), default="unreviewed",
+                                               server_default="unreviewed", index=True)
+    review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SameAsRow(Base):
@@ -132,4 +144,34 @@ class DecisionRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
     author: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ReviewRow(Base):
+    """One analyst decision on a claim or a mention: who, when, the machine's values, the
+    correction. Keyed by document, span and the machine's triple (or entity), so it is
+    re-attached to the new row when the document is re-extracted (`target_id` then points
+    at that row; `attached` is false while no row matches)."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_review_target", "target", "target_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    target: Mapped[str] = mapped_column(String(8))  # claim | mention
+    target_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    subject_id: Mapped[int] = mapped_column(Integer)  # a mention's entity
+    predicate: Mapped[str | None] = mapped_column(String(32))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct | reset
+    status: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    machine: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    correction: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(Text)
+    attached: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

@@ -4,7 +4,9 @@ Each document is written in one transaction (all its mentions and claims, or
 nothing); a document already stored by the same extractor version is left
 alone, and one stored by another version has its claims replaced. Analysts'
 corrections (merge, split, alias, rename) are kept as decisions and live on
-the entity rows, which re-extraction never deletes.
+the entity rows, which re-extraction never deletes. Analysts' reviews of claims
+and mentions (`review.py`) are re-attached to the new rows in the same
+transaction (`reattach.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import migrate, queries
 from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
+from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
     ClaimRow,
@@ -68,10 +71,19 @@ class Store:
 
     def save(self, record: ExtractionRecord, outlet: str | None = None) -> Outcome:
         """Store one extraction record in one transaction (`outlet` overrides the document's)."""
+        return self.save_reviewed(record, outlet)[0]
+
+    def save_reviewed(self, record: ExtractionRecord, outlet: str | None = None
+                      ) -> tuple[Outcome, Reattachment | None]:
+        """`save`, and what became of the analysts' decisions when the document was
+        re-extracted (None when it was new or unchanged)."""
         for attempt in range(RETRIES):
             try:
                 with self.session(write=True) as s, s.begin():
-                    return self._save(s, record, outlet)
+                    outcome = self._save(s, record, outlet)
+                    kept = reattach(s, record.document.id) if outcome == "reextracted" \
+                        else None
+                    return outcome, kept
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
                 # broke a deadlock between two of them by rolling this one back: look again
