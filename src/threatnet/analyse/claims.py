@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -87,8 +88,13 @@ def source_key(source: str | None, source_entity: int | None, outlet: str | None
     if source_entity is not None:
         return f"entity:{source_entity}"
     if source:
-        return f"said:{norm_name(source)}"
+        return _said(source)
     return f"outlet:{outlet}"
+
+
+@lru_cache(maxsize=4096)
+def _said(source: str) -> str:
+    return f"said:{norm_name(source)}"
 
 
 def as_of_bound(as_of: str | None) -> str | None:

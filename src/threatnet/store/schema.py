@@ -86,7 +86,9 @@ class MentionRow(Base):
 
 class ClaimRow(Base):
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),)
+    __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),
+                      # the path search reads the claims of a few predicates
+                      Index("ix_claims_predicate", "predicate"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
