@@ -215,6 +215,8 @@ class _Builder:
             fact.support.append(sup)
         else:
             sup.claims += claims
+            if source and (not sup.source or source < sup.source):
+                sup.source = source  # one source in several words: the same one each time
             if best > sup.best_confidence:
                 sup.best_confidence = best
             if _RANK[modality] < _RANK[sup.strongest_modality]:
