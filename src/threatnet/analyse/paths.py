@@ -12,6 +12,11 @@ with a hop's weight −log(confidence): the first path is the one whose
 chained confidence (the product of its hops' confidences) is highest, i.e.
 the best-supported, and a longer chain of strong facts can come before a
 short chain of weak ones.
+
+The search walks `graph.load_edges` (each fact's confidence and number of
+sources, from one grouped query), then the full facts of the hops kept are
+loaded (`graph.load_facts` between their actors): the same facts, found
+without building every fact of the store.
 """
 
 from __future__ import annotations
