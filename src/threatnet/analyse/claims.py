@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import literal, or_, select
@@ -65,16 +65,15 @@ class ClaimView:
     def symmetric(self) -> bool:
         return is_symmetric(self.predicate)
 
+    def __post_init__(self) -> None:
+        a, b = self.subject_id, self.object_id
+        if b < a and is_symmetric(self.predicate):
+            a, b = b, a
+        object.__setattr__(self, "_key", (a, self.predicate, b))  # computed once: read often
+
     def key(self) -> tuple[int, str, int]:
         """The fact this claim is about: (subject, predicate, object), symmetric ones sorted."""
-        return self._key
-
-    @cached_property
-    def _key(self) -> tuple[int, str, int]:
-        a, b = self.subject_id, self.object_id
-        if self.symmetric and b < a:
-            a, b = b, a
-        return (a, self.predicate, b)
+        return self._key  # type: ignore[attr-defined]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "subject": self.subject, "predicate": self.predicate,

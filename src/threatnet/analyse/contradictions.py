@@ -219,7 +219,7 @@ class _Gatherer:
                                        str, bool]] = {}
 
     def pair(self, kind: str, x: ClaimView, y: ClaimView, note: str) -> None:
-        change = is_change(x, y)
+        change = (_timed(x) or _timed(y)) and is_change(x, y)
         if not change and x.source_key == y.source_key:
             return  # one source, not two that disagree
         if change:
