@@ -9,6 +9,7 @@ import random
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import inspect
 
 from threatnet.analyse.claims import entities, load_claims
 from threatnet.analyse.graph import ACTOR_TYPES, facts_from_claims, load_edges, load_facts
@@ -90,3 +91,7 @@ def test_filters_by_predicate_and_entities_equal_the_python_computation(store_ur
                   and {f.subject_id, f.object_id} <= ends])
         edges = load_edges(s, None, wanted)
         assert {e.key for e in edges} == {f.key for f in python if f.predicate in wanted}
+    with Store(store_url) as store:  # the path search reads claims by predicate (0002)
+        indexes = {i["name"]: i["column_names"] for i in inspect(store.engine)
+                   .get_indexes("claims")}
+        assert indexes.get("ix_claims_predicate") == ["predicate"]
