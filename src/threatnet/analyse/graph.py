@@ -327,11 +327,9 @@ def load_facts(session: Session, as_of: str | None = None,
     query, group = _support_query(views, as_of, predicates, wanted_types, entity_ids, [
         func.count(), func.max(ClaimRow.confidence),
         func.min(DocumentRow.published), func.max(DocumentRow.published),
-        func.min(ClaimRow.id), func.max(ClaimRow.id),
-        func.max(case((ClaimRow.predicate == "supplies", ClaimRow.id), else_=None))], True)
-    supply_ids: list[int] = []
+        func.min(ClaimRow.id), func.max(ClaimRow.id)], True)
     for (s, p, o, polarity, modality, source, source_entity, outlet, n, best, first, last,
-         lo, hi, supply) in session.execute(query.group_by(*group)):
+         lo, hi) in session.execute(query.group_by(*group)):
         if p not in PREDICATES:
             continue
         if wanted_types is not None and (views[s].type not in wanted_types
@@ -341,11 +339,8 @@ def load_facts(session: Session, as_of: str | None = None,
         builder.add(views[s].id, p, views[o].id, polarity == "affirmed", modality,
                     source_key(source, entity, outlet), source, n, best or 0.0, first, last,
                     sorted({lo, hi}))
-        if supply is not None and polarity == "affirmed":
-            supply_ids.append(supply)
     facts = builder.result()
-    if supply_ids:  # the items supplied, from the qualifiers of one claim per group
-        _add_items(session, facts, supply_ids, views)
+    _add_items(session, facts, views, as_of, entity_ids)
     return facts
 
 
@@ -416,18 +411,28 @@ def load_edges(session: Session, as_of: str | None = None,
             for (a, p, b), (yes, no) in best.items() if yes]
 
 
-def _add_items(session: Session, facts: list[Fact], claim_ids: list[int], views) -> None:
-    by_key = {f.key: f for f in facts}
-    for chunk in range(0, len(claim_ids), 500):
-        rows = session.execute(select(ClaimRow.subject_id, ClaimRow.predicate,
-                                      ClaimRow.object_id, ClaimRow.qualifiers)
-                               .where(ClaimRow.id.in_(claim_ids[chunk:chunk + 500])))
-        for s, p, o, qualifiers in rows:
-            a, b = views[s].id, views[o].id
-            fact = by_key.get((a, p, b))
-            item = _item(qualifiers)
-            if fact is not None and item and item not in fact.items:
-                fact.items.append(item)
+def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],
+               as_of: str | None, entity_ids: Iterable[int] | None) -> None:
+    """The items supplied (`qualifiers.item`) of the supply facts, in the order claimed."""
+    by_key = {f.key: f for f in facts if f.predicate == "supplies"}
+    if not by_key:
+        return
+    query = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers).join(
+        DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+        ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
+        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
+    bound = as_of_bound(as_of)
+    if bound:
+        query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
+    if entity_ids is not None:
+        members = _members(views, entity_ids)
+        query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
+    query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
+    for s, o, qualifiers in session.execute(query):
+        fact = by_key.get((views[s].id, "supplies", views[o].id))
+        item = _item(qualifiers)
+        if fact is not None and item and item not in fact.items:
+            fact.items.append(item)
 
 
 def evidence(session: Session, fact: Fact, affirmed: bool | None = True) -> list[ClaimView]:
