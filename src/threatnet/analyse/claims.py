@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import literal, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.model import PREDICATES, is_symmetric
@@ -64,12 +65,15 @@ class ClaimView:
     def symmetric(self) -> bool:
         return is_symmetric(self.predicate)
 
+    def __post_init__(self) -> None:
+        a, b = self.subject_id, self.object_id
+        if b < a and is_symmetric(self.predicate):
+            a, b = b, a
+        object.__setattr__(self, "_key", (a, self.predicate, b))  # computed once: read often
+
     def key(self) -> tuple[int, str, int]:
         """The fact this claim is about: (subject, predicate, object), symmetric ones sorted."""
-        a, b = self.subject_id, self.object_id
-        if self.symmetric and b < a:
-            a, b = b, a
-        return (a, self.predicate, b)
+        return self._key  # type: ignore[attr-defined]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "subject": self.subject, "predicate": self.predicate,
@@ -87,8 +91,13 @@ def source_key(source: str | None, source_entity: int | None, outlet: str | None
     if source_entity is not None:
         return f"entity:{source_entity}"
     if source:
-        return f"said:{norm_name(source)}"
+        return _said(source)
     return f"outlet:{outlet}"
+
+
+@lru_cache(maxsize=4096)
+def _said(source: str) -> str:
+    return f"said:{norm_name(source)}"
 
 
 def as_of_bound(as_of: str | None) -> str | None:
@@ -111,15 +120,24 @@ def entities(session: Session) -> dict[int, EntityView]:
 
 
 def load_claims(session: Session, as_of: str | None = None,
-                entity_ids: Iterable[int] | None = None) -> list[ClaimView]:
+                entity_ids: Iterable[int] | None = None, *, evidence: bool = True,
+                qualifiers: bool = True) -> list[ClaimView]:
     """Every claim known on `as_of` (all of them when None), oldest document first.
 
     `entity_ids` restricts to claims with one of those (canonical) entities as
-    subject or object.
+    subject or object. `evidence=False` leaves the evidence sentences empty and
+    `qualifiers=False` the qualifiers, for callers that do not show them (they
+    are the bulk of a claim's row).
     """
     canon, rows = _canon(session)
-    query = select(ClaimRow, DocumentRow.published, DocumentRow.outlet,
-                   DocumentRow.source).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    columns = [ClaimRow.id, ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
+               ClaimRow.polarity, ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id,
+               ClaimRow.document_id, ClaimRow.time_start, ClaimRow.time_end,
+               ClaimRow.evidence_start, ClaimRow.evidence_end, ClaimRow.confidence,
+               ClaimRow.evidence_text if evidence else literal(""),
+               ClaimRow.qualifiers if qualifiers else literal(None),
+               DocumentRow.published, DocumentRow.outlet, DocumentRow.source]
+    query = select(*columns).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
@@ -129,20 +147,27 @@ def load_claims(session: Session, as_of: str | None = None,
         query = query.where(or_(ClaimRow.subject_id.in_(members),
                                 ClaimRow.object_id.in_(members)))
     query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
+    names = {i: rows[c].name for i, c in canon.items()}
+    classes = {p: cls for p, (cls, _) in PREDICATES.items()}
+    keys: dict[tuple, str] = {}
     out = []
-    for c, published, outlet, doc_source in session.execute(query):
-        subject, obj = canon[c.subject_id], canon[c.object_id]
-        source_entity = canon.get(c.source_entity_id, c.source_entity_id) \
-            if c.source_entity_id is not None else None
+    for (id_, subject_id, predicate, object_id, polarity, modality, source, source_entity_id,
+         document_id, time_start, time_end, evidence_start, evidence_end, confidence, text,
+         quals, published, outlet, doc_source) in session.execute(query):
+        key = keys.get((source, source_entity_id, outlet, doc_source))
+        if key is None:
+            entity = canon.get(source_entity_id, source_entity_id) \
+                if source_entity_id is not None else None
+            key = keys[(source, source_entity_id, outlet, doc_source)] = source_key(
+                source, entity, outlet or doc_source)
         out.append(ClaimView(
-            id=c.id, subject_id=subject, subject=rows[subject].name, predicate=c.predicate,
-            predicate_class=PREDICATES.get(c.predicate, ("other", False))[0],
-            object_id=obj, object=rows[obj].name, polarity=c.polarity, modality=c.modality,
-            source=c.source, source_key=source_key(c.source, source_entity, outlet or doc_source),
-            document_id=c.document_id, published=published, time_start=c.time_start,
-            time_end=c.time_end, evidence_text=c.evidence_text,
-            evidence_start=c.evidence_start, evidence_end=c.evidence_end,
-            confidence=c.confidence, qualifiers=dict(c.qualifiers or {})))
+            id=id_, subject_id=canon[subject_id], subject=names[subject_id], predicate=predicate,
+            predicate_class=classes.get(predicate, "other"), object_id=canon[object_id],
+            object=names[object_id], polarity=polarity, modality=modality, source=source,
+            source_key=key, document_id=document_id, published=published,
+            time_start=time_start, time_end=time_end, evidence_text=text,
+            evidence_start=evidence_start, evidence_end=evidence_end, confidence=confidence,
+            qualifiers=dict(quals or {})))
     return out
 
 

@@ -134,10 +134,14 @@ def capability_node(entity: EntityView) -> str:
 
 def find(claims: list[ClaimView], entities: dict[int, EntityView], pack: ActorPack | None,
          actor_id: int | None = None) -> Report:
-    """Contradictions and changes among `claims` (those touching `actor_id` when given)."""
+    """Contradictions and changes among `claims` (those touching `actor_id` when given).
+
+    Every pair of claims that cannot both hold is considered, but not one by one:
+    see `_Gatherer`, which gives the same report as gathering each pair in turn.
+    """
     if actor_id is not None:
         claims = [c for c in claims if actor_id in (c.subject_id, c.object_id)]
-    pairs: list[tuple[str, ClaimView, ClaimView, str]] = []
+    gather = _Gatherer()
 
     by_key: dict[tuple[int, str, int], list[ClaimView]] = defaultdict(list)
     for c in claims:
@@ -145,8 +149,9 @@ def find(claims: list[ClaimView], entities: dict[int, EntityView], pack: ActorPa
     for group in by_key.values():
         yes = [c for c in group if c.affirmed]
         no = [c for c in group if not c.affirmed]
-        pairs += [("same_fact", a, n, "affirmed by one source, negated by another")
-                  for a in yes for n in no]
+        if yes and no:
+            gather.block("same_fact", yes, lambda a, no=no: no,
+                         lambda a, n: "affirmed by one source, negated by another")
 
     holding: dict[int, list[ClaimView]] = defaultdict(list)
     for c in claims:
@@ -155,18 +160,23 @@ def find(claims: list[ClaimView], entities: dict[int, EntityView], pack: ActorPa
     for group in holding.values():
         yes = [c for c in group if c.affirmed]
         no = [c for c in group if not c.affirmed]
-        for a in yes:
-            node = capability_node(entities[a.object_id])
+        if not (yes and no):
+            continue
+        nodes = {c.object_id: capability_node(entities[c.object_id]) for c in group}
+
+        def denied(a: ClaimView, no: list[ClaimView] = no,
+                   nodes: dict[int, str] = nodes) -> list[ClaimView]:
+            node = nodes[a.object_id]
             lineage = [node, *(pack.ancestors(node) if pack else [])]
-            for n in no:
-                if n.key() == a.key():
-                    continue  # same_fact above
-                negated = capability_node(entities[n.object_id])
-                if negated in lineage:
-                    rel = "the same node" if negated == node else "a broader node"
-                    pairs.append(("taxonomy", a, n, f"{a.object} ({node}) is held, but "
-                                  f"{n.object} ({negated}), {rel} of the capability taxonomy, "
-                                  "is denied"))
+            return [n for n in no if n.key() != a.key() and nodes[n.object_id] in lineage]
+
+        def note(a: ClaimView, n: ClaimView, nodes: dict[int, str] = nodes) -> str:
+            node, negated = nodes[a.object_id], nodes[n.object_id]
+            rel = "the same node" if negated == node else "a broader node"
+            return (f"{a.object} ({node}) is held, but {n.object} ({negated}), {rel} of the "
+                    "capability taxonomy, is denied")
+
+        gather.block("taxonomy", yes, denied, note)
 
     relations: dict[frozenset[int], list[ClaimView]] = defaultdict(list)
     for c in claims:
@@ -175,34 +185,103 @@ def find(claims: list[ClaimView], entities: dict[int, EntityView], pack: ActorPa
     for group in relations.values():
         friendly = [c for c in group if c.predicate in ALIGNED]
         hostile = [c for c in group if c.predicate in HOSTILE]
-        pairs += [("incompatible_relations", f, h,
-                   f"{f.predicate} (alignment) vs {h.predicate} (opposition) between the "
-                   "same actors") for f in friendly for h in hostile]
+        if friendly and hostile:
+            gather.block("incompatible_relations", friendly, lambda f, h=hostile: h,
+                         lambda f, h: f"{f.predicate} (alignment) vs {h.predicate} "
+                                      "(opposition) between the same actors")
 
-    return _gather(pairs)
+    return gather.report()
 
 
-def _gather(pairs: list[tuple[str, ClaimView, ClaimView, str]]) -> Report:
-    groups: dict[tuple, tuple[str, dict[int, ClaimView], dict[int, ClaimView], str, bool]] = {}
-    for kind, x, y, note in pairs:
-        change = is_change(x, y)
+def _timed(c: ClaimView) -> bool:
+    return bool(c.time_start or c.time_end)
+
+
+class _Gatherer:
+    """Gathers pairs of claims into conflicts, one group per pair of facts.
+
+    Each `block` stands for the pairs (x, y) for x in `xs` (in order) and y in
+    `ys_for(x)` (in order), which the report gathers in that order: a pair
+    of claims of one source that is no change is dropped; a change is put in
+    time order; then the pair joins the group (kind, change, x's fact, y's fact),
+    x and y its two sides (in order of first appearance).
+
+    Two claims without a time of their own (no start or end) are never a change
+    (`is_change`): such a pair only matters when their sources differ, and then
+    only if it adds a claim to a side or a group to the report. So for the claims
+    without a time the sides are filled once per source instead of once per
+    pair, which makes the usual case linear; claims with a time are paired one by
+    one, as before.
+    """
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple, tuple[str, dict[int, ClaimView], dict[int, ClaimView],
+                                       str, bool]] = {}
+
+    def pair(self, kind: str, x: ClaimView, y: ClaimView, note: str) -> None:
+        change = (_timed(x) or _timed(y)) and is_change(x, y)
         if not change and x.source_key == y.source_key:
-            continue  # one source, not two that disagree
+            return  # one source, not two that disagree
         if change:
             x, y = _order(x, y)
         key = (kind, change, x.key(), x.polarity, y.key(), y.polarity)
-        if key not in groups:
-            groups[key] = (kind, {}, {}, note, change)
-        groups[key][1][x.id] = x
-        groups[key][2][y.id] = y
-    report = Report()
-    for kind, xs, ys, note, change in groups.values():
-        conflict = Conflict(kind, Side(list(xs.values())), Side(list(ys.values())), change, note)
-        (report.changes if change else report.contradictions).append(conflict)
-    report.contradictions.sort(key=lambda c: (-c.strength, -max(c.a.strength, c.b.strength)))
-    report.changes.sort(key=lambda c: (c.b.claims[-1].published or "", -c.strength),
-                        reverse=True)
-    return report
+        if key not in self.groups:
+            self.groups[key] = (kind, {}, {}, note, change)
+        self.groups[key][1][x.id] = x
+        self.groups[key][2][y.id] = y
+
+    def block(self, kind: str, xs: list[ClaimView], ys_for, note_for) -> None:
+        families: dict[tuple, _Family] = {}
+        for x in xs:
+            family_key = (x.key(), x.polarity)
+            family = families.get(family_key)
+            if family is None:
+                family = families[family_key] = _Family(ys_for(x))
+            if _timed(x):
+                for _, y in family.ys:
+                    self.pair(kind, x, y, note_for(x, y))
+                continue
+            # untimed x: the untimed ys of other sources not yet paired, and every timed y
+            todo = [iy for sk, items in family.pending.items() if sk != x.source_key
+                    for iy in items] + family.timed
+            todo.sort(key=lambda iy: iy[0])
+            family.pending = {x.source_key: family.pending[x.source_key]} \
+                if x.source_key in family.pending else {}
+            for _, y in todo:
+                self.pair(kind, x, y, note_for(x, y))
+            # x belongs to each group where an untimed y of another source is
+            for (y_key, y_polarity), sources in family.untimed_sources.items():
+                if sources - {x.source_key}:
+                    group = self.groups[(kind, False, x.key(), x.polarity, y_key, y_polarity)]
+                    group[1][x.id] = x
+
+    def report(self) -> Report:
+        report = Report()
+        for kind, xs, ys, note, change in self.groups.values():
+            conflict = Conflict(kind, Side(list(xs.values())), Side(list(ys.values())),
+                                change, note)
+            (report.changes if change else report.contradictions).append(conflict)
+        report.contradictions.sort(key=lambda c: (-c.strength,
+                                                  -max(c.a.strength, c.b.strength)))
+        report.changes.sort(key=lambda c: (c.b.claims[-1].published or "", -c.strength),
+                            reverse=True)
+        return report
+
+
+class _Family:
+    """The ys of the xs of one fact: those not paired yet (untimed, by source), timed ones."""
+
+    def __init__(self, ys: list[ClaimView]) -> None:
+        self.ys = list(enumerate(ys))
+        self.pending: dict[str, list[tuple[int, ClaimView]]] = defaultdict(list)
+        self.timed: list[tuple[int, ClaimView]] = []
+        self.untimed_sources: dict[tuple, set[str]] = defaultdict(set)
+        for i, y in self.ys:
+            if _timed(y):
+                self.timed.append((i, y))
+            else:
+                self.pending[y.source_key].append((i, y))
+                self.untimed_sources[(y.key(), y.polarity)].add(y.source_key)
 
 
 def opposing(report: Report) -> dict[tuple[int, str, int], list[ClaimView]]:

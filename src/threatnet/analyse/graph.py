@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import (
     ClaimView,
+    EntityView,
     as_of_bound,
     entities,
     source_key,
@@ -49,6 +50,7 @@ ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organizatio
 EXCLUDED_MODALITIES = ("hypothetical",)
 EVIDENCE_PER_FACT = 3
 MAX_SQL_IDS = 20_000  # beyond this many actors, filter by type in Python
+_RANK = {m.value: i for i, m in enumerate(Modality)}  # Modality.rank without the enum walk
 
 
 @dataclass
@@ -160,9 +162,18 @@ def _noisy_or(side: list[Support]) -> float:
     best: dict[str, float] = {}
     for s in side:
         best[s.source_key] = max(best.get(s.source_key, 0.0), s.best_confidence)
+    return noisy_or(best.values())
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """1 − Π(1 − c), multiplied in ascending order of c: the same float whatever the
+    order the sources came in (the order of SQL groups differs between queries and backends)."""
+    values = [c if 0.0 <= c <= 1.0 else min(max(c, 0.0), 1.0) for c in confidences]
+    if len(values) > 1:
+        values.sort()
     p = 1.0
-    for c in best.values():
-        p *= 1 - min(max(c, 0.0), 1.0)
+    for c in values:
+        p *= 1 - c
     return 1 - p
 
 
@@ -200,14 +211,20 @@ class _Builder:
         sup = self.supports.get((triple, key, affirmed))
         if sup is None:
             sup = self.supports[(triple, key, affirmed)] = Support(
-                key, source, affirmed, 0, 0.0, modality, first, last)
+                key, source, affirmed, claims, max(best, 0.0), modality, first, last)
             fact.support.append(sup)
-        sup.claims += claims
-        sup.best_confidence = max(sup.best_confidence, best)
-        if Modality(modality).rank < Modality(sup.strongest_modality).rank:
-            sup.strongest_modality = modality
-        sup.first_seen = min(filter(None, [sup.first_seen, first]), default=None)
-        sup.last_seen = max(filter(None, [sup.last_seen, last]), default=None)
+        else:
+            sup.claims += claims
+            if source and (not sup.source or source < sup.source):
+                sup.source = source  # one source in several words: the same one each time
+            if best > sup.best_confidence:
+                sup.best_confidence = best
+            if _RANK[modality] < _RANK[sup.strongest_modality]:
+                sup.strongest_modality = modality
+            if first and (not sup.first_seen or first < sup.first_seen):
+                sup.first_seen = first
+            if last and (not sup.last_seen or last > sup.last_seen):
+                sup.last_seen = last
         for i in claim_ids:
             if len(sup.claim_ids) < EVIDENCE_PER_FACT:
                 sup.claim_ids.append(i)
@@ -246,75 +263,176 @@ def _item(qualifiers: dict[str, Any] | None) -> str | None:
     return str(item) if item else None
 
 
-def load_facts(session: Session, as_of: str | None = None,
-               predicates: Iterable[str] | None = None,
-               node_types: Iterable[str] | None = ACTOR_TYPES) -> list[Fact]:
-    """The facts of the store known on `as_of`, aggregated in SQL.
+def _members(views: dict[int, EntityView], ids: Iterable[int]) -> list[int]:
+    """Every stored id (merged ones too) of these canonical entities."""
+    wanted = {views[i].id for i in ids if i in views}
+    return [i for i, v in views.items() if v.id in wanted]
 
-    `predicates` keeps only those predicates; `node_types` only facts whose
-    two ends are entities of those types (None: every entity).
+
+def _author_outlet():  # noqa: ANN202 - an SQL expression
+    """The outlet of a claim in the author's own voice (its source key), else NULL."""
+    author = and_(ClaimRow.source_entity_id.is_(None),
+                  or_(ClaimRow.source.is_(None), ClaimRow.source == ""))
+    return case((author, func.coalesce(DocumentRow.outlet, DocumentRow.source)), else_=None)
+
+
+def _support_query(views: dict[int, EntityView], as_of: str | None,
+                   predicates: Iterable[str] | None, wanted_types: set[str] | None,
+                   entity_ids: Iterable[int] | None, columns: list,
+                   modality: bool) -> tuple[Select, list]:
+    """Claims grouped by triple, polarity, (modality,) source; `columns` aggregate them.
+
+    The outlet is a source only for the author's own voice (`source_key`): other
+    claims are not split by outlet.
     """
-    views = entities(session)  # every id (merged ones too) -> its canonical view
-    names = {v.id: v.name for v in views.values()}
-    builder = _Builder(names)
-    wanted_types = set(node_types) if node_types is not None else None
-    if wanted_types is not None:
-        allowed = [i for i, v in views.items() if v.type in wanted_types]
-    query = select(
-        ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
-        ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id,
-        func.coalesce(DocumentRow.outlet, DocumentRow.source),
-        func.count(), func.max(ClaimRow.confidence),
-        func.min(DocumentRow.published), func.max(DocumentRow.published),
-        func.min(ClaimRow.id), func.max(ClaimRow.id),
-        func.max(case((ClaimRow.predicate == "supplies", ClaimRow.id), else_=None)),
-    ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+    group = [ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
+             *([ClaimRow.modality] if modality else []), ClaimRow.source,
+             ClaimRow.source_entity_id, _author_outlet()]
+    query = select(*group, *columns).join(
+        DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
         ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
     if predicates is not None:
         query = query.where(ClaimRow.predicate.in_(sorted(set(predicates))))
-    if wanted_types is not None and len(allowed) < min(len(views), MAX_SQL_IDS):
-        # actors are few next to the claims: filter in the database
-        query = query.where(ClaimRow.subject_id.in_(allowed), ClaimRow.object_id.in_(allowed))
-    query = query.group_by(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
-                           ClaimRow.polarity, ClaimRow.modality, ClaimRow.source,
-                           ClaimRow.source_entity_id,
-                           func.coalesce(DocumentRow.outlet, DocumentRow.source))
-    supply_ids: list[int] = []
+    if entity_ids is not None:
+        members = _members(views, entity_ids)
+        query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
+    elif wanted_types is not None and predicates is None:
+        # (with predicates, their index narrows the claims: an IN list here would make
+        # SQLite probe that index once per pair of actors instead; the caller filters)
+        allowed = [i for i, v in views.items() if v.type in wanted_types]
+        if len(allowed) < min(len(views), MAX_SQL_IDS):
+            # actors are few next to the claims: filter in the database
+            query = query.where(ClaimRow.subject_id.in_(allowed),
+                                ClaimRow.object_id.in_(allowed))
+    return query, group
+
+
+def load_facts(session: Session, as_of: str | None = None,
+               predicates: Iterable[str] | None = None,
+               node_types: Iterable[str] | None = ACTOR_TYPES,
+               entity_ids: Iterable[int] | None = None) -> list[Fact]:
+    """The facts of the store known on `as_of`, aggregated in SQL.
+
+    `predicates` keeps only those predicates; `node_types` only facts whose
+    two ends are entities of those types (None: every entity); `entity_ids`
+    only facts between two of those (canonical) entities.
+    """
+    views = entities(session)  # every id (merged ones too) -> its canonical view
+    names = {v.id: v.name for v in views.values()}
+    builder = _Builder(names)
+    wanted_types = set(node_types) if node_types is not None else None
+    query, group = _support_query(views, as_of, predicates, wanted_types, entity_ids, [
+        func.count(), func.max(ClaimRow.confidence),
+        func.min(DocumentRow.published), func.max(DocumentRow.published),
+        func.min(ClaimRow.id), func.max(ClaimRow.id)], True)
     for (s, p, o, polarity, modality, source, source_entity, outlet, n, best, first, last,
-         lo, hi, supply) in session.execute(query):
+         lo, hi) in session.execute(query.group_by(*group)):
         if p not in PREDICATES:
             continue
-        cs, co = views[s].id, views[o].id
         if wanted_types is not None and (views[s].type not in wanted_types
                                          or views[o].type not in wanted_types):
             continue
         entity = views[source_entity].id if source_entity is not None else None
-        builder.add(cs, p, co, polarity == "affirmed", modality,
+        builder.add(views[s].id, p, views[o].id, polarity == "affirmed", modality,
                     source_key(source, entity, outlet), source, n, best or 0.0, first, last,
                     sorted({lo, hi}))
-        if supply is not None and polarity == "affirmed":
-            supply_ids.append(supply)
     facts = builder.result()
-    if supply_ids:  # the items supplied, from the qualifiers of one claim per group
-        _add_items(session, facts, supply_ids, views)
+    _add_items(session, facts, views, as_of, entity_ids)
     return facts
 
 
-def _add_items(session: Session, facts: list[Fact], claim_ids: list[int], views) -> None:
-    by_key = {f.key: f for f in facts}
-    for chunk in range(0, len(claim_ids), 500):
-        rows = session.execute(select(ClaimRow.subject_id, ClaimRow.predicate,
-                                      ClaimRow.object_id, ClaimRow.qualifiers)
-                               .where(ClaimRow.id.in_(claim_ids[chunk:chunk + 500])))
-        for s, p, o, qualifiers in rows:
-            a, b = views[s].id, views[o].id
-            fact = by_key.get((a, p, b))
-            item = _item(qualifiers)
-            if fact is not None and item and item not in fact.items:
-                fact.items.append(item)
+@dataclass(frozen=True)
+class Edge:
+    """A fact reduced to what a search over the graph needs (see `load_edges`)."""
+
+    subject_id: int
+    subject: str
+    predicate: str
+    object_id: int
+    object: str
+    confidence: float
+    sources_for: int
+
+    @property
+    def symmetric(self) -> bool:
+        return is_symmetric(self.predicate)
+
+    @property
+    def key(self) -> tuple[int, str, int]:
+        return (self.subject_id, self.predicate, self.object_id)
+
+
+def load_edges(session: Session, as_of: str | None = None,
+               predicates: Iterable[str] | None = None,
+               node_types: Iterable[str] | None = ACTOR_TYPES) -> list[Edge]:
+    """The facts of `load_facts` with only their confidence and number of sources.
+
+    The same facts with the same confidence, from a lighter query (no dates,
+    modalities, claim ids or items): what a path search walks over before it
+    loads the full facts of the hops it keeps.
+    """
+    views = entities(session)
+    wanted_types = set(node_types) if node_types is not None else None
+    query, group = _support_query(views, as_of, predicates, wanted_types, None,
+                                  [func.max(ClaimRow.confidence)], False)
+    best: dict[tuple[int, str, int], tuple[dict[str, float], dict[str, float]]] = {}
+    keys: dict[tuple, str] = {}
+    canonical = {i: v.id for i, v in views.items()}
+    symmetric = {p for p in PREDICATES if is_symmetric(p)}
+    for s, p, o, polarity, source, source_entity, outlet, conf in \
+            session.execute(query.group_by(*group)):
+        if p not in PREDICATES:
+            continue
+        if wanted_types is not None and (views[s].type not in wanted_types
+                                         or views[o].type not in wanted_types):
+            continue
+        a, b = canonical[s], canonical[o]
+        if a == b:
+            continue
+        if b < a and p in symmetric:
+            a, b = b, a
+        sides = best.get((a, p, b))
+        if sides is None:
+            sides = best[(a, p, b)] = ({}, {})
+        key = keys.get((source, source_entity, outlet))
+        if key is None:
+            entity = canonical[source_entity] if source_entity is not None else None
+            key = keys[(source, source_entity, outlet)] = source_key(source, entity, outlet)
+        side = sides[0 if polarity == "affirmed" else 1]
+        conf = max(conf or 0.0, 0.0)
+        if conf > side.get(key, -1.0):
+            side[key] = conf
+    names = {v.id: v.name for v in views.values()}
+    return [Edge(a, names[a], p, b, names[b],
+                 round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3), len(yes))
+            for (a, p, b), (yes, no) in best.items() if yes]
+
+
+def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],
+               as_of: str | None, entity_ids: Iterable[int] | None) -> None:
+    """The items supplied (`qualifiers.item`) of the supply facts, in the order claimed."""
+    by_key = {f.key: f for f in facts if f.predicate == "supplies"}
+    if not by_key:
+        return
+    query = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers).join(
+        DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+        ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
+        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
+    bound = as_of_bound(as_of)
+    if bound:
+        query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
+    if entity_ids is not None:
+        members = _members(views, entity_ids)
+        query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
+    query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
+    for s, o, qualifiers in session.execute(query):
+        fact = by_key.get((views[s].id, "supplies", views[o].id))
+        item = _item(qualifiers)
+        if fact is not None and item and item not in fact.items:
+            fact.items.append(item)
 
 
 def evidence(session: Session, fact: Fact, affirmed: bool | None = True) -> list[ClaimView]:

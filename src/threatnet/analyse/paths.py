@@ -12,6 +12,11 @@ with a hop's weight −log(confidence): the first path is the one whose
 chained confidence (the product of its hops' confidences) is highest, i.e.
 the best-supported, and a longer chain of strong facts can come before a
 short chain of weak ones.
+
+The search walks `graph.load_edges` (each fact's confidence and number of
+sources, from one grouped query), then the full facts of the hops kept are
+loaded (`graph.load_facts` between their actors): the same facts, found
+without building every fact of the store.
 """
 
 from __future__ import annotations
@@ -26,7 +31,14 @@ from typing import Any
 import networkx as nx
 from sqlalchemy.orm import Session
 
-from threatnet.analyse.graph import Fact, evidence, load_facts, select_predicates
+from threatnet.analyse.graph import (
+    Edge,
+    Fact,
+    evidence,
+    load_edges,
+    load_facts,
+    select_predicates,
+)
 from threatnet.errors import ThreatnetError
 
 MAX_EXPANSIONS = 200_000  # partial paths examined at most (a bound on dense graphs)
@@ -38,6 +50,7 @@ class Hop:
     source: str
     target: str
     facts: list[Fact]  # best first
+    ends: tuple[int, int] = (0, 0)  # the source's and the target's entity ids
 
     @property
     def fact(self) -> Fact:
@@ -73,14 +86,24 @@ def find_paths(session: Session, source: int, target: int, *,
     if source == target:
         raise ThreatnetError("the two ends of a path are the same actor")
     chosen = select_predicates(classes, predicates)
-    facts = [f for f in load_facts(session, as_of, chosen) if f.confidence >= min_confidence]
-    return paths_between(facts, source, target, max_hops=max_hops, k=k)
+    # search the light edges, then load the full facts of the hops found only
+    edges = [e for e in load_edges(session, as_of, chosen) if e.confidence >= min_confidence]
+    found = paths_between(edges, source, target, max_hops=max_hops, k=k)
+    if not found:
+        return []
+    ends = {(u, v) for path in found for hop in path.hops for u, v in [hop.ends]}
+    full = {f.key: f for f in load_facts(session, as_of, chosen,
+                                         entity_ids={i for pair in ends for i in pair})}
+    for path in found:
+        for hop in path.hops:
+            hop.facts = [full[e.key] for e in hop.facts]
+    return found
 
 
-def paths_between(facts: Iterable[Fact], source: int, target: int, *, max_hops: int = 4,
-                  k: int = 5) -> list[Path]:
+def paths_between(facts: Iterable[Fact | Edge], source: int, target: int, *,
+                  max_hops: int = 4, k: int = 5) -> list[Path]:
     """The k best-supported simple paths over these facts (direction-aware)."""
-    hops: dict[tuple[int, int], list[Fact]] = {}
+    hops: dict[tuple[int, int], list] = {}
     names: dict[int, str] = {}
     for f in facts:
         names[f.subject_id], names[f.object_id] = f.subject, f.object
@@ -89,16 +112,22 @@ def paths_between(facts: Iterable[Fact], source: int, target: int, *, max_hops: 
             ends.append((f.object_id, f.subject_id))
         for u, v in ends:
             hops.setdefault((u, v), []).append(f)
-    graph = nx.DiGraph()
+    succ: dict[int, dict[int, float]] = {}
+    pred: dict[int, list[int]] = {}
+    rank = lambda f: (-f.confidence, -f.sources_for, f.predicate)  # noqa: E731
     for (u, v), options in hops.items():
-        options.sort(key=lambda f: (-f.confidence, -f.sources_for, f.predicate))
-        graph.add_edge(u, v, weight=-math.log(max(options[0].confidence, FLOOR)))
-    if source not in graph or target not in graph:
+        best = min(options, key=rank)
+        succ.setdefault(u, {})[v] = -math.log(max(best.confidence, FLOOR))
+        pred.setdefault(v, []).append(u)
+    if source not in names or target not in names:
         return []
-    return [Path([names[n] for n in nodes],
-                 [Hop(names[u], names[v], hops[(u, v)])
-                  for u, v in zip(nodes, nodes[1:], strict=False)])
-            for nodes in k_best_paths(graph, source, target, max_hops, k)]
+    found = []
+    for nodes in _best_paths(succ, pred, source, target, max_hops, k):
+        steps = list(zip(nodes, nodes[1:], strict=False))
+        found.append(Path([names[n] for n in nodes],
+                          [Hop(names[u], names[v], sorted(hops[(u, v)], key=rank), (u, v))
+                           for u, v in steps]))
+    return found
 
 
 def k_best_paths(graph: nx.DiGraph, source: int, target: int, max_hops: int,
@@ -112,8 +141,24 @@ def k_best_paths(graph: nx.DiGraph, source: int, target: int, max_hops: int,
     to the target (a BFS backwards from it), pops complete paths in order of
     weight — the same paths, in the same order (ties by discovery).
     """
-    to_target = nx.single_source_shortest_path_length(graph.reverse(copy=False), target,
-                                                      cutoff=max_hops)
+    succ = {u: {v: data["weight"] for v, data in graph[u].items()} for u in graph}
+    pred = {v: list(graph.predecessors(v)) for v in graph}
+    return _best_paths(succ, pred, source, target, max_hops, k)
+
+
+def _best_paths(succ: dict[int, dict[int, float]], pred: dict[int, list[int]], source: int,
+                target: int, max_hops: int, k: int) -> list[list[int]]:
+    """`k_best_paths` over plain adjacency maps (successor -> weight; predecessors)."""
+    to_target = {target: 0}
+    frontier = [target]
+    for depth in range(1, max_hops + 1):  # hop distances to the target, backwards
+        nxt = []
+        for v in frontier:
+            for u in pred.get(v, ()):
+                if u not in to_target:
+                    to_target[u] = depth
+                    nxt.append(u)
+        frontier = nxt
     if source not in to_target:
         return []
     found: list[list[int]] = []
@@ -127,11 +172,11 @@ def k_best_paths(graph: nx.DiGraph, source: int, target: int, max_hops: int,
         if u == target:
             found.append(nodes)
             continue
-        for v, data in graph[u].items():
+        for v, weight in succ.get(u, {}).items():
             remaining = to_target.get(v)
             if remaining is None or len(nodes) + remaining > max_hops or v in nodes:
                 continue
-            heappush(heap, (cost + data["weight"], next(tie), [*nodes, v]))
+            heappush(heap, (cost + weight, next(tie), [*nodes, v]))
     return found
 
 

@@ -26,8 +26,11 @@ CLASSES = ["alignment", "opposition", "structure", "capability", "geography", "e
 PARENT_PREDICATES = {"part_of", "splinter_of", "member_of", "affiliated_with"}
 
 
+_RANK = {m.value: i for i, m in enumerate(Modality)}  # Modality.rank, without the enum walk
+
+
 def _strongest(claims: list[ClaimView]) -> str | None:
-    return min((c.modality for c in claims), key=lambda m: Modality(m).rank, default=None)
+    return min((c.modality for c in claims), key=_RANK.__getitem__, default=None)
 
 
 def fact_summary(claims: list[ClaimView], opposing: list[ClaimView], evidence: bool,
@@ -63,7 +66,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     table = table or source_table()
     ents = entities(session)
     actor = ents[actor_id]
-    claims = load_claims(session, as_of, entity_ids=[actor_id])
+    claims = load_claims(session, as_of, entity_ids=[actor_id], evidence=evidence,
+                         qualifiers=False)
     report = contradictions.find(claims, ents, pack)
     against = contradictions.opposing(report)
 

@@ -94,6 +94,8 @@ class MentionRow(Base):
 class ClaimRow(Base):
     __tablename__ = "claims"
     __table_args__ = (Index("ix_claim_triple", "subject_id", "predicate", "object_id"),
+                      # the path search reads the claims of a few predicates
+                      Index("ix_claims_predicate", "predicate"),
                       {"sqlite_autoincrement": True})  # ids never reused (migration 0004)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
