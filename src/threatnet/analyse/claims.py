@@ -20,7 +20,7 @@ from threatnet.model import PREDICATES, is_symmetric
 
 # through the store (which imports the linker first): importing the linker first is circular
 from threatnet.store.queries import _canon, norm_name
-from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow
+from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, EntityRow
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,8 @@ def load_claims(session: Session, as_of: str | None = None,
                ClaimRow.evidence_text if evidence else literal(""),
                ClaimRow.qualifiers if qualifiers else literal(None),
                DocumentRow.published, DocumentRow.outlet, DocumentRow.source]
-    query = select(*columns).join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+    query = select(*columns).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
+        NOT_REJECTED)
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)

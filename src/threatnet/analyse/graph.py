@@ -44,7 +44,7 @@ from threatnet.analyse.claims import (
     source_key,
 )
 from threatnet.model import PREDICATES, Modality, is_symmetric
-from threatnet.store.schema import ClaimRow, DocumentRow
+from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow
 
 ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
 EXCLUDED_MODALITIES = ("hypothetical",)
@@ -290,7 +290,7 @@ def _support_query(views: dict[int, EntityView], as_of: str | None,
              ClaimRow.source_entity_id, _author_outlet()]
     query = select(*group, *columns).join(
         DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
-        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
+        ClaimRow.modality.not_in(EXCLUDED_MODALITIES), NOT_REJECTED)
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
@@ -420,7 +420,7 @@ def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView]
     query = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers).join(
         DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
         ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
-        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
+        ClaimRow.modality.not_in(EXCLUDED_MODALITIES), NOT_REJECTED)
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from threatnet.model import Modality, cite, is_symmetric
 from threatnet.resolve.linker import norm_name
 from threatnet.store.schema import (
+    NOT_REJECTED,
     AliasRow,
     ClaimRow,
     DocumentRow,
@@ -137,7 +138,8 @@ def facts(s: Session, actor_id: int) -> list[dict[str, Any]]:
     query = select(ClaimRow, DocumentRow.published, DocumentRow.ingested_at,
                    DocumentRow.outlet, DocumentRow.source).join(
         DocumentRow, DocumentRow.id == ClaimRow.document_id)
-    query = query.where(or_(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members)))
+    query = query.where(or_(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members)),
+                        NOT_REJECTED)
     groups: dict[tuple[int, str, int], list[tuple[ClaimRow, Any]]] = defaultdict(list)
     for claim, *doc in s.execute(query):
         doc = _DocumentDates(*doc)

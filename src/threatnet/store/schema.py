@@ -123,6 +123,11 @@ class ClaimRow(Base):
     review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+# Facts, analysis and exports read claims through this: a claim an analyst rejected stays
+# listed (`claims --status rejected`) but no longer supports anything.
+NOT_REJECTED = ClaimRow.review_status != "rejected"
+
+
 class SameAsRow(Base):
     """A possible identity the resolver was not sure enough to merge: for an analyst."""
 
