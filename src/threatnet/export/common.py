@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import ClaimView, EntityView, entities, load_claims
-from threatnet.analyse.graph import Fact, load_facts
 from threatnet.analyse.grading import Grade, grade
+from threatnet.analyse.graph import Fact, load_facts
 from threatnet.model import is_symmetric
 from threatnet.resolve.linker import norm_name
 from threatnet.resolve.pack import ActorPack, load_actor_pack
@@ -91,13 +91,19 @@ def collect(session: Session, actor_id: int | None = None, since: str | None = N
     kept = [c for c in claims if fact_key(c) in fact_of or
             (fact_key(c) not in filtered and c.confidence >= min_confidence)]
     kept.sort(key=_claim_order)
-    ids = {i for c in kept for i in (c.subject_id, c.object_id)}
+    ids = {i for c in kept for i in (c.subject_id, c.object_id, source_entity(c)) if i}
     aliases = {e["id"]: e["aliases"] for e in queries.entities(session)}
     ents = {i: ExportEntity(views[i], sorted(set(aliases.get(i, [])) - {views[i].name}))
             for i in sorted(ids)}
     documents = {d["id"]: d for d in queries.documents(session)
                  if d["id"] in {c.document_id for c in kept}}
     return ExportData(ents, facts, kept, documents, pack, fact_of)
+
+
+def source_entity(c: ClaimView) -> int | None:
+    """The (canonical) entity a claim's source is, when the extractor knew it."""
+    kind, _, value = c.source_key.partition(":")
+    return int(value) if kind == "entity" and value.isdigit() else None
 
 
 def _claim_order(c: ClaimView) -> tuple:
@@ -127,8 +133,9 @@ def entity_uuid(view: EntityView, pack: ActorPack) -> str:
 
 
 def triple_key(data: ExportData, subject_id: int, predicate: str, object_id: int) -> str:
-    a = entity_key(data.entities[subject_id].view, data.pack)
-    b = entity_key(data.entities[object_id].view, data.pack)
+    """A fact's key from its ends' ids, which survive an export -> import round trip."""
+    a = entity_uuid(data.entities[subject_id].view, data.pack)
+    b = entity_uuid(data.entities[object_id].view, data.pack)
     if is_symmetric(predicate) and b < a:
         a, b = b, a
     return f"{a}|{predicate}|{b}"

@@ -32,6 +32,7 @@ from threatnet.export.common import (
     entity_uuid,
     fact_uuid,
     namespace,
+    source_entity,
 )
 from threatnet.model import PREDICATES
 from threatnet.resources import load_data
@@ -228,6 +229,7 @@ def _references(data: ExportData, claims: list[ClaimView]) -> list[dict[str, Any
 def _claim_dict(data: ExportData, c: ClaimView) -> dict[str, Any]:
     return {"subject_ref": stix_id(data, c.subject_id), "predicate": c.predicate,
             "object_ref": stix_id(data, c.object_id), "polarity": c.polarity,
+            "source_entity_ref": stix_id(data, source_entity(c)) if source_entity(c) else None,
             "modality": c.modality, "source": c.source, "document": c.document_id,
             "time": {"start": c.time_start, "end": c.time_end},
             "qualifiers": c.qualifiers or {}, "confidence": c.confidence,

@@ -68,10 +68,16 @@ class Store:
 
     def save(self, record: ExtractionRecord, outlet: str | None = None) -> Outcome:
         """Store one extraction record in one transaction."""
+        return self.save_all([(record, outlet)])[0]
+
+    def save_all(self, records: list[tuple[ExtractionRecord, str | None]]) -> list[Outcome]:
+        """Store several (record, outlet) pairs in one transaction: all of them or none
+        (an import of many documents from one file)."""
+        record = records[0][0] if records else None
         for attempt in range(RETRIES):
             try:
                 with self.session(write=True) as s, s.begin():
-                    return self._save(s, record, outlet)
+                    return [self._save(s, r, outlet) for r, outlet in records]
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
                 # broke a deadlock between two of them by rolling this one back: look again
@@ -79,7 +85,8 @@ class Store:
                     raise StoreError(f"{self.engine.url!r}: "
                                      f"{str(exc.orig).splitlines()[0]}") from None
                 if attempt == RETRIES - 1:
-                    raise StoreError(f"{record.document.source}: could not be stored after "
+                    where = record.document.source if record else "records"
+                    raise StoreError(f"{where}: could not be stored after "
                                      f"{RETRIES} attempts (concurrent writers)") from None
         raise AssertionError("unreachable")
 
