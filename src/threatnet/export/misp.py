@@ -41,7 +41,7 @@ def _likelihood(c: ClaimView) -> str:
 
 
 def claim_tags(c: ClaimView, fact_grade: Grade) -> list[str]:
-    """A claim's machine tags: its hedge, its source's reliability, its fact's credibility."""
+    """Machine tags of a claim: its hedge, its source's reliability, its fact's credibility."""
     letter, _ = source_table().rate(c.source)
     return [f'estimative-language:likelihood-probability="{_likelihood(c)}"',
             f'admiralty-scale:source-reliability="{letter.lower()}"',
