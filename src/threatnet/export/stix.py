@@ -184,12 +184,16 @@ def _relationship(data: ExportData, ef: ExportFact, creator_id: str) -> stix2.Re
     f, g = ef.fact, ef.grade
     starts = sorted(c.time_start for c in ef.claims if c.time_start and c.affirmed)
     ends = sorted(c.time_end for c in ef.claims if c.time_end and c.affirmed)
+    pair = [(stix_id(data, f.subject_id), f.subject), (stix_id(data, f.object_id), f.object)]
+    if f.symmetric:  # the store orders the two ends by its own ids; STIX ids are stable
+        pair.sort()
+    label = f"{pair[0][1]} —{f.predicate}{'—' if f.symmetric else '→'} {pair[1][1]}"
     props: dict[str, Any] = {
         "id": f"relationship--{fact_uuid(data, f)}",
         "relationship_type": relationship_type(f.predicate),
-        "source_ref": stix_id(data, f.subject_id), "target_ref": stix_id(data, f.object_id),
+        "source_ref": pair[0][0], "target_ref": pair[1][0],
         "confidence": round(f.confidence * 100),
-        "description": f"{f.label()}: {g.explanation}",
+        "description": f"{label}: {g.explanation}",
         "external_references": _references(data, ef.claims),
         "x_threatnet_predicate": f.predicate,
         "x_threatnet_class": PREDICATES[f.predicate][0],

@@ -103,17 +103,19 @@ class OverlayUpdate:
             if item.stix_id:
                 self.entries[entry_id]["stix_id"] = item.stix_id
             self.changed = True
-        elif entry_id not in self.entries:
-            self.entries[entry_id] = _entry_dict(self.pack.entries[entry_id])
-        raw = self.entries[entry_id]
+        raw = self.entries.get(entry_id) or _entry_dict(self.pack.entries[entry_id])
         known = {norm_name(raw["name"])} | {norm_name(a["name"]) for a in raw["aliases"]}
+        new = []
         for alias in item.aliases:
             if norm_name(alias) and norm_name(alias) not in known:
                 known.add(norm_name(alias))
-                raw["aliases"].append({"name": alias, "source": self.alias_source})
-                self.changed = True
-        if item.misp_cluster and item.misp_cluster not in raw.get("misp_clusters", []):
-            raw.setdefault("misp_clusters", []).append(item.misp_cluster)
+                new.append({"name": alias, "source": self.alias_source})
+        cluster = item.misp_cluster not in raw.get("misp_clusters", []) and item.misp_cluster
+        if new or cluster:  # a bundled entry is copied into the overlay only to extend it
+            raw["aliases"] += new
+            if cluster:
+                raw.setdefault("misp_clusters", []).append(cluster)
+            self.entries[entry_id] = raw
             self.changed = True
         for name in [item.name, *item.aliases]:
             self._index.setdefault((str(item.type), norm_name(name)), entry_id)
