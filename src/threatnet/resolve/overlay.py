@@ -27,6 +27,7 @@ from threatnet.resolve.pack import (
     Alias,
     PackEntry,
     _load_pack,
+    _parse_entry,
     load_actor_pack,
     overlay_dir,
 )
@@ -92,6 +93,21 @@ class OverlayUpdate:
             if found:
                 return found
         return None
+
+    def type_of(self, names: list[str]) -> EntityType | None:
+        """The type the pack gives any of these names (whatever type was guessed)."""
+        wanted = {norm_name(n) for n in names}
+        for (etype, norm), _ in self._index.items():
+            if norm in wanted:
+                return EntityType(etype)
+        return None
+
+    def current_pack(self) -> ActorPack:
+        """The pack with this import's entries in it (for the extractor that reads prose)."""
+        entries = dict(self.pack.entries)
+        for n, raw in enumerate(self.entries.values()):
+            entries[raw["id"]] = _parse_entry(raw, str(self.path), n)
+        return ActorPack(entries)
 
     def add(self, item: Imported) -> str:
         """Record an actor; returns its pack id."""
