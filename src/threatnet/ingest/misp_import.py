@@ -46,10 +46,12 @@ from threatnet.model import (
     Polarity,
     Source,
 )
-from threatnet.resolve.linker import norm_name
 from threatnet.resolve.overlay import Imported, OverlayUpdate
 from threatnet.resources import load_data
 from threatnet.store import Store
+
+# through the store, which imports the linker first: importing the linker first is circular
+from threatnet.store.queries import norm_name
 
 IMPORT_VERSION = "misp-galaxy-import-1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -101,12 +103,18 @@ def _split_top(text: str, separators: str) -> list[str]:
 
 
 def _split_and(item: str) -> list[str]:
-    """'X and Y' (outside parentheses) as two names when Y starts like a name."""
+    """'X and Y' (outside parentheses) as two names when Y looks like a name of its own.
+
+    Y must start with a capital and be several words ("... Sovereignty and Army of
+    the Prophet"), or X and Y both one word ("PCP and PCP-SL"): "Iraq and the
+    Levant" and "Iraq and Syria" stay one name.
+    """
     pieces = re.split(r"\s+and\s+(?![^()]*\))", item)
     out = [pieces[0]]
     for piece in pieces[1:]:
-        bare = re.sub(r"^the\s+", "", piece)
-        if bare[:1].isupper():
+        bare = re.sub(r"^the\s+", "", re.sub(r"\s*\([^()]*\)", "", piece))
+        words, left = len(bare.split()), len(out[-1].split())
+        if bare[:1].isupper() and (words >= 2 or left == 1):
             out.append(piece)
         else:
             out[-1] = f"{out[-1]} and {piece}"

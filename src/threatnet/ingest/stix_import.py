@@ -44,10 +44,12 @@ from threatnet.model import (
     Polarity,
     Source,
 )
-from threatnet.resolve.linker import norm_name
 from threatnet.resolve.overlay import Imported, OverlayUpdate
 from threatnet.resources import load_data
 from threatnet.store import Store
+
+# through the store, which imports the linker first: importing the linker first is circular
+from threatnet.store.queries import norm_name
 
 MAX_BYTES = 200 * 1024 * 1024
 IMPORT_VERSION = "stix-import-1"

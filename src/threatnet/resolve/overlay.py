@@ -21,7 +21,6 @@ import yaml
 
 from threatnet.errors import InvalidData
 from threatnet.model import EntityType
-from threatnet.resolve.linker import norm_name
 from threatnet.resolve.pack import (
     ActorPack,
     Alias,
@@ -31,6 +30,9 @@ from threatnet.resolve.pack import (
     load_actor_pack,
     overlay_dir,
 )
+
+# through the store, which imports the linker first: importing the linker first is circular
+from threatnet.store.queries import norm_name
 
 OVERLAY_FILE = "imported.yaml"
 
