@@ -22,6 +22,7 @@ from typing import Any
 import stix2
 
 from threatnet.analyse.claims import ClaimView
+from threatnet.analyse.grading import FIRM
 from threatnet.errors import ExportError
 from threatnet.export.common import (
     EPOCH,
@@ -36,8 +37,6 @@ from threatnet.export.common import (
 )
 from threatnet.model import PREDICATES
 from threatnet.resources import load_data
-
-FIRM = {"asserted", "reported"}
 
 
 def _mapping() -> dict[str, Any]:

@@ -28,8 +28,8 @@ from typing import Any
 from threatnet.errors import InvalidInput
 from threatnet.extract.pipeline import Extractor
 from threatnet.ingest.stix_import import (
+    ImportDocument,
     ImportSummary,
-    _Document,
     claim_confidence,
     commit_import,
     read_json,
@@ -184,9 +184,9 @@ def _likelihood(tags: list[Any]) -> tuple[Polarity, Modality]:
 
 
 def _related_claims(data: dict[str, Any], entities: dict[str, Entity], path: Path,
-                    summary: ImportSummary) -> _Document:
+                    summary: ImportSummary) -> ImportDocument:
     """The rich shape's related[] links as claims of one document standing for the file."""
-    doc = _Document(None, str(path), data.get("name") or path.name, None, None)
+    doc = ImportDocument(None, str(path), data.get("name") or path.name, None, None)
     publisher = str(data.get("source") or ", ".join(data.get("authors") or []) or path.name)
     for cluster in data["values"]:
         subject = entities[cluster.get("uuid") or cluster["value"]]

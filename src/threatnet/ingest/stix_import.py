@@ -236,7 +236,7 @@ def _confidence_modality(confidence: Any) -> Modality:
     return Modality.REPORTED
 
 
-class _Document:
+class ImportDocument:
     """One document of the import and its claims, with a text the evidence points into."""
 
     def __init__(self, doc_id: str | None, source: str, title: str | None,
@@ -261,7 +261,7 @@ class _Document:
         return ExtractionRecord(doc, entities, self.claims, IMPORT_VERSION), self.outlet
 
 
-def _claim_from_note(note: dict[str, Any], entities: _Entities, doc: _Document) -> None:
+def _claim_from_note(note: dict[str, Any], entities: _Entities, doc: ImportDocument) -> None:
     c = note["x_threatnet_claim"]
     subject, obj = entities.by_stix.get(c.get("subject_ref")), entities.by_stix.get(
         c.get("object_ref"))
@@ -286,7 +286,7 @@ def _claim_from_note(note: dict[str, Any], entities: _Entities, doc: _Document) 
         confidence=float(c["confidence"])))
 
 
-def _claim_from_relationship(rel: dict[str, Any], entities: _Entities, doc: _Document,
+def _claim_from_relationship(rel: dict[str, Any], entities: _Entities, doc: ImportDocument,
                              author: str | None, skipped: Counter) -> None:
     subject, obj = entities.by_stix.get(rel["source_ref"]), entities.by_stix.get(
         rel["target_ref"])
@@ -327,14 +327,14 @@ def import_bundle(store: Store, path: Path, pack: str | Path | None = None) -> I
     names = {o["id"]: o.get("name") for o in objects if o["type"] == "identity"}
     reports = {o["x_threatnet_document"]["id"]: o for o in objects
                if o["type"] == "report" and isinstance(o.get("x_threatnet_document"), dict)}
-    documents: dict[str, _Document] = {}
+    documents: dict[str, ImportDocument] = {}
     noted: set[str] = set()
     for obj in objects:
         if obj["type"] == "note" and isinstance(obj.get("x_threatnet_claim"), dict):
             doc_id = str(obj["x_threatnet_claim"].get("document") or "")
             if doc_id not in documents:
                 d = (reports.get(doc_id) or {}).get("x_threatnet_document") or {}
-                documents[doc_id] = _Document(doc_id or None, d.get("source") or str(path),
+                documents[doc_id] = ImportDocument(doc_id or None, d.get("source") or str(path),
                                               d.get("title"), d.get("published"),
                                               d.get("outlet"))
             try:
@@ -343,7 +343,7 @@ def import_bundle(store: Store, path: Path, pack: str | Path | None = None) -> I
                 raise InvalidInput(str(path), f"{obj['id']}: its x_threatnet_claim is not a "
                                               f"claim ({exc})") from None
             noted |= {r for r in obj.get("object_refs", []) if r.startswith("relationship--")}
-    file_doc = _Document(None, str(path), Path(path).name, None, None)
+    file_doc = ImportDocument(None, str(path), Path(path).name, None, None)
     for obj in objects:
         if obj["type"] == "relationship" and obj["id"] not in noted:
             _claim_from_relationship(obj, entities, file_doc,
