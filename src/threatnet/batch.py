@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from threatnet.errors import ThreatnetError
 from threatnet.extract.pipeline import Extractor
-from threatnet.ingest import read_document
-from threatnet.ingest.sources import expand
+from threatnet.ingest.fetch import Fetcher
+from threatnet.ingest.reader import Outcome, read_all
 from threatnet.model import Document
 from threatnet.store import Store
 
@@ -34,15 +34,26 @@ class Summary:
 
 def ingest(store: Store, paths: Iterable[str], extractor: Extractor,
            published: str | None = None,
-           progress: Callable[[str], None] | None = None) -> Summary:
-    """Ingest every report the paths name; `progress` is called once per report."""
+           progress: Callable[[str], None] | None = None,
+           fetcher: Fetcher | None = None) -> Summary:
+    """Ingest every report the paths (files, folders, globs, URLs, feeds, zips) name;
+    `progress` is called once per report."""
+    fetcher = fetcher or Fetcher()
+    try:
+        return ingest_documents(store, read_all(list(paths), published, fetcher=fetcher),
+                                extractor, progress)
+    finally:
+        fetcher.close()
+
+
+def ingest_documents(store: Store, outcomes: Iterable[Outcome], extractor: Extractor,
+                     progress: Callable[[str], None] | None = None) -> Summary:
+    """Ingest documents already read; a failed read is counted and reported, not stored."""
     summary = Summary()
     pending: list[Document] = []
-    for path in expand(list(paths)):
-        try:
-            document = read_document(path, published=published)
-        except ThreatnetError as exc:
-            summary.failed.append((path, str(exc)))
+    for path, document in outcomes:
+        if isinstance(document, ThreatnetError):
+            summary.failed.append((path, str(document)))
             _tick(progress, path)
             continue
         if store.status(document.id, extractor.version) == "unchanged":

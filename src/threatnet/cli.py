@@ -175,6 +175,7 @@ def main() -> None:
     app()
 
 
-# registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph:
-# path, network, infer) and interoperability (cli_export: export, import) commands
-from threatnet import cli_analyse, cli_export, cli_graph, cli_store  # noqa: E402,F401
+# registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph: path,
+# network, infer), feed (cli_ingest: watch) and interoperability (cli_export: export,
+# import) commands
+from threatnet import cli_analyse, cli_export, cli_graph, cli_ingest, cli_store  # noqa: E402,F401

@@ -91,21 +91,29 @@ def ingest(
     db: DbOption = None,
     published: Annotated[str | None, typer.Option(help="Publication date for all.")] = None,
     pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 20.0,
 ) -> None:
-    """Read reports into the knowledge base (new ones extracted, stored ones skipped)."""
+    """Read reports into the knowledge base (new ones extracted, stored ones skipped).
+
+    Text, Markdown, HTML, PDF, Word, RSS/Atom feeds and zips of them, by file or URL."""
     from threatnet.batch import ingest as run
+    from threatnet.ingest.fetch import Fetcher
     from threatnet.ingest.sources import expand
 
     try:
         store = _store(db)
-        total = sum(1 for _ in expand(paths)) if "-" not in paths else None
+        names = list(expand(paths))  # a feed or a zip holds an unknown number of reports
+        total = None if "-" in names or any(n.startswith(("http:", "https:")) or
+                                            n.lower().endswith((".zip", ".rss", ".atom"))
+                                            for n in names) else len(names)
         extractor = cli._extractor(pack)
         with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                       MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
                       transient=True) as progress:
             task = progress.add_task("ingesting", total=total)
             summary = run(store, paths, extractor, published,
-                          progress=lambda _where: progress.advance(task))
+                          progress=lambda _where: progress.advance(task),
+                          fetcher=Fetcher(timeout=timeout))
         counts = store.counts()
     except ThreatnetError as exc:
         cli._fail(exc)

@@ -97,6 +97,16 @@ class Span:
             raise ValueError(f"span [{self.start}, {self.end}) is not a valid range")
 
 
+def cite(paragraphs: list[list[Any]], offset: int) -> str | None:
+    """Where an offset falls in a paged document, as "p. 12, para 45" (see Document.meta)."""
+    for start, end, page, para in paragraphs:
+        if start <= offset < end:
+            parts = ([f"p. {page}"] if page is not None else []) + \
+                ([f"para {para}"] if para else [])
+            return ", ".join(parts) or None
+    return None
+
+
 @dataclass
 class Document:
     """One report: its text (the offsets of every evidence point into it) and metadata."""
@@ -107,10 +117,21 @@ class Document:
     title: str | None = None
     published: str | None = None
     language: str = "en"
+    outlet: str | None = None  # the site or feed that published it
+    # what the reader learnt beside the text: url, author, format, and for PDFs
+    # "paragraphs": [[start, end, page, para], ...] so evidence can cite "p. 12, para 45"
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "published": self.published,
-                "language": self.language, "source": self.source}
+        out = {"id": self.id, "title": self.title, "published": self.published,
+               "language": self.language, "source": self.source}
+        if self.outlet:
+            out["outlet"] = self.outlet
+        out.update({k: self.meta[k] for k in ("url", "author") if self.meta.get(k)})
+        return out
+
+    def locate(self, offset: int) -> str | None:
+        return cite(self.meta.get("paragraphs", []), offset)
 
 
 @dataclass
@@ -217,7 +238,12 @@ class ExtractionRecord:
     extractor_version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        claims = [c.to_dict() for c in self.claims]
+        for claim in claims:  # a PDF's page and numbered paragraph, when it has them
+            location = self.document.locate(claim["evidence"]["start"])
+            if location:
+                claim["evidence"]["location"] = location
         return {"document": self.document.to_dict(),
                 "entities": [e.to_dict() for e in self.entities],
-                "claims": [c.to_dict() for c in self.claims],
+                "claims": claims,
                 "extractor": self.extractor_version}

@@ -27,6 +27,8 @@ from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
+from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
+from threatnet.extract.urdu_names import add_mentions
 from threatnet.model import (
     Claim,
     Document,
@@ -80,6 +82,7 @@ class Extractor:
         self.entities = EntityFinder(self.pack, matcher)
         self.relations = RelationFinder(load_frames())
         self.confidence = load_cues().confidence
+        self.urdu = UrduReader(self.pack)
 
     def extract(self, document: Document) -> ExtractionRecord:
         return self._record(document, self._parse(document.text))
@@ -134,7 +137,36 @@ class Extractor:
                 source, modality = carried[sentence_of(raw.trigger).start]
                 reading.hedge(modality)
             claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
-        return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
+        urdu = self.urdu.read(document.text)
+        if urdu is None:
+            return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
+        return self._with_urdu(document, urdu, found.entities, claims)
+
+    def _with_urdu(self, document: Document, urdu: UrduReading, entities: list[Entity],
+                   claims: list[Claim]) -> ExtractionRecord:
+        """The record with the Urdu paragraphs read by `extract.urdu` instead of spaCy."""
+        claims = [c for c in claims if not urdu.covers(c.evidence.start)]
+        add_mentions(entities, urdu.matches, document.text, self.pack)
+        claims += [self._urdu_claim(c, document) for c in self.urdu.claims(urdu, entities)]
+        for n, claim in enumerate(claims, start=1):
+            claim.id = f"C{n}"
+        used = {c.subject for c in claims} | {c.object for c in claims}
+        entities = [e for e in entities if e.mentions or e.id in used]
+        language = urdu.language(len(document.text))
+        if document.language == "en":
+            document.language = language  # ingest's default, now that it is known
+        return ExtractionRecord(document, _ordered(entities), claims, self.version)
+
+    def _urdu_claim(self, found: UrduClaim, document: Document) -> Claim:
+        table = self.confidence
+        confidence = (table["modality"][str(found.modality)]
+                      * table["polarity"][str(found.polarity)] * table["certainty"]["noun"])
+        sent = found.sentence
+        return Claim(
+            id="", subject=found.subject, predicate=found.predicate, object=found.object,
+            polarity=found.polarity, modality=found.modality, source=found.source,
+            time={"start": None, "end": None, "reported": document.published},
+            evidence=Evidence(sent.start, sent.end, sent.text), confidence=round(confidence, 3))
 
     def _claim(self, n: int, raw: RawClaim, reading: Reading, source: Source | None,
                dates: list[Span], document: Document) -> Claim:

@@ -1,5 +1,7 @@
-"""Ingest: turn files and streams into Documents whose text every offset points into."""
+"""Ingest: turn files, pages, feeds and archives into Documents whose text every offset
+points into."""
 
-from threatnet.ingest.text import MAX_BYTES, document_from_text, read_document
+from threatnet.ingest.reader import read_document, read_source
+from threatnet.ingest.text import MAX_BYTES, document_from_text, locate
 
-__all__ = ["MAX_BYTES", "document_from_text", "read_document"]
+__all__ = ["MAX_BYTES", "document_from_text", "locate", "read_document", "read_source"]

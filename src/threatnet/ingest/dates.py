@@ -1,4 +1,5 @@
-"""Find a report's publication date in its text ("This report was first published on …")."""
+"""Find a report's publication date in its text: "This report was first published on …",
+else a news dateline at the start ("ISLAMABAD, June 26, 2024 —")."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import warnings
 
 import dateparser
 
-_PUBLISHED = re.compile(
-    r"(?:first\s+)?(?:published|posted|updated)\s*(?:on|:)?\s*"
-    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})",
-    re.IGNORECASE,
-)
+_DATE = (r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}"
+         r"|\d{4}-\d{2}-\d{2})")
+_PUBLISHED = re.compile(r"(?:first\s+)?(?:published|posted|updated)\s*(?:on|:)?\s*" + _DATE,
+                        re.IGNORECASE)
+# a place in capitals, an optional agency in brackets, the date, then a dash or colon
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)\n]{1,40}\))?\s*[,:]\s*" + _DATE
+                       + r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]", re.MULTILINE)
+_DATELINE_WINDOW = 600  # a dateline opens the story: after the headline, before the body
 
 
 def parse_date(text: str) -> str | None:
@@ -25,8 +29,12 @@ def parse_date(text: str) -> str | None:
 
 
 def find_published(text: str) -> str | None:
-    """The publication date stated in the text, the last such statement winning."""
+    """The publication date stated in the text, the last such statement winning;
+    else the date of a dateline near the start."""
     found = None
     for match in _PUBLISHED.finditer(text):
         found = parse_date(match.group("date")) or found
+    if found is None:
+        match = _DATELINE.search(text[:_DATELINE_WINDOW])
+        found = parse_date(match.group("date")) if match else None
     return found

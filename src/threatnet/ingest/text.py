@@ -1,11 +1,16 @@
-"""Read plain-text reports from files or stdin into Documents, rejecting what is not text."""
+"""Turn text already extracted from a report into a Document whose offsets stay true.
+
+Every reader (plain text, Markdown, HTML, PDF, DOCX, feed items) ends here: the
+text is normalised once, and the Document keeps exactly that text, so evidence
+offsets computed on it point at the same words a reader of the stored text sees.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import sys
 import unicodedata
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
 
 from threatnet.errors import InvalidInput
 from threatnet.ingest.dates import find_published, parse_date
@@ -14,10 +19,55 @@ from threatnet.model import Document
 MAX_BYTES = 10 * 1024 * 1024  # a long think-tank report is ~1 MB of text
 
 
+@dataclass
+class Extracted:
+    """What a format reader found: the report's text and what it learnt beside it."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # from metadata (HTML meta, feed); the text is searched later
+    outlet: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of a paged document: its text, page and numbered-paragraph label."""
+
+    text: str
+    page: int | None = None
+    para: str | None = None
+    joined: bool = False  # continues the previous paragraph (split by a page break)
+
+
 def normalise_text(text: str) -> str:
     """The text as stored and shown: NFC, Unix newlines, no byte-order mark."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def join_paragraphs(paragraphs: list[Paragraph]) -> tuple[str, list[list[Any]]]:
+    """One text from paragraphs, and [start, end, page, para] for each of them.
+
+    A paragraph continued across a page break joins with a space (its sentences are
+    not cut), the others with a blank line. Each paragraph is normalised before the
+    offsets are counted, so they point into the stored text.
+    """
+    parts: list[str] = []
+    spans: list[list[Any]] = []
+    at = 0
+    for p in paragraphs:
+        text = normalise_text(p.text).strip()
+        if not text:
+            continue
+        if parts:
+            sep = " " if p.joined else "\n\n"
+            parts.append(sep)
+            at += len(sep)
+        spans.append([at, at + len(text), p.page, p.para])
+        parts.append(text)
+        at += len(text)
+    return "".join(parts), spans
 
 
 def document_id(text: str) -> str:
@@ -25,8 +75,12 @@ def document_id(text: str) -> str:
 
 
 def document_from_text(text: str, source: str, published: str | None = None,
-                       title: str | None = None) -> Document:
-    """A Document for text already in memory; `published` overrides the date in the text."""
+                       title: str | None = None, found: Extracted | None = None) -> Document:
+    """A Document for text already in memory.
+
+    The publication date is `published` (the user's override) if given, else the
+    metadata date of `found`, else the one stated in the text.
+    """
     text = normalise_text(text)
     if not text.strip():
         raise InvalidInput(source, "the report is empty")
@@ -36,33 +90,12 @@ def document_from_text(text: str, source: str, published: str | None = None,
             raise InvalidInput(source, f"cannot read the publication date {published!r}")
         published = iso
     else:
-        published = find_published(text)
-    return Document(id=document_id(text), text=text, source=source, title=title,
-                    published=published)
-
-
-def _read_bytes(path: str, max_bytes: int) -> bytes:
-    if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise InvalidInput(path, "no such file")
-        if p.is_dir():
-            raise InvalidInput(path, "is a directory; give the report files inside it")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InvalidInput(path, f"is {size / 1e6:.1f} MB; the limit is "
-                                     f"{max_bytes / 1e6:.1f} MB (split the report)")
-        try:
-            with p.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InvalidInput(path, f"cannot be read ({exc.strerror})") from None
-    if len(data) > max_bytes:
-        raise InvalidInput("<stdin>" if path == "-" else path,
-                           f"is larger than the limit of {max_bytes / 1e6:.1f} MB")
-    return data
+        published = (parse_date(found.published) if found and found.published else None) \
+            or find_published(text)
+    return Document(id=document_id(text), text=text, source=source,
+                    title=(found.title if found and found.title else title),
+                    published=published, outlet=found.outlet if found else None,
+                    meta=dict(found.meta) if found else {})
 
 
 def decode(data: bytes, where: str) -> str:
@@ -76,10 +109,6 @@ def decode(data: bytes, where: str) -> str:
                                   "convert it with iconv first") from None
 
 
-def read_document(path: str, published: str | None = None,
-                  max_bytes: int = MAX_BYTES) -> Document:
-    """Read one report (`-` for stdin) into a Document."""
-    where = "<stdin>" if path == "-" else path
-    text = decode(_read_bytes(path, max_bytes), where)
-    title = None if path == "-" else Path(path).stem
-    return document_from_text(text, source=where, published=published, title=title)
+def locate(document: Document, offset: int) -> str | None:
+    """Where in a paged document an offset falls, as a citation: "p. 12, para 45"."""
+    return document.locate(offset)

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from threatnet.model import Modality, is_symmetric
+from threatnet.model import Modality, cite, is_symmetric
 from threatnet.resolve.linker import norm_name
 from threatnet.store.schema import (
     AliasRow,
@@ -45,7 +45,7 @@ def documents(s: Session) -> list[dict[str, Any]]:
     counts = dict(s.execute(select(ClaimRow.document_id, func.count())
                             .group_by(ClaimRow.document_id)).all())
     return [{"id": d.id, "title": d.title, "source": d.source, "published": d.published,
-             "outlet": d.outlet, "claims": counts.get(d.id, 0),
+             "outlet": d.outlet, "url": (d.meta or {}).get("url"), "claims": counts.get(d.id, 0),
              "extractor": d.extractor_version}
             for d in s.scalars(select(DocumentRow).order_by(  # undated last on every backend
                 DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.source))]
@@ -95,7 +95,25 @@ def claims(s: Session, resolve: Callable[[str], int], subject: str | None = None
     for claim, published, document_source in s.execute(query.order_by(DocumentRow.published,
                                                                       ClaimRow.id)):
         out.append(_claim_dict(claim, canon, rows, published, document_source))
+    _add_locations(s, out)
     return out
+
+
+def _add_locations(s: Session, claims: list[dict[str, Any]]) -> None:
+    """A PDF claim's page and numbered paragraph ("p. 12, para 45") beside its evidence."""
+    ids = sorted({c["document"] for c in claims})
+    pages: dict[str, list] = {}
+    for i in range(0, len(ids), 500):  # each document's meta read once, not once per claim
+        for doc_id, meta in s.execute(select(DocumentRow.id, DocumentRow.meta)
+                                      .where(DocumentRow.id.in_(ids[i:i + 500]),
+                                             DocumentRow.meta.is_not(None))):
+            if meta and meta.get("paragraphs"):
+                pages[doc_id] = meta["paragraphs"]
+    for claim in claims:
+        if claim["document"] in pages:
+            location = cite(pages[claim["document"]], claim["evidence"]["start"])
+            if location:
+                claim["evidence"]["location"] = location
 
 
 def _claim_dict(c: ClaimRow, canon: dict[int, int], rows: dict[int, EntityRow],

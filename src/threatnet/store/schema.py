@@ -43,6 +43,7 @@ class DocumentRow(Base):
     published: Mapped[str | None] = mapped_column(String(10), index=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     outlet: Mapped[str | None] = mapped_column(Text)
+    meta: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # url, author, pages (0003)
     extractor_version: Mapped[str] = mapped_column(String(40))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 

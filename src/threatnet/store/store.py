@@ -67,7 +67,7 @@ class Store:
         return "unchanged" if version == extractor_version else "outdated"
 
     def save(self, record: ExtractionRecord, outlet: str | None = None) -> Outcome:
-        """Store one extraction record in one transaction."""
+        """Store one extraction record in one transaction (`outlet` overrides the document's)."""
         return self.save_all([(record, outlet)])[0]
 
     def save_all(self, records: list[tuple[ExtractionRecord, str | None]]) -> list[Outcome]:
@@ -105,7 +105,8 @@ class Store:
         else:
             s.add(DocumentRow(id=doc.id, text=doc.text, source=doc.source, title=doc.title,
                               published=doc.published, language=doc.language,
-                              outlet=outlet, extractor_version=record.extractor_version))
+                              outlet=outlet or doc.outlet, meta=doc.meta or None,
+                              extractor_version=record.extractor_version))
             s.flush()
         linker = Linker(s)
         ids = {e.id: linker.link(e).entity_id for e in record.entities}
@@ -125,6 +126,12 @@ class Store:
                 evidence_start=c.evidence.start, evidence_end=c.evidence.end,
                 evidence_text=c.evidence.text, confidence=c.confidence))
         return outcome
+
+    def known_sources(self, sources: list[str]) -> set[str]:
+        """Which of these sources (paths, URLs, feed items) a stored document came from."""
+        with self.session() as s:
+            return set(s.scalars(select(DocumentRow.source)
+                                 .where(DocumentRow.source.in_(sources))))
 
     # -- analysts' corrections -----------------------------------------------------
 
