@@ -1,7 +1,9 @@
 """Load and validate the actor pack: the curated YAML of known actors, places and capabilities.
 
 The pack ships in `threatnet/data/actors/`; a user folder (`--pack DIR` or
-`THREATNET_PACK`) adds to it, and an entry with an existing id replaces it.
+`THREATNET_PACK`, else the overlay folder `pack/` of the user data directory
+when it exists, which `threatnet import` writes) adds to it, and an entry with
+an existing id replaces it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import yaml
 from threatnet.errors import InvalidData
 from threatnet.model import EntityType
 
-ALIAS_SOURCES = {"misp-galaxy", "petrarch2", "threatnet", "user"}
+ALIAS_SOURCES = {"misp-galaxy", "petrarch2", "threatnet", "user", "stix"}
 # libyaml when PyYAML has it: the bundled pack parses ~10x faster (same data).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -51,6 +53,9 @@ class PackEntry:
     ideology: str | None = None
     region: str | None = None
     roles: list[Role] = field(default_factory=list)
+    stix_id: str | None = None  # the id of the STIX object it was imported from
+    stix_type: str | None = None  # e.g. threat-actor instead of the default intrusion-set
+    misp_clusters: list[str] = field(default_factory=list)  # galaxy cluster tags
 
     def names(self) -> list[str]:
         """The canonical name and every alias, canonical first, without repeats."""
@@ -128,6 +133,8 @@ def _parse_entry(raw: Any, where: str, index: int) -> PackEntry:
         parent=raw.get("parent"), description=str(raw.get("description") or ""),
         ideology=raw.get("ideology"), region=raw.get("region"),
         roles=[_parse_role(r, where, entry_id) for r in roles],
+        stix_id=raw.get("stix_id"), stix_type=raw.get("stix_type"),
+        misp_clusters=[str(c) for c in raw.get("misp_clusters") or []],
     )
 
 
@@ -159,10 +166,23 @@ def _check_references(entries: dict[str, PackEntry], where: dict[str, str]) -> N
                                   entry.id)
 
 
+def overlay_dir(extra: str | os.PathLike[str] | None = None) -> Path:
+    """The user's pack folder: `extra`, else $THREATNET_PACK, else `pack/` in the user data dir."""
+    from platformdirs import user_data_dir
+
+    chosen = extra or os.environ.get("THREATNET_PACK") or None
+    return Path(chosen) if chosen else Path(user_data_dir("threatnet")) / "pack"
+
+
 def load_actor_pack(extra: str | os.PathLike[str] | None = None) -> ActorPack:
-    """The bundled pack, plus the YAML files of `extra` (or $THREATNET_PACK) when given."""
-    extra = extra or os.environ.get("THREATNET_PACK") or None
-    return _load_pack(str(extra) if extra else None)
+    """The bundled pack, plus the YAML files of the user's folder (`overlay_dir`).
+
+    The default folder in the user data dir counts only when it exists; a
+    folder named by `extra` or $THREATNET_PACK must exist.
+    """
+    folder = overlay_dir(extra)
+    named = bool(extra or os.environ.get("THREATNET_PACK"))
+    return _load_pack(str(folder) if named or folder.is_dir() else None)
 
 
 @lru_cache(maxsize=4)

@@ -77,13 +77,23 @@ class Store:
                       ) -> tuple[Outcome, Reattachment | None]:
         """`save`, and what became of the analysts' decisions when the document was
         re-extracted (None when it was new or unchanged)."""
+        return self.save_all([(record, outlet)])[0]
+
+    def save_all(self, records: list[tuple[ExtractionRecord, str | None]]
+                 ) -> list[tuple[Outcome, Reattachment | None]]:
+        """Store several (record, outlet) pairs in one transaction: all of them or none
+        (an import of many documents from one file); each with what became of the
+        analysts' decisions on it (`save_reviewed`)."""
+        record = records[0][0] if records else None
         for attempt in range(RETRIES):
             try:
                 with self.session(write=True) as s, s.begin():
-                    outcome = self._save(s, record, outlet)
-                    kept = reattach(s, record.document.id) if outcome == "reextracted" \
-                        else None
-                    return outcome, kept
+                    out = []
+                    for r, outlet in records:
+                        outcome = self._save(s, r, outlet)
+                        kept = reattach(s, r.document.id) if outcome == "reextracted" else None
+                        out.append((outcome, kept))
+                    return out
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
                 # broke a deadlock between two of them by rolling this one back: look again
@@ -91,7 +101,8 @@ class Store:
                     raise StoreError(f"{self.engine.url!r}: "
                                      f"{str(exc.orig).splitlines()[0]}") from None
                 if attempt == RETRIES - 1:
-                    raise StoreError(f"{record.document.source}: could not be stored after "
+                    where = record.document.source if record else "records"
+                    raise StoreError(f"{where}: could not be stored after "
                                      f"{RETRIES} attempts (concurrent writers)") from None
         raise AssertionError("unreachable")
 
