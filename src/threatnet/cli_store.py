@@ -91,21 +91,34 @@ def ingest(
     db: DbOption = None,
     published: Annotated[str | None, typer.Option(help="Publication date for all.")] = None,
     pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Extract on a local Dask cluster of this many worker processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Extract on a running Dask cluster (tcp://host:8786).")] = None,
 ) -> None:
     """Read reports into the knowledge base (new ones extracted, stored ones skipped)."""
+    from contextlib import nullcontext
+
     from threatnet.batch import ingest as run
     from threatnet.ingest.sources import expand
 
     try:
+        if workers is not None and scheduler is not None:
+            raise ThreatnetError("give --workers or --scheduler, not both")
         store = _store(db)
         total = sum(1 for _ in expand(paths)) if "-" not in paths else None
         extractor = cli._extractor(pack)
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+        cluster = None
+        if workers is not None or scheduler is not None:
+            from threatnet.cluster import Cluster
+
+            cluster = Cluster(extractor, workers=workers, scheduler=scheduler)
+        with cluster or nullcontext(), Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                       MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
                       transient=True) as progress:
             task = progress.add_task("ingesting", total=total)
             summary = run(store, paths, extractor, published,
-                          progress=lambda _where: progress.advance(task))
+                          progress=lambda _where: progress.advance(task), cluster=cluster)
         counts = store.counts()
     except ThreatnetError as exc:
         cli._fail(exc)

@@ -1,0 +1,229 @@
+"""Extraction on a Dask distributed cluster: documents stream out, records stream back.
+
+Extraction is a pure function of one document, so it scales out. `Cluster` opens
+a local cluster of N worker processes (`workers=N`) or connects to a running
+scheduler (`scheduler="tcp://host:8786"`), and sends every worker the client's
+actor pack and pipeline name in a worker plugin, so each worker process builds
+the same extractor as the client, once, whatever its own files or environment.
+
+`Cluster.extract(documents)` submits batches of documents (each extracted with
+`nlp.pipe` inside the worker) while keeping only a bounded number of batches in
+flight, so a corpus is never all in memory, and yields the records as they come
+back. A worker that dies loses nothing: the scheduler gives its batches to
+another worker, and `retries` resubmits a batch whose task failed. The client
+alone writes to the store, and the store skips a document it already holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
+
+from threatnet.errors import ThreatnetError
+from threatnet.extract.pipeline import Extractor, load_nlp, model_name
+from threatnet.model import Document, ExtractionRecord
+from threatnet.resolve.pack import ActorPack
+
+BATCH = 8  # documents per task: one nlp.pipe batch inside the worker
+RETRIES = 3  # resubmissions of a batch whose task raised (a dead worker is handled apart)
+
+
+class ClusterError(ThreatnetError):
+    """The cluster cannot be reached, or it cannot extract a batch."""
+
+
+class ExtractorPlugin(WorkerPlugin):
+    """Carries the client's extractor settings to every worker, present and future.
+
+    The extractor is built on a worker's first batch (in the task thread, so the
+    worker's event loop never blocks on loading spaCy) and kept for the life of
+    the worker process.
+    """
+
+    def __init__(self, pack: ActorPack, model: str, version: str) -> None:
+        self.pack = pack
+        self.model = model
+        self.version = version
+        digest = hashlib.sha256(pickle.dumps((model, version, pack))).hexdigest()[:16]
+        self.name = f"threatnet-extractor-{digest}"
+        self._extractor: Extractor | None = None
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"pack": self.pack, "model": self.model, "version": self.version,
+                "name": self.name}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._extractor = None
+        self._lock = threading.Lock()
+
+    def setup(self, worker: Any) -> None:  # the WorkerPlugin interface
+        pass
+
+    def teardown(self, worker: Any) -> None:
+        self._extractor = None
+
+    def extractor(self) -> Extractor:
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = Extractor(pack=self.pack, nlp=load_nlp(self.model))
+            return self._extractor
+
+
+def _plugin(name: str, worker: Any = None) -> ExtractorPlugin:
+    worker = worker or get_worker()
+    plugin = worker.plugins.get(name)
+    if plugin is None:
+        raise ClusterError(f"worker {worker.address} has no extractor settings "
+                           f"({name}); was it started by another client?")
+    return plugin
+
+
+def extract_batch(name: str, documents: list[Document]) -> list[ExtractionRecord]:
+    """The task: records for a batch of documents, on the worker's own extractor."""
+    return list(_plugin(name).extractor().extract_many(documents, batch_size=len(documents)))
+
+
+def _warm(name: str, dask_worker: Any = None) -> int:
+    """Build the worker's extractor now; its process id, for the caller to know.
+
+    Run by `Client.run`, which passes the worker as `dask_worker`.
+    """
+    import os
+
+    _plugin(name, dask_worker).extractor()
+    return os.getpid()
+
+
+def _peak_rss_mb() -> float:
+    """Peak resident memory (VmHWM) of this worker process, in MB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Cluster:
+    """A Dask client for extraction: a local cluster of `workers` processes, or `scheduler`."""
+
+    def __init__(self, extractor: Extractor, workers: int | None = None,
+                 scheduler: str | None = None, window: int | None = None) -> None:
+        if (workers is None) == (scheduler is None):
+            raise ClusterError("give either a number of workers or a scheduler address")
+        if workers is not None and workers < 1:
+            raise ClusterError(f"--workers {workers}: give at least one worker")
+        self.version = extractor.version
+        # the client's pipeline setting ($THREATNET_MODEL), as the extractor was built with it
+        self.plugin = ExtractorPlugin(extractor.pack, model_name(), extractor.version)
+        self._local = None
+        try:
+            if scheduler is not None:
+                self.client = Client(scheduler, timeout="10s")
+            else:
+                self._local = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                           processes=True, dashboard_address=None,
+                                           silence_logs=logging.ERROR)
+                self.client = Client(self._local)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            where = scheduler or "a local cluster"
+            raise ClusterError(f"{where}: cannot connect ({exc})") from None
+        self.client.register_plugin(self.plugin)
+        # enough batches in flight to keep every worker thread busy, and no more
+        self.window = window or 2 * max(1, sum(self.client.nthreads().values()))
+
+    def __enter__(self) -> Cluster:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+        if self._local is not None:
+            self._local.close()
+
+    def warm(self) -> dict[str, int]:
+        """Load the extractor on every worker now; worker address -> process id."""
+        return self.client.run(_warm, self.plugin.name)
+
+    def peak_memory_mb(self) -> dict[str, float]:
+        """Peak resident memory of each worker process (VmHWM), by worker address."""
+        return self.client.run(_peak_rss_mb)
+
+    def extract(self, documents: Iterable[Document], batch_size: int = BATCH,
+                ordered: bool = False) -> Iterator[ExtractionRecord]:
+        """Records for `documents`, streamed: at most `window` batches in flight.
+
+        In completion order, or in the order of `documents` when `ordered` (a
+        store written in input order resolves entities exactly as a
+        single-process ingest does).
+        """
+        batches = _batches(documents, batch_size)
+        pending = as_completed()
+        numbers: dict[str, int] = {}
+        done: dict[int, list[ExtractionRecord]] = {}
+        submitted = following = 0
+
+        def submit(batch: list[Document]) -> None:
+            nonlocal submitted
+            future = self.client.submit(extract_batch, self.plugin.name, batch,
+                                        retries=RETRIES, pure=False)
+            numbers[future.key] = submitted
+            submitted += 1
+            pending.add(future)
+
+        for batch in islice(batches, self.window):
+            submit(batch)
+        for future in pending:
+            records = self._result(future)
+            number = numbers.pop(future.key)
+            future.release()
+            for batch in islice(batches, 1):
+                submit(batch)
+            if not ordered:
+                yield from records
+                continue
+            done[number] = records
+            while following in done:
+                yield from done.pop(following)
+                following += 1
+
+    def _result(self, future: Any) -> list[ExtractionRecord]:
+        try:
+            records = future.result()
+        except KilledWorker:
+            raise ClusterError("a batch of documents killed every worker it was given to "
+                               "(out of memory?); lower --workers or split the batch") from None
+        except ThreatnetError:
+            raise
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(f"lost the scheduler: {exc}") from None
+        for record in records:
+            if record.extractor_version != self.version:
+                raise ClusterError(f"a worker runs extractor {record.extractor_version}, "
+                                   f"this client {self.version}: install the same threatnet "
+                                   "on every host")
+        return records
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
