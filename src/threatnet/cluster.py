@@ -121,12 +121,14 @@ class Cluster:
     """A Dask client for extraction: a local cluster of `workers` processes, or `scheduler`."""
 
     def __init__(self, extractor: Extractor, workers: int | None = None,
-                 scheduler: str | None = None, window: int | None = None) -> None:
+                 scheduler: str | None = None, window: int | None = None,
+                 batch_size: int = BATCH) -> None:
         if (workers is None) == (scheduler is None):
             raise ClusterError("give either a number of workers or a scheduler address")
         if workers is not None and workers < 1:
             raise ClusterError(f"--workers {workers}: give at least one worker")
         self.version = extractor.version
+        self.batch_size = batch_size
         # the client's pipeline setting ($THREATNET_MODEL), as the extractor was built with it
         self.plugin = ExtractorPlugin(extractor.pack, model_name(), extractor.version)
         self._local = None
@@ -167,15 +169,18 @@ class Cluster:
         """Peak resident memory of each worker process (VmHWM), by worker address."""
         return self.client.run(_peak_rss_mb)
 
-    def extract(self, documents: Iterable[Document], batch_size: int = BATCH,
+    def extract(self, documents: Iterable[Document],
                 ordered: bool = False) -> Iterator[ExtractionRecord]:
         """Records for `documents`, streamed: at most `window` batches in flight.
+
+        Pulls documents from the iterable only as batches complete, so a
+        generator of documents is never read ahead by more than the window.
 
         In completion order, or in the order of `documents` when `ordered` (a
         store written in input order resolves entities exactly as a
         single-process ingest does).
         """
-        batches = _batches(documents, batch_size)
+        batches = _batches(documents, self.batch_size)
         pending = as_completed()
         numbers: dict[str, int] = {}
         done: dict[int, list[ExtractionRecord]] = {}
