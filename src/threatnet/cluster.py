@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from threatnet.errors import ThreatnetError
@@ -92,14 +93,20 @@ def extract_batch(name: str, documents: list[Document]) -> list[ExtractionRecord
     return list(_plugin(name).extractor().extract_many(documents, batch_size=len(documents)))
 
 
+WARM_TEXT = ("According to officials, the Tehrik-i-Taliban Pakistan reportedly attacked a "
+             "police post in Bannu last week.")
+
+
 def _warm(name: str, dask_worker: Any = None) -> int:
-    """Build the worker's extractor now; its process id, for the caller to know.
+    """Build the worker's extractor and run it once; its process id, for the caller to know.
 
     Run by `Client.run`, which passes the worker as `dask_worker`.
     """
     import os
 
-    _plugin(name, dask_worker).extractor()
+    from threatnet.ingest import document_from_text
+
+    _plugin(name, dask_worker).extractor().extract(document_from_text(WARM_TEXT, "warm-up"))
     return os.getpid()
 
 
@@ -136,9 +143,12 @@ class Cluster:
             if scheduler is not None:
                 self.client = Client(scheduler, timeout="10s")
             else:
-                self._local = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                           processes=True, dashboard_address=None,
-                                           silence_logs=logging.ERROR)
+                # the workers' statistical profiler samples every thread 100 times a
+                # second: a cost, and nobody reads it here
+                with dask.config.set({"distributed.worker.profile.enabled": False}):
+                    self._local = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                               processes=True, dashboard_address=None,
+                                               silence_logs=logging.ERROR)
                 self.client = Client(self._local)
         except (OSError, TimeoutError) as exc:
             self.close()
