@@ -113,9 +113,10 @@ def ingest(
             from threatnet.cluster import Cluster
 
             cluster = Cluster(extractor, workers=workers, scheduler=scheduler)
-        with cluster or nullcontext(), Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
-                      transient=True) as progress:
+        with cluster or nullcontext(), Progress(
+                TextColumn("[progress.description]{task.description}"), BarColumn(),
+                MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
+                transient=True) as progress:
             task = progress.add_task("ingesting", total=total)
             summary = run(store, paths, extractor, published,
                           progress=lambda _where: progress.advance(task), cluster=cluster)

@@ -150,7 +150,7 @@ class Cluster:
                                                processes=True, dashboard_address=None,
                                                silence_logs=logging.ERROR)
                 self.client = Client(self._local)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             self.close()
             where = scheduler or "a local cluster"
             raise ClusterError(f"{where}: cannot connect ({exc})") from None
