@@ -16,11 +16,11 @@ alone writes to the store, and the store skips a document it already holds.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
 import threading
+import uuid
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from itertools import islice
 from typing import Any
 
@@ -52,8 +52,8 @@ class ExtractorPlugin(WorkerPlugin):
         self.pack = pack
         self.model = model
         self.version = version
-        digest = hashlib.sha256(pickle.dumps((model, version, pack))).hexdigest()[:16]
-        self.name = f"threatnet-extractor-{digest}"
+        # one per client: two ingests on a shared cluster never touch each other's
+        self.name = f"threatnet-extractor-{uuid.uuid4().hex[:16]}"
         self._extractor: Extractor | None = None
         self._lock = threading.Lock()
 
@@ -167,6 +167,10 @@ class Cluster:
     def close(self) -> None:
         client = getattr(self, "client", None)
         if client is not None:
+            if self._local is None and client.status == "running":
+                # a shared cluster: take this client's extractor off its workers
+                with suppress(Exception):
+                    client.unregister_worker_plugin(self.plugin.name)
             client.close()
         if self._local is not None:
             self._local.close()
@@ -193,32 +197,36 @@ class Cluster:
         batches = _batches(documents, self.batch_size)
         pending = as_completed()
         numbers: dict[str, int] = {}
-        done: dict[int, list[ExtractionRecord]] = {}
+        done: dict[int, list[ExtractionRecord]] = {}  # ordered: come back, not yet yielded
         submitted = following = 0
 
-        def submit(batch: list[Document]) -> None:
+        def refill() -> None:
+            # batches in flight plus batches held back for order: never above the window
             nonlocal submitted
-            future = self.client.submit(extract_batch, self.plugin.name, batch,
-                                        retries=RETRIES, pure=False)
-            numbers[future.key] = submitted
-            submitted += 1
-            pending.add(future)
+            while pending.count() + len(done) < self.window:
+                batch = next(batches, None)
+                if batch is None:
+                    return
+                future = self.client.submit(extract_batch, self.plugin.name, batch,
+                                            retries=RETRIES, pure=False)
+                numbers[future.key] = submitted
+                submitted += 1
+                pending.add(future)
 
-        for batch in islice(batches, self.window):
-            submit(batch)
-        for future in pending:
+        refill()
+        while not pending.is_empty():
+            future = next(pending)
             records = self._result(future)
             number = numbers.pop(future.key)
             future.release()
-            for batch in islice(batches, 1):
-                submit(batch)
-            if not ordered:
-                yield from records
-                continue
-            done[number] = records
-            while following in done:
-                yield from done.pop(following)
-                following += 1
+            if ordered:
+                done[number] = records
+                records = []
+                while following in done:
+                    records += done.pop(following)
+                    following += 1
+            refill()  # before yielding: the workers go on while the caller saves
+            yield from records
 
     def _result(self, future: Any) -> list[ExtractionRecord]:
         try:
