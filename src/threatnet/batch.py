@@ -4,16 +4,19 @@ and re-extract stored documents with a newer extractor, keeping the analysts' de
 Used by `threatnet ingest`, `threatnet reextract` and the Python API. Reports
 that cannot be read are reported and skipped; the rest of the batch goes on.
 Each document is saved in its own transaction, so an interrupted batch
-resumes where it stopped.
+resumes where it stopped. Documents are streamed: extracted here in batches of
+BATCH, or on a Dask cluster (`threatnet.cluster`), and saved here as their
+records come back.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -26,6 +29,9 @@ from threatnet.store import Store
 from threatnet.store.reattach import Reattachment
 from threatnet.store.review_views import document_ids
 from threatnet.store.schema import DocumentRow
+
+if TYPE_CHECKING:  # Dask is imported only when a cluster is used
+    from threatnet.cluster import Cluster
 
 BATCH = 16
 
@@ -44,23 +50,46 @@ class Summary:
 def ingest(store: Store, paths: Iterable[str], extractor: Extractor,
            published: str | None = None,
            progress: Callable[[str], None] | None = None,
-           fetcher: Fetcher | None = None) -> Summary:
+           fetcher: Fetcher | None = None,
+           cluster: Cluster | None = None) -> Summary:
     """Ingest every report the paths (files, folders, globs, URLs, feeds, zips) name;
-    `progress` is called once per report."""
+    `progress` is called once per report.
+
+    With a `cluster` the documents are extracted on its workers; the store is
+    written here, in the order the reports were named, as without one.
+    """
     fetcher = fetcher or Fetcher()
     try:
         return ingest_documents(store, read_all(list(paths), published, fetcher=fetcher),
-                                extractor, progress)
+                                extractor, progress, cluster)
     finally:
         fetcher.close()
 
 
-def ingest_documents(store: Store, outcomes: Iterable[Outcome], extractor: Extractor,
-                     progress: Callable[[str], None] | None = None) -> Summary:
-    """Ingest documents already read; a failed read is counted and reported, not stored."""
+def ingest_documents(store: Store, outcomes: Iterable[Outcome | Document],
+                     extractor: Extractor,
+                     progress: Callable[[str], None] | None = None,
+                     cluster: Cluster | None = None) -> Summary:
+    """Extract and save the documents the store does not hold yet (streamed); a failed
+    read ((where, error) outcome) is counted and reported, not stored."""
     summary = Summary()
-    pending: list[Document] = []
-    for path, document in outcomes:
+    todo = _unstored(store, outcomes, extractor, summary, progress)
+    records = (cluster.extract(todo, ordered=True) if cluster is not None
+               else _extract_locally(extractor, todo))
+    for record in records:
+        try:
+            summary.add(store.save(record))
+        except ThreatnetError as exc:
+            summary.failed.append((record.document.source, str(exc)))
+        _tick(progress, record.document.source)
+    return summary
+
+
+def _unstored(store: Store, outcomes: Iterable[Outcome | Document], extractor: Extractor,
+              summary: Summary, progress: Callable[[str], None] | None) -> Iterator[Document]:
+    for outcome in outcomes:
+        path, document = ((outcome.source, outcome) if isinstance(outcome, Document)
+                          else outcome)
         if isinstance(document, ThreatnetError):
             summary.failed.append((path, str(document)))
             _tick(progress, path)
@@ -69,23 +98,16 @@ def ingest_documents(store: Store, outcomes: Iterable[Outcome], extractor: Extra
             summary.add("unchanged")
             _tick(progress, path)
             continue
-        pending.append(document)
-        if len(pending) >= BATCH:
-            _flush(store, extractor, pending, summary, progress)
-    _flush(store, extractor, pending, summary, progress)
-    return summary
+        yield document
 
 
-def _flush(store: Store, extractor: Extractor, pending: list[Document], summary: Summary,
-           progress: Callable[[str], None] | None) -> None:
-    for record in extractor.extract_many(pending):
-        try:
-            summary.add(store.save(record))
-        except ThreatnetError as exc:
-            summary.failed.append((record.document.source, str(exc)))
-        _tick(progress, record.document.source)
-    pending.clear()
-    gc.collect()  # parses hold reference cycles; collecting per batch keeps memory flat
+def _extract_locally(extractor: Extractor,
+                     documents: Iterable[Document]) -> Iterator[ExtractionRecord]:
+    iterator = iter(documents)
+    while pending := list(islice(iterator, BATCH)):
+        yield from extractor.extract_many(pending)
+        pending.clear()
+        gc.collect()  # parses hold reference cycles; collecting per batch keeps memory flat
 
 
 def _tick(progress: Callable[[str], None] | None, where: str) -> None:
@@ -130,24 +152,26 @@ def reextract_document(store: Store, record: ExtractionRecord) -> Reattachment |
 
 def reextract(store: Store, extractor: Extractor, since: str | None = None,
               document: str | None = None,
-              progress: Callable[[str], None] | None = None) -> ReextractSummary:
-    """Re-extract stored documents with `extractor` (see `stored_documents`)."""
+              progress: Callable[[str], None] | None = None,
+              cluster: Cluster | None = None) -> ReextractSummary:
+    """Re-extract stored documents with `extractor` (see `stored_documents`), here or on
+    the workers of a `cluster`."""
     summary = ReextractSummary()
     documents = stored_documents(store, extractor.version, since, document)
-    for start in range(0, len(documents), BATCH):
-        for record in extractor.extract_many(documents[start:start + BATCH]):
-            try:
-                kept = reextract_document(store, record)
-            except ThreatnetError as exc:
-                summary.failed.append((record.document.source, str(exc)))
+    records = (cluster.extract(documents) if cluster is not None
+               else _extract_locally(extractor, documents))
+    for record in records:
+        try:
+            kept = reextract_document(store, record)
+        except ThreatnetError as exc:
+            summary.failed.append((record.document.source, str(exc)))
+        else:
+            if kept is None:
+                summary.unchanged += 1
             else:
-                if kept is None:
-                    summary.unchanged += 1
-                else:
-                    summary.reextracted += 1
-                    summary.reattached += kept.reattached
-                    summary.unattached += [{**u, "document": record.document.source}
-                                           for u in kept.unattached]
-            _tick(progress, record.document.source)
-        gc.collect()
+                summary.reextracted += 1
+                summary.reattached += kept.reattached
+                summary.unattached += [{**u, "document": record.document.source}
+                                       for u in kept.unattached]
+        _tick(progress, record.document.source)
     return summary

@@ -7,6 +7,7 @@ Registered on `threatnet.cli.app`; errors are one red line and exit code 1.
 from __future__ import annotations
 
 import getpass
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 import typer
@@ -14,7 +15,17 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from threatnet import cli
-from threatnet.cli_store import DbOption, FormatOption, _emit, _store, check_options
+from threatnet.cli_store import (
+    DbOption,
+    FormatOption,
+    SchedulerOption,
+    WorkersOption,
+    _emit,
+    _store,
+    check_cluster,
+    check_options,
+    make_cluster,
+)
 from threatnet.errors import ThreatnetError
 
 review_app = typer.Typer(help="Review what was extracted: run it bare for the terminal flow, "
@@ -190,19 +201,24 @@ def reextract(
                                                    "extractor version or a later one.")] = None,
     document: Annotated[str | None, typer.Option(help="Only this document.")] = None,
     pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Re-extract stored documents with this extractor, keeping the analysts' decisions."""
     from threatnet.batch import reextract as run
 
     try:
+        check_cluster(workers, scheduler)
         store = _store(db)
         extractor = cli._extractor(pack)
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
-                      transient=True) as progress:
+        cluster = make_cluster(extractor, workers, scheduler)
+        with cluster or nullcontext(), Progress(
+                TextColumn("[progress.description]{task.description}"), BarColumn(),
+                MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
+                transient=True) as progress:
             task = progress.add_task("re-extracting", total=None)
             summary = run(store, extractor, since, document,
-                          progress=lambda _where: progress.advance(task))
+                          progress=lambda _where: progress.advance(task), cluster=cluster)
     except ThreatnetError as exc:
         cli._fail(exc)
         return

@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Annotated, Any
 
 import typer
@@ -29,6 +30,10 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json o
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="What was known on this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of "
                     "documents published up to and including it.")]
+WorkersOption = Annotated[int | None, typer.Option(
+    help="Extract on a local Dask cluster of this many worker processes.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    help="Extract on a running Dask cluster (tcp://host:8786).")]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 db_app = typer.Typer(help="Manage the store's schema.", no_args_is_help=True)
@@ -48,6 +53,20 @@ def check_options(format: str, formats: tuple[str, ...], **dates: str | None) ->
         if value is not None and not _DATE.match(value):
             raise ThreatnetError(f"--{name.replace('_', '-')} {value!r}: give a date as "
                                  "YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def check_cluster(workers: int | None, scheduler: str | None) -> None:
+    if workers is not None and scheduler is not None:
+        raise ThreatnetError("give --workers or --scheduler, not both")
+
+
+def make_cluster(extractor: Any, workers: int | None, scheduler: str | None) -> Any:
+    """A Dask cluster for --workers / --scheduler (None: extract in this process)."""
+    if workers is None and scheduler is None:
+        return None
+    from threatnet.cluster import Cluster
+
+    return Cluster(extractor, workers=workers, scheduler=scheduler)
 
 
 def _store(db: str | None):
@@ -92,6 +111,8 @@ def ingest(
     published: Annotated[str | None, typer.Option(help="Publication date for all.")] = None,
     pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for a web server.")] = 20.0,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Read reports into the knowledge base (new ones extracted, stored ones skipped).
 
@@ -101,19 +122,22 @@ def ingest(
     from threatnet.ingest.sources import expand
 
     try:
+        check_cluster(workers, scheduler)
         store = _store(db)
         names = list(expand(paths))  # a feed or a zip holds an unknown number of reports
         total = None if "-" in names or any(n.startswith(("http:", "https:")) or
                                             n.lower().endswith((".zip", ".rss", ".atom"))
                                             for n in names) else len(names)
         extractor = cli._extractor(pack)
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
-                      transient=True) as progress:
+        cluster = make_cluster(extractor, workers, scheduler)
+        with cluster or nullcontext(), Progress(
+                TextColumn("[progress.description]{task.description}"), BarColumn(),
+                MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
+                transient=True) as progress:
             task = progress.add_task("ingesting", total=total)
             summary = run(store, paths, extractor, published,
                           progress=lambda _where: progress.advance(task),
-                          fetcher=Fetcher(timeout=timeout))
+                          fetcher=Fetcher(timeout=timeout), cluster=cluster)
         counts = store.counts()
     except ThreatnetError as exc:
         cli._fail(exc)
