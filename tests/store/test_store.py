@@ -456,3 +456,20 @@ def test_nested_merges_split_one_level_at_a_time(store, extractor):
     assert {c["document"] for c in store.claims(subject=ZLF)} == {
         c["document"] for c in store.claims() if "Zargh" in c["evidence"]["text"]
         and c["predicate"] == "attacks"}
+
+
+def test_an_entity_known_by_name_is_adopted_when_the_pack_lists_it(store, extractor):
+    """A group first stored from text, then listed by the pack (an imported overlay):
+    the next report links to the same entity, which gains the pack id, not a second row."""
+    save(store, extractor, ZARGHUN, "zarghun.txt")
+    first = store.entity(ZLF)
+    assert first.pack_id is None
+    text = "The Zarghun Liberation Front attacked a police post.\n"
+    record = extract(extractor, text, "later.txt")
+    listed = [dataclasses.replace(e, pack_id="zarghun-liberation-front", aliases=["ZLF"])
+              if e.name == ZLF else e for e in record.entities]
+    assert any(e.pack_id for e in listed)
+    assert store.save(dataclasses.replace(record, entities=listed)) == "new"
+    adopted = store.entity(ZLF)
+    assert (adopted.id, adopted.pack_id) == (first.id, "zarghun-liberation-front")
+    assert store.entity("ZLF").id == first.id

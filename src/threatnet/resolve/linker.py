@@ -62,10 +62,14 @@ class Linker:
             if row is not None:
                 self._add_aliases(row.id, entity.aliases, "text")
                 return Link(row.id, f"actor pack {entity.pack_id}")
+            row = self._same_name(entity)
+            if row is not None and row.pack_id is None:
+                # known by name before the pack (or an imported overlay) listed it
+                row.pack_id, row.kind = entity.pack_id, entity.kind or row.kind
+                self._add_aliases(row.id, [entity.name, *entity.aliases], "pack")
+                return Link(row.id, f"adopted by actor pack {entity.pack_id}")
             return Link(self._create(entity), f"new from actor pack {entity.pack_id}")
-        norm = norm_name(entity.name)
-        row = self.session.scalar(select(EntityRow).where(
-            EntityRow.type == str(entity.type), EntityRow.norm == norm))
+        row = self._same_name(entity)
         if row is not None:
             self._add_aliases(row.id, entity.aliases, "text")
             return Link(row.id, f"same name {entity.name!r}")
@@ -76,6 +80,10 @@ class Linker:
         new_id = self._create(entity)
         self._propose(new_id, entity)
         return Link(new_id, "new entity")
+
+    def _same_name(self, entity: Entity) -> EntityRow | None:
+        return self.session.scalar(select(EntityRow).where(
+            EntityRow.type == str(entity.type), EntityRow.norm == norm_name(entity.name)))
 
     # -- strong evidence ---------------------------------------------------------
 
