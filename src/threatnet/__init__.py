@@ -1,6 +1,6 @@
 """threatnet: a sourced, time-aware knowledge graph of militant networks from security reporting."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def open(url: str | None = None):  # noqa: A001 - the documented entry point, threatnet.open()
