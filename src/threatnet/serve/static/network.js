@@ -196,6 +196,15 @@
       n.position = {x: ring * 40 * Math.cos(angle), y: ring * 40 * Math.sin(angle)};
       if (++slot >= capacity) { ring++; slot = 0; capacity = Math.round(2 * Math.PI * ring * 1.2); }
     }
+    return ring * 40 + SIZES[SIZES.length - 1];  // the radius of the whole drawing
+  }
+
+  function viewport(radius) {
+    // what `fit` would give, from the known radius: Cytoscape's fit measures the bounding
+    // box of every element, which costs more than a second on a big network
+    const w = container.clientWidth || 800, h = container.clientHeight || 600;
+    const zoom = Math.max(0.05, Math.min(4, (Math.min(w, h) - 20) / (2 * radius)));
+    return {zoom: zoom, pan: {x: w / 2, y: h / 2}};
   }
 
   const FIRST = 3000; // facts drawn at first; the weaker ones of a big network wait
@@ -210,10 +219,10 @@
     const edges = all.slice(data.nodes.length)
       .sort((a, b) => b.data.confidence - a.data.confidence);
     filters(data);
-    let first = all;
+    let first = all, view = {};
     reserve = []; waiting = new Map();
     if (big) {
-      rings(nodes);
+      view = viewport(rings(nodes));
       // the best-linked actors keep their names on screen
       for (const el of all) el.classes = bigClasses(el);
       [...nodes].sort((a, b) => b.data.degree - a.data.degree).slice(0, 40)
@@ -240,7 +249,8 @@
     performance.mark("tn-elements");
     cy = cytoscape({
       container: container, elements: first, style: style(big),
-      layout: big ? {name: "preset", fit: true}
+      zoom: view.zoom, pan: view.pan,
+      layout: big ? {name: "preset", fit: false}
                   : {name: "cose", animate: false, randomize: false, nodeRepulsion: 60000,
                      idealEdgeLength: 70, nodeOverlap: 20},
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
@@ -263,7 +273,7 @@
       performance.mark("tn-ready");
       container.dataset.ready = "1";
     });
-    cy.resize();
+    if (!big) cy.resize();  // a big network's second full redraw would cost a long task
   }
 
   function load(first) {
