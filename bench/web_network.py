@@ -1,7 +1,7 @@
 """The network page at scale: time to load and be interactive, measured in headless Chromium.
 
-Builds seeded synthetic SQLite stores directly with SQL inserts (no extraction:
-this times the page) — a baseline of 200 actors / 2,000 facts and the target of
+Builds seeded synthetic SQLite stores directly with SQL inserts
+(tests/serve/synthetic.py; no extraction: this times the page) — a baseline of 200 actors / 2,000 facts and the target of
 2,000 actors / 20,000 facts (one claim per fact, actors picked with a Zipf-like
 skew so a few are hubs, every actor-to-actor predicate, ten years of dates) —
 starts `threatnet serve` on each in a subprocess on 127.0.0.1, and loads
@@ -18,8 +18,9 @@ Selenium). For each load it reads, in the browser:
   3,000 strongest, the rest loaded and filterable but given to Cytoscape only when the
   confidence filter is lowered;
 * `draw all ms`: lowering the confidence filter to 0, until the frame with every fact;
-* `API cold` / `API ms`: GET /api/network on a fresh server (computing the network)
-  and then warm (answered from the cache kept while the store is unchanged);
+* `API cold` / `API ms`: GET /api/network as soon as a fresh server answers (it
+  starts computing the default network in the background when it starts; this
+  waits for that) and then warm (the JSON bytes cached while the store is unchanged);
 * `filter ms`: one interaction, unchecking a relation class (hides its edges and
   the actors left alone) and checking it again.
 
