@@ -1,9 +1,10 @@
 """The network page at scale: time to load and be interactive, measured in headless Chromium.
 
 Builds seeded synthetic SQLite stores directly with SQL inserts
-(tests/serve/synthetic.py; no extraction: this times the page) — a baseline of 200 actors / 2,000 facts and the target of
-2,000 actors / 20,000 facts (one claim per fact, actors picked with a Zipf-like
-skew so a few are hubs, every actor-to-actor predicate, ten years of dates) —
+(tests/serve/synthetic.py; no extraction: this times the page) — a baseline of
+200 actors / 2,000 facts and the target of 2,000 actors / 20,000 facts (one
+claim per fact, actors picked with a Zipf-like skew so a few are hubs, every
+actor-to-actor predicate, ten years of dates) —
 starts `threatnet serve` on each in a subprocess on 127.0.0.1, and loads
 /network in headless Chromium (Debian `chromium` + `chromium-driver`, driven by
 Selenium). For each load it reads, in the browser:
