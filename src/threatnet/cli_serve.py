@@ -39,7 +39,7 @@ def serve(
         settings = Settings.from_env(db)
         if max_upload is not None:
             settings = dataclasses.replace(settings, max_upload=max_upload)
-        app = create_app(settings)
+        app = create_app(settings, warm=True)
     except ThreatnetError as exc:
         cli._fail(exc)
         return

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
 import browser  # noqa: E402
 from graphstore import dev_store_url  # noqa: E402
-from webclient import free_port, make_client  # noqa: E402,F401
+from webclient import free_port, live, make_client  # noqa: E402,F401
 
 ARTEFACTS = "THREATNET_ARTEFACTS"  # folder for screenshots (default: a pytest tmp dir)
 
@@ -58,23 +56,11 @@ def client(store, extractor):
 @pytest.fixture(scope="session")
 def live_server(store, extractor):
     """The app served by uvicorn on 127.0.0.1:<free port>; yields its base URL."""
-    import uvicorn
-
     from threatnet.serve import Settings, create_app
 
     app = create_app(Settings(db=store.url), store=store, extractor=extractor)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -179,7 +179,9 @@ def test_attribute_injection_in_echoed_values_runs_nothing(chromium, live_server
     chromium.get(live_server + "/reports/new")
     chromium.find_element(By.NAME, "title").send_keys(payload)
     chromium.find_element(By.ID, "submit-report").click()
-    assert "paste the report" in chromium.find_element(By.ID, "form-error").text
+    # the click returns before the answer page is loaded when the machine is busy
+    error = WebDriverWait(chromium, 30).until(lambda d: d.find_elements(By.ID, "form-error"))
+    assert "paste the report" in error[0].text
     title = chromium.find_element(By.NAME, "title")
     assert title.get_attribute("value") == payload
     title.click()

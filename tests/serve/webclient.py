@@ -1,4 +1,4 @@
-"""Helpers of the web tests: a TestClient for an app over a store, and a free port.
+"""Helpers of the web tests: a TestClient for an app over a store, a free port, a live server.
 
 A module of its own (not conftest.py) so that test modules can import it by a
 name no other folder's conftest shares.
@@ -7,6 +7,10 @@ name no other folder's conftest shares.
 from __future__ import annotations
 
 import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def make_client(store, extractor, host: str = "127.0.0.1", **settings):
@@ -22,3 +26,24 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def live(app) -> Iterator[str]:
+    """`app` served by uvicorn on 127.0.0.1:<free port> in a thread; yields its base URL."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(),
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{server.config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

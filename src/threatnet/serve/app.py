@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from threatnet import __version__
 from threatnet.errors import InvalidInput, ThreatnetError, UnknownActor
+from threatnet.serve import views
 from threatnet.serve.config import Settings
 from threatnet.serve.deps import Resources
 from threatnet.serve.routes import api, pages_docs, pages_graph
@@ -30,13 +31,19 @@ STATUS = [(UnknownActor, 404), (NotFound, 404), (Forbidden, 403), (TooLarge, 413
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None,
-               extractor=None) -> FastAPI:
-    """The app over `settings.db` (or an open `store`); `extractor` skips loading spaCy."""
+               extractor=None, warm: bool = False) -> FastAPI:
+    """The app over `settings.db` (or an open `store`); `extractor` skips loading spaCy.
+
+    With `warm`, the default network is computed in the background at once (seconds
+    on a big store), so the first visit to the network page finds it cached.
+    """
     settings = settings or Settings.from_env()
     app = FastAPI(title="threatnet", version=__version__, docs_url=None, redoc_url=None,
                   description="A sourced, time-aware knowledge graph of militant networks: "
                               "the same store and analysis as the `threatnet` CLI.")
     app.state.resources = Resources(settings, store or Store(settings.db), extractor)
+    if warm:
+        views.warm(app.state.resources.store)
     app.add_middleware(SecurityMiddleware, max_body=settings.max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)

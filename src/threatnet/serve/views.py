@@ -6,6 +6,7 @@ here returns plain dicts; escaping is the templates' job (they autoescape).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable
@@ -29,15 +30,21 @@ class NotFound(ThreatnetError):
     pass
 
 
+def network_json(session: Session, as_of: str | None = None, min_confidence: float = 0.0,
+                 all_types: bool = False) -> bytes:
+    """`network(...)` as JSON bytes, kept while the store is unchanged.
+
+    The bytes are cached, not the dict: encoding 20,000 edges costs more than
+    answering from the cache, and the network page waits for them.
+    """
+    key = (as_of, min_confidence, all_types)
+    return _network_cache.get(session, key, lambda: json.dumps(
+        network(session, *key), ensure_ascii=False, separators=(",", ":")).encode())
+
+
 def network(session: Session, as_of: str | None = None, min_confidence: float = 0.0,
             all_types: bool = False) -> dict[str, Any]:
     """Nodes (actors, or every entity) and one edge per fact, for Cytoscape."""
-    key = (as_of, min_confidence, all_types)
-    return _network_cache.get(session, key, lambda: _network(session, *key))
-
-
-def _network(session: Session, as_of: str | None, min_confidence: float,
-             all_types: bool) -> dict[str, Any]:
     facts = load_facts(session, as_of, node_types=None if all_types else ACTOR_TYPES)
     views = {v.id: v for v in entities(session).values()}
     degree: Counter[int] = Counter()
@@ -71,6 +78,7 @@ class _StoreCache:
         self.size = size
         self.entries: OrderedDict[tuple, Any] = OrderedDict()
         self.lock = threading.Lock()
+        self.computing: dict[tuple, threading.Lock] = {}  # one computation per key at a time
 
     def get(self, session: Session, key: tuple, compute: Callable[[], Any]) -> Any:
         state = tuple(session.execute(select(
@@ -82,15 +90,35 @@ class _StoreCache:
             if full in self.entries:
                 self.entries.move_to_end(full)
                 return self.entries[full]
-        value = compute()
-        with self.lock:
-            self.entries[full] = value
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            computing = self.computing.setdefault(full, threading.Lock())
+        with computing:  # a request arriving while the warm-up computes waits for it
+            with self.lock:
+                if full in self.entries:
+                    return self.entries[full]
+            value = compute()
+            with self.lock:
+                self.entries[full] = value
+                self.computing.pop(full, None)
+                while len(self.entries) > self.size:
+                    self.entries.popitem(last=False)
         return value
 
 
 _network_cache = _StoreCache()
+
+
+def warm(store: Any) -> threading.Thread:
+    """Compute the default network in the background, so the first visitor finds it cached."""
+    def run() -> None:
+        try:
+            with store.session() as session:
+                network_json(session)
+        except Exception:  # noqa: BLE001 - the first request computes it and reports
+            pass
+
+    thread = threading.Thread(target=run, name="threatnet-warm-network", daemon=True)
+    thread.start()
+    return thread
 
 
 def document(session: Session, document_id: str) -> dict[str, Any]:

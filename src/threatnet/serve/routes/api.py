@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from threatnet.analyse import contradictions, profile
@@ -36,10 +37,16 @@ class ReportIn(BaseModel):
 def get_network(session: SessionDep, as_of: AsOf = None, min_confidence: MinConfidence = 0.0,
                 all_types: Annotated[bool, Query(description="Every entity type, not only "
                                                              "actors.")] = False
-                ) -> dict[str, Any]:
-    """The actor network: one node per actor, one edge per fact (with its confidence)."""
+                ) -> Response:
+    """The actor network: one node per actor, one edge per fact (with its confidence).
+
+    `{"as_of", "nodes": [{"id", "name", "type", "degree"}], "edges": [{"id", "source",
+    "target", "predicate", "class", "symmetric", "confidence", "first_seen",
+    "last_seen"}], "classes", "types"}`.
+    """
     check_date(as_of)
-    return views.network(session, as_of, min_confidence, all_types)
+    return Response(views.network_json(session, as_of, min_confidence, all_types),
+                    media_type="application/json")
 
 
 @router.get("/actors/{actor}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,8 +26,14 @@ def home() -> Response:
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, res: ResourcesDep, as_of: AsOf = None) -> Response:
     as_of = check_date(as_of)
+    query = {"as_of": as_of} if as_of else {}
+    if request.query_params.get("all_types") == "1":
+        query["all_types"] = "true"
+    # the page preloads this, so the network arrives while the scripts are parsed
+    data_url = "/api/network?" + urlencode(query)
     return templates.TemplateResponse(request, "network.html", {
-        "as_of": as_of, "counts": res.store.counts(), "page": "network"})
+        "as_of": as_of, "counts": res.store.counts(), "page": "network",
+        "data_url": data_url})
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)

@@ -45,23 +45,60 @@
   }
 
   function style(big) {
+    if (big) return bigStyle();
     return [
       {selector: "node", style: {
-        "background-color": "data(colour)",
-        "label": big ? "" : "data(label)", "font-size": big ? 8 : 13, "color": "#222",
-        "min-zoomed-font-size": big ? 10 : 4, "text-valign": "bottom", "text-margin-y": 2,
-        "width": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)",
-        "height": big ? "mapData(degree, 1, 60, 6, 30)" : "mapData(degree, 1, 12, 14, 40)"}},
+        "background-color": "data(colour)", "label": "data(label)", "font-size": 13,
+        "color": "#222", "min-zoomed-font-size": 4, "text-valign": "bottom", "text-margin-y": 2,
+        "width": "mapData(degree, 1, 12, 14, 40)", "height": "mapData(degree, 1, 12, 14, 40)"}},
       {selector: "edge", style: {
         "line-color": "data(colour)", "target-arrow-color": "data(colour)",
         "width": "mapData(confidence, 0, 1, 0.5, 5)",
         "opacity": "mapData(confidence, 0, 1, 0.25, 0.95)",
-        "curve-style": big ? "haystack" : "bezier",
-        "target-arrow-shape": big ? "none" : "triangle", "arrow-scale": 0.7}},
-      {selector: "node.hub, node.hover", style: {"label": "data(label)"}},
+        "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7}},
+      {selector: "node.hover", style: {"label": "data(label)"}},
       {selector: ".hidden", style: {"display": "none"}},
       {selector: "node:selected", style: {"border-width": 3, "border-color": "#000"}},
     ];
+  }
+
+  // A big network is styled by classes, not data mappers: Cytoscape computes a mapped
+  // property for each element, while a class's style is shared (a third less time).
+  const SIZES = [6, 9, 13, 18, 24, 30];  // by degree: 1, 2-3, 4-7, 8-15, 16-31, 32+
+  const STEPS = 10;  // confidence in tenths: width and opacity
+
+  function bigClasses(el) {
+    const d = el.data;
+    if (el.group === "nodes") {
+      const size = Math.min(SIZES.length - 1, Math.floor(Math.log2(Math.max(1, d.degree))));
+      return "t-" + d.type + " s" + size;
+    }
+    return "c-" + d.cls + " q" + Math.round(d.confidence * STEPS);
+  }
+
+  function bigStyle() {
+    const out = [
+      {selector: "node", style: {"background-color": "#555", "label": "", "font-size": 9,
+        "color": "#222", "min-zoomed-font-size": 8, "text-valign": "bottom",
+        "text-margin-y": 2, "width": 6, "height": 6}},
+      {selector: "edge", style: {"line-color": "#999", "curve-style": "haystack",
+        "haystack-radius": 0, "width": 1, "opacity": 0.5}},
+    ];
+    for (const [type, colour] of Object.entries(TYPE_COLOURS)) {
+      out.push({selector: "node.t-" + type, style: {"background-color": colour}});
+    }
+    SIZES.forEach((px, i) => out.push({selector: "node.s" + i, style: {"width": px, "height": px}}));
+    for (const [cls, colour] of Object.entries(CLASS_COLOURS)) {
+      out.push({selector: "edge.c-" + cls, style: {"line-color": colour}});
+    }
+    for (let q = 0; q <= STEPS; q++) {  // as the small network's mapData(confidence, ...)
+      out.push({selector: "edge.q" + q, style: {"width": 0.5 + 4.5 * q / STEPS,
+        "opacity": 0.25 + 0.7 * q / STEPS}});
+    }
+    out.push({selector: "node.hub, node.hover", style: {"label": "data(label)"}},
+             {selector: ".hidden", style: {"display": "none"}},
+             {selector: "node:selected", style: {"border-width": 3, "border-color": "#000"}});
+    return out;
   }
 
   function filters(data) {
@@ -127,14 +164,24 @@
     summary.textContent = linked.size + " actors, " + shown + " facts shown";
   }
 
-  // the weaker facts of a big network, loaded but not yet given to Cytoscape: they join
-  // when the filters first let them through (creating 20,000 edges costs seconds)
+  // the weaker facts of a big network and the actors only they link, loaded but not yet
+  // given to Cytoscape: they join when the filters first let them through (Cytoscape
+  // styles every element it holds, and 20,000 of them cost seconds)
   let reserve = [];
+  let waiting = new Map();  // node id → element, for actors not yet in Cytoscape
 
   function admit(c) {
     if (!reserve.length) return;
     const keep = [], add = [];
-    for (const el of reserve) (passes(el.data, c) ? add : keep).push(el);
+    for (const el of reserve) {
+      if (passes(el.data, c)) {
+        for (const end of [el.data.source, el.data.target]) {
+          const node = waiting.get(end);
+          if (node) { add.push(node); waiting.delete(end); }
+        }
+        add.push(el);
+      } else keep.push(el);
+    }
     reserve = keep;
     if (add.length) cy.add(add);
   }
@@ -143,33 +190,67 @@
     // concentric rings by degree, computed here in one pass: the best-linked actors in
     // the middle (Cytoscape's own concentric layout costs seconds at 2,000 actors)
     const order = [...nodes].sort((a, b) => b.data.degree - a.data.degree);
-    const pos = {};
     let ring = 0, slot = 0, capacity = 1;
     for (const n of order) {
       const angle = 2 * Math.PI * slot / capacity + ring * 0.5;
-      pos[n.data.id] = {x: ring * 40 * Math.cos(angle), y: ring * 40 * Math.sin(angle)};
+      n.position = {x: ring * 40 * Math.cos(angle), y: ring * 40 * Math.sin(angle)};
       if (++slot >= capacity) { ring++; slot = 0; capacity = Math.round(2 * Math.PI * ring * 1.2); }
     }
-    return (node) => pos[node.id()];
+    return ring * 40 + SIZES[SIZES.length - 1];  // the radius of the whole drawing
+  }
+
+  function viewport(radius) {
+    // what `fit` would give, from the known radius: Cytoscape's fit measures the bounding
+    // box of every element, which costs more than a second on a big network
+    const w = container.clientWidth || 800, h = container.clientHeight || 600;
+    const zoom = Math.max(0.05, Math.min(4, (Math.min(w, h) - 20) / (2 * radius)));
+    return {zoom: zoom, pan: {x: w / 2, y: h / 2}};
   }
 
   const FIRST = 3000; // facts drawn at first; the weaker ones of a big network wait
 
   function draw(data) {
     window.tnTiming = {data: performance.now()};
+    performance.mark("tn-data");
     const big = data.nodes.length > BIG || data.edges.length > 5 * BIG;
     if (cy) cy.destroy();
     const all = elements(data);
     const nodes = all.slice(0, data.nodes.length);
     const edges = all.slice(data.nodes.length)
       .sort((a, b) => b.data.confidence - a.data.confidence);
-    if (big) {  // the best-linked actors keep their names on screen
+    filters(data);
+    let first = all, view = {};
+    reserve = []; waiting = new Map();
+    if (big) {
+      view = viewport(rings(nodes));
+      // the best-linked actors keep their names on screen
+      for (const el of all) el.classes = bigClasses(el);
       [...nodes].sort((a, b) => b.data.degree - a.data.degree).slice(0, 40)
-        .forEach((n) => { n.classes = "hub"; });
+        .forEach((n) => { n.classes += " hub"; });
+      if (edges.length > FIRST) {
+        // a big network opens on its strongest facts: the slider starts where FIRST of
+        // them pass, and lowering it draws the weaker ones (all are loaded and filterable)
+        const slider = document.getElementById("min-confidence");
+        slider.value = String(Math.min(1, Math.ceil(edges[FIRST - 1].data.confidence * 20) / 20));
+        note.textContent = "The " + data.edges.length + " facts are loaded; the weaker ones " +
+          "are hidden at first: lower the minimum confidence to draw them.";
+      }
+      // only what the filters let through goes to Cytoscape now, hidden by nothing
+      const c = criteria(), linked = new Set();
+      first = [];
+      for (const e of edges) {
+        if (passes(e.data, c)) { first.push(e); linked.add(e.data.source); linked.add(e.data.target); }
+        else reserve.push(e);
+      }
+      for (const n of nodes) {
+        if (linked.has(n.data.id)) first.push(n); else waiting.set(n.data.id, n);
+      }
     }
+    performance.mark("tn-elements");
     cy = cytoscape({
-      container: container, elements: nodes.concat(edges.slice(0, FIRST)), style: style(big),
-      layout: big ? {name: "preset", positions: rings(nodes), fit: true}
+      container: container, elements: first, style: style(big),
+      zoom: view.zoom, pan: view.pan,
+      layout: big ? {name: "preset", fit: false}
                   : {name: "cose", animate: false, randomize: false, nodeRepulsion: 60000,
                      idealEdgeLength: 70, nodeOverlap: 20},
       hideEdgesOnViewport: big, textureOnViewport: big, pixelRatio: big ? 1 : "auto",
@@ -177,34 +258,28 @@
     });
     window.tnCy = cy;
     window.tnTiming.built = performance.now();
+    performance.mark("tn-built");
     cy.on("tap", "node", (evt) => {
       location.href = "/actors/" + encodeURIComponent(evt.target.data("actor")) +
         (container.dataset.asOf ? "?as_of=" + encodeURIComponent(container.dataset.asOf) : "");
     });
     cy.on("mouseover", "node", (evt) => evt.target.addClass("hover"));
     cy.on("mouseout", "node", (evt) => evt.target.removeClass("hover"));
-    filters(data);
-    reserve = edges.slice(FIRST);
-    if (reserve.length) {
-      // a big network opens on its strongest facts: the slider starts where FIRST of them
-      // pass, and lowering it draws the weaker ones (all are loaded and filterable)
-      const slider = document.getElementById("min-confidence");
-      const floor = edges[FIRST - 1].data.confidence;
-      slider.value = String(Math.min(1, Math.ceil(floor * 20) / 20));
-      note.textContent = "The " + data.edges.length + " facts are loaded; the weaker ones " +
-        "are hidden at first: lower the minimum confidence to draw them.";
-    }
-    apply();
+    if (big) {
+      summary.textContent = (cy.nodes().length) + " actors, " + cy.edges().length + " facts shown";
+    } else apply();
     cy.one("render", () => {
       window.tnReady = performance.now();
+      performance.mark("tn-ready");
       container.dataset.ready = "1";
     });
-    cy.resize();
+    if (!big) cy.resize();  // a big network's second full redraw would cost a long task
   }
 
-  function load() {
+  function load(first) {
     container.dataset.ready = "";
-    fetch(url(), {headers: {"Accept": "application/json"}})
+    // the first load asks for exactly what the page preloads (same URL and mode)
+    fetch(first === true ? container.dataset.src : url())
       .then((r) => { window.tnFetched = performance.now(); return r; })
       .then((r) => r.ok ? r.json() : r.json().then((e) => Promise.reject(e.error || r.status)))
       .then(draw)
@@ -215,5 +290,5 @@
     document.getElementById(id).addEventListener("input", apply);
   }
   allTypes.addEventListener("change", load);
-  load();
+  load(true);
 })();
