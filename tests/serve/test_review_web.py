@@ -209,6 +209,24 @@ def test_openapi_documents_the_review_endpoints(local):
     assert {"400", "403", "404", "409"} <= set(post["responses"])
 
 
+def _edges(client) -> set[tuple]:
+    return {(e["source"], e["predicate"], e["target"])
+            for e in client.get("/api/network").json()["edges"]}
+
+
+def test_a_rejected_claim_leaves_the_cached_network(local):
+    edges = _edges(local)  # computed and cached
+    _, claim, _ = _single_claim_fact(
+        local, lambda c: (c["subject_id"], c["predicate"], c["object_id"]) in edges)
+    edge = (claim["subject_id"], claim["predicate"], claim["object_id"])
+    r = _post(local, claim["id"], action="reject", reviewer="alice",
+              expected_version=claim["version"])
+    assert r.status_code == 200
+    assert edge not in _edges(local)  # the decision invalidated the cache
+    _post(local, claim["id"], action="reset", reviewer="alice")
+    assert edge in _edges(local)
+
+
 # --- the document page in headless Chromium ----------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -232,10 +250,12 @@ def review_server(review_store, extractor):
     thread.join(timeout=10)
 
 
-def _single_claim_fact(client) -> tuple[str, dict, dict]:
+def _single_claim_fact(client, wanted=lambda c: True) -> tuple[str, dict, dict]:
     """An unreviewed claim that is the only support of a fact on its subject's profile."""
     for doc in [_doc_id(client)] + [d["id"] for d in client.get("/api/documents").json()]:
         for c in _claims(client, doc, status="unreviewed"):
+            if not wanted(c):
+                continue
             profile = client.get(f"/api/actors/{c['subject_id']}").json()
             for facts in profile["facts"].values():
                 for f in facts:
