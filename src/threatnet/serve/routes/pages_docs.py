@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile
 from threatnet.errors import InvalidInput
 from threatnet.serve import reports, views
 from threatnet.serve.deps import ResourcesDep, SessionDep
+from threatnet.serve.routes.review import VOCABULARY
 from threatnet.serve.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -21,7 +22,6 @@ from threatnet.serve.security import (
     csrf_token,
     is_local,
 )
-from threatnet.serve.routes.review import VOCABULARY
 from threatnet.serve.templating import templates
 from threatnet.serve.validate import check_date
 from threatnet.store.review_views import claim_dicts
