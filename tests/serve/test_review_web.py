@@ -287,7 +287,15 @@ def test_review_buttons_in_the_browser(chromium, review_server, local, artefacts
     chromium.get(actor)
     assert _fact_rows(chromium, fact), "the fact is on the actor's page before the review"
 
+    # a reviewer's name is shown as text, never run
+    hostile = '<img src=x onerror="window.__xss=1">'
+    third = _unreviewed(local, doc)
+    assert _post(local, third["id"], action="accept", reviewer=hostile,
+                 expected_version=third["version"]).status_code == 200
     chromium.get(f"{review_server}/documents/{doc}")
+    by = chromium.find_element(By.CSS_SELECTOR, f"#claim-{third['id']} .rv-by").text
+    assert hostile in by and chromium.execute_script("return window.__xss === undefined")
+    assert not chromium.find_elements(By.CSS_SELECTOR, "main img")
     reviewer = chromium.find_element(By.ID, "reviewer")
     reviewer.clear()
     reviewer.send_keys("dana")
