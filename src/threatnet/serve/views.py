@@ -20,7 +20,7 @@ from threatnet.analyse.graph import ACTOR_TYPES, load_facts
 from threatnet.errors import ThreatnetError
 from threatnet.model import PREDICATES
 from threatnet.store import queries
-from threatnet.store.schema import ClaimRow, DecisionRow, DocumentRow
+from threatnet.store.schema import ClaimRow, DecisionRow, DocumentRow, ReviewRow
 
 SEARCH_LIMIT = 50
 SNIPPET = 80  # characters either side of a match
@@ -70,7 +70,8 @@ class _StoreCache:
     """Answers kept while the store is unchanged: same claims, documents and decisions.
 
     Every write either adds or replaces claims (new ids), adds a document, or
-    records an analyst's decision (merge, split, alias, rename), so the largest
+    records an analyst's decision (merge, split, alias, rename; accept, reject,
+    correct or reset a claim, in `reviews`), so the largest
     ids and the counts of those tables say whether anything changed.
     """
 
@@ -84,7 +85,8 @@ class _StoreCache:
         state = tuple(session.execute(select(
             func.max(ClaimRow.id), func.count(ClaimRow.id),
             select(func.count()).select_from(DocumentRow).scalar_subquery(),
-            select(func.max(DecisionRow.id)).scalar_subquery())).one())
+            select(func.max(DecisionRow.id)).scalar_subquery(),
+            select(func.max(ReviewRow.id)).scalar_subquery())).one())  # review decisions
         full = (session.get_bind().url.render_as_string(), state, key)
         with self.lock:
             if full in self.entries:

@@ -7,11 +7,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 from starlette.datastructures import UploadFile
 
 from threatnet.errors import InvalidInput
 from threatnet.serve import reports, views
 from threatnet.serve.deps import ResourcesDep, SessionDep
+from threatnet.serve.routes.review import VOCABULARY
 from threatnet.serve.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -22,6 +24,8 @@ from threatnet.serve.security import (
 )
 from threatnet.serve.templating import templates
 from threatnet.serve.validate import check_date
+from threatnet.store.review_views import claim_dicts
+from threatnet.store.schema import ClaimRow
 
 router = APIRouter(include_in_schema=False)
 OUTCOMES = {"new": "stored as a new document", "unchanged": "already stored: nothing changed",
@@ -37,9 +41,17 @@ def documents_page(request: Request, res: ResourcesDep) -> Response:
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(document_id: str, request: Request, session: SessionDep,
                   added: str | None = None) -> Response:
+    """The text with its claims highlighted, and beside each claim its review buttons
+    (static/document.js posts the decisions to /api/claims/{id}/review)."""
     data = views.document(session, document_id)
-    return templates.TemplateResponse(request, "document.html", {
-        **data, "added": OUTCOMES.get(added or ""), "page": "documents"})
+    rows = list(session.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id)))
+    token = csrf_token(request)
+    response = templates.TemplateResponse(request, "document.html", {
+        **data, "added": OUTCOMES.get(added or ""), "page": "documents",
+        "reviews": {c["id"]: c for c in claim_dicts(session, rows)}, "vocabulary": VOCABULARY,
+        "csrf": token, "need_token": not is_local(request)})
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
 
 
 @router.get("/search", response_class=HTMLResponse)
