@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from threatnet import cli
 from threatnet.cli_store import (
@@ -25,6 +24,7 @@ from threatnet.cli_store import (
     check_cluster,
     check_options,
     make_cluster,
+    progress_bar,
 )
 from threatnet.errors import ThreatnetError
 
@@ -212,10 +212,7 @@ def reextract(
         store = _store(db)
         extractor = cli._extractor(pack)
         cluster = make_cluster(extractor, workers, scheduler)
-        with cluster or nullcontext(), Progress(
-                TextColumn("[progress.description]{task.description}"), BarColumn(),
-                MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
-                transient=True) as progress:
+        with cluster or nullcontext(), progress_bar() as progress:
             task = progress.add_task("re-extracting", total=None)
             summary = run(store, extractor, since, document,
                           progress=lambda _where: progress.advance(task), cluster=cluster)

@@ -60,6 +60,12 @@ def check_cluster(workers: int | None, scheduler: str | None) -> None:
         raise ThreatnetError("give --workers or --scheduler, not both")
 
 
+def progress_bar() -> Progress:
+    """The bar ingest and reextract draw on stderr while they work (gone when done)."""
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err, transient=True)
+
+
 def make_cluster(extractor: Any, workers: int | None, scheduler: str | None) -> Any:
     """A Dask cluster for --workers / --scheduler (None: extract in this process)."""
     if workers is None and scheduler is None:
@@ -130,10 +136,7 @@ def ingest(
                                             for n in names) else len(names)
         extractor = cli._extractor(pack)
         cluster = make_cluster(extractor, workers, scheduler)
-        with cluster or nullcontext(), Progress(
-                TextColumn("[progress.description]{task.description}"), BarColumn(),
-                MofNCompleteColumn(), TimeElapsedColumn(), console=cli.err,
-                transient=True) as progress:
+        with cluster or nullcontext(), progress_bar() as progress:
             task = progress.add_task("ingesting", total=total)
             summary = run(store, paths, extractor, published,
                           progress=lambda _where: progress.advance(task),
