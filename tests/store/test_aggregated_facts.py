@@ -13,7 +13,7 @@ from sqlalchemy import inspect
 
 from threatnet.analyse.claims import entities, load_claims
 from threatnet.analyse.graph import ACTOR_TYPES, facts_from_claims, load_edges, load_facts
-from threatnet.store import Store
+from threatnet.store import Store, summary
 from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow
 
 PREDICATES = ["supplies", "supports", "cooperates_with", "allied_with", "hostile_to",
@@ -54,6 +54,8 @@ def _fill(url: str, seed: int = 5, n: int = 600) -> None:
                 if predicate == "supplies" else {},
                 evidence_start=0, evidence_end=1, evidence_text="…",
                 confidence=MODALITIES[modality] * rng.choice([1.0, 0.9, 0.95])))
+        s.flush()
+        summary.rebuild(s)  # claims written here directly, not through Store.save
 
 
 def _python_facts(s, as_of):
