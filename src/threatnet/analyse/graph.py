@@ -258,7 +258,8 @@ def facts_from_claims(claims: Iterable[ClaimView], node_types: Iterable[str] | N
             continue
         builder.add(c.subject_id, c.predicate, c.object_id, c.affirmed, c.modality,
                     c.source_key, c.source, 1, c.confidence, c.published, c.published, [c.id],
-                    _item(c.qualifiers))
+                    # what was supplied (a claim corrected to another predicate keeps it)
+                    _item(c.qualifiers) if c.predicate == "supplies" else None)
     return builder.result()
 
 
