@@ -33,10 +33,10 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
-from sqlalchemy import Select, Text, func, or_, select, type_coerce
+from sqlalchemy import Select, Text, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import (
@@ -347,9 +347,9 @@ def load_facts(session: Session, as_of: str | None = None,
     return facts
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A fact reduced to what a search over the graph needs (see `load_edges`)."""
+class Edge(NamedTuple):
+    """A fact reduced to what a search over the graph needs (see `load_edges`); a named
+    tuple: a million-claim store has hundreds of thousands of them."""
 
     subject_id: int
     subject: str
@@ -430,11 +430,8 @@ def _summary_query(views: dict[int, EntityView], columns: list,
         members = _members(views, entity_ids)
         query = query.where(FactSummaryRow.subject_id.in_(members),
                             FactSummaryRow.object_id.in_(members))
-    elif wanted_types is not None:
-        allowed = [i for i, v in views.items() if v.type in wanted_types]
-        if len(allowed) < min(len(views), MAX_SQL_IDS):
-            query = query.where(FactSummaryRow.subject_id.in_(allowed),
-                                FactSummaryRow.object_id.in_(allowed))
+    # (no IN list of the actors of `wanted_types`: SQLite would probe the key once per
+    # actor instead of scanning the rows; the callers filter by type)
     return query
 
 
@@ -451,7 +448,7 @@ def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Bui
                                    FactSummaryRow.object_id, FactSummaryRow.support,
                                    FactSummaryRow.items], predicates, wanted_types, entity_ids)
     items: dict[tuple[int, str, int], dict[str, tuple]] = defaultdict(dict)
-    for s, p, o, support, supplied in session.execute(query):
+    for s, p, o, support, supplied in session.connection().execute(query):
         if p not in PREDICATES:
             continue
         if wanted_types is not None and (views[s].type not in wanted_types
@@ -482,42 +479,37 @@ def _summary_edges(session: Session, views: dict[int, EntityView],
                    predicates: Iterable[str] | None,
                    wanted_types: set[str] | None) -> list[Edge]:
     """`load_edges` for the facts known now: a row per stored triple, its confidence
-    computed when claims changed; only the rows whose fact gathers several stored
+    computed when claims changed; only the rows whose fact may gather several stored
     triples (symmetric predicates, merged entities) or whose sources are entities
     (merged ones count once) combine their sources' confidences here."""
     merged = _merged(views)
     symmetric = sorted(p for p in PREDICATES if is_symmetric(p))
+    combines = or_(FactSummaryRow.entity_sources, FactSummaryRow.predicate.in_(symmetric),
+                   *([FactSummaryRow.subject_id.in_(sorted(merged)),
+                      FactSummaryRow.object_id.in_(sorted(merged))] if merged else []))
     query = _summary_query(views, [
         FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
-        FactSummaryRow.affirmed, FactSummaryRow.entity_sources, FactSummaryRow.confidence,
-        FactSummaryRow.sources_for,
-        type_coerce(FactSummaryRow.sides, Text)], predicates, wanted_types, None)
-    if len(merged) < MAX_SQL_IDS:  # a stored triple denied only is no edge of its own
-        query = query.where(or_(FactSummaryRow.affirmed,
-                                FactSummaryRow.predicate.in_(symmetric),
-                                FactSummaryRow.subject_id.in_(sorted(merged)),
-                                FactSummaryRow.object_id.in_(sorted(merged))))
+        FactSummaryRow.confidence, FactSummaryRow.sources_for,
+        # the sources' confidences only where they combine (parsed only then)
+        case((combines, type_coerce(FactSummaryRow.sides, Text)), else_=None)],
+        predicates, None, None).where(or_(FactSummaryRow.affirmed, combines))
     canonical = {i: v.id for i, v in views.items()}
     names = {v.id: v.name for v in views.values()}
+    nodes = {i for i, v in views.items() if wanted_types is None or v.type in wanted_types}
+    known = set(PREDICATES)
     out: list[Edge] = []
     combined: dict[tuple[int, str, int], tuple[dict[str, float], dict[str, float]]] = {}
-    symmetric_set = set(symmetric)
-    for s, p, o, affirmed, entity_sources, confidence, sources_for, sides in \
-            session.execute(query):
-        if p not in PREDICATES:
+    for s, p, o, confidence, sources_for, sides in \
+            session.connection().execute(query):  # plain rows: no ORM layer per row
+        if s not in nodes or o not in nodes or p not in known or s == o:
             continue
-        if wanted_types is not None and (views[s].type not in wanted_types
-                                         or views[o].type not in wanted_types):
+        if sides is None:  # this stored triple is the whole fact, as it was computed
+            out.append(Edge(s, names[s], p, o, names[o], round(confidence, 3), sources_for))
             continue
         a, b = canonical[s], canonical[o]
         if a == b:
             continue
-        if not (entity_sources or p in symmetric_set or s in merged or o in merged):
-            if affirmed:  # this stored triple is the whole fact
-                out.append(Edge(a, names[a], p, b, names[b], round(confidence, 3),
-                                sources_for))
-            continue
-        if b < a and p in symmetric_set:
+        if b < a and is_symmetric(p):
             a, b = b, a
         acc = combined.get((a, p, b))
         if acc is None:
