@@ -456,7 +456,7 @@ def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Bui
             continue
         a, b = views[s].id, views[o].id
         for (affirmed, modality, source, source_entity, outlet, n, best, first, last, lo,
-             hi) in support:
+             hi, *_) in support:
             if modality in EXCLUDED_MODALITIES:
                 continue
             entity = views[source_entity].id if source_entity is not None else None

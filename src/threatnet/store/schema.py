@@ -135,8 +135,10 @@ class FactSummaryRow(Base):
     `support` holds one group per (polarity, modality, source text, source entity,
     outlet of the author's own voice): [affirmed, modality, source, source_entity_id,
     outlet, claims, best confidence, first published, last published, lowest and
-    highest claim id]; `items` the items supplied, [item, published, claim id] of each
-    one's first claim; `sides` each source key's best confidence per polarity and
+    highest claim id, published and id of the first claim with the best confidence];
+    `items` the items supplied, [item, published, claim id] of each one's first claim
+    (oldest document first); `months` the claims per month; `timed` how many claims
+    have a time of their own; `sides` each source key's best confidence per polarity and
     `confidence` / `sources_for` the fact's own, hypothetical claims left out (as the
     analysis does). Maintained by `summary.refresh`; rebuilt by `summary.rebuild` (0005).
     """
@@ -156,6 +158,8 @@ class FactSummaryRow(Base):
     sides: Mapped[dict[str, Any]] = mapped_column(JSON)
     support: Mapped[list[Any]] = mapped_column(JSON)
     items: Mapped[list[Any] | None] = mapped_column(JSON)
+    months: Mapped[dict[str, Any]] = mapped_column(JSON)  # claims per published month
+    timed: Mapped[int] = mapped_column(Integer)  # claims with a time of their own
 
 
 class SameAsRow(Base):

@@ -15,11 +15,12 @@ nothing here. `rebuild` recomputes the whole table (migration 0005).
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, or_, select
+from sqlalchemy import Text, and_, case, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from threatnet.store.queries import norm_name
@@ -90,73 +91,95 @@ def rebuild(s: Session) -> int:
 
 
 def _write(s: Session, where: Any) -> int:
-    group = [ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
-             ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id, author_outlet()]
-    groups = select(
-        *group, func.count(), func.max(ClaimRow.confidence), func.min(DocumentRow.published),
-        func.max(DocumentRow.published), func.min(ClaimRow.id), func.max(ClaimRow.id),
+    """Aggregate the claims (of `where`, else all) into summary rows, a triple at a time.
+
+    Grouped here rather than by SQL: a group also keeps its best claim's date and id
+    (the first claim, oldest document first, to reach the best confidence, as the
+    analysis picks a source's best claim) and the claims per month.
+    """
+    outlet = author_outlet()
+    claims = select(
+        ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
+        ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id, outlet,
+        ClaimRow.confidence, DocumentRow.published, ClaimRow.id,
+        or_(ClaimRow.time_start.is_not(None), ClaimRow.time_end.is_not(None)),
+        case((ClaimRow.predicate == "supplies", type_coerce(ClaimRow.qualifiers, Text)),
+             else_=None),
     ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(NOT_REJECTED)
-    items = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers,
-                   DocumentRow.published, ClaimRow.id).join(
-        DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
-        NOT_REJECTED, ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
-        ClaimRow.modality.not_in(EXCLUDED_MODALITIES))
     if where is not None:
-        groups, items = groups.where(where), items.where(where)
-    supplied: dict[tuple[int, int], dict[str, tuple]] = defaultdict(dict)
-    for a, b, qualifiers, published, claim_id in s.execute(items):
-        item = (qualifiers or {}).get("item")
-        if not item:
-            continue
-        first = supplied[(a, b)]
-        order = (published is None, published or "", claim_id)
-        if str(item) not in first or order < first[str(item)]:
-            first[str(item)] = order
-    rows = []
-    for triple, support in _by_triple(s.execute(groups.group_by(*group).order_by(
-            ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id))):
-        rows.append(_row(triple, support, supplied.get((triple[0], triple[2]))
-                         if triple[1] == "supplies" else None))
-        if len(rows) >= 5000:
+        claims = claims.where(where)
+    claims = claims.order_by(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id)
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for triple, group in _by_triple(s.connection().execute(claims)):
+        rows.append(_row(triple, group))
+        if len(rows) >= 2000:
             s.execute(insert(FactSummaryRow), rows)
-            rows = []
+            count, rows = count + len(rows), []
     if rows:
         s.execute(insert(FactSummaryRow), rows)
-    return s.scalar(select(func.count()).select_from(FactSummaryRow)) or 0
+    return count + len(rows)
 
 
-def _by_triple(result: Iterable[Any]) -> Iterator[tuple[Triple, list[list[Any]]]]:
-    triple, support = None, []
-    for a, p, b, polarity, modality, source, entity, outlet, n, best, first, last, lo, hi \
-            in result:
-        if (a, p, b) != triple:
+def _by_triple(result: Iterable[Any]) -> Iterator[tuple[Triple, list[tuple]]]:
+    triple, claims = None, []
+    for row in result:
+        if (row[0], row[1], row[2]) != triple:
             if triple is not None:
-                yield triple, support
-            triple, support = (a, p, b), []
-        support.append([polarity == "affirmed", modality, source, entity, outlet, n,
-                        best or 0.0, first, last, lo, hi])
+                yield triple, claims
+            triple, claims = (row[0], row[1], row[2]), []
+        claims.append(tuple(row[3:]))
     if triple is not None:
-        yield triple, support
+        yield triple, claims
 
 
-def _row(triple: Triple, support: list[list[Any]], supplied: dict[str, tuple] | None
-         ) -> dict[str, Any]:
+def _order(published: str | None, claim_id: int) -> tuple:
+    """The analysis reads claims oldest document first, undated ones last."""
+    return (published is None, published or "", claim_id)
+
+
+def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
+    groups: dict[tuple, list[Any]] = {}
+    months: dict[str, int] = defaultdict(int)
+    supplied: dict[str, tuple] = {}
+    timed = 0
+    for (polarity, modality, source, entity, outlet, confidence, published, claim_id,
+         has_time, qualifiers) in sorted(claims, key=lambda c: _order(c[6], c[7])):
+        affirmed = polarity == "affirmed"
+        months[(published or "unknown")[:7]] += 1
+        timed += bool(has_time)
+        g = groups.get((affirmed, modality, source, entity, outlet))
+        if g is None:
+            groups[(affirmed, modality, source, entity, outlet)] = [
+                affirmed, modality, source, entity, outlet, 1, confidence, published,
+                published, claim_id, claim_id, published, claim_id]
+        else:
+            g[5] += 1
+            if confidence > g[6]:  # the first claim to reach the best confidence
+                g[6], g[11], g[12] = confidence, published, claim_id
+            if published and (not g[7] or published < g[7]):
+                g[7] = published
+            if published and (not g[8] or published > g[8]):
+                g[8] = published
+            g[9], g[10] = min(g[9], claim_id), max(g[10], claim_id)
+        if qualifiers and affirmed and modality not in EXCLUDED_MODALITIES:
+            item = (json.loads(qualifiers) if isinstance(qualifiers, str)
+                    else qualifiers or {}).get("item")
+            if item and str(item) not in supplied:
+                supplied[str(item)] = (published, claim_id)
+    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:]] for g in groups.values()]
     yes: dict[str, float] = {}
     no: dict[str, float] = {}
-    entity_sources = False
     for affirmed, modality, source, entity, outlet, _n, best, *_ in support:
-        entity_sources = entity_sources or entity is not None
         if modality in EXCLUDED_MODALITIES:
             continue
         key = raw_source_key(source, entity, outlet)
         side = yes if affirmed else no
-        side[key] = max(side.get(key, 0.0), max(best, 0.0))
-    items = sorted(([item, order[1] if not order[0] else None, order[2]]
-                    for item, order in (supplied or {}).items()),
-                   key=lambda i: (i[1] is None, i[1] or "", i[2]))
+        side[key] = max(side.get(key, 0.0), best)
     return {"subject_id": triple[0], "predicate": triple[1], "object_id": triple[2],
-            "claims": sum(g[5] for g in support), "affirmed": bool(yes),
-            "entity_sources": entity_sources,
+            "claims": len(claims), "affirmed": bool(yes),
+            "entity_sources": any(g[3] is not None for g in support),
             "confidence": noisy_or(yes.values()) * (1 - noisy_or(no.values())),
             "sources_for": len(yes), "sides": {"for": yes, "against": no},
-            "support": support, "items": items or None}
+            "support": support, "months": dict(sorted(months.items())), "timed": timed,
+            "items": [[item, *first] for item, first in supplied.items()] or None}

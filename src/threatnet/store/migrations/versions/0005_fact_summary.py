@@ -28,6 +28,8 @@ def upgrade() -> None:
     sa.Column('sides', sa.JSON(), nullable=False),
     sa.Column('support', sa.JSON(), nullable=False),
     sa.Column('items', sa.JSON(), nullable=True),
+    sa.Column('months', sa.JSON(), nullable=False),
+    sa.Column('timed', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
     )
     with op.batch_alter_table('fact_summary', schema=None) as batch_op:
