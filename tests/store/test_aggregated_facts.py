@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, inspect, select
 
+from threatnet.analyse import profile
 from threatnet.analyse.claims import entities, load_claims
 from threatnet.analyse.graph import ACTOR_TYPES, facts_from_claims, load_edges, load_facts
 from threatnet.model import (
@@ -94,6 +95,11 @@ def test_sql_aggregated_facts_equal_the_python_computation(store_url, as_of):
         _compare(sql, python)
         edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s, as_of)}
         assert edges == {f.key: (f.confidence, f.sources_for) for f in sql}
+        if as_of is None:  # claims without times of their own: every fact from groups
+            built = {actor: profile.build(s, actor, None) for actor in range(1, 9)}
+            for actor, by_groups in built.items():
+                assert by_groups == profile.build(s, actor, None, summary=False)
+            assert sum(p["contradictions"] for p in built.values()) > 10
 
 
 def test_filters_by_predicate_and_entities_equal_the_python_computation(store_url):
@@ -146,6 +152,8 @@ def _record(rng: random.Random, d: int, version: str) -> ExtractionRecord:
             modality=Modality(modality), evidence=Evidence(i, i + 9, "Sentence."),
             source=source, qualifiers={"item": rng.choice(["drones", "rifles", "money"])}
             if predicate == "supplies" else {},
+            time={"start": rng.choice(["2019", "2021-03", "2023"]), "end": None}
+            if rng.random() < 0.08 else {"start": None, "end": None},
             confidence=MODALITIES[modality] * rng.choice([1.0, 0.9])))
     return ExtractionRecord(document=doc, entities=ents, claims=claims,
                             extractor_version=version)
@@ -159,14 +167,17 @@ def _summary_rows(s) -> dict:
 
 
 def _check_summary(store: Store) -> None:
-    """Facts and edges read from the maintained summary equal the claim-by-claim
-    computation, and the summary equals one rebuilt from scratch."""
+    """Facts, edges and actor profiles read from the maintained summary equal the
+    claim-by-claim computation, and the summary equals one rebuilt from scratch."""
     with store.session() as s:
         python = _python_facts(s, None)
         _compare(load_facts(s), python)
         edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s)}
         assert edges == {f.key: (f.confidence, f.sources_for) for f in python}
         maintained = _summary_rows(s)
+        for actor in {v.id for v in entities(s).values() if v.type in ACTOR_TYPES}:
+            assert profile.build(s, actor, None) == profile.build(s, actor, None,
+                                                                  summary=False), actor
     with store.session(write=True) as s, s.begin():
         summary.rebuild(s)
     with store.session() as s:
