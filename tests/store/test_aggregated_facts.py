@@ -40,7 +40,7 @@ MODALITIES = {"asserted": 0.85, "reported": 0.7, "alleged": 0.5, "possible": 0.3
 DATES = [None, "2020-01-05", "2021-06-30", "2022-03-01", "2023-11-11", "2024-06-26"]
 
 
-def _fill(url: str, seed: int = 5, n: int = 600) -> None:
+def _fill(url: str, seed: int = 5, n: int = 600, summarise: bool = True) -> None:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     with Store(url) as store, store.session(write=True) as s, s.begin():
@@ -71,7 +71,8 @@ def _fill(url: str, seed: int = 5, n: int = 600) -> None:
                 evidence_start=0, evidence_end=1, evidence_text="…",
                 confidence=MODALITIES[modality] * rng.choice([1.0, 0.9, 0.95])))
         s.flush()
-        summary.rebuild(s)  # claims written here directly, not through Store.save
+        if summarise:  # claims written here directly, not through Store.save
+            summary.rebuild(s)
 
 
 def _python_facts(s, as_of):
@@ -218,3 +219,18 @@ def test_summary_kept_up_to_date_through_saves_reviews_merges_and_splits(store_u
         _check_summary(store)
         store.split("Alpha Liberation Front", "Bravo Mujahideen Army")
         _check_summary(store)
+
+
+def test_refresh_facts_rebuilds_the_summary_of_claims_written_behind_its_back(store_url):
+    from typer.testing import CliRunner
+
+    from threatnet.cli import app
+
+    _fill(store_url, seed=3, summarise=False)
+    with Store(store_url) as store, store.session() as s:
+        assert not load_facts(s)  # the summary knows nothing of them yet
+    result = CliRunner().invoke(app, ["db", "refresh-facts", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    assert "facts summary rows rebuilt" in result.output
+    with Store(store_url) as store, store.session() as s:
+        _compare(load_facts(s), _python_facts(s, None))
