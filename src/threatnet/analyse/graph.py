@@ -489,7 +489,7 @@ def _summary_edges(session: Session, views: dict[int, EntityView],
                       FactSummaryRow.object_id.in_(sorted(merged))] if merged else []))
     query = _summary_query(views, [
         FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
-        FactSummaryRow.confidence, FactSummaryRow.sources_for,
+        FactSummaryRow.entity_sources, FactSummaryRow.confidence, FactSummaryRow.sources_for,
         # the sources' confidences only where they combine (parsed only then)
         case((combines, type_coerce(FactSummaryRow.sides, Text)), else_=None)],
         predicates, None, None).where(or_(FactSummaryRow.affirmed, combines))
@@ -498,8 +498,8 @@ def _summary_edges(session: Session, views: dict[int, EntityView],
     nodes = {i for i, v in views.items() if wanted_types is None or v.type in wanted_types}
     known = set(PREDICATES)
     out: list[Edge] = []
-    combined: dict[tuple[int, str, int], tuple[dict[str, float], dict[str, float]]] = {}
-    for s, p, o, confidence, sources_for, sides in \
+    gathered: dict[tuple[int, str, int], list[tuple]] = defaultdict(list)
+    for s, p, o, entity_sources, confidence, sources_for, sides in \
             session.connection().execute(query):  # plain rows: no ORM layer per row
         if s not in nodes or o not in nodes or p not in known or s == o:
             continue
@@ -511,20 +511,28 @@ def _summary_edges(session: Session, views: dict[int, EntityView],
             continue
         if b < a and is_symmetric(p):
             a, b = b, a
-        acc = combined.get((a, p, b))
-        if acc is None:
-            acc = combined[(a, p, b)] = ({}, {})
-        if isinstance(sides, str):
-            sides = json.loads(sides)
-        for side, stored in ((acc[0], sides["for"]), (acc[1], sides["against"])):
-            for key, best in stored.items():
-                if key.startswith("entity:"):
-                    key = f"entity:{canonical.get(int(key[7:]), int(key[7:]))}"
-                if best > side.get(key, -1.0):
-                    side[key] = best
-    out += [Edge(a, names[a], p, b, names[b],
-                 round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3), len(yes))
-            for (a, p, b), (yes, no) in combined.items() if yes]
+        own_keys = not entity_sources and s not in merged and o not in merged
+        gathered[(a, p, b)].append((sides, confidence, sources_for, own_keys))
+    for (a, p, b), rows in gathered.items():
+        if len(rows) == 1 and rows[0][3]:  # one stored triple after all: as computed
+            if rows[0][2]:
+                out.append(Edge(a, names[a], p, b, names[b], round(rows[0][1], 3), rows[0][2]))
+            continue
+        yes: dict[str, float] = {}
+        no: dict[str, float] = {}
+        for sides, *_ in rows:
+            if isinstance(sides, str):
+                sides = json.loads(sides)
+            for side, stored in ((yes, sides["for"]), (no, sides["against"])):
+                for key, best in stored.items():
+                    if key.startswith("entity:"):
+                        key = f"entity:{canonical.get(int(key[7:]), int(key[7:]))}"
+                    if best > side.get(key, -1.0):
+                        side[key] = best
+        if yes:
+            out.append(Edge(a, names[a], p, b, names[b],
+                            round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3),
+                            len(yes)))
     return out
 
 
