@@ -177,10 +177,12 @@ def main() -> None:
 
 # registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph: path,
 # network, infer), feed (cli_ingest: watch), web (cli_serve), review (cli_review: review,
-# reextract, gold) and interoperability (cli_export: export, import) commands
+# reextract, gold) and interoperability (cli_export: export, import) commands, and
+# `db refresh-facts` (cli_facts)
 from threatnet import (  # noqa: E402,F401
     cli_analyse,
     cli_export,
+    cli_facts,
     cli_graph,
     cli_ingest,
     cli_review,

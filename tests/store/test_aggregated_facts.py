@@ -1,7 +1,10 @@
-"""The facts the analyses read are aggregated in SQL (`graph.load_facts`, and the lighter
-`graph.load_edges` of the path search): on both backends they must equal the facts
-computed claim by claim in Python (`graph.facts_from_claims` over `claims.load_claims`),
-with merged entities, the author's voice per outlet, undated documents and `as_of`."""
+"""The facts the analyses read are aggregated (`graph.load_facts`, and the lighter
+`graph.load_edges` of the path search): from the maintained facts summary for the facts
+known now, in SQL for `as_of`. On both backends they must equal the facts computed claim
+by claim in Python (`graph.facts_from_claims` over `claims.load_claims`), with merged
+entities, the author's voice per outlet, undated documents and `as_of`, and stay equal
+as documents are saved and re-extracted, claims rejected or corrected, entities merged
+and split (the maintained summary also equals one rebuilt from scratch)."""
 
 from __future__ import annotations
 
@@ -9,12 +12,25 @@ import random
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 
+from threatnet.analyse import profile
 from threatnet.analyse.claims import entities, load_claims
 from threatnet.analyse.graph import ACTOR_TYPES, facts_from_claims, load_edges, load_facts
-from threatnet.store import Store
-from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow
+from threatnet.model import (
+    Claim,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    ExtractionRecord,
+    Mention,
+    Modality,
+    Polarity,
+    Source,
+)
+from threatnet.store import Store, review, summary
+from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow, FactSummaryRow
 
 PREDICATES = ["supplies", "supports", "cooperates_with", "allied_with", "hostile_to",
               "fights", "attacks", "possesses", "leads"]
@@ -24,7 +40,7 @@ MODALITIES = {"asserted": 0.85, "reported": 0.7, "alleged": 0.5, "possible": 0.3
 DATES = [None, "2020-01-05", "2021-06-30", "2022-03-01", "2023-11-11", "2024-06-26"]
 
 
-def _fill(url: str, seed: int = 5, n: int = 600) -> None:
+def _fill(url: str, seed: int = 5, n: int = 600, summarise: bool = True) -> None:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     with Store(url) as store, store.session(write=True) as s, s.begin():
@@ -54,6 +70,9 @@ def _fill(url: str, seed: int = 5, n: int = 600) -> None:
                 if predicate == "supplies" else {},
                 evidence_start=0, evidence_end=1, evidence_text="…",
                 confidence=MODALITIES[modality] * rng.choice([1.0, 0.9, 0.95])))
+        s.flush()
+        if summarise:  # claims written here directly, not through Store.save
+            summary.rebuild(s)
 
 
 def _python_facts(s, as_of):
@@ -77,6 +96,11 @@ def test_sql_aggregated_facts_equal_the_python_computation(store_url, as_of):
         _compare(sql, python)
         edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s, as_of)}
         assert edges == {f.key: (f.confidence, f.sources_for) for f in sql}
+        if as_of is None:  # claims without times of their own: every fact from groups
+            built = {actor: profile.build(s, actor, None) for actor in range(1, 9)}
+            for actor, by_groups in built.items():
+                assert by_groups == profile.build(s, actor, None, summary=False)
+            assert sum(p["contradictions"] for p in built.values()) > 10
 
 
 def test_filters_by_predicate_and_entities_equal_the_python_computation(store_url):
@@ -95,3 +119,118 @@ def test_filters_by_predicate_and_entities_equal_the_python_computation(store_ur
         indexes = {i["name"]: i["column_names"] for i in inspect(store.engine)
                    .get_indexes("claims")}
         assert indexes.get("ix_claims_predicate") == ["predicate"]
+
+
+# -- the facts summary kept up to date (store/summary.py) ------------------------------
+
+ACTORS = [("Alpha Liberation Front", "armed_group"), ("Bravo Mujahideen Army", "armed_group"),
+          ("Charlie Tehreek", "armed_group"), ("Delta Brigade Movement", "armed_group"),
+          ("Republic of Eastland", "state"), ("Kingdom of Westmark", "state")]
+SAID = ["police", "Police", "Taliban sources", "a CTD official", "residents"]
+
+
+def _record(rng: random.Random, d: int, version: str) -> ExtractionRecord:
+    text = "Sentence. " * 40
+    doc = Document(id=f"sha256:{d:064x}", text=text, source=f"report-{d}.txt",
+                   published=rng.choice(DATES), outlet=rng.choice([None, "A", "B"]))
+    ents = [Entity(id=f"T{i}", name=name, type=EntityType(type_),
+                   mentions=[Mention(i, i + 1, name[0])])
+            for i, (name, type_) in enumerate(ACTORS, start=1)]
+    ents.append(Entity(id="T7", name="armed drones", type=EntityType("capability"),
+                       mentions=[Mention(7, 8, "a")]))
+    claims = []
+    for i in range(rng.randrange(6, 14)):
+        predicate = rng.choice(PREDICATES)
+        subject = f"T{rng.randrange(1, 7)}"
+        obj = "T7" if predicate == "possesses" else f"T{rng.randrange(1, 7)}"
+        modality = rng.choice(list(MODALITIES))
+        said = rng.random()
+        source = None if said < 0.4 else Source("Republic of Eastland", "T5") if said < 0.55 \
+            else Source(rng.choice(SAID))
+        claims.append(Claim(
+            id=f"C{i}", subject=subject, predicate=predicate, object=obj,
+            polarity=Polarity.NEGATED if rng.random() < 0.25 else Polarity.AFFIRMED,
+            modality=Modality(modality), evidence=Evidence(i, i + 9, "Sentence."),
+            source=source, qualifiers={"item": rng.choice(["drones", "rifles", "money"])}
+            if predicate == "supplies" else {},
+            time={"start": rng.choice(["2019", "2021-03", "2023"]), "end": None}
+            if rng.random() < 0.08 else {"start": None, "end": None},
+            confidence=MODALITIES[modality] * rng.choice([1.0, 0.9])))
+    return ExtractionRecord(document=doc, entities=ents, claims=claims,
+                            extractor_version=version)
+
+
+def _summary_rows(s) -> dict:
+    return {(r.subject_id, r.predicate, r.object_id): (
+        r.claims, r.affirmed, r.entity_sources, round(r.confidence, 9), r.sources_for,
+        r.sides, sorted(map(repr, r.support)), r.items)
+        for r in s.scalars(select(FactSummaryRow))}
+
+
+def _check_summary(store: Store) -> None:
+    """Facts, edges and actor profiles read from the maintained summary equal the
+    claim-by-claim computation, and the summary equals one rebuilt from scratch."""
+    with store.session() as s:
+        python = _python_facts(s, None)
+        _compare(load_facts(s), python)
+        edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s)}
+        assert edges == {f.key: (f.confidence, f.sources_for) for f in python}
+        maintained = _summary_rows(s)
+        for actor in {v.id for v in entities(s).values() if v.type in ACTOR_TYPES}:
+            assert profile.build(s, actor, None) == profile.build(s, actor, None,
+                                                                  summary=False), actor
+    with store.session(write=True) as s, s.begin():
+        summary.rebuild(s)
+    with store.session() as s:
+        assert _summary_rows(s) == maintained
+
+
+def test_summary_kept_up_to_date_through_saves_reviews_merges_and_splits(store_url):
+    rng = random.Random(23)
+    with Store(store_url) as store:
+        records = [_record(rng, d, "v1") for d in range(14)]
+        for record in records:
+            assert store.save(record) == "new"
+        _check_summary(store)
+        with store.session() as s:
+            assert s.scalar(select(func.count()).select_from(FactSummaryRow)) > 30
+            assert any(f.claims_against for f in load_facts(s))
+        for d in (2, 5, 9):  # re-extracted: other claims, other published date
+            assert store.save(_record(rng, d, "v2")) == "reextracted"
+        _check_summary(store)
+
+        claims = store.claims()
+        affirmed = [c for c in claims if c["polarity"] == "affirmed"
+                    and c["modality"] != "hypothetical"]
+        review.reject(store, affirmed[0]["id"], "tester")
+        review.correct(store, affirmed[1]["id"], "tester", {"predicate": "hostile_to"})
+        review.correct(store, affirmed[2]["id"], "tester",
+                       {"object": "Kingdom of Westmark", "polarity": "negated"})
+        review.reject(store, affirmed[3]["id"], "tester")
+        review.reset(store, affirmed[3]["id"], "tester")
+        _check_summary(store)
+        with store.session() as s:  # the rejected claim no longer counts
+            assert s.scalar(select(func.sum(FactSummaryRow.claims))) == len(claims) - 1
+
+        store.merge("Alpha Liberation Front", "Bravo Mujahideen Army")
+        store.merge("Republic of Eastland", "Kingdom of Westmark")  # a source entity too
+        _check_summary(store)
+        store.save(_record(rng, 30, "v1"))  # a new report after the merges
+        _check_summary(store)
+        store.split("Alpha Liberation Front", "Bravo Mujahideen Army")
+        _check_summary(store)
+
+
+def test_refresh_facts_rebuilds_the_summary_of_claims_written_behind_its_back(store_url):
+    from typer.testing import CliRunner
+
+    from threatnet.cli import app
+
+    _fill(store_url, seed=3, summarise=False)
+    with Store(store_url) as store, store.session() as s:
+        assert not load_facts(s)  # the summary knows nothing of them yet
+    result = CliRunner().invoke(app, ["db", "refresh-facts", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    assert "facts summary rows rebuilt" in result.output
+    with Store(store_url) as store, store.session() as s:
+        _compare(load_facts(s), _python_facts(s, None))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import literal, or_, select
+from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.model import PREDICATES, is_symmetric
@@ -121,14 +121,31 @@ def entities(session: Session) -> dict[int, EntityView]:
 
 def load_claims(session: Session, as_of: str | None = None,
                 entity_ids: Iterable[int] | None = None, *, evidence: bool = True,
-                qualifiers: bool = True) -> list[ClaimView]:
+                qualifiers: bool = True,
+                triples: Iterable[tuple[int, str, int]] | None = None) -> list[ClaimView]:
     """Every claim known on `as_of` (all of them when None), oldest document first.
 
     `entity_ids` restricts to claims with one of those (canonical) entities as
-    subject or object. `evidence=False` leaves the evidence sentences empty and
+    subject or object; `triples` to those stored (subject, predicate, object)s
+    (ids as stored). `evidence=False` leaves the evidence sentences empty and
     `qualifiers=False` the qualifiers, for callers that do not show them (they
     are the bulk of a claim's row).
     """
+    if triples is not None:  # by index (ix_claim_triple), a few hundred at a time
+        todo, out = sorted(set(triples)), []
+        for start in range(0, len(todo), TRIPLES_PER_QUERY):
+            out += _load_claims(session, as_of, entity_ids, evidence, qualifiers,
+                                todo[start:start + TRIPLES_PER_QUERY])
+        return sorted(out, key=lambda c: (c.published is None, c.published or "", c.id))
+    return _load_claims(session, as_of, entity_ids, evidence, qualifiers, None)
+
+
+TRIPLES_PER_QUERY = 200
+
+
+def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] | None,
+                 evidence: bool, qualifiers: bool,
+                 triples: list[tuple[int, str, int]] | None) -> list[ClaimView]:
     canon, rows = _canon(session)
     columns = [ClaimRow.id, ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
                ClaimRow.polarity, ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id,
@@ -147,6 +164,9 @@ def load_claims(session: Session, as_of: str | None = None,
         members = [i for i, c in canon.items() if c in wanted]
         query = query.where(or_(ClaimRow.subject_id.in_(members),
                                 ClaimRow.object_id.in_(members)))
+    if triples is not None:
+        query = query.where(or_(*(and_(ClaimRow.subject_id == a, ClaimRow.predicate == p,
+                                       ClaimRow.object_id == b) for a, p, b in triples)))
     query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
     names = {i: rows[c].name for i, c in canon.items()}
     classes = {p: cls for p, (cls, _) in PREDICATES.items()}

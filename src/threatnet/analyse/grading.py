@@ -70,7 +70,7 @@ class Rule:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: `_rate` memoises per table
 class SourceTable:
     rules: tuple[Rule, ...]
     author: str = "C"

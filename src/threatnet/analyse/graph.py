@@ -19,21 +19,24 @@ itself does not, and a denial weakens the fact without hiding it.
 
 Nodes are actors (armed groups, states, government bodies, organisations,
 persons) by canonical entity id; a symmetric fact is an edge in both
-directions (`directed=False` on the edge). Claims are aggregated in SQL
-(grouped by triple, polarity, modality and source), so a store of a million
-claims loads in one pass; the evidence sentences of a fact are read on demand
-(`evidence`).
+directions (`directed=False` on the edge). The facts known now are read from
+the facts summary (`store.summary`: one row per stored triple, aggregated when
+claims change), so a store of a million claims loads a row per fact; `as_of`
+aggregates the claims of the documents published by then in SQL (grouped by
+triple, polarity, modality and source). The evidence sentences of a fact are
+read on demand (`evidence`).
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, Text, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import (
@@ -44,7 +47,8 @@ from threatnet.analyse.claims import (
     source_key,
 )
 from threatnet.model import PREDICATES, Modality, is_symmetric
-from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow
+from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, FactSummaryRow
+from threatnet.store.summary import author_outlet
 
 ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
 EXCLUDED_MODALITIES = ("hypothetical",)
@@ -254,7 +258,8 @@ def facts_from_claims(claims: Iterable[ClaimView], node_types: Iterable[str] | N
             continue
         builder.add(c.subject_id, c.predicate, c.object_id, c.affirmed, c.modality,
                     c.source_key, c.source, 1, c.confidence, c.published, c.published, [c.id],
-                    _item(c.qualifiers))
+                    # what was supplied (a claim corrected to another predicate keeps it)
+                    _item(c.qualifiers) if c.predicate == "supplies" else None)
     return builder.result()
 
 
@@ -269,11 +274,7 @@ def _members(views: dict[int, EntityView], ids: Iterable[int]) -> list[int]:
     return [i for i, v in views.items() if v.id in wanted]
 
 
-def _author_outlet():  # noqa: ANN202 - an SQL expression
-    """The outlet of a claim in the author's own voice (its source key), else NULL."""
-    author = and_(ClaimRow.source_entity_id.is_(None),
-                  or_(ClaimRow.source.is_(None), ClaimRow.source == ""))
-    return case((author, func.coalesce(DocumentRow.outlet, DocumentRow.source)), else_=None)
+_author_outlet = author_outlet  # the outlet of a claim in the author's own voice, else NULL
 
 
 def _support_query(views: dict[int, EntityView], as_of: str | None,
@@ -324,6 +325,8 @@ def load_facts(session: Session, as_of: str | None = None,
     names = {v.id: v.name for v in views.values()}
     builder = _Builder(names)
     wanted_types = set(node_types) if node_types is not None else None
+    if not as_of:
+        return _summary_facts(session, views, builder, predicates, wanted_types, entity_ids)
     query, group = _support_query(views, as_of, predicates, wanted_types, entity_ids, [
         func.count(), func.max(ClaimRow.confidence),
         func.min(DocumentRow.published), func.max(DocumentRow.published),
@@ -344,9 +347,9 @@ def load_facts(session: Session, as_of: str | None = None,
     return facts
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A fact reduced to what a search over the graph needs (see `load_edges`)."""
+class Edge(NamedTuple):
+    """A fact reduced to what a search over the graph needs (see `load_edges`); a named
+    tuple: a million-claim store has hundreds of thousands of them."""
 
     subject_id: int
     subject: str
@@ -376,6 +379,8 @@ def load_edges(session: Session, as_of: str | None = None,
     """
     views = entities(session)
     wanted_types = set(node_types) if node_types is not None else None
+    if not as_of:
+        return _summary_edges(session, views, predicates, wanted_types)
     query, group = _support_query(views, as_of, predicates, wanted_types, None,
                                   [func.max(ClaimRow.confidence)], False)
     best: dict[tuple[int, str, int], tuple[dict[str, float], dict[str, float]]] = {}
@@ -409,6 +414,126 @@ def load_edges(session: Session, as_of: str | None = None,
     return [Edge(a, names[a], p, b, names[b],
                  round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3), len(yes))
             for (a, p, b), (yes, no) in best.items() if yes]
+
+
+# -- from the facts summary (the facts known now) ---------------------------------------
+
+
+def _summary_query(views: dict[int, EntityView], columns: list,
+                   predicates: Iterable[str] | None, wanted_types: set[str] | None,
+                   entity_ids: Iterable[int] | None) -> Select:
+    """Rows of the facts summary, filtered as `_support_query` filters claims."""
+    query = select(*columns)
+    if predicates is not None:
+        query = query.where(FactSummaryRow.predicate.in_(sorted(set(predicates))))
+    if entity_ids is not None:
+        members = _members(views, entity_ids)
+        query = query.where(FactSummaryRow.subject_id.in_(members),
+                            FactSummaryRow.object_id.in_(members))
+    # (no IN list of the actors of `wanted_types`: SQLite would probe the key once per
+    # actor instead of scanning the rows; the callers filter by type)
+    return query
+
+
+def _merged(views: dict[int, EntityView]) -> set[int]:
+    """Ids whose triples may join others: merged entities and those they were merged into."""
+    out = {i for i, v in views.items() if v.id != i}
+    return out | {views[i].id for i in out}
+
+
+def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Builder,
+                   predicates: Iterable[str] | None, wanted_types: set[str] | None,
+                   entity_ids: Iterable[int] | None) -> list[Fact]:
+    query = _summary_query(views, [FactSummaryRow.subject_id, FactSummaryRow.predicate,
+                                   FactSummaryRow.object_id, FactSummaryRow.support,
+                                   FactSummaryRow.items], predicates, wanted_types, entity_ids)
+    items: dict[tuple[int, str, int], dict[str, tuple]] = defaultdict(dict)
+    for s, p, o, support, supplied in session.connection().execute(query):
+        if p not in PREDICATES:
+            continue
+        if wanted_types is not None and (views[s].type not in wanted_types
+                                         or views[o].type not in wanted_types):
+            continue
+        a, b = views[s].id, views[o].id
+        for (affirmed, modality, source, source_entity, outlet, n, best, first, last, lo,
+             hi, *_) in support:
+            if modality in EXCLUDED_MODALITIES:
+                continue
+            entity = views[source_entity].id if source_entity is not None else None
+            builder.add(a, p, b, affirmed, modality, source_key(source, entity, outlet),
+                        source, n, best, first, last, sorted({lo, hi}))
+        if supplied and a != b:
+            first_claimed = items[(a, p, b)]
+            for item, published, claim_id in supplied:
+                order = (published is None, published or "", claim_id)
+                if item not in first_claimed or order < first_claimed[item]:
+                    first_claimed[item] = order
+    facts = builder.result()
+    for f in facts:
+        if f.key in items:
+            f.items = sorted(items[f.key], key=items[f.key].__getitem__)
+    return facts
+
+
+def _summary_edges(session: Session, views: dict[int, EntityView],
+                   predicates: Iterable[str] | None,
+                   wanted_types: set[str] | None) -> list[Edge]:
+    """`load_edges` for the facts known now: a row per stored triple, its confidence
+    computed when claims changed; only the rows whose fact may gather several stored
+    triples (symmetric predicates, merged entities) or whose sources are entities
+    (merged ones count once) combine their sources' confidences here."""
+    merged = _merged(views)
+    symmetric = sorted(p for p in PREDICATES if is_symmetric(p))
+    combines = or_(FactSummaryRow.entity_sources, FactSummaryRow.predicate.in_(symmetric),
+                   *([FactSummaryRow.subject_id.in_(sorted(merged)),
+                      FactSummaryRow.object_id.in_(sorted(merged))] if merged else []))
+    query = _summary_query(views, [
+        FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
+        FactSummaryRow.entity_sources, FactSummaryRow.confidence, FactSummaryRow.sources_for,
+        # the sources' confidences only where they combine (parsed only then)
+        case((combines, type_coerce(FactSummaryRow.sides, Text)), else_=None)],
+        predicates, None, None).where(or_(FactSummaryRow.affirmed, combines))
+    canonical = {i: v.id for i, v in views.items()}
+    names = {v.id: v.name for v in views.values()}
+    nodes = {i for i, v in views.items() if wanted_types is None or v.type in wanted_types}
+    known = set(PREDICATES)
+    out: list[Edge] = []
+    gathered: dict[tuple[int, str, int], list[tuple]] = defaultdict(list)
+    for s, p, o, entity_sources, confidence, sources_for, sides in \
+            session.connection().execute(query):  # plain rows: no ORM layer per row
+        if s not in nodes or o not in nodes or p not in known or s == o:
+            continue
+        if sides is None:  # this stored triple is the whole fact, as it was computed
+            out.append(Edge(s, names[s], p, o, names[o], round(confidence, 3), sources_for))
+            continue
+        a, b = canonical[s], canonical[o]
+        if a == b:
+            continue
+        if b < a and is_symmetric(p):
+            a, b = b, a
+        own_keys = not entity_sources and s not in merged and o not in merged
+        gathered[(a, p, b)].append((sides, confidence, sources_for, own_keys))
+    for (a, p, b), rows in gathered.items():
+        if len(rows) == 1 and rows[0][3]:  # one stored triple after all: as computed
+            if rows[0][2]:
+                out.append(Edge(a, names[a], p, b, names[b], round(rows[0][1], 3), rows[0][2]))
+            continue
+        yes: dict[str, float] = {}
+        no: dict[str, float] = {}
+        for sides, *_ in rows:
+            if isinstance(sides, str):
+                sides = json.loads(sides)
+            for side, stored in ((yes, sides["for"]), (no, sides["against"])):
+                for key, best in stored.items():
+                    if key.startswith("entity:"):
+                        key = f"entity:{canonical.get(int(key[7:]), int(key[7:]))}"
+                    if best > side.get(key, -1.0):
+                        side[key] = best
+        if yes:
+            out.append(Edge(a, names[a], p, b, names[b],
+                            round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3),
+                            len(yes)))
+    return out
 
 
 def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],

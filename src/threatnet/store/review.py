@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError
 from threatnet.model import PREDICATES, Modality, Polarity
 from threatnet.resources import load_data
+from threatnet.store import summary
 from threatnet.store.schema import ClaimRow, EntityRow, MentionRow, ReviewRow
 
 if TYPE_CHECKING:
@@ -103,12 +104,15 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
             action, "corrected" if _columns(correction) else "accepted")
         version = row.review_version + 1
         values = effective(target, machine, correction)
+        before = summary.claim_triple(s, row.id) if target == "claim" else set()
         done = s.execute(update(table).where(table.id == row.id,
                                              table.review_version == row.review_version)
                          .values(review_status=status, review_version=version, **values))
         if done.rowcount != 1:  # another reviewer's transaction got in between
             raise ReviewConflict(f"{target} {target_id} was changed by another reviewer just "
                                  "now; look again and decide on its new version")
+        if target == "claim":  # its fact before and after, in the facts summary
+            summary.refresh(s, before | summary.claim_triple(s, row.id))
         key = _key(last, target, machine, row)
         s.add(ReviewRow(target=target, target_id=row.id, document_id=row.document_id, **key,
                         action=action, status=status, version=version, machine=machine,

@@ -31,7 +31,7 @@ def _now() -> datetime:
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
 
 
 class DocumentRow(Base):
@@ -126,6 +126,40 @@ class ClaimRow(Base):
 # Facts, analysis and exports read claims through this: a claim an analyst rejected stays
 # listed (`claims --status rejected`) but no longer supports anything.
 NOT_REJECTED = ClaimRow.review_status != "rejected"
+
+
+class FactSummaryRow(Base):
+    """The claims (not rejected) of one stored (subject, predicate, object), aggregated.
+
+    Raw entity ids: merges and splits leave it alone, readers apply canonical ids.
+    `support` holds one group per (polarity, modality, source text, source entity,
+    outlet of the author's own voice): [affirmed, modality, source, source_entity_id,
+    outlet, claims, best confidence, first published, last published, lowest and
+    highest claim id, published and id of the first claim with the best confidence];
+    `items` the items supplied, [item, published, claim id] of each one's first claim
+    (oldest document first); `months` the claims per month; `timed` how many claims
+    have a time of their own; `sides` each source key's best confidence per polarity and
+    `confidence` / `sources_for` the fact's own, hypothetical claims left out (as the
+    analysis does). Maintained by `summary.refresh`; rebuilt by `summary.rebuild` (0005).
+    """
+
+    __tablename__ = "fact_summary"
+    __table_args__ = (Index("ix_fact_summary_object", "object_id"),
+                      Index("ix_fact_summary_predicate", "predicate"))
+
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    predicate: Mapped[str] = mapped_column(String(32), primary_key=True)
+    object_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
+    affirmed: Mapped[bool] = mapped_column(Boolean)  # an affirming, not hypothetical claim
+    entity_sources: Mapped[bool] = mapped_column(Boolean)  # a source entity among the keys
+    confidence: Mapped[float] = mapped_column(Float)
+    sources_for: Mapped[int] = mapped_column(Integer)
+    sides: Mapped[dict[str, Any]] = mapped_column(JSON)
+    support: Mapped[list[Any]] = mapped_column(JSON)
+    items: Mapped[list[Any] | None] = mapped_column(JSON)
+    months: Mapped[dict[str, Any]] = mapped_column(JSON)  # claims per published month
+    timed: Mapped[int] = mapped_column(Integer)  # claims with a time of their own
 
 
 class SameAsRow(Base):

@@ -6,7 +6,8 @@ alone, and one stored by another version has its claims replaced. Analysts'
 corrections (merge, split, alias, rename) are kept as decisions and live on
 the entity rows, which re-extraction never deletes. Analysts' reviews of claims
 and mentions (`review.py`) are re-attached to the new rows in the same
-transaction (`reattach.py`).
+transaction (`reattach.py`), and the facts summary of the claims' triples
+recomputed (`summary.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
-from threatnet.store import migrate, queries
+from threatnet.store import migrate, queries, summary
 from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
@@ -90,8 +91,12 @@ class Store:
                 with self.session(write=True) as s, s.begin():
                     out = []
                     for r, outlet in records:
+                        before = summary.document_triples(s, r.document.id)
                         outcome = self._save(s, r, outlet)
                         kept = reattach(s, r.document.id) if outcome == "reextracted" else None
+                        if outcome != "unchanged":  # the facts of its old and new claims
+                            summary.refresh(s, before | summary.document_triples(
+                                s, r.document.id))
                         out.append((outcome, kept))
                     return out
             except (IntegrityError, OperationalError) as exc:

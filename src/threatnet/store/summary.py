@@ -1,0 +1,185 @@
+"""The facts summary (`fact_summary`): claims aggregated per stored triple, kept up to date.
+
+Grouping a million claims costs SQLite seconds on every question; the rows of
+`fact_summary` hold the same aggregates already computed, one row per stored
+(subject, predicate, object), so `actor`, `path` and `network` read a row per
+fact instead of a row per claim (see `schema.FactSummaryRow` for what a row holds).
+
+Whatever changes claims recomputes the rows of the triples it touched, from
+the claims table (index `ix_claim_triple`), inside its own transaction:
+`Store.save` (a new or re-extracted document: its old and new triples) and
+analysts' review decisions (a rejection or correction: the claim's triple
+before and after). Entity ids are stored raw, so merges and splits change
+nothing here. `rebuild` recomputes the whole table (migration 0005).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Text, and_, case, delete, func, insert, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from threatnet.store.queries import norm_name
+from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, FactSummaryRow
+
+Triple = tuple[int, str, int]
+EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (see analyse.graph)
+CHUNK = 200  # triples per statement: well under every backend's limit on parameters
+
+
+def author_outlet():  # noqa: ANN201 - an SQL expression
+    """The outlet of a claim in the author's own voice (its source key), else NULL."""
+    author = and_(ClaimRow.source_entity_id.is_(None),
+                  or_(ClaimRow.source.is_(None), ClaimRow.source == ""))
+    return case((author, func.coalesce(DocumentRow.outlet, DocumentRow.source)), else_=None)
+
+
+def raw_source_key(source: str | None, source_entity: int | None, outlet: str | None) -> str:
+    """`analyse.claims.source_key` with the source entity's stored (not canonical) id."""
+    if source_entity is not None:
+        return f"entity:{source_entity}"
+    if source:
+        return f"said:{norm_name(source)}"
+    return f"outlet:{outlet}"
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """1 − Π(1 − c) in ascending order of c (as `analyse.graph.noisy_or`)."""
+    values = sorted(min(max(c, 0.0), 1.0) for c in confidences)
+    p = 1.0
+    for c in values:
+        p *= 1 - c
+    return 1 - p
+
+
+def document_triples(s: Session, document_id: str) -> set[Triple]:
+    """The triples of a document's claims (before it is re-extracted, and after)."""
+    return {(a, p, b) for a, p, b in s.execute(
+        select(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id)
+        .where(ClaimRow.document_id == document_id))}
+
+
+def claim_triple(s: Session, claim_id: int) -> set[Triple]:
+    row = s.execute(select(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id)
+                    .where(ClaimRow.id == claim_id)).first()
+    return {tuple(row)} if row is not None else set()  # type: ignore[arg-type]
+
+
+def refresh(s: Session, triples: Iterable[Triple]) -> None:
+    """Recompute the summary rows of these triples from their claims (in `s`'s transaction)."""
+    todo = sorted(set(triples))
+    s.flush()
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start:start + CHUNK]
+        where = or_(*(and_(ClaimRow.subject_id == a, ClaimRow.predicate == p,
+                           ClaimRow.object_id == b) for a, p, b in chunk))
+        s.execute(delete(FactSummaryRow).where(or_(*(
+            and_(FactSummaryRow.subject_id == a, FactSummaryRow.predicate == p,
+                 FactSummaryRow.object_id == b) for a, p, b in chunk))))
+        _write(s, where)
+
+
+def rebuild(s: Session) -> int:
+    """Recompute the whole summary from the claims; returns its number of rows."""
+    s.flush()
+    s.execute(delete(FactSummaryRow))
+    return _write(s, None)
+
+
+def _write(s: Session, where: Any) -> int:
+    """Aggregate the claims (of `where`, else all) into summary rows, a triple at a time.
+
+    Grouped here rather than by SQL: a group also keeps its best claim's date and id
+    (the first claim, oldest document first, to reach the best confidence, as the
+    analysis picks a source's best claim) and the claims per month.
+    """
+    outlet = author_outlet()
+    claims = select(
+        ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id, ClaimRow.polarity,
+        ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id, outlet,
+        ClaimRow.confidence, DocumentRow.published, ClaimRow.id,
+        or_(ClaimRow.time_start.is_not(None), ClaimRow.time_end.is_not(None)),
+        case((ClaimRow.predicate == "supplies", type_coerce(ClaimRow.qualifiers, Text)),
+             else_=None),
+    ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(NOT_REJECTED)
+    if where is not None:
+        claims = claims.where(where)
+    claims = claims.order_by(ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id)
+    rows: list[dict[str, Any]] = []
+    count = 0
+    for triple, group in _by_triple(s.connection().execute(claims)):
+        rows.append(_row(triple, group))
+        if len(rows) >= 2000:
+            s.execute(insert(FactSummaryRow), rows)
+            count, rows = count + len(rows), []
+    if rows:
+        s.execute(insert(FactSummaryRow), rows)
+    return count + len(rows)
+
+
+def _by_triple(result: Iterable[Any]) -> Iterator[tuple[Triple, list[tuple]]]:
+    triple, claims = None, []
+    for row in result:
+        if (row[0], row[1], row[2]) != triple:
+            if triple is not None:
+                yield triple, claims
+            triple, claims = (row[0], row[1], row[2]), []
+        claims.append(tuple(row[3:]))
+    if triple is not None:
+        yield triple, claims
+
+
+def _order(published: str | None, claim_id: int) -> tuple:
+    """The analysis reads claims oldest document first, undated ones last."""
+    return (published is None, published or "", claim_id)
+
+
+def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
+    groups: dict[tuple, list[Any]] = {}
+    months: dict[str, int] = defaultdict(int)
+    supplied: dict[str, tuple] = {}
+    timed = 0
+    for (polarity, modality, source, entity, outlet, confidence, published, claim_id,
+         has_time, qualifiers) in sorted(claims, key=lambda c: _order(c[6], c[7])):
+        affirmed = polarity == "affirmed"
+        months[(published or "unknown")[:7]] += 1
+        timed += bool(has_time)
+        g = groups.get((affirmed, modality, source, entity, outlet))
+        if g is None:
+            groups[(affirmed, modality, source, entity, outlet)] = [
+                affirmed, modality, source, entity, outlet, 1, confidence, published,
+                published, claim_id, claim_id, published, claim_id]
+        else:
+            g[5] += 1
+            if confidence > g[6]:  # the first claim to reach the best confidence
+                g[6], g[11], g[12] = confidence, published, claim_id
+            if published and (not g[7] or published < g[7]):
+                g[7] = published
+            if published and (not g[8] or published > g[8]):
+                g[8] = published
+            g[9], g[10] = min(g[9], claim_id), max(g[10], claim_id)
+        if qualifiers and affirmed and modality not in EXCLUDED_MODALITIES:
+            item = (json.loads(qualifiers) if isinstance(qualifiers, str)
+                    else qualifiers or {}).get("item")
+            if item and str(item) not in supplied:
+                supplied[str(item)] = (published, claim_id)
+    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:]] for g in groups.values()]
+    yes: dict[str, float] = {}
+    no: dict[str, float] = {}
+    for affirmed, modality, source, entity, outlet, _n, best, *_ in support:
+        if modality in EXCLUDED_MODALITIES:
+            continue
+        key = raw_source_key(source, entity, outlet)
+        side = yes if affirmed else no
+        side[key] = max(side.get(key, 0.0), best)
+    return {"subject_id": triple[0], "predicate": triple[1], "object_id": triple[2],
+            "claims": len(claims), "affirmed": bool(yes),
+            "entity_sources": any(g[3] is not None for g in support),
+            "confidence": noisy_or(yes.values()) * (1 - noisy_or(no.values())),
+            "sources_for": len(yes), "sides": {"for": yes, "against": no},
+            "support": support, "months": dict(sorted(months.items())), "timed": timed,
+            "items": [[item, *first] for item, first in supplied.items()] or None}
