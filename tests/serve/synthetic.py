@@ -1,6 +1,7 @@
 """Synthetic stores for the network page at scale: bench/web_network.py and its tests.
 
-Written directly with SQL inserts into the real schema (no extraction): a
+Written directly with SQL inserts into the real schema (no extraction), then its
+facts summary rebuilt as `threatnet db refresh-facts` does: a
 seeded network of actors with a Zipf-like skew (a few hubs), every
 actor-to-actor predicate, one claim per fact, ten years of dates.
 """
@@ -27,7 +28,7 @@ FACTS_PER_DOC = 20
 
 def build(path: Path, n_actors: int, n_facts: int, seed: int = 7) -> None:
     """A store at `path` with n_actors actors and n_facts distinct facts between them."""
-    from threatnet.store import Store
+    from threatnet.store import Store, summary
 
     Store(f"sqlite:///{path}").close()  # the real schema and indexes
     rng = random.Random(seed)
@@ -68,5 +69,9 @@ def build(path: Path, n_actors: int, n_facts: int, seed: int = 7) -> None:
                         " object_id, polarity, modality, source, source_entity_id, qualifiers,"
                         " time_start, time_end, evidence_start, evidence_end, evidence_text,"
                         " confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", claims)
+    con.close()
+    with Store(f"sqlite:///{path}") as store, store.session(write=True) as s, s.begin():
+        summary.rebuild(s)  # the facts summary Store.save keeps; these rows bypassed it
+    con = sqlite3.connect(path)
     con.execute("ANALYZE")
     con.close()
