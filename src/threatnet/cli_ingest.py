@@ -10,10 +10,9 @@ import time
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from threatnet import cli
-from threatnet.cli_store import DbOption, _store
+from threatnet.cli_store import DbOption, _store, report_failures
 from threatnet.errors import ThreatnetError
 
 
@@ -40,8 +39,7 @@ def watch(
         try:
             while True:
                 summary = ingest_documents(store, feed.poll(), extractor)
-                for _where, why in summary.failed:
-                    cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+                report_failures(summary.failed)
                 failed = bool(summary.failed)
                 cli.out.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {feed_url}: "
                               f"{summary.new} new, {summary.unchanged} unchanged, "

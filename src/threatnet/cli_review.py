@@ -25,6 +25,7 @@ from threatnet.cli_store import (
     check_options,
     make_cluster,
     progress_bar,
+    report_failures,
 )
 from threatnet.errors import ThreatnetError
 
@@ -219,8 +220,7 @@ def reextract(
     except ThreatnetError as exc:
         cli._fail(exc)
         return
-    for _where, why in summary.failed:
-        cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+    report_failures(summary.failed)
     cli.out.print(f"documents: {summary.reextracted} re-extracted, {summary.unchanged} "
                   f"unchanged, {len(summary.failed)} failed; decisions: {summary.reattached} "
                   f"re-attached, {len(summary.unattached)} could not be re-attached",

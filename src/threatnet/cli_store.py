@@ -60,6 +60,12 @@ def check_cluster(workers: int | None, scheduler: str | None) -> None:
         raise ThreatnetError("give --workers or --scheduler, not both")
 
 
+def report_failures(failed: list[tuple[str, str]]) -> None:
+    """One red line per report that could not be read or stored (the batch went on)."""
+    for _where, why in failed:
+        cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+
+
 def progress_bar() -> Progress:
     """The bar ingest and reextract draw on stderr while they work (gone when done)."""
     return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -145,8 +151,7 @@ def ingest(
     except ThreatnetError as exc:
         cli._fail(exc)
         return
-    for _where, why in summary.failed:
-        cli.err.print(f"[red]error[/red]: {escape(why)}", highlight=False)
+    report_failures(summary.failed)
     cli.out.print(f"documents: {summary.new} new, {summary.unchanged} unchanged, "
                   f"{summary.reextracted} re-extracted, {len(summary.failed)} failed; "
                   f"store: {counts['documents']} documents, {counts['entities']} entities, "
