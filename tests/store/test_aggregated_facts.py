@@ -29,8 +29,16 @@ from threatnet.model import (
     Polarity,
     Source,
 )
+from threatnet.resolve.pack import load_actor_pack
 from threatnet.store import Store, review, summary
-from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow, FactSummaryRow
+from threatnet.store.schema import (
+    ClaimRow,
+    DocumentRow,
+    EntityRow,
+    FactGradeRow,
+    FactLinkRow,
+    FactSummaryRow,
+)
 
 PREDICATES = ["supplies", "supports", "cooperates_with", "allied_with", "hostile_to",
               "fights", "attacks", "possesses", "leads"]
@@ -126,6 +134,8 @@ def test_filters_by_predicate_and_entities_equal_the_python_computation(store_ur
 ACTORS = [("Alpha Liberation Front", "armed_group"), ("Bravo Mujahideen Army", "armed_group"),
           ("Charlie Tehreek", "armed_group"), ("Delta Brigade Movement", "armed_group"),
           ("Republic of Eastland", "state"), ("Kingdom of Westmark", "state")]
+CAPABILITIES = [("armed drones", "armed_drone"), ("drones", "drone"),
+                ("quadcopters", "quadcopter"), ("rifles", None)]
 SAID = ["police", "Police", "Taliban sources", "a CTD official", "residents"]
 
 
@@ -136,13 +146,15 @@ def _record(rng: random.Random, d: int, version: str) -> ExtractionRecord:
     ents = [Entity(id=f"T{i}", name=name, type=EntityType(type_),
                    mentions=[Mention(i, i + 1, name[0])])
             for i, (name, type_) in enumerate(ACTORS, start=1)]
-    ents.append(Entity(id="T7", name="armed drones", type=EntityType("capability"),
-                       mentions=[Mention(7, 8, "a")]))
+    for i, (name, node) in enumerate(CAPABILITIES, start=7):  # nodes of the pack's taxonomy
+        ents.append(Entity(id=f"T{i}", name=name, type=EntityType("capability"),
+                           mentions=[Mention(i, i + 1, "a")], pack_id=node, kind=node))
     claims = []
     for i in range(rng.randrange(6, 14)):
         predicate = rng.choice(PREDICATES)
         subject = f"T{rng.randrange(1, 7)}"
-        obj = "T7" if predicate == "possesses" else f"T{rng.randrange(1, 7)}"
+        obj = f"T{rng.randrange(7, 7 + len(CAPABILITIES))}" if predicate == "possesses" \
+            else f"T{rng.randrange(1, 7)}"
         modality = rng.choice(list(MODALITIES))
         said = rng.random()
         source = None if said < 0.4 else Source("Republic of Eastland", "T5") if said < 0.55 \
@@ -167,22 +179,36 @@ def _summary_rows(s) -> dict:
         for r in s.scalars(select(FactSummaryRow))}
 
 
+def _kept_grades(s) -> tuple[dict, dict]:
+    grades = {(r.subject_id, r.predicate, r.object_id): (r.part, r.score, r.edge,
+                                                        r.edge_sources, r.data)
+              for r in s.scalars(select(FactGradeRow))}
+    links = {(r.subject_id, r.object_id): (r.predicate, r.confidence, r.sources_for)
+             for r in s.scalars(select(FactLinkRow))}
+    return grades, links
+
+
 def _check_summary(store: Store) -> None:
-    """Facts, edges and actor profiles read from the maintained summary equal the
-    claim-by-claim computation, and the summary equals one rebuilt from scratch."""
+    """Facts, edges and actor profiles read from the maintained summary and grades equal
+    the claim-by-claim computation, and both equal ones rebuilt from scratch."""
+    pack = load_actor_pack()
     with store.session() as s:
         python = _python_facts(s, None)
         _compare(load_facts(s), python)
         edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s)}
         assert edges == {f.key: (f.confidence, f.sources_for) for f in python}
-        maintained = _summary_rows(s)
-        for actor in {v.id for v in entities(s).values() if v.type in ACTOR_TYPES}:
+        maintained, kept = _summary_rows(s), _kept_grades(s)
+        for actor in {v.id for v in entities(s).values()
+                      if v.type in ACTOR_TYPES | {"capability"}}:
+            by_claims = profile.build(s, actor, pack, summary=False)
+            assert profile.build(s, actor, pack) == by_claims, actor  # the kept grades
             assert profile.build(s, actor, None) == profile.build(s, actor, None,
                                                                   summary=False), actor
     with store.session(write=True) as s, s.begin():
         summary.rebuild(s)
     with store.session() as s:
         assert _summary_rows(s) == maintained
+        assert _kept_grades(s) == kept
 
 
 def test_summary_kept_up_to_date_through_saves_reviews_merges_and_splits(store_url):

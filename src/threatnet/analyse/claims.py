@@ -86,6 +86,55 @@ class ClaimView:
                 "confidence": round(self.confidence, 3)}
 
 
+@dataclass(frozen=True)
+class GroupView(ClaimView):
+    """The claims of one group of the facts summary (one fact, polarity, modality and
+    source) as one view: its best claim, their number and dates (`graded.summary_views`)."""
+
+    claims: int = 1
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+class Canon:
+    """Canonical ids and entity views, reading only merged entities and those asked for
+    (`entities` reads every entity: too much for each saved document)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.merged: dict[int, int] = dict(session.execute(  # type: ignore[arg-type]
+            select(EntityRow.id, EntityRow.merged_into)
+            .where(EntityRow.merged_into.is_not(None))).all())
+        self.views: dict[int, EntityView] = {}  # stored id -> its canonical entity's view
+
+    def __call__(self, entity_id: int) -> int:
+        """The canonical id (merge chains followed to their end)."""
+        seen = {entity_id}
+        while entity_id in self.merged and self.merged[entity_id] not in seen:
+            entity_id = self.merged[entity_id]
+            seen.add(entity_id)
+        return entity_id
+
+    def members(self, canonical_ids: Iterable[int]) -> list[int]:
+        """Every stored id (merged ones too) of these canonical entities."""
+        wanted = set(canonical_ids)
+        return sorted(wanted | {i for i in self.merged if self(i) in wanted})
+
+    def load(self, ids: Iterable[int]) -> dict[int, EntityView]:
+        """`views` of these stored ids (read once), which this returns."""
+        todo = {i: self(i) for i in ids if i not in self.views}
+        wanted = sorted(set(todo.values()))
+        for start in range(0, len(wanted), 500):
+            for r in self.session.execute(select(
+                    EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.pack_id,
+                    EntityRow.kind).where(EntityRow.id.in_(wanted[start:start + 500]))):
+                self.views[r.id] = EntityView(r.id, r.name, r.type, r.pack_id, r.kind)
+        for i, c in todo.items():
+            if c in self.views:
+                self.views[i] = self.views[c]
+        return self.views
+
+
 def source_key(source: str | None, source_entity: int | None, outlet: str | None) -> str:
     """Two claims from one source, or one outlet speaking for itself, count once."""
     if source_entity is not None:

@@ -193,10 +193,39 @@ def _name(c: ClaimView) -> str:
     return c.source or "the author"
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """What a fact's claims say of it before their sources are rated (`rate`): all of a
+    grade but the reliability letter, which depends on the source table (kept per fact
+    by `graded`, rated when read)."""
+
+    stance: str
+    score: float
+    support: float
+    opposition: float
+    credibility: int
+    why: str  # the credibility rule that applied, and why
+    pro: tuple[str | None, ...]  # each source of the stance as written (None: the author)
+    con: tuple[str, ...]  # the names of the sources against it, sorted
+
+    def to_list(self) -> list[Any]:
+        return [self.stance, self.score, self.support, self.opposition, self.credibility,
+                self.why, list(self.pro), list(self.con)]
+
+    @classmethod
+    def from_list(cls, data: list[Any]) -> Judgement:
+        *head, pro, con = data
+        return cls(*head, tuple(pro), tuple(con))
+
+
 def grade(claims: list[ClaimView], opposing: Iterable[ClaimView] = (),
           table: SourceTable | None = None) -> Grade:
     """Grade a fact from its own claims, plus claims contradicting it from elsewhere."""
-    table = table or source_table()
+    return rate(judge(claims, opposing), table)
+
+
+def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgement:
+    """Everything of `grade` but the sources' reliability."""
     affirmed = [c for c in claims if c.polarity == "affirmed"]
     negated = [c for c in claims if c.polarity != "affirmed"]
     best_yes, best_no = by_source(affirmed), by_source(negated)
@@ -211,12 +240,6 @@ def grade(claims: list[ClaimView], opposing: Iterable[ClaimView] = (),
     support, opposition = _noisy_or(pro_sources), _noisy_or(con_sources)
     score = round(support * (1.0 - opposition), 3)
     against_names = ', '.join(sorted(_name(c) for c in con_sources.values()))
-
-    rated = sorted(((table.rate(c.source), c) for c in pro_sources.values()),
-                   key=lambda rc: rc[0][0])
-    (letter, why), best = rated[0] if rated else ((table.default, "no source"), None)
-    reliability_text = (f"{letter} ({RELIABILITY[letter]}): best source "
-                        f"{_name(best) if best else 'none'!r} is rated as {why}")
 
     firm = [c for c in pro_sources.values() if c.modality in FIRM]
     n = len(pro_sources)
@@ -245,11 +268,25 @@ def grade(claims: list[ClaimView], opposing: Iterable[ClaimView] = (),
             why_c += f"; but contradicted by {against_names}, so at best possibly true"
         else:
             why_c += f"; contradicted by a weaker side: {against_names}"
-    explanation = (f"{letter}{credibility}: reliability {reliability_text}; credibility "
-                   f"{credibility} ({CREDIBILITY[credibility]}): {why_c}. Score {score:.2f} = "
-                   f"support {support:.2f} × (1 − opposition {opposition:.2f}).")
-    return Grade(stance=stance, score=score, support=support, opposition=opposition,
-                 reliability=letter, credibility=credibility, explanation=explanation,
-                 best_source=_name(best) if best else None,
-                 sources_for=sorted(_name(c) for c in pro_sources.values()),
-                 sources_against=sorted(_name(c) for c in con_sources.values()))
+    return Judgement(stance, score, support, opposition, credibility, why_c,
+                     tuple(c.source or None for c in pro_sources.values()),
+                     tuple(sorted(_name(c) for c in con_sources.values())))
+
+
+def rate(judgement: Judgement, table: SourceTable | None = None) -> Grade:
+    """The grade of a judged fact: its best source's reliability (`table`), its explanation."""
+    table = table or source_table()
+    j = judgement
+    rated = sorted(((table.rate(source), source) for source in j.pro), key=lambda rs: rs[0][0])
+    (letter, why), best = rated[0] if rated else ((table.default, "no source"), None)
+    best_name = (best or "the author") if rated else None
+    reliability_text = (f"{letter} ({RELIABILITY[letter]}): best source "
+                        f"{best_name or 'none'!r} is rated as {why}")
+    explanation = (f"{letter}{j.credibility}: reliability {reliability_text}; credibility "
+                   f"{j.credibility} ({CREDIBILITY[j.credibility]}): {j.why}. Score "
+                   f"{j.score:.2f} = support {j.support:.2f} × (1 − opposition "
+                   f"{j.opposition:.2f}).")
+    return Grade(stance=j.stance, score=j.score, support=j.support, opposition=j.opposition,
+                 reliability=letter, credibility=j.credibility, explanation=explanation,
+                 best_source=best_name, sources_for=sorted(s or "the author" for s in j.pro),
+                 sources_against=list(j.con))

@@ -3,115 +3,61 @@
 The profile is built from the claims known on `as_of` (see `claims.load_claims`)
 and the actor pack: type, aliases, parent and factions, leaders, facts grouped
 by predicate class (each with its support and grade, see `grading`), the
-capabilities as a tree of the pack's taxonomy, and a timeline of claims by month.
+capabilities as a tree of the pack's taxonomy, a timeline of claims by month, and
+how many contradictions and changes its facts take part in.
 
-The profile of what is known now (no `as_of`, no evidence sentences) reads the
-facts summary (`store.summary`) instead of every claim: each group of claims
-(one fact, polarity, modality and source) stands for its claims as one
-`GroupView` carrying their number, dates and its best claim — what grading and
-contradictions read of a source (its best claim) is the same. Claims with a time
-of their own can make a pair of claims a change rather than a contradiction,
-claim by claim: the facts that could be paired with one (same fact; the same
-holder's capabilities; relations between the same two actors) are read claim by
-claim from the claims table (by index) instead.
+Each fact is graded against every claim that could contradict it, the actor's
+or not (another holder's denial of a broader capability counts against it when
+the profile is a capability's). The profile of what is known now, without
+evidence sentences, reads those grades as the store keeps them (`graded`);
+`as_of`, `evidence` or `summary=False` grade the claims themselves (the same
+results for what is known now: tests hold them equal).
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from threatnet.analyse import contradictions
-from threatnet.analyse.claims import ClaimView, EntityView, entities, load_claims, source_key
-from threatnet.analyse.grading import SourceTable, by_source, grade, source_table
-from threatnet.model import PREDICATES, Modality
+from threatnet.analyse import contradictions, graded
+from threatnet.analyse.claims import Canon, ClaimView, EntityView, entities, load_claims
+from threatnet.analyse.grading import SourceTable, source_table
+from threatnet.model import PREDICATES
 from threatnet.resolve.pack import ActorPack
-from threatnet.store.schema import AliasRow, FactSummaryRow
+from threatnet.store.schema import AliasRow
 
 CLASSES = ["alignment", "opposition", "structure", "capability", "geography", "events",
            "economy"]
 PARENT_PREDICATES = {"part_of", "splinter_of", "member_of", "affiliated_with"}
 
 
-_RANK = {m.value: i for i, m in enumerate(Modality)}  # Modality.rank, without the enum walk
-
-
-def _strongest(claims: list[ClaimView]) -> str | None:
-    return min((c.modality for c in claims), key=_RANK.__getitem__, default=None)
-
-
-@dataclass(frozen=True)
-class GroupView(ClaimView):
-    """The claims of one summary group as one view: its best claim, their number and dates."""
-
-    claims: int = 1
-    first_seen: str | None = None
-    last_seen: str | None = None
-
-
-def _count(claims: list[ClaimView]) -> int:
-    return sum(c.claims if isinstance(c, GroupView) else 1 for c in claims)
-
-
-def _dates(c: ClaimView) -> tuple[str | None, ...]:
-    return (c.first_seen, c.last_seen) if isinstance(c, GroupView) else (c.published,)
-
-
-def fact_summary(claims: list[ClaimView], opposing: list[ClaimView], evidence: bool,
-                 table: SourceTable) -> dict[str, Any]:
-    """One fact (claims of one subject, predicate and object) with its support and grade."""
-    first = claims[0]
-    yes = [c for c in claims if c.affirmed]
-    no = [c for c in claims if not c.affirmed]
-    dates = sorted(d for c in claims for d in _dates(c) if d)
-    g = grade(claims, opposing, table)
-    out: dict[str, Any] = {
-        "subject": first.subject, "predicate": first.predicate, "object": first.object,
-        "subject_id": first.subject_id, "object_id": first.object_id,
-        "class": first.predicate_class, "stance": g.stance,
-        "claims_for": _count(yes), "claims_against": _count(no),
-        "independent_sources": len(by_source(claims)),
-        "sources_for": sorted({c.source or "(author)" for c in yes}),
-        "sources_against": sorted({c.source or "(author)" for c in no}),
-        "strongest_for": _strongest(yes), "strongest_against": _strongest(no),
-        "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
-        "score": round(g.score, 3), "grade": g.to_dict()}
-    if evidence:
-        out["evidence"] = [{"text": c.evidence_text, "polarity": c.polarity,
-                            "modality": c.modality, "source": c.source or "(author)",
-                            "published": c.published, "document": c.document_id,
-                            "start": c.evidence_start, "end": c.evidence_end}
-                           for c in claims]
-    return out
-
-
 def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None = None,
           evidence: bool = False, table: SourceTable | None = None, *,
           summary: bool = True) -> dict[str, Any]:
-    """The profile; `summary=False` reads every claim even for what is known now."""
+    """The profile; `summary=False` grades the claims even for what is known now."""
     table = table or source_table()
-    ents = entities(session)
-    actor = ents[actor_id]
+    canon = Canon(session)
+    actor_id = canon(actor_id)
+    actor = canon.load([actor_id])[actor_id]
+    said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of and not evidence:
-        claims, timeline = _from_summary(session, actor_id, ents)
+        kept = graded.read(session, actor_id, canon, pack)
     else:
-        claims = load_claims(session, as_of, entity_ids=[actor_id], evidence=evidence,
-                             qualifiers=False)
-        timeline = Counter((c.published or "unknown")[:7] for c in claims)
-    report = contradictions.find(claims, ents, pack)
-    against = contradictions.opposing(report)
+        kept, said = _from_claims(session, actor_id, pack, as_of, evidence)
+    views = canon.load({i for g in kept for i in (g.fact["subject_id"], g.fact["object_id"])})
+    names = {v.id: v.name for v in views.values()}
+    facts = [graded.finish(g.fact, names, table, said.get(_key(g.fact)) if evidence else None)
+             for g in kept]
+    timeline: Counter = Counter()
+    for g in kept:
+        timeline.update(g.months)
+    conflicts = {tuple(c) for g in kept for c in g.conflicts}
 
-    groups: dict[tuple[int, str, int], list[ClaimView]] = defaultdict(list)
-    for c in claims:
-        groups[c.key()].append(c)
-    facts = [fact_summary(group, against.get(key, []), evidence, table)
-             for key, group in groups.items()]
-    facts.sort(key=lambda f: (-f["score"], f["predicate"], f["object"]))
+    facts.sort(key=lambda f: (-f["score"], f["predicate"], f["object"], f["subject"],
+                              f["subject_id"], f["object_id"]))
     for f in facts:  # symmetric facts read from the actor's side
         if f["object_id"] == actor_id and PREDICATES[f["predicate"]][1]:
             f["subject"], f["object"] = f["object"], f["subject"]
@@ -122,8 +68,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
 
     entry = pack.get(actor.pack_id) if pack and actor.pack_id else None
     aliases = sorted({a for (a,) in session.execute(
-        select(AliasRow.alias).where(AliasRow.entity_id.in_(
-            [i for i, e in ents.items() if e.id == actor_id])))} - {actor.name})
+        select(AliasRow.alias).where(AliasRow.entity_id.in_(canon.members([actor_id]))))}
+        - {actor.name})
 
     parents = [{"name": pack.get(entry.parent).name if pack.get(entry.parent) else entry.parent,
                 "relation": "parent (actor pack)", "source": "pack"}] \
@@ -160,71 +106,40 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
                   "description": entry.description if entry else None,
                   "ideology": entry.ideology if entry else None,
                   "region": entry.region if entry else None},
-        "as_of": as_of, "claims": _count(claims),
+        "as_of": as_of, "claims": sum(f["claims_for"] + f["claims_against"] for f in facts),
         "parents": parents, "factions": factions, "leaders": leaders,
         "facts": {k: v for k, v in by_class.items() if v},
-        "capabilities": capability_tree(facts, actor_id, ents, pack),
-        "contradictions": len(report.contradictions), "changes": len(report.changes),
+        "capabilities": capability_tree(facts, actor_id, views, pack),
+        "contradictions": sum(1 for c in conflicts if not c[1]),
+        "changes": sum(1 for c in conflicts if c[1]),
         "timeline": dict(sorted(timeline.items())),
     }
 
 
-def _from_summary(session: Session, actor_id: int, ents: dict[int, EntityView]
-                  ) -> tuple[list[ClaimView], Counter]:
-    """The actor's claims as summary groups (`GroupView`), those that could pair with
-    a claim with a time of its own one by one; and its claims per month."""
-    members = [i for i, e in ents.items() if e.id == actor_id]
-    rows = session.connection().execute(select(
-        FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
-        FactSummaryRow.support, FactSummaryRow.months, FactSummaryRow.timed).where(or_(
-            FactSummaryRow.subject_id.in_(members), FactSummaryRow.object_id.in_(members))))
-    timeline: Counter = Counter()
-    parsed = []
-    for s, p, o, support, months, timed in rows:
-        support = json.loads(support) if isinstance(support, str) else support
-        months = json.loads(months) if isinstance(months, str) else months
-        timeline.update(months)
-        parsed.append((s, p, o, support, timed))
-    tainted: set[tuple] = set()
-    for s, p, o, _support, timed in parsed:
-        if timed:
-            tainted |= set(_partners(ents[s].id, p, ents[o].id))
-    one_by_one = [(s, p, o) for s, p, o, _support, _timed in parsed
-                  if tainted.intersection(_partners(ents[s].id, p, ents[o].id))]
-    claims = load_claims(session, None, triples=one_by_one, evidence=False,
-                         qualifiers=False) if one_by_one else []
-    skip = set(one_by_one)
-    classes = {p: cls for p, (cls, _) in PREDICATES.items()}
-    for s, p, o, support, _timed in parsed:
-        if (s, p, o) in skip:
-            continue
-        subject, obj = ents[s], ents[o]
-        for (affirmed, modality, source, source_entity, outlet, n, best, first, last, _lo,
-             _hi, published, claim_id) in support:
-            entity = ents[source_entity].id if source_entity is not None else None
-            claims.append(GroupView(
-                id=claim_id, subject_id=subject.id, subject=subject.name, predicate=p,
-                predicate_class=classes.get(p, "other"), object_id=obj.id, object=obj.name,
-                polarity="affirmed" if affirmed else "negated", modality=modality,
-                source=source, source_key=source_key(source, entity, outlet),
-                document_id="", published=published, time_start=None, time_end=None,
-                evidence_text="", evidence_start=0, evidence_end=0, confidence=best,
-                claims=n, first_seen=first, last_seen=last))
-    claims.sort(key=lambda c: (c.published is None, c.published or "", c.id))
-    return claims, timeline
+def _key(fact: dict[str, Any]) -> tuple[int, str, int]:
+    return (fact["subject_id"], fact["predicate"], fact["object_id"])
 
 
-def _partners(subject: int, predicate: str, obj: int) -> list[tuple]:
-    """What a claim can be paired with by `contradictions.find`: its own fact, the
-    holder's capabilities, the relations between its two actors."""
-    key = (min(subject, obj), predicate, max(subject, obj)) \
-        if PREDICATES.get(predicate, ("", False))[1] else (subject, predicate, obj)
-    out: list[tuple] = [("fact", key)]
-    if predicate in contradictions.HOLDING:
-        out.append(("holder", subject))
-    if predicate in contradictions.HOSTILE | contradictions.ALIGNED:
-        out.append(("pair", frozenset((subject, obj))))
-    return out
+def _from_claims(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None,
+                 evidence: bool) -> tuple[list[graded.Graded],
+                                          dict[tuple[int, str, int], list[ClaimView]]]:
+    """The actor's facts graded from the claims known on `as_of` (with the holdings of
+    those who hold the actor, when it is a capability); and each fact's claims."""
+    own = load_claims(session, as_of, entity_ids=[actor_id], evidence=evidence,
+                      qualifiers=False)
+    holders = {c.subject_id for c in own if c.predicate in graded.HOLDING
+               and c.object_id == actor_id and c.subject_id != actor_id}
+    others = [c for c in load_claims(session, as_of, entity_ids=holders, evidence=False,
+                                     qualifiers=False)
+              if c.predicate in graded.HOLDING and c.subject_id in holders
+              and c.object_id != actor_id] if holders else []
+    everything = sorted(own + others, key=lambda c: (c.published is None, c.published or "",
+                                                     c.id))
+    facts = graded.grade_claims(everything, entities(session), pack)
+    said: dict[tuple[int, str, int], list[ClaimView]] = defaultdict(list)
+    for c in own:
+        said[c.key()].append(c)
+    return [g for key, g in facts.items() if actor_id in (key[0], key[2])], said
 
 
 def _merge(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

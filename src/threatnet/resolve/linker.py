@@ -43,6 +43,7 @@ def initials(name: str) -> str:
 class Link:
     entity_id: int
     evidence: str  # why the mention is this stored entity
+    adopted: bool = False  # a stored entity the actor pack lists from now on
 
 
 class Linker:
@@ -67,7 +68,7 @@ class Linker:
                 # known by name before the pack (or an imported overlay) listed it
                 row.pack_id, row.kind = entity.pack_id, entity.kind or row.kind
                 self._add_aliases(row.id, [entity.name, *entity.aliases], "pack")
-                return Link(row.id, f"adopted by actor pack {entity.pack_id}")
+                return Link(row.id, f"adopted by actor pack {entity.pack_id}", adopted=True)
             return Link(self._create(entity), f"new from actor pack {entity.pack_id}")
         row = self._same_name(entity)
         if row is not None:

@@ -8,9 +8,10 @@ an existing id replaces it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,13 @@ class ActorPack:
             chain.append(current.parent)
             current = self.entries.get(current.parent)
         return chain
+
+    @cached_property
+    def hierarchy(self) -> str:
+        """A fingerprint of every entry's parent: what contradictions across the capability
+        taxonomy depend on (facts graded with another hierarchy are graded again)."""
+        pairs = sorted((e.id, e.parent) for e in self.entries.values() if e.parent)
+        return hashlib.sha1(repr(pairs).encode()).hexdigest()[:16]
 
     def of_type(self, *types: EntityType) -> list[PackEntry]:
         return [e for e in self.entries.values() if e.type in types]

@@ -162,6 +162,48 @@ class FactSummaryRow(Base):
     timed: Mapped[int] = mapped_column(Integer)  # claims with a time of their own
 
 
+class FactGradeRow(Base):
+    """One fact (canonical subject, predicate, object; symmetric ones sorted) graded
+    against every claim that could contradict it: what `threatnet actor` reads.
+
+    `part` is the partition of facts that grade each other (`analyse.graded`),
+    `hierarchy` the actor pack's hierarchy it was graded with (`ActorPack.hierarchy`),
+    `data` the fact's support, judgement, claims per month and contradictions (see
+    `graded.compute`); `edge` / `edge_sources` its confidence and number of sources as a
+    relation (`analyse.graph.Fact`), NULL when nothing affirms it. Maintained with the
+    facts summary, by canonical ids: merges and splits refresh the rows they change.
+    """
+
+    __tablename__ = "fact_grades"
+    __table_args__ = (Index("ix_fact_grades_object", "object_id"),
+                      Index("ix_fact_grades_part", "part"),
+                      Index("ix_fact_grades_predicate", "predicate"))
+
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    predicate: Mapped[str] = mapped_column(String(32), primary_key=True)
+    object_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    part: Mapped[str] = mapped_column(String(200))
+    hierarchy: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column(Float)
+    edge: Mapped[float | None] = mapped_column(Float)
+    edge_sources: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class FactLinkRow(Base):
+    """The best-supported relation from one actor to another (either way for symmetric
+    predicates), over every predicate: what a path search without filters walks
+    (`analyse.graph.load_edges`). Kept with `fact_grades`."""
+
+    __tablename__ = "fact_links"
+
+    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    object_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    predicate: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    sources_for: Mapped[int] = mapped_column(Integer)
+
+
 class SameAsRow(Base):
     """A possible identity the resolver was not sure enough to merge: for an analyst."""
 

@@ -130,7 +130,8 @@ class Store:
                               extractor_version=record.extractor_version))
             s.flush()
         linker = Linker(s)
-        ids = {e.id: linker.link(e).entity_id for e in record.entities}
+        links = {e.id: linker.link(e) for e in record.entities}
+        ids = {k: link.entity_id for k, link in links.items()}
         # one multi-row INSERT each for mentions and claims, without fetching their ids
         # back (bench: see README "Running on a cluster")
         mentions = [dict(document_id=doc.id, entity_id=ids[e.id], start=m.start, end=m.end,
@@ -150,6 +151,8 @@ class Store:
             s.execute(insert(MentionRow.__table__), mentions)
         if claims:
             s.execute(insert(ClaimRow.__table__), claims)
+        # an entity the pack now lists may sit elsewhere in the capability taxonomy
+        _regrade(s, sorted({link.entity_id for link in links.values() if link.adopted}))
         return outcome
 
     def known_sources(self, sources: list[str]) -> set[str]:
@@ -196,6 +199,7 @@ class Store:
                       .values(status="confirmed"))
             s.add(DecisionRow(kind="merge", author=author,
                               payload={"keep": a.id, "other": b.id, "names": [a.name, b.name]}))
+            _regrade(s, [a.id, b.id])
             return a
 
     def split(self, entity: str | int, part: str | int, author: str | None = None) -> None:
@@ -206,6 +210,7 @@ class Store:
             row.merged_into = None
             s.add(DecisionRow(kind="split", author=author,
                               payload={"entity": whole.id, "part": row.id}))
+            _regrade(s, [whole.id, row.id])
 
     def _part(self, s: Session, whole: EntityRow, part: str | int) -> EntityRow:
         candidates = s.scalars(select(EntityRow).where(EntityRow.merged_into == whole.id)).all()
@@ -268,6 +273,17 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.session() as s:
             return queries.counts(s)
+
+
+def _regrade(s: Session, entity_ids: list[int]) -> None:
+    """Grade again the facts around entities just merged, split or adopted by the pack
+    (`analyse.graded`): those of their rows kept as they were, and as they are now."""
+    from threatnet.analyse import graded  # (the analysis keeps its grades in the store)
+
+    if entity_ids:
+        s.flush()
+        pack = graded.store_pack()
+        graded.refresh_parts(s, graded.parts_touching(s, entity_ids, pack), pack)
 
 
 def _transient(exc: OperationalError) -> bool:

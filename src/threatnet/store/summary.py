@@ -6,7 +6,8 @@ Grouping a million claims costs SQLite seconds on every question; the rows of
 fact instead of a row per claim (see `schema.FactSummaryRow` for what a row holds).
 
 Whatever changes claims recomputes the rows of the triples it touched, from
-the claims table (index `ix_claim_triple`), inside its own transaction:
+the claims table (index `ix_claim_triple`), and the grades kept of their facts
+(`analyse.graded`), inside its own transaction:
 `Store.save` (a new or re-extracted document: its old and new triples) and
 analysts' review decisions (a rejection or correction: the claim's triple
 before and after). Entity ids are stored raw, so merges and splits change
@@ -81,13 +82,22 @@ def refresh(s: Session, triples: Iterable[Triple]) -> None:
             and_(FactSummaryRow.subject_id == a, FactSummaryRow.predicate == p,
                  FactSummaryRow.object_id == b) for a, p, b in chunk))))
         _write(s, where)
+    from threatnet.analyse import graded  # the grades kept of those facts (after the store)
+
+    graded.refresh(s, todo)
 
 
-def rebuild(s: Session) -> int:
-    """Recompute the whole summary from the claims; returns its number of rows."""
+def rebuild(s: Session, grades: bool = True) -> int:
+    """Recompute the whole summary from the claims, and (`grades`) the facts graded from
+    it (`analyse.graded.rebuild`); returns the summary's number of rows."""
     s.flush()
     s.execute(delete(FactSummaryRow))
-    return _write(s, None)
+    rows = _write(s, None)
+    if grades:
+        from threatnet.analyse import graded
+
+        graded.rebuild(s)
+    return rows
 
 
 def _write(s: Session, where: Any) -> int:

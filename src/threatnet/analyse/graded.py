@@ -1,0 +1,451 @@
+"""Every fact graded, and kept ready in the store (`fact_grades`): what `actor` reads.
+
+A profile grades each of an actor's facts against the claims that contradict
+it and counts the contradictions it takes part in (`grading`, `contradictions`):
+at a million claims that is seconds for a busy actor. So the store keeps, for
+every canonical fact, what of that does not depend on the source table — its
+support, its judgement (`grading.Judgement`), its claims per month and the
+contradictions it takes part in — and `profile` only rates the sources (`finish`).
+
+A fact is graded against the claims of its *partition*, the facts it can
+contradict: for holding a capability (possesses, uses), the holder's holdings
+under the same root of the capability taxonomy; for hostile and aligned
+relations, the relations between the same two actors; otherwise the fact alone.
+Whatever refreshes the facts summary (a save, a review decision) refreshes the
+partitions of the facts it touched (`refresh`); merges, splits and entities the
+pack adopts refresh the partitions around those entities (`refresh_entities`);
+`rebuild` grades everything (migration 0006, `threatnet db refresh-facts`). A row
+records the pack hierarchy it was graded with; read with another pack, the
+actor's partitions are graded again instead (`read`).
+
+The same rows give `fact_links`, the best relation between two actors, which a
+path search without filters walks (`graph.load_edges`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from sqlalchemy import Text, and_, delete, insert, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from threatnet.analyse import contradictions
+from threatnet.analyse.claims import (
+    Canon,
+    ClaimView,
+    EntityView,
+    GroupView,
+    load_claims,
+    source_key,
+)
+from threatnet.analyse.grading import Judgement, SourceTable, by_source, judge, rate
+from threatnet.model import PREDICATES, Modality, is_symmetric
+from threatnet.resolve.pack import ActorPack
+from threatnet.store.schema import FactGradeRow, FactLinkRow, FactSummaryRow
+
+Key = tuple[int, str, int]
+HOLDING = contradictions.HOLDING
+RELATIONS = contradictions.HOSTILE | contradictions.ALIGNED
+ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
+EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (as `graph`)
+CHUNK = 200  # ids or triples per statement
+_RANK = {m.value: i for i, m in enumerate(Modality)}
+
+
+class Graded(NamedTuple):
+    """One graded fact: its parts (`fact_parts`), claims per month, contradictions."""
+
+    fact: dict[str, Any]
+    months: dict[str, int]
+    conflicts: list[list[Any]]  # [kind, change, x's key and polarity, y's key and polarity]
+    edge: tuple[float | None, int] = (None, 0)  # as a relation: confidence, sources (`edge`)
+
+
+def hierarchy(pack: ActorPack | None) -> str:
+    return pack.hierarchy if pack is not None else "none"
+
+
+# -- one fact -------------------------------------------------------------------------
+
+
+def _count(claims: list[ClaimView]) -> int:
+    return sum(c.claims if isinstance(c, GroupView) else 1 for c in claims)
+
+
+def _dates(c: ClaimView) -> tuple[str | None, ...]:
+    return (c.first_seen, c.last_seen) if isinstance(c, GroupView) else (c.published,)
+
+
+def _strongest(claims: list[ClaimView]) -> str | None:
+    return min((c.modality for c in claims), key=_RANK.__getitem__, default=None)
+
+
+def fact_parts(claims: list[ClaimView], opposing: list[ClaimView]) -> dict[str, Any]:
+    """One fact (claims of one subject, predicate and object) with its support and
+    judgement: everything of the profile's fact but names and the sources' ratings."""
+    first = claims[0]
+    yes = [c for c in claims if c.affirmed]
+    no = [c for c in claims if not c.affirmed]
+    dates = sorted(d for c in claims for d in _dates(c) if d)
+    return {
+        "subject_id": first.subject_id, "predicate": first.predicate,
+        "object_id": first.object_id, "class": first.predicate_class,
+        "claims_for": _count(yes), "claims_against": _count(no),
+        "independent_sources": len(by_source(claims)),
+        "sources_for": sorted({c.source or "(author)" for c in yes}),
+        "sources_against": sorted({c.source or "(author)" for c in no}),
+        "strongest_for": _strongest(yes), "strongest_against": _strongest(no),
+        "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
+        "judgement": judge(claims, opposing).to_list()}
+
+
+def finish(parts: dict[str, Any], names: dict[int, str], table: SourceTable,
+           evidence: list[ClaimView] | None = None) -> dict[str, Any]:
+    """The profile's fact: `fact_parts` with names, the grade and (on request) evidence."""
+    g = rate(Judgement.from_list(parts["judgement"]), table)
+    out: dict[str, Any] = {
+        "subject": names[parts["subject_id"]], "predicate": parts["predicate"],
+        "object": names[parts["object_id"]], "subject_id": parts["subject_id"],
+        "object_id": parts["object_id"], "class": parts["class"], "stance": g.stance,
+        **{k: parts[k] for k in ("claims_for", "claims_against", "independent_sources",
+                                 "sources_for", "sources_against", "strongest_for",
+                                 "strongest_against", "first_seen", "last_seen")},
+        "score": round(g.score, 3), "grade": g.to_dict()}
+    if evidence is not None:
+        out["evidence"] = [{"text": c.evidence_text, "polarity": c.polarity,
+                            "modality": c.modality, "source": c.source or "(author)",
+                            "published": c.published, "document": c.document_id,
+                            "start": c.evidence_start, "end": c.evidence_end}
+                           for c in evidence]
+    return out
+
+
+def grade_claims(claims: list[ClaimView], ents: dict[int, EntityView],
+                 pack: ActorPack | None, months: dict[Key, Counter] | None = None
+                 ) -> dict[Key, Graded]:
+    """Every fact of these claims graded against the others (whole partitions given).
+
+    `months` (claims per month of each fact) is counted from the claims when not given.
+    """
+    report = contradictions.find(claims, ents, pack)
+    against = contradictions.opposing(report)
+    conflicts: dict[Key, list[list[Any]]] = defaultdict(list)
+    for conflict in [*report.contradictions, *report.changes]:
+        x, y = conflict.a.claims[0], conflict.b.claims[0]
+        cid = [conflict.kind, conflict.change, *x.key(), x.polarity, *y.key(), y.polarity]
+        for key in {x.key(), y.key()}:
+            conflicts[key].append(cid)
+    groups: dict[Key, list[ClaimView]] = defaultdict(list)
+    for c in claims:
+        groups[c.key()].append(c)
+    if months is None:
+        months = defaultdict(Counter)
+        for key, group in groups.items():
+            months[key].update((c.published or "unknown")[:7] for c in group)
+    return {key: Graded(fact_parts(group, against.get(key, [])),
+                        dict(sorted(months[key].items())), conflicts.get(key, []),
+                        edge(group))
+            for key, group in groups.items()}
+
+
+def edge(claims: list[ClaimView]) -> tuple[float | None, int]:
+    """A fact's confidence and number of sources as a relation (`graph.Fact`)."""
+    from threatnet.analyse.graph import noisy_or
+
+    yes: dict[str, float] = {}
+    no: dict[str, float] = {}
+    for c in claims:
+        if c.modality in EXCLUDED_MODALITIES or c.subject_id == c.object_id:
+            continue
+        side = yes if c.affirmed else no
+        side[c.source_key] = max(side.get(c.source_key, 0.0), max(c.confidence, 0.0))
+    if not yes:
+        return None, 0
+    return round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3), len(yes)
+
+
+# -- partitions ---------------------------------------------------------------------------
+
+
+def _root(view: EntityView, pack: ActorPack | None) -> str:
+    node = contradictions.capability_node(view)
+    chain = pack.ancestors(node) if pack else []
+    return chain[-1] if chain else node
+
+
+def part_of(key: Key, views: dict[int, EntityView], pack: ActorPack | None) -> str:
+    """The partition of a fact (canonical key): the facts it is graded against."""
+    a, p, b = key
+    if p in HOLDING:
+        return f"holder:{a}:{_root(views[b], pack)}"
+    if p in RELATIONS and a != b:
+        return f"pair:{min(a, b)}:{max(a, b)}"
+    return f"fact:{a}:{p}:{b}"
+
+
+def _canonical(s: int, p: str, o: int, canon: Canon) -> Key:
+    a, b = canon(s), canon(o)
+    return (b, p, a) if b < a and is_symmetric(p) else (a, p, b)
+
+
+_ROW = [FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
+        type_coerce(FactSummaryRow.support, Text), type_coerce(FactSummaryRow.months, Text),
+        FactSummaryRow.timed]
+
+
+def _rows_of_parts(session: Session, parts: set[str], canon: Canon, pack: ActorPack | None
+                   ) -> list[tuple]:
+    """The summary rows (raw ids) of the facts of these partitions."""
+    holders: set[int] = set()
+    pairs: set[int] = set()
+    facts: set[tuple[int, str, int]] = set()
+    for part in parts:
+        kind, _, rest = part.partition(":")
+        if kind == "holder":
+            holders.add(int(rest.split(":")[0]))
+        elif kind == "pair":
+            pairs.update(int(i) for i in rest.split(":"))
+        else:
+            a, p, b = rest.split(":")
+            facts.add((int(a), p, int(b)))
+    queries = []
+    for chunk in _chunks(canon.members(holders)):
+        queries.append(select(*_ROW).where(FactSummaryRow.subject_id.in_(chunk),
+                                           FactSummaryRow.predicate.in_(sorted(HOLDING))))
+    members = canon.members(pairs)
+    for chunk in _chunks(members):
+        queries.append(select(*_ROW).where(FactSummaryRow.subject_id.in_(chunk),
+                                           FactSummaryRow.object_id.in_(members),
+                                           FactSummaryRow.predicate.in_(sorted(RELATIONS))))
+    triples = [(s, p, o) for a, p, b in facts for s in canon.members([a])
+               for o in canon.members([b])]
+    triples += [(o, p, s) for s, p, o in triples if is_symmetric(p)]
+    for chunk in _chunks(sorted(set(triples))):
+        queries.append(select(*_ROW).where(or_(*(and_(
+            FactSummaryRow.subject_id == s, FactSummaryRow.predicate == p,
+            FactSummaryRow.object_id == o) for s, p, o in chunk))))
+    rows: dict[tuple, tuple] = {}
+    for query in queries:
+        for row in session.connection().execute(query):
+            rows[tuple(row[:3])] = tuple(row)
+    canon.load({i for s, _, o in rows for i in (s, o)})
+    views = canon.views
+    return [row for key, row in rows.items()
+            if part_of(_canonical(*key, canon), views, pack) in parts]
+
+
+def _json(value: Any) -> Any:
+    """A JSON column read as text (SQLite) or already parsed (psycopg parses json)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _chunks(items: Iterable[Any]) -> Iterable[list[Any]]:
+    items = list(items)
+    for start in range(0, len(items), CHUNK):
+        yield items[start:start + CHUNK]
+
+
+def compute(session: Session, parts: set[str], canon: Canon, pack: ActorPack | None
+            ) -> dict[Key, Graded]:
+    """Every fact of these partitions graded, from the facts summary."""
+    rows = _rows_of_parts(session, parts, canon, pack)
+    claims = summary_views(session, rows, canon.views, canon)
+    months: dict[Key, Counter] = defaultdict(Counter)
+    for s, p, o, _support, raw_months, _timed in rows:
+        months[_canonical(s, p, o, canon)].update(_json(raw_months))
+    return grade_claims(claims, canon.views, pack, months)
+
+
+def summary_views(session: Session, rows: list[tuple], ents: dict[int, EntityView],
+                  canonical: Callable[[int], int]) -> list[ClaimView]:
+    """Claims of summary rows, as `GroupView`s (a group of claims of one fact, polarity,
+    modality and source stands for them all: what grading and contradictions read of a
+    source is its best claim); those that could be paired with a claim with a time of
+    its own (the same fact, the holder's holdings, the same two actors) claim by claim,
+    since such a pair may be a change rather than a contradiction."""
+    tainted: set[tuple] = set()
+    for s, p, o, _support, _months, timed in rows:
+        if timed:
+            tainted |= set(_partners(ents[s].id, p, ents[o].id))
+    one_by_one = [(s, p, o) for s, p, o, *_ in rows
+                  if tainted.intersection(_partners(ents[s].id, p, ents[o].id))]
+    claims = load_claims(session, None, triples=one_by_one, evidence=False,
+                         qualifiers=False) if one_by_one else []
+    skip = set(one_by_one)
+    classes = {p: cls for p, (cls, _) in PREDICATES.items()}
+    for s, p, o, support, _months, _timed in rows:
+        if (s, p, o) in skip:
+            continue
+        subject, obj = ents[s], ents[o]
+        for (affirmed, modality, source, source_entity, outlet, n, best, first, last, _lo,
+             _hi, published, claim_id) in _json(support):
+            entity = canonical(source_entity) if source_entity is not None else None
+            claims.append(GroupView(
+                id=claim_id, subject_id=subject.id, subject=subject.name, predicate=p,
+                predicate_class=classes.get(p, "other"), object_id=obj.id, object=obj.name,
+                polarity="affirmed" if affirmed else "negated", modality=modality,
+                source=source, source_key=source_key(source, entity, outlet),
+                document_id="", published=published, time_start=None, time_end=None,
+                evidence_text="", evidence_start=0, evidence_end=0, confidence=best,
+                claims=n, first_seen=first, last_seen=last))
+    claims.sort(key=lambda c: (c.published is None, c.published or "", c.id))
+    return claims
+
+
+def _partners(subject: int, predicate: str, obj: int) -> list[tuple]:
+    """What a claim can be paired with by `contradictions.find`: its own fact, the
+    holder's capabilities, the relations between its two actors."""
+    key = (min(subject, obj), predicate, max(subject, obj)) \
+        if PREDICATES.get(predicate, ("", False))[1] else (subject, predicate, obj)
+    out: list[tuple] = [("fact", key)]
+    if predicate in HOLDING:
+        out.append(("holder", subject))
+    if predicate in RELATIONS:
+        out.append(("pair", frozenset((subject, obj))))
+    return out
+
+
+# -- kept in the store ------------------------------------------------------------------
+
+
+def store_pack() -> ActorPack:
+    """The pack the store grades with as it changes: the user's (`load_actor_pack`)."""
+    from threatnet.resolve.pack import load_actor_pack
+
+    return load_actor_pack()
+
+
+def refresh(session: Session, triples: Iterable[tuple[int, str, int]],
+            pack: ActorPack | None = None) -> None:
+    """Grade again the partitions of these stored triples (raw ids), in `session`'s
+    transaction (after their facts summary rows were refreshed)."""
+    triples = set(triples)
+    if not triples:
+        return
+    pack = pack or store_pack()
+    canon = Canon(session)
+    canon.load({i for s, _, o in triples for i in (s, o)})
+    refresh_parts(session, {part_of(_canonical(s, p, o, canon), canon.views, pack)
+                            for s, p, o in triples}, pack, canon)
+
+
+def parts_touching(session: Session, entity_ids: Iterable[int], pack: ActorPack | None
+                   ) -> set[str]:
+    """The partitions of the facts touching these entities (any of their stored ids),
+    under the merges as they are now, and those of the rows kept for them."""
+    canon = Canon(session)
+    wanted = {canon(i) for i in entity_ids}
+    ids = canon.members(wanted)
+    triples: set[tuple] = set()
+    parts: set[str] = set()
+    for chunk in _chunks(ids):
+        triples |= {tuple(r) for r in session.execute(
+            select(FactSummaryRow.subject_id, FactSummaryRow.predicate,
+                   FactSummaryRow.object_id).where(or_(FactSummaryRow.subject_id.in_(chunk),
+                                                       FactSummaryRow.object_id.in_(chunk))))}
+        parts |= set(session.scalars(select(FactGradeRow.part).where(or_(
+            FactGradeRow.subject_id.in_(chunk), FactGradeRow.object_id.in_(chunk)))))
+    canon.load({i for s, _, o in triples for i in (s, o)})
+    return parts | {part_of(_canonical(s, p, o, canon), canon.views, pack)
+                    for s, p, o in triples}
+
+
+def refresh_parts(session: Session, parts: set[str], pack: ActorPack | None,
+                  canon: Canon | None = None) -> None:
+    """Grade these partitions again and replace their rows (and their actors' links)."""
+    canon = canon or Canon(session)
+    session.flush()
+    graded = compute(session, parts, canon, pack)
+    pairs: set[tuple[int, int]] = set()
+    for chunk in _chunks(sorted(parts)):
+        where = FactGradeRow.part.in_(chunk)
+        pairs |= {(min(s, o), max(s, o)) for s, o in session.execute(
+            select(FactGradeRow.subject_id, FactGradeRow.object_id).where(where))}
+        session.execute(delete(FactGradeRow).where(where))
+    _insert(session, graded, canon, pack)
+    pairs |= {(min(a, b), max(a, b)) for a, _, b in graded}
+    _refresh_links(session, pairs, canon)
+
+
+def _insert(session: Session, graded: dict[Key, Graded], canon: Canon,
+            pack: ActorPack | None) -> None:
+    mark = hierarchy(pack)
+    rows = [{"subject_id": a, "predicate": p, "object_id": b,
+             "part": part_of((a, p, b), canon.views, pack), "hierarchy": mark,
+             "score": g.fact["judgement"][1], "edge": g.edge[0], "edge_sources": g.edge[1],
+             "data": {"fact": g.fact, "months": g.months, "conflicts": g.conflicts}}
+            for (a, p, b), g in graded.items()]
+    for start in range(0, len(rows), 1000):
+        session.execute(insert(FactGradeRow), rows[start:start + 1000])
+
+
+def rebuild(session: Session, pack: ActorPack | None = None) -> int:
+    """Grade every fact of the facts summary again; returns the number of facts."""
+    pack = pack or store_pack()
+    session.flush()
+    session.execute(delete(FactGradeRow))
+    session.execute(delete(FactLinkRow))
+    canon = Canon(session)
+    triples = [tuple(r) for r in session.execute(select(
+        FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id))]
+    canon.load({i for s, _, o in triples for i in (s, o)})
+    parts = sorted({part_of(_canonical(s, p, o, canon), canon.views, pack)
+                    for s, p, o in triples})
+    count = 0
+    for start in range(0, len(parts), 500):  # a batch of partitions at a time
+        graded = compute(session, set(parts[start:start + 500]), canon, pack)
+        _insert(session, graded, canon, pack)
+        count += len(graded)
+    _refresh_links(session, None, canon)
+    return count
+
+
+def _refresh_links(session: Session, pairs: set[tuple[int, int]] | None,
+                   canon: Canon) -> None:
+    """Recompute the links between these pairs of actors (every pair when None)."""
+    columns = [FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
+               FactGradeRow.edge, FactGradeRow.edge_sources]
+    if pairs is None:
+        queries = [select(*columns).where(FactGradeRow.edge.is_not(None))]
+    else:
+        queries = []
+        for chunk in _chunks(sorted(pairs)):
+            both = [(a, b) for a, b in chunk] + [(b, a) for a, b in chunk]
+            session.execute(delete(FactLinkRow).where(or_(*(and_(
+                FactLinkRow.subject_id == a, FactLinkRow.object_id == b) for a, b in both))))
+            queries.append(select(*columns).where(FactGradeRow.edge.is_not(None), or_(*(and_(
+                FactGradeRow.subject_id == a, FactGradeRow.object_id == b) for a, b in both))))
+    best: dict[tuple[int, int], tuple] = {}
+    for query in queries:
+        rows = session.execute(query).all()
+        views = canon.load({i for r in rows for i in (r[0], r[2])})
+        for s, p, o, confidence, sources in rows:
+            if p not in PREDICATES or views[s].type not in ACTOR_TYPES \
+                    or views[o].type not in ACTOR_TYPES:
+                continue
+            rank = (-confidence, -sources, p)
+            for u, v in ((s, o), (o, s)) if is_symmetric(p) else ((s, o),):
+                if (u, v) not in best or rank < best[(u, v)]:
+                    best[(u, v)] = rank
+    rows = [{"subject_id": u, "object_id": v, "predicate": p, "confidence": -c,
+             "sources_for": -n} for (u, v), (c, n, p) in best.items()]
+    for start in range(0, len(rows), 1000):
+        session.execute(insert(FactLinkRow), rows[start:start + 1000])
+
+
+def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None
+         ) -> list[Graded]:
+    """The graded facts of one (canonical) actor: the kept rows, or — read with a pack of
+    another hierarchy than they were graded with — its partitions graded again."""
+    rows = session.execute(select(FactGradeRow.hierarchy, type_coerce(FactGradeRow.data, Text))
+                           .where(or_(FactGradeRow.subject_id == actor_id,
+                                      FactGradeRow.object_id == actor_id))).all()
+    if all(mark == hierarchy(pack) for mark, _ in rows):
+        texts = [data if isinstance(data, str) else json.dumps(data) for _, data in rows]
+        return [Graded(d["fact"], d["months"], d["conflicts"])
+                for d in json.loads(f"[{','.join(texts)}]")]
+    graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
+    return [g for (a, _, b), g in graded.items() if actor_id in (a, b)]

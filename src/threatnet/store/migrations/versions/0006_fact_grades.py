@@ -1,0 +1,55 @@
+"""Every fact graded and kept ready (`fact_grades`), and the best link between two
+actors (`fact_links`): filled here from the facts summary.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-26 11:20:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.orm import Session
+
+revision = '0006'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('fact_grades',
+    sa.Column('subject_id', sa.Integer(), nullable=False),
+    sa.Column('predicate', sa.String(length=32), nullable=False),
+    sa.Column('object_id', sa.Integer(), nullable=False),
+    sa.Column('part', sa.String(length=200), nullable=False),
+    sa.Column('hierarchy', sa.String(length=16), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('edge', sa.Float(), nullable=True),
+    sa.Column('edge_sources', sa.Integer(), nullable=False),
+    sa.Column('data', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
+    )
+    with op.batch_alter_table('fact_grades', schema=None) as batch_op:
+        batch_op.create_index('ix_fact_grades_object', ['object_id'], unique=False)
+        batch_op.create_index('ix_fact_grades_part', ['part'], unique=False)
+        batch_op.create_index('ix_fact_grades_predicate', ['predicate'], unique=False)
+    op.create_table('fact_links',
+    sa.Column('subject_id', sa.Integer(), nullable=False),
+    sa.Column('object_id', sa.Integer(), nullable=False),
+    sa.Column('predicate', sa.String(length=32), nullable=False),
+    sa.Column('confidence', sa.Float(), nullable=False),
+    sa.Column('sources_for', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('subject_id', 'object_id')
+    )
+    from threatnet.analyse import graded  # the store's facts, graded as they are now
+
+    graded.rebuild(Session(bind=op.get_bind()))
+
+
+def downgrade() -> None:
+    op.drop_table('fact_links')
+    with op.batch_alter_table('fact_grades', schema=None) as batch_op:
+        batch_op.drop_index('ix_fact_grades_predicate')
+        batch_op.drop_index('ix_fact_grades_part')
+        batch_op.drop_index('ix_fact_grades_object')
+    op.drop_table('fact_grades')
