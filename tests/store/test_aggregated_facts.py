@@ -198,6 +198,13 @@ def _check_summary(store: Store) -> None:
         edges = {e.key: (e.confidence, e.sources_for) for e in load_edges(s)}
         assert edges == {f.key: (f.confidence, f.sources_for) for f in python}
         maintained, kept = _summary_rows(s), _kept_grades(s)
+        best: dict[tuple[int, int], tuple] = {}  # the best fact between two actors, each way
+        for e in load_edges(s):
+            rank = (-e.confidence, -e.sources_for, e.predicate)
+            for ends in [(e.subject_id, e.object_id)] + ([(e.object_id, e.subject_id)]
+                                                         if e.symmetric else []):
+                best[ends] = min(best.get(ends, rank), rank)
+        assert kept[1] == {ends: (p, -c, -n) for ends, (c, n, p) in best.items()}
         for actor in {v.id for v in entities(s).values()
                       if v.type in ACTOR_TYPES | {"capability"}}:
             by_claims = profile.build(s, actor, pack, summary=False)

@@ -29,14 +29,13 @@ read on demand (`evidence`).
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import networkx as nx
-from sqlalchemy import Select, Text, case, func, or_, select, type_coerce
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import (
@@ -47,7 +46,14 @@ from threatnet.analyse.claims import (
     source_key,
 )
 from threatnet.model import PREDICATES, Modality, is_symmetric
-from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, FactSummaryRow
+from threatnet.store.schema import (
+    NOT_REJECTED,
+    ClaimRow,
+    DocumentRow,
+    FactGradeRow,
+    FactLinkRow,
+    FactSummaryRow,
+)
 from threatnet.store.summary import author_outlet
 
 ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
@@ -380,7 +386,7 @@ def load_edges(session: Session, as_of: str | None = None,
     views = entities(session)
     wanted_types = set(node_types) if node_types is not None else None
     if not as_of:
-        return _summary_edges(session, views, predicates, wanted_types)
+        return _kept_edges(session, views, predicates, wanted_types)
     query, group = _support_query(views, as_of, predicates, wanted_types, None,
                                   [func.max(ClaimRow.confidence)], False)
     best: dict[tuple[int, str, int], tuple[dict[str, float], dict[str, float]]] = {}
@@ -435,12 +441,6 @@ def _summary_query(views: dict[int, EntityView], columns: list,
     return query
 
 
-def _merged(views: dict[int, EntityView]) -> set[int]:
-    """Ids whose triples may join others: merged entities and those they were merged into."""
-    out = {i for i, v in views.items() if v.id != i}
-    return out | {views[i].id for i in out}
-
-
 def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Builder,
                    predicates: Iterable[str] | None, wanted_types: set[str] | None,
                    entity_ids: Iterable[int] | None) -> list[Fact]:
@@ -475,65 +475,38 @@ def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Bui
     return facts
 
 
-def _summary_edges(session: Session, views: dict[int, EntityView],
-                   predicates: Iterable[str] | None,
-                   wanted_types: set[str] | None) -> list[Edge]:
-    """`load_edges` for the facts known now: a row per stored triple, its confidence
-    computed when claims changed; only the rows whose fact may gather several stored
-    triples (symmetric predicates, merged entities) or whose sources are entities
-    (merged ones count once) combine their sources' confidences here."""
-    merged = _merged(views)
-    symmetric = sorted(p for p in PREDICATES if is_symmetric(p))
-    combines = or_(FactSummaryRow.entity_sources, FactSummaryRow.predicate.in_(symmetric),
-                   *([FactSummaryRow.subject_id.in_(sorted(merged)),
-                      FactSummaryRow.object_id.in_(sorted(merged))] if merged else []))
-    query = _summary_query(views, [
-        FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id,
-        FactSummaryRow.entity_sources, FactSummaryRow.confidence, FactSummaryRow.sources_for,
-        # the sources' confidences only where they combine (parsed only then)
-        case((combines, type_coerce(FactSummaryRow.sides, Text)), else_=None)],
-        predicates, None, None).where(or_(FactSummaryRow.affirmed, combines))
-    canonical = {i: v.id for i, v in views.items()}
+def _kept_edges(session: Session, views: dict[int, EntityView],
+                predicates: Iterable[str] | None,
+                wanted_types: set[str] | None) -> list[Edge]:
+    """`load_edges` for the facts known now: each fact's confidence as a relation, kept
+    with its grade (`graded`, `fact_grades.edge`)."""
+    query = select(FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
+                   FactGradeRow.edge, FactGradeRow.edge_sources).where(
+        FactGradeRow.edge.is_not(None))
+    if predicates is not None:
+        query = query.where(FactGradeRow.predicate.in_(sorted(set(predicates))))
     names = {v.id: v.name for v in views.values()}
     nodes = {i for i, v in views.items() if wanted_types is None or v.type in wanted_types}
     known = set(PREDICATES)
-    out: list[Edge] = []
-    gathered: dict[tuple[int, str, int], list[tuple]] = defaultdict(list)
-    for s, p, o, entity_sources, confidence, sources_for, sides in \
-            session.connection().execute(query):  # plain rows: no ORM layer per row
-        if s not in nodes or o not in nodes or p not in known or s == o:
-            continue
-        if sides is None:  # this stored triple is the whole fact, as it was computed
-            out.append(Edge(s, names[s], p, o, names[o], round(confidence, 3), sources_for))
-            continue
-        a, b = canonical[s], canonical[o]
-        if a == b:
-            continue
-        if b < a and is_symmetric(p):
-            a, b = b, a
-        own_keys = not entity_sources and s not in merged and o not in merged
-        gathered[(a, p, b)].append((sides, confidence, sources_for, own_keys))
-    for (a, p, b), rows in gathered.items():
-        if len(rows) == 1 and rows[0][3]:  # one stored triple after all: as computed
-            if rows[0][2]:
-                out.append(Edge(a, names[a], p, b, names[b], round(rows[0][1], 3), rows[0][2]))
-            continue
-        yes: dict[str, float] = {}
-        no: dict[str, float] = {}
-        for sides, *_ in rows:
-            if isinstance(sides, str):
-                sides = json.loads(sides)
-            for side, stored in ((yes, sides["for"]), (no, sides["against"])):
-                for key, best in stored.items():
-                    if key.startswith("entity:"):
-                        key = f"entity:{canonical.get(int(key[7:]), int(key[7:]))}"
-                    if best > side.get(key, -1.0):
-                        side[key] = best
-        if yes:
-            out.append(Edge(a, names[a], p, b, names[b],
-                            round(noisy_or(yes.values()) * (1 - noisy_or(no.values())), 3),
-                            len(yes)))
-    return out
+    return [Edge(s, names[s], p, o, names[o], confidence, sources)
+            for s, p, o, confidence, sources in session.connection().execute(query)
+            if s in nodes and o in nodes and p in known]
+
+
+def load_links(session: Session) -> list[Edge]:
+    """The best-supported fact from each actor to another, over every predicate (what
+    `load_edges` gives, one per pair and direction: kept as `fact_links` by `graded`); a
+    symmetric fact keeps its ends in the fact's order, once."""
+    views = entities(session)
+    names = {v.id: v.name for v in views.values()}
+    out = set()
+    for s, o, p, confidence, sources in session.connection().execute(select(
+            FactLinkRow.subject_id, FactLinkRow.object_id, FactLinkRow.predicate,
+            FactLinkRow.confidence, FactLinkRow.sources_for)):
+        if o < s and is_symmetric(p):
+            s, o = o, s
+        out.add(Edge(s, names[s], p, o, names[o], confidence, sources))
+    return sorted(out)
 
 
 def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],
