@@ -54,7 +54,8 @@ def actor(
         store = _store(db)
         row = store.entity(name)
         with store.session() as s:
-            data = profile.build(s, row.id, _pack(), as_of=as_of, evidence=evidence)
+            data = profile.build(s, row.id, _pack(), as_of=as_of, evidence=evidence,
+                                 explain=explain)
     except ThreatnetError as exc:
         cli._fail(exc)
         return

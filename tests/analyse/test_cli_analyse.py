@@ -76,8 +76,8 @@ def test_contradictions_on_both_backends(run, store_url, extractor):
 
 
 def test_actor_formats(run, db):
-    data = json.loads(run("actor", "Balochistan Liberation Army", "--evidence", "--format",
-                          "json", "--db", db).stdout)
+    data = json.loads(run("actor", "Balochistan Liberation Army", "--evidence", "--explain",
+                          "--format", "json", "--db", db).stdout)
     [armed, denied] = sorted(data["facts"]["capability"], key=lambda f: f["stance"])
     assert armed["object"] == "armed drones" and armed["stance"] == "affirmed"
     # the CTD official (B) is contradicted across the taxonomy by Taliban sources (0.6 < 0.7)

@@ -36,7 +36,7 @@ def build(url: str, name: str, **kw) -> dict:
 
 
 def test_bla_profile(dev_url):
-    p = build(dev_url, "BLA")
+    p = build(dev_url, "BLA", explain=True)
     assert p["actor"]["name"] == "Balochistan Liberation Army"
     assert p["actor"]["type"] == "armed_group" and "BLA" in p["actor"]["aliases"]
     assert "Majid Brigade" in {f["name"] for f in p["factions"]}
@@ -53,6 +53,10 @@ def test_bla_profile(dev_url):
                   if f["object"] == "weaponized large drones")
     assert denied["stance"] == "negated" and denied["sources_against"] == ["Taliban sources"]
     assert "evidence" not in fact
+    plain = build(dev_url, "BLA")  # explanations only when asked for
+    assert all("explanation" not in f["grade"] for fs in plain["facts"].values() for f in fs)
+    assert plain["facts"]["capability"][0]["grade"]["code"] \
+        == p["facts"]["capability"][0]["grade"]["code"]
     assert p["contradictions"] >= 2
 
 

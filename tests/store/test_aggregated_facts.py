@@ -207,8 +207,9 @@ def _check_summary(store: Store) -> None:
         assert kept[1] == {ends: (p, -c, -n) for ends, (c, n, p) in best.items()}
         for actor in {v.id for v in entities(s).values()
                       if v.type in ACTOR_TYPES | {"capability"}}:
-            by_claims = profile.build(s, actor, pack, summary=False)
-            assert profile.build(s, actor, pack) == by_claims, actor  # the kept grades
+            by_claims = profile.build(s, actor, pack, summary=False, explain=True)
+            kept_grades = profile.build(s, actor, pack, explain=True)  # read as kept
+            assert kept_grades == by_claims, actor
             assert profile.build(s, actor, None) == profile.build(s, actor, None,
                                                                   summary=False), actor
     with store.session(write=True) as s, s.begin():

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, and_, delete, insert, or_, select, type_coerce
+from sqlalchemy import Text, and_, delete, insert, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from threatnet.analyse import contradictions
@@ -60,8 +60,28 @@ class Graded(NamedTuple):
 
     fact: dict[str, Any]
     months: dict[str, int]
-    conflicts: list[list[Any]]  # [kind, change, x's key and polarity, y's key and polarity]
+    conflicts: list[int]  # see `conflict_counts`
+    why: str | None = None  # why the credibility (`grading.Judgement.why`)
     edge: tuple[float | None, int] = (None, 0)  # as a relation: confidence, sources (`edge`)
+
+
+def conflict_counts(graded: Iterable[Graded], actor_id: int) -> tuple[int, int]:
+    """How many contradictions and changes the facts of one actor take part in.
+
+    Each conflict is counted by its first side's fact (`conflicts[0]`, `[1]`: as the
+    first side, contradictions and changes); a conflict whose second side's object is
+    not an end of its first side's fact (another holder's broader capability denied, in
+    a capability's profile) also by the second's (`[2]`, `[3]`), for that object only.
+    """
+    contradictions = changes = 0
+    for g in graded:
+        own, own_changes, foreign, foreign_changes = g.conflicts
+        contradictions += own
+        changes += own_changes
+        if g.fact["object_id"] == actor_id and g.fact["subject_id"] != actor_id:
+            contradictions += foreign
+            changes += foreign_changes
+    return contradictions, changes
 
 
 def hierarchy(pack: ActorPack | None) -> str:
@@ -83,9 +103,12 @@ def _strongest(claims: list[ClaimView]) -> str | None:
     return min((c.modality for c in claims), key=_RANK.__getitem__, default=None)
 
 
-def fact_parts(claims: list[ClaimView], opposing: list[ClaimView]) -> dict[str, Any]:
+def fact_parts(claims: list[ClaimView], opposing: list[ClaimView]
+               ) -> tuple[dict[str, Any], str | None]:
     """One fact (claims of one subject, predicate and object) with its support and
-    judgement: everything of the profile's fact but names and the sources' ratings."""
+    judgement: everything of the profile's fact but names and the sources' ratings; and
+    why its credibility (`Judgement.why`), kept apart."""
+    j = judge(claims, opposing)
     first = claims[0]
     yes = [c for c in claims if c.affirmed]
     no = [c for c in claims if not c.affirmed]
@@ -99,13 +122,14 @@ def fact_parts(claims: list[ClaimView], opposing: list[ClaimView]) -> dict[str, 
         "sources_against": sorted({c.source or "(author)" for c in no}),
         "strongest_for": _strongest(yes), "strongest_against": _strongest(no),
         "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
-        "judgement": judge(claims, opposing).to_list()}
+        "judgement": j.to_list()}, j.why
 
 
 def finish(parts: dict[str, Any], names: dict[int, str], table: SourceTable,
-           evidence: list[ClaimView] | None = None) -> dict[str, Any]:
-    """The profile's fact: `fact_parts` with names, the grade and (on request) evidence."""
-    g = rate(Judgement.from_list(parts["judgement"]), table)
+           why: str | None = None, evidence: list[ClaimView] | None = None) -> dict[str, Any]:
+    """The profile's fact: `fact_parts` with names, the grade (explained when `why` is
+    given) and the evidence (when given)."""
+    g = rate(Judgement.from_list(parts["judgement"], why), table)
     out: dict[str, Any] = {
         "subject": names[parts["subject_id"]], "predicate": parts["predicate"],
         "object": names[parts["object_id"]], "subject_id": parts["subject_id"],
@@ -132,12 +156,12 @@ def grade_claims(claims: list[ClaimView], ents: dict[int, EntityView],
     """
     report = contradictions.find(claims, ents, pack)
     against = contradictions.opposing(report)
-    conflicts: dict[Key, list[list[Any]]] = defaultdict(list)
+    conflicts: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for conflict in [*report.contradictions, *report.changes]:
         x, y = conflict.a.claims[0], conflict.b.claims[0]
-        cid = [conflict.kind, conflict.change, *x.key(), x.polarity, *y.key(), y.polarity]
-        for key in {x.key(), y.key()}:
-            conflicts[key].append(cid)
+        conflicts[x.key()][int(conflict.change)] += 1
+        if y.object_id not in (x.subject_id, x.object_id):
+            conflicts[y.key()][2 + int(conflict.change)] += 1
     groups: dict[Key, list[ClaimView]] = defaultdict(list)
     for c in claims:
         groups[c.key()].append(c)
@@ -145,10 +169,12 @@ def grade_claims(claims: list[ClaimView], ents: dict[int, EntityView],
         months = defaultdict(Counter)
         for key, group in groups.items():
             months[key].update((c.published or "unknown")[:7] for c in group)
-    return {key: Graded(fact_parts(group, against.get(key, [])),
-                        dict(sorted(months[key].items())), conflicts.get(key, []),
-                        edge(group))
-            for key, group in groups.items()}
+    out = {}
+    for key, group in groups.items():
+        parts, why = fact_parts(group, against.get(key, []))
+        out[key] = Graded(parts, dict(sorted(months[key].items())),
+                          conflicts.get(key, [0, 0, 0, 0]), why, edge(group))
+    return out
 
 
 def edge(claims: list[ClaimView]) -> tuple[float | None, int]:
@@ -376,7 +402,8 @@ def _insert(session: Session, graded: dict[Key, Graded], canon: Canon,
     rows = [{"subject_id": a, "predicate": p, "object_id": b,
              "part": part_of((a, p, b), canon.views, pack), "hierarchy": mark,
              "score": g.fact["judgement"][1], "edge": g.edge[0], "edge_sources": g.edge[1],
-             "data": {"fact": g.fact, "months": g.months, "conflicts": g.conflicts}}
+             "why": g.why, "data": {"fact": g.fact, "months": g.months,
+                                    "conflicts": g.conflicts}}
             for (a, p, b), g in graded.items()]
     for start in range(0, len(rows), 1000):
         session.execute(insert(FactGradeRow), rows[start:start + 1000])
@@ -436,16 +463,18 @@ def _refresh_links(session: Session, pairs: set[tuple[int, int]] | None,
         session.execute(insert(FactLinkRow), rows[start:start + 1000])
 
 
-def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None
-         ) -> list[Graded]:
-    """The graded facts of one (canonical) actor: the kept rows, or — read with a pack of
-    another hierarchy than they were graded with — its partitions graded again."""
-    rows = session.execute(select(FactGradeRow.hierarchy, type_coerce(FactGradeRow.data, Text))
-                           .where(or_(FactGradeRow.subject_id == actor_id,
-                                      FactGradeRow.object_id == actor_id))).all()
-    if all(mark == hierarchy(pack) for mark, _ in rows):
-        texts = [data if isinstance(data, str) else json.dumps(data) for _, data in rows]
-        return [Graded(d["fact"], d["months"], d["conflicts"])
-                for d in json.loads(f"[{','.join(texts)}]")]
+def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
+         explain: bool = False) -> list[Graded]:
+    """The graded facts of one (canonical) actor (with why, when `explain`): the kept
+    rows, or — read with a pack of another hierarchy than they were graded with — its
+    partitions graded again."""
+    why = FactGradeRow.why if explain else literal(None)
+    rows = session.execute(select(FactGradeRow.hierarchy, type_coerce(FactGradeRow.data, Text),
+                                  why).where(or_(FactGradeRow.subject_id == actor_id,
+                                                 FactGradeRow.object_id == actor_id))).all()
+    if all(mark == hierarchy(pack) for mark, _, _ in rows):
+        texts = [data if isinstance(data, str) else json.dumps(data) for _, data, _ in rows]
+        return [Graded(d["fact"], d["months"], d["conflicts"], reason) for d, (*_, reason)
+                in zip(json.loads(f"[{','.join(texts)}]"), rows, strict=True)]
     graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
     return [g for (a, _, b), g in graded.items() if actor_id in (a, b)]

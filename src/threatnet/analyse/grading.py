@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -153,7 +154,7 @@ class Grade:
     opposition: float
     reliability: str
     credibility: int
-    explanation: str
+    explanation: str | None  # None: not asked for (see `rate`)
     best_source: str | None = None
     sources_for: list[str] = field(default_factory=list)
     sources_against: list[str] = field(default_factory=list)
@@ -166,7 +167,8 @@ class Grade:
         return {"code": self.code, "stance": self.stance, "score": round(self.score, 3),
                 "support": round(self.support, 3), "opposition": round(self.opposition, 3),
                 "reliability": self.reliability, "credibility": self.credibility,
-                "best_source": self.best_source, "explanation": self.explanation}
+                "best_source": self.best_source,
+                **({"explanation": self.explanation} if self.explanation is not None else {})}
 
 
 def by_source(claims: Iterable[ClaimView]) -> dict[str, ClaimView]:
@@ -204,24 +206,31 @@ class Judgement:
     support: float
     opposition: float
     credibility: int
-    why: str  # the credibility rule that applied, and why
-    pro: tuple[str | None, ...]  # each source of the stance as written (None: the author)
-    con: tuple[str, ...]  # the names of the sources against it, sorted
+    pro: tuple[str | None, ...]  # the stance's sources as written, once each (None: author)
+    con: tuple[str, ...]  # the names of the sources against it, sorted, once each
+    why: str | None = None  # the credibility rule that applied, and why (None: not kept)
 
     def to_list(self) -> list[Any]:
+        """All but `why`, which is kept apart (read only to explain)."""
         return [self.stance, self.score, self.support, self.opposition, self.credibility,
-                self.why, list(self.pro), list(self.con)]
+                list(self.pro), list(self.con)]
 
     @classmethod
-    def from_list(cls, data: list[Any]) -> Judgement:
+    def from_list(cls, data: list[Any], why: str | None = None) -> Judgement:
         *head, pro, con = data
-        return cls(*head, tuple(pro), tuple(con))
+        return cls(*head, tuple(pro), tuple(con), why)
 
 
 def grade(claims: list[ClaimView], opposing: Iterable[ClaimView] = (),
           table: SourceTable | None = None) -> Grade:
     """Grade a fact from its own claims, plus claims contradicting it from elsewhere."""
     return rate(judge(claims, opposing), table)
+
+
+def _names(claims: Iterable[ClaimView]) -> str:
+    """Source names, sorted, once each: "the author ×3" for the author of three outlets."""
+    counts = Counter(_name(c) for c in claims)
+    return ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in sorted(counts.items()))
 
 
 def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgement:
@@ -239,11 +248,11 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
         con_sources = by_source(con)
     support, opposition = _noisy_or(pro_sources), _noisy_or(con_sources)
     score = round(support * (1.0 - opposition), 3)
-    against_names = ', '.join(sorted(_name(c) for c in con_sources.values()))
+    against_names = _names(con_sources.values())
 
     firm = [c for c in pro_sources.values() if c.modality in FIRM]
     n = len(pro_sources)
-    names = ", ".join(sorted(_name(c) for c in pro_sources.values()))
+    names = _names(pro_sources.values())
     verb = "affirm" if stance == "affirmed" else "deny"
     if con and opposition > support:
         credibility = 5
@@ -268,24 +277,26 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
             why_c += f"; but contradicted by {against_names}, so at best possibly true"
         else:
             why_c += f"; contradicted by a weaker side: {against_names}"
-    return Judgement(stance, score, support, opposition, credibility, why_c,
-                     tuple(c.source or None for c in pro_sources.values()),
-                     tuple(sorted(_name(c) for c in con_sources.values())))
+    return Judgement(stance, score, support, opposition, credibility,
+                     tuple(dict.fromkeys(c.source or None for c in pro_sources.values())),
+                     tuple(sorted({_name(c) for c in con_sources.values()})), why_c)
 
 
 def rate(judgement: Judgement, table: SourceTable | None = None) -> Grade:
-    """The grade of a judged fact: its best source's reliability (`table`), its explanation."""
+    """The grade of a judged fact: its best source's reliability (`table`), and its
+    explanation when the judgement kept why (`Judgement.why`)."""
     table = table or source_table()
     j = judgement
     rated = sorted(((table.rate(source), source) for source in j.pro), key=lambda rs: rs[0][0])
     (letter, why), best = rated[0] if rated else ((table.default, "no source"), None)
     best_name = (best or "the author") if rated else None
-    reliability_text = (f"{letter} ({RELIABILITY[letter]}): best source "
-                        f"{best_name or 'none'!r} is rated as {why}")
-    explanation = (f"{letter}{j.credibility}: reliability {reliability_text}; credibility "
-                   f"{j.credibility} ({CREDIBILITY[j.credibility]}): {j.why}. Score "
-                   f"{j.score:.2f} = support {j.support:.2f} × (1 − opposition "
-                   f"{j.opposition:.2f}).")
+    explanation = None
+    if j.why is not None:
+        explanation = (f"{letter}{j.credibility}: reliability {letter} ({RELIABILITY[letter]}):"
+                       f" best source {best_name or 'none'!r} is rated as {why}; credibility "
+                       f"{j.credibility} ({CREDIBILITY[j.credibility]}): {j.why}. Score "
+                       f"{j.score:.2f} = support {j.support:.2f} × (1 − opposition "
+                       f"{j.opposition:.2f}).")
     return Grade(stance=j.stance, score=j.score, support=j.support, opposition=j.opposition,
                  reliability=letter, credibility=j.credibility, explanation=explanation,
                  best_source=best_name, sources_for=sorted(s or "the author" for s in j.pro),

@@ -35,26 +35,27 @@ PARENT_PREDICATES = {"part_of", "splinter_of", "member_of", "affiliated_with"}
 
 
 def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None = None,
-          evidence: bool = False, table: SourceTable | None = None, *,
+          evidence: bool = False, table: SourceTable | None = None, *, explain: bool = False,
           summary: bool = True) -> dict[str, Any]:
-    """The profile; `summary=False` grades the claims even for what is known now."""
+    """The profile (each grade with its explanation when `explain`); `summary=False`
+    grades the claims even for what is known now."""
     table = table or source_table()
     canon = Canon(session)
     actor_id = canon(actor_id)
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of and not evidence:
-        kept = graded.read(session, actor_id, canon, pack)
+        kept = graded.read(session, actor_id, canon, pack, explain)
     else:
         kept, said = _from_claims(session, actor_id, pack, as_of, evidence)
     views = canon.load({i for g in kept for i in (g.fact["subject_id"], g.fact["object_id"])})
     names = {v.id: v.name for v in views.values()}
-    facts = [graded.finish(g.fact, names, table, said.get(_key(g.fact)) if evidence else None)
-             for g in kept]
+    facts = [graded.finish(g.fact, names, table, g.why if explain else None,
+                           said.get(_key(g.fact)) if evidence else None) for g in kept]
     timeline: Counter = Counter()
     for g in kept:
         timeline.update(g.months)
-    conflicts = {tuple(c) for g in kept for c in g.conflicts}
+    conflicts, changes = graded.conflict_counts(kept, actor_id)
 
     facts.sort(key=lambda f: (-f["score"], f["predicate"], f["object"], f["subject"],
                               f["subject_id"], f["object_id"]))
@@ -110,8 +111,7 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
         "parents": parents, "factions": factions, "leaders": leaders,
         "facts": {k: v for k, v in by_class.items() if v},
         "capabilities": capability_tree(facts, actor_id, views, pack),
-        "contradictions": sum(1 for c in conflicts if not c[1]),
-        "changes": sum(1 for c in conflicts if c[1]),
+        "contradictions": conflicts, "changes": changes,
         "timeline": dict(sorted(timeline.items())),
     }
 

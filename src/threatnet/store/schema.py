@@ -169,8 +169,9 @@ class FactGradeRow(Base):
     `part` is the partition of facts that grade each other (`analyse.graded`),
     `hierarchy` the actor pack's hierarchy it was graded with (`ActorPack.hierarchy`),
     `data` the fact's support, judgement, claims per month and contradictions (see
-    `graded.compute`); `edge` / `edge_sources` its confidence and number of sources as a
-    relation (`analyse.graph.Fact`), NULL when nothing affirms it. Maintained with the
+    `graded.compute`), `why` why its credibility; `edge` / `edge_sources` its confidence
+    and number of sources as a relation (`analyse.graph.Fact`), NULL when nothing
+    affirms it. Maintained with the
     facts summary, by canonical ids: merges and splits refresh the rows they change.
     """
 
@@ -187,6 +188,7 @@ class FactGradeRow(Base):
     score: Mapped[float] = mapped_column(Float)
     edge: Mapped[float | None] = mapped_column(Float)
     edge_sources: Mapped[int] = mapped_column(Integer)
+    why: Mapped[str | None] = mapped_column(Text)  # read only to explain a grade
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 

@@ -51,11 +51,13 @@ def get_network(session: SessionDep, as_of: AsOf = None, min_confidence: MinConf
 
 @router.get("/actors/{actor}")
 def get_actor(actor: str, res: ResourcesDep, session: SessionDep, as_of: AsOf = None,
-              evidence: bool = True) -> dict[str, Any]:
-    """An actor's profile (as `threatnet actor NAME --format json`); name, alias or id."""
+              evidence: bool = True, explain: bool = True) -> dict[str, Any]:
+    """An actor's profile (as `threatnet actor NAME --format json --explain`); name,
+    alias or id."""
     check_date(as_of)
     row = res.store.entity(actor)
-    return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence)
+    return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence,
+                         explain=explain)
 
 
 @router.get("/contradictions")

@@ -41,7 +41,8 @@ def actor_page(actor: str, request: Request, res: ResourcesDep, session: Session
                as_of: AsOf = None) -> Response:
     as_of = check_date(as_of)
     row = res.store.entity(actor)
-    data = profile.build(session, row.id, res.pack, as_of=as_of, evidence=True)
+    data = profile.build(session, row.id, res.pack, as_of=as_of, evidence=True,
+                         explain=True)
     return templates.TemplateResponse(request, "actor.html", {
         "data": data, "as_of": as_of, "chart": timeline_chart(data["timeline"]),
         "page": "actor"})

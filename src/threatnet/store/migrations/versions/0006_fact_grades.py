@@ -26,6 +26,7 @@ def upgrade() -> None:
     sa.Column('score', sa.Float(), nullable=False),
     sa.Column('edge', sa.Float(), nullable=True),
     sa.Column('edge_sources', sa.Integer(), nullable=False),
+    sa.Column('why', sa.Text(), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
     )
