@@ -7,9 +7,10 @@ places, one document per 20 claims over ten years from 40 outlets, and
 claims with every predicate, both polarities, every modality and a mix of
 named, generic and authorial sources. The store is created at the newest
 schema by `Store` (so indexes are the real ones) and filled with sqlite3
-`executemany`, then its facts summary is built (`store.summary.rebuild`); a store
-already built for the same size and seed is reused (a store of an older schema is
-upgraded when opened: migration 0005 builds its summary).
+`executemany`, then its facts summary is built and every fact graded
+(`store.summary.rebuild`); a store already built for the same size and seed is
+reused (a store of an older schema is upgraded when opened: migration 0005
+builds its summary, 0006 grades its facts).
 
 Then times, each the median of RUNS after one warm-up (wall-clock and CPU):
 
@@ -17,6 +18,8 @@ Then times, each the median of RUNS after one warm-up (wall-clock and CPU):
   and of the actor with the median number of claims,
 * `path` with `--predicate supplies` and with no filter (the k=5 best paths
   between two actors of the long tail, max 4 hops),
+* what keeping the summary and the grades costs a save: refreshing the facts
+  of one stored document (its triples, `summary.refresh`, rolled back),
 
 and prints the milliseconds.
 
@@ -166,7 +169,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from threatnet.analyse.paths import find_paths
-    from threatnet.store import Store
+    from threatnet.store import Store, summary
 
     path = args.dir / f"threatnet-analysis-{args.claims}-{args.seed}.db"
     meta_path = path.with_suffix(".json")
@@ -187,9 +190,11 @@ def main() -> int:
     store = Store(f"sqlite:///{path}")  # (upgrades a store built by an older threatnet)
     con = sqlite3.connect(path)
     rows = con.execute("SELECT count(*) FROM fact_summary").fetchone()[0]
+    graded_facts = con.execute("SELECT count(*) FROM fact_grades").fetchone()[0]
     con.close()
     print(f"opened in {time.perf_counter() - start:.1f} s (an older store is upgraded: "
-          f"0005 builds its facts summary); {rows:,} summary rows")
+          f"0005 builds its facts summary, 0006 grades its facts); {rows:,} summary rows, "
+          f"{graded_facts:,} graded facts")
     hub, (a, b) = meta["hub"], meta["ends"]
     from threatnet.analyse import profile
     from threatnet.resolve.pack import load_actor_pack
@@ -224,6 +229,18 @@ def main() -> int:
                              ("path (no filter)", None)):
         wall, cpu, found = timed(path_query(predicates), args.runs)
         results[f"{name}: {len(found)} paths"] = (wall, cpu)
+    def refresh(document: str):
+        def run():  # what a save of this document adds: its facts summarised and graded
+            with store.session(write=True) as s:
+                s.begin()
+                triples = summary.document_triples(s, document)
+                summary.refresh(s, triples)
+                s.rollback()
+        return run
+
+    for document in (f"sha256:{0:064x}", f"sha256:{meta['documents'] // 2:064x}"):
+        wall, cpu, _ = timed(refresh(document), args.runs)
+        results[f"keeping one saved document's facts ({document[7:15]}…)"] = (wall, cpu)
     width = max(map(len, results))
     print(f"{'':<{width}}  {'wall ms':>9} {'CPU ms':>9}")
     for name, (wall, cpu) in results.items():

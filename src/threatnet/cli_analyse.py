@@ -42,6 +42,8 @@ def actor(
     name: Annotated[str, typer.Argument(help="Name, alias or id of an actor.")],
     evidence: Annotated[bool, typer.Option(help="Show each fact's evidence sentences.")] = False,
     explain: Annotated[bool, typer.Option(help="Explain each fact's grade.")] = False,
+    limit: Annotated[int, typer.Option(
+        min=0, help="At most this many facts per class, the best first (0: all).")] = 25,
     as_of: AsOfOption = None,
     format: FormatOption = "table",
     db: DbOption = None,
@@ -55,7 +57,7 @@ def actor(
         row = store.entity(name)
         with store.session() as s:
             data = profile.build(s, row.id, _pack(), as_of=as_of, evidence=evidence,
-                                 explain=explain)
+                                 explain=explain, limit=limit or None)
     except ThreatnetError as exc:
         cli._fail(exc)
         return
@@ -102,7 +104,8 @@ def _profile_table(data: dict[str, Any], evidence: bool, explain: bool) -> None:
         out.print(escape(line), highlight=False)
     for cls, facts in data["facts"].items():
         table = Table("fact", "grade", "score", "support (for/against, sources, modality)",
-                      "sources", "seen", title=f"{cls} ({len(facts)})", title_justify="left")
+                      "sources", "seen", title=f"{cls} ({_shown(data, cls, facts)})",
+                      title_justify="left")
         for f in facts:
             sources = "; ".join(f["sources_for"] + [f"against: {s}"
                                                     for s in f["sources_against"]])
@@ -137,12 +140,17 @@ def _profile_table(data: dict[str, Any], evidence: bool, explain: bool) -> None:
         out.print(table)
 
 
+def _shown(data: dict[str, Any], cls: str, facts: list[Any]) -> str:
+    total = data.get("facts_total", {}).get(cls, len(facts))
+    return f"{len(facts)}" if total == len(facts) else f"the best {len(facts)} of {total}"
+
+
 def profile_markdown(data: dict[str, Any], evidence: bool = False,
                      explain: bool = False) -> str:
     lines = [f"# {data['actor']['name']}", ""]
     lines += [f"- {line}" for line in _header(data)]
     for cls, facts in data["facts"].items():
-        lines += ["", f"## {cls.capitalize()}", "",
+        lines += ["", f"## {cls.capitalize()} ({_shown(data, cls, facts)})", "",
                   "| fact | grade | score | support | sources | seen |",
                   "|---|---|---|---|---|---|"]
         for f in facts:

@@ -34,6 +34,7 @@ from threatnet.store import Store, review, summary
 from threatnet.store.schema import (
     ClaimRow,
     DocumentRow,
+    EntityMonthRow,
     EntityRow,
     FactGradeRow,
     FactLinkRow,
@@ -180,12 +181,14 @@ def _summary_rows(s) -> dict:
 
 
 def _kept_grades(s) -> tuple[dict, dict]:
-    grades = {(r.subject_id, r.predicate, r.object_id): (r.part, r.score, r.edge,
-                                                        r.edge_sources, r.data)
+    grades = {(r.subject_id, r.predicate, r.object_id): (
+        r.part, r.score, r.edge, r.edge_sources, r.claims, r.conflicts, r.changes,
+        r.object_conflicts, r.object_changes, r.why, r.data)
               for r in s.scalars(select(FactGradeRow))}
     links = {(r.subject_id, r.object_id): (r.predicate, r.confidence, r.sources_for)
              for r in s.scalars(select(FactLinkRow))}
-    return grades, links
+    months = {(r.entity_id, r.month): r.claims for r in s.scalars(select(EntityMonthRow))}
+    return grades, links, months
 
 
 def _check_summary(store: Store) -> None:
@@ -210,6 +213,13 @@ def _check_summary(store: Store) -> None:
             by_claims = profile.build(s, actor, pack, summary=False, explain=True)
             kept_grades = profile.build(s, actor, pack, explain=True)  # read as kept
             assert kept_grades == by_claims, actor
+            best = profile.build(s, actor, pack, limit=2)  # the best two facts per class
+            assert best == profile.build(s, actor, pack, limit=2, summary=False), actor
+            assert best["facts_total"] == {c: len(fs) for c, fs in by_claims["facts"].items()}
+            assert all(fs == [{**f, "grade": {k: v for k, v in f["grade"].items()
+                                              if k != "explanation"}}
+                              for f in by_claims["facts"][c][:2]]
+                       for c, fs in best["facts"].items())
             assert profile.build(s, actor, None) == profile.build(s, actor, None,
                                                                   summary=False), actor
     with store.session(write=True) as s, s.begin():

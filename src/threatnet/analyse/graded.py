@@ -24,12 +24,13 @@ path search without filters walks (`graph.load_edges`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, and_, delete, insert, literal, or_, select, type_coerce
+from sqlalchemy import Text, and_, delete, func, insert, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from threatnet.analyse import contradictions
@@ -52,6 +53,7 @@ RELATIONS = contradictions.HOSTILE | contradictions.ALIGNED
 ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
 EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (as `graph`)
 CHUNK = 200  # ids or triples per statement
+COUNTERS = ("conflicts", "changes", "object_conflicts", "object_changes")  # see below
 _RANK = {m.value: i for i, m in enumerate(Modality)}
 
 
@@ -384,6 +386,14 @@ def refresh_parts(session: Session, parts: set[str], pack: ActorPack | None,
     """Grade these partitions again and replace their rows (and their actors' links)."""
     canon = canon or Canon(session)
     session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        # two writers adding the first facts of one partition would each grade it without
+        # the other's (their rows' keys need not collide): one partition, one writer at a
+        # time, in a fixed order (SQLite writers already take the database lock at BEGIN)
+        for part in sorted(parts):
+            digest = hashlib.blake2b(part.encode(), digest_size=8).digest()
+            session.execute(select(func.pg_advisory_xact_lock(
+                int.from_bytes(digest, "big", signed=True))))
     graded = compute(session, parts, canon, pack)
     pairs: set[tuple[int, int]] = set()
     for chunk in _chunks(sorted(parts)):
@@ -402,8 +412,8 @@ def _insert(session: Session, graded: dict[Key, Graded], canon: Canon,
     rows = [{"subject_id": a, "predicate": p, "object_id": b,
              "part": part_of((a, p, b), canon.views, pack), "hierarchy": mark,
              "score": g.fact["judgement"][1], "edge": g.edge[0], "edge_sources": g.edge[1],
-             "why": g.why, "data": {"fact": g.fact, "months": g.months,
-                                    "conflicts": g.conflicts}}
+             "claims": g.fact["claims_for"] + g.fact["claims_against"],
+             **dict(zip(COUNTERS, g.conflicts, strict=True)), "why": g.why, "data": g.fact}
             for (a, p, b), g in graded.items()]
     for start in range(0, len(rows), 1000):
         session.execute(insert(FactGradeRow), rows[start:start + 1000])
@@ -463,18 +473,77 @@ def _refresh_links(session: Session, pairs: set[tuple[int, int]] | None,
         session.execute(insert(FactLinkRow), rows[start:start + 1000])
 
 
+class Kept(NamedTuple):
+    """What a profile reads of one actor's graded facts (`read`)."""
+
+    graded: list[Graded]  # the facts read (all, or those a limited profile shows)
+    totals: dict[str, int]  # the actor's facts per predicate class
+    claims: int
+    conflicts: int  # contradictions and changes its facts take part in
+    changes: int
+
+
+def kept(graded: list[Graded], actor_id: int) -> Kept:
+    """`Kept` of every graded fact of an actor."""
+    totals = Counter(PREDICATES.get(g.fact["predicate"], ("other",))[0] for g in graded)
+    conflicts, changes = conflict_counts(graded, actor_id)
+    return Kept(graded, dict(totals), sum(g.fact["claims_for"] + g.fact["claims_against"]
+                                          for g in graded), conflicts, changes)
+
+
 def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
-         explain: bool = False) -> list[Graded]:
-    """The graded facts of one (canonical) actor (with why, when `explain`): the kept
-    rows, or — read with a pack of another hierarchy than they were graded with — its
-    partitions graded again."""
+         explain: bool = False, limit: int | None = None,
+         always: Iterable[str] = ()) -> Kept:
+    """The graded facts of one (canonical) actor as the store keeps them (with why, when
+    `explain`): every one, or with `limit` those that can be among the `limit` best of
+    their class (by score, then predicate) and every fact of the `always` predicates.
+
+    Read with a pack of another hierarchy than they were graded with, the actor's
+    partitions are graded again instead (every fact)."""
+    head = session.execute(select(
+        FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
+        FactGradeRow.score, FactGradeRow.hierarchy, FactGradeRow.claims,
+        *(getattr(FactGradeRow, c) for c in COUNTERS)).where(or_(
+            FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id))).all()
+    if any(row.hierarchy != hierarchy(pack) for row in head):
+        graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
+        return kept([g for (a, _, b), g in graded.items() if actor_id in (a, b)], actor_id)
+    classes = {p: cls for p, (cls, _) in PREDICATES.items()}
+    totals = Counter(classes.get(row.predicate, "other") for row in head)
+    conflicts = sum(r.conflicts + (r.object_conflicts if r.object_id == actor_id
+                                   and r.subject_id != actor_id else 0) for r in head)
+    changes = sum(r.changes + (r.object_changes if r.object_id == actor_id
+                               and r.subject_id != actor_id else 0) for r in head)
     why = FactGradeRow.why if explain else literal(None)
-    rows = session.execute(select(FactGradeRow.hierarchy, type_coerce(FactGradeRow.data, Text),
-                                  why).where(or_(FactGradeRow.subject_id == actor_id,
-                                                 FactGradeRow.object_id == actor_id))).all()
-    if all(mark == hierarchy(pack) for mark, _, _ in rows):
-        texts = [data if isinstance(data, str) else json.dumps(data) for _, data, _ in rows]
-        return [Graded(d["fact"], d["months"], d["conflicts"], reason) for d, (*_, reason)
-                in zip(json.loads(f"[{','.join(texts)}]"), rows, strict=True)]
-    graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
-    return [g for (a, _, b), g in graded.items() if actor_id in (a, b)]
+    columns = [type_coerce(FactGradeRow.data, Text), why]
+    if limit:
+        wanted = _best(head, classes, limit, set(always))
+        rows = []
+        for chunk in _chunks(sorted(wanted)):
+            rows += session.execute(select(*columns).where(or_(*(and_(
+                FactGradeRow.subject_id == a, FactGradeRow.predicate == p,
+                FactGradeRow.object_id == b) for a, p, b in chunk)))).all()
+    else:
+        rows = session.execute(select(*columns).where(or_(
+            FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id))).all()
+    texts = [data if isinstance(data, str) else json.dumps(data) for data, _ in rows]
+    graded = [Graded(fact, {}, [], reason) for fact, (_, reason)
+              in zip(json.loads(f"[{','.join(texts)}]"), rows, strict=True)]
+    return Kept(graded, dict(totals), sum(r.claims for r in head), conflicts, changes)
+
+
+def _best(head: list[Any], classes: dict[str, str], limit: int, always: set[str]
+          ) -> set[Key]:
+    """The facts that can be among the `limit` best of their class once names break ties
+    (score, then predicate: every fact tied with the last one kept), and `always`'s."""
+    by_class: dict[str, list[Any]] = defaultdict(list)
+    for row in head:
+        by_class[classes.get(row.predicate, "other")].append(row)
+    out = {(r.subject_id, r.predicate, r.object_id) for r in head if r.predicate in always}
+    for rows in by_class.values():
+        rows.sort(key=lambda r: (-r.score, r.predicate))
+        last = rows[min(limit, len(rows)) - 1]
+        bound = (-last.score, last.predicate)
+        out |= {(r.subject_id, r.predicate, r.object_id) for r in rows
+                if (-r.score, r.predicate) <= bound}
+    return out

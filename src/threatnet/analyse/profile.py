@@ -27,35 +27,44 @@ from threatnet.analyse.claims import Canon, ClaimView, EntityView, entities, loa
 from threatnet.analyse.grading import SourceTable, source_table
 from threatnet.model import PREDICATES
 from threatnet.resolve.pack import ActorPack
+from threatnet.store import summary as store_summary
 from threatnet.store.schema import AliasRow
 
 CLASSES = ["alignment", "opposition", "structure", "capability", "geography", "events",
            "economy"]
 PARENT_PREDICATES = {"part_of", "splinter_of", "member_of", "affiliated_with"}
+# every fact of these is read even for a limited profile: parents, factions, leaders, and
+# the capability tree
+ALWAYS = PARENT_PREDICATES | {"leads"} | {p for p, (cls, _) in PREDICATES.items()
+                                          if cls == "capability"}
 
 
 def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None = None,
           evidence: bool = False, table: SourceTable | None = None, *, explain: bool = False,
-          summary: bool = True) -> dict[str, Any]:
-    """The profile (each grade with its explanation when `explain`); `summary=False`
-    grades the claims even for what is known now."""
+          limit: int | None = None, summary: bool = True) -> dict[str, Any]:
+    """The profile: each grade explained when `explain`, at most `limit` facts per class
+    (the best; `facts_total` counts them all); `summary=False` grades the claims even for
+    what is known now."""
     table = table or source_table()
     canon = Canon(session)
     actor_id = canon(actor_id)
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of and not evidence:
-        kept = graded.read(session, actor_id, canon, pack, explain)
+        kept = graded.read(session, actor_id, canon, pack, explain, limit, ALWAYS)
+        timeline = store_summary.timeline(session, canon.members([actor_id]))
     else:
-        kept, said = _from_claims(session, actor_id, pack, as_of, evidence)
-    views = canon.load({i for g in kept for i in (g.fact["subject_id"], g.fact["object_id"])})
+        facts_graded, said = _from_claims(session, actor_id, pack, as_of, evidence)
+        kept = graded.kept(facts_graded, actor_id)
+        months: Counter = Counter()
+        for g in facts_graded:
+            months.update(g.months)
+        timeline = dict(sorted(months.items()))
+    views = canon.load({i for g in kept.graded
+                        for i in (g.fact["subject_id"], g.fact["object_id"])})
     names = {v.id: v.name for v in views.values()}
     facts = [graded.finish(g.fact, names, table, g.why if explain else None,
-                           said.get(_key(g.fact)) if evidence else None) for g in kept]
-    timeline: Counter = Counter()
-    for g in kept:
-        timeline.update(g.months)
-    conflicts, changes = graded.conflict_counts(kept, actor_id)
+                           said.get(_key(g.fact)) if evidence else None) for g in kept.graded]
 
     facts.sort(key=lambda f: (-f["score"], f["predicate"], f["object"], f["subject"],
                               f["subject_id"], f["object_id"]))
@@ -66,6 +75,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     by_class: dict[str, list[dict]] = {k: [] for k in CLASSES}
     for f in facts:
         by_class.setdefault(f["class"], []).append(f)
+    if limit:
+        by_class = {k: v[:limit] for k, v in by_class.items()}
 
     entry = pack.get(actor.pack_id) if pack and actor.pack_id else None
     aliases = sorted({a for (a,) in session.execute(
@@ -107,12 +118,15 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
                   "description": entry.description if entry else None,
                   "ideology": entry.ideology if entry else None,
                   "region": entry.region if entry else None},
-        "as_of": as_of, "claims": sum(f["claims_for"] + f["claims_against"] for f in facts),
+        "as_of": as_of, "claims": kept.claims,
         "parents": parents, "factions": factions, "leaders": leaders,
         "facts": {k: v for k, v in by_class.items() if v},
+        "facts_total": {k: kept.totals[k] for k in [*CLASSES, *sorted(kept.totals)]
+                        if k in kept.totals},
+        "limit": limit or None,
         "capabilities": capability_tree(facts, actor_id, views, pack),
-        "contradictions": conflicts, "changes": changes,
-        "timeline": dict(sorted(timeline.items())),
+        "contradictions": kept.conflicts, "changes": kept.changes,
+        "timeline": timeline,
     }
 
 

@@ -168,8 +168,8 @@ class FactGradeRow(Base):
 
     `part` is the partition of facts that grade each other (`analyse.graded`),
     `hierarchy` the actor pack's hierarchy it was graded with (`ActorPack.hierarchy`),
-    `data` the fact's support, judgement, claims per month and contradictions (see
-    `graded.compute`), `why` why its credibility; `edge` / `edge_sources` its confidence
+    `data` the fact's support and judgement (see `graded.compute`), `why` why its
+    credibility; `edge` / `edge_sources` its confidence
     and number of sources as a relation (`analyse.graph.Fact`), NULL when nothing
     affirms it. Maintained with the
     facts summary, by canonical ids: merges and splits refresh the rows they change.
@@ -188,8 +188,28 @@ class FactGradeRow(Base):
     score: Mapped[float] = mapped_column(Float)
     edge: Mapped[float | None] = mapped_column(Float)
     edge_sources: Mapped[int] = mapped_column(Integer)
+    claims: Mapped[int] = mapped_column(Integer)  # for and against
+    # the contradictions and changes counted by this fact (`graded.conflict_counts`): as
+    # the first side, and for its object only
+    conflicts: Mapped[int] = mapped_column(Integer)
+    changes: Mapped[int] = mapped_column(Integer)
+    object_conflicts: Mapped[int] = mapped_column(Integer)
+    object_changes: Mapped[int] = mapped_column(Integer)
     why: Mapped[str | None] = mapped_column(Text)  # read only to explain a grade
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class EntityMonthRow(Base):
+    """How many claims (not rejected) each stored entity is subject or object of, per
+    month of their documents: an actor's timeline without reading its claims. Kept with
+    the facts summary (`summary.refresh`), by stored ids (a claim whose two ends are one
+    entity counts once)."""
+
+    __tablename__ = "entity_months"
+
+    entity_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[str] = mapped_column(String(8), primary_key=True)  # YYYY-MM or "unknown"
+    claims: Mapped[int] = mapped_column(Integer)
 
 
 class FactLinkRow(Base):

@@ -17,15 +17,23 @@ nothing here. `rebuild` recomputes the whole table (migration 0005).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Text, and_, case, delete, func, insert, or_, select, type_coerce
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from threatnet.store.queries import norm_name
-from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, FactSummaryRow
+from threatnet.store.schema import (
+    NOT_REJECTED,
+    ClaimRow,
+    DocumentRow,
+    EntityMonthRow,
+    FactSummaryRow,
+)
 
 Triple = tuple[int, str, int]
 EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (see analyse.graph)
@@ -71,33 +79,94 @@ def claim_triple(s: Session, claim_id: int) -> set[Triple]:
 
 
 def refresh(s: Session, triples: Iterable[Triple]) -> None:
-    """Recompute the summary rows of these triples from their claims (in `s`'s transaction)."""
+    """Recompute the summary rows of these triples from their claims (in `s`'s transaction),
+    their entities' claims per month, and the grades kept of their facts."""
     todo = sorted(set(triples))
     s.flush()
+    months: Counter = Counter()
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start:start + CHUNK]
         where = or_(*(and_(ClaimRow.subject_id == a, ClaimRow.predicate == p,
                            ClaimRow.object_id == b) for a, p, b in chunk))
-        s.execute(delete(FactSummaryRow).where(or_(*(
-            and_(FactSummaryRow.subject_id == a, FactSummaryRow.predicate == p,
-                 FactSummaryRow.object_id == b) for a, p, b in chunk))))
+        rows = or_(*(and_(FactSummaryRow.subject_id == a, FactSummaryRow.predicate == p,
+                          FactSummaryRow.object_id == b) for a, p, b in chunk))
+        months.subtract(_months(s, rows))
+        s.execute(delete(FactSummaryRow).where(rows))
         _write(s, where)
+        months.update(_months(s, rows))
+    _add_months(s, months)
     from threatnet.analyse import graded  # the grades kept of those facts (after the store)
 
     graded.refresh(s, todo)
 
 
 def rebuild(s: Session, grades: bool = True) -> int:
-    """Recompute the whole summary from the claims, and (`grades`) the facts graded from
-    it (`analyse.graded.rebuild`); returns the summary's number of rows."""
+    """Recompute the whole summary from the claims, and (`grades`) the entities' claims
+    per month and the facts graded from it (`analyse.graded.rebuild`); returns the
+    summary's number of rows."""
     s.flush()
     s.execute(delete(FactSummaryRow))
     rows = _write(s, None)
     if grades:
         from threatnet.analyse import graded
 
+        rebuild_months(s)
         graded.rebuild(s)
     return rows
+
+
+def rebuild_months(s: Session) -> None:
+    """Recompute every entity's claims per month from the summary."""
+    s.execute(delete(EntityMonthRow))
+    _add_months(s, _months(s, None))
+
+
+def _months(s: Session, where: Any) -> Counter:
+    """Claims per (stored entity, month) of the summary rows of `where` (all when None)."""
+    query = select(FactSummaryRow.subject_id, FactSummaryRow.object_id,
+                   type_coerce(FactSummaryRow.months, Text))
+    out: Counter = Counter()
+    for a, b, months in s.execute(query if where is None else query.where(where)):
+        for month, n in (json.loads(months) if isinstance(months, str) else months).items():
+            out[(a, month)] += n
+            if b != a:
+                out[(b, month)] += n
+    return out
+
+
+def _add_months(s: Session, delta: Counter) -> None:
+    """Add these claims per (entity, month) to `entity_months` (concurrent writers add up)."""
+    rows = [{"entity_id": e, "month": m, "claims": n} for (e, m), n in sorted(delta.items())
+            if n]
+    if not rows:
+        return
+    dialect = s.get_bind().dialect.name
+    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    for start in range(0, len(rows), 500):
+        statement = upsert(EntityMonthRow).values(rows[start:start + 500])
+        s.execute(statement.on_conflict_do_update(
+            index_elements=[EntityMonthRow.entity_id, EntityMonthRow.month],
+            set_={"claims": EntityMonthRow.claims + statement.excluded.claims}))
+    s.execute(delete(EntityMonthRow).where(EntityMonthRow.claims <= 0))
+
+
+def timeline(s: Session, members: list[int]) -> dict[str, int]:
+    """Claims per month of one entity (all its stored ids, `members`), each claim once."""
+    out: Counter = Counter(dict(s.execute(
+        select(EntityMonthRow.month, func.sum(EntityMonthRow.claims))
+        .where(EntityMonthRow.entity_id.in_(members)).group_by(EntityMonthRow.month)).all()))
+    if len(members) > 1:  # a claim between two of its merged ids was counted for both
+        out.subtract(_months_between(s, members))
+    return {m: n for m, n in sorted(out.items()) if n > 0}
+
+
+def _months_between(s: Session, members: list[int]) -> Counter:
+    out: Counter = Counter()
+    for months in s.scalars(select(type_coerce(FactSummaryRow.months, Text)).where(
+            FactSummaryRow.subject_id.in_(members), FactSummaryRow.object_id.in_(members),
+            FactSummaryRow.subject_id != FactSummaryRow.object_id)):
+        out.update(json.loads(months) if isinstance(months, str) else months)
+    return out
 
 
 def _write(s: Session, where: Any) -> int:

@@ -1,5 +1,6 @@
-"""Every fact graded and kept ready (`fact_grades`), and the best link between two
-actors (`fact_links`): filled here from the facts summary.
+"""Every fact graded and kept ready (`fact_grades`), the best link between two actors
+(`fact_links`) and each entity's claims per month (`entity_months`): filled here from
+the facts summary.
 
 Revision ID: 0006
 Revises: 0005
@@ -26,6 +27,11 @@ def upgrade() -> None:
     sa.Column('score', sa.Float(), nullable=False),
     sa.Column('edge', sa.Float(), nullable=True),
     sa.Column('edge_sources', sa.Integer(), nullable=False),
+    sa.Column('claims', sa.Integer(), nullable=False),
+    sa.Column('conflicts', sa.Integer(), nullable=False),
+    sa.Column('changes', sa.Integer(), nullable=False),
+    sa.Column('object_conflicts', sa.Integer(), nullable=False),
+    sa.Column('object_changes', sa.Integer(), nullable=False),
     sa.Column('why', sa.Text(), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
@@ -42,12 +48,22 @@ def upgrade() -> None:
     sa.Column('sources_for', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('subject_id', 'object_id')
     )
+    op.create_table('entity_months',
+    sa.Column('entity_id', sa.Integer(), nullable=False),
+    sa.Column('month', sa.String(length=8), nullable=False),
+    sa.Column('claims', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('entity_id', 'month')
+    )
     from threatnet.analyse import graded  # the store's facts, graded as they are now
+    from threatnet.store import summary
 
-    graded.rebuild(Session(bind=op.get_bind()))
+    session = Session(bind=op.get_bind())
+    summary.rebuild_months(session)
+    graded.rebuild(session)
 
 
 def downgrade() -> None:
+    op.drop_table('entity_months')
     op.drop_table('fact_links')
     with op.batch_alter_table('fact_grades', schema=None) as batch_op:
         batch_op.drop_index('ix_fact_grades_predicate')
