@@ -11,12 +11,16 @@ networkx `shortest_simple_paths` gives, within the hop limit: `k_best_paths`)
 with a hop's weight −log(confidence): the first path is the one whose
 chained confidence (the product of its hops' confidences) is highest, i.e.
 the best-supported, and a longer chain of strong facts can come before a
-short chain of weak ones.
+short chain of weak ones. Weights are counted in integer units (1e-12), so
+chains of equal confidence tie exactly; ties go to the chain of fewer hops,
+then by the actors' entity ids along the chain (compared in turn): a fixed
+order, whatever the order the facts were read in.
 
-The search walks `graph.load_edges` (each fact's confidence and number of
-sources, from one grouped query), then the full facts of the hops kept are
-loaded (`graph.load_facts` between their actors): the same facts, found
-without building every fact of the store.
+The search (`_best_paths`, an A* search bounded by hop-limited distances to
+the target) walks `graph.load_edges` (each fact's confidence and number of
+sources, from one grouped query), keeping one weight per pair of actors; then
+the full facts of the hops found are loaded (`graph.load_facts` of those pairs
+of actors only): the same facts, found without building every fact of the store.
 """
 
 from __future__ import annotations
