@@ -154,6 +154,8 @@ def test_facts_of_pairs_equal_every_fact_restricted_to_those_pairs(store_url, as
         # too many subjects to spell out in SQL: read among their ids, kept by pair
         monkeypatch.setattr(graph, "MAX_PAIR_TERMS", 1)
         _compare(load_facts(s, as_of, pairs=pairs), between)
+        _compare(load_facts(s, as_of, chosen, pairs=pairs),
+                 [f for f in between if f.predicate in chosen])
 
 
 # -- the facts summary kept up to date (store/summary.py) ------------------------------

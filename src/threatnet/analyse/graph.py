@@ -291,11 +291,16 @@ class _Pairs:
         a, b = ends
         return ((a, b) if a < b else (b, a)) in self.wanted
 
-    def clause(self, subject: Any, obj: Any) -> Any:
+    def clause(self, subject: Any, predicate: Any, obj: Any,
+               predicates: Iterable[str] | None) -> Any:
         """SQL: rows whose subject and object are stored ids (merged ones too) of one of
-        the pairs, either way round; an OR of (subject = x AND object IN (…)) per subject,
-        which SQLite answers with an index search per term. Beyond MAX_PAIR_TERMS
-        subjects, only rows among their ids (the caller keeps the pairs' own: `in`)."""
+        the pairs, either way round, and whose predicate is one of `predicates` (None:
+        any); an OR of (subject = x [AND predicate IN (…)] AND object IN (…)) per
+        subject, which SQLite answers with an index search per term (the predicates
+        belong inside the terms: beside them, SQLite would read every row of those
+        predicates by their index instead). Beyond MAX_PAIR_TERMS subjects, only rows
+        among their ids (the caller keeps the pairs' own: `in`)."""
+        chosen = [predicate.in_(sorted(set(predicates)))] if predicates is not None else []
         members: dict[int, list[int]] = defaultdict(list)
         for i, v in self.views.items():
             members[v.id].append(i)
@@ -306,8 +311,8 @@ class _Pairs:
                     objects[i].update(members[y])
         if len(objects) > MAX_PAIR_TERMS:
             ids = sorted(objects)
-            return and_(subject.in_(ids), obj.in_(ids))
-        return or_(*(and_(subject == i, obj.in_(sorted(ends)))
+            return and_(subject.in_(ids), *chosen, obj.in_(ids))
+        return or_(*(and_(subject == i, *chosen, obj.in_(sorted(ends)))
                      for i, ends in sorted(objects.items())))
 
 
@@ -332,13 +337,14 @@ def _support_query(views: dict[int, EntityView], as_of: str | None,
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
-    if predicates is not None:
+    if predicates is not None and pairs is None:
         query = query.where(ClaimRow.predicate.in_(sorted(set(predicates))))
     if entity_ids is not None:
         members = _members(views, entity_ids)
         query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
     if pairs is not None:
-        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.object_id))
+        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.predicate,
+                                         ClaimRow.object_id, predicates))
     elif entity_ids is None and wanted_types is not None and predicates is None:
         # (with predicates, their index narrows the claims: an IN list here would make
         # SQLite probe that index once per pair of actors instead; the caller filters)
@@ -472,14 +478,15 @@ def _summary_query(views: dict[int, EntityView], columns: list,
                    entity_ids: Iterable[int] | None, pairs: _Pairs | None = None) -> Select:
     """Rows of the facts summary, filtered as `_support_query` filters claims."""
     query = select(*columns)
-    if predicates is not None:
+    if predicates is not None and pairs is None:
         query = query.where(FactSummaryRow.predicate.in_(sorted(set(predicates))))
     if entity_ids is not None:
         members = _members(views, entity_ids)
         query = query.where(FactSummaryRow.subject_id.in_(members),
                             FactSummaryRow.object_id.in_(members))
     if pairs is not None:
-        query = query.where(pairs.clause(FactSummaryRow.subject_id, FactSummaryRow.object_id))
+        query = query.where(pairs.clause(FactSummaryRow.subject_id, FactSummaryRow.predicate,
+                                         FactSummaryRow.object_id, predicates))
     # (no IN list of the actors of `wanted_types`: SQLite would probe the key once per
     # actor instead of scanning the rows; the callers filter by type)
     return query
@@ -598,8 +605,10 @@ def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView]
         return
     query = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers).join(
         DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
-        ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
-        ClaimRow.modality.not_in(EXCLUDED_MODALITIES), NOT_REJECTED)
+        ClaimRow.polarity == "affirmed", ClaimRow.modality.not_in(EXCLUDED_MODALITIES),
+        NOT_REJECTED)
+    if pairs is None:
+        query = query.where(ClaimRow.predicate == "supplies")
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
@@ -607,7 +616,8 @@ def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView]
         members = _members(views, entity_ids)
         query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
     if pairs is not None:
-        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.object_id))
+        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.predicate,
+                                         ClaimRow.object_id, ["supplies"]))
     query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
     for s, o, qualifiers in session.execute(query):
         fact = by_key.get((views[s].id, "supplies", views[o].id))
