@@ -3,11 +3,16 @@ filtered by predicate / class / confidence / hops / date, each hop with its evid
 
 from __future__ import annotations
 
+import itertools
+
+import networkx as nx
 import pytest
 from graphfacts import claim, eid, facts
 from graphstore import SEED_DATE, dev_store_url
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from threatnet.analyse.paths import find_paths, path_dict, paths_between
+from threatnet.analyse.paths import UNITS, find_paths, k_best_paths, path_dict, paths_between
 from threatnet.errors import ThreatnetError
 
 
@@ -95,13 +100,20 @@ def test_bad_filters_are_errors(dev):
             find_paths(s, 1, 2, predicates=["sells"])
 
 
+def test_equally_supported_chains_fewer_hops_first_then_by_entity_ids():
+    sure = dict(confidence=1.0)  # every hop of confidence 1: every chain weighs 0
+    found = facts(claim("T-X", "supplies", "T-A", **sure), claim("T-X", "supplies", "T-B", **sure),
+                  claim("T-X", "supplies", "T-C", **sure), claim("T-C", "supplies", "T-D", **sure),
+                  claim("T-D", "supplies", "T-Z", **sure), claim("T-B", "supplies", "T-Z", **sure),
+                  claim("T-A", "supplies", "T-Z", **sure), claim("T-X", "supplies", "T-Z", **sure))
+    assert eid("T-A") < eid("T-B")
+    assert chains(paths_between(found[::-1], eid("T-X"), eid("T-Z"))) == [
+        ["T-X", "T-Z"], ["T-X", "T-A", "T-Z"], ["T-X", "T-B", "T-Z"],
+        ["T-X", "T-C", "T-D", "T-Z"]]
+
+
 def test_hop_bounded_search_matches_networkx_shortest_simple_paths():
-    import itertools
     import random
-
-    import networkx as nx
-
-    from threatnet.analyse.paths import k_best_paths
 
     rng = random.Random(3)
     for _ in range(30):
@@ -122,3 +134,37 @@ def test_hop_bounded_search_matches_networkx_shortest_simple_paths():
 def _cost(graph, nodes: list[int]) -> float:
     return round(sum(graph.edges[u, v]["weight"]
                      for u, v in zip(nodes, nodes[1:], strict=False)), 9)
+
+
+WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.5]  # few: many chains of equal weight
+
+
+@st.composite
+def weighted_digraphs(draw):
+    n = draw(st.integers(2, 7))
+    pairs = [(u, v) for u in range(n) for v in range(n) if u != v]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
+    weight = st.sampled_from(WEIGHTS) | st.floats(0, 4, allow_nan=False)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    graph.add_weighted_edges_from((u, v, draw(weight)) for u, v in chosen)
+    source, target = draw(st.permutations(range(n)))[:2]
+    return graph, source, target, draw(st.integers(1, 5)), draw(st.integers(1, 8))
+
+
+@settings(max_examples=300, deadline=None)
+@given(weighted_digraphs())
+def test_search_equals_brute_force_enumeration_of_simple_paths(case):
+    """The A* search against every simple path of at most max_hops (networkx
+    `all_simple_paths`), sorted: the same weights, lightest first; and, the weights in
+    integer units being exact, the same paths in the documented order (weight, then
+    fewer hops, then the node sequence) — two paths of equal weight in float arithmetic
+    may differ in order only there, where their weights in units are equal."""
+    graph, source, target, max_hops, k = case
+    every = list(nx.all_simple_paths(graph, source, target, cutoff=max_hops))
+    got = k_best_paths(graph, source, target, max_hops, k)
+
+    assert [_cost(graph, p) for p in got] == sorted(_cost(graph, p) for p in every)[:k]
+    units = lambda p: sum(round(graph.edges[u, v]["weight"] * UNITS)  # noqa: E731
+                          for u, v in itertools.pairwise(p))
+    assert got == sorted(every, key=lambda p: (units(p), len(p), p))[:k]

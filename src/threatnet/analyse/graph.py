@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import networkx as nx
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import (
@@ -60,6 +60,7 @@ ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organizatio
 EXCLUDED_MODALITIES = ("hypothetical",)
 EVIDENCE_PER_FACT = 3
 MAX_SQL_IDS = 20_000  # beyond this many actors, filter by type in Python
+MAX_PAIR_TERMS = 200  # beyond this many subjects, the `pairs` filter reads among their ids
 _RANK = {m.value: i for i, m in enumerate(Modality)}  # Modality.rank without the enum walk
 
 
@@ -280,13 +281,54 @@ def _members(views: dict[int, EntityView], ids: Iterable[int]) -> list[int]:
     return [i for i, v in views.items() if v.id in wanted]
 
 
+class _Pairs:
+    """Pairs of entities, unordered, by canonical id: the `pairs` filter of `load_facts`."""
+
+    def __init__(self, views: dict[int, EntityView], pairs: Iterable[tuple[int, int]]) -> None:
+        self.views = views
+        self.wanted: set[tuple[int, int]] = set()
+        for a, b in pairs:
+            if a in views and b in views:
+                a, b = views[a].id, views[b].id
+                self.wanted.add((a, b) if a < b else (b, a))
+
+    def __contains__(self, ends: tuple[int, int]) -> bool:
+        """Whether the (canonical) subject and object are one of the pairs."""
+        a, b = ends
+        return ((a, b) if a < b else (b, a)) in self.wanted
+
+    def clause(self, subject: Any, predicate: Any, obj: Any,
+               predicates: Iterable[str] | None) -> Any:
+        """SQL: rows whose subject and object are stored ids (merged ones too) of one of
+        the pairs, either way round, and whose predicate is one of `predicates` (None:
+        any); an OR of (subject = x [AND predicate IN (…)] AND object IN (…)) per
+        subject, which SQLite answers with an index search per term (the predicates
+        belong inside the terms: beside them, SQLite would read every row of those
+        predicates by their index instead). Beyond MAX_PAIR_TERMS subjects, only rows
+        among their ids (the caller keeps the pairs' own: `in`)."""
+        chosen = [predicate.in_(sorted(set(predicates)))] if predicates is not None else []
+        members: dict[int, list[int]] = defaultdict(list)
+        for i, v in self.views.items():
+            members[v.id].append(i)
+        objects: dict[int, set[int]] = defaultdict(set)
+        for a, b in self.wanted:
+            for x, y in ((a, b), (b, a)):
+                for i in members[x]:
+                    objects[i].update(members[y])
+        if len(objects) > MAX_PAIR_TERMS:
+            ids = sorted(objects)
+            return and_(subject.in_(ids), *chosen, obj.in_(ids))
+        return or_(*(and_(subject == i, *chosen, obj.in_(sorted(ends)))
+                     for i, ends in sorted(objects.items())))
+
+
 _author_outlet = author_outlet  # the outlet of a claim in the author's own voice, else NULL
 
 
 def _support_query(views: dict[int, EntityView], as_of: str | None,
                    predicates: Iterable[str] | None, wanted_types: set[str] | None,
                    entity_ids: Iterable[int] | None, columns: list,
-                   modality: bool) -> tuple[Select, list]:
+                   modality: bool, pairs: _Pairs | None = None) -> tuple[Select, list]:
     """Claims grouped by triple, polarity, (modality,) source; `columns` aggregate them.
 
     The outlet is a source only for the author's own voice (`source_key`): other
@@ -301,12 +343,15 @@ def _support_query(views: dict[int, EntityView], as_of: str | None,
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
-    if predicates is not None:
+    if predicates is not None and pairs is None:
         query = query.where(ClaimRow.predicate.in_(sorted(set(predicates))))
     if entity_ids is not None:
         members = _members(views, entity_ids)
         query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
-    elif wanted_types is not None and predicates is None:
+    if pairs is not None:
+        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.predicate,
+                                         ClaimRow.object_id, predicates))
+    elif entity_ids is None and wanted_types is not None and predicates is None:
         # (with predicates, their index narrows the claims: an IN list here would make
         # SQLite probe that index once per pair of actors instead; the caller filters)
         allowed = [i for i, v in views.items() if v.type in wanted_types]
@@ -320,23 +365,30 @@ def _support_query(views: dict[int, EntityView], as_of: str | None,
 def load_facts(session: Session, as_of: str | None = None,
                predicates: Iterable[str] | None = None,
                node_types: Iterable[str] | None = ACTOR_TYPES,
-               entity_ids: Iterable[int] | None = None) -> list[Fact]:
+               entity_ids: Iterable[int] | None = None,
+               pairs: Iterable[tuple[int, int]] | None = None) -> list[Fact]:
     """The facts of the store known on `as_of`, aggregated in SQL.
 
     `predicates` keeps only those predicates; `node_types` only facts whose
     two ends are entities of those types (None: every entity); `entity_ids`
-    only facts between two of those (canonical) entities.
+    only facts between two of those (canonical) entities; `pairs` only facts
+    between the two entities of one of those pairs, either way round (what a path
+    search needs of its hops: not every fact among its actors).
     """
     views = entities(session)  # every id (merged ones too) -> its canonical view
     names = {v.id: v.name for v in views.values()}
     builder = _Builder(names)
     wanted_types = set(node_types) if node_types is not None else None
+    between = _Pairs(views, pairs) if pairs is not None else None
+    if between is not None and not between.wanted:
+        return []
     if not as_of:
-        return _summary_facts(session, views, builder, predicates, wanted_types, entity_ids)
+        return _summary_facts(session, views, builder, predicates, wanted_types, entity_ids,
+                              between)
     query, group = _support_query(views, as_of, predicates, wanted_types, entity_ids, [
         func.count(), func.max(ClaimRow.confidence),
         func.min(DocumentRow.published), func.max(DocumentRow.published),
-        func.min(ClaimRow.id), func.max(ClaimRow.id)], True)
+        func.min(ClaimRow.id), func.max(ClaimRow.id)], True, between)
     for (s, p, o, polarity, modality, source, source_entity, outlet, n, best, first, last,
          lo, hi) in session.execute(query.group_by(*group)):
         if p not in PREDICATES:
@@ -344,12 +396,14 @@ def load_facts(session: Session, as_of: str | None = None,
         if wanted_types is not None and (views[s].type not in wanted_types
                                          or views[o].type not in wanted_types):
             continue
+        if between is not None and (views[s].id, views[o].id) not in between:
+            continue
         entity = views[source_entity].id if source_entity is not None else None
         builder.add(views[s].id, p, views[o].id, polarity == "affirmed", modality,
                     source_key(source, entity, outlet), source, n, best or 0.0, first, last,
                     sorted({lo, hi}))
     facts = builder.result()
-    _add_items(session, facts, views, as_of, entity_ids)
+    _add_items(session, facts, views, as_of, entity_ids, between)
     return facts
 
 
@@ -427,15 +481,18 @@ def load_edges(session: Session, as_of: str | None = None,
 
 def _summary_query(views: dict[int, EntityView], columns: list,
                    predicates: Iterable[str] | None, wanted_types: set[str] | None,
-                   entity_ids: Iterable[int] | None) -> Select:
+                   entity_ids: Iterable[int] | None, pairs: _Pairs | None = None) -> Select:
     """Rows of the facts summary, filtered as `_support_query` filters claims."""
     query = select(*columns)
-    if predicates is not None:
+    if predicates is not None and pairs is None:
         query = query.where(FactSummaryRow.predicate.in_(sorted(set(predicates))))
     if entity_ids is not None:
         members = _members(views, entity_ids)
         query = query.where(FactSummaryRow.subject_id.in_(members),
                             FactSummaryRow.object_id.in_(members))
+    if pairs is not None:
+        query = query.where(pairs.clause(FactSummaryRow.subject_id, FactSummaryRow.predicate,
+                                         FactSummaryRow.object_id, predicates))
     # (no IN list of the actors of `wanted_types`: SQLite would probe the key once per
     # actor instead of scanning the rows; the callers filter by type)
     return query
@@ -443,10 +500,11 @@ def _summary_query(views: dict[int, EntityView], columns: list,
 
 def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Builder,
                    predicates: Iterable[str] | None, wanted_types: set[str] | None,
-                   entity_ids: Iterable[int] | None) -> list[Fact]:
+                   entity_ids: Iterable[int] | None, pairs: _Pairs | None = None) -> list[Fact]:
     query = _summary_query(views, [FactSummaryRow.subject_id, FactSummaryRow.predicate,
                                    FactSummaryRow.object_id, FactSummaryRow.support,
-                                   FactSummaryRow.items], predicates, wanted_types, entity_ids)
+                                   FactSummaryRow.items], predicates, wanted_types, entity_ids,
+                           pairs)
     items: dict[tuple[int, str, int], dict[str, tuple]] = defaultdict(dict)
     for s, p, o, support, supplied in session.connection().execute(query):
         if p not in PREDICATES:
@@ -455,6 +513,8 @@ def _summary_facts(session: Session, views: dict[int, EntityView], builder: _Bui
                                          or views[o].type not in wanted_types):
             continue
         a, b = views[s].id, views[o].id
+        if pairs is not None and (a, b) not in pairs:
+            continue
         for (affirmed, modality, source, source_entity, outlet, n, best, first, last, lo,
              hi, *_) in support:
             if modality in EXCLUDED_MODALITIES:
@@ -510,21 +570,27 @@ def load_links(session: Session) -> list[Edge]:
 
 
 def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],
-               as_of: str | None, entity_ids: Iterable[int] | None) -> None:
+               as_of: str | None, entity_ids: Iterable[int] | None,
+               pairs: _Pairs | None = None) -> None:
     """The items supplied (`qualifiers.item`) of the supply facts, in the order claimed."""
     by_key = {f.key: f for f in facts if f.predicate == "supplies"}
     if not by_key:
         return
     query = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.qualifiers).join(
         DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
-        ClaimRow.predicate == "supplies", ClaimRow.polarity == "affirmed",
-        ClaimRow.modality.not_in(EXCLUDED_MODALITIES), NOT_REJECTED)
+        ClaimRow.polarity == "affirmed", ClaimRow.modality.not_in(EXCLUDED_MODALITIES),
+        NOT_REJECTED)
+    if pairs is None:
+        query = query.where(ClaimRow.predicate == "supplies")
     bound = as_of_bound(as_of)
     if bound:
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
     if entity_ids is not None:
         members = _members(views, entity_ids)
         query = query.where(ClaimRow.subject_id.in_(members), ClaimRow.object_id.in_(members))
+    if pairs is not None:
+        query = query.where(pairs.clause(ClaimRow.subject_id, ClaimRow.predicate,
+                                         ClaimRow.object_id, ["supplies"]))
     query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
     for s, o, qualifiers in session.execute(query):
         fact = by_key.get((views[s].id, "supplies", views[o].id))
