@@ -176,7 +176,7 @@ class FactGradeRow(Base):
     """
 
     __tablename__ = "fact_grades"
-    __table_args__ = (Index("ix_fact_grades_object", "object_id"),
+    __table_args__ = (Index("ix_fact_grades_object", "object_id", "subject_id"),
                       Index("ix_fact_grades_part", "part"),
                       Index("ix_fact_grades_predicate", "predicate"))
 

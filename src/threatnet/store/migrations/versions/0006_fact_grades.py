@@ -37,7 +37,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
     )
     with op.batch_alter_table('fact_grades', schema=None) as batch_op:
-        batch_op.create_index('ix_fact_grades_object', ['object_id'], unique=False)
+        batch_op.create_index('ix_fact_grades_object', ['object_id', 'subject_id'],
+                              unique=False)
         batch_op.create_index('ix_fact_grades_part', ['part'], unique=False)
         batch_op.create_index('ix_fact_grades_predicate', ['predicate'], unique=False)
     op.create_table('fact_links',
