@@ -171,22 +171,24 @@ def entities(session: Session) -> dict[int, EntityView]:
 def load_claims(session: Session, as_of: str | None = None,
                 entity_ids: Iterable[int] | None = None, *, evidence: bool = True,
                 qualifiers: bool = True,
-                triples: Iterable[tuple[int, str, int]] | None = None) -> list[ClaimView]:
+                triples: Iterable[tuple[int, str, int]] | None = None,
+                canon: Canon | None = None) -> list[ClaimView]:
     """Every claim known on `as_of` (all of them when None), oldest document first.
 
     `entity_ids` restricts to claims with one of those (canonical) entities as
     subject or object; `triples` to those stored (subject, predicate, object)s
     (ids as stored). `evidence=False` leaves the evidence sentences empty and
     `qualifiers=False` the qualifiers, for callers that do not show them (they
-    are the bulk of a claim's row).
+    are the bulk of a claim's row). `canon` reads only the entities needed (for a few
+    claims of a large store).
     """
     if triples is not None:  # by index (ix_claim_triple), a few hundred at a time
         todo, out = sorted(set(triples)), []
         for start in range(0, len(todo), TRIPLES_PER_QUERY):
             out += _load_claims(session, as_of, entity_ids, evidence, qualifiers,
-                                todo[start:start + TRIPLES_PER_QUERY])
+                                todo[start:start + TRIPLES_PER_QUERY], canon)
         return sorted(out, key=lambda c: (c.published is None, c.published or "", c.id))
-    return _load_claims(session, as_of, entity_ids, evidence, qualifiers, None)
+    return _load_claims(session, as_of, entity_ids, evidence, qualifiers, None, canon)
 
 
 TRIPLES_PER_QUERY = 200
@@ -194,8 +196,9 @@ TRIPLES_PER_QUERY = 200
 
 def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] | None,
                  evidence: bool, qualifiers: bool,
-                 triples: list[tuple[int, str, int]] | None) -> list[ClaimView]:
-    canon, rows = _canon(session)
+                 triples: list[tuple[int, str, int]] | None,
+                 light: Canon | None = None) -> list[ClaimView]:
+    full = _canon(session) if light is None else None  # every entity: id -> canonical, rows
     columns = [ClaimRow.id, ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
                ClaimRow.polarity, ClaimRow.modality, ClaimRow.source, ClaimRow.source_entity_id,
                ClaimRow.document_id, ClaimRow.time_start, ClaimRow.time_end,
@@ -210,24 +213,32 @@ def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] 
         query = query.where(DocumentRow.published.is_not(None), DocumentRow.published <= bound)
     if entity_ids is not None:
         wanted = set(entity_ids)
-        members = [i for i, c in canon.items() if c in wanted]
+        members = light.members(wanted) if full is None \
+            else [i for i, c in full[0].items() if c in wanted]
         query = query.where(or_(ClaimRow.subject_id.in_(members),
                                 ClaimRow.object_id.in_(members)))
     if triples is not None:
         query = query.where(or_(*(and_(ClaimRow.subject_id == a, ClaimRow.predicate == p,
                                        ClaimRow.object_id == b) for a, p, b in triples)))
     query = query.order_by(DocumentRow.published.is_(None), DocumentRow.published, ClaimRow.id)
-    names = {i: rows[c].name for i, c in canon.items()}
+    found = session.execute(query).all()
+    if full is None:
+        views = light.load({i for r in found for i in (r[1], r[3])})  # type: ignore[union-attr]
+        canon = {i: v.id for i, v in views.items()}
+        names = {i: v.name for i, v in views.items()}
+    else:
+        canon, rows = full
+        names = {i: rows[c].name for i, c in canon.items()}
     classes = {p: cls for p, (cls, _) in PREDICATES.items()}
     keys: dict[tuple, str] = {}
     out = []
     for (id_, subject_id, predicate, object_id, polarity, modality, source, source_entity_id,
          document_id, time_start, time_end, evidence_start, evidence_end, confidence, text,
-         quals, published, outlet, doc_source) in session.execute(query):
+         quals, published, outlet, doc_source) in found:
         key = keys.get((source, source_entity_id, outlet, doc_source))
         if key is None:
-            entity = canon.get(source_entity_id, source_entity_id) \
-                if source_entity_id is not None else None
+            entity = None if source_entity_id is None else light(source_entity_id) \
+                if light is not None else canon.get(source_entity_id, source_entity_id)
             key = keys[(source, source_entity_id, outlet, doc_source)] = source_key(
                 source, entity, outlet or doc_source)
         out.append(ClaimView(

@@ -53,6 +53,7 @@ RELATIONS = contradictions.HOSTILE | contradictions.ALIGNED
 ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
 EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (as `graph`)
 CHUNK = 200  # ids or triples per statement
+FEW_ENDS = 100  # actors of a few facts, read together (see `_rows_of_parts`)
 COUNTERS = ("conflicts", "changes", "object_conflicts", "object_changes")  # see below
 _RANK = {m.value: i for i, m in enumerate(Modality)}
 
@@ -248,13 +249,20 @@ def _rows_of_parts(session: Session, parts: set[str], canon: Canon, pack: ActorP
         queries.append(select(*_ROW).where(FactSummaryRow.subject_id.in_(chunk),
                                            FactSummaryRow.object_id.in_(members),
                                            FactSummaryRow.predicate.in_(sorted(RELATIONS))))
-    triples = [(s, p, o) for a, p, b in facts for s in canon.members([a])
-               for o in canon.members([b])]
-    triples += [(o, p, s) for s, p, o in triples if is_symmetric(p)]
-    for chunk in _chunks(sorted(set(triples))):
-        queries.append(select(*_ROW).where(or_(*(and_(
-            FactSummaryRow.subject_id == s, FactSummaryRow.predicate == p,
-            FactSummaryRow.object_id == o) for s, p, o in chunk))))
+    ends = canon.members({i for a, _, b in facts for i in (a, b)})
+    if facts and len(ends) <= FEW_ENDS:  # a document's: the rows among their ends (a
+        # superset, kept by partition below) in one plain statement, planned once
+        queries.append(select(*_ROW).where(
+            FactSummaryRow.subject_id.in_(ends), FactSummaryRow.object_id.in_(ends),
+            FactSummaryRow.predicate.in_(sorted({p for _, p, _ in facts}))))
+    elif facts:  # many (a rebuild): each stored triple by its key
+        triples = [(s, p, o) for a, p, b in facts for s in canon.members([a])
+                   for o in canon.members([b])]
+        triples += [(o, p, s) for s, p, o in triples if is_symmetric(p)]
+        for chunk in _chunks(sorted(set(triples))):
+            queries.append(select(*_ROW).where(or_(*(and_(
+                FactSummaryRow.subject_id == s, FactSummaryRow.predicate == p,
+                FactSummaryRow.object_id == o) for s, p, o in chunk))))
     rows: dict[tuple, tuple] = {}
     for query in queries:
         for row in session.connection().execute(query):
@@ -301,7 +309,8 @@ def summary_views(session: Session, rows: list[tuple], ents: dict[int, EntityVie
     one_by_one = [(s, p, o) for s, p, o, *_ in rows
                   if tainted.intersection(_partners(ents[s].id, p, ents[o].id))]
     claims = load_claims(session, None, triples=one_by_one, evidence=False,
-                         qualifiers=False) if one_by_one else []
+                         qualifiers=False, canon=canonical if isinstance(canonical, Canon)
+                         else None) if one_by_one else []
     skip = set(one_by_one)
     classes = {p: cls for p, (cls, _) in PREDICATES.items()}
     for s, p, o, support, _months, _timed in rows:
@@ -442,35 +451,33 @@ def rebuild(session: Session, pack: ActorPack | None = None) -> int:
 
 def _refresh_links(session: Session, pairs: set[tuple[int, int]] | None,
                    canon: Canon) -> None:
-    """Recompute the links between these pairs of actors (every pair when None)."""
+    """Recompute the links between the actors of these pairs (every pair when None)."""
     columns = [FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
                FactGradeRow.edge, FactGradeRow.edge_sources]
-    if pairs is None:
-        queries = [select(*columns).where(FactGradeRow.edge.is_not(None))]
-    else:
-        queries = []
-        for chunk in _chunks(sorted(pairs)):
-            both = [(a, b) for a, b in chunk] + [(b, a) for a, b in chunk]
-            session.execute(delete(FactLinkRow).where(or_(*(and_(
-                FactLinkRow.subject_id == a, FactLinkRow.object_id == b) for a, b in both))))
-            queries.append(select(*columns).where(FactGradeRow.edge.is_not(None), or_(*(and_(
-                FactGradeRow.subject_id == a, FactGradeRow.object_id == b) for a, b in both))))
+    query = select(*columns).where(FactGradeRow.edge.is_not(None))
+    if pairs is not None:  # every pair among their ends (a plain statement, planned once)
+        ends = sorted({i for pair in pairs for i in pair})
+        if not ends:
+            return
+        session.execute(delete(FactLinkRow).where(FactLinkRow.subject_id.in_(ends),
+                                                  FactLinkRow.object_id.in_(ends)))
+        query = query.where(FactGradeRow.subject_id.in_(ends),
+                            FactGradeRow.object_id.in_(ends))
     best: dict[tuple[int, int], tuple] = {}
-    for query in queries:
-        rows = session.execute(query).all()
-        views = canon.load({i for r in rows for i in (r[0], r[2])})
-        for s, p, o, confidence, sources in rows:
-            if p not in PREDICATES or views[s].type not in ACTOR_TYPES \
-                    or views[o].type not in ACTOR_TYPES:
-                continue
-            rank = (-confidence, -sources, p)
-            for u, v in ((s, o), (o, s)) if is_symmetric(p) else ((s, o),):
-                if (u, v) not in best or rank < best[(u, v)]:
-                    best[(u, v)] = rank
-    rows = [{"subject_id": u, "object_id": v, "predicate": p, "confidence": -c,
-             "sources_for": -n} for (u, v), (c, n, p) in best.items()]
-    for start in range(0, len(rows), 1000):
-        session.execute(insert(FactLinkRow), rows[start:start + 1000])
+    rows = session.execute(query).all()
+    views = canon.load({i for r in rows for i in (r[0], r[2])})
+    for s, p, o, confidence, sources in rows:
+        if p not in PREDICATES or views[s].type not in ACTOR_TYPES \
+                or views[o].type not in ACTOR_TYPES:
+            continue
+        rank = (-confidence, -sources, p)
+        for u, v in ((s, o), (o, s)) if is_symmetric(p) else ((s, o),):
+            if (u, v) not in best or rank < best[(u, v)]:
+                best[(u, v)] = rank
+    out = [{"subject_id": u, "object_id": v, "predicate": p, "confidence": -c,
+            "sources_for": -n} for (u, v), (c, n, p) in best.items()]
+    for start in range(0, len(out), 1000):
+        session.execute(insert(FactLinkRow), out[start:start + 1000])
 
 
 class Kept(NamedTuple):

@@ -92,8 +92,7 @@ def refresh(s: Session, triples: Iterable[Triple]) -> None:
                           FactSummaryRow.object_id == b) for a, p, b in chunk))
         months.subtract(_months(s, rows))
         s.execute(delete(FactSummaryRow).where(rows))
-        _write(s, where)
-        months.update(_months(s, rows))
+        _write(s, where, months)
     _add_months(s, months)
     from threatnet.analyse import graded  # the grades kept of those facts (after the store)
 
@@ -127,11 +126,15 @@ def _months(s: Session, where: Any) -> Counter:
                    type_coerce(FactSummaryRow.months, Text))
     out: Counter = Counter()
     for a, b, months in s.execute(query if where is None else query.where(where)):
-        for month, n in (json.loads(months) if isinstance(months, str) else months).items():
-            out[(a, month)] += n
-            if b != a:
-                out[(b, month)] += n
+        _count_months(out, a, b, json.loads(months) if isinstance(months, str) else months)
     return out
+
+
+def _count_months(out: Counter, a: int, b: int, months: dict[str, int]) -> None:
+    for month, n in months.items():
+        out[(a, month)] += n
+        if b != a:
+            out[(b, month)] += n
 
 
 def _add_months(s: Session, delta: Counter) -> None:
@@ -169,8 +172,9 @@ def _months_between(s: Session, members: list[int]) -> Counter:
     return out
 
 
-def _write(s: Session, where: Any) -> int:
-    """Aggregate the claims (of `where`, else all) into summary rows, a triple at a time.
+def _write(s: Session, where: Any, months: Counter | None = None) -> int:
+    """Aggregate the claims (of `where`, else all) into summary rows, a triple at a time
+    (adding their entities' claims per month to `months` when given).
 
     Grouped here rather than by SQL: a group also keeps its best claim's date and id
     (the first claim, oldest document first, to reach the best confidence, as the
@@ -192,6 +196,8 @@ def _write(s: Session, where: Any) -> int:
     count = 0
     for triple, group in _by_triple(s.connection().execute(claims)):
         rows.append(_row(triple, group))
+        if months is not None:
+            _count_months(months, triple[0], triple[2], rows[-1]["months"])
         if len(rows) >= 2000:
             s.execute(insert(FactSummaryRow), rows)
             count, rows = count + len(rows), []
