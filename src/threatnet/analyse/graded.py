@@ -420,7 +420,8 @@ def _insert(session: Session, graded: dict[Key, Graded], canon: Canon,
     mark = hierarchy(pack)
     rows = [{"subject_id": a, "predicate": p, "object_id": b,
              "part": part_of((a, p, b), canon.views, pack), "hierarchy": mark,
-             "score": g.fact["judgement"][1], "edge": g.edge[0], "edge_sources": g.edge[1],
+             "score": g.fact["judgement"][1], "affirmed": g.fact["judgement"][0] == "affirmed",
+             "edge": g.edge[0], "edge_sources": g.edge[1],
              "claims": g.fact["claims_for"] + g.fact["claims_against"],
              **dict(zip(COUNTERS, g.conflicts, strict=True)), "why": g.why, "data": g.fact}
             for (a, p, b), g in graded.items()]
@@ -498,20 +499,27 @@ def kept(graded: list[Graded], actor_id: int) -> Kept:
                                           for g in graded), conflicts, changes)
 
 
+def order(score: float, predicate: str, subject: str, obj: str, subject_id: int,
+          object_id: int) -> tuple:
+    """The order of an actor's facts in its profile: best score first, then by words."""
+    return (-score, predicate, obj, subject, subject_id, object_id)
+
+
 def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
          explain: bool = False, limit: int | None = None,
-         always: Iterable[str] = ()) -> Kept:
+         also: Callable[[list[Any]], set[Key]] | None = None) -> Kept:
     """The graded facts of one (canonical) actor as the store keeps them (with why, when
-    `explain`): every one, or with `limit` those that can be among the `limit` best of
-    their class (by score, then predicate) and every fact of the `always` predicates.
+    `explain`): every one, or with `limit` the `limit` first of each class (`order`) and
+    those `also` picks from the rows of the actor's facts (subject_id, predicate,
+    object_id, score, affirmed; `canon` has the views of their entities).
 
     Read with a pack of another hierarchy than they were graded with, the actor's
     partitions are graded again instead (every fact)."""
+    mine = or_(FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id)
     head = session.execute(select(
         FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
-        FactGradeRow.score, FactGradeRow.hierarchy, FactGradeRow.claims,
-        *(getattr(FactGradeRow, c) for c in COUNTERS)).where(or_(
-            FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id))).all()
+        FactGradeRow.score, FactGradeRow.affirmed, FactGradeRow.hierarchy,
+        FactGradeRow.claims, *(getattr(FactGradeRow, c) for c in COUNTERS)).where(mine)).all()
     if any(row.hierarchy != hierarchy(pack) for row in head):
         graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
         return kept([g for (a, _, b), g in graded.items() if actor_id in (a, b)], actor_id)
@@ -521,36 +529,31 @@ def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
                                    and r.subject_id != actor_id else 0) for r in head)
     changes = sum(r.changes + (r.object_changes if r.object_id == actor_id
                                and r.subject_id != actor_id else 0) for r in head)
+    wanted = _best(head, classes, canon, limit, also) if limit else None
     why = FactGradeRow.why if explain else literal(None)
-    columns = [type_coerce(FactGradeRow.data, Text), why]
-    if limit:
-        wanted = _best(head, classes, limit, set(always))
-        rows = []
-        for chunk in _chunks(sorted(wanted)):
-            rows += session.execute(select(*columns).where(or_(*(and_(
-                FactGradeRow.subject_id == a, FactGradeRow.predicate == p,
-                FactGradeRow.object_id == b) for a, p, b in chunk)))).all()
-    else:
-        rows = session.execute(select(*columns).where(or_(
-            FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id))).all()
-    texts = [data if isinstance(data, str) else json.dumps(data) for data, _ in rows]
-    graded = [Graded(fact, {}, [], reason) for fact, (_, reason)
-              in zip(json.loads(f"[{','.join(texts)}]"), rows, strict=True)]
+    texts, reasons = [], []
+    for s, p, o, data, reason in session.execute(select(
+            FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
+            type_coerce(FactGradeRow.data, Text), why).where(mine)):
+        if wanted is None or (s, p, o) in wanted:  # (parsed only then)
+            texts.append(data if isinstance(data, str) else json.dumps(data))
+            reasons.append(reason)
+    graded = [Graded(fact, {}, [], reason) for fact, reason
+              in zip(json.loads(f"[{','.join(texts)}]"), reasons, strict=True)]
     return Kept(graded, dict(totals), sum(r.claims for r in head), conflicts, changes)
 
 
-def _best(head: list[Any], classes: dict[str, str], limit: int, always: set[str]
-          ) -> set[Key]:
-    """The facts that can be among the `limit` best of their class once names break ties
-    (score, then predicate: every fact tied with the last one kept), and `always`'s."""
-    by_class: dict[str, list[Any]] = defaultdict(list)
-    for row in head:
-        by_class[classes.get(row.predicate, "other")].append(row)
-    out = {(r.subject_id, r.predicate, r.object_id) for r in head if r.predicate in always}
-    for rows in by_class.values():
-        rows.sort(key=lambda r: (-r.score, r.predicate))
-        last = rows[min(limit, len(rows)) - 1]
-        bound = (-last.score, last.predicate)
-        out |= {(r.subject_id, r.predicate, r.object_id) for r in rows
-                if (-r.score, r.predicate) <= bound}
+def _best(head: list[Any], classes: dict[str, str], canon: Canon, limit: int,
+          also: Callable[[list[Any]], set[Key]] | None) -> set[Key]:
+    """The `limit` first facts of each class (`order`), and those `also` picks."""
+    views = canon.load({i for r in head for i in (r.subject_id, r.object_id)})
+    by_class: dict[str, list[tuple]] = defaultdict(list)
+    out: set[Key] = also(head) if also is not None else set()
+    for r in head:
+        by_class[classes.get(r.predicate, "other")].append(
+            (order(r.score, r.predicate, views[r.subject_id].name, views[r.object_id].name,
+                   r.subject_id, r.object_id), (r.subject_id, r.predicate, r.object_id)))
+    for ranked in by_class.values():
+        ranked.sort()
+        out |= {key for _, key in ranked[:limit]}
     return out

@@ -33,10 +33,7 @@ from threatnet.store.schema import AliasRow
 CLASSES = ["alignment", "opposition", "structure", "capability", "geography", "events",
            "economy"]
 PARENT_PREDICATES = {"part_of", "splinter_of", "member_of", "affiliated_with"}
-# every fact of these is read even for a limited profile: parents, factions, leaders, and
-# the capability tree
-ALWAYS = PARENT_PREDICATES | {"leads"} | {p for p, (cls, _) in PREDICATES.items()
-                                          if cls == "capability"}
+CAPABILITY = {p for p, (cls, _) in PREDICATES.items() if cls == "capability"}
 
 
 def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None = None,
@@ -51,7 +48,26 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of and not evidence:
-        kept = graded.read(session, actor_id, canon, pack, explain, limit, ALWAYS)
+        def also(rows: list[Any]) -> set[tuple[int, str, int]]:
+            """The facts a limited profile lists as parents, factions and leaders, and
+            those of its capability tree (of the rows of the actor's facts)."""
+            views = canon.views
+            out = {(r.subject_id, r.predicate, r.object_id) for r in rows
+                   if r.subject_id == actor_id and r.predicate in CAPABILITY
+                   and views[r.object_id].type == "capability"}
+            listed: dict[str, list[tuple]] = defaultdict(list)
+            for r in rows:
+                kind = _listed(r.subject_id, r.predicate, r.object_id, actor_id)
+                if kind and r.affirmed:
+                    listed[kind].append((graded.order(
+                        r.score, r.predicate, views[r.subject_id].name,
+                        views[r.object_id].name, r.subject_id, r.object_id),
+                        (r.subject_id, r.predicate, r.object_id)))
+            for ranked in listed.values():
+                out |= {key for _, key in sorted(ranked)[:limit]}
+            return out
+
+        kept = graded.read(session, actor_id, canon, pack, explain, limit, also)
         timeline = store_summary.timeline(session, canon.members([actor_id]))
     else:
         facts_graded, said = _from_claims(session, actor_id, pack, as_of, evidence)
@@ -66,8 +82,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     facts = [graded.finish(g.fact, names, table, g.why if explain else None,
                            said.get(_key(g.fact)) if evidence else None) for g in kept.graded]
 
-    facts.sort(key=lambda f: (-f["score"], f["predicate"], f["object"], f["subject"],
-                              f["subject_id"], f["object_id"]))
+    facts.sort(key=lambda f: graded.order(f["score"], f["predicate"], f["subject"],
+                                          f["object"], f["subject_id"], f["object_id"]))
     for f in facts:  # symmetric facts read from the actor's side
         if f["object_id"] == actor_id and PREDICATES[f["predicate"]][1]:
             f["subject"], f["object"] = f["object"], f["subject"]
@@ -97,18 +113,20 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
                      "source": "pack"}
                     for e in pack.entries.values() for r in e.roles
                     if r.org == entry.id and r.role in ("leader", "founder", "commander")]
+    listed: Counter = Counter()  # with a limit, the best `limit` facts of each list
     for f in facts:
-        if f["stance"] != "affirmed":
+        kind = _listed(f["subject_id"], f["predicate"], f["object_id"], actor_id)
+        if f["stance"] != "affirmed" or kind is None or (limit and listed[kind] >= limit):
             continue
-        if f["predicate"] in PARENT_PREDICATES:
-            item = {"relation": f["predicate"], "grade": f["grade"]["code"],
-                    "source": "claims", "score": f["score"]}
-            if f["subject_id"] == actor_id:
-                parents.append({"name": f["object"], **item})
-            elif f["object_id"] == actor_id:
-                factions.append({"name": f["subject"], **item})
-        if f["predicate"] == "leads" and f["object_id"] == actor_id:
-            leaders.append({"name": f["subject"], "role": "leads", "grade": f["grade"]["code"],
+        listed[kind] += 1
+        item = {"relation": f["predicate"], "grade": f["grade"]["code"],
+                "source": "claims", "score": f["score"]}
+        if kind == "parents":
+            parents.append({"name": f["object"], **item})
+        elif kind == "factions":
+            factions.append({"name": f["subject"], **item})
+        else:
+            leaders.append({"name": f["subject"], "role": "leads", "grade": item["grade"],
                             "score": f["score"], "source": "claims"})
 
     parents, factions, leaders = _merge(parents), _merge(factions), _merge(leaders)
@@ -128,6 +146,16 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
         "contradictions": kept.conflicts, "changes": kept.changes,
         "timeline": timeline,
     }
+
+
+def _listed(subject: int, predicate: str, obj: int, actor_id: int) -> str | None:
+    """Which list of the profile an affirmed fact adds to, read from the actor's side (a
+    symmetric fact with the actor as object is turned round): parents, factions, leaders."""
+    if predicate in PARENT_PREDICATES:
+        if subject == actor_id or (obj == actor_id and PREDICATES[predicate][1]):
+            return "parents"
+        return "factions" if obj == actor_id else None
+    return "leaders" if predicate == "leads" and obj == actor_id else None
 
 
 def _key(fact: dict[str, Any]) -> tuple[int, str, int]:

@@ -186,6 +186,7 @@ class FactGradeRow(Base):
     part: Mapped[str] = mapped_column(String(200))
     hierarchy: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float)
+    affirmed: Mapped[bool] = mapped_column(Boolean)  # its stance
     edge: Mapped[float | None] = mapped_column(Float)
     edge_sources: Mapped[int] = mapped_column(Integer)
     claims: Mapped[int] = mapped_column(Integer)  # for and against

@@ -25,6 +25,7 @@ def upgrade() -> None:
     sa.Column('part', sa.String(length=200), nullable=False),
     sa.Column('hierarchy', sa.String(length=16), nullable=False),
     sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('affirmed', sa.Boolean(), nullable=False),
     sa.Column('edge', sa.Float(), nullable=True),
     sa.Column('edge_sources', sa.Integer(), nullable=False),
     sa.Column('claims', sa.Integer(), nullable=False),
