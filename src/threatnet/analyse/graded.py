@@ -25,12 +25,24 @@ path search without filters walks (`graph.load_edges`).
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, and_, delete, func, insert, literal, or_, select, type_coerce
+from sqlalchemy import (
+    Text,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from threatnet.analyse import contradictions
@@ -510,50 +522,56 @@ def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
          also: Callable[[list[Any]], set[Key]] | None = None) -> Kept:
     """The graded facts of one (canonical) actor as the store keeps them (with why, when
     `explain`): every one, or with `limit` the `limit` first of each class (`order`) and
-    those `also` picks from the rows of the actor's facts (subject_id, predicate,
-    object_id, score, affirmed; `canon` has the views of their entities).
+    those `also` picks (the ids of the rows it is given: id, subject_id, predicate,
+    object_id, score, affirmed of each fact of the actor; `canon` has their views).
 
     Read with a pack of another hierarchy than they were graded with, the actor's
     partitions are graded again instead (every fact)."""
     mine = or_(FactGradeRow.subject_id == actor_id, FactGradeRow.object_id == actor_id)
-    head = session.execute(select(
-        FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
-        FactGradeRow.score, FactGradeRow.affirmed, FactGradeRow.hierarchy,
-        FactGradeRow.claims, *(getattr(FactGradeRow, c) for c in COUNTERS)).where(mine)).all()
-    if any(row.hierarchy != hierarchy(pack) for row in head):
+    if session.scalar(select(func.count()).where(mine, FactGradeRow.hierarchy
+                                                 != hierarchy(pack))):
         graded = compute(session, parts_touching(session, [actor_id], pack), canon, pack)
         return kept([g for (a, _, b), g in graded.items() if actor_id in (a, b)], actor_id)
     classes = {p: cls for p, (cls, _) in PREDICATES.items()}
-    totals = Counter(classes.get(row.predicate, "other") for row in head)
-    conflicts = sum(r.conflicts + (r.object_conflicts if r.object_id == actor_id
-                                   and r.subject_id != actor_id else 0) for r in head)
-    changes = sum(r.changes + (r.object_changes if r.object_id == actor_id
-                               and r.subject_id != actor_id else 0) for r in head)
-    wanted = _best(head, classes, canon, limit, also) if limit else None
+    totals: Counter = Counter()
+    for predicate, n in session.execute(select(FactGradeRow.predicate, func.count())
+                                        .where(mine).group_by(FactGradeRow.predicate)):
+        totals[classes.get(predicate, "other")] += n
+    as_object = and_(FactGradeRow.object_id == actor_id, FactGradeRow.subject_id != actor_id)
+    claims, conflicts, changes = session.execute(select(
+        func.sum(FactGradeRow.claims),
+        func.sum(FactGradeRow.conflicts + case((as_object, FactGradeRow.object_conflicts),
+                                               else_=0)),
+        func.sum(FactGradeRow.changes + case((as_object, FactGradeRow.object_changes),
+                                             else_=0))).where(mine)).one()
     why = FactGradeRow.why if explain else literal(None)
-    texts, reasons = [], []
-    for s, p, o, data, reason in session.execute(select(
-            FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
-            type_coerce(FactGradeRow.data, Text), why).where(mine)):
-        if wanted is None or (s, p, o) in wanted:  # (parsed only then)
-            texts.append(data if isinstance(data, str) else json.dumps(data))
-            reasons.append(reason)
-    graded = [Graded(fact, {}, [], reason) for fact, reason
-              in zip(json.loads(f"[{','.join(texts)}]"), reasons, strict=True)]
-    return Kept(graded, dict(totals), sum(r.claims for r in head), conflicts, changes)
+    query = select(type_coerce(FactGradeRow.data, Text), why)
+    if limit:
+        head = [tuple(r) for r in session.connection().execute(select(
+            FactGradeRow.id, FactGradeRow.subject_id, FactGradeRow.predicate,
+            FactGradeRow.object_id, FactGradeRow.score, FactGradeRow.affirmed).where(mine))]
+        wanted = sorted(_best(head, classes, canon, limit, also))
+        rows = [r for chunk in _chunks(wanted) for r in session.connection().execute(
+            query.where(FactGradeRow.id.in_(chunk)))]
+    else:
+        rows = list(session.connection().execute(query.where(mine)))
+    texts = [data if isinstance(data, str) else json.dumps(data) for data, _ in rows]
+    graded = [Graded(fact, {}, [], reason) for fact, (_, reason)
+              in zip(json.loads(f"[{','.join(texts)}]"), rows, strict=True)]
+    return Kept(graded, dict(totals), claims or 0, conflicts or 0, changes or 0)
 
 
-def _best(head: list[Any], classes: dict[str, str], canon: Canon, limit: int,
-          also: Callable[[list[Any]], set[Key]] | None) -> set[Key]:
-    """The `limit` first facts of each class (`order`), and those `also` picks."""
-    views = canon.load({i for r in head for i in (r.subject_id, r.object_id)})
+def _best(head: list[tuple], classes: dict[str, str], canon: Canon, limit: int,
+          also: Callable[[list[tuple]], set[int]] | None) -> set[int]:
+    """The ids of the `limit` first facts of each class (`order`), and of those `also`
+    picks (from rows of id, subject_id, predicate, object_id, score, affirmed)."""
+    views = canon.load({i for r in head for i in (r[1], r[3])})
+    names = {i: v.name for i, v in views.items()}
     by_class: dict[str, list[tuple]] = defaultdict(list)
-    out: set[Key] = also(head) if also is not None else set()
-    for r in head:
-        by_class[classes.get(r.predicate, "other")].append(
-            (order(r.score, r.predicate, views[r.subject_id].name, views[r.object_id].name,
-                   r.subject_id, r.object_id), (r.subject_id, r.predicate, r.object_id)))
+    for row_id, s, p, o, score, _ in head:
+        by_class[classes.get(p, "other")].append(
+            (order(score, p, names[s], names[o], s, o), row_id))
+    out = also(head) if also is not None else set()
     for ranked in by_class.values():
-        ranked.sort()
-        out |= {key for _, key in ranked[:limit]}
+        out |= {row_id for _, row_id in heapq.nsmallest(limit, ranked)}
     return out

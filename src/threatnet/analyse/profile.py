@@ -48,23 +48,21 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of and not evidence:
-        def also(rows: list[Any]) -> set[tuple[int, str, int]]:
+        def also(rows: list[tuple]) -> set[int]:
             """The facts a limited profile lists as parents, factions and leaders, and
-            those of its capability tree (of the rows of the actor's facts)."""
+            those of its capability tree (ids, of rows id, subject, predicate, object,
+            score, affirmed of the actor's facts)."""
             views = canon.views
-            out = {(r.subject_id, r.predicate, r.object_id) for r in rows
-                   if r.subject_id == actor_id and r.predicate in CAPABILITY
-                   and views[r.object_id].type == "capability"}
+            out = {i for i, s, p, o, _, _ in rows if s == actor_id and p in CAPABILITY
+                   and views[o].type == "capability"}
             listed: dict[str, list[tuple]] = defaultdict(list)
-            for r in rows:
-                kind = _listed(r.subject_id, r.predicate, r.object_id, actor_id)
-                if kind and r.affirmed:
-                    listed[kind].append((graded.order(
-                        r.score, r.predicate, views[r.subject_id].name,
-                        views[r.object_id].name, r.subject_id, r.object_id),
-                        (r.subject_id, r.predicate, r.object_id)))
+            for i, s, p, o, score, affirmed in rows:
+                kind = _listed(s, p, o, actor_id)
+                if kind and affirmed:
+                    listed[kind].append((graded.order(score, p, views[s].name, views[o].name,
+                                                      s, o), i))
             for ranked in listed.values():
-                out |= {key for _, key in sorted(ranked)[:limit]}
+                out |= {i for _, i in sorted(ranked)[:limit]}
             return out
 
         kept = graded.read(session, actor_id, canon, pack, explain, limit, also)

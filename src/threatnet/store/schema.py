@@ -176,13 +176,16 @@ class FactGradeRow(Base):
     """
 
     __tablename__ = "fact_grades"
-    __table_args__ = (Index("ix_fact_grades_object", "object_id", "subject_id"),
+    __table_args__ = (UniqueConstraint("subject_id", "predicate", "object_id",
+                                       name="uq_fact_grades_fact"),
+                      Index("ix_fact_grades_object", "object_id", "subject_id"),
                       Index("ix_fact_grades_part", "part"),
                       Index("ix_fact_grades_predicate", "predicate"))
 
-    subject_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    predicate: Mapped[str] = mapped_column(String(32), primary_key=True)
-    object_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subject_id: Mapped[int] = mapped_column(Integer)
+    predicate: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[int] = mapped_column(Integer)
     part: Mapped[str] = mapped_column(String(200))
     hierarchy: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float)

@@ -19,6 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('fact_grades',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('subject_id', sa.Integer(), nullable=False),
     sa.Column('predicate', sa.String(length=32), nullable=False),
     sa.Column('object_id', sa.Integer(), nullable=False),
@@ -35,7 +36,8 @@ def upgrade() -> None:
     sa.Column('object_changes', sa.Integer(), nullable=False),
     sa.Column('why', sa.Text(), nullable=True),
     sa.Column('data', sa.JSON(), nullable=False),
-    sa.PrimaryKeyConstraint('subject_id', 'predicate', 'object_id')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('subject_id', 'predicate', 'object_id', name='uq_fact_grades_fact')
     )
     with op.batch_alter_table('fact_grades', schema=None) as batch_op:
         batch_op.create_index('ix_fact_grades_object', ['object_id', 'subject_id'],
