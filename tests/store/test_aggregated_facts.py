@@ -260,9 +260,12 @@ def _check_summary(store: Store) -> None:
         assert kept[1] == {ends: (p, -c, -n) for ends, (c, n, p) in best.items()}
         for actor in {v.id for v in entities(s).values()
                       if v.type in ACTOR_TYPES | {"capability"}}:
-            by_claims = profile.build(s, actor, pack, summary=False, explain=True)
-            kept_grades = profile.build(s, actor, pack, explain=True)  # read as kept
+            by_claims = profile.build(s, actor, pack, summary=False, explain=True,
+                                      evidence=True)
+            kept_grades = profile.build(s, actor, pack, explain=True, evidence=True)  # kept
             assert kept_grades == by_claims, actor
+            assert all("evidence" in f for fs in by_claims["facts"].values() for f in fs)
+            by_claims = profile.build(s, actor, pack, summary=False, explain=True)
             best = profile.build(s, actor, pack, limit=2)  # the best two facts per class
             assert best == profile.build(s, actor, pack, limit=2, summary=False), actor
             assert best["facts_total"] == {c: len(fs) for c, fs in by_claims["facts"].items()}

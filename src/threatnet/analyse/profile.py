@@ -8,10 +8,10 @@ how many contradictions and changes its facts take part in.
 
 Each fact is graded against every claim that could contradict it, the actor's
 or not (another holder's denial of a broader capability counts against it when
-the profile is a capability's). The profile of what is known now, without
-evidence sentences, reads those grades as the store keeps them (`graded`);
-`as_of`, `evidence` or `summary=False` grade the claims themselves (the same
-results for what is known now: tests hold them equal).
+the profile is a capability's). The profile of what is known now reads those
+grades as the store keeps them (`graded`), and the evidence sentences of the facts
+it shows; `as_of` or `summary=False` grade the claims themselves (the same results
+for what is known now: tests hold them equal).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     actor_id = canon(actor_id)
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
-    if summary and not as_of and not evidence:
+    if summary and not as_of:
         def also(rows: list[tuple]) -> set[int]:
             """The facts a limited profile lists as parents, factions and leaders, and
             those of its capability tree (ids, of rows id, subject, predicate, object,
@@ -67,6 +67,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
 
         kept = graded.read(session, actor_id, canon, pack, explain, limit, also)
         timeline = store_summary.timeline(session, canon.members([actor_id]))
+        if evidence:
+            said = _said(session, canon, [_key(g.fact) for g in kept.graded])
     else:
         facts_graded, said = _from_claims(session, actor_id, pack, as_of, evidence)
         kept = graded.kept(facts_graded, actor_id)
@@ -156,8 +158,22 @@ def _listed(subject: int, predicate: str, obj: int, actor_id: int) -> str | None
     return "leaders" if predicate == "leads" and obj == actor_id else None
 
 
+def _said(session: Session, canon: Canon, keys: list[tuple[int, str, int]]
+          ) -> dict[tuple[int, str, int], list[ClaimView]]:
+    """The claims of these facts (canonical keys), with their evidence sentences."""
+    triples = {(s, p, o) for a, p, b in keys for s in canon.members([a])
+               for o in canon.members([b])}
+    triples |= {(o, p, s) for s, p, o in triples if PREDICATES[p][1]}
+    out: dict[tuple[int, str, int], list[ClaimView]] = defaultdict(list)
+    for c in load_claims(session, None, triples=triples, qualifiers=False, canon=canon):
+        out[c.key()].append(c)
+    return out
+
+
 def _key(fact: dict[str, Any]) -> tuple[int, str, int]:
-    return (fact["subject_id"], fact["predicate"], fact["object_id"])
+    """The fact's key (`ClaimView.key`: a symmetric fact's ends in order)."""
+    a, p, b = fact["subject_id"], fact["predicate"], fact["object_id"]
+    return (b, p, a) if b < a and PREDICATES[p][1] else (a, p, b)
 
 
 def _from_claims(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | None,

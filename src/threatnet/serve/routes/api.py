@@ -51,13 +51,14 @@ def get_network(session: SessionDep, as_of: AsOf = None, min_confidence: MinConf
 
 @router.get("/actors/{actor}")
 def get_actor(actor: str, res: ResourcesDep, session: SessionDep, as_of: AsOf = None,
-              evidence: bool = True, explain: bool = True) -> dict[str, Any]:
+              evidence: bool = True, explain: bool = True,
+              limit: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     """An actor's profile (as `threatnet actor NAME --format json --explain`); name,
-    alias or id."""
+    alias or id; `limit`: at most this many facts per class, the best (0: all)."""
     check_date(as_of)
     row = res.store.entity(actor)
     return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence,
-                         explain=explain)
+                         explain=explain, limit=limit or None)
 
 
 @router.get("/contradictions")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from threatnet.analyse import contradictions, profile
@@ -38,11 +38,11 @@ def network_page(request: Request, res: ResourcesDep, as_of: AsOf = None) -> Res
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(actor: str, request: Request, res: ResourcesDep, session: SessionDep,
-               as_of: AsOf = None) -> Response:
+               as_of: AsOf = None, limit: Annotated[int, Query(ge=0)] = 25) -> Response:
     as_of = check_date(as_of)
     row = res.store.entity(actor)
     data = profile.build(session, row.id, res.pack, as_of=as_of, evidence=True,
-                         explain=True)
+                         explain=True, limit=limit or None)
     return templates.TemplateResponse(request, "actor.html", {
         "data": data, "as_of": as_of, "chart": timeline_chart(data["timeline"]),
         "page": "actor"})
