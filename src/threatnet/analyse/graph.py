@@ -554,19 +554,15 @@ def _kept_edges(session: Session, views: dict[int, EntityView],
 
 
 def load_links(session: Session) -> list[Edge]:
-    """The best-supported fact from each actor to another, over every predicate (what
-    `load_edges` gives, one per pair and direction: kept as `fact_links` by `graded`); a
-    symmetric fact keeps its ends in the fact's order, once."""
+    """The best-supported fact from each actor to another, over every predicate (of what
+    `load_edges` gives, one per pair and direction: kept as `fact_links` by `graded`; a
+    symmetric fact comes once each way)."""
     views = entities(session)
     names = {v.id: v.name for v in views.values()}
-    out = set()
-    for s, o, p, confidence, sources in session.connection().execute(select(
-            FactLinkRow.subject_id, FactLinkRow.object_id, FactLinkRow.predicate,
-            FactLinkRow.confidence, FactLinkRow.sources_for)):
-        if o < s and is_symmetric(p):
-            s, o = o, s
-        out.add(Edge(s, names[s], p, o, names[o], confidence, sources))
-    return sorted(out)
+    return [Edge(s, names[s], p, o, names[o], confidence, sources)
+            for s, o, p, confidence, sources in session.connection().execute(select(
+                FactLinkRow.subject_id, FactLinkRow.object_id, FactLinkRow.predicate,
+                FactLinkRow.confidence, FactLinkRow.sources_for)).all()]
 
 
 def _add_items(session: Session, facts: list[Fact], views: dict[int, EntityView],
