@@ -4,7 +4,9 @@ Times, each the median of RUNS after one warm-up (wall-clock milliseconds), for
 the k=5 best paths of at most 4 hops between the two long-tail actors of
 `analysis_speed.py`, with no filter and with `--predicate supplies`:
 
-* `load_edges`: reading the light edges (one per fact),
+* the light edges the search walks: without a filter the kept best links between two
+  actors (`load_links`, what `find_paths` reads) and, for comparison, every fact's
+  edge (`load_edges`); with a filter, `load_edges` of those predicates,
 * `paths_between`: the search over them (one weight per pair of actors, hop-bounded
   distances to the target, the A* search) with each hop's facts,
 * `load_facts` of the hops found: between the pairs of actors of the hops (`pairs=`,
@@ -45,11 +47,17 @@ def timed(fn, runs: int = RUNS) -> tuple[float, object]:
 def parts(store, label: str, predicates: list[str] | None, a: int, b: int,
           runs: int) -> list[tuple[str, float]]:
     """(what, milliseconds) of each part of one path query."""
-    from threatnet.analyse.graph import load_edges, load_facts
+    from threatnet.analyse.graph import load_edges, load_facts, load_links
     from threatnet.analyse.paths import find_paths, paths_between
 
     with store.session() as s:
-        edges_ms, edges = timed(lambda: load_edges(s, None, predicates), runs)
+        out = []
+        if predicates is None:
+            links_ms, edges = timed(lambda: load_links(s), runs)
+            out.append((f"{label}: load_links ({len(edges):,} links)", links_ms))
+        every_ms, every = timed(lambda: load_edges(s, None, predicates), runs)
+        if predicates is not None:
+            edges = every
         search_ms, found = timed(lambda: paths_between(edges, a, b, max_hops=4, k=5), runs)
         pairs = {hop.ends for p in found for hop in p.hops}
         actors = {i for pair in pairs for i in pair}
@@ -57,7 +65,8 @@ def parts(store, label: str, predicates: list[str] | None, a: int, b: int,
         among_ms, among = timed(lambda: load_facts(s, None, predicates, entity_ids=actors), runs)
         total_ms, _ = timed(lambda: find_paths(s, a, b, predicates=predicates, max_hops=4, k=5),
                             runs)
-    return [(f"{label}: load_edges ({len(edges):,} edges)", edges_ms),
+    return out + [
+            (f"{label}: load_edges ({len(every):,} edges)", every_ms),
             (f"{label}: paths_between ({len(found)} paths)", search_ms),
             (f"{label}: load_facts, pairs of the hops ({len(by_pairs)} facts)", pairs_ms),
             (f"{label}: load_facts, among their actors ({len(among)} facts)", among_ms),
