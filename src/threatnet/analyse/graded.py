@@ -128,9 +128,10 @@ def fact_parts(claims: list[ClaimView], opposing: list[ClaimView]
     yes = [c for c in claims if c.affirmed]
     no = [c for c in claims if not c.affirmed]
     dates = sorted(d for c in claims for d in _dates(c) if d)
+    subject_id, _, object_id = first.key()  # a symmetric fact's ends in order
     return {
-        "subject_id": first.subject_id, "predicate": first.predicate,
-        "object_id": first.object_id, "class": first.predicate_class,
+        "subject_id": subject_id, "predicate": first.predicate,
+        "object_id": object_id, "class": first.predicate_class,
         "claims_for": _count(yes), "claims_against": _count(no),
         "independent_sources": len(by_source(claims)),
         "sources_for": sorted({c.source or "(author)" for c in yes}),
