@@ -90,14 +90,17 @@ class Store:
             try:
                 with self.session(write=True) as s, s.begin():
                     out = []
+                    changed: set[tuple[int, str, int]] = set()
                     for r, outlet in records:
                         before = summary.document_triples(s, r.document.id)
                         outcome = self._save(s, r, outlet)
                         kept = reattach(s, r.document.id) if outcome == "reextracted" else None
                         if outcome != "unchanged":  # the facts of its old and new claims
-                            summary.refresh(s, before | summary.document_triples(
-                                s, r.document.id))
+                            triples = before | summary.document_triples(s, r.document.id)
+                            summary.refresh(s, triples, grades=False)
+                            changed |= triples
                         out.append((outcome, kept))
+                    _regrade_facts(s, changed)  # once for all the records
                     return out
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
@@ -273,6 +276,12 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.session() as s:
             return queries.counts(s)
+
+
+def _regrade_facts(s: Session, triples: set[tuple[int, str, int]]) -> None:
+    from threatnet.analyse import graded  # (the analysis keeps its grades in the store)
+
+    graded.refresh(s, triples)
 
 
 def _regrade(s: Session, entity_ids: list[int]) -> None:

@@ -78,9 +78,10 @@ def claim_triple(s: Session, claim_id: int) -> set[Triple]:
     return {tuple(row)} if row is not None else set()  # type: ignore[arg-type]
 
 
-def refresh(s: Session, triples: Iterable[Triple]) -> None:
+def refresh(s: Session, triples: Iterable[Triple], grades: bool = True) -> None:
     """Recompute the summary rows of these triples from their claims (in `s`'s transaction),
-    their entities' claims per month, and the grades kept of their facts."""
+    their entities' claims per month, and (`grades`; else the caller does, once for
+    several refreshes) the grades kept of their facts."""
     todo = sorted(set(triples))
     s.flush()
     months: Counter = Counter()
@@ -94,9 +95,10 @@ def refresh(s: Session, triples: Iterable[Triple]) -> None:
         s.execute(delete(FactSummaryRow).where(rows))
         _write(s, where, months)
     _add_months(s, months)
-    from threatnet.analyse import graded  # the grades kept of those facts (after the store)
+    if grades:
+        from threatnet.analyse import graded  # the grades kept of those facts
 
-    graded.refresh(s, todo)
+        graded.refresh(s, todo)
 
 
 def rebuild(s: Session, grades: bool = True) -> int:
