@@ -55,6 +55,7 @@ from threatnet.analyse.claims import (
     source_key,
 )
 from threatnet.analyse.grading import Judgement, SourceTable, by_source, judge, rate
+from threatnet.analyse.graph import ACTOR_TYPES, EXCLUDED_MODALITIES, noisy_or
 from threatnet.model import PREDICATES, Modality, is_symmetric
 from threatnet.resolve.pack import ActorPack
 from threatnet.store.schema import FactGradeRow, FactLinkRow, FactSummaryRow
@@ -62,8 +63,6 @@ from threatnet.store.schema import FactGradeRow, FactLinkRow, FactSummaryRow
 Key = tuple[int, str, int]
 HOLDING = contradictions.HOLDING
 RELATIONS = contradictions.HOSTILE | contradictions.ALIGNED
-ACTOR_TYPES = frozenset({"armed_group", "state", "government_body", "organization", "person"})
-EXCLUDED_MODALITIES = ("hypothetical",)  # never a relation (as `graph`)
 CHUNK = 200  # ids or triples per statement
 FEW_ENDS = 100  # actors of a few facts, read together (see `_rows_of_parts`)
 COUNTERS = ("conflicts", "changes", "object_conflicts", "object_changes")  # see below
@@ -195,8 +194,6 @@ def grade_claims(claims: list[ClaimView], ents: dict[int, EntityView],
 
 def edge(claims: list[ClaimView]) -> tuple[float | None, int]:
     """A fact's confidence and number of sources as a relation (`graph.Fact`)."""
-    from threatnet.analyse.graph import noisy_or
-
     yes: dict[str, float] = {}
     no: dict[str, float] = {}
     for c in claims:
