@@ -213,8 +213,7 @@ def _record(rng: random.Random, d: int, version: str) -> ExtractionRecord:
 
 def _summary_rows(s) -> dict:
     return {(r.subject_id, r.predicate, r.object_id): (
-        r.claims, r.affirmed, r.entity_sources, round(r.confidence, 9), r.sources_for,
-        r.sides, sorted(map(repr, r.support)), r.items)
+        r.claims, sorted(map(repr, r.support)), r.months, r.timed, r.items)
         for r in s.scalars(select(FactSummaryRow))}
 
 

@@ -66,6 +66,7 @@ RELATIONS = contradictions.HOSTILE | contradictions.ALIGNED
 CHUNK = 200  # ids or triples per statement
 FEW_ENDS = 100  # actors of a few facts, read together (see `_rows_of_parts`)
 COUNTERS = ("conflicts", "changes", "object_conflicts", "object_changes")  # see below
+EVERY = "*"  # the group of facts a limited profile reads whatever their rank (`read`)
 _RANK = {m.value: i for i, m in enumerate(Modality)}
 
 
@@ -517,11 +518,12 @@ def order(score: float, predicate: str, subject: str, obj: str, subject_id: int,
 
 def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
          explain: bool = False, limit: int | None = None,
-         also: Callable[[list[Any]], set[Key]] | None = None) -> Kept:
+         groups: Callable[[tuple], Iterable[str]] | None = None) -> Kept:
     """The graded facts of one (canonical) actor as the store keeps them (with why, when
-    `explain`): every one, or with `limit` the `limit` first of each class (`order`) and
-    those `also` picks (the ids of the rows it is given: id, subject_id, predicate,
-    object_id, score, affirmed of each fact of the actor; `canon` has their views).
+    `explain`): every one, or with `limit` the `limit` first (`order`) of each class and
+    of each other group `groups` puts a fact in (given its row: id, subject_id,
+    predicate, object_id, score, affirmed; `canon` has their views), and every fact it
+    puts in `EVERY`.
 
     Read with a pack of another hierarchy than they were graded with, the actor's
     partitions are graded again instead (every fact)."""
@@ -548,7 +550,7 @@ def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
         head = [tuple(r) for r in session.connection().execute(select(
             FactGradeRow.id, FactGradeRow.subject_id, FactGradeRow.predicate,
             FactGradeRow.object_id, FactGradeRow.score, FactGradeRow.affirmed).where(mine))]
-        wanted = sorted(_best(head, classes, canon, limit, also))
+        wanted = sorted(_best(head, classes, canon, limit, groups))
         rows = [r for chunk in _chunks(wanted) for r in session.connection().execute(
             query.where(FactGradeRow.id.in_(chunk)))]
     else:
@@ -560,16 +562,21 @@ def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
 
 
 def _best(head: list[tuple], classes: dict[str, str], canon: Canon, limit: int,
-          also: Callable[[list[tuple]], set[int]] | None) -> set[int]:
-    """The ids of the `limit` first facts of each class (`order`), and of those `also`
-    picks (from rows of id, subject_id, predicate, object_id, score, affirmed)."""
+          groups: Callable[[tuple], Iterable[str]] | None) -> set[int]:
+    """The ids of the `limit` first facts (`order`) of each class and of each group of
+    `groups`, and of those it puts in `EVERY`."""
     views = canon.load({i for r in head for i in (r[1], r[3])})
     names = {i: v.name for i, v in views.items()}
-    by_class: dict[str, list[tuple]] = defaultdict(list)
-    for row_id, s, p, o, score, _ in head:
-        by_class[classes.get(p, "other")].append(
-            (order(score, p, names[s], names[o], s, o), row_id))
-    out = also(head) if also is not None else set()
-    for ranked in by_class.values():
-        out |= {row_id for _, row_id in heapq.nsmallest(limit, ranked)}
+    ranked: dict[str, list[tuple]] = defaultdict(list)
+    out: set[int] = set()
+    for row in head:
+        row_id, s, p, o, score, _ = row
+        item = (order(score, p, names[s], names[o], s, o), row_id)
+        for group in [classes.get(p, "other"), *(groups(row) if groups else ())]:
+            if group == EVERY:
+                out.add(row_id)
+            else:
+                ranked[group].append(item)
+    for items in ranked.values():
+        out |= {row_id for _, row_id in heapq.nsmallest(limit, items)}
     return out

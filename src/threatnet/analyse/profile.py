@@ -48,24 +48,15 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
     actor = canon.load([actor_id])[actor_id]
     said: dict[tuple[int, str, int], list[ClaimView]] = {}
     if summary and not as_of:
-        def also(rows: list[tuple]) -> set[int]:
-            """The facts a limited profile lists as parents, factions and leaders, and
-            those of its capability tree (ids, of rows id, subject, predicate, object,
-            score, affirmed of the actor's facts)."""
-            views = canon.views
-            out = {i for i, s, p, o, _, _ in rows if s == actor_id and p in CAPABILITY
-                   and views[o].type == "capability"}
-            listed: dict[str, list[tuple]] = defaultdict(list)
-            for i, s, p, o, score, affirmed in rows:
-                kind = _listed(s, p, o, actor_id)
-                if kind and affirmed:
-                    listed[kind].append((graded.order(score, p, views[s].name, views[o].name,
-                                                      s, o), i))
-            for ranked in listed.values():
-                out |= {i for _, i in sorted(ranked)[:limit]}
-            return out
+        def groups(row: tuple) -> list[str]:
+            """Where a fact competes in a limited profile besides its class: the list of
+            parents, factions or leaders it adds to; every fact of the capability tree."""
+            _, s, p, o, _, affirmed = row
+            kind = _listed(s, p, o, actor_id)
+            tree = s == actor_id and p in CAPABILITY and canon.views[o].type == "capability"
+            return [*([graded.EVERY] if tree else []), *([kind] if kind and affirmed else [])]
 
-        kept = graded.read(session, actor_id, canon, pack, explain, limit, also)
+        kept = graded.read(session, actor_id, canon, pack, explain, limit, groups)
         timeline = store_summary.timeline(session, canon.members([actor_id]))
         if evidence:
             said = _said(session, canon, [_key(g.fact) for g in kept.graded])

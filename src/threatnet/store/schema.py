@@ -138,9 +138,9 @@ class FactSummaryRow(Base):
     highest claim id, published and id of the first claim with the best confidence];
     `items` the items supplied, [item, published, claim id] of each one's first claim
     (oldest document first); `months` the claims per month; `timed` how many claims
-    have a time of their own; `sides` each source key's best confidence per polarity and
-    `confidence` / `sources_for` the fact's own, hypothetical claims left out (as the
-    analysis does). Maintained by `summary.refresh`; rebuilt by `summary.rebuild` (0005).
+    have a time of their own. Maintained by `summary.refresh`; rebuilt by
+    `summary.rebuild` (0005). What the analysis computes from them per fact is kept in
+    `fact_grades` (0006 dropped the fact's own confidence and sources kept here before).
     """
 
     __tablename__ = "fact_summary"
@@ -151,11 +151,6 @@ class FactSummaryRow(Base):
     predicate: Mapped[str] = mapped_column(String(32), primary_key=True)
     object_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     claims: Mapped[int] = mapped_column(Integer)
-    affirmed: Mapped[bool] = mapped_column(Boolean)  # an affirming, not hypothetical claim
-    entity_sources: Mapped[bool] = mapped_column(Boolean)  # a source entity among the keys
-    confidence: Mapped[float] = mapped_column(Float)
-    sources_for: Mapped[int] = mapped_column(Integer)
-    sides: Mapped[dict[str, Any]] = mapped_column(JSON)
     support: Mapped[list[Any]] = mapped_column(JSON)
     items: Mapped[list[Any] | None] = mapped_column(JSON)
     months: Mapped[dict[str, Any]] = mapped_column(JSON)  # claims per published month

@@ -26,7 +26,6 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from threatnet.store.queries import norm_name
 from threatnet.store.schema import (
     NOT_REJECTED,
     ClaimRow,
@@ -45,24 +44,6 @@ def author_outlet():  # noqa: ANN201 - an SQL expression
     author = and_(ClaimRow.source_entity_id.is_(None),
                   or_(ClaimRow.source.is_(None), ClaimRow.source == ""))
     return case((author, func.coalesce(DocumentRow.outlet, DocumentRow.source)), else_=None)
-
-
-def raw_source_key(source: str | None, source_entity: int | None, outlet: str | None) -> str:
-    """`analyse.claims.source_key` with the source entity's stored (not canonical) id."""
-    if source_entity is not None:
-        return f"entity:{source_entity}"
-    if source:
-        return f"said:{norm_name(source)}"
-    return f"outlet:{outlet}"
-
-
-def noisy_or(confidences: Iterable[float]) -> float:
-    """1 − Π(1 − c) in ascending order of c (as `analyse.graph.noisy_or`)."""
-    values = sorted(min(max(c, 0.0), 1.0) for c in confidences)
-    p = 1.0
-    for c in values:
-        p *= 1 - c
-    return 1 - p
 
 
 def document_triples(s: Session, document_id: str) -> set[Triple]:
@@ -255,18 +236,7 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
             if item and str(item) not in supplied:
                 supplied[str(item)] = (published, claim_id)
     support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:]] for g in groups.values()]
-    yes: dict[str, float] = {}
-    no: dict[str, float] = {}
-    for affirmed, modality, source, entity, outlet, _n, best, *_ in support:
-        if modality in EXCLUDED_MODALITIES:
-            continue
-        key = raw_source_key(source, entity, outlet)
-        side = yes if affirmed else no
-        side[key] = max(side.get(key, 0.0), best)
     return {"subject_id": triple[0], "predicate": triple[1], "object_id": triple[2],
-            "claims": len(claims), "affirmed": bool(yes),
-            "entity_sources": any(g[3] is not None for g in support),
-            "confidence": noisy_or(yes.values()) * (1 - noisy_or(no.values())),
-            "sources_for": len(yes), "sides": {"for": yes, "against": no},
+            "claims": len(claims),
             "support": support, "months": dict(sorted(months.items())), "timed": timed,
             "items": [[item, *first] for item, first in supplied.items()] or None}

@@ -21,11 +21,11 @@ def upgrade() -> None:
     sa.Column('predicate', sa.String(length=32), nullable=False),
     sa.Column('object_id', sa.Integer(), nullable=False),
     sa.Column('claims', sa.Integer(), nullable=False),
-    sa.Column('affirmed', sa.Boolean(), nullable=False),
-    sa.Column('entity_sources', sa.Boolean(), nullable=False),
-    sa.Column('confidence', sa.Float(), nullable=False),
-    sa.Column('sources_for', sa.Integer(), nullable=False),
-    sa.Column('sides', sa.JSON(), nullable=False),
+    sa.Column('affirmed', sa.Boolean(), nullable=True),
+    sa.Column('entity_sources', sa.Boolean(), nullable=True),
+    sa.Column('confidence', sa.Float(), nullable=True),
+    sa.Column('sources_for', sa.Integer(), nullable=True),
+    sa.Column('sides', sa.JSON(), nullable=True),
     sa.Column('support', sa.JSON(), nullable=False),
     sa.Column('items', sa.JSON(), nullable=True),
     sa.Column('months', sa.JSON(), nullable=False),
@@ -35,6 +35,7 @@ def upgrade() -> None:
     with op.batch_alter_table('fact_summary', schema=None) as batch_op:
         batch_op.create_index('ix_fact_summary_object', ['object_id'], unique=False)
         batch_op.create_index('ix_fact_summary_predicate', ['predicate'], unique=False)
+    # (affirmed … sides: what 0006 drops; nullable, as the code of now no longer writes them)
     from threatnet.store import summary  # the store's claims, aggregated as they are now
 
     summary.rebuild(Session(bind=op.get_bind()), grades=False)  # graded by 0006

@@ -1,6 +1,6 @@
 """Every fact graded and kept ready (`fact_grades`), the best link between two actors
 (`fact_links`) and each entity's claims per month (`entity_months`): filled here from
-the facts summary.
+the facts summary, whose per-fact confidence and sources (now graded) are dropped.
 
 Revision ID: 0006
 Revises: 0005
@@ -58,6 +58,9 @@ def upgrade() -> None:
     sa.Column('claims', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('entity_id', 'month')
     )
+    with op.batch_alter_table('fact_summary', schema=None) as batch_op:
+        for column in ('affirmed', 'entity_sources', 'confidence', 'sources_for', 'sides'):
+            batch_op.drop_column(column)  # derived per fact: now in fact_grades
     from threatnet.analyse import graded  # the store's facts, graded as they are now
     from threatnet.store import summary
 
@@ -67,6 +70,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('fact_summary', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('affirmed', sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column('entity_sources', sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column('confidence', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('sources_for', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('sides', sa.JSON(), nullable=True))
     op.drop_table('entity_months')
     op.drop_table('fact_links')
     with op.batch_alter_table('fact_grades', schema=None) as batch_op:
