@@ -77,6 +77,7 @@ PREDICATES: dict[str, tuple[str, bool]] = {
     "controls": ("geography", False),
     "perpetrated": ("events", False),
     "involved_in": ("events", False),
+    "occurred_in": ("events", False),
     "invests_in": ("economy", False),
 }
 
@@ -151,7 +152,9 @@ class Entity:
     """An actor, place or thing of one document, with all its mentions.
 
     `pack_id` is the actor-pack entry it links to, or None for a name the pack
-    does not know; `kind` is the taxonomy node of a capability.
+    does not know; `kind` is the taxonomy node of a capability. An incident (an
+    `event` the report describes: an attack, bombing, abduction, clash) carries
+    `incident`: its kind, date and place as far as the text gives them (see Incident).
     """
 
     id: str
@@ -161,6 +164,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     pack_id: str | None = None
     kind: str | None = None
+    incident: Incident | None = None
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
@@ -174,7 +178,31 @@ class Entity:
             out["pack_id"] = self.pack_id
         if self.kind:
             out["kind"] = self.kind
+        if self.incident:
+            out["incident"] = self.incident.to_dict()
         return out
+
+
+@dataclass
+class Incident:
+    """What a report says an incident was, beside the claims about it.
+
+    `kind` is one of the incident kinds (attack, bombing, suicide bombing, shooting,
+    assassination, abduction, hijacking, raid, ambush, clash, ...); `date` an ISO date
+    (or year-month, year) resolved against the publication date; `place` the id of the
+    finest location entity named for it; `generated` says the name was made up from
+    those because the text gives the incident no name of its own. Who did it, what it
+    struck, with what, and how many were hurt are claims, with their sources.
+    """
+
+    kind: str
+    date: str | None = None
+    place: str | None = None
+    generated: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "date": self.date, "place": self.place,
+                "generated": self.generated}
 
 
 @dataclass

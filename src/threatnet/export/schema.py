@@ -23,6 +23,10 @@ def record_schema() -> dict[str, Any]:
             "mentions": {"type": "array", "items": _SPAN},
             "pack_id": {"type": "string", "description": "actor-pack entry"},
             "kind": {"type": "string", "description": "capability taxonomy node"},
+            "incident": {"type": "object", "required": ["kind"], "properties": {
+                "kind": {"type": "string"}, "date": _NULLABLE_STRING,
+                "place": {**_NULLABLE_STRING, "description": "entity id of the place"},
+                "generated": {"type": "boolean"}}},
         },
     }
     claim = {
