@@ -44,6 +44,9 @@ class Arguments:
         """The entities a noun phrase headed by `tok` names, its conjuncts included."""
         out: list[str] = []
         for t in self._conjuncts(tok):
+            if t.i not in self.token_entity and any(
+                    c.dep_ == "appos" and c.i in self.token_entity for c in t.children):
+                continue  # "its leader, X": the apposition names the referent, not "its"
             for e in self._entities_of_one(t, depth):
                 if e not in out:
                     out.append(e)
@@ -84,8 +87,8 @@ class Arguments:
         found = self._expansions(tok, depth)
         if found:
             return found
-        named = [self.token_entity[c.i] for c in tok.children
-                 if c.dep_ == "compound" and c.i in self.token_entity]
+        named = [e for c in tok.children if c.dep_ in ("compound", "nmod")
+                 and c.i in self.token_entity for e in self.entities(c, depth + 1)]
         if named and tok.lemma_.casefold() in self.frames.place_proxies:
             return named  # "the Makran region"
         for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
@@ -263,6 +266,8 @@ class Arguments:
                         found += self.entities(child)
             else:
                 found += self._prep_objects(tok, (route,))
+                if tok.dep_ == "acomp":  # "is active in X": the copula holds the "in"
+                    found += self._prep_objects(tok.head, (route,))
                 for prt in tok.children:  # "work closely with", "pledged allegiance to"
                     if prt.dep_ in ("advmod", "prt", "dobj"):
                         found += self._prep_objects(prt, (route,))
@@ -300,9 +305,9 @@ class Arguments:
                     return self.subjects(gov.head)
             if gov.pos_ in ("VERB", "AUX", "ADJ"):
                 if gov.lemma_.casefold() in OBJECT_CONTROL:
-                    objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
-                    if objs:
-                        return objs
+                    controlled = [c for c in gov.children if c.dep_ == "dobj"]
+                    if controlled:  # "push the military toward strikes": the military's
+                        return [e for c in controlled for e in self.entities(c)]
                 return self.subjects(gov)
             if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
                 return self.entities(gov)

@@ -202,7 +202,8 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     for raw in raws:
         by_sentence.setdefault(sentence_of(raw.trigger).start, []).append(readings[id(raw)])
     all_sentences = sentences(doc)
-    own = {sent.start: reader.read(sent.root) for sent in all_sentences}  # each main clause once
+    # each main clause once
+    own = {sent.start: reader.read(sent.root, clause=True) for sent in all_sentences}
     carried: dict[int, tuple[Source, Modality]] = {}
     for prev, sent in zip(all_sentences, all_sentences[1:], strict=False):
         if paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:

@@ -21,6 +21,12 @@ from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
 
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
+# verbs whose subject is the one who gets what their object noun names
+RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "accept",
+                       "secure", "take", "draw", "solicit", "raise", "collect"})
+# verbs whose object, not subject, takes the role in "named X as its leader"
+APPOINTING = frozenset({"name", "appoint", "elect", "choose", "select", "install", "nominate",
+                        "designate", "confirm", "announce", "declare", "make"})
 
 
 @dataclass
@@ -52,7 +58,7 @@ class RelationFinder:
                 for frame in self.frames.verbs[lemma]:
                     claims += ctx.verb_claims(tok, frame)
             if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
-                for frame in self.frames.nouns[lemma]:
+                for frame in _noun_frames(tok, self.frames.nouns[lemma]):
                     claims += ctx.noun_claims(tok, frame)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
@@ -80,6 +86,9 @@ class _Context(Arguments):
 
     def _typed(self, subjects: list[str], objects: list[str], frame: Frame, trigger: Token,
                negated_subject: bool = False) -> Iterator[RawClaim]:
+        if frame.inverse:  # "X is an umbrella of Y": the trigger's subject is the object
+            subjects, objects = objects, subjects
+        qualifiers = {"aspect": frame.aspect} if frame.aspect else {}
         for s in subjects:
             for o in objects:
                 st, ot = self.types[s], self.types[o]
@@ -87,7 +96,7 @@ class _Context(Arguments):
                     s, o, st, ot = o, s, ot, st
                 if st in frame.subject_types and ot in frame.object_types and s != o:
                     yield RawClaim(s, frame.predicate, o, trigger, frame.polarity,
-                                   negated_subject)
+                                   negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
         if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
@@ -98,6 +107,8 @@ class _Context(Arguments):
                     for p in c.children if p.dep_ == "pobj"]
             if frame.as_object == "oprd":  # "made them its principal target"
                 held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
+            if frame.as_object == "dobj":  # "pledged allegiance to X"
+                held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
         if frame.predicate == "supplies" and any(
@@ -129,6 +140,8 @@ class _Context(Arguments):
         return claims
 
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        if frame.under:
+            return self._under_claims(noun, frame)
         out: list[RawClaim] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in frame.pair:
@@ -144,6 +157,9 @@ class _Context(Arguments):
                             *self._typed([b], [a], frame, noun)]
         if out:
             return out
+        given = self._given_by(noun, frame)
+        if given is not None:
+            return given
         objects = self._prep_objects(noun, frame.object)
         if not objects and frame.predicate == "involved_in":
             # "denied any role": the event in question is the one just named
@@ -164,6 +180,38 @@ class _Context(Arguments):
             return []
         return list(self._typed(self.noun_subjects(noun), objects, frame, noun))
 
+
+    def _given_by(self, noun: Token, frame: Frame) -> list[RawClaim] | None:
+        """ "receives funding from X", "enjoys the support of X", "sanctuary provided by X":
+        the giver is named by a preposition or a participle's agent, the receiver is the
+        noun's beneficiary or its verb's subject."""
+        if not frame.subject:
+            return None
+        givers = self._prep_objects(noun, frame.subject) + [
+            e for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent"
+            for p in a.children if p.dep_ == "pobj" for e in self.entities(p)]
+        gov = noun.head
+        received = noun.dep_ == "dobj" and gov.lemma_.casefold() in RECEIVING
+        if received:  # "enjoys the support of X", "received Iran's backing"
+            givers += self._prep_objects(noun, ("of",)) + self._prep_objects(gov, frame.subject)
+            givers += [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        if not givers:
+            return [] if received else None
+        receivers = self._prep_objects(noun, tuple(p for p in frame.object if p != "of")) \
+            or (self.subjects(gov) if received else self.noun_subjects(noun))
+        return list(self._typed(givers, receivers, frame, noun))
+
+    def _under_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        """ "TTP, under the leadership of X, …": X acts on what the "under" phrase is about."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            return []
+        actors = self._prep_objects(noun, ("of",)) + [
+            e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        holder = noun.head.head
+        held = self.entities(holder) if holder.pos_ in ("NOUN", "PROPN") else \
+            self.subjects(holder)
+        return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
         """ "X's commander Y", "Defense Minister Y" (of X), "Y, a senior X figure"."""
@@ -205,12 +253,24 @@ class _Context(Arguments):
         if noun.dep_ == "attr":
             people += [e for c in noun.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            people += [e for e in self._as_role_holders(noun.head.head)
+                       if self.types[e] == EntityType.PERSON]
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _as_role_holders(self, verb: Token) -> list[str]:
+        """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
+        if verb.lemma_.casefold() in APPOINTING:
+            return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)]
+        return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
         """An armed group acting "in X" / "from X" operates in X."""
@@ -233,6 +293,15 @@ class _Context(Arguments):
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
+    """The frames of a trigger noun: those whose modifier it has ("turf war") win over
+    the plain ones ("war")."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")} | \
+        {c.lemma_.casefold() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    modified = [f for f in frames if f.modifier and f.modifier in words]
+    return modified or [f for f in frames if not f.modifier]
 
 
 def _phrase(tok: Token) -> str:

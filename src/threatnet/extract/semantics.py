@@ -32,6 +32,7 @@ SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.O
 class Cues:
     source_verbs: dict[str, Modality]
     negating_sources: frozenset[str]
+    claimant_verbs: frozenset[str]
     adverbs: dict[str, Modality]
     adjectives: dict[str, Modality]
     modals: dict[str, Modality]
@@ -54,6 +55,7 @@ def load_cues() -> Cues:
     return Cues(
         source_verbs=modal_map("source_verbs"),
         negating_sources=frozenset(d["negating_source_verbs"]),
+        claimant_verbs=frozenset(d["claimant_verbs"]),
         adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
         modals=modal_map("modals"), governing=modal_map("governing"),
         conditionals=frozenset(d["conditionals"]),
@@ -101,12 +103,17 @@ class SemanticsReader:
         self.names = names
         self.coref = coref
 
-    def read(self, trigger: Token) -> Reading:
+    def read(self, trigger: Token, clause: bool = False) -> Reading:
+        """The reading of a claim's trigger; with `clause`, of a whole clause, whose own
+        source verb ("Another source indicated …") makes its subject the source."""
         reading = Reading()
         self._own_cues(trigger, reading)
         self._according(trigger, reading, True)
-        if trigger.lemma_.casefold() in self.cues.source_verbs and \
-                trigger.lemma_.casefold() not in self.cues.negating_sources and \
+        lemma = trigger.lemma_.casefold()
+        speaks = lemma in self.cues.claimant_verbs or (
+            clause and lemma in self.cues.source_verbs and
+            lemma not in self.cues.negating_sources)
+        if speaks and \
                 reading.polarity == Polarity.AFFIRMED:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
@@ -129,7 +136,19 @@ class SemanticsReader:
             if node.dep_ == "advcl" and self._conditional(node):
                 reading.hedge(Modality.HYPOTHETICAL)
             prev, node = node, node.head
+        if in_content:
+            self._inserted_source(node, reading)
         return reading
+
+    def _inserted_source(self, root: Token, reading: Reading) -> None:
+        """ "…, he warns, it could push …": a source verb inserted in its content's
+        clause (parsed as parataxis of it) speaks for the whole sentence."""
+        for child in root.children:
+            if child.dep_ == "parataxis" and child.lemma_.casefold() in self.cues.source_verbs \
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children) \
+                    and any(c.dep_ == "nsubj" for c in child.children):
+                self._add_source(child, reading, True)
+                return
 
     # -- cues ----------------------------------------------------------------
 
@@ -184,6 +203,9 @@ class SemanticsReader:
             elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
                     prev.dep_ == "xcomp":
                 reading.negate()  # "they have yet to deploy"
+        if any(c.dep_ == "advcl" and c.i != prev.i and self._conditional(c)
+               for c in node.children):
+            reading.hedge(Modality.HYPOTHETICAL)  # the consequence of "if …" is hypothetical
         if lemma in cues.negating_verbs and prev.dep_ in ("xcomp", "dobj") and \
                 lemma not in cues.negating_sources:
             reading.negate()  # "failed to", "refused to"
