@@ -49,6 +49,7 @@ class Coreference:
         self.capability_nouns = frozenset(anaphors["capability"])
         self.state_nouns = frozenset(anaphors["state"])
         self.force_nouns = frozenset(anaphors["forces"])
+        self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(sentences(doc)):
@@ -67,9 +68,14 @@ class Coreference:
             last = (i, entity)
             tok = doc[i]
             head = tok
-            while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
-                head = head.head
-            subject = head.dep_ in ("nsubj", "nsubjpass")
+            while head.head.i != head.i and (
+                    head.dep_ in ("compound", "amod", "flat") or
+                    (head.dep_ in ("nmod", "appos") and token_entity.get(head.head.i) == entity)):
+                head = head.head  # "Tehrik-i-Taliban Pakistan (TTP)": one mention
+            top = head
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head  # "X and Y were returning": Y is a subject too
+            subject = top.dep_ in ("nsubj", "nsubjpass")
             coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
@@ -175,6 +181,11 @@ class Coreference:
                           [c for c in same_sentence if c.subject]):
                 if group:
                     return group[-1].entity
+        speaker = self._speaker(tok)
+        if speaker is not None:  # "a faction of the TTP said it had worked with LeJ"
+            spoken = [c for c in same_sentence if c.token in speaker]
+            if spoken:
+                return spoken[0].entity
         # a subject of this sentence, else the main subject of an earlier one, else any
         # earlier subject, else the nearest mention
         earlier = [c for c in pool if c.sentence < sentence]
@@ -186,6 +197,17 @@ class Coreference:
             if group:
                 return group[-1].entity
         return None
+
+    def _speaker(self, tok: Token) -> set[int] | None:
+        """The tokens of the speaker whose reported clause `tok` is the subject of:
+        "X said it had …" (a subject pronoun of a speech verb's complement is its speaker)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.casefold() not in self.speech_verbs:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return {t.i for t in subjects[0].subtree} if subjects else None
 
     def _event_kind(self, words: list[str]) -> str:
         lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words

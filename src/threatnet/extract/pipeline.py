@@ -24,7 +24,7 @@ from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.extract.sentences import sentence_of, sentences, trimmed
 from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
 from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
@@ -182,7 +182,7 @@ class Extractor:
             id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,
             polarity=reading.polarity, modality=reading.modality, source=source,
             qualifiers=dict(raw.qualifiers), time=time,
-            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+            evidence=Evidence(*trimmed(sent)),
             confidence=round(confidence, 3),
         )
 

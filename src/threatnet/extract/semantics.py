@@ -237,7 +237,9 @@ class SemanticsReader:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
                 if agent is not None else None
-        if speaker is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if speaker is None and verb.dep_ in ("conj", "xcomp", "advcl") and not passive:
+            # "X pledged allegiance …, and its fighters are believed to …" has no speaker
             speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.lower_ in EXPLETIVES:
             return
@@ -284,4 +286,22 @@ def _trim(head: Token) -> Span:
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
-    return doc[start:end]
+    return _balanced(doc[start:end])
+
+
+def _balanced(span: Span) -> Span:
+    """A source span never cut inside brackets: "The Islamic Movement of Uzbekistan (IMU"
+    takes its closing ")" when the text has one next, else ends before the "("."""
+    doc = span.doc
+    depth = 0
+    for t in span:
+        depth += (t.text == "(") - (t.text == ")")
+    if depth <= 0:
+        return span
+    if span.end < len(doc) and doc[span.end].text == ")":
+        return doc[span.start:span.end + 1]
+    opening = max(t.i for t in span if t.text == "(")
+    end = opening
+    while end > span.start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return doc[span.start:end] if end > span.start else span
