@@ -76,7 +76,12 @@ class Coreference:
             while top.dep_ == "conj" and top.head.i != top.i:
                 top = top.head  # "X and Y were returning": Y is a subject too
             subject = top.dep_ in ("nsubj", "nsubjpass")
-            coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+            end = i
+            while token_entity.get(end + 1) == entity:
+                end += 1
+            # "X and Y"; a conj inside the mention's own words ("Jaish-e-Mohammed") is none
+            coordinated = head.dep_ == "conj" or any(
+                c.dep_ == "conj" and not i <= c.i <= end for c in head.children)
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i]))

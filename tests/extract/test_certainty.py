@@ -1,0 +1,69 @@
+"""Certainty and attribution in other reporting styles: conditional consequences,
+inserted speakers, claim cues that must not spill, and who a clause is about.
+"""
+
+from __future__ import annotations
+
+from claimrows import BLA, ISKP, TTP, claims, record
+
+
+def test_the_consequence_of_an_if_clause_is_hypothetical(extractor):
+    for text in ("If the Taliban lose Kunduz, ISKP could acquire armed drones.",
+                 "ISKP could acquire armed drones if the Taliban lose Kunduz."):
+        rows = [r for r in claims(extractor, text) if r.predicate == "possesses"]
+        assert [(r.subject, r.modality) for r in rows] == [(ISKP, "hypothetical")], text
+
+
+def test_an_inserted_speaker_speaks_for_the_sentence(extractor):
+    text = ("Amina Siddiqui is a security analyst in Quetta. If the talks fail, she warns, "
+            "the BLA could acquire armed drones.")
+    rows = [r for r in claims(extractor, text) if r.predicate == "possesses"]
+    assert [(r.subject, r.modality, r.source) for r in rows] == \
+        [(BLA, "hypothetical", "Amina Siddiqui")]
+
+
+def test_a_pushed_actor_is_the_one_that_acts(extractor):
+    # "push the military toward strikes": the military would strike, not "it"
+    text = ("The Taliban shelter the TTP. If the raids go on, he warns, it could push the "
+            "military toward cross-border strikes in Afghanistan.")
+    assert not [r for r in claims(extractor, text)
+                if r.predicate == "attacks" and r.subject == "Taliban"]
+
+
+def test_a_leader_living_abroad_says_nothing_of_the_group(extractor):
+    text = ("The BLA was founded in 2000. Its leader, Bashir Zeb Baloch, is believed to live "
+            "outside Pakistan.")
+    got = {(r.subject, r.predicate, r.object) for r in claims(extractor, text)}
+    assert (BLA, "based_in", "Pakistan") not in got
+    assert ("Bashir Zeb Baloch", "leads", BLA) in got
+
+
+def test_a_claim_cue_stays_in_its_clause(extractor):
+    text = ("The BLA claimed the Turbat attack, and Jamaat-ul-Ahrar, which split from the TTP "
+            "in 2014, was blamed for the Wagah bombing.")
+    splits = [r for r in claims(extractor, text) if r.predicate == "splinter_of"]
+    assert [(r.subject, r.object, r.modality, r.source) for r in splits] == \
+        [("Jamaat-ul-Ahrar", TTP, "asserted", None)]
+
+
+def test_a_group_saying_it_did_something_is_the_subject(extractor):
+    text = ("ISKP claimed the bombing, and a faction of the TTP said it had worked with "
+            "Lashkar-e-Jhangvi on the attack.")
+    coop = [r for r in claims(extractor, text) if r.predicate == "cooperates_with"]
+    assert [(r.subject, r.object) for r in coop] == [(TTP, "Lashkar-e-Jhangvi")]
+
+
+def test_a_source_is_never_cut_inside_brackets(extractor):
+    text = ("The Islamic Movement of Uzbekistan (IMU) said the Taliban had supplied it with "
+            "rockets.")
+    sources = {c.source.text for c in record(extractor, text).claims if c.source}
+    assert sources and all(s.count("(") == s.count(")") for s in sources)
+
+
+def test_evidence_ends_without_blank_lines(extractor):
+    text = "The TTP attacked a police post in Bannu.\n\n\nThe BLA claimed the Turbat attack.\n\n"
+    rec = record(extractor, text)
+    assert rec.claims
+    for c in rec.claims:
+        assert c.evidence.text == c.evidence.text.strip()
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.text
