@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
+from threatnet.extract.places import PlaceCheck
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -53,6 +54,7 @@ class EntityFinder:
              for entry in pack.of_type(EntityType.EVENT) for name in entry.names()
              if len(name.split()) >= 2), key=lambda k: -len(k[0]))
         self.verb_lemmas = frozenset(load_frames().verbs)
+        self.places = PlaceCheck(pack)
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -66,11 +68,18 @@ class EntityFinder:
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
         matches = self.matcher.find(doc)
+        unlinked = self.places.unlinked(doc, matches)
         for m in matches:
+            if m.start in unlinked:
+                self._add_own_place(build, doc, m, unlinked[m.start])
+                continue
             self._add_pack_match(build, doc, m)
         self._add_populations(build, doc)
         self._add_events(build, doc)
         self._add_ner(build, doc)
+        for span in self.places.named_places(doc, set(build.taken)):
+            build.mention(f"new:location:{word_key(span.text)}", span.text,
+                          EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc)
         self._add_surnames(build, doc)
         return build.finish()
@@ -85,6 +94,19 @@ class EntityFinder:
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    @staticmethod
+    def _add_own_place(build: _Builder, doc: Doc, m: AliasMatch, why: str) -> None:
+        """A pack name the text uses for another place (or, a demonym, for none)."""
+        if why == "demonym":
+            return
+        start = m.start
+        while why == "name" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].dep_ in ("compound", "nmod") and start - 1 not in build.taken:
+            start -= 1  # "Sheikh Kot"
+        span = doc[start:m.end]
+        build.mention(f"new:location:{word_key(span.text)}", span.text, EntityType.LOCATION,
+                      span.start, span.end)
 
     def _add_capability(self, build: _Builder, doc: Doc, m: AliasMatch) -> None:
         head = doc[m.end - 1]
@@ -202,6 +224,11 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            kind = self.places.ner_kind(span)
+            if kind == "title" and etype != EntityType.PERSON:
+                continue  # "the District Police Officer" is a job, not "District Police"
+            if kind == "place" and etype in (EntityType.PERSON, EntityType.ORGANIZATION):
+                etype = EntityType.LOCATION  # "Mamund village"
             if etype == EntityType.PERSON:
                 self._add_person(build, span, ent)
                 continue

@@ -19,8 +19,11 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
+from threatnet.resources import load_data
 
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
+_ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
+                       for w in words)
 # verbs whose subject is the one who gets what their object noun names
 RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "accept",
                        "secure", "take", "draw", "solicit", "raise", "collect"})
@@ -235,6 +238,8 @@ class _Context(Arguments):
                 for t in child.subtree:
                     e = self.token_entity.get(t.i) or (self.coref.resolve(t)
                                                        if t.dep_ == "poss" else None)
+                    if e and _inside_unknown_name(t, self.token_entity):
+                        continue  # "an Afghan Local Police member": no member of Afghanistan
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -293,6 +298,19 @@ class _Context(Arguments):
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:
+    """A word of a longer organisation name that is no entity of ours: "Afghan" in "an
+    Afghan Local Police member" (but "Afghan Defense Minister" is Afghanistan's minister)."""
+    doc, mine = tok.doc, token_entity.get(tok.i)
+    end = tok.i + 1
+    while end < len(doc) and token_entity.get(end) == mine:
+        end += 1
+    name = end
+    while name < len(doc) and doc[name].pos_ == "PROPN" and name not in token_entity:
+        name += 1
+    return name > end and doc[name - 1].lower_ in _ORG_WORDS
 
 
 def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
