@@ -31,6 +31,7 @@ class _Candidate:
     coordinated: bool   # one of "X and Y": not the antecedent of "it" or "he"
     sentence: int
     paragraph: int
+    plural: bool = False  # a plural common noun ("UN monitors"): not the antecedent of "it"
 
 
 class Coreference:
@@ -39,7 +40,9 @@ class Coreference:
     def __init__(self, doc: Doc, token_entity: dict[int, str],
                  types: dict[str, EntityType], names: dict[str, str] | None = None) -> None:
         anaphors = load_data("lexicon.yaml")["anaphors"]
-        self.group_nouns = frozenset(anaphors["group"])
+        self.armed_nouns = frozenset(anaphors["armed"])
+        self.party_nouns = frozenset(anaphors["party"])
+        self.group_nouns = frozenset(anaphors["group"]) | self.armed_nouns | self.party_nouns
         self.person_words = frozenset(anaphors["person"])
         self.plural_words = frozenset(anaphors["plural"])
         self.neuter_words = frozenset(anaphors["neuter"])
@@ -84,7 +87,8 @@ class Coreference:
                 c.dep_ == "conj" and not i <= c.i <= end for c in head.children)
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
-                coordinated, self.sent_of[i], self.paragraph_of[i]))
+                coordinated, self.sent_of[i], self.paragraph_of[i],
+                head.tag_ == "NNS" and i <= head.i <= end))
         self.resolved: dict[int, str | None] = {}
         for tok in doc:  # resolve in text order, so "the group" can antecede "it"
             if self.is_anaphor(tok):
@@ -152,6 +156,10 @@ class Coreference:
             allowed = {EntityType.STATE}  # "an organised presence in the country"
         elif tok.lemma_.casefold() in self.force_nouns:
             allowed = {EntityType.GOVERNMENT_BODY}  # "the military", "the army"
+        elif tok.lemma_.casefold() in self.armed_nouns:
+            allowed = {EntityType.ARMED_GROUP}  # "the outfit", "the militants"
+        elif tok.lemma_.casefold() in self.party_nouns:
+            allowed = {EntityType.ORGANIZATION}  # "the party"
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
@@ -168,12 +176,18 @@ class Coreference:
                 if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
                 and c.entity not in own_subject
-                and not (singular and c.coordinated and c.subject)]
+                and not (singular and c.coordinated and c.subject)
+                and not (tok.pos_ == "PRON" and singular and c.plural)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
         pool = [c for c in pool if c.paragraph == paragraph] or \
             [c for c in pool if c.paragraph == paragraph - 1]
         if not pool:
             return None
+        if tok.pos_ != "PRON" and EntityType.ARMED_GROUP in allowed and \
+                EntityType.ORGANIZATION in allowed and \
+                any(c.type == EntityType.ARMED_GROUP for c in pool):
+            # "the group" in a report about armed groups is one of them, not a UN team
+            pool = [c for c in pool if c.type != EntityType.ORGANIZATION]
         same_sentence = [c for c in pool if c.sentence == sentence]
         if _objective(tok) and same_sentence:
             # an object pronoun: first an actor inside its own clause ("a crackdown on
@@ -212,7 +226,13 @@ class Coreference:
         if verb.lemma_.casefold() not in self.speech_verbs:
             return None
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        return {t.i for t in subjects[0].subtree} if subjects else None
+        if not subjects:
+            return None
+        plural = subjects[0].tag_ in ("NNS", "NNPS") or \
+            any(c.dep_ == "conj" for c in subjects[0].children)
+        if plural != (tok.lower_ in self.plural_words):
+            return None  # "UN monitors say it receives …": "it" is not the monitors
+        return {t.i for t in subjects[0].subtree}
 
     def _event_kind(self, words: list[str]) -> str:
         lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words
