@@ -72,8 +72,8 @@ class EntityFinder:
         for m in matches:
             if m.start in unlinked:
                 self._add_own_place(build, doc, m, unlinked[m.start])
-                continue
-            self._add_pack_match(build, doc, m)
+            else:
+                self._add_pack_match(build, doc, m)
         self._add_populations(build, doc)
         self._add_events(build, doc)
         self._add_ner(build, doc)
@@ -104,6 +104,8 @@ class EntityFinder:
         while why == "name" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                 doc[start - 1].dep_ in ("compound", "nmod") and start - 1 not in build.taken:
             start -= 1  # "Sheikh Kot"
+        if any(e.label_ == "PERSON" and e.start <= start and e.end >= m.end for e in doc.ents):
+            return  # "Sarbakaf Mohmand": a person, named by the NER later
         span = doc[start:m.end]
         build.mention(f"new:location:{word_key(span.text)}", span.text, EntityType.LOCATION,
                       span.start, span.end)
@@ -289,7 +291,7 @@ class EntityFinder:
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name the NER did not tag
-            known = build.person_with_words([tok.text], before=tok.i)
+            known = build.surname_owner(tok.text, before=tok.i)
             if known is not None:
                 build.mention(known, "", EntityType.PERSON, tok.i, tok.i + 1)
 
@@ -388,6 +390,25 @@ class _Builder:
             if any(wanted <= {w.casefold() for w in n.split()} for n in names):
                 return key
         return None
+
+    def surname_owner(self, word: str, before: int) -> str | None:
+        """The one earlier person a bare name word stands for: the one whose name ends in it
+        ("Sheikh" is Ahmed Omar Saeed Sheikh, not Khalid Sheikh Mohammed), else the only
+        one containing it; None when that is ambiguous."""
+        wanted = word.casefold()
+        found = []
+        for key in self.order:
+            if self.types[key] != EntityType.PERSON or not any(
+                    m.start < self.doc[before].idx for m in self.by_key[key].mentions):
+                continue
+            names = [self.by_key[key].name, *self.by_key[key].aliases]
+            words = [[w.casefold() for w in n.split()] for n in names]
+            if any(wanted in ws for ws in words):
+                found.append((key, any(ws and ws[-1] == wanted for ws in words)))
+        last = [k for k, ends in found if ends]
+        if len(last) == 1:
+            return last[0]
+        return found[0][0] if len(found) == 1 else None
 
     def latest_capability(self, kind: str, pack: ActorPack) -> str | None:
         """The most recent capability entity of this taxonomy node or a narrower one."""

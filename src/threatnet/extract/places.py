@@ -74,8 +74,7 @@ class PlaceCheck:
             return False
         prev = doc[m.start - 1]
         return prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
-            prev.dep_ in ("compound", "nmod") and m.start <= prev.head.i < m.end and \
-            not prev.is_sent_start
+            prev.dep_ in ("compound", "nmod") and m.start <= prev.head.i < m.end
 
     def _elsewhere(self, doc: Doc, m: AliasMatch, places: dict[int, AliasMatch]) -> bool:
         """The text puts the place inside another place than the pack does: "Kot, in
