@@ -40,7 +40,7 @@ GEOGRAPHY = [
      [affirmed(BLF, "operates_in", "Kech"), affirmed(BLF, "operates_in", "Awaran")]),
     ("ISKP keeps strongholds in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
     ("The Hafiz Gul Bahadur group operates from North Waziristan.",
-     [affirmed("Hafiz Gul Bahadur group", "operates_in", "North Waziristan")]),
+     [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
     # "maintains" here is no speech verb: the author asserts it
     ("The TTP maintains sanctuaries in Afghanistan.",
      [affirmed(TTP, "operates_in", "Afghanistan")]),

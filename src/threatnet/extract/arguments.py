@@ -17,7 +17,9 @@ from threatnet.model import EntityType
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
-OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
+OBJECT_CONTROL = frozenset({"regard", "treat", "view", "see", "brand", "dub", "deem", "portray",
+                            "present", "depict", "characterise", "characterize",
+                            "accuse", "suspect", "charge", "blame", "push", "force", "drive",
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel",
                             "designate", "sanction", "ban", "blacklist", "list", "punish",
                             "arrest", "detain", "convict", "condemn", "praise", "credit",
@@ -84,6 +86,9 @@ class Arguments:
             return [ref]
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.entities(tok.head.head, depth + 1)
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "pobj" and \
+                tok.head.head.dep_ == "relcl":  # "al-Qaeda, with which the TIP is aligned"
+            return self.entities(tok.head.head.head, depth + 1)
         found = self._expansions(tok, depth)
         if found:
             return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from threatnet.extract.frames import load_frames
 from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
@@ -53,6 +54,9 @@ class Coreference:
         self.state_nouns = frozenset(anaphors["state"])
         self.force_nouns = frozenset(anaphors["forces"])
         self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
+        self.hostile_verbs = frozenset(
+            lemma for lemma, frames in load_frames().verbs.items()
+            if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in frames))
         self.doc = doc
         self.sent_of = {}
         for n, sent in enumerate(sentences(doc)):
@@ -60,6 +64,7 @@ class Coreference:
                 self.sent_of[tok.i] = n
         self.paragraph_of = self._paragraphs(doc)
         self.candidates: list[_Candidate] = []
+        self._types = types
         self.mentioned = frozenset(token_entity)
         self.mention_of = token_entity
         last = None
@@ -165,13 +170,16 @@ class Coreference:
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
         if lower == "it" and is_expletive(tok):
             return None
+        owner = self._relative_owner(tok, allowed)
+        if owner is not None:
+            return owner
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
-            if _objective(tok) else set()
+            if _objective(tok) else self._attacker(tok)
         pool = [c for c in self.candidates
                 if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
@@ -217,6 +225,37 @@ class Coreference:
                 return group[-1].entity
         return None
 
+    def _relative_owner(self, tok: Token, allowed: set[EntityType]) -> str | None:
+        """ "Jundallah, a group that collapsed after Iran executed its leader": a possessive
+        inside a relative clause belongs to the clause's antecedent."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return None
+        node = tok.head
+        while node.head.i != node.i and node.dep_ != "relcl":
+            node = node.head
+        if node.dep_ != "relcl":
+            return None
+        antecedent = node.head
+        for t in (antecedent, antecedent.head if antecedent.dep_ == "appos" else None):
+            entity = self.mention_of.get(t.i) if t is not None else None
+            if entity is not None and self._type(entity) in allowed:
+                return entity
+        return None
+
+    def _attacker(self, tok: Token) -> set[str | None]:
+        """ "the Taliban crushed its remaining fighters": the owner of what a hostile
+        verb strikes is not the one striking."""
+        if tok.dep_ != "poss":
+            return set()
+        node = tok.head
+        while node.dep_ in ("dobj", "pobj", "prep", "conj", "compound") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                break
+        if node.pos_ != "VERB" or node.lemma_.casefold() not in self.hostile_verbs:
+            return set()
+        return {self.mention_of.get(c.i) for c in node.children if c.dep_ == "nsubj"}
+
     def _speaker(self, tok: Token) -> set[int] | None:
         """The tokens of the speaker whose reported clause `tok` is the subject of:
         "X said it had …" (a subject pronoun of a speech verb's complement is its speaker)."""
@@ -233,6 +272,9 @@ class Coreference:
         if plural != (tok.lower_ in self.plural_words):
             return None  # "UN monitors say it receives …": "it" is not the monitors
         return {t.i for t in subjects[0].subtree}
+
+    def _type(self, entity: str) -> EntityType | None:
+        return self._types.get(entity)
 
     def _event_kind(self, words: list[str]) -> str:
         lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words

@@ -112,6 +112,8 @@ class _Context(Arguments):
                 held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
             if frame.as_object == "dobj":  # "pledged allegiance to X"
                 held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if frame.as_object == "xcomp":  # "allowed the group to shelter"
+                held = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
         if frame.predicate == "supplies" and any(
@@ -169,8 +171,9 @@ class _Context(Arguments):
             event = self.coref.latest_event(noun)
             objects = [event] if event else []
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if not objects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and \
-                gov.pos_ in ("VERB", "AUX"):
+        borrowing = ("dobj", "pobj", "attr") if frame.predicate == "operates_in" else \
+            ("dobj", "pobj", "attr", "nsubjpass")  # "commanders are based in X": the verb's
+        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX"):
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
             objects = self._prep_objects(gov, frame.object) or [

@@ -130,7 +130,7 @@ class SemanticsReader:
                 self._add_source(node, reading, in_content)
                 in_content = False
             elif in_content and node.lemma_.casefold() in self.cues.governing and \
-                    edge not in SUBJECTS:
+                    edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
             if node.dep_ == "advcl" and self._conditional(node):
@@ -144,7 +144,8 @@ class SemanticsReader:
         """ "…, he warns, it could push …": a source verb inserted in its content's
         clause (parsed as parataxis of it) speaks for the whole sentence."""
         for child in root.children:
-            if child.dep_ == "parataxis" and child.lemma_.casefold() in self.cues.source_verbs \
+            if child.dep_ == "parataxis" and child.tag_ in ("VBZ", "VBD", "VBP") and \
+                    child.lemma_.casefold() in self.cues.source_verbs \
                     and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children) \
                     and any(c.dep_ == "nsubj" for c in child.children):
                 self._add_source(child, reading, True)
@@ -220,7 +221,7 @@ class SemanticsReader:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc"))
+                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl"))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
