@@ -98,3 +98,12 @@ def test_recruitment_grounds_are_places_with_their_aspect(extractor):
     rec = record(extractor, "ISKP has long recruited from Tajikistan.")
     assert [(c.predicate, c.qualifiers.get("aspect")) for c in rec.claims] == \
         [("operates_in", "recruitment")]
+
+
+def test_recruitment_from_a_group_or_population_is_recruits_from(extractor):
+    rows = claims(extractor, "ISKP recruited heavily from disaffected TTP fighters in 2015.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [(ISKP, "recruits_from", TTP)]
+    rows = claims(extractor, "The IRGC recruited among Afghan refugees in Iran.")
+    assert ("Islamic Revolutionary Guard Corps", "recruits_from", "Afghan refugees") in \
+        [(r.subject, r.predicate, r.object) for r in rows]
