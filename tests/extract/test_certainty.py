@@ -67,3 +67,24 @@ def test_evidence_ends_without_blank_lines(extractor):
     for c in rec.claims:
         assert c.evidence.text == c.evidence.text.strip()
         assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+
+
+def test_an_extraposed_it_is_nobody(extractor):
+    text = ("The United States designated the BLA in 2019. It is a crime to provide material "
+            "support to the group.")
+    assert not [r for r in claims(extractor, text) if r.predicate == "supports"]
+
+
+def test_a_group_described_by_a_relative_clause_is_its_subject(extractor):
+    rows = claims(extractor, "The BLA is an armed separatist group that targets Chinese "
+                             "nationals.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [(BLA, "targets", "Chinese nationals")]
+
+
+def test_a_described_member_is_the_one_described(extractor):
+    text = ("Omar Sheikh was arrested in 2002. Prosecutors described him as a member of "
+            "Jaish-e-Mohammed.")
+    rows = [r for r in claims(extractor, text) if r.predicate == "member_of"]
+    assert [(r.subject, r.object, r.modality, r.source) for r in rows] == \
+        [("Omar Sheikh", "Jaish-e-Mohammed", "reported", "Prosecutors")]

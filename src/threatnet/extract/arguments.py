@@ -106,6 +106,11 @@ class Arguments:
                     return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+        if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become") and \
+                any(c.dep_ == "relcl" for c in tok.children) and depth < 3:
+            # "The BLA is an armed group that targets …": the group is the subject
+            return [e for c in tok.head.children if c.dep_ == "nsubj"
+                    for e in self.entities(c, depth + 1)]
         lemma = tok.lemma_.casefold()
         if lemma in self.frames.place_proxies:
             holder = tok if any(c.dep_ == "prep" for c in tok.children) or \

@@ -345,6 +345,12 @@ def is_expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""
     if tok.dep_ == "expl":
         return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+            t.dep_ in ("xcomp", "acl", "relcl", "ccomp") and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+            for c in tok.head.children if c.dep_ in ("attr", "acomp", "xcomp", "ccomp")
+            for t in [c, *c.children]):
+        return True  # "It is a crime to provide support to …"
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") and
                any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
                for c in tok.head.children) and tok.dep_ in ("nsubj", "nsubjpass")

@@ -29,7 +29,9 @@ RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "acc
                        "secure", "take", "draw", "solicit", "raise", "collect"})
 # verbs whose object, not subject, takes the role in "named X as its leader"
 APPOINTING = frozenset({"name", "appoint", "elect", "choose", "select", "install", "nominate",
-                        "designate", "confirm", "announce", "declare", "make"})
+                        "designate", "confirm", "announce", "declare", "make", "describe",
+                        "identify", "regard", "treat", "view", "see", "call", "label", "brand",
+                        "list", "consider", "portray", "present", "recognise", "recognize"})
 
 
 @dataclass
@@ -154,8 +156,13 @@ class _Context(Arguments):
                 for i, a in enumerate(sides):
                     for b in sides[i + 1:]:
                         out += self._typed([a], [b], frame, noun)
-        if frame.pair and noun.dep_ == "attr":  # "the Taliban and ISKP are bitter enemies"
-            sides = [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
+        described = noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+            noun.head.head.lemma_.casefold() in APPOINTING
+        if frame.pair and (noun.dep_ == "attr" or described):
+            # "the Taliban and ISKP are bitter enemies", "analysts describe them as rivals"
+            holder = noun.head.head if described else noun.head
+            role = "dobj" if described else "nsubj"
+            sides = [e for c in holder.children if c.dep_ == role for e in self.entities(c)]
             for i, a in enumerate(sides):
                 for b in sides[i + 1:]:
                     out += [*self._typed([a], [b], frame, noun),
@@ -276,7 +283,7 @@ class _Context(Arguments):
         """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
-        if verb.lemma_.casefold() in APPOINTING:
+        if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
             return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)]
         return self.subjects(verb)
 
