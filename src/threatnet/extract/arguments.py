@@ -17,7 +17,8 @@ from threatnet.model import EntityType
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
-OBJECT_CONTROL = frozenset({"regard", "treat", "view", "see", "brand", "dub", "deem", "portray",
+OBJECT_CONTROL = frozenset({"prevent", "stop", "bar", "deter", "forbid",
+                            "regard", "treat", "view", "see", "brand", "dub", "deem", "portray",
                             "present", "depict", "characterise", "characterize",
                             "accuse", "suspect", "charge", "blame", "push", "force", "drive",
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel",
@@ -92,8 +93,10 @@ class Arguments:
         found = self._expansions(tok, depth)
         if found:
             return found
-        named = [e for c in tok.children if c.dep_ in ("compound", "nmod")
-                 and c.i in self.token_entity for e in self.entities(c, depth + 1)]
+        named = [e for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
+                 and c.i in self.token_entity for e in self.entities(c, depth + 1)
+                 if c.dep_ != "amod" or self.types[e] in (EntityType.STATE,
+                                                          EntityType.LOCATION)]
         if named and tok.lemma_.casefold() in self.frames.place_proxies:
             return named  # "the Makran region"
         for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
@@ -224,6 +227,13 @@ class Arguments:
             tok, depth = head, depth + 1
         return []
 
+    def _containers(self, tok: Token) -> list[str]:
+        """Places of a second "in" phrase set off by a comma after a first one: the
+        province the first place lies in."""
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        return [e for p in preps[1:] if p.i > 0 and self.doc[p.i - 1].text == ","
+                for o in p.children if o.dep_ == "pobj" for e in self.entities(o)]
+
     def _prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         for child in tok.children:
@@ -276,6 +286,8 @@ class Arguments:
                         found += self.entities(child)
             else:
                 found += self._prep_objects(tok, (route,))
+                if route == "in":  # "in Bahawalpur, in Pakistan's Punjab province": the
+                    found = [e for e in found if e not in self._containers(tok)]  # container
                 if tok.dep_ == "acomp":  # "is active in X": the copula holds the "in"
                     found += self._prep_objects(tok.head, (route,))
                 for prt in tok.children:  # "work closely with", "pledged allegiance to"

@@ -20,6 +20,8 @@ from threatnet.resources import load_data
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
+PERMITTING = frozenset({"allow", "let", "permit", "enable", "help", "force", "push", "urge",
+                        "ask", "order", "tell", "encourage", "persuade", "compel"})
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ class Coreference:
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
-            if _objective(tok) else self._attacker(tok)
+            if _objective(tok) else self._attacker(tok) | self._permitter(tok)
         pool = [c for c in self.candidates
                 if c.token < tok.i and c.type in allowed
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
@@ -241,6 +243,18 @@ class Coreference:
             if entity is not None and self._type(entity) in allowed:
                 return entity
         return None
+
+    def _permitter(self, tok: Token) -> set[str | None]:
+        """ "they … allow it to use Afghan soil": the one allowed is not the one allowing."""
+        if tok.dep_ != "nsubj" or tok.head.dep_ not in ("ccomp", "xcomp"):
+            return set()
+        verb = tok.head.head
+        if verb.lemma_.casefold() not in PERMITTING:
+            return set()
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head  # "they control the TTP or allow it …"
+        return {self.mention_of.get(c.i) or self.resolved.get(c.i)
+                for c in verb.children if c.dep_ == "nsubj"}
 
     def _attacker(self, tok: Token) -> set[str | None]:
         """ "the Taliban crushed its remaining fighters": the owner of what a hostile

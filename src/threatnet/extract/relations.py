@@ -22,6 +22,7 @@ from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
 
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
+SPEECH = frozenset(load_data("cues.yaml")["source_verbs"])
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
 # verbs whose subject is the one who gets what their object noun names
@@ -68,7 +69,9 @@ class RelationFinder:
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
-        claims += [loc for c in claims for loc in ctx.locative_claims(c)]
+        placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
+        claims += [loc for c in claims if c.trigger.i not in placed
+                   for loc in ctx.locative_claims(c)]
         return claims
 
 
@@ -126,6 +129,9 @@ class _Context(Arguments):
                                       for c in verb.children):
             return []
         objects = self.objects(verb, frame)
+        if not objects and frame.as_object == "xcomp":  # "allow it to use …" as a clause
+            objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                       for s in c.children if s.dep_ == "nsubj" for e in self.entities(s)]
         if not objects and frame.as_object == "oprd":  # "made them its target" as a clause
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
@@ -189,9 +195,20 @@ class _Context(Arguments):
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
+        subjects = self.noun_subjects(noun)
+        if not objects and frame.pair and len(subjects) > 1 and \
+                frame.predicate in ("cooperates_with", "allied_with", "rival_of", "fights") and \
+                noun.head.lemma_.casefold() not in SPEECH:  # not "neither acknowledged ties"
+            # "they have never run a joint operation": the two act together
+            gov = noun.head
+            negated = any(c.dep_ in SUBJECT_DEPS and (c.lower_ in NEGATIVE_SUBJECTS or any(
+                d.dep_ == "det" and d.lower_ in NEGATIVE_SUBJECTS for d in c.children))
+                for c in gov.children)  # "neither has acknowledged cooperation"
+            return [c for i, a in enumerate(subjects) for b in subjects[i + 1:]
+                    for c in self._typed([a], [b], frame, noun, negated)]
         if not objects:
             return []
-        return list(self._typed(self.noun_subjects(noun), objects, frame, noun))
+        return list(self._typed(subjects, objects, frame, noun))
 
 
     def _given_by(self, noun: Token, frame: Frame) -> list[RawClaim] | None:

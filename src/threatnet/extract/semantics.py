@@ -32,6 +32,7 @@ SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.O
 class Cues:
     source_verbs: dict[str, Modality]
     negating_sources: frozenset[str]
+    evidence_nouns: frozenset[str]
     claimant_verbs: frozenset[str]
     adverbs: dict[str, Modality]
     adjectives: dict[str, Modality]
@@ -55,6 +56,7 @@ def load_cues() -> Cues:
     return Cues(
         source_verbs=modal_map("source_verbs"),
         negating_sources=frozenset(d["negating_source_verbs"]),
+        evidence_nouns=frozenset(d["evidence_nouns"]),
         claimant_verbs=frozenset(d["claimant_verbs"]),
         adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
         modals=modal_map("modals"), governing=modal_map("governing"),
@@ -204,10 +206,14 @@ class SemanticsReader:
             elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
                     prev.dep_ == "xcomp":
                 reading.negate()  # "they have yet to deploy"
+            elif child.dep_ == "det" and lower == "no" and node.pos_ == "NOUN" and \
+                    prev.dep_ in ("acl", "ccomp") and node.lemma_.casefold() in cues.evidence_nouns:
+                reading.negate()  # "there is no evidence that they have run …"
         if any(c.dep_ == "advcl" and c.i != prev.i and self._conditional(c)
                for c in node.children):
             reading.hedge(Modality.HYPOTHETICAL)  # the consequence of "if …" is hypothetical
-        if lemma in cues.negating_verbs and prev.dep_ in ("xcomp", "dobj") and \
+        if lemma in cues.negating_verbs and (prev.dep_ in ("xcomp", "dobj") or (
+                prev.dep_ == "prep" and prev.lower_ == "from")) and \
                 lemma not in cues.negating_sources:
             reading.negate()  # "failed to", "refused to"
 
