@@ -47,6 +47,9 @@ class Report:
             found.append(Mention(start, start + len(phrase), phrase))
         entity = Entity(id=f"E{len(self.entities) + 1}", name=name, type=EntityType(type),
                         mentions=found, pack_id=pack_id, kind=kind, incident=incident)
+        for m in found if incident is None else []:  # as the extractor keeps names met
+            if m.text != name:
+                entity.add_alias(m.text)
         self.entities.append(entity)
         return entity.id
 
