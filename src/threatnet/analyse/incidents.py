@@ -274,3 +274,21 @@ def find_place(session: Session, name: str, pack: ActorPack | None) -> Place:
         raise UnknownActor(f"{name!r} is not a place of this store or of the actor pack "
                            "(see `threatnet entities --type location`)")
     return (stored, entry.id if entry else None)
+
+
+def flat_row(incident: dict[str, Any], titles: dict[str, str] | None = None
+             ) -> dict[str, Any]:
+    """The COLUMNS of one incident as text for a table or a CSV file (lists joined with
+    "; "; `titles` names documents by title instead of id)."""
+    row = {k: incident.get(k) for k in COLUMNS}
+    row["sources"] = "; ".join(incident["sources"])
+    row["documents"] = "; ".join((titles or {}).get(d, d) for d in incident["documents"])
+    return {k: "" if v is None else v for k, v in row.items()}
+
+
+def differing_accounts(incidents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tallies of incidents whose accounts differ: one row per account."""
+    return [{"id": i["id"], "incident": i["name"], "document": t["document"],
+             "source": t["source"] or "author", **{k: t.get(k) for k in TALLIES},
+             "evidence": " | ".join(t["evidence"])}
+            for i in incidents if i["differing"] for t in i["tallies"]]
