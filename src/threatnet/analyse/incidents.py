@@ -112,8 +112,8 @@ def _incident(incident_id: int, accounts: list[dict[str, Any]], claims: list[Cla
                      "evidence": c.evidence_text} for c in mine]
     affirmed = [p for p in perpetrators if p["polarity"] == "affirmed"
                 and p["modality"] != "hypothetical"]
-    tallies = _tallies(struck)
-    killed, wounded = (_figure(tallies, k) for k in ("killed", "wounded"))
+    tallies = tallies_of(struck)
+    killed, wounded = (figure(tallies, k) for k in ("killed", "wounded"))
     targets = [{"target": c.object, "target_id": c.object_id,
                 "target_type": c.qualifiers.get("target_type"), "polarity": c.polarity,
                 "modality": c.modality, "source": c.source, "document": c.document_id,
@@ -134,7 +134,7 @@ def _incident(incident_id: int, accounts: list[dict[str, Any]], claims: list[Cla
                                          if t["target_type"]})) or None,
         "target": "; ".join(dict.fromkeys(t["target"] for t in targets)) or None,
         "tactic": tactic, "weapon": weapon, "killed": killed, "wounded": wounded,
-        "hostages": _figure(tallies, "hostages"),
+        "hostages": figure(tallies, "hostages"),
         "differing": [k for k in TALLIES if len({t[k] for t in tallies if k in t}) > 1],
         "sources": sorted({c.source or f"{_outlet(accounts, c.document_id)} (author)"
                            for c in claims}),
@@ -161,7 +161,7 @@ def _outlet(accounts: list[dict[str, Any]], document_id: str) -> str:
     return document_id[:19]
 
 
-def _tallies(struck: list[ClaimView]) -> list[dict[str, Any]]:
+def tallies_of(struck: list[ClaimView]) -> list[dict[str, Any]]:
     """One tally per account (document and source): its figures summed over the victims
     it counts, each victim (object and figures) once."""
     groups: dict[tuple[str, str], dict[tuple, ClaimView]] = defaultdict(dict)
@@ -183,7 +183,7 @@ def _tallies(struck: list[ClaimView]) -> list[dict[str, Any]]:
     return out
 
 
-def _figure(tallies: list[dict[str, Any]], key: str) -> int | str | None:
+def figure(tallies: list[dict[str, Any]], key: str) -> int | str | None:
     """The figure every account gives, or the differing ones with their sources."""
     given = [(t[key], t["source"] or "author") for t in tallies if key in t]
     values = sorted({v for v, _ in given})
