@@ -107,3 +107,52 @@ def test_import_and_export_again_gives_the_same_objects(bundle_text, tmp_path):
     after = {o["id"]: o for o in again["objects"]}
     assert set(after) == set(before)
     assert [i for i in before if before[i] != after[i]] == []
+
+
+def test_misp_event_per_incident_keeps_attributions_apart(data):
+    from threatnet.export.misp import events_json
+
+    events = [json.loads(text)["Event"] for _, text in events_json(data)]
+    assert len(events) == len(data.documents) + 3
+    incidents = [e for e in events if any(t["name"] == "threatnet:incident"
+                                          for t in e.get("Tag", []))]
+    assert len(incidents) == 3
+    bannu = next(e for e in incidents if "Bannu" in e["info"])
+    actors = [a for a in bannu["Attribute"] if a["type"] == "threat-actor"]
+    assert {a["comment"] for a in actors} == {
+        "perpetrated: alleged (The Tehrik-i-Taliban Pakistan)",
+        "perpetrated: reported (Officials)"}
+    counters = {(a["value"], a["comment"].split(" (")[0]) for a in bannu["Attribute"]
+                if a["type"] == "counter"}
+    assert counters == {("3", "killed, according to the author"),
+                        ("2", "wounded, according to the author"),
+                        ("4", "killed, according to Police officials")}
+    peshawar = next(e for e in incidents if "Peshawar" in e["info"])
+    denial = [a for a in peshawar["Attribute"] if "denied" in a["comment"]]
+    assert denial and {'threatnet:polarity="negated"'} <= {t["name"] for t in denial[0]["Tag"]}
+    assert events_json(data) == events_json(data)  # stable uuids
+
+
+def test_incidents_csv(data, tmp_path):
+    import csv
+
+    from threatnet.analyse.incidents import COLUMNS
+    from threatnet.export.tables import write_csv
+
+    paths = write_csv(data, tmp_path)
+    assert [p.name for p in paths][-1] == "incidents.csv"
+    rows = list(csv.DictReader((tmp_path / "incidents.csv").open(encoding="utf-8")))
+    assert list(rows[0]) == COLUMNS and len(rows) == 3
+
+
+def test_network_marks_derived_edges(data):
+    from threatnet.export.network import graphml, network
+
+    graph = network(data, everything=True)
+    derived = [(graph.nodes[a]["label"], e["predicate"], graph.nodes[b]["label"], e["modality"])
+               for a, b, e in graph.edges(data=True) if e.get("derived") == "incidents"]
+    assert ("Tehrik-i-Taliban Pakistan", "attacks", "police", "reported") in derived
+    assert ("Balochistan Liberation Army", "operates_in", "Quetta",
+            "believed") in derived
+    assert "derived" in graphml(data, everything=True)
+    assert not [e for *_, e in network(data).edges(data=True) if e.get("derived")]
