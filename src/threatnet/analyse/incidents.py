@@ -149,7 +149,7 @@ def _account(a: dict[str, Any], canon: Canon, pack: ActorPack | None,
     """One document's account: what it says the incident was, and its claims' sentences."""
     mine = [c for c in claims if c.document_id == a["document"]]
     return {**{k: a[k] for k in ("document", "title", "published", "outlet", "name", "kind",
-                                 "date")},
+                                 "date", "entity_id")},
             "place": _place_name(a["place_id"], canon, pack) if a["place_id"] else None,
             "claims": [c.to_dict() for c in mine]}
 
