@@ -52,23 +52,26 @@ def list_incidents(session: Session, pack: ActorPack | None = None, *,
     place inside it (the pack's hierarchy; see `find_place`).
     """
     canon = Canon(session)
-    accounts: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row, published, title, source, outlet in session.execute(
-            select(IncidentRow, DocumentRow.published, DocumentRow.title, DocumentRow.source,
+    wanted: set[int] | None = None  # the incidents asked for (canonical), None for all
+    if incident_id is not None:
+        wanted = {canon(incident_id)}
+    if actor_id is not None:  # only the incidents some claim names the actor's
+        named = {canon(o) for o in session.scalars(select(ClaimRow.object_id).where(
+            ClaimRow.predicate.in_(PERPETRATION), NOT_REJECTED,
+            ClaimRow.subject_id.in_(canon.members([canon(actor_id)]))))}
+        wanted = named if wanted is None else wanted & named
+    query = select(IncidentRow, DocumentRow.published, DocumentRow.title, DocumentRow.source,
                    DocumentRow.outlet).join(DocumentRow, DocumentRow.id == IncidentRow.document_id)
-            .order_by(IncidentRow.id)):
+    if wanted is not None:
+        query = query.where(IncidentRow.entity_id.in_(canon.members(wanted)))
+    accounts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row, published, title, source, outlet in session.execute(query.order_by(
+            IncidentRow.id)):
         accounts[canon(row.entity_id)].append({
             "document": row.document_id, "title": title or source, "published": published,
             "outlet": outlet, "name": row.name, "kind": row.kind, "date": row.date,
             "place_id": canon(row.place_id) if row.place_id is not None else None,
             "entity_id": row.entity_id})
-    if incident_id is not None:
-        accounts = {k: v for k, v in accounts.items() if k == canon(incident_id)}
-    if actor_id is not None:  # only the incidents some claim names the actor's
-        named = {canon(o) for o in session.scalars(select(ClaimRow.object_id).where(
-            ClaimRow.predicate.in_(PERPETRATION), NOT_REJECTED,
-            ClaimRow.subject_id.in_(canon.members([canon(actor_id)]))))}
-        accounts = {k: v for k, v in accounts.items() if k in named}
     if not accounts:
         return []
     claims = load_claims(session, entity_ids=list(accounts), evidence=evidence, canon=canon)
