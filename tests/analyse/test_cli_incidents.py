@@ -110,3 +110,19 @@ def test_profile_section_as_tables(store_url, monkeypatch):
     assert "incidents (2)" in text and "2024-06" in text and "2024-07" in text
     assert "attacks (from incidents)" in text and "journalists" in text
     assert "operates in (from incidents)" in text and "Peshawar" in text
+
+
+def test_an_analyst_splits_an_account_off_and_merges_it_back(run, store_url):
+    [bannu] = json.loads(ok(run("--place", "Bannu", "--format", "json")))
+    part = next(a["entity_id"] for a in bannu["accounts"] if a["entity_id"] != bannu["id"])
+    runner = CliRunner()
+    split = runner.invoke(cli.app, ["entity", "split", str(bannu["id"]), str(part),
+                                    "--db", store_url])
+    assert split.exit_code == 0, split.output
+    apart = json.loads(ok(run("--place", "Bannu", "--format", "json")))
+    assert len(apart) == 2 and all(len(i["accounts"]) == 1 for i in apart)
+    assert {i["killed"] for i in apart} == {3, 4}  # no differing accounts any more
+    merged = runner.invoke(cli.app, ["entity", "merge", str(bannu["id"]), str(part),
+                                     "--db", store_url])
+    assert merged.exit_code == 0, merged.output
+    assert len(json.loads(ok(run("--place", "Bannu", "--format", "json")))) == 1

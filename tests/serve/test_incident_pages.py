@@ -95,3 +95,23 @@ def test_report_text_is_escaped(web):
     store.save(r.record())
     html = client.get("/incidents").text
     assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+@pytest.mark.browser
+def test_accounts_side_by_side_in_a_browser(web, chromium, artefacts):
+    from selenium.webdriver.common.by import By
+    from webclient import live
+
+    from threatnet.serve import Settings, create_app
+
+    client, store = web
+    app = create_app(Settings(db=store.url), store=store)
+    with live(app) as url:
+        chromium.get(f"{url}/incidents/{bannu_id(client)}")
+        accounts = chromium.find_elements(By.CSS_SELECTOR, "#accounts .account")
+        assert len(accounts) == 2
+        first, second = (a.rect for a in accounts)
+        assert first["y"] == second["y"] and second["x"] > first["x"]  # side by side
+        chromium.save_screenshot(str(artefacts / "incident.png"))
+        assert not [e["message"] for e in chromium.get_log("browser")
+                    if "Content Security Policy" in e["message"]]
