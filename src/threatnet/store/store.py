@@ -7,7 +7,8 @@ corrections (merge, split, alias, rename) are kept as decisions and live on
 the entity rows, which re-extraction never deletes. Analysts' reviews of claims
 and mentions (`review.py`) are re-attached to the new rows in the same
 transaction (`reattach.py`), and the facts summary of the claims' triples
-recomputed (`summary.py`).
+recomputed (`summary.py`). A document's incidents keep its account of them and join
+the same incident told by other documents (`incidents.py`).
 """
 
 from __future__ import annotations
