@@ -118,3 +118,27 @@ def test_derived_relations_rest_on_the_incidents_and_keep_the_modality(filled):
     assert section["attacks"] == derived["attacks"]
     # derived, not stored: no claim says the TTP attacks "police"
     assert not [c for c in filled.claims(subject="TTP") if c["predicate"] == "attacks"]
+
+
+def test_the_extractors_attribution_cue_and_figures_given_as_text(store_url):
+    from incidentrecords import Report
+
+    from threatnet.model import Incident
+
+    r = Report("kurram.txt", "2024-09-02", "Militants ambushed a convoy in Kurram on Sunday. "
+               "Seven soldiers were killed. The TTP claimed the ambush.")
+    kurram = r.entity("Kurram", "location", "Kurram")
+    inc = r.entity("ambush of a convoy, Kurram, 2024-09-01", "event", "ambushed",
+                   incident=Incident("ambush", "2024-09-01", kurram))
+    ttp = r.entity("Tehrik-i-Taliban Pakistan", "armed_group", "TTP", pack_id="ttp")
+    soldiers = r.entity("soldiers", "population", "soldiers")
+    r.claim(ttp, "perpetrated", inc, "claimed the ambush", modality="alleged",
+            source="The TTP", qualifiers={"attribution": "claimed"})
+    r.claim(inc, "targets", soldiers, "Seven soldiers",
+            qualifiers={"target_type": "military", "killed": "7"})
+    with Store(store_url) as store:
+        store.save(r.record())
+        with store.session() as s:
+            [found] = list_incidents(s, store_pack())
+    assert found["attribution"] == "Tehrik-i-Taliban Pakistan: alleged (The TTP) [claimed]"
+    assert found["killed"] == 7 and found["place"] == "Kurram"

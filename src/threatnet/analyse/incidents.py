@@ -37,7 +37,17 @@ def attribution(c: ClaimView) -> str:
     """How a perpetrator is known: "denied (The TTP)", "alleged (The TTP)", "asserted
     (author)" — the modality and the source as written."""
     how = "denied" if not c.affirmed else c.modality
-    return f"{how} ({c.source or 'author'})"
+    told = c.qualifiers.get("attribution")  # the extractor's cue: claimed, blamed, ...
+    return f"{how} ({c.source or 'author'})" + (f" [{told}]" if told else "")
+
+
+def count(value: Any) -> int | None:
+    """A casualty figure as a whole number (an extractor may give "3"), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else None
 
 
 def list_incidents(session: Session, pack: ActorPack | None = None, *,
@@ -169,8 +179,8 @@ def tallies_of(struck: list[ClaimView]) -> list[dict[str, Any]]:
     it counts, each victim (object and figures) once."""
     groups: dict[tuple[str, str], dict[tuple, ClaimView]] = defaultdict(dict)
     for c in struck:
-        if c.affirmed and any(isinstance(c.qualifiers.get(k), int) for k in TALLIES):
-            figures = tuple(c.qualifiers.get(k) for k in TALLIES)
+        if c.affirmed and any(count(c.qualifiers.get(k)) is not None for k in TALLIES):
+            figures = tuple(count(c.qualifiers.get(k)) for k in TALLIES)
             groups[(c.document_id, c.source_key)].setdefault((c.object_id, figures), c)
     out = []
     for (document, _), counted in groups.items():
@@ -178,8 +188,8 @@ def tallies_of(struck: list[ClaimView]) -> list[dict[str, Any]]:
         tally: dict[str, Any] = {"document": document, "source": first.source,
                                  "evidence": [c.evidence_text for c in counted.values()]}
         for k in TALLIES:
-            values = [c.qualifiers[k] for c in counted.values()
-                      if isinstance(c.qualifiers.get(k), int)]
+            values = [v for c in counted.values()
+                      if (v := count(c.qualifiers.get(k))) is not None]
             if values:
                 tally[k] = sum(values)
         out.append(tally)
