@@ -90,3 +90,20 @@ def profile_section(data: dict[str, Any]) -> None:
                                            for e in r["evidence"])))
         cli.out.print(table)
     sys.stdout.flush()
+
+
+def profile_section_markdown(data: dict[str, Any]) -> str:
+    """The same section as Markdown (`threatnet actor --format md`); empty without incidents."""
+    section = data.get("incidents") or {}
+    if not section.get("total"):
+        return ""
+    lines = [f"\n## Incidents ({section['total']})\n", "| month | incidents |", "|---|---|"]
+    lines += [f"| {m} | {n} |" for m, n in section["by_month"].items()]
+    for key, label, what in (("attacks", "Attacks (from incidents)", "target_type"),
+                             ("operates_in", "Operates in (from incidents)", "place")):
+        if section[key]:
+            lines += [f"\n### {label}\n"]
+            lines += [f"- {r[what]}: {r['incidents']} incident(s), {r['strongest_modality']} "
+                      f"— " + "; ".join(f"{e['name']} ({e['attribution']})"
+                                        for e in r["evidence"]) for r in section[key]]
+    return "\n".join(lines) + "\n"

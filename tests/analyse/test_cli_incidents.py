@@ -110,6 +110,9 @@ def test_profile_section_as_tables(store_url, monkeypatch):
     assert "incidents (2)" in text and "2024-06" in text and "2024-07" in text
     assert "attacks (from incidents)" in text and "journalists" in text
     assert "operates in (from incidents)" in text and "Peshawar" in text
+    markdown = cli_incidents.profile_section_markdown(data)
+    assert "## Incidents (2)" in markdown and "| 2024-07 | 1 |" in markdown
+    assert "- police: 1 incident(s), reported" in markdown
 
 
 def test_an_analyst_splits_an_account_off_and_merges_it_back(run, store_url):
