@@ -135,3 +135,36 @@ def test_re_extraction_keeps_the_documents_own_incident_rows(store):
     assert incident_rows(store)["peshawar-journalist.txt"] == before
     with store.session() as s:
         assert len(s.scalars(select(IncidentRow)).all()) == 1
+
+
+def test_two_writers_storing_one_attack_at_once_still_make_one_incident(store, monkeypatch):
+    import threading
+    import time
+
+    from threatnet.store import incidents
+
+    slow = threading.Event()
+    save_accounts = incidents.save_accounts
+
+    def held(s, record, ids):  # the first writer holds its transaction open a while
+        save_accounts(s, record, ids)
+        if record.document.source == "dawn-bannu.txt":
+            slow.set()
+            time.sleep(1.0)
+
+    # the actors both reports name are stored already: nothing else holds the second back
+    known = Report("known.txt", "2024-06-01", "The Tehrik-i-Taliban Pakistan (TTP) operates in "
+                   "Bannu.")
+    ttp = known.entity("Tehrik-i-Taliban Pakistan", "armed_group", "Tehrik-i-Taliban Pakistan",
+                       "TTP", pack_id="ttp")
+    bannu = known.entity("Bannu", "location", "Bannu", pack_id="bannu")
+    known.claim(ttp, "operates_in", bannu, "operates in")
+    store.save(known.record())
+    monkeypatch.setattr(incidents, "save_accounts", held)
+    first = threading.Thread(target=store.save, args=(dawn().record(),))
+    first.start()
+    assert slow.wait(30)
+    store.save(wire().record())  # starts while the first is not committed yet
+    first.join()
+    rows = incident_rows(store)
+    assert rows["wire-bannu.txt"][1] == rows["dawn-bannu.txt"][0]

@@ -13,11 +13,12 @@ actor pack lists keeps the pack's one row, as any pack entity does.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from threatnet.model import Entity, ExtractionRecord
@@ -98,6 +99,28 @@ class IncidentLinker:
         self.apart = {(d.payload.get("part"), d.payload.get("entity")) for d in s.scalars(
             select(DecisionRow).where(DecisionRow.kind == "split"))
             if d.payload.get("part") in parts}
+        self._lock()
+
+    def _lock(self) -> None:
+        """On PostgreSQL, two writers storing two reports of one attack at once would each
+        miss the other's: one writer at a time per day of the window (and per name of a
+        named incident), taken in a fixed order, so the second sees the first's rows."""
+        if self.s.get_bind().dialect.name != "postgresql":
+            return  # SQLite writers already take the database lock at BEGIN
+        keys: set[str] = set()
+        for e in self.record.entities:
+            if e.incident is None or e.pack_id:
+                continue
+            when = parse_date(e.incident.date)
+            if when is not None:
+                keys |= {f"incident-day:{when + timedelta(days=d)}"
+                         for d in range(-self.max_days, self.max_days + 1)}
+            if not e.incident.generated:
+                keys.add(f"incident-name:{norm_name(e.name)}")
+        for key in sorted(keys):
+            digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+            self.s.execute(select(func.pg_advisory_xact_lock(
+                int.from_bytes(digest, "big", signed=True))))
 
     def link(self, entity: Entity) -> Link:
         assert entity.incident is not None
@@ -142,13 +165,14 @@ class IncidentLinker:
         return None
 
     def _create(self, entity: Entity) -> int:
-        base = norm_name(entity.name)[:200]
-        norm, n = base, 1
-        suffix = f" {self.record.document.id.split(':')[-1][:12]} {entity.id.casefold()}"
+        # the document's own key beside the name: the same generated name in two reports
+        # makes two rows, whichever report comes first (concurrent ingests agree)
+        base = f"{norm_name(entity.name)[:200]} {self.record.document.id.split(':')[-1][:12]}"
+        norm, n = f"{base} {entity.id.casefold()}", 1
         while self.s.scalar(select(EntityRow.id).where(EntityRow.type == "event",
                                                        EntityRow.norm == norm)) is not None:
-            norm = f"{base}{suffix}" + (f" {n}" if n > 1 else "")
             n += 1
+            norm = f"{base} {entity.id.casefold()} {n}"
         row = EntityRow(name=entity.name, norm=norm, type="event", kind=entity.kind)
         self.s.add(row)
         self.s.flush()
