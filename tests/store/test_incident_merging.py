@@ -103,6 +103,13 @@ def test_no_merge_across_places_dates_kinds_or_within_a_document(store):
     # only one of the two blasts may join the Monday attack in Bannu, never both
     assert len(merged) <= 1 and merged <= {"blast, Bannu, 2024-06-24",
                                            "blast, Bannu, 2024-06-25"}
+    # five days apart in one place is no merge, but it is proposed to an analyst
+    proposed = [p for p in store.same_as() if "possibly the same incident" in p["evidence"]]
+    [far_off] = [p for p in proposed if {p["a"], p["b"]} == {
+        "attack on a police post, Bannu, 2024-06-24",
+        "attack on a police checkpoint, Bannu, 2024-06-29"}]
+    assert "5 day(s) apart, same place" in far_off["evidence"]
+    assert not [p for p in store.same_as() if "Karak" in p["a"] + p["b"]]
 
 
 def test_a_place_inside_the_other_matches():

@@ -6,6 +6,8 @@ document already told of the same attack — dates at most `max_days` apart, the
 place or one inside the other (the actor pack's hierarchy), kinds of one family
 (`data/incident_matching.yaml`) — the new row is merged into that incident, and the
 merge is recorded as a decision like an analyst's (`threatnet entity split` undoes it).
+What just misses (dates up to twice the window apart in related places, or close dates
+where one report names no place) is proposed as possibly the same, for an analyst.
 A re-extracted document takes back its own rows (matched by mentions, name or
 kind, date and place), so merges and splits survive re-extraction. An incident the
 actor pack lists keeps the pack's one row, as any pack entity does.
@@ -31,6 +33,7 @@ from threatnet.store.schema import (
     EntityRow,
     IncidentRow,
     MentionRow,
+    SameAsRow,
 )
 
 MATCHER = "threatnet (incident matching)"  # the author of the merges made here
@@ -198,9 +201,8 @@ class IncidentLinker:
             return None, ""
         query = select(IncidentRow).where(IncidentRow.document_id != self.record.document.id)
         wanted = [IncidentRow.generated.is_(False)] if named else []
-        if when is not None:
-            low, high = when - timedelta(days=self.max_days), when + timedelta(
-                days=self.max_days)
+        if when is not None:  # twice the window: what lies just outside it is proposed
+            low, high = (when + timedelta(days=d * 2 * self.max_days) for d in (-1, 1))
             wanted.append(and_(IncidentRow.date >= low.isoformat(),
                                IncidentRow.date <= high.isoformat()))
         query = query.where(or_(*wanted))
@@ -208,6 +210,7 @@ class IncidentLinker:
         for r in self.s.scalars(query):
             by_incident.setdefault(canonical(self.s, r.entity_id), []).append(r)
         best: tuple[Any, ...] | None = None
+        near: tuple[Any, ...] | None = None
         for target, accounts in by_incident.items():
             if target in self.taken or target == row_id or any(
                     canonical(self.s, whole) == target for _, whole in self.apart if whole):
@@ -218,17 +221,32 @@ class IncidentLinker:
                                       norm_name(entity.name) for a in accounts)
             gap = min((abs((d - when).days) for a in accounts
                        if (d := parse_date(a.date)) and when), default=None)
-            if gap is not None and gap > self.max_days:
-                continue
-            how = self._place_relation(places, self._stored_places(target, accounts))
-            if not same_name and (gap is None or how is None):
-                continue
-            score = (not same_name, gap if gap is not None else 0, how != "same place", target)
-            if best is None or score < best[0]:
-                why = "the same name" if same_name else \
-                    f"{gap} day(s) apart, {how}, {inc.kind} / {accounts[0].kind}"
-                best = (score, target, why)
+            theirs = self._stored_places(target, accounts)
+            how = self._place_relation(places, theirs)
+            kinds = f"{inc.kind} / {accounts[0].kind}"
+            if (same_name and (gap is None or gap <= self.max_days)) or (
+                    gap is not None and gap <= self.max_days and how is not None):
+                score = (not same_name, gap or 0, how != "same place", target)
+                why = "the same name" if same_name else f"{gap} day(s) apart, {how}, {kinds}"
+                if best is None or score < best[0]:
+                    best = (score, target, why)
+            elif gap is not None and (how is not None or not places or not theirs):
+                where = how or "a place not named by one of them"
+                if near is None or (gap, target) < near[0]:
+                    near = ((gap, target), target, f"possibly the same incident: {gap} "
+                                                   f"day(s) apart, {where}, {kinds}")
+        if best is None and near is not None:
+            self._propose(row_id, near[1], near[2], near[0][0])
         return (best[1], best[2]) if best else (None, "")
+
+    def _propose(self, row_id: int, target: int, why: str, gap: int) -> None:
+        """A near miss: for an analyst to merge (`threatnet entity same-as`)."""
+        a, b = sorted((row_id, target))
+        if self.s.scalar(select(SameAsRow.id).where(SameAsRow.entity_a == a,
+                                                    SameAsRow.entity_b == b)) is None:
+            score = max(0.5, 0.8 - 0.05 * gap)
+            self.s.add(SameAsRow(entity_a=a, entity_b=b, score=score, evidence=why))
+            self.s.flush()
 
     def _stored_places(self, target: int, accounts: list[IncidentRow]) -> set[int]:
         members = [target, *self.s.scalars(select(EntityRow.id)
