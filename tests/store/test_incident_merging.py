@@ -175,3 +175,22 @@ def test_two_writers_storing_one_attack_at_once_still_make_one_incident(store, m
     first.join()
     rows = incident_rows(store)
     assert rows["wire-bannu.txt"][1] == rows["dawn-bannu.txt"][0]
+
+
+def test_two_incidents_of_one_report_an_analyst_merged_stay_merged(store):
+    two = Report("two-blasts.txt", "2024-06-26", "A blast hit Bannu on Monday. A second blast "
+                 "hit Bannu on Tuesday.")
+    bannu = two.entity("Bannu", "location", "Bannu", pack_id="bannu")
+    two.entity("blast, Bannu, 2024-06-24", "event", "A blast",
+               incident=Incident("blast", "2024-06-24", bannu))
+    two.entity("blast, Bannu, 2024-06-25", "event", "second blast",
+               incident=Incident("blast", "2024-06-25", bannu))
+    store.save(two.record())
+    with store.session() as s:
+        first, second = s.scalars(select(IncidentRow.entity_id).order_by(IncidentRow.id))
+    store.merge(first, second, author="analyst")  # the report tells one blast twice
+    store.save(two.record("test-2"))
+    with store.session() as s:
+        rows = s.execute(select(IncidentRow.entity_id, EntityRow.merged_into).join(
+            EntityRow, EntityRow.id == IncidentRow.entity_id).order_by(IncidentRow.id)).all()
+    assert [tuple(r) for r in rows] == [(first, None), (second, first)]

@@ -96,6 +96,7 @@ class IncidentLinker:
         self.s, self.linker, self.record, self.ids = s, linker, record, ids
         self.before, self.pack = before, pack
         self.taken: set[int] = set()  # incidents (canonical) of this document already
+        self.reused: set[int] = set()  # rows taken back from before the re-extraction
         self.max_days = int(load_data("incident_matching.yaml")["max_days"])
         # an analyst split one of this document's incidents off another: keep them apart
         parts = {p.entity_id for p in before}
@@ -132,6 +133,7 @@ class IncidentLinker:
         mine = self._previous(entity)
         if mine is not None:
             self.linker._add_aliases(mine, [entity.name, *entity.aliases], "text")
+            self.reused.add(mine)
             self.taken.add(canonical(self.s, mine))
             return Link(mine, "this document's incident before re-extraction")
         row_id = self._create(entity)
@@ -160,10 +162,9 @@ class IncidentLinker:
                  lambda p: any(a < e and s < b for a, b in p.spans for s, e in spans),
                  lambda p: p.name == norm_name(entity.name),
                  lambda p: (p.kind, p.date, p.place_id) == (inc.kind, inc.date, place)]
-        used = {canonical(self.s, i) for i in self.taken}
-        for test in tests:
+        for test in tests:  # (two of them an analyst merged stay two rows, merged)
             for p in self.before:
-                if canonical(self.s, p.entity_id) not in used and test(p):
+                if p.entity_id not in self.reused and test(p):
                     return p.entity_id
         return None
 
