@@ -184,6 +184,7 @@ from threatnet import (  # noqa: E402,F401
     cli_export,
     cli_facts,
     cli_graph,
+    cli_incidents,
     cli_ingest,
     cli_review,
     cli_serve,

@@ -7,7 +7,8 @@ corrections (merge, split, alias, rename) are kept as decisions and live on
 the entity rows, which re-extraction never deletes. Analysts' reviews of claims
 and mentions (`review.py`) are re-attached to the new rows in the same
 transaction (`reattach.py`), and the facts summary of the claims' triples
-recomputed (`summary.py`).
+recomputed (`summary.py`). A document's incidents keep its account of them and join
+the same incident told by other documents (`incidents.py`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
-from threatnet.store import migrate, queries, summary
+from threatnet.store import incidents, migrate, queries, summary
 from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
@@ -120,8 +121,11 @@ class Store:
         if row is not None and row.extractor_version == record.extractor_version:
             return "unchanged"
         outcome: Outcome = "new"
+        before: list[incidents.Previous] = []
         if row is not None:
             outcome = "reextracted"
+            before = incidents.previous(s, doc.id)
+            incidents.clear(s, doc.id)
             s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id))
             s.execute(delete(MentionRow).where(MentionRow.document_id == doc.id))
             row.extractor_version = record.extractor_version
@@ -133,8 +137,14 @@ class Store:
                               extractor_version=record.extractor_version))
             s.flush()
         linker = Linker(s)
-        links = {e.id: linker.link(e) for e in record.entities}
+        links = {e.id: linker.link(e) for e in record.entities if e.incident is None}
         ids = {k: link.entity_id for k, link in links.items()}
+        if len(links) < len(record.entities):  # incidents last: matched by their places
+            matcher = incidents.IncidentLinker(s, linker, record, ids, before, _pack())
+            for e in record.entities:
+                if e.incident is not None:
+                    links[e.id] = matcher.link(e)
+                    ids[e.id] = links[e.id].entity_id
         # one multi-row INSERT each for mentions and claims, without fetching their ids
         # back (bench: see README "Running on a cluster")
         mentions = [dict(document_id=doc.id, entity_id=ids[e.id], start=m.start, end=m.end,
@@ -154,6 +164,7 @@ class Store:
             s.execute(insert(MentionRow.__table__), mentions)
         if claims:
             s.execute(insert(ClaimRow.__table__), claims)
+        incidents.save_accounts(s, record, ids)
         # an entity the pack now lists may sit elsewhere in the capability taxonomy
         _regrade(s, sorted({link.entity_id for link in links.values() if link.adopted}))
         return outcome
@@ -293,6 +304,12 @@ def _regrade(s: Session, entity_ids: list[int]) -> None:
         s.flush()
         pack = graded.store_pack()
         graded.refresh_parts(s, graded.parts_touching(s, entity_ids, pack), pack)
+
+
+def _pack():
+    from threatnet.analyse import graded  # (the pack the store grades with)
+
+    return graded.store_pack()
 
 
 def _transient(exc: OperationalError) -> bool:
