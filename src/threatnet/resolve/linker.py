@@ -17,7 +17,6 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from threatnet.extract.aliases import is_acronym
 from threatnet.model import Entity
 from threatnet.store.schema import AliasRow, EntityRow, SameAsRow
 
@@ -118,6 +117,10 @@ class Linker:
     # -- weak evidence: proposals ---------------------------------------------------
 
     def _propose(self, new_id: int, entity: Entity) -> None:
+        # here, not at the top: the store's readers import this module, and the
+        # extractor's (spaCy's) modules are only for writers
+        from threatnet.extract.aliases import is_acronym
+
         others = self.session.execute(select(EntityRow.id, EntityRow.name).where(
             EntityRow.type == str(entity.type), EntityRow.id != new_id,
             EntityRow.merged_into.is_(None))).all()
