@@ -3,7 +3,8 @@
 Each check returns the value it was given (None stays None) or raises InvalidInput
 naming the option or parameter, so the CLI prints one `error:` line and the API
 answers 400 with the same words. `name` is what the user typed: `--since` for the
-CLI, `since` for the API.
+CLI, `since` for the API. Messages quote the value given, except with `quote=False`
+(the web API, whose answers never repeat what was sent).
 
 Dates are the ones threatnet stores: YYYY, YYYY-MM or YYYY-MM-DD, and a real day of
 the calendar (no month 13, no 30 February).
@@ -22,19 +23,24 @@ STATUSES = ("unreviewed", "accepted", "rejected", "corrected")  # review status 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def date(value: str | None, name: str = "date") -> str | None:
+def _where(name: str, value: str, quote: bool) -> str:
+    return f"{name} {value!r}" if quote else name
+
+
+def date(value: str | None, name: str = "date", quote: bool = True) -> str | None:
     """A date as YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar."""
     if value is None:
         return None
     match = _DATE.match(value.strip())
     if match is None:
-        raise InvalidInput(f"{name} {value!r}", "give a date as YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(part) if part else None for part in match.groups())
+        raise InvalidInput(_where(name, value, quote),
+                           "give a date as YYYY-MM-DD, YYYY-MM or YYYY")
+    year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
-        _date(year, month or 1, day or 1)
+        _date(year, month, day)
     except ValueError:
-        raise InvalidInput(f"{name} {value!r}", "no such date on the calendar (months "
-                                                "01-12, days as the month has them)") from None
+        raise InvalidInput(_where(name, value, quote), "no such date on the calendar "
+                           "(months 01-12, days as the month has them)") from None
     return value.strip()
 
 
@@ -43,16 +49,16 @@ def date_order(earlier: str | None, later: str | None, names: tuple[str, str]) -
     if earlier and later:
         n = min(len(earlier), len(later))
         if earlier[:n] > later[:n]:
-            raise InvalidInput(f"{names[0]} {earlier}", f"is after {names[1]} {later}")
+            raise InvalidInput(f"{names[0]} {earlier}", f"later than {names[1]} {later}")
 
 
-def choice(value: str | None, valid: Iterable[str], name: str, what: str = "") -> str | None:
+def choice(value: str | None, valid: Iterable[str], name: str, quote: bool = True
+           ) -> str | None:
     """`value` is one of `valid`; otherwise one line listing them all."""
     options = list(valid)
     if value is None or value in options:
         return value
-    raise InvalidInput(f"{name} {value!r}", f"{'not ' + what + '; ' if what else ''}"
-                                            f"choose {one_of(options)}")
+    raise InvalidInput(_where(name, value, quote), f"choose {one_of(options)}")
 
 
 def one_of(options: list[str]) -> str:
@@ -60,28 +66,28 @@ def one_of(options: list[str]) -> str:
     return options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
 
 
-def predicate(value: str | None, name: str = "predicate") -> str | None:
-    return choice(value, PREDICATES, name, "a predicate")
+def predicate(value: str | None, name: str = "predicate", quote: bool = True) -> str | None:
+    return choice(value, PREDICATES, name, quote)
 
 
-def entity_type(value: str | None, name: str = "type") -> str | None:
-    return choice(value, [t.value for t in EntityType], name, "an entity type")
+def entity_type(value: str | None, name: str = "type", quote: bool = True) -> str | None:
+    return choice(value, [t.value for t in EntityType], name, quote)
 
 
-def status(value: str | None, name: str = "status") -> str | None:
-    return choice(value, STATUSES, name, "a review status")
+def status(value: str | None, name: str = "status", quote: bool = True) -> str | None:
+    return choice(value, STATUSES, name, quote)
 
 
-def modality(value: str | None, name: str = "modality") -> str | None:
-    return choice(value, [m.value for m in Modality], name, "a modality")
+def modality(value: str | None, name: str = "modality", quote: bool = True) -> str | None:
+    return choice(value, [m.value for m in Modality], name, quote)
 
 
-def polarity(value: str | None, name: str = "polarity") -> str | None:
-    return choice(value, [p.value for p in Polarity], name, "a polarity")
+def polarity(value: str | None, name: str = "polarity", quote: bool = True) -> str | None:
+    return choice(value, [p.value for p in Polarity], name, quote)
 
 
-def not_self_loop(subject: int, object: int, subject_name: str, where: str) -> None:
+def not_self_loop(subject: object, object_: object, where: str) -> None:
     """A claim links two different entities (a correction may not make it a loop)."""
-    if subject == object:
-        raise InvalidInput(where, f"subject and object would both be {subject_name}: a claim "
+    if subject == object_:
+        raise InvalidInput(where, "subject and object would be the same entity: a claim "
                                   "links two different entities")

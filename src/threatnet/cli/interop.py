@@ -48,7 +48,7 @@ def _collect(db: str | None, actor: str | None, since: str | None, min_confidenc
     from threatnet.resolve.pack import load_actor_pack
 
     validate.date(since, "--since")
-    store = common.opencommon.open_store(db, create=True)
+    store = common.open_store(db)
     actor_id = store.entity(actor).id if actor else None
     with store.session() as s:
         return collect(s, actor_id, since, min_confidence, load_actor_pack(pack))

@@ -49,8 +49,8 @@ def make_engine(url: str, create: bool = True) -> Engine:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if not parsed.drivername.startswith("postgresql"):
-        raise StoreError(f"{parsed.drivername}: only SQLite (sqlite:///FILE) and PostgreSQL "
-                         "(postgresql://user@host/db) stores are supported")
+        raise StoreError(f"{parsed.drivername}: only SQLite and PostgreSQL stores are supported "
+                         "(sqlite:///FILE or postgresql://user@host/db)")
     return create_engine(parsed, pool_pre_ping=True)
 
 
