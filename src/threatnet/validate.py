@@ -34,12 +34,12 @@ def date(value: str | None, name: str = "date", quote: bool = True) -> str | Non
     match = _DATE.match(value.strip())
     if match is None:
         raise InvalidInput(_where(name, value, quote),
-                           "give a date as YYYY-MM-DD, YYYY-MM or YYYY")
+                           "not a date: give YYYY-MM-DD, YYYY-MM or YYYY")
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
         _date(year, month, day)
     except ValueError:
-        raise InvalidInput(_where(name, value, quote), "no such date on the calendar "
+        raise InvalidInput(_where(name, value, quote), "not a date on the calendar "
                            "(months 01-12, days as the month has them)") from None
     return value.strip()
 

@@ -8,6 +8,8 @@ each other instead of failing half-way.
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -40,7 +42,7 @@ def make_engine(url: str, create: bool = True) -> Engine:
     if parsed.drivername.startswith("sqlite"):
         if parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database).expanduser()
-            if not create and not path.is_file():
+            if not create and not _holds_store(path):
                 raise no_store(url)
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
@@ -52,6 +54,19 @@ def make_engine(url: str, create: bool = True) -> Engine:
         raise StoreError(f"{parsed.drivername}: only SQLite and PostgreSQL stores are supported "
                          "(sqlite:///FILE or postgresql://user@host/db)")
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _holds_store(path: Path) -> bool:
+    """Whether a SQLite file exists and has a schema revision; read-only, so a file that
+    is not a store is left as it was (WAL mode would rewrite its header)."""
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                "name = 'alembic_version'").fetchone() is not None
+    except sqlite3.DatabaseError:
+        return True  # not SQLite at all: opening it says so (migrate.current_revision)
 
 
 def no_store(url: str) -> StoreError:
