@@ -179,3 +179,17 @@ def test_api_messages_can_leave_the_value_out():
     with pytest.raises(InvalidInput) as caught:
         validate.status("<script>", "status", quote=False)
     assert "<script>" not in str(caught.value) and "unreviewed" in str(caught.value)
+
+
+def test_a_not_sqlite_file_is_one_line(tmp_path, env):
+    text = tmp_path / "notes.db"
+    text.write_text("not a database at all\n" * 200, encoding="utf-8")
+    one_error(run("claims", "--db", f"sqlite:///{text}"), "cannot be opened as a threatnet store")
+
+
+def test_the_newest_migration_file_is_alembics_head(tmp_path):
+    from threatnet.store import migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'kb.db'}")
+    assert migrate.newest_revision() == migrate.head_revision(engine)
+    engine.dispose()

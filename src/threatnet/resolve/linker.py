@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -119,6 +118,8 @@ class Linker:
     def _propose(self, new_id: int, entity: Entity) -> None:
         # here, not at the top: the store's readers import this module, and the
         # extractor's (spaCy's) modules are only for writers
+        from rapidfuzz import fuzz, process
+
         from threatnet.extract.aliases import is_acronym
 
         others = self.session.execute(select(EntityRow.id, EntityRow.name).where(

@@ -46,7 +46,7 @@ class Store:
         self.url = url or default_url()
         self.engine = make_engine(self.url, create=create)
         try:
-            if not create and migrate.current_revision(self.engine) is None:
+            if not create and not migrate.is_store(self.engine):
                 raise no_store(self.url)  # an empty file or database: not a store
             migrate.upgrade(self.engine)
         except StoreError:
