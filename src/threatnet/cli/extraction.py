@@ -143,5 +143,5 @@ def info() -> None:
         pack = load_actor_pack()
     out.print(f"threatnet {__version__}  extractor {EXTRACTOR_VERSION}")
     out.print(f"spaCy pipeline: {model_name()}")
-    out.print(f"actor pack: {len(pack)} entries")
+    out.print(f"actor pack: {common.plural(len(pack), 'entry')}")
     out.print(f"store: {default_url()} (--db / THREATNET_DB)", highlight=False)

@@ -125,8 +125,10 @@ def network(
         return
     when = f" as of {data['as_of']}" if data["as_of"] else ""
     actors = Table("actor", "type", "degree", "betweenness", "community",
-                   title=f"Actors{when} ({len(data['actors'])}; {data['links']} links, "
-                         f"{data['facts']} facts; brokers first)", title_justify="left")
+                   title=f"Actors{when} ({len(data['actors'])}; "
+                         f"{common.plural(data['links'], 'link')}, "
+                         f"{common.plural(data['facts'], 'fact')}; brokers first)",
+                   title_justify="left")
     for a in data["actors"][:top]:
         actors.add_row(escape(a["actor"]), a["type"] or "", str(a["degree"]),
                        f"{a['betweenness']:.3f}", str(a["community"] or ""))
