@@ -119,3 +119,16 @@ def test_serve_on_a_busy_port_is_one_line(db):
     assert result.exit_code == 1, result.output
     [line] = result.stderr.splitlines()
     assert line.startswith("error: ") and f"port {port}" in line and "in use" in line
+
+
+def test_dasks_own_warnings_are_kept_out():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        common.quiet_dask()
+        warnings.warn_explicit("Port 8787 is already in use.", UserWarning, "node.py", 1,
+                               module="distributed.node")
+        warnings.warn_explicit("a warning of threatnet's own", UserWarning, "x.py", 1,
+                               module="threatnet.batch")
+    assert [str(w.message) for w in seen] == ["a warning of threatnet's own"]

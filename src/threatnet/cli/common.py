@@ -106,16 +106,21 @@ def make_cluster(extractor: Any, workers: int | None, scheduler: str | None) -> 
     """A Dask cluster for --workers / --scheduler (None: extract in this process)."""
     if workers is None and scheduler is None:
         return None
-    import logging
-    import warnings
-
-    # Dask's own notes ("port 8787 is already in use", ...) are not the user's business
-    warnings.filterwarnings("ignore", module=r"(distributed|dask)(\..*)?$")
-    for name in ("distributed", "dask"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    quiet_dask()
     from threatnet.cluster import Cluster
 
     return Cluster(extractor, workers=workers, scheduler=scheduler)
+
+
+def quiet_dask() -> None:
+    """Keep Dask's own notes ("Port 8787 is already in use", …) out of the output: they
+    are warnings and log lines of its modules, not the user's business."""
+    import logging
+    import warnings
+
+    warnings.filterwarnings("ignore", module=r"(distributed|dask)(\..*)?$")
+    for name in ("distributed", "dask"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def report_failures(failed: list[tuple[str, str]]) -> None:
