@@ -14,8 +14,10 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from threatnet import cli, cli_incidents
+from threatnet import cli
 from threatnet.analyse.incidents import COLUMNS
+from threatnet.cli import common
+from threatnet.cli import incidents as cli_incidents
 from threatnet.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -81,7 +83,7 @@ def test_filters(run):
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
-    (("--format", "xml"), "choose table, json, csv"),
+    (("--format", "xml"), "choose table, json or csv"),
     (("--since", "June"), "--since 'June'"),
     (("--actor", "Nobody Army"), "Nobody Army"),
     (("--place", "Atlantis"), "Atlantis"),
@@ -104,7 +106,7 @@ def test_profile_section_as_tables(store_url, monkeypatch):
         with store.session() as s:
             data = profile.build(s, ttp, store_pack())
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "out", Console(file=buffer, width=200))
+    monkeypatch.setattr(common, "out", Console(file=buffer, width=200))
     cli_incidents.profile_section(data)
     text = buffer.getvalue()
     assert "incidents (2)" in text and "2024-06" in text and "2024-07" in text

@@ -41,6 +41,11 @@ def test_network_filters_by_date_and_confidence(client):
 def test_bad_parameters_are_one_clear_error(client):
     r = client.get("/api/network", params={"as_of": "June"})
     assert r.status_code == 400 and "not a date" in r.json()["error"]
+    for where in ("/api/network", "/api/contradictions", f"/api/actors/{BLA}"):
+        r = client.get(where, params={"as_of": "2023-02-31"})
+        assert r.status_code == 400 and "calendar" in r.json()["error"], where
+    r = client.get("/api/claims", params={"status": "maybe"})
+    assert r.status_code == 400 and "unreviewed" in r.json()["error"]
     assert client.get("/api/network", params={"min_confidence": 2}).status_code == 422
     r = client.get("/api/actors/Nobody At All")
     assert r.status_code == 404 and "Nobody At All" in r.json()["error"]

@@ -253,7 +253,7 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
     firm = [c for c in pro_sources.values() if c.modality in FIRM]
     n = len(pro_sources)
     names = _names(pro_sources.values())
-    verb = "affirm" if stance == "affirmed" else "deny"
+    verb, verbs = ("affirm", "affirms") if stance == "affirmed" else ("deny", "denies")
     if con and opposition > support:
         credibility = 5
         why_c = (f"contradicted by a stronger side ({opposition:.2f} against "
@@ -265,7 +265,7 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
     elif n >= 2 and firm:
         credibility, why_c = 2, f"{n} independent sources {verb} it: {names}"
     elif firm:
-        credibility, why_c = 3, f"one source {verb}s it firmly: {names}"
+        credibility, why_c = 3, f"one source {verbs} it firmly: {names}"
     elif pro:
         credibility, why_c = 4, (f"only hedged claims ("
                                  f"{', '.join(sorted({c.modality for c in pro}))}): {names}")

@@ -23,7 +23,7 @@ from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import incidents, migrate, queries, summary
-from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
+from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
@@ -40,12 +40,19 @@ RETRIES = 5
 
 
 class Store:
-    """A threatnet knowledge base; created at the newest schema when it is new."""
+    """A threatnet knowledge base; created at the newest schema when it is new (with
+    `create=False`, where there is none, StoreError says how to create one)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = url or default_url()
-        self.engine = make_engine(self.url)
-        migrate.upgrade(self.engine)
+        self.engine = make_engine(self.url, create=create)
+        try:
+            if not create and not migrate.is_store(self.engine):
+                raise no_store(self.url)  # an empty file or database: not a store
+            migrate.upgrade(self.engine)
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -195,8 +202,10 @@ class Store:
                                      .order_by(AliasRow.origin == "text").limit(1))
                 row = s.get(EntityRow, entity_id) if entity_id is not None else None
         if row is None:
-            raise UnknownActor(f"{name_or_id!r} is not an entity of this store "
-                               "(see `threatnet entities --search`)")
+            close = _similar_names(s, str(name_or_id))
+            hint = (f"did you mean {' or '.join(repr(n) for n in close)}?" if close
+                    else "see `threatnet entities --search`")
+            raise UnknownActor(f"{name_or_id!r} is not an entity of this store ({hint})")
         return s.get(EntityRow, canonical(s, row.id)) or row
 
     def merge(self, keep: str | int, other: str | int, author: str | None = None) -> EntityRow:
@@ -315,3 +324,23 @@ def _pack():
 def _transient(exc: OperationalError) -> bool:
     """A PostgreSQL deadlock or serialisation failure: the transaction may simply be retried."""
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
+
+
+SUGGESTIONS = 3
+SUGGEST_SCORE = 75.0  # rapidfuzz WRatio, 0-100, of a name worth proposing
+
+
+def _similar_names(s: Session, name: str) -> list[str]:
+    """The entity names (by their name or an alias) closest to a misspelt `name`."""
+    from rapidfuzz import fuzz, process
+
+    names: dict[str, str] = {}  # a name or alias -> the entity name it stands for
+    for alias, entity in s.execute(select(AliasRow.alias, EntityRow.name)
+                                   .join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                                   .where(EntityRow.merged_into.is_(None))):
+        names.setdefault(alias, entity)
+    for (entity,) in s.execute(select(EntityRow.name).where(EntityRow.merged_into.is_(None))):
+        names[entity] = entity
+    found = process.extract(name, list(names), scorer=fuzz.WRatio, limit=SUGGESTIONS * 3,
+                            score_cutoff=SUGGEST_SCORE, processor=norm_name)
+    return list(dict.fromkeys(names[match] for match, _score, _ in found))[:SUGGESTIONS]

@@ -1,9 +1,7 @@
 """The incidents command of the CLI: `threatnet incidents`, one row per incident.
 
-Registered on `threatnet.cli.app`; like the rest of the CLI, it turns ThreatnetError
-into one line and exit code 1. The listing is `analyse.incidents.list_incidents`;
-this module only lays it out (and the actor profile's incidents section, for the
-`actor` command's table).
+The listing is `analyse.incidents.list_incidents`; this module only lays it out (and
+the actor profile's incidents section, for the `actor` command's table and Markdown).
 """
 
 from __future__ import annotations
@@ -15,12 +13,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from threatnet import cli
-from threatnet.cli_store import DbOption, _emit, _store, check_options
-from threatnet.errors import ThreatnetError
+from threatnet import validate
+from threatnet.cli import common
+
+app = typer.Typer()
 
 
-@cli.app.command()
+@app.command()
 def incidents(
     actor: Annotated[str | None, typer.Option(
         help="Only incidents some claim says this actor carried out (name, alias or id).")
@@ -32,7 +31,7 @@ def incidents(
              "province).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")
                       ] = "table",
-    db: DbOption = None,
+    db: common.DbOption = None,
 ) -> None:
     """Incidents as incident databases list them: date, place, perpetrator and how it is
     attributed (modality and source), target, tactic, weapon, casualties, sources."""
@@ -45,25 +44,23 @@ def incidents(
         list_incidents,
     )
 
-    try:
-        check_options(format, ("table", "json", "csv"), since=since)
-        store = _store(db)
+    with common.one_line_errors():
+        common.check_format(format, ("table", "json", "csv"))
+        validate.date(since, "--since")
+        store = common.open_store(db)
         pack = store_pack()
         actor_id = store.entity(actor).id if actor else None
         with store.session() as s:
             where = find_place(s, place, pack) if place else None
             found = list_incidents(s, pack, actor_id=actor_id, since=since, place=where)
         titles = {d["id"]: d["title"] or d["source"] for d in store.documents()}
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
     if format == "json":
-        _emit(found, "json", COLUMNS, "incidents")
+        common.emit(found, "json", COLUMNS, "incidents")
         return
-    _emit([flat_row(i, titles) for i in found], format, COLUMNS, "incidents")
+    common.emit([flat_row(i, titles) for i in found], format, COLUMNS, "incidents")
     differing = differing_accounts(found)
     if format == "table" and differing:
-        _emit(differing, "table", ["id", "incident", "source", "killed", "wounded",
+        common.emit(differing, "table", ["id", "incident", "source", "killed", "wounded",
                                    "hostages", "evidence"], "differing accounts")
 
 
@@ -77,7 +74,7 @@ def profile_section(data: dict[str, Any]) -> None:
                    title_justify="left")
     for month, n in section["by_month"].items():
         months.add_row(month, str(n))
-    cli.out.print(months)
+    common.out.print(months)
     for key, label, what in (("attacks", "attacks (from incidents)", "target_type"),
                              ("operates_in", "operates in (from incidents)", "place")):
         if not section[key]:
@@ -88,7 +85,7 @@ def profile_section(data: dict[str, Any]) -> None:
             table.add_row(escape(str(r[what])), str(r["incidents"]), r["strongest_modality"],
                           escape("; ".join(f"{e['name']} ({e['attribution']})"
                                            for e in r["evidence"])))
-        cli.out.print(table)
+        common.out.print(table)
     sys.stdout.flush()
 
 
