@@ -663,7 +663,7 @@ def select_predicates(classes: Iterable[str] | None = None,
         chosen |= {p for p, (cls, _) in PREDICATES.items() if cls == c}
     for p in predicates or ():
         if p not in PREDICATES:
-            raise ThreatnetError(f"--predicate {p!r} is not a predicate of DESIGN.md "
+            raise ThreatnetError(f"--predicate {p!r} is not a predicate of the ontology "
                                  f"(e.g. supplies, supports, hostile_to)")
         chosen.add(p)
     return chosen or None

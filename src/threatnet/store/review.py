@@ -197,7 +197,7 @@ def check_value(target: str, field: str, value: str | None, where: str | None = 
     if column.endswith("_id") and not value:
         raise InvalidInput(where, f"{field} needs an entity name, alias or id")
     if column == "predicate" and value not in PREDICATES:
-        raise InvalidInput(where, f"predicate {value!r} is not one of DESIGN.md's "
+        raise InvalidInput(where, f"predicate {value!r} is not one of the ontology's "
                                   f"(see `threatnet schema`)")
     if column == "modality" and value not in list(Modality):
         raise InvalidInput(where, f"modality {value!r}: choose "
