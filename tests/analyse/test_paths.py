@@ -76,7 +76,7 @@ def test_iran_to_bla_supply_chain_with_evidence(dev):
         data = path_dict(s, found[0])
     assert [h["predicate"] for h in data["hops"]] == ["supplies"] * 3
     first, second, third = (h["fact"] for h in data["hops"])
-    # the seed report's own sentence is the evidence of its two hops ...
+    # the drones report's own sentence is the evidence of its two hops ...
     assert "passed it on to Al-Qaeda" in first["evidence"][0]["text"]
     assert first["evidence"][0]["source"] == "a Counter Terrorism Department official"
     assert "through Taliban factions" in third["evidence"][0]["text"]
@@ -104,7 +104,7 @@ def test_filters_class_confidence_and_as_of(dev):
         by_class = find_paths(s, iran, bla, classes=["capability"])
         assert ["Iran", "Al-Qaeda", "Taliban", "Balochistan Liberation Army"] in chains(by_class)
         assert find_paths(s, iran, bla, predicates=["supplies"], min_confidence=0.95) == []
-        # before the seed report was published, none of its claims are known
+        # before the drones report was published, none of its claims are known
         assert find_paths(s, iran, bla, predicates=["supplies"], as_of="2024-06-25") == []
         assert find_paths(s, iran, bla, predicates=["supplies"], as_of=SEED_DATE)
         assert find_paths(s, iran, bla, predicates=["supplies"], max_hops=2) == []

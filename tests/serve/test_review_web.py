@@ -13,7 +13,7 @@ from webclient import free_port, make_client
 
 from threatnet.serve.security import CSRF_COOKIE
 
-DOC_TITLE = "dev-aps-peshawar"
+DOC_TITLE = "dev-ttp-merger-2020"
 
 
 @pytest.fixture(scope="module")
