@@ -88,3 +88,26 @@ def test_a_described_member_is_the_one_described(extractor):
     rows = [r for r in claims(extractor, text) if r.predicate == "member_of"]
     assert [(r.subject, r.object, r.modality, r.source) for r in rows] == \
         [("Omar Sheikh", "Jaish-e-Mohammed", "reported", "Prosecutors")]
+
+
+def test_a_nationality_is_no_membership_but_a_state_office_is(extractor):
+    rows = claims(extractor, "Rashid Khan, a British-born militant, was jailed in India.")
+    assert not [r for r in rows if r.predicate == "member_of"]
+    rows = claims(extractor, "Afghan Defense Minister Mullah Mohammad Yaqoob visited Doha.")
+    assert ("Mullah Mohammad Yaqoob", "member_of", "Afghanistan") in \
+        [(r.subject, r.predicate, r.object) for r in rows]
+
+
+def test_the_chief_of_a_bureau_is_a_member_not_the_leader(extractor):
+    rows = claims(extractor, "Sara Malik, the Kabul bureau chief of the BBC, was detained.")
+    assert [(r.subject, r.predicate) for r in rows if r.object == "BBC"] in \
+        ([("Sara Malik", "member_of")], [])
+    assert not [r for r in rows if r.predicate == "leads"]
+
+
+def test_the_faction_is_the_group_called_a_faction(extractor):
+    text = ("Gul Wazir, a commander of the Jamaat-ul-Ahrar faction of the Pakistani Taliban, "
+            "praised the killing of the faction's former chief, Omar Khalid Khorasani.")
+    rows = [r for r in claims(extractor, text) if r.predicate == "leads"]
+    assert [(r.subject, r.object) for r in rows] == \
+        [("Omar Khalid Khorasani", "Jamaat-ul-Ahrar")]

@@ -35,6 +35,8 @@ class _Candidate:
     sentence: int
     paragraph: int
     plural: bool = False  # a plural common noun ("UN monitors"): not the antecedent of "it"
+    weak: bool = False    # only naming a person's group ("a former TTP commander")
+    noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
 
 
 class Coreference:
@@ -56,6 +58,7 @@ class Coreference:
         self.state_nouns = frozenset(anaphors["state"])
         self.force_nouns = frozenset(anaphors["forces"])
         self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
+        self.role_nouns = frozenset(load_frames().roles)
         self.hostile_verbs = frozenset(
             lemma for lemma, frames in load_frames().verbs.items()
             if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in frames))
@@ -95,7 +98,10 @@ class Coreference:
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i],
-                head.tag_ == "NNS" and i <= head.i <= end))
+                head.tag_ == "NNS" and i <= head.i <= end,
+                not i <= head.i <= end and head.tag_ == "NN" and
+                head.lemma_.casefold() in self.role_nouns,
+                head.lemma_.casefold() if not i <= head.i <= end else ""))
         self.resolved: dict[int, str | None] = {}
         for tok in doc:  # resolve in text order, so "the group" can antecede "it"
             if self.is_anaphor(tok):
@@ -183,7 +189,7 @@ class Coreference:
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
             if _objective(tok) else self._attacker(tok) | self._permitter(tok)
         pool = [c for c in self.candidates
-                if c.token < tok.i and c.type in allowed
+                if c.token < tok.i and c.type in allowed and not c.weak
                 and sentence - c.sentence <= MAX_SENTENCES_BACK
                 and c.entity not in own_subject
                 and not (singular and c.coordinated and c.subject)
@@ -199,6 +205,9 @@ class Coreference:
             # "the group" in a report about armed groups is one of them, not a UN team
             pool = [c for c in pool if c.type != EntityType.ORGANIZATION]
         same_sentence = [c for c in pool if c.sentence == sentence]
+        named_so = [c for c in pool if c.noun and c.noun == tok.lemma_.casefold()]
+        if tok.pos_ != "PRON" and named_so:  # "the Jamaat-ul-Ahrar faction … the faction"
+            return named_so[-1].entity
         if _objective(tok) and same_sentence:
             # an object pronoun: first an actor inside its own clause ("a crackdown on
             # TIP could push them"), then one in the same role in a parallel clause

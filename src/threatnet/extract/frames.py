@@ -44,6 +44,7 @@ class Frames:
     place_proxies: frozenset[str]
     modifier_proxies: frozenset[str]
     part_of_heads: frozenset[str]
+    state_roles: frozenset[str] = frozenset()
 
 
 def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[EntityType]:
@@ -116,4 +117,5 @@ def load_frames() -> Frames:
                   proxies=frozenset(data.get("proxies", [])),
                   place_proxies=frozenset(data.get("place_proxies", [])),
                   modifier_proxies=frozenset(data.get("modifier_proxies", [])),
-                  part_of_heads=frozenset(data.get("part_of_heads", [])))
+                  part_of_heads=frozenset(data.get("part_of_heads", [])),
+                  state_roles=frozenset(data.get("state_roles", [])))

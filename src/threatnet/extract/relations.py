@@ -252,6 +252,9 @@ class _Context(Arguments):
         if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
+        if predicate == "leads" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and
+                                        c.i not in self.token_entity for c in noun.lefts):
+            predicate = "member_of"  # "the bureau chief of X" heads a part of X
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -267,6 +270,9 @@ class _Context(Arguments):
                                                        if t.dep_ == "poss" else None)
                     if e and _inside_unknown_name(t, self.token_entity):
                         continue  # "an Afghan Local Police member": no member of Afghanistan
+                    if e and self.types[e] == EntityType.STATE and t.dep_ in ("amod", "npadvmod") \
+                            and noun.lemma_.casefold() not in self.frames.state_roles:
+                        continue  # "a British-born militant" is no member of Britain
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
