@@ -229,7 +229,10 @@ class Coreference:
         earlier = [c for c in pool if c.sentence < sentence]
         tiers = [[c for c in same_sentence if c.subject], [c for c in earlier if c.main],
                  [c for c in pool if c.subject], pool]
-        if tok.pos_ != "PRON":  # "the group": a group named earlier in the same sentence
+        if tok.pos_ != "PRON" and not (tok.dep_ in ("nsubj", "nsubjpass") and
+                                       tok.head.dep_ == "conj"):
+            # "the group": a group named earlier in the same sentence (but "…, and the new
+            # outfit is …" as a subject continues the topic of the sentences before)
             tiers.insert(1, same_sentence)
         for group in tiers:
             if group:

@@ -239,8 +239,9 @@ class _Context(Arguments):
         actors = self._prep_objects(noun, ("of",)) + [
             e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
         holder = noun.head.head
+        themes = [c for c in holder.children if c.dep_ == "nsubjpass"]
         held = self.entities(holder) if holder.pos_ in ("NOUN", "PROPN") else \
-            self.subjects(holder)
+            self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
         return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
