@@ -238,9 +238,12 @@ class Arguments:
         found: list[str] = []
         for child in tok.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
-                        found += self.entities(pobj)
+                # "ties with the Taliban and with al-Qaeda": the conjoined preposition too
+                for prep in [child, *[c for c in child.children
+                                      if c.dep_ == "conj" and c.lower_ == child.lower_]]:
+                    for pobj in prep.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            found += self.entities(pobj)
             elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
                                                for m in child.children):
                 # "work with X to safeguard": parsed as an absolute clause "with X to …"

@@ -142,7 +142,8 @@ class Coreference:
                             for c in tok.rights))
         return (lemma in self.group_nouns | self.state_nouns | self.force_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
-                not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned and
+                        c.pos_ != "ADJ"  # "the Pakistani group" still points back
                         for c in tok.lefts))
 
     def resolve(self, tok: Token) -> str | None:
