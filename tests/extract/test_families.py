@@ -22,6 +22,10 @@ LEADERSHIP = [
      [affirmed("Mullah Fazlullah", "leads", TTP)]),
     ("Lashkar-e-Jhangvi is a violent sectarian outfit. Malik Ishaq, the group's chief, was "
      "released on bail.", [affirmed("Malik Ishaq", "leads", LEJ)]),
+    ("The TTP operated under Baitullah Mehsud until 2009.",
+     [affirmed("Baitullah Mehsud", "leads", TTP)]),
+    ("The TTP was formed in 2007 under the leadership of Baitullah Mehsud.",
+     [affirmed("Baitullah Mehsud", "leads", TTP)]),
 ]
 
 STRUCTURE = [
@@ -39,6 +43,9 @@ GEOGRAPHY = [
     ("The BLF is active in Kech and Awaran districts.",
      [affirmed(BLF, "operates_in", "Kech"), affirmed(BLF, "operates_in", "Awaran")]),
     ("ISKP keeps strongholds in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
+    ("The Hafiz Gul Bahadur group, based in North Waziristan, rejected the talks.",
+     [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
+    ("ISKP took ground in Nangarhar in 2015.", [affirmed(ISKP, "controls", "Nangarhar")]),
     ("The Hafiz Gul Bahadur group operates from North Waziristan.",
      [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
     # "maintains" here is no speech verb: the author asserts it
@@ -57,6 +64,8 @@ CAPABILITY = [
 ]
 
 RIVALRY = [
+    ("The BLA and the BLF are allies.", [affirmed(BLA, "allied_with", BLF)]),
+    ("The BLA has long-standing ties with the BLF.", [affirmed(BLA, "allied_with", BLF)]),
     ("ISKP and the Taliban remain rivals.", [affirmed(ISKP, "rival_of", "Taliban")]),
     ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
      [affirmed(LEJ, "rival_of", JEM)]),

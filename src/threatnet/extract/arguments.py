@@ -179,8 +179,10 @@ class Arguments:
                     and n.lemma_.casefold() in self.frames.nouns
                     for m in n.children if m.dep_ in ("compound", "poss", "amod")
                     for e in self.entities(m)]
-        if verb.dep_ in ("relcl", "acl", "amod") and not passive:
-            return self.entities(verb.head)
+        if verb.dep_ in ("relcl", "acl", "amod") and (
+                not passive or (frame is not None and frame.passive_theme
+                                and _passive_participle(verb))):
+            return self.entities(verb.head)  # "the group, based in North Waziristan"
         if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
             gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
             raised = [c for c in gov.children if c.dep_ == "nsubjpass"]

@@ -66,6 +66,8 @@ class RelationFinder:
             if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
                 for frame in _noun_frames(tok, self.frames.nouns[lemma]):
                     claims += ctx.noun_claims(tok, frame)
+            if tok.dep_ == "prep" and tok.lower_ == "under":
+                claims += ctx.under_person_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
@@ -302,6 +304,21 @@ class _Context(Arguments):
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def under_person_claims(self, prep: Token) -> list[RawClaim]:
+        """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group
+        the verb is about."""
+        people = [e for p in prep.children if p.dep_ == "pobj" and p.i in self.token_entity
+                  for e in self.entities(p) if self.types[e] == EntityType.PERSON]
+        verb = prep.head
+        if not people or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        groups = self.entities(themes[0]) if themes else self.subjects(verb)
+        frame = Frame(predicate="leads", object=(),
+                      subject_types=frozenset({EntityType.PERSON}),
+                      object_types=frozenset({EntityType.ARMED_GROUP}))
+        return list(self._typed(people, groups, frame, prep))
 
     def _as_role_holders(self, verb: Token) -> list[str]:
         """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
