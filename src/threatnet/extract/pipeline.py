@@ -9,6 +9,7 @@ sentences that continue a source's account, and number everything.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -184,15 +185,30 @@ class Extractor:
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """`text` cut into pieces of at most `size` characters, each ending at a line break."""
+    """`text` cut into pieces of at most `size` characters, each ending at a line break,
+    else (a long line) after the last sentence end, else at a space."""
     out, start = [], 0
     while start < len(text):
-        end = text.rfind("\n", start, start + size)
-        end = len(text) if start + size >= len(text) else \
-            (end + 1 if end > start else start + size)
+        end = len(text) if start + size >= len(text) else _cut(text, start, start + size)
         out.append(text[start:end])
         start = end
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=\S)")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a chunk of text[start:limit] ends: after its last line break, sentence end
+    or space (in that order of preference), or at `limit` when there is none."""
+    newline = text.rfind("\n", start, limit)
+    if newline > start:
+        return newline + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    if ends and ends[-1] > start:
+        return ends[-1]
+    space = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
+    return space + 1 if space > start else limit
 
 
 def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading],
