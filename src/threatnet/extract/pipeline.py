@@ -104,7 +104,7 @@ class Extractor:
             return self.nlp(text)
         # one chunk at a time: `nlp.pipe`'s default batch parses every chunk at once and
         # holds the network's activations for all of them (1.4 GB for 60,000 words)
-        return Doc.from_docs([self.nlp(chunk) for chunk in chunks(text)],
+        return Doc.from_docs([self.nlp(chunk) for chunk in chunks(text, CHUNK_CHARS)],
                              ensure_whitespace=False)
 
     # -- one document -----------------------------------------------------------
