@@ -68,3 +68,29 @@ def test_one_line_multi_chunk_record_is_consistent(small_chunks, extractor, dev_
     record = extractor.extract(document).to_dict()
     assert record["claims"]
     check_record(record, document.text)
+
+
+def test_extract_many_batches_by_size_and_gives_each_documents_record(
+        small_chunks, extractor, dev_reports, monkeypatch):
+    paragraphs = [p for path in dev_reports for p in
+                  path.read_text(encoding="utf-8").splitlines() if 200 < len(p) < 1_000]
+    texts = paragraphs[:8]
+    texts.append(_long_text(dev_reports))  # longer than CHUNK_CHARS: parsed in chunks
+    assert len(texts) == 9
+    documents = [document_from_text(t, source=f"r{n}") for n, t in enumerate(texts)]
+    batches: list[int] = []
+    pipe = extractor.nlp.pipe
+
+    def counting_pipe(texts, **kwargs):
+        texts = list(texts)
+        batches.append(sum(len(t) for t in texts))
+        return pipe(texts, **kwargs)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", counting_pipe)
+    many = [r.to_dict() for r in extractor.extract_many(documents, batch_size=8)]
+    monkeypatch.undo()
+    # no batch holds more text than one chunk (the long report's chunks are parsed alone)
+    assert len(batches) >= 3 and all(size <= pipeline.CHUNK_CHARS for size in batches)
+    one = [extractor.extract(document_from_text(t, source=f"r{n}")).to_dict()
+           for n, t in enumerate(texts)]
+    assert many == one
