@@ -275,7 +275,8 @@ class EntityFinder:
             start += 1
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
-        known = build.person_with_words(words)
+        known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
+            else build.person_with_words(words)
         if known is not None:
             build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
         elif len(words) >= 2:
