@@ -32,6 +32,9 @@ STRUCTURE = [
     ("Hizbul Ahrar is a faction of the TTP.", [affirmed("Hizbul Ahrar", "part_of", TTP)]),
     ("Jamaat-ul-Ahrar, an offshoot of the TTP, surfaced in 2014.",
      [affirmed(JUA, "splinter_of", TTP, start="2014")]),
+    ("ISKP was founded largely by TTP commanders who defected in 2014.",
+     [affirmed(ISKP, "splinter_of", TTP)]),
+    ("The TTP formed a new wing in 2015.", []),
     ("Several TTP commanders pledged allegiance to ISKP in 2015.",
      [affirmed(TTP, "affiliated_with", ISKP, start="2015")]),
     ("The Baloch Raaji Aajoi Sangar is an umbrella of separatist groups including the BLA and "
@@ -87,6 +90,8 @@ SUPPORT = [
     ("The Taliban provided sanctuary to the TTP.", "Taliban", TTP, "safe_haven"),
     ("The Taliban harboured the TTP for years.", "Taliban", TTP, "safe_haven"),
     ("Jaish-e-Mohammed receives funding from Saudi Arabia.", "Saudi Arabia", JEM, "financial"),
+    ("The TTP is reported to have given Al-Qaeda members shelter in Waziristan.", TTP,
+     "Al-Qaeda", "safe_haven"),
     ("The BLA enjoys the backing of the BLF.", BLF, BLA, None),
     ("BLA recruits were trained by the BLF.", BLF, BLA, "training"),
     ("Lashkar-e-Jhangvi recruits for ISKP.", LEJ, ISKP, "recruitment"),

@@ -154,8 +154,8 @@ class Arguments:
             found = self._prep_objects(verb, frame.subject) + [
                 e for c in verb.children if c.dep_ == "dobj" and "dobj" in frame.subject
                 for e in self.entities(c)]  # "pushed its fighters into Afghanistan"
-            if found or "dobj" in frame.subject:
-                return found
+            if found or "dobj" in frame.subject or "by" in frame.subject:
+                return found  # "by": only a passive's agent will do
         for child in verb.children:
             if passive and not (frame and frame.passive_theme):
                 if child.dep_ == "agent":

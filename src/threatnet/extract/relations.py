@@ -120,7 +120,8 @@ class _Context(Arguments):
             if frame.as_object == "dobj":  # "pledged allegiance to X"
                 held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if frame.as_object == "xcomp":  # "allowed the group to shelter"
-                held = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+                held = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
+                        (c.dep_ == "dobj" and c.pos_ == "VERB")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
         if frame.predicate == "supplies" and any(
@@ -132,7 +133,8 @@ class _Context(Arguments):
             return []
         objects = self.objects(verb, frame)
         if not objects and frame.as_object == "xcomp":  # "allow it to use …" as a clause
-            objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+            objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
+                       (c.dep_ == "dobj" and c.pos_ == "VERB")
                        for s in c.children if s.dep_ == "nsubj" for e in self.entities(s)]
         if not objects and frame.as_object == "oprd":  # "made them its target" as a clause
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
