@@ -121,3 +121,19 @@ def test_recruitment_from_a_group_or_population_is_recruits_from(extractor):
     rows = claims(extractor, "The IRGC recruited among Afghan refugees in Iran.")
     assert ("Islamic Revolutionary Guard Corps", "recruits_from", "Afghan refugees") in \
         [(r.subject, r.predicate, r.object) for r in rows]
+
+
+def test_a_bare_role_belongs_to_the_group_in_discussion(extractor):
+    rows = claims(extractor, "The TTP was formed in 2007. Mehsud succeeded the previous leader, "
+                             "Maulana Fazlullah, in 2018.")
+    assert ("Mullah Fazlullah", "leads", TTP) in [(r.subject, r.predicate, r.object) for r in rows]
+    # the chief of another organisation is not the TTP's
+    rows = claims(extractor, "The TTP was formed in 2007. Maulana Fazal Khan, the chief of the "
+                             "religious party, condemned the attack.")
+    assert not [r for r in rows if r.predicate == "leads"]
+
+
+def test_a_senior_leader_is_a_member(extractor):
+    rows = claims(extractor, "Hafiz Saeed Khan, a senior leader of the TTP, defected in 2014.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [("Hafiz Saeed Khan", "member_of", TTP)]

@@ -156,9 +156,16 @@ class Coreference:
             return self.resolved[tok.i]
         return self._resolve(tok) if self.is_anaphor(tok) else None
 
-    def _resolve(self, tok: Token) -> str | None:
+    def implied_group(self, tok: Token) -> str | None:
+        """The armed group a bare role noun belongs to ("the previous leader, X"): the one
+        "the group" would be at its place, or None."""
+        return self._resolve(tok, {EntityType.ARMED_GROUP})
+
+    def _resolve(self, tok: Token, only: set[EntityType] | None = None) -> str | None:
         lower = tok.lower_
-        if lower in self.person_words:
+        if only is not None:
+            allowed = only
+        elif lower in self.person_words:
             allowed = {EntityType.PERSON}
         elif tok.pos_ == "PRON" and lower in self.neuter_words:
             allowed = GROUPS | {EntityType.STATE}

@@ -23,6 +23,10 @@ from threatnet.resources import load_data
 
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
 SPEECH = frozenset(load_data("cues.yaml")["source_verbs"])
+SUBORDINATE = frozenset({"senior", "top", "key", "local", "regional", "provincial", "district",
+                         "mid-level", "deputy", "assistant", "junior", "second"})
+GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
+                         EntityType.GOVERNMENT_BODY})
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
 # verbs whose subject is the one who gets what their object noun names
@@ -257,9 +261,10 @@ class _Context(Arguments):
         if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
-        if predicate == "leads" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and
-                                        c.i not in self.token_entity for c in noun.lefts):
-            predicate = "member_of"  # "the bureau chief of X" heads a part of X
+        if predicate == "leads" and any(
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity)
+                or (c.dep_ == "amod" and c.lower_ in SUBORDINATE) for c in noun.lefts):
+            predicate = "member_of"  # "the bureau chief of X", "a senior leader of X"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -296,10 +301,19 @@ class _Context(Arguments):
         if noun.dep_ == "attr":
             people += [e for c in noun.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+            # "HuM, in which Azhar had been a senior leader": the copula holds the "in"
+            orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj"
+                     for e in self.entities(p) if self.types[e] in GROUP_TYPES]
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
+        if people and not orgs and predicate == "leads" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+                not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
+            implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
+            orgs += [implied] if implied else []
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
