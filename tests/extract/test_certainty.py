@@ -120,3 +120,18 @@ def test_a_heading_line_is_its_own_sentence(extractor):
     assert (TTP, "possesses", "armed drones") in \
         [(names[c.subject], c.predicate, names[c.object]) for c in rec.claims]
     assert all(not c.evidence.text.startswith("Capabilities") for c in rec.claims)
+
+
+def test_a_denied_charge_is_the_claim_again_negated_in_the_deniers_words(extractor):
+    rows = claims(extractor, "Kabul has long accused Islamabad of backing ISKP, a charge "
+                             "Pakistan rejects.")
+    got = {(r.subject, r.predicate, r.object, r.polarity, r.modality, r.source) for r in rows}
+    assert ("Pakistan", "supports", ISKP, "affirmed", "alleged", "Kabul") in got
+    assert ("Pakistan", "supports", ISKP, "negated", "reported", "Pakistan") in got
+
+
+def test_revenge_for_a_killing_is_not_the_killing(extractor):
+    text = ("The TTP claimed the bombing and called it revenge for the killing of its former "
+            "chief, Hakimullah Mehsud.")
+    assert not [r for r in claims(extractor, text)
+                if r.predicate == "attacks" and r.object == "Hakimullah Mehsud"]

@@ -28,6 +28,11 @@ OBJECT_CONTROL = frozenset({"prevent", "stop", "bar", "deter", "forbid",
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
 NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
+# Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
+REACTIONS = frozenset({"revenge", "retaliation", "reprisal", "response", "reaction", "protest",
+                       "condemnation", "anger", "outrage", "grief", "investigation", "inquiry",
+                       "probe", "trial", "aftermath", "wake", "news", "report", "claim",
+                       "denial", "accusation", "allegation"})
 
 
 class Arguments:
@@ -338,7 +343,8 @@ class Arguments:
                 return self.subjects(gov)
             if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
                 return self.entities(gov)
-            if gov.pos_ == "NOUN" and gov.i not in self.token_entity:
+            if gov.pos_ == "NOUN" and gov.i not in self.token_entity and \
+                    gov.lemma_.casefold() not in REACTIONS:
                 return self.noun_subjects(gov)  # "a long record of attacks on …"
         if noun.dep_ == "nsubj":
             return []

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
 from threatnet.extract.coref import Coreference
+from threatnet.extract.denials import charge_start, denier
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
@@ -78,7 +79,7 @@ class RelationFinder:
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
-        return claims
+        return claims + _denied(doc, claims)
 
 
 def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
@@ -88,7 +89,8 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
         a, b = c.subject, c.object
         if is_symmetric(c.predicate) and b < a:
             a, b = b, a
-        key = (a, c.predicate, b, sentence_of(c.trigger).start)
+        key = (a, c.predicate, b, sentence_of(c.trigger).start,
+               denier(c.trigger) is not None)  # the charge and its denial are two claims
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)
@@ -378,6 +380,20 @@ def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:
     while name < len(doc) and doc[name].pos_ == "PROPN" and name not in token_entity:
         name += 1
     return name > end and doc[name - 1].lower_ in _ORG_WORDS
+
+
+def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "…, a charge India rejects": each claim the charge makes, again, triggered by the
+    denial (whose reading negates it in the denier's words)."""
+    out = []
+    for tok in doc:
+        if denier(tok) is None:
+            continue
+        start, sent = charge_start(tok), sentence_of(tok)
+        out += [RawClaim(c.subject, c.predicate, c.object, tok, c.polarity,
+                         qualifiers=dict(c.qualifiers)) for c in claims
+                if sent.start <= c.trigger.i < start]
+    return out
 
 
 def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:

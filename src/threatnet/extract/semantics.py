@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from threatnet.extract.coref import Coreference
+from threatnet.extract.denials import denier
 from threatnet.model import EntityType, Modality, Polarity, Source
 from threatnet.resources import load_data
 
@@ -109,6 +110,14 @@ class SemanticsReader:
         """The reading of a claim's trigger; with `clause`, of a whole clause, whose own
         source verb ("Another source indicated …") makes its subject the source."""
         reading = Reading()
+        words = denier(trigger)
+        if words is not None:  # "…, a charge India rejects": India's word, negated
+            reading.negate()
+            reading.hedge(self.cues.source_verbs[trigger.lemma_.casefold()])
+            entity = next((self.token_entity[t.i] for t in words if t.i in self.token_entity),
+                          None)
+            reading.sources.append(Source(words.text, entity))
+            return reading
         self._own_cues(trigger, reading)
         self._according(trigger, reading, True)
         lemma = trigger.lemma_.casefold()
