@@ -137,3 +137,21 @@ def test_a_senior_leader_is_a_member(extractor):
     rows = claims(extractor, "Hafiz Saeed Khan, a senior leader of the TTP, defected in 2014.")
     assert [(r.subject, r.predicate, r.object) for r in rows] == \
         [("Hafiz Saeed Khan", "member_of", TTP)]
+
+
+def test_reach_and_attacks_in_a_place(extractor):
+    rows = claims(extractor, "The BLA attacked a train in 2024, a sign that its reach now "
+                             "extends into Sindh.")
+    assert (BLA, "operates_in", "Sindh") in [(r.subject, r.predicate, r.object) for r in rows]
+    rows = claims(extractor, "The TTP has since stepped up attacks on police in Khyber "
+                             "Pakhtunkhwa.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [(TTP, "operates_in", "Khyber Pakhtunkhwa")]
+
+
+def test_the_group_keeps_meaning_the_group_it_meant(extractor):
+    text = ("ISKP grew fast in 2015. An analyst believes the group may be recruiting among "
+            "Taliban fighters. If the Taliban sign a deal, he argues, hardliners could defect, "
+            "and the group might return to bombings in Kabul.")
+    rows = [r for r in claims(extractor, text) if r.object == "Kabul"]
+    assert rows and {r.subject for r in rows} == {ISKP}

@@ -223,6 +223,9 @@ class Coreference:
         named_so = [c for c in pool if c.noun and c.noun == tok.lemma_.casefold()]
         if tok.pos_ != "PRON" and named_so:  # "the Jamaat-ul-Ahrar faction … the faction"
             return named_so[-1].entity
+        topic = self._topic(tok, pool)
+        if topic is not None:  # "the group" goes on meaning the group it meant just before
+            return topic
         if _objective(tok) and same_sentence:
             # an object pronoun: first an actor inside its own clause ("a crackdown on
             # TIP could push them"), then one in the same role in a parallel clause
@@ -252,6 +255,22 @@ class Coreference:
         for group in tiers:
             if group:
                 return group[-1].entity
+        return None
+
+    def _topic(self, tok: Token, pool: list[_Candidate]) -> str | None:
+        """What the last "the group" of this or the previous paragraph meant, when that
+        is still among the candidates and no other actor has been a main subject since."""
+        if tok.pos_ == "PRON" or tok.lemma_.casefold() not in self.group_nouns:
+            return None
+        paragraph = self.paragraph_of[tok.i]
+        for i in sorted(self.resolved, reverse=True):
+            if i >= tok.i or paragraph - self.paragraph_of[i] > 1:
+                continue
+            if self.doc[i].pos_ != "PRON" and self.doc[i].lemma_.casefold() in self.group_nouns:
+                entity = self.resolved[i]
+                if any(c.main and c.token > i and c.entity != entity for c in pool):
+                    return None  # "The Hafiz Gul Bahadur group … has stayed outside"
+                return entity if any(c.entity == entity for c in pool) else None
         return None
 
     def _relative_owner(self, tok: Token, allowed: set[EntityType]) -> str | None:
