@@ -58,6 +58,10 @@ class Coreference:
         self.capability_nouns = frozenset(anaphors["capability"])
         self.state_nouns = frozenset(anaphors["state"])
         self.force_nouns = frozenset(anaphors["forces"])
+        self._pronouns = self.person_words | self.plural_words | self.neuter_words
+        self._event_words = self.event_nouns | self.operation_nouns
+        self._actor_nouns = self.group_nouns | self.state_nouns | self.force_nouns
+        self._anaphor_nouns = self.capability_nouns | self._event_words | self._actor_nouns
         self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
         self.role_nouns = frozenset(load_frames().roles)
         self.hostile_verbs = frozenset(
@@ -133,18 +137,20 @@ class Coreference:
     def is_anaphor(self, tok: Token) -> bool:
         lower = tok.lower_
         if tok.pos_ == "PRON":
-            return lower in self.person_words | self.plural_words | self.neuter_words
+            return lower in self._pronouns
         lemma = tok.lemma_.casefold()
+        if lemma not in self._anaphor_nouns:
+            return False
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
-        if lemma in self.event_nouns | self.operation_nouns:
+        if lemma in self._event_words:
             # "the attack" points back; "the June 2014 attack on the airport" is a new one
             return (any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                     not any(c.dep_ in ("nummod", "poss") or c.ent_type_ or c.pos_ == "PROPN"
                             for c in tok.lefts) and
                     not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "at")
                             for c in tok.rights))
-        return (lemma in self.group_nouns | self.state_nouns | self.force_nouns and
+        return (lemma in self._actor_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                 not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned and
                         c.pos_ != "ADJ"  # "the Pakistani group" still points back

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from threatnet.extract.aliases import AliasMatch
+from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -85,7 +86,7 @@ class PlaceCheck:
         if entry is None or not entry.parent:
             return False
         mine = {m.entry_id, *self.pack.ancestors(m.entry_id)}
-        sent_end = doc[m.end - 1].sent.end
+        sent_end = sentence_of(doc[m.end - 1]).end
         preposition = False
         for i in range(m.end, min(m.end + LOOK_AHEAD, sent_end)):
             tok = doc[i]
