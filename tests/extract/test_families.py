@@ -155,3 +155,10 @@ def test_the_group_keeps_meaning_the_group_it_meant(extractor):
             "and the group might return to bombings in Kabul.")
     rows = [r for r in claims(extractor, text) if r.object == "Kabul"]
     assert rows and {r.subject for r in rows} == {ISKP}
+
+
+def test_two_governments_working_together_cooperate(extractor):
+    rows = claims(extractor, "Iran and Pakistan exchanged strikes in January. On January 29 "
+                             "the two governments pledged to work together against militants.")
+    assert ("Iran", "cooperates_with", "Pakistan") in \
+        [(r.subject, r.predicate, r.object) for r in rows]

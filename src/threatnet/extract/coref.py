@@ -379,13 +379,23 @@ class Coreference:
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
             return self._conjoined(self.resolve(tok), tok)
         bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
-        if not bare and (tok.lemma_.casefold() not in self.group_nouns or
+        lemma = tok.lemma_.casefold()
+        states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
+                                                                 "capital"}
+        if not bare and ((lemma not in self.group_nouns and not states) or
                          tok.tag_ not in ("NNS", "NNPS") or
                          not any(c.lower_ in ("both", "two") for c in tok.lefts)):
             return []  # only "both groups", "the two movements", or "the two" as a subject
+        # "the two governments", "both sides": the last two states; else the last two groups
+        wanted = EntityType.STATE if states else EntityType.ARMED_GROUP
+        if states:  # only a pair the text named together ("Iran and Pakistan … the two")
+            pair = next((self._conjoined(c.entity, tok) for c in reversed(self.candidates)
+                         if c.token < tok.i and c.type == wanted and c.coordinated and
+                         self.paragraph_of[tok.i] - c.paragraph <= 1), [])
+            return pair if len(pair) == 2 else []
         seen: list[str] = []
         for c in reversed(self.candidates):
-            if c.token < tok.i and c.type == EntityType.ARMED_GROUP and c.entity not in seen:
+            if c.token < tok.i and c.type == wanted and c.entity not in seen:
                 seen.append(c.entity)
             if len(seen) == 2:
                 return seen[::-1]

@@ -146,8 +146,10 @@ class _Context(Arguments):
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
-        if _reciprocal(verb, frame):  # "the two movements have fought each other"
-            objects = subjects
+        if _reciprocal(verb, frame) or (
+                not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
+                any(c.lower_ in ("together", "jointly") for c in verb.children)):
+            objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
             return []
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
