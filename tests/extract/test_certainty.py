@@ -135,3 +135,14 @@ def test_revenge_for_a_killing_is_not_the_killing(extractor):
             "chief, Hakimullah Mehsud.")
     assert not [r for r in claims(extractor, text)
                 if r.predicate == "attacks" and r.object == "Hakimullah Mehsud"]
+
+
+def test_a_charge_denied_in_the_next_sentence(extractor):
+    rows = claims(extractor, "Kabul accuses Pakistan of sheltering ISKP. Islamabad denies the "
+                             "charge.")
+    got = {(r.subject, r.predicate, r.object, r.polarity, r.source) for r in rows}
+    assert ("Pakistan", "supports", ISKP, "negated", "Islamabad") in got
+    # a new paragraph answers nothing
+    rows = claims(extractor, "Kabul accuses Pakistan of sheltering ISKP.\nIslamabad denies the "
+                             "charge.")
+    assert not [r for r in rows if r.polarity == "negated"]

@@ -30,10 +30,13 @@ DENIALS, ACCUSING = _cues()
 
 
 def denier(tok: Token) -> Span | None:
-    """For a denial word closing a charge ("… a charge India rejects"), the denier's
-    words ("India"); else None."""
+    """For a denial word closing a charge ("… a charge India rejects") or rejecting one
+    ("Islamabad denies the charge"), the denier's words ("India", "Islamabad"); else None."""
     if tok.lemma_.casefold() not in DENIALS:
         return None
+    if rebutted(tok) is not None:
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return tok.doc[subject.left_edge.i:subject.right_edge.i + 1] if subject else None
     sent = sentence_of(tok)
     for start in range(tok.i - 1, max(sent.start, tok.i - MAX_DENIER - 1) - 1, -1):
         if tok.doc[start].lower_ in CHARGE_WORDS:
@@ -43,6 +46,24 @@ def denier(tok: Token) -> Span | None:
             accused = any(t.lemma_.casefold() in ACCUSING for t in sent if t.i < start)
             return words if accused else None
     return None
+
+
+def rebutted(tok: Token) -> Span | None:
+    """ "Islamabad denies the charge": the accusation it answers, the sentence before it
+    in the same paragraph (or its own sentence before it) with an accusing verb; else None."""
+    if not any(c.dep_ == "dobj" and c.lower_ in CHARGE_WORDS and c.lower_ != "which" and
+               any(d.lower_ in ("the", "that", "this", "these", "those", "such", "all")
+                   for d in c.children) for c in tok.children):
+        return None
+    sent = sentence_of(tok)
+    own = tok.doc[sent.start:tok.i]
+    if any(t.lemma_.casefold() in ACCUSING for t in own):
+        return own
+    last = tok.doc[sent.start - 1] if sent.start else None
+    if last is None or "\n" in last.whitespace_ or (last.is_space and "\n" in last.text):
+        return None  # a new paragraph answers nothing
+    before = sentence_of(tok.doc[sent.start - 1])
+    return before if any(t.lemma_.casefold() in ACCUSING for t in before) else None
 
 
 def charge_start(tok: Token) -> int:

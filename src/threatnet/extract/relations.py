@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
 from threatnet.extract.coref import Coreference
-from threatnet.extract.denials import charge_start, denier
+from threatnet.extract.denials import charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
@@ -391,10 +391,14 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
     for tok in doc:
         if denier(tok) is None:
             continue
-        start, sent = charge_start(tok), sentence_of(tok)
+        answered = rebutted(tok)
+        if answered is not None:  # "Islamabad denies the charge": the sentence before
+            start, end = answered.start, answered.end
+        else:
+            start, end = sentence_of(tok).start, charge_start(tok)
         out += [RawClaim(c.subject, c.predicate, c.object, tok, c.polarity,
                          qualifiers=dict(c.qualifiers)) for c in claims
-                if sent.start <= c.trigger.i < start]
+                if start <= c.trigger.i < end]
     return out
 
 
