@@ -146,3 +146,10 @@ def test_a_charge_denied_in_the_next_sentence(extractor):
     rows = claims(extractor, "Kabul accuses Pakistan of sheltering ISKP.\nIslamabad denies the "
                              "charge.")
     assert not [r for r in rows if r.polarity == "negated"]
+
+
+def test_none_of_its_cells_negates_what_they_are_known_to_do(extractor):
+    text = ("The TIP keeps fighters in Badakhshan. None of its Afghan cells are known to operate "
+            "inside China.")
+    rows = [r for r in claims(extractor, text) if r.object == "China"]
+    assert rows and all(r.polarity == "negated" for r in rows)

@@ -152,8 +152,9 @@ class _Context(Arguments):
             objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
             return []
+        holders = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
-                      for c in verb.children)
+                      for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
             given = [c for c in verb.children if c.dep_ == "dobj"] or [
