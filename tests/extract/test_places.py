@@ -51,3 +51,9 @@ def test_a_demonym_before_a_title_still_names_the_state(extractor):
     rec = record(extractor, "Afghan Defense Minister Mullah Mohammad Yaqoob visited Doha.")
     names = {e.id: e.name for e in rec.entities}
     assert "Afghanistan" in names.values()
+
+
+def test_a_heading_names_nothing(extractor):
+    found = _entities(extractor, "Background. Daniel Pearl was abducted in Karachi in 2002.\n")
+    assert "Background" not in found
+    assert found["Karachi"][0] == "karachi"

@@ -226,6 +226,8 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            if _whole_line(span):
+                continue  # a heading ("Background", "Capabilities") names nothing
             kind = self.places.ner_kind(span)
             if kind == "title" and etype != EntityType.PERSON:
                 continue  # "the District Police Officer" is a job, not "District Police"
@@ -321,6 +323,19 @@ class EntityFinder:
                             build.release(other.i, other.i + 1)
                             build.mention(before, "", EntityType.ORGANIZATION, other.i,
                                           other.i + 1)
+
+
+def _whole_line(span: Span) -> bool:
+    """A span that is a line of its own, or a run-in heading ("Background. Daniel …")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    starts = before is None or "\n" in before.whitespace_ or (before.is_space and
+                                                              "\n" in before.text)
+    ends = "\n" in span[-1].whitespace_ or after is None or (after.is_space and
+                                                             "\n" in after.text)
+    run_in = len(span) == 1 and after is not None and after.text == "."  # "Background. …"
+    return starts and (ends or run_in)
 
 
 class _Builder:
