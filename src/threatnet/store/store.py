@@ -23,7 +23,7 @@ from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import incidents, migrate, queries, summary
-from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store
+from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store, transient
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
@@ -113,7 +113,7 @@ class Store:
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
                 # broke a deadlock between two of them by rolling this one back: look again
-                if isinstance(exc, OperationalError) and not _transient(exc):
+                if isinstance(exc, OperationalError) and not transient(exc):
                     raise StoreError(f"{self.engine.url!r}: "
                                      f"{str(exc.orig).splitlines()[0]}") from None
                 if attempt == RETRIES - 1:
@@ -319,11 +319,6 @@ def _pack():
     from threatnet.analyse import graded  # (the pack the store grades with)
 
     return graded.store_pack()
-
-
-def _transient(exc: OperationalError) -> bool:
-    """A PostgreSQL deadlock or serialisation failure: the transaction may simply be retried."""
-    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 SUGGESTIONS = 3
