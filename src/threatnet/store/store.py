@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from threatnet.errors import StoreError, UnknownActor
+from threatnet.errors import InvalidInput, StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import incidents, migrate, queries, summary
@@ -124,6 +124,7 @@ class Store:
 
     def _save(self, s: Session, record: ExtractionRecord, outlet: str | None) -> Outcome:
         doc = record.document
+        _check_text(doc.source, doc.text, doc.title, doc.outlet, outlet)
         row = s.get(DocumentRow, doc.id)
         if row is not None and row.extractor_version == record.extractor_version:
             return "unchanged"
@@ -296,6 +297,15 @@ class Store:
     def counts(self) -> dict[str, int]:
         with self.session() as s:
             return queries.counts(s)
+
+
+def _check_text(source: str, *texts: str | None) -> None:
+    """Refuse NUL in a document on both backends alike (PostgreSQL cannot store it; the
+    readers of `threatnet.ingest` drop it before offsets are counted, so dropping it here
+    would make them untrue)."""
+    if any(t and "\x00" in t for t in (source, *texts)):
+        raise InvalidInput(source, "holds NUL characters, which a store cannot keep; read it "
+                                   "with threatnet.ingest, which drops control characters")
 
 
 def _regrade_facts(s: Session, triples: set[tuple[int, str, int]]) -> None:
