@@ -11,6 +11,7 @@ store and the cause.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from contextlib import closing
@@ -71,7 +72,24 @@ def make_engine(url: str, create: bool = True) -> Engine:
                          "(sqlite:///FILE or postgresql://user@host/db)")
     engine = create_engine(parsed, pool_pre_ping=True)
     _storage_errors(engine, name)
+    _quiet_pipeline_exits()
     return engine
+
+
+class _PipelineExitFilter(logging.Filter):
+    """psycopg runs a many-row statement in pipeline mode; when the statement fails (a key
+    collision the store retries, say), leaving the pipeline fails again and psycopg logs
+    that second error as a warning ("error ignored terminating <psycopg.Pipeline …>"),
+    which Python prints on stderr. The first error is raised and handled: drop the echo."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("error ignored terminating")
+
+
+def _quiet_pipeline_exits() -> None:
+    logger = logging.getLogger("psycopg")
+    if not any(isinstance(f, _PipelineExitFilter) for f in logger.filters):
+        logger.addFilter(_PipelineExitFilter())
 
 
 def writable(path: Path) -> bool:
