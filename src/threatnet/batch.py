@@ -182,6 +182,8 @@ def reextract(store: Store, extractor: Extractor, since: str | None = None,
     for record in records:
         try:
             kept = reextract_document(store, record)
+        except StorageError:
+            raise  # every later document would fail alike: one line, and stop
         except ThreatnetError as exc:
             summary.failed.append((record.document.source, str(exc)))
         else:
