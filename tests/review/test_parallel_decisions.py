@@ -80,3 +80,14 @@ def test_one_reviewer_deciding_one_claim_twice_at_once(store, store_url, extract
         versions = sorted(s.scalars(select(ReviewRow.version)
                                     .where(ReviewRow.target_id == claim["id"])))
     assert versions == [1, 2]  # both recorded, the second on top of the first
+
+
+def test_two_reviewers_on_the_version_they_saw_one_wins_alike(store, store_url, extractor):
+    claim = one_fact(store, extractor)[0]
+    errors = in_parallel(store_url, [
+        lambda s: review.accept(s, claim["id"], "alice", expected_version=0),
+        lambda s: review.reject(s, claim["id"], "bob", expected_version=0)])
+    assert [type(e).__name__ for e in errors] == ["ReviewConflict"]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(ReviewRow)
+                        .where(ReviewRow.target_id == claim["id"])) == 1
