@@ -111,13 +111,16 @@ def eval_(
     from rich.table import Table
 
     from threatnet.evaluate import runner
+    from threatnet.evaluate.incidents import incident_totals
 
     with common.one_line_errors():
         scores, overall = runner.evaluate(gold_dir, common.extractor(pack))
     groups = runner.by_prefix(scores) if by_prefix else {}
+    incidents = incident_totals([s.incidents for s in scores])
     if as_json:
         files = {s.name: s.summary for s in scores}
-        found = {"overall": overall, "files": files} | ({"groups": groups} if groups else {})
+        found = {"overall": overall, "files": files, "incidents": incidents} | \
+            ({"groups": groups} if groups else {})
         sys.stdout.write(json.dumps(found) + "\n")
         return
     columns = ["entity_f1", "claim_f1", "claim_precision", "claim_recall",
@@ -130,6 +133,13 @@ def eval_(
                       *[f"[italic]{totals[c]}[/italic]" for c in columns])
     table.add_row("[bold]overall[/bold]", *[f"[bold]{overall[c]}[/bold]" for c in columns])
     out.print(table)
+    if incidents["pairs"]:
+        out.print(f"incidents: a deed claim for {incidents['found']} of {incidents['pairs']} "
+                  f"groups the gold says carried one out ({incidents['deed_found']}); "
+                  f"{incidents['author_certain']} of {incidents['hedged']} claimed, attributed "
+                  f"or suspected stated as the author's certainty; date right "
+                  f"{incidents['date_right']}/{incidents['dated']}, place right "
+                  f"{incidents['place_right']}/{incidents['placed']}", highlight=False)
     if explain:
         for s in scores:
             out.rule(s.name)

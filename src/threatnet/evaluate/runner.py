@@ -9,6 +9,7 @@ from typing import Any
 
 from threatnet.errors import InvalidInput
 from threatnet.evaluate import reference
+from threatnet.evaluate.incidents import incident_counts
 from threatnet.extract.pipeline import Extractor
 from threatnet.ingest import read_document
 
@@ -21,6 +22,7 @@ class FileScore:
     entities: dict[str, Any]
     claims: dict[str, Any]
     summary: dict[str, Any]
+    incidents: dict[str, int]  # see evaluate.incidents: who did each attack, kept as said
 
 
 def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
@@ -71,9 +73,11 @@ def evaluate(gold_dir: str | Path, extractor: Extractor) -> tuple[list[FileScore
     documents = [read_document(str(text)) for _, text in pairs]
     for (gold_path, _), record in zip(pairs, extractor.extract_many(documents), strict=True):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        ents, claims = reference.score_pair(gold, record.to_dict(), record.document.text)
+        pred = record.to_dict()
+        ents, claims = reference.score_pair(gold, pred, record.document.text)
         summary = reference.totals([(ents, claims)])
-        scores.append(FileScore(gold_path.name[: -len(".gold.json")], ents, claims, summary))
+        scores.append(FileScore(gold_path.name[: -len(".gold.json")], ents, claims, summary,
+                                incident_counts(gold, pred, record.document.text)))
     overall = reference.totals([(s.entities, s.claims) for s in scores])
     overall["documents"] = len(scores)
     return scores, overall
