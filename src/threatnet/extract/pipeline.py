@@ -22,6 +22,10 @@ from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
+from threatnet.extract.incident_lexicon import load_incident_lexicon
+from threatnet.extract.incident_targets import TargetReader, name_incidents
+from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences
@@ -83,6 +87,8 @@ class Extractor:
         self.relations = RelationFinder(load_frames())
         self.confidence = load_cues().confidence
         self.urdu = UrduReader(self.pack)
+        self.incidents = IncidentFinder(self.pack)
+        self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
 
     def extract(self, document: Document) -> ExtractionRecord:
         return self._record(document, self._parse(document.text))
@@ -114,16 +120,26 @@ class Extractor:
 
     def _record(self, document: Document, doc: Doc) -> ExtractionRecord:
         found = self.entities.find(doc)
+        dates = date_spans(doc)
+        # incidents ("assailants attacked a police post … the attack") are entities too,
+        # found before relations so that frames see them (docs/incidents.md)
+        incidents, adder = self.incidents.find(doc, found, dates, document.published)
+        facts = self.incident_targets.read(doc, incidents, adder)
+        name_incidents(incidents, facts, found.entities)
         types = {e.id: e.type for e in found.entities}
         names = {e.id: e.name for e in found.entities}
         coref = Coreference(doc, found.token_entity, types, names)
         raws = self.relations.find(doc, found.token_entity, types, coref)
         pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
-        raws = dedupe(raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
-                                          document.published))
+        raws = raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
+                                   document.published)
         reader = SemanticsReader(found.token_entity, types, names, coref)
-        dates = date_spans(doc)
-        readings = {id(r): reader.read(r.trigger) for r in raws}
+        own = IncidentClaimMaker(doc, incidents, facts, found.entities, found.token_entity,
+                                 coref, reader, self.incidents.lex,
+                                 self.incident_targets).claims()
+        raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        preset = {id(c.raw): c.reading for c in own if c.reading is not None}
+        readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)
         claims = []
         for raw in raws:
@@ -137,6 +153,7 @@ class Extractor:
                 source, modality = carried[sentence_of(raw.trigger).start]
                 reading.hedge(modality)
             claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
+        _code_incident_claims(claims, found.entities)
         urdu = self.urdu.read(document.text)
         if urdu is None:
             return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
@@ -221,6 +238,30 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
+
+
+def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
+    """Every claim about an incident holds from the incident's date when the text gives
+    it; who did it carries how the text attributes it (`qualifiers.attribution`)."""
+    incidents = {e.id: e.incident for e in entities if e.incident}
+    for claim in claims:
+        incident = incidents.get(claim.subject) or incidents.get(claim.object)
+        if incident is None:
+            continue
+        if incident.date and not claim.time.get("start"):
+            claim.time["start"] = incident.date
+        if claim.predicate == "perpetrated" and "attribution" not in claim.qualifiers:
+            claim.qualifiers["attribution"] = _attribution(claim)
+
+
+def _attribution(claim: Claim) -> str:
+    if claim.polarity == Polarity.NEGATED:
+        return "denied"
+    if claim.source and claim.source.entity == claim.subject and \
+            claim.modality == Modality.ALLEGED:
+        return "claimed"
+    return {Modality.ASSERTED: "deed", Modality.REPORTED: "attributed"}.get(
+        claim.modality, "suspected")
 
 
 def _first_word(sent: Span) -> int:

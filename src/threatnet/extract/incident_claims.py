@@ -1,0 +1,273 @@
+"""Claims about incidents: where, what it struck, with what, how many, and who did it.
+
+Each claim keeps how the text attributes it (docs/incidents.md, "claim coding"):
+a deed in the author's voice is asserted; "X claimed responsibility" is X's own
+claim (alleged, source X); "officials attributed the attack to X" is reported with
+the officials as source; "suspected" is believed and "blamed" / "accused" alleged;
+"X denied any involvement" is a negated claim with X as source; "no group claimed
+responsibility" gives no claim at all. `qualifiers.attribution` names the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
+from threatnet.extract.coref import Coreference
+from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_targets import IncidentFacts, TargetReader
+from threatnet.extract.incidents import DocIncidents, FoundIncident
+from threatnet.extract.relations import RawClaim
+from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
+from threatnet.extract.sentences import sentence_of
+from threatnet.model import Entity, EntityType, Modality, Polarity
+
+PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
+ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
+SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
+
+
+@dataclass
+class IncidentClaim:
+    """A claim about an incident, with its reading when the attribution cue decides it."""
+
+    raw: RawClaim
+    reading: Reading | None = None
+
+
+class IncidentClaimMaker:
+    """Builds the incident claims of one document."""
+
+    def __init__(self, doc: Doc, incidents: DocIncidents, facts: dict[str, IncidentFacts],
+                 entities: list[Entity], token_entity: dict[int, str], coref: Coreference,
+                 reader: SemanticsReader, lex: IncidentLexicon, targets: TargetReader) -> None:
+        self.doc, self.incidents, self.facts = doc, incidents, facts
+        self.entities = {e.id: e for e in entities}
+        self.types = {e.id: e.type for e in entities}
+        self.token_entity = token_entity
+        self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
+        self.reader, self.lex, self.targets = reader, lex, targets
+        self.hedges = load_cues().adjectives
+
+    def claims(self) -> list[IncidentClaim]:
+        out: list[IncidentClaim] = []
+        for incident in self.incidents.incidents:
+            out += self._deeds(incident)
+            out += self._facts(incident)
+        for tok in self.doc:
+            out += self._attribution(tok)
+        return out
+
+    def incident_at(self, tok: Token) -> FoundIncident | None:
+        entity = self.token_entity.get(tok.i)
+        return self.incidents.of_entity(entity) if entity else None
+
+    # -- what happened ----------------------------------------------------------
+
+    def _facts(self, incident: FoundIncident) -> list[IncidentClaim]:
+        inc = incident.entity.id
+        facts = self.facts.get(inc)
+        out = []
+        if incident.places and incident.triggers:
+            out.append(IncidentClaim(RawClaim(inc, "occurred_in", incident.places[0],
+                                              incident.triggers[0])))
+        if facts is None:
+            return out
+        for trigger, target in facts.targets:
+            doers = self._doers(trigger)
+            qualifiers = self._typed(target)
+            for doer in doers:
+                out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
+                                                  qualifiers=dict(qualifiers))))
+            if not doers:
+                out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
+                                                  qualifiers=dict(qualifiers))))
+        for harm in facts.harms:
+            qualifiers = {**self._typed(harm.victim), **harm.counts}
+            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
+                                              qualifiers=qualifiers)))
+        for tok, capability in facts.tactics:
+            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok)))
+        return out
+
+    def _typed(self, entity: str) -> dict[str, str]:
+        kind = self.targets.target_type(self.entities[entity])
+        return {"target_type": kind} if kind else {}
+
+    # -- who did it ---------------------------------------------------------------
+
+    def _doers(self, trigger: Token) -> list[str]:
+        if trigger.pos_ == "VERB":
+            found = self.args.subjects(trigger)
+        else:
+            found = self.args.noun_subjects(trigger)
+        return [e for e in found if self.types[e] in PERPETRATORS]
+
+    def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:
+        out = []
+        for trigger in incident.triggers:
+            if trigger.i in self.token_entity and incident.entity.pack_id and \
+                    trigger.pos_ != "VERB":
+                continue  # a named event's own name says nothing of who did it
+            for doer in self._doers(trigger):
+                reading = self.reader.read(trigger)
+                self._subject_hedges(trigger, reading)
+                out.append(self._perpetrated(doer, incident, trigger, reading, "deed"))
+        return out
+
+    def _subject_hedges(self, verb: Token, reading: Reading) -> None:
+        """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for tok in child.subtree:
+                    if tok.dep_ == "amod" and tok.lemma_.casefold() in self.hedges:
+                        reading.hedge(self.hedges[tok.lemma_.casefold()])
+
+    def _perpetrated(self, doer: str, incident: FoundIncident, tok: Token, reading: Reading,
+                     how: str) -> IncidentClaim:
+        raw = RawClaim(doer, "perpetrated", incident.entity.id, tok,
+                       qualifiers={"attribution": how})
+        return IncidentClaim(raw, reading)
+
+    def _attribution(self, tok: Token) -> list[IncidentClaim]:
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
+                tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
+            return self._responsibility(tok.head, tok)
+        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind):
+            return []
+        if lemma in self.lex.responsibility_verbs:
+            claimed = [c for c in tok.children if c.dep_ == "dobj" and self.incident_at(c)]
+            return self._responsibility(tok, claimed[0]) if claimed else []
+        if lemma in self.lex.attribution_verbs:
+            return self._attributed(tok, self.lex.attribution_verbs[lemma])
+        if lemma in self.lex.denial_verbs:
+            return self._denied(tok)
+        if lemma in self.lex.behind:
+            incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
+                             and self.incident_at(p)), None)
+            if incident is None or tok.head.pos_ not in ("AUX", "VERB"):
+                return []
+            doers = [e for e in self.args.subjects(tok.head) if self.types[e] in ACCUSED]
+            return [self._perpetrated(d, incident, tok, self.reader.read(tok.head), "deed")
+                    for d in doers]
+        return []
+
+    def _negated(self, verb: Token) -> bool:
+        """ "no group claimed", "has not claimed": no claim, and none against any group."""
+        for child in verb.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                    child.lower_ in NEGATIVE_SUBJECTS or
+                    any(d.lower_ in ("no", "neither") for d in child.children)):
+                return True
+        return False
+
+    def _incident_near(self, tok: Token, words: list[Token]) -> FoundIncident | None:
+        """The incident named among `words`, else the latest one a few sentences back."""
+        for word in words:
+            for t in word.subtree:
+                found = self.incident_at(t)
+                if found is not None:
+                    return found
+        latest = self.incidents.latest_before(tok)
+        if latest is None:
+            return None
+        gap = sentence_of(tok).start - sentence_of(latest.mentions[-1]).start
+        close = sum(1 for s in self.doc.sents
+                    if sentence_of(latest.mentions[-1]).start <= s.start < sentence_of(tok).start)
+        return latest if gap >= 0 and close <= SCOPE_SENTENCES else None
+
+    def _speaker(self, verb: Token, reading: Reading) -> None:
+        """Put the verb's own subject (or agent) first among the claim's sources."""
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
+                if agent is not None else None
+        if speaker is None:
+            return
+        source = self.reader.source_of(speaker)
+        if source is not None and not any(s.text == source.text for s in reading.sources):
+            reading.sources.insert(0, source)
+
+    def _responsibility(self, verb: Token, claimed: Token) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []
+        incident = self._incident_near(verb, [claimed])
+        if incident is None:
+            return []
+        reading = self.reader.read(verb)
+        self._speaker(verb, reading)
+        reading.hedge(self.lex.responsibility_modality)
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in PERPETRATORS]
+        return [self._perpetrated(d, incident, claimed, _copy(reading), "claimed")
+                for d in doers]
+
+    def _attributed(self, verb: Token, modality: Modality) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []
+        children = list(verb.children)
+        preps = {c.lower_: [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                 for c in children if c.dep_ == "prep"}
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        incident_words = [o for o in objects if self.incident_at(o)]
+        group_words = [o for o in objects if not self.incident_at(o)]
+        for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
+            if incident_words and prep in preps:
+                group_words = preps[prep]
+        for prep in ("for", "of", "in"):  # "blamed X for the attack", "accused X of …"
+            incident_words += preps.get(prep, [])
+        if not incident_words and verb.lemma_.casefold() not in ("suspect", "blame",
+                                                                 "accuse"):
+            return []
+        incident = self._incident_near(verb, incident_words)
+        doers = [e for w in group_words for e in self.args.entities(w)
+                 if self.types.get(e) in ACCUSED]
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "agent" for c in children):
+            self._speaker(verb, reading)
+        reading.hedge(modality)
+        how = {Modality.BELIEVED: "suspected", Modality.ALLEGED: "suspected"}.get(
+            modality, "attributed")
+        return [self._perpetrated(d, incident, verb, _copy(reading), how) for d in doers]
+
+    def _denied(self, verb: Token) -> list[IncidentClaim]:
+        children = list(verb.children)
+        denied = [c for c in children if c.dep_ == "dobj" and
+                  (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c))]
+        clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+        if not denied and not clauses:
+            return []
+        incident = self._incident_near(verb, denied + clauses)
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        self._speaker(verb, reading)
+        reading.polarity = Polarity.NEGATED
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+
+def _copy(reading: Reading) -> Reading:
+    return Reading(reading.polarity, reading.modality, list(reading.sources))
+
+
+def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
+    """The other extractors' claims, less those an attribution cue has coded anew: the
+    same group and incident in the same sentence as an event claim of our own."""
+    decided = {(c.raw.subject, c.raw.object, sentence_of(c.raw.trigger).start)
+               for c in own if c.raw.predicate == "perpetrated"}
+    return [c for c in others if not (
+        c.predicate in ("perpetrated", "involved_in") and
+        (c.subject, c.object, sentence_of(c.trigger).start) in decided)]
+
+
+__all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]

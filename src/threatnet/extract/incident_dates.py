@@ -1,0 +1,61 @@
+"""When an incident happened: its date phrase resolved against the publication date.
+
+"on Monday" is the latest Monday on or before publication, "yesterday" the day before,
+"June 24" a full date in the publication's year; anything with a year or a month goes
+through `timex.normalise`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from threatnet.extract.sentences import sentence_of
+from threatnet.extract.timex import normalise
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
+
+
+def resolve_date(text: str, published: str | None) -> str | None:
+    """An ISO date (or year-month, year) for a written date, or None."""
+    lower = text.casefold()
+    base = _published(published)
+    if base is not None:
+        weekday = next((n for n, d in enumerate(WEEKDAYS) if d in lower), None)
+        if weekday is not None and not any(c.isdigit() for c in lower):
+            back = (base.weekday() - weekday) % 7
+            if "last" in lower.split() and back == 0:
+                back = 7
+            return (base - timedelta(days=back)).isoformat()
+        if "last night" in lower:
+            return (base - timedelta(days=1)).isoformat()
+        for word, back in _DAYS_BACK.items():
+            if word in lower.split():
+                return (base - timedelta(days=back)).isoformat()
+    return normalise(text, published)
+
+
+def _published(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> str | None:
+    """The date of the clause spanned by `tokens`: its first DATE that resolves."""
+    if not tokens:
+        return None
+    sentence = sentence_of(tokens[0])
+    scope = {t.i for t in tokens}
+    for span in dates:
+        if span.start < sentence.start or span.end > sentence.end:
+            continue
+        if not any(t.i in scope for t in span):
+            continue
+        value = resolve_date(span.text, published)
+        if value is not None:
+            return value
+    return None

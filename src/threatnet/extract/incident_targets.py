@@ -1,0 +1,291 @@
+"""What an incident struck, whom it hurt, and with what: entities for targets, victims and
+tactics, found before relation extraction so that frames see them too.
+
+A target is the object of the deed ("attacked a police checkpoint"), what a noun names
+after "on" ("an attack on a convoy") or what a bomb went off near; it becomes a
+population (people) or infrastructure (places, things) entity named with the text's
+words and typed by `data/incidents.yaml` (police, military, religious ...). Victims are
+the people a casualty verb counts ("Three officers were killed and two were wounded").
+Tactic words ("opened fire", "gunmen", "abducted") stand for capability taxonomy nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.aliases import word_key
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incidents import (
+    DocIncidents,
+    EntityAdder,
+    FoundIncident,
+    clause_tokens,
+    target_heads,
+)
+from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.model import Entity, EntityType
+from threatnet.resolve.pack import ActorPack
+
+NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
+NAME_DEPS = ("compound", "amod", "nmod", "poss")
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+
+
+@dataclass
+class Harm:
+    """People an incident hurt, as one sentence counts them."""
+
+    victim: str
+    counts: dict[str, int] = field(default_factory=dict)  # killed / wounded / hostages
+    verb: Token | None = None
+
+
+@dataclass
+class IncidentFacts:
+    """The entities one incident is linked to, with the tokens that say so."""
+
+    targets: list[tuple[Token, str]] = field(default_factory=list)
+    harms: list[Harm] = field(default_factory=list)
+    tactics: list[tuple[Token, str]] = field(default_factory=list)
+
+
+class TargetReader:
+    """Targets, victims and tactics of the incidents of one document."""
+
+    def __init__(self, lex: IncidentLexicon, pack: ActorPack) -> None:
+        self.lex = lex
+        self.pack = pack
+
+    def read(self, doc: Doc, incidents: DocIncidents,
+             adder: EntityAdder) -> dict[str, IncidentFacts]:
+        out: dict[str, IncidentFacts] = {}
+        for incident in incidents.incidents:
+            facts = out.setdefault(incident.entity.id, IncidentFacts())
+            for trigger in incident.triggers:
+                for head in target_heads(trigger):
+                    entity = self.target(head, adder)
+                    if entity is not None and (trigger, entity) not in facts.targets:
+                        facts.targets.append((trigger, entity))
+                facts.tactics += [t for t in self._tactics(trigger, adder)
+                                  if t[1] not in {x[1] for x in facts.tactics}]
+            facts.harms = self._harms(doc, incident, incidents, adder)
+        return out
+
+    # -- targets ----------------------------------------------------------------
+
+    def entity_of(self, adder: EntityAdder, i: int) -> Entity | None:
+        owner = adder.found.token_entity.get(i)
+        return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
+
+    def target(self, head: Token, adder: EntityAdder) -> str | None:
+        """The entity a target phrase names, made from its words when new."""
+        if head.pos_ == "PRON" or head.like_num:
+            return None
+        for tok in [head, *[c for c in head.lefts if c.dep_ in NAME_DEPS]]:
+            known = self.entity_of(adder, tok.i)
+            if known is not None:
+                return known.id if known.type not in NOT_TARGETS else None
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ in NAME_DEPS + ("punct",)
+                 and t.pos_ not in ("PRON", "DET", "NUM")] + [head]
+        words = [t for t in words if t.i >= min(w.i for w in words if w.dep_ != "punct")]
+        found = self.target_words([t.lemma_.casefold() for t in words])
+        if found is None:
+            return None
+        head_kind = self.target_words([head.lemma_.casefold()])
+        people = head_kind[1] if head_kind else found[1]
+        start, end = min(t.i for t in words), head.i + 1
+        span = head.doc[start:end]
+        etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
+        key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
+        entity = adder.entity(key, span.text, etype)
+        adder.mention(entity, start, end)
+        return entity.id
+
+    def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
+        """The target type of a phrase's words, and whether they name people."""
+        phrase = " ".join(lemmas)
+        for target in self.lex.targets:
+            if any(w in lemmas or (" " in w and w in phrase) for w in target.people):
+                return target.type, True
+            if any(w in lemmas or (" " in w and w in phrase) for w in target.places):
+                return target.type, False
+        return None
+
+    def target_type(self, entity: Entity) -> str | None:
+        if entity.pack_id and entity.pack_id in self.lex.pack_target_types:
+            return self.lex.pack_target_types[entity.pack_id]
+        words = [w.casefold().rstrip(",") for w in entity.name.split()]
+        lemmas = words + [w[:-1] for w in words if w.endswith("s")]
+        if entity.type in (EntityType.GOVERNMENT_BODY, EntityType.POPULATION,
+                           EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION):
+            found = self.target_words(lemmas)
+            if found is not None:
+                return found[0]
+        if entity.type == EntityType.GOVERNMENT_BODY:
+            return "government"
+        return self.lex.entity_target_types.get(str(entity.type))
+
+    # -- casualties ---------------------------------------------------------------
+
+    def _harms(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents,
+               adder: EntityAdder) -> list[Harm]:
+        harms: list[Harm] = []
+        for sent in self._scope(doc, incident, incidents):
+            last: Harm | None = None
+            for tok in sent:
+                quality = self._casualty(tok)
+                if quality is None:
+                    continue
+                for head in self._victims(tok):
+                    count = _count(head)
+                    if count is None:
+                        continue
+                    if head.like_num or head.lemma_.casefold() in self.lex.anonymous:
+                        if head.like_num and last is not None:  # "and two were wounded"
+                            last.counts.setdefault(quality, count)
+                        continue
+                    victim = self.target(head, adder) or self._people(head, adder)
+                    if victim is None:
+                        continue
+                    last = next((h for h in harms if h.victim == victim and h.verb is not None
+                                 and sentence_of(h.verb).start == sent.start), None)
+                    if last is None:
+                        last = Harm(victim, {}, tok)
+                        harms.append(last)
+                    last.counts.setdefault(quality, count)
+        return harms
+
+    def _scope(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents) -> list:
+        """The sentences that speak of an incident: those that mention it and those that
+        follow, up to the next one that mentions another incident (at most two on)."""
+        out = []
+        others = {sentence_of(t).start for f in incidents.incidents if f is not incident
+                  for t in f.mentions}
+        own = incident.sentences
+        following = 0
+        for sent in sentences(doc):
+            if sent.start in own:
+                out.append(sent)
+                following = 2
+            elif following and sent.start not in others:
+                out.append(sent)
+                following -= 1
+            else:
+                following = 0
+        return out
+
+    def _casualty(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ not in ("VERB", "ADJ") or lemma not in self.lex.casualties:
+            return None
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        return self.lex.casualties[lemma]
+
+    def _victims(self, verb: Token) -> list[Token]:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in ("die", "perish", "dead") \
+            else ("dobj",)
+        heads = [c for c in verb.children if c.dep_ in deps]
+        if not heads and verb.dep_ == "acl":  # "ten people killed in the blast"
+            heads = [verb.head]
+        if not heads and verb.dep_ == "amod":  # "three dead"
+            heads = [verb.head]
+        out = []
+        for head in heads:
+            out += [head, *[c for c in head.children if c.dep_ == "conj"]]
+        return out
+
+    def _people(self, head: Token, adder: EntityAdder) -> str | None:
+        """Victims the target lexicon does not type: "people", "persons", kept by name."""
+        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NN"):
+            return None
+        if head.lemma_.casefold() not in ("people", "person", "man", "woman", "child",
+                                          "passenger", "civilian"):
+            return None
+        entity = adder.entity("target:" + word_key(head.lemma_), head.text,
+                              EntityType.POPULATION)
+        adder.mention(entity, head.i, head.i + 1)
+        return entity.id
+
+    # -- tactics ------------------------------------------------------------------
+
+    def _tactics(self, trigger: Token, adder: EntityAdder) -> list[tuple[Token, str]]:
+        scope = clause_tokens(trigger)
+        named = []
+        for tok in scope:
+            entity = self.entity_of(adder, tok.i)
+            if entity is not None and entity.type == EntityType.CAPABILITY and \
+                    (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
+                named.append((tok, entity.id))
+        if named:
+            return named
+        words = [(trigger, trigger.lemma_.casefold())]
+        words += [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
+                  if c.dep_ in ("prt", "dobj")]
+        words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
+                  for t in c.subtree]
+        out = []
+        for tok, word in words:
+            node = self.lex.tactics.get(word)
+            if node is None or self.pack.get(node) is None:
+                continue
+            entry = self.pack.entries[node]
+            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                                  kind=node)
+            entity.pack_id = None
+            adder.mention(entity, tok.i, tok.i + 1, take=self.entity_of(adder, tok.i) is None)
+            if entity.id not in {o[1] for o in out}:
+                out.append((tok, entity.id))
+        return out
+
+
+def _count(head: Token) -> int | None:
+    """How many a victim phrase counts: "three officers", "26 soldiers", "a policeman"."""
+    if head.like_num:
+        return _number(head.text)
+    for child in head.children:
+        if child.dep_ == "nummod":
+            return _number(child.text)
+    if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
+        return 1
+    return None
+
+
+def _number(text: str) -> int | None:
+    clean = text.replace(",", "").casefold()
+    if clean.isdigit():
+        return int(clean)
+    return NUMBER_WORDS.get(clean)
+
+
+__all__ = ["Harm", "IncidentFacts", "TargetReader"]
+
+
+KIND_PREPOSITIONS = {"attack": "on", "raid": "on", "ambush": "on", "clash": "with"}
+
+
+def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
+                   entities: list[Entity]) -> None:
+    """A readable name for each unnamed incident: "suicide bombing of military convoy,
+    Mir Ali, 2024-06-24" from its kind, first target, place and date."""
+    names = {e.id: e.name for e in entities}
+    for incident in incidents.incidents:
+        entity = incident.entity
+        if entity.pack_id or entity.incident is None or not entity.incident.generated:
+            continue
+        found = facts.get(entity.id)
+        struck = [t for _, t in found.targets] + [h.victim for h in found.harms] \
+            if found else []
+        name = incident.kind
+        if struck:
+            name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
+        parts = [name, *([names[incident.places[0]]] if incident.places else []),
+                 *([incident.date] if incident.date else [])]
+        entity.name = ", ".join(parts)

@@ -1,0 +1,456 @@
+"""Find the incidents a report describes and every reference to each.
+
+An attack, bombing, shooting, abduction, hijacking, raid, ambush or clash becomes an
+`event` entity carrying `Entity.incident` (kind, date, place): a named event the
+entity finder already found ("the Jaffar Express hijacking"), or an unnamed one
+described by a deed ("assailants attacked a police checkpoint in Bannu") or an
+indefinite noun ("a bomb blast in Quetta"). Definite nouns ("the attack", "the blast")
+refer back to the latest incident of a compatible kind; a deed with a place or date of
+its own, or a "separate" / "another" marker, opens a new one. Claims about incidents
+are made by `extract.incident_claims`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from threatnet.extract.aliases import word_key
+from threatnet.extract.entities import DocEntities
+from threatnet.extract.incident_dates import date_of
+from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
+from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.model import Entity, EntityType, Incident, Mention
+from threatnet.resolve.pack import ActorPack
+
+STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
+DEFINITE = ("the", "this", "that", "these", "those")
+INDEFINITE = ("a", "an", "another", "one")
+CLAUSE_CUTS = ("conj", "ccomp", "relcl", "parataxis")
+TARGET_PREPS = ("on", "at", "against", "targeting")
+NEAR_PREPS = ("near", "outside", "inside")
+MAX_SENTENCES_APART = 2
+
+
+@dataclass
+class FoundIncident:
+    """One incident of a report: its entity, kind and the tokens that refer to it."""
+
+    entity: Entity
+    kind: str
+    triggers: list[Token] = field(default_factory=list)  # the deeds and nouns describing it
+    mentions: list[Token] = field(default_factory=list)  # every reference, in text order
+    places: list[str] = field(default_factory=list)      # location entity ids, finest first
+    date: str | None = None
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1].i if self.mentions else -1
+
+    @property
+    def sentences(self) -> set[int]:
+        return {sentence_of(t).start for t in self.mentions}
+
+
+@dataclass
+class DocIncidents:
+    incidents: list[FoundIncident] = field(default_factory=list)
+
+    def of_entity(self, entity: str) -> FoundIncident | None:
+        return next((f for f in self.incidents if f.entity.id == entity), None)
+
+    def latest_before(self, tok: Token) -> FoundIncident | None:
+        """The incident mentioned last before `tok` (the one a bare "the attack" means)."""
+        before = [f for f in self.incidents if any(t.i < tok.i for t in f.mentions)]
+        return max(before, key=lambda f: max(t.i for t in f.mentions if t.i < tok.i),
+                   default=None)
+
+
+class EntityAdder:
+    """Adds entities and mentions to a document's `DocEntities` after the entity finder."""
+
+    def __init__(self, doc: Doc, found: DocEntities) -> None:
+        self.doc = doc
+        self.found = found
+        self.by_key: dict[str, Entity] = {}
+        self.next = max((int(e.id[1:]) for e in found.entities), default=0) + 1
+
+    def entity(self, key: str, name: str, etype: EntityType, kind: str | None = None) -> Entity:
+        if key not in self.by_key:
+            entity = Entity(id=f"E{self.next}", name=name, type=etype, kind=kind)
+            self.next += 1
+            self.by_key[key] = entity
+            self.found.entities.append(entity)
+        return self.by_key[key]
+
+    def mention(self, entity: Entity, start: int, end: int, take: bool = True) -> None:
+        span = self.doc[start:end]
+        if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
+            return
+        if take:
+            for i in range(start, end):
+                self._release(i)
+                self.found.token_entity[i] = entity.id
+        entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        entity.mentions.sort(key=lambda m: m.start)
+        entity.add_alias(span.text)
+
+    def _release(self, i: int) -> None:
+        owner = self.found.token_entity.pop(i, None)
+        if owner is None:
+            return
+        entity = next(e for e in self.found.entities if e.id == owner)
+        idx = self.doc[i].idx
+        entity.mentions = [m for m in entity.mentions if not m.start <= idx < m.end]
+        if not entity.mentions and not any(v == owner for v in self.found.token_entity.values()):
+            self.found.entities.remove(entity)
+
+
+class IncidentFinder:
+    """Finds incidents in documents, with one lexicon and one actor pack."""
+
+    def __init__(self, pack: ActorPack, lexicon: IncidentLexicon | None = None) -> None:
+        self.pack = pack
+        self.lex = lexicon or load_incident_lexicon()
+        self.incident_nouns = frozenset(self.lex.nouns) | frozenset(self.lex.anaphors)
+
+    def find(self, doc: Doc, found: DocEntities, dates: list[Span],
+             published: str | None) -> tuple[DocIncidents, EntityAdder]:
+        out = DocIncidents()
+        adder = EntityAdder(doc, found)
+        run = _Run(self, doc, found, adder, out, dates, published)
+        for sent in sentences(doc):
+            run.sentence(sent)
+        for incident in out.incidents:
+            incident.entity.incident = Incident(incident.kind, incident.date,
+                                                incident.places[0] if incident.places else None,
+                                                generated=incident.entity.pack_id is None
+                                                and incident.entity.incident is None)
+        return out, adder
+
+    # -- what a token is ----------------------------------------------------
+
+    def verb_kind(self, tok: Token) -> str | None:
+        if tok.pos_ != "VERB":
+            return None
+        lemma = tok.lemma_.casefold()
+        for child in tok.children:  # "open fire", "blow up", "gun down"
+            if child.dep_ in ("prt", "dobj") and f"{lemma} {child.lower_}" in self.lex.verbs:
+                return self.lex.verbs[f"{lemma} {child.lower_}"]
+        return self.lex.verbs.get(lemma)
+
+    def noun_kind(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.casefold()
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        for mod in mods:
+            if f"{mod} {lemma}" in self.lex.nouns:
+                return self.lex.nouns[f"{mod} {lemma}"]
+        return self.lex.nouns.get(lemma)
+
+    def finer_kind(self, kind: str, words: list[str]) -> str:
+        """ "a suicide attack", "gunmen attacked", "blew himself up": a finer kind."""
+        for word in words:
+            finer = self.lex.kind_words.get(word)
+            if finer and (kind in ("attack", "bombing") or finer == "suicide bombing"):
+                kind = finer
+        return kind
+
+    def unreal(self, tok: Token) -> bool:
+        """A planned, feared, foiled or conditional deed, or a negated one."""
+        node = tok
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ in ("aux", "mark") and
+                                           child.lower_ in self.lex.unreal | {"to", "if"}):
+                    return True
+            if node.lemma_.casefold() in self.lex.unreal and node is not tok:
+                return True
+            if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "pcomp", "nsubj",
+                                 "nsubjpass", "compound") or node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+
+class _Run:
+    """The incidents of one document, found sentence by sentence."""
+
+    def __init__(self, finder: IncidentFinder, doc: Doc, found: DocEntities, adder: EntityAdder,
+                 out: DocIncidents, dates: list[Span], published: str | None) -> None:
+        self.f, self.lex, self.doc, self.found = finder, finder.lex, doc, found
+        self.adder, self.out, self.dates, self.published = adder, out, dates, published
+        self.types = {e.id: e for e in found.entities}
+        self.last_sentence = -1
+
+    def entity_of(self, i: int) -> Entity | None:
+        owner = self.found.token_entity.get(i)
+        if owner is None:
+            return None
+        if owner not in self.types:
+            self.types = {e.id: e for e in self.found.entities}
+        return self.types.get(owner)
+
+    def sentence(self, sent: Span) -> None:
+        marker = any(t.lower_ in self.lex.new_markers for t in sent)
+        here: FoundIncident | None = None
+        for tok in sent:
+            named = self.entity_of(tok.i)
+            if named is not None and named.type == EntityType.EVENT and \
+                    named.id not in self.adder_ids():
+                here = self._named(named, tok) or here
+                continue
+            kind = self.f.verb_kind(tok)
+            if kind is not None:
+                here = self._deed(tok, kind, here, marker, verbal=True) or here
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
+                    and tok.dep_ != "compound" and self._free(tok):
+                here = self._noun(tok, here, marker) or here
+
+    def adder_ids(self) -> set[str]:
+        return {e.id for e in self.adder.by_key.values()}
+
+    def _free(self, tok: Token) -> bool:
+        entity = self.entity_of(tok.i)
+        return entity is None or entity.type == EntityType.CAPABILITY
+
+    # -- kinds of reference -------------------------------------------------
+
+    def _named(self, entity: Entity, tok: Token) -> FoundIncident | None:
+        words = [w.casefold().rstrip("s") for w in entity.name.split()]
+        kind = next((self.lex.nouns[w] for w in words if w in self.lex.nouns), None) or \
+            next((self.lex.nouns[w + "s"] for w in words if w + "s" in self.lex.nouns), None)
+        if kind is None:
+            return None  # an operation, an agreement: not an incident
+        incident = self.out.of_entity(entity.id)
+        if incident is None:
+            incident = FoundIncident(entity, kind)
+            self.out.incidents.append(incident)
+        if tok not in incident.mentions:
+            incident.mentions.append(tok)
+            if not incident.triggers:
+                incident.triggers.append(tok)
+                self._anchor(incident, tok)
+        return incident
+
+    def _noun(self, tok: Token, here: FoundIncident | None,
+              marker: bool) -> FoundIncident | None:
+        dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
+        plural = tok.tag_ in ("NNS", "NNPS")
+        lemma = tok.lemma_.casefold()
+        if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
+            return self._anaphor(tok, lemma, here, marker)
+        kind = self.f.noun_kind(tok)
+        if plural or kind is None or lemma == "incident" or self.f.unreal(tok):
+            return None
+        return self._deed(tok, kind, here, marker, verbal=False)
+
+    def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
+                 marker: bool) -> FoundIncident | None:
+        if tok.tag_ in ("NNS", "NNPS") or lemma not in self.lex.anaphors:
+            return None
+        places, date = self._anchors(tok)
+        fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
+                and f.last < tok.i and not _conflicts(f, places, date)]
+        if here is not None and here in fits:
+            target = here
+        else:
+            target = max(fits, key=lambda f: f.last, default=None)
+        if target is None or (marker and target is not here and (places or date)):
+            kind = self.f.noun_kind(tok)
+            if kind is None or not (places or date) or lemma == "incident":
+                return None
+            return self._new(tok, kind, places, date)
+        self._mention(target, tok, definite=True)
+        return target
+
+    def _deed(self, tok: Token, kind: str, here: FoundIncident | None, marker: bool,
+              verbal: bool) -> FoundIncident | None:
+        if verbal and not self._real_deed(tok, kind):
+            return None
+        places, date = self._anchors(tok)
+        kind = self.f.finer_kind(kind, self._kind_context(tok))
+        if here is not None and not _conflicts(here, places, date):
+            self._join(here, tok)
+            return here
+        latest = self.out.latest_before(tok)
+        near = latest is not None and \
+            self._sentence_index(tok) - self._sentence_index(latest.mentions[-1]) \
+            <= MAX_SENTENCES_APART
+        if latest is not None and near and not marker and not places and not date:
+            self._join(latest, tok)
+            return latest
+        if not (places or date or self._specific(tok)):
+            return None
+        return self._new(tok, kind, places, date)
+
+    def _real_deed(self, verb: Token, kind: str) -> bool:
+        if verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb):
+            return False
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+                and verb.dep_ not in ("acl", "conj"):
+            return False
+        subjects = [self.entity_of(c.i) for c in verb.children
+                    if c.dep_ in ("nsubj", "agent") for c in [c, *c.children]]
+        if kind != "clash" and any(e is not None and e.type in STATE_SIDE for e in subjects):
+            return False  # a security operation, not an incident
+        return True
+
+    def _specific(self, tok: Token) -> bool:
+        """A single thing struck ("a police post"), or people hurt in the same sentence."""
+        objects = target_heads(tok)
+        if any(o.tag_ in ("NN", "NNP") for o in objects):
+            return True
+        return any(t.lemma_.casefold() in self.lex.casualties and t.pos_ == "VERB"
+                   for t in sentence_of(tok))
+
+    def _kind_context(self, tok: Token) -> list[str]:
+        """The words around a trigger that may make its kind finer."""
+        words = [c.lemma_.casefold() for c in tok.lefts if c.dep_ in ("compound", "amod")]
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                words += [t.lemma_.casefold() for t in child.subtree]
+            if child.dep_ == "dobj" and child.lower_ in ("himself", "herself", "themselves") \
+                    and any(w.split()[0] == tok.lemma_.casefold()
+                            for w in self.lex.reflexive_suicide):
+                words.append("suicide")  # "blew himself up"
+        return words
+
+    # -- building incidents ----------------------------------------------------
+
+    def _new(self, tok: Token, kind: str, places: list[str], date: str | None) -> FoundIncident:
+        key = f"incident:{tok.i}"
+        entity = self.adder.entity(key, kind, EntityType.EVENT)
+        incident = FoundIncident(entity, kind, places=places, date=date)
+        self.out.incidents.append(incident)
+        self._join(incident, tok)
+        return incident
+
+    def _join(self, incident: FoundIncident, tok: Token) -> None:
+        incident.triggers.append(tok)
+        self._mention(incident, tok, definite=False)
+        places, date = self._anchors(tok)
+        incident.places = incident.places or places
+        incident.date = incident.date or date
+
+    def _mention(self, incident: FoundIncident, tok: Token, definite: bool) -> None:
+        start = tok.i
+        if tok.pos_ == "NOUN":
+            start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ in
+                                  ("det", "compound", "amod", "poss", "nmod")]])
+        if incident.entity.pack_id is None or definite:
+            take = self.entity_of(tok.i) is None or self._free(tok)
+            self.adder.mention(incident.entity, start if definite else tok.i, tok.i + 1,
+                               take=take)
+        if tok not in incident.mentions:
+            incident.mentions.append(tok)
+            incident.mentions.sort(key=lambda t: t.i)
+
+    def _anchor(self, incident: FoundIncident, tok: Token) -> None:
+        places, date = self._anchors(tok)
+        incident.places = incident.places or places
+        incident.date = incident.date or date
+
+    def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
+        scope = clause_tokens(tok)
+        return self._places(tok, scope), date_of(scope, self.dates, self.published)
+
+    def _places(self, trigger: Token, scope: list[Token]) -> list[str]:
+        """The places of the trigger's clause, finest first; an unknown village by name."""
+        found: list[str] = []
+        for tok in scope:
+            if not _under_place_prep(tok, trigger, self.lex.place_preps):
+                continue
+            entity = self.entity_of(tok.i)
+            if entity is not None and entity.type == EntityType.PERSON and \
+                    entity.pack_id is None and tok.dep_ in ("pobj", "compound"):
+                entity.type = EntityType.LOCATION  # "in Shewa": NER took the village for a man
+            if entity is not None and entity.type == EntityType.LOCATION:
+                if entity.id not in found:
+                    found.append(entity.id)
+                continue
+            if entity is None and tok.lemma_.casefold() in self.lex.place_nouns:
+                names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                         and self.entity_of(c.i) is None]
+                if names:
+                    span = self.doc[min(c.i for c in names):max(c.i for c in names) + 1]
+                    place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
+                                              EntityType.LOCATION)
+                    self.adder.mention(place, span.start, span.end)
+                    found.append(place.id)
+        return self._finest(found)
+
+    def _finest(self, places: list[str]) -> list[str]:
+        pack_of = {e.id: e.pack_id for e in self.found.entities}
+        ancestors = {a for p in places if pack_of.get(p) for a in self.f.pack.ancestors(pack_of[p])}
+        kept = [p for p in places if pack_of.get(p) not in ancestors or pack_of.get(p) is None]
+        unknown = [p for p in kept if pack_of.get(p) is None]
+        return unknown + [p for p in kept if p not in unknown]
+
+    def _sentence_index(self, tok: Token) -> int:
+        return next(n for n, s in enumerate(sentences(self.doc)) if s.start <= tok.i < s.end)
+
+
+def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
+    if date and incident.date and date != incident.date:
+        return True
+    return bool(places and incident.places and not set(places) & set(incident.places))
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """The tokens of a trigger's own clause: a verb's subtree without coordinated or
+    embedded clauses; a noun's, with the prepositions and dates of the verb it serves."""
+    head = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        while head.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass") and \
+                head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            head = tok
+    out, stack = [], [head]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in CLAUSE_CUTS and child.i != tok.i and \
+                    not (child.i <= tok.i and tok.i in {t.i for t in child.subtree}):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _under_place_prep(tok: Token, trigger: Token, preps: frozenset[str]) -> bool:
+    node = tok
+    for _ in range(6):
+        if node.i == trigger.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in preps:
+            return True
+        if node.dep_ not in ("compound", "appos", "conj", "pobj", "prep", "npadvmod", "nmod",
+                             "amod"):
+            return False
+        node = node.head
+    return False
+
+
+def target_heads(tok: Token) -> list[Token]:
+    """The heads of the noun phrases a trigger struck: its object, the noun after "on"
+    / "at", the subject of a passive; for a bombing also what it went off near."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.lower_ not in ("himself", "herself", "themselves",
+                                                          "fire"):
+            out.append(child)
+        elif child.dep_ == "nsubjpass":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in (*TARGET_PREPS, *NEAR_PREPS):
+            out += [p for p in child.children if p.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a convoy attacked near Mir Ali"
+        out.append(tok.head)
+    return out
+
+
+__all__ = ["DocIncidents", "EntityAdder", "FoundIncident", "IncidentFinder", "clause_tokens",
+           "target_heads"]
