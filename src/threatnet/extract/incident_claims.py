@@ -128,7 +128,11 @@ class IncidentClaimMaker:
 
     def _perpetrated(self, doer: str, incident: FoundIncident, tok: Token, reading: Reading,
                      how: str) -> IncidentClaim:
-        raw = RawClaim(doer, "perpetrated", incident.entity.id, tok,
+        # a state accused of an attack is accused of a part in it, not of carrying it out
+        predicate = "involved_in" if self.types[doer] in (EntityType.STATE,
+                                                          EntityType.GOVERNMENT_BODY) \
+            else "perpetrated"
+        raw = RawClaim(doer, predicate, incident.entity.id, tok,
                        qualifiers={"attribution": how})
         return IncidentClaim(raw, reading)
 
@@ -167,7 +171,8 @@ class IncidentClaimMaker:
                 return True
         return False
 
-    def _incident_near(self, tok: Token, words: list[Token]) -> FoundIncident | None:
+    def _incident_near(self, tok: Token, words: list[Token],
+                       reach: int = SCOPE_SENTENCES) -> FoundIncident | None:
         """The incident named among `words`, else the latest one a few sentences back."""
         for word in words:
             for t in word.subtree:
@@ -178,9 +183,8 @@ class IncidentClaimMaker:
         if latest is None:
             return None
         gap = sentence_of(tok).start - sentence_of(latest.mentions[-1]).start
-        close = sum(1 for s in self.doc.sents
-                    if sentence_of(latest.mentions[-1]).start <= s.start < sentence_of(tok).start)
-        return latest if gap >= 0 and close <= SCOPE_SENTENCES else None
+        close = len({sentence_of(t).start for t in self.doc[latest.mentions[-1].i:tok.i]}) - 1
+        return latest if gap >= 0 and close <= reach else None
 
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""
@@ -245,7 +249,7 @@ class IncidentClaimMaker:
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
             return []
-        incident = self._incident_near(verb, denied + clauses)
+        incident = self._incident_near(verb, denied + clauses, reach=1)
         doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         if incident is None or not doers:
             return []
@@ -264,7 +268,7 @@ def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim
     """The other extractors' claims, less those an attribution cue has coded anew: the
     same group and incident in the same sentence as an event claim of our own."""
     decided = {(c.raw.subject, c.raw.object, sentence_of(c.raw.trigger).start)
-               for c in own if c.raw.predicate == "perpetrated"}
+               for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
     return [c for c in others if not (
         c.predicate in ("perpetrated", "involved_in") and
         (c.subject, c.object, sentence_of(c.trigger).start) in decided)]

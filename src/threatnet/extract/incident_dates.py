@@ -7,6 +7,7 @@ through `timex.normalise`.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -15,6 +16,7 @@ from threatnet.extract.sentences import sentence_of
 from threatnet.extract.timex import normalise
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 
 
@@ -55,7 +57,19 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
             continue
         if not any(t.i in scope for t in span):
             continue
-        value = resolve_date(span.text, published)
+        value = resolve_date(span.text, _context(span, dates) or published)
         if value is not None:
             return value
     return None
+
+
+def _context(span: Span, dates: list[Span]) -> str | None:
+    """For a date without a year ("On August 27"), the last full date written before it:
+    a narrative of 2021 published in 2023 stays in 2021."""
+    if _YEAR.search(span.text):
+        return None
+    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text)]
+    if not earlier:
+        return None
+    year = _YEAR.search(earlier[-1].text).group(0)
+    return f"{year}-12-31"

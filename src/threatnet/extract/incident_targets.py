@@ -83,13 +83,16 @@ class TargetReader:
         owner = adder.found.token_entity.get(i)
         return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
 
-    def target(self, head: Token, adder: EntityAdder) -> str | None:
-        """The entity a target phrase names, made from its words when new."""
+    def target(self, head: Token, adder: EntityAdder, people: bool = False) -> str | None:
+        """The entity a target phrase names, made from its words when new; for `people`
+        hurt, a modifier counts only when it names a population ("American soldiers" are
+        not the United States)."""
         if head.pos_ == "PRON" or head.like_num:
             return None
         for tok in [head, *[c for c in head.lefts if c.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
-            if known is not None:
+            if known is not None and (tok is head or not people or
+                                      known.type == EntityType.POPULATION):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ in NAME_DEPS + ("punct",)
                  and t.pos_ not in ("PRON", "DET", "NUM")] + [head]
@@ -150,7 +153,7 @@ class TargetReader:
                         if head.like_num and last is not None:  # "and two were wounded"
                             last.counts.setdefault(quality, count)
                         continue
-                    victim = self.target(head, adder) or self._people(head, adder)
+                    victim = self.target(head, adder, people=True) or self._people(head, adder)
                     if victim is None:
                         continue
                     last = next((h for h in harms if h.victim == victim and h.verb is not None
@@ -226,9 +229,10 @@ class TargetReader:
                 named.append((tok, entity.id))
         if named:
             return named
-        words = [(trigger, trigger.lemma_.casefold())]
-        words += [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
-                  if c.dep_ in ("prt", "dobj")]
+        # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
+        # only restates the kind ("bombed": explosives) is left out
+        words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
+                 if c.dep_ in ("prt", "dobj")]
         words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
                   for t in c.subtree]
         out = []

@@ -12,6 +12,7 @@ are made by `extract.incident_claims`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -95,6 +96,14 @@ class EntityAdder:
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entity.mentions.sort(key=lambda m: m.start)
         entity.add_alias(span.text)
+
+    def drop(self, entity: Entity) -> None:
+        """Forget an entity whose mentions went to another."""
+        for i in [i for i, e in self.found.token_entity.items() if e == entity.id]:
+            del self.found.token_entity[i]
+        if entity in self.found.entities:
+            self.found.entities.remove(entity)
+        self.by_key = {k: e for k, e in self.by_key.items() if e is not entity}
 
     def _release(self, i: int) -> None:
         owner = self.found.token_entity.pop(i, None)
@@ -226,13 +235,56 @@ class _Run:
         incident = self.out.of_entity(entity.id)
         if incident is None:
             incident = FoundIncident(entity, kind)
+            earlier = self._described_before(entity, kind, tok)
             self.out.incidents.append(incident)
+            if earlier is not None:  # "a suicide bomber struck … the airport bombing"
+                self.absorb(incident, earlier)
         if tok not in incident.mentions:
             incident.mentions.append(tok)
             if not incident.triggers:
                 incident.triggers.append(tok)
                 self._anchor(incident, tok)
         return incident
+
+    def _described_before(self, entity: Entity, kind: str, tok: Token) -> FoundIncident | None:
+        """The unnamed incident a named event's first mention names, if one fits: the latest
+        of a compatible kind, not dated otherwise, and not a comparison ("since the …")."""
+        if any(t.lower_ in ("since", "after", "before", "than", "like", "unlike")
+               for t in tok.doc[max(0, tok.i - 4):tok.i]):
+            return None
+        head = entity.name.split()[-1].casefold()
+        year = _year(self.f.pack.entries[entity.pack_id].description) \
+            if entity.pack_id and entity.pack_id in self.f.pack.entries else None
+        unnamed = [f for f in self.out.incidents if f.entity.pack_id is None and
+                   f.entity.id in self.adder_ids() and f.last < tok.i and
+                   (self.lex.anaphor_fits(head, f.kind) or self.lex.anaphor_fits(
+                       head.rstrip("s"), f.kind) or head in (kind, f.kind))]
+        own = {word_key(w) for name in [entity.name, *entity.aliases]
+               for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
+            {word_key(w) for w in self.f.incident_nouns} - {"the", "and"}
+        unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
+                                                for t in sentence_of(trigger)}]
+        latest = max(unnamed, key=lambda f: f.last, default=None)
+        if latest is None or (year and latest.date and not latest.date.startswith(year)):
+            return None
+        return latest
+
+    def absorb(self, into: FoundIncident, other: FoundIncident) -> None:
+        """One incident after all: `other`'s mentions and anchors go to `into`."""
+        spans = [(self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+                 for m in other.entity.mentions]
+        self.adder.drop(other.entity)
+        for span in spans:
+            if span is not None:
+                self.adder.mention(into.entity, span.start, span.end)
+        into.mentions = sorted({*into.mentions, *other.mentions}, key=lambda t: t.i)
+        into.triggers = sorted({*into.triggers, *other.triggers}, key=lambda t: t.i)
+        into.places = into.places or other.places
+        into.date = into.date or other.date
+        if into.kind == "attack":
+            into.kind = other.kind
+        self.out.incidents.remove(other)
+        self.adder.drop(other.entity)
 
     def _noun(self, tok: Token, here: FoundIncident | None,
               marker: bool) -> FoundIncident | None:
@@ -269,9 +321,16 @@ class _Run:
               verbal: bool) -> FoundIncident | None:
         if verbal and not self._real_deed(tok, kind):
             return None
+        if not verbal and kind != "clash" and any(
+                e is not None and e.type in STATE_SIDE
+                for c in tok.lefts if c.dep_ in ("compound", "poss", "amod")
+                for e in [self.entity_of(c.i)]):
+            return None  # "a US drone strike": a state's operation, not an incident
         places, date = self._anchors(tok)
         kind = self.f.finer_kind(kind, self._kind_context(tok))
-        if here is not None and not _conflicts(here, places, date):
+        doers = self._named_subjects(tok)
+        if here is not None and not _conflicts(here, places, date) and \
+                not (doers and self._named_subjects_of(here) - doers):
             self._join(here, tok)
             return here
         latest = self.out.latest_before(tok)
@@ -284,6 +343,17 @@ class _Run:
         if not (places or date or self._specific(tok)):
             return None
         return self._new(tok, kind, places, date)
+
+    def _named_subjects(self, tok: Token) -> set[str]:
+        """The known actors a deed's subject names ("ISKP bombed", "Taliban fighters")."""
+        return {e.id for c in tok.children if c.dep_ in ("nsubj", "agent")
+                for t in c.subtree for e in [self.entity_of(t.i)]
+                if e is not None and e.type not in (EntityType.EVENT, EntityType.LOCATION,
+                                                    EntityType.CAPABILITY)}
+
+    def _named_subjects_of(self, incident: FoundIncident) -> set[str]:
+        return {e for t in incident.triggers if t.pos_ == "VERB"
+                for e in self._named_subjects(t)}
 
     def _real_deed(self, verb: Token, kind: str) -> bool:
         if verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb):
@@ -371,10 +441,13 @@ class _Run:
                     found.append(entity.id)
                 continue
             if entity is None and tok.lemma_.casefold() in self.lex.place_nouns:
-                names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-                         and self.entity_of(c.i) is None]
-                if names:
-                    span = self.doc[min(c.i for c in names):max(c.i for c in names) + 1]
+                start = tok.i
+                while start > 0 and self.entity_of(start - 1) is None and (
+                        self.doc[start - 1].pos_ == "PROPN" or
+                        (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
+                    start -= 1
+                span = self.doc[start:tok.i]
+                if span and span.text[:1].isupper() and span[-1].pos_ == "PROPN":
                     place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
                                               EntityType.LOCATION)
                     self.adder.mention(place, span.start, span.end)
@@ -390,6 +463,11 @@ class _Run:
 
     def _sentence_index(self, tok: Token) -> int:
         return next(n for n, s in enumerate(sentences(self.doc)) if s.start <= tok.i < s.end)
+
+
+def _year(text: str) -> str | None:
+    match = re.search(r"\b(19|20)\d\d\b", text)
+    return match.group(0) if match else None
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
