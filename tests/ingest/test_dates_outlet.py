@@ -20,6 +20,8 @@ before this year.</p></article></body></html>"""
     ("Drone strike\nPESHAWAR, June 26, 2024 — The TTP said", "2024-06-26"),
     ("QUETTA (Reuters) - 3 May 2023 - The BLA", None),  # agency before the date: not a dateline
     ("QUETTA, 3 May 2023 (Reuters) - The BLA said", "2023-05-03"),
+    ("PESHAWAR, Pakistan, Feb 2, 2023 (Reuters) - Police said", "2023-02-02"),  # with country
+    ("KABUL, Afghanistan: The TTP met on June 26, 2024.", None),  # a country, then no date
     ("ISLAMABAD: 2024-01-05: The interior ministry", "2024-01-05"),
     ("The TTP met in Kabul on June 26, 2024, officials said.", None),  # a date, no dateline
     ("PESHAWAR, June 26, 2024 — x\nThis report was first published on July 1, 2024.",
