@@ -66,8 +66,9 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
 def _context(span: Span, dates: list[Span]) -> str | None:
     """For a date without a year ("On August 27"), the last full date written before it:
     a narrative of 2021 published in 2023 stays in 2021."""
-    if _YEAR.search(span.text):
-        return None
+    lower = span.text.casefold()
+    if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
+        return None  # a year of its own, or a day counted from publication
     earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text)]
     if not earlier:
         return None

@@ -34,6 +34,8 @@ class IncidentLexicon:
     kind_words: dict[str, str]
     anaphors: dict[str, frozenset[str]]   # noun -> kinds it can refer to ("*": any)
     anonymous: frozenset[str]
+    perpetrator_kinds: dict[str, str]     # doer noun ("suicide bomber") -> kind
+    not_deeds: frozenset[str]
     casualties: dict[str, str]            # lemma -> killed / wounded / hostages
     targets: tuple[TargetWords, ...]
     pack_target_types: dict[str, str]
@@ -88,6 +90,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         kind_words={str(k).casefold(): v for k, v in d["kind_words"].items()},
         anaphors={str(k): _words(v, f"anaphors.{k}") for k, v in d["anaphors"].items()},
         anonymous=_words(d["anonymous_perpetrators"], "anonymous_perpetrators"),
+        perpetrator_kinds={str(k).casefold(): v for k, v in d["perpetrator_kinds"].items()},
+        not_deeds=_words(d["not_deeds"], "not_deeds"),
         casualties={w: q for q, words in d["casualties"].items()
                     for w in _words(words, f"casualties.{q}")},
         targets=targets,

@@ -149,6 +149,24 @@ class IncidentFinder:
                 return self.lex.verbs[f"{lemma} {child.lower_}"]
         return self.lex.verbs.get(lemma)
 
+    def doer_kind(self, tok: Token) -> str | None:
+        """The kind of incident a deed's doer implies: "a suicide bomber drove …",
+        "the gunmen who killed …"."""
+        if tok.pos_ != "VERB" or tok.lemma_.casefold() in self.lex.not_deeds:
+            return None
+        for child in tok.children:
+            if child.dep_ != "nsubj":
+                continue
+            doer = tok.head if child.lower_ in ("who", "that") and tok.dep_ == "relcl" \
+                else child
+            mods = [c.lower_ for c in doer.lefts if c.dep_ in ("compound", "amod")]
+            for word in [*(f"{m} {doer.lower_}" for m in mods),
+                         *(f"{m} {doer.lemma_.casefold()}" for m in mods),
+                         doer.lower_, doer.lemma_.casefold()]:
+                if word in self.lex.perpetrator_kinds:
+                    return self.lex.perpetrator_kinds[word]
+        return None
+
     def noun_kind(self, tok: Token) -> str | None:
         lemma = tok.lemma_.casefold()
         mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
@@ -209,7 +227,7 @@ class _Run:
                     named.id not in self.adder_ids():
                 here = self._named(named, tok) or here
                 continue
-            kind = self.f.verb_kind(tok)
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok)
             if kind is not None:
                 here = self._deed(tok, kind, here, marker, verbal=True) or here
                 continue
@@ -311,11 +329,24 @@ class _Run:
             target = max(fits, key=lambda f: f.last, default=None)
         if target is None or (marker and target is not here and (places or date)):
             kind = self.f.noun_kind(tok)
-            if kind is None or not (places or date) or lemma == "incident":
+            if kind is None or lemma == "incident" or self.f.unreal(tok):
                 return None
+            if not (places or date) and (target is not None or self.named_later(tok, lemma)):
+                return None  # "the attack" before the report names it: coreference's
             return self._new(tok, kind, places, date)
         self._mention(target, tok, definite=True)
+        target.places = target.places or places
+        target.date = target.date or date
         return target
+
+    def named_later(self, tok: Token, lemma: str) -> bool:
+        """A named incident of a kind "the attack" can mean comes later in the report."""
+        for i, owner in self.found.token_entity.items():
+            entity = self.types.get(owner)
+            if i > tok.i and entity is not None and entity.type == EntityType.EVENT and \
+                    entity.pack_id:
+                return True
+        return False
 
     def _deed(self, tok: Token, kind: str, here: FoundIncident | None, marker: bool,
               verbal: bool) -> FoundIncident | None:
