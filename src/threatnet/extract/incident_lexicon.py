@@ -33,6 +33,7 @@ class IncidentLexicon:
     nouns: dict[str, str]                 # head noun lemma (or "modifier head") -> kind
     kind_words: dict[str, str]
     anaphors: dict[str, frozenset[str]]   # noun -> kinds it can refer to ("*": any)
+    families: tuple[frozenset[str], ...]
     anonymous: frozenset[str]
     perpetrator_kinds: dict[str, str]     # doer noun ("suicide bomber") -> kind
     not_deeds: frozenset[str]
@@ -53,6 +54,10 @@ class IncidentLexicon:
     place_preps: frozenset[str]
     new_markers: frozenset[str]
     unreal: frozenset[str]
+
+    def same_family(self, a: str, b: str) -> bool:
+        """Two kinds one incident may be described by ("attack" goes with any)."""
+        return a == b or "attack" in (a, b) or any(a in f and b in f for f in self.families)
 
     def anaphor_fits(self, noun: str, kind: str) -> bool:
         kinds = self.anaphors.get(noun, frozenset())
@@ -89,6 +94,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         verbs=_by_kind(d["kinds"], "verbs"), nouns=_by_kind(d["kinds"], "nouns"),
         kind_words={str(k).casefold(): v for k, v in d["kind_words"].items()},
         anaphors={str(k): _words(v, f"anaphors.{k}") for k, v in d["anaphors"].items()},
+        families=tuple(_words(f, "kind_families") for f in d["kind_families"]),
         anonymous=_words(d["anonymous_perpetrators"], "anonymous_perpetrators"),
         perpetrator_kinds={str(k).casefold(): v for k, v in d["perpetrator_kinds"].items()},
         not_deeds=_words(d["not_deeds"], "not_deeds"),

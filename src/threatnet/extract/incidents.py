@@ -209,6 +209,8 @@ class _Run:
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
         self.last_sentence = -1
+        self.heading_lines = self.headings()
+        self.used_headings: set[int] = set()
 
     def entity_of(self, i: int) -> Entity | None:
         owner = self.found.token_entity.get(i)
@@ -234,6 +236,34 @@ class _Run:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
                 here = self._noun(tok, here, marker) or here
+
+    def headings(self) -> list[tuple[int, int, list[str], str | None]]:
+        """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
+        Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
+        token, its places, its date), the defaults of the incident told next."""
+        out, line = [], []
+        for tok in self.doc:
+            line.append(tok)
+            if "\n" not in tok.text + tok.whitespace_:
+                continue
+            words = [t for t in line if not t.is_space]
+            line = []
+            if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+                continue
+            places = [e.id for t in words for e in [self.entity_of(t.i)]
+                      if e is not None and e.type == EntityType.LOCATION]
+            dates = [d for d in self.dates if words[0].i <= d.start <= words[-1].i]
+            date = date_of(list(dates[0]), self.dates, self.published) if dates else None
+            if places or date:
+                out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
+        return out
+
+    def _open_heading(self, tok: Token) -> tuple[list[str], str | None] | None:
+        """The heading just above `tok` that no incident has taken yet."""
+        above = [h for h in self.heading_lines if h[0] <= tok.i]
+        if not above or above[-1][0] in self.used_headings:
+            return None
+        return above[-1][2], above[-1][3]
 
     def adder_ids(self) -> set[str]:
         return {e.id for e in self.adder.by_key.values()}
@@ -323,6 +353,11 @@ class _Run:
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)]
+        words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
+                 and c.pos_ in ("NOUN", "PROPN")}
+        if words:  # "the hospital bombing": the incident told of near a hospital
+            named = [f for f in fits if words <= self._words_of(f)]
+            fits = named or fits
         if here is not None and here in fits:
             target = here
         else:
@@ -338,6 +373,15 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _words_of(self, incident: FoundIncident) -> set[str]:
+        """The words of the sentences an incident's deeds are told in, and the one before."""
+        out: set[str] = set()
+        for trigger in incident.triggers:
+            sent = sentence_of(trigger)
+            start = sentence_of(self.doc[sent.start - 1]).start if sent.start else 0
+            out |= {word_key(t.text) for t in self.doc[start:sent.end]}
+        return out
 
     def named_later(self, tok: Token, lemma: str) -> bool:
         """A named incident of a kind "the attack" can mean comes later in the report."""
@@ -361,6 +405,7 @@ class _Run:
         kind = self.f.finer_kind(kind, self._kind_context(tok))
         doers = self._named_subjects(tok)
         if here is not None and not _conflicts(here, places, date) and \
+                self.lex.same_family(kind, here.kind) and \
                 not (doers and self._named_subjects_of(here) - doers):
             self._join(here, tok)
             return here
@@ -368,7 +413,8 @@ class _Run:
         near = latest is not None and \
             self._sentence_index(tok) - self._sentence_index(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART
-        if latest is not None and near and not marker and not places and not date:
+        if latest is not None and near and not marker and not places and not date and \
+                self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             self._join(latest, tok)
             return latest
         if not (places or date or self._specific(tok)):
@@ -421,6 +467,11 @@ class _Run:
     # -- building incidents ----------------------------------------------------
 
     def _new(self, tok: Token, kind: str, places: list[str], date: str | None) -> FoundIncident:
+        above = [h for h in self.heading_lines if h[0] <= tok.i]
+        if above:  # the item's date and place, for each incident it tells of
+            self.used_headings.add(above[-1][0])
+            places = places or self._finest(above[-1][2])
+            date = date or above[-1][3]
         key = f"incident:{tok.i}"
         entity = self.adder.entity(key, kind, EntityType.EVENT)
         incident = FoundIncident(entity, kind, places=places, date=date)
