@@ -115,7 +115,12 @@ class IncidentClaimMaker:
             for doer in self._doers(trigger):
                 reading = self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
-                out.append(self._perpetrated(doer, incident, trigger, reading, "deed"))
+                how = "deed"
+                if reading.source is not None and reading.source.entity == doer:
+                    # "the group said it had targeted …": the group's own claim
+                    reading.hedge(self.lex.responsibility_modality)
+                    how = "claimed"
+                out.append(self._perpetrated(doer, incident, trigger, reading, how))
         return out
 
     def _subject_hedges(self, verb: Token, reading: Reading) -> None:
@@ -159,6 +164,23 @@ class IncidentClaimMaker:
             return [self._perpetrated(d, incident, tok, self.reader.read(tok.head), "deed")
                     for d in doers]
         return []
+
+    def _claimants(self, verb: Token) -> list[str]:
+        """Who claims or denies: the verb's subjects, except that a spokesman or a
+        commander of a group ("the TTP's spokesman, X", "X, a TTP commander") speaks
+        for the group."""
+        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        roles = load_frames().roles
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
+            groups = [e for noun in nouns if noun.lemma_.casefold() in roles
+                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
+                      for e in self.args.entities(c)
+                      if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+            if groups:
+                found = [e for e in found if self.types[e] != EntityType.PERSON] + \
+                    [g for g in groups if g not in found]
+        return found
 
     def _negated(self, verb: Token) -> bool:
         """ "no group claimed", "has not claimed": no claim, and none against any group."""
@@ -208,7 +230,7 @@ class IncidentClaimMaker:
         reading = self.reader.read(verb)
         self._speaker(verb, reading)
         reading.hedge(self.lex.responsibility_modality)
-        doers = [e for e in self.args.subjects(verb) if self.types[e] in PERPETRATORS]
+        doers = [e for e in self._claimants(verb) if self.types[e] in PERPETRATORS]
         return [self._perpetrated(d, incident, claimed, _copy(reading), "claimed")
                 for d in doers]
 
@@ -245,12 +267,13 @@ class IncidentClaimMaker:
     def _denied(self, verb: Token) -> list[IncidentClaim]:
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
-                  (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c))]
+                  (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
+                   c.lower_ in ("it", "this"))]  # "disowned it"
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
             return []
         incident = self._incident_near(verb, denied + clauses, reach=1)
-        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        doers = self._claimants(verb)
         if incident is None or not doers:
             return []
         reading = self.reader.read(verb)
@@ -265,13 +288,13 @@ def _copy(reading: Reading) -> Reading:
 
 
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
-    """The other extractors' claims, less those an attribution cue has coded anew: the
-    same group and incident in the same sentence as an event claim of our own."""
-    decided = {(c.raw.subject, c.raw.object, sentence_of(c.raw.trigger).start)
+    """The other extractors' claims, less those an attribution cue has coded anew: who
+    did an incident, in a sentence where a claim of our own says who did it."""
+    decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
                for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
     return [c for c in others if not (
         c.predicate in ("perpetrated", "involved_in") and
-        (c.subject, c.object, sentence_of(c.trigger).start) in decided)]
+        (c.object, sentence_of(c.trigger).start) in decided)]
 
 
 __all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]
