@@ -166,9 +166,9 @@ class IncidentClaimMaker:
         return []
 
     def _claimants(self, verb: Token) -> list[str]:
-        """Who claims or denies: the verb's subjects, except that a spokesman or a
-        commander of a group ("the TTP's spokesman, X", "X, a TTP commander") speaks
-        for the group."""
+        """Who claims or denies: the verb's subjects, and the group a spokesman or a
+        commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
+        is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -177,9 +177,9 @@ class IncidentClaimMaker:
                       for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
                       for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
-            if groups:
-                found = [e for e in found if self.types[e] != EntityType.PERSON] + \
-                    [g for g in groups if g not in found]
+            if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
+                found = [e for e in found if self.types[e] != EntityType.PERSON]
+            found += [g for g in groups if g not in found]  # "X, a TTP commander": both
         return found
 
     def _negated(self, verb: Token) -> bool:
