@@ -51,6 +51,9 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
+        lex = self.lex
+        self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
+            frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -143,6 +146,8 @@ class IncidentClaimMaker:
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
+        if lemma not in self.cue_lemmas:
+            return []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
                 tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
             return self._responsibility(tok.head, tok)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +21,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: str | None) -> str | None:
     """An ISO date (or year-month, year) for a written date, or None."""
     lower = text.casefold()

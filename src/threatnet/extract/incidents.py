@@ -209,6 +209,7 @@ class _Run:
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
         self.last_sentence = -1
+        self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.heading_lines = self.headings()
         self.used_headings: set[int] = set()
 
@@ -505,8 +506,12 @@ class _Run:
         incident.date = incident.date or date
 
     def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
-        scope = clause_tokens(tok)
-        return self._places(tok, scope), date_of(scope, self.dates, self.published)
+        if tok.i not in self.anchor_cache:
+            scope = clause_tokens(tok)
+            self.anchor_cache[tok.i] = (self._places(tok, scope),
+                                        date_of(scope, self.dates, self.published))
+        places, date = self.anchor_cache[tok.i]
+        return list(places), date
 
     def _places(self, trigger: Token, scope: list[Token]) -> list[str]:
         """The places of the trigger's clause, finest first; an unknown village by name."""
