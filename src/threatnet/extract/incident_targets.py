@@ -94,9 +94,14 @@ class TargetReader:
             if known is not None and (tok is head or not people or
                                       known.type == EntityType.POPULATION):
                 return known.id if known.type not in NOT_TARGETS else None
-        words = [t for t in head.subtree if t.i <= head.i and t.dep_ in NAME_DEPS + ("punct",)
-                 and t.pos_ not in ("PRON", "DET", "NUM")] + [head]
-        words = [t for t in words if t.i >= min(w.i for w in words if w.dep_ != "punct")]
+        words = [head]  # the name: the modifiers just before the head, no count or article
+        for tok in reversed(list(head.lefts)):
+            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
+                break
+            words.insert(0, tok)
+        while words[0].is_punct:
+            words.pop(0)
         found = self.target_words([t.lemma_.casefold() for t in words])
         if found is None:
             return None
@@ -143,7 +148,7 @@ class TargetReader:
             last: Harm | None = None
             for tok in sent:
                 quality = self._casualty(tok)
-                if quality is None:
+                if quality is None or _owner(tok, sent, incidents) not in (None, incident):
                     continue
                 for head in self._victims(tok):
                     count = _count(head)
@@ -248,6 +253,21 @@ class TargetReader:
             if entity.id not in {o[1] for o in out}:
                 out.append((tok, entity.id))
         return out
+
+
+def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
+    """Of the incidents told in a sentence, the one a casualty verb belongs to: the one
+    whose deed governs it ("blew herself up …, killing three"), else the nearest before."""
+    told = [(t, f) for f in incidents.incidents for t in f.triggers
+            if sent.start <= t.i < sent.end]
+    if len({id(f) for _, f in told}) < 2:
+        return None
+    ancestors = {a.i for a in tok.ancestors}
+    governing = [f for t, f in told if t.i in ancestors]
+    if governing:
+        return governing[0]
+    before = [(t, f) for t, f in told if t.i < tok.i]
+    return max(before, key=lambda x: x[0].i)[1] if before else None
 
 
 def _count(head: Token) -> int | None:

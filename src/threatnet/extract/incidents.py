@@ -310,7 +310,9 @@ class _Run:
                        head.rstrip("s"), f.kind) or head in (kind, f.kind))]
         own = {word_key(w) for name in [entity.name, *entity.aliases]
                for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
-            {word_key(w) for w in self.f.incident_nouns} - {"the", "and"}
+            {word_key(w) for w in self.f.incident_nouns} - {"the", "and"} - \
+            {word_key(w) for e in self.found.entities if e.type == EntityType.LOCATION
+             for w in re.split(r"[\s\-']+", e.name)}  # "Kabul" names more than one attack
         unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
                                                 for t in sentence_of(trigger)}]
         latest = max(unnamed, key=lambda f: f.last, default=None)
