@@ -18,12 +18,17 @@ from threatnet.extract.timex import normalise
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july",
+                               "august", "september", "october", "november", "december")}
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
+                                 re.IGNORECASE)
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 
 
 @lru_cache(maxsize=4096)
 def resolve_date(text: str, published: str | None) -> str | None:
     """An ISO date (or year-month, year) for a written date, or None."""
+    text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1).casefold()[:3]], text)
     lower = text.casefold()
     base = _published(published)
     if base is not None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
-from threatnet.extract.incident_dates import date_of
+from threatnet.extract.incident_dates import date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType, Incident, Mention
@@ -123,6 +123,7 @@ class IncidentFinder:
         self.pack = pack
         self.lex = lexicon or load_incident_lexicon()
         self.incident_nouns = frozenset(self.lex.nouns) | frozenset(self.lex.anaphors)
+        self.pack_events = pack.of_type(EntityType.EVENT)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
@@ -131,11 +132,13 @@ class IncidentFinder:
         run = _Run(self, doc, found, adder, out, dates, published)
         for sent in sentences(doc):
             run.sentence(sent)
+        for incident in list(out.incidents):
+            run.link_pack_event(incident)
         for incident in out.incidents:
             incident.entity.incident = Incident(incident.kind, incident.date,
                                                 incident.places[0] if incident.places else None,
                                                 generated=incident.entity.pack_id is None
-                                                and incident.entity.incident is None)
+                                                and incident.entity.id in run.adder_ids())
         return out, adder
 
     # -- what a token is ----------------------------------------------------
@@ -249,12 +252,13 @@ class _Run:
                 continue
             words = [t for t in line if not t.is_space]
             line = []
-            if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
-                continue
+            if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
+                                self.entity_of(t.i) is None for t in words):
+                continue  # a finite verb: a sentence, not a heading
             places = [e.id for t in words for e in [self.entity_of(t.i)]
                       if e is not None and e.type == EntityType.LOCATION]
-            dates = [d for d in self.dates if words[0].i <= d.start <= words[-1].i]
-            date = date_of(list(dates[0]), self.dates, self.published) if dates else None
+            written = _DATE.search(self.doc[words[0].i:words[-1].i + 1].text)
+            date = resolve_date(written.group(0), self.published) if written else None
             if places or date:
                 out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
         return out
@@ -293,6 +297,8 @@ class _Run:
             if not incident.triggers:
                 incident.triggers.append(tok)
                 self._anchor(incident, tok)
+                incident.places, incident.date = self._defaults(tok, incident.places,
+                                                                incident.date)
         return incident
 
     def _described_before(self, entity: Entity, kind: str, tok: Token) -> FoundIncident | None:
@@ -319,6 +325,40 @@ class _Run:
         if latest is None or (year and latest.date and not latest.date.startswith(year)):
             return None
         return latest
+
+    def link_pack_event(self, incident: FoundIncident) -> None:
+        """An incident the actor pack knows though the text does not name it as the pack
+        does: the same day (or year) as the pack's description, and the distinctive words
+        of one of its names ("Karachi airport attack": Karachi, airport) told with it."""
+        entity = incident.entity
+        if entity.pack_id or incident.date is None:
+            return
+        words = self._words_of(incident)
+        kind_words = {word_key(w) for w in self.f.incident_nouns} | {"killings", "massacre"}
+        for event in self.f.pack_events:
+            when = _described_date(event.description)
+            if when is None or not (incident.date.startswith(when) or
+                                    when.startswith(incident.date)):
+                continue
+            if len(incident.date) < 10 and len(when) >= 10 and not when.startswith(
+                    incident.date):
+                continue
+            for name in event.names():
+                own = {word_key(w) for w in re.split(r"[\s\-']+", name) if w} - kind_words - \
+                    {"the", "of", "on", "at", "in", "and"}
+                if own and not any(w.isdigit() for w in own) and own <= words:
+                    self._become(incident, event)
+                    return
+
+    def _become(self, incident: FoundIncident, event) -> None:
+        known = next((f for f in self.out.incidents if f.entity.pack_id == event.id), None)
+        if known is not None:
+            self.absorb(known, incident)
+            return
+        entity = incident.entity
+        entity.pack_id, entity.name = event.id, event.name
+        for name in event.names():
+            entity.add_alias(name)
 
     def absorb(self, into: FoundIncident, other: FoundIncident) -> None:
         """One incident after all: `other`'s mentions and anchors go to `into`."""
@@ -361,6 +401,11 @@ class _Run:
         if words:  # "the hospital bombing": the incident told of near a hospital
             named = [f for f in fits if words <= self._words_of(f)]
             fits = named or fits
+        whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
+                c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
+                for t in p.subtree if t.pos_ == "PROPN"}
+        if whom:  # "the killing of its former chief, X": only an incident that struck X
+            fits = [f for f in fits if whom <= self._words_of(f)]
         if here is not None and here in fits:
             target = here
         else:
@@ -470,17 +515,26 @@ class _Run:
     # -- building incidents ----------------------------------------------------
 
     def _new(self, tok: Token, kind: str, places: list[str], date: str | None) -> FoundIncident:
-        above = [h for h in self.heading_lines if h[0] <= tok.i]
-        if above:  # the item's date and place, for each incident it tells of
-            self.used_headings.add(above[-1][0])
-            places = places or self._finest(above[-1][2])
-            date = date or above[-1][3]
+        places, date = self._defaults(tok, places, date)
         key = f"incident:{tok.i}"
         entity = self.adder.entity(key, kind, EntityType.EVENT)
         incident = FoundIncident(entity, kind, places=places, date=date)
         self.out.incidents.append(incident)
         self._join(incident, tok)
         return incident
+
+    def _defaults(self, tok: Token, places: list[str],
+                  date: str | None) -> tuple[list[str], str | None]:
+        """The place and date of the heading of the item `tok` is in, where the text around
+        it gives none (or a date less precise: "2014" under "08 Jun 2014")."""
+        above = [h for h in self.heading_lines if h[0] <= tok.i]
+        if not above:
+            return places, date
+        self.used_headings.add(above[-1][0])
+        heading = above[-1][3]
+        if heading and (not date or heading.startswith(date)):
+            date = heading
+        return places or self._finest(above[-1][2]), date
 
     def _join(self, incident: FoundIncident, tok: Token) -> None:
         incident.triggers.append(tok)
@@ -552,6 +606,18 @@ class _Run:
 
     def _sentence_index(self, tok: Token) -> int:
         return next(n for n, s in enumerate(sentences(self.doc)) if s.start <= tok.i < s.end)
+
+
+# a heading's date: "08 Jun 2014", "June 8, 2014", "2014"
+_DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?"
+                   r"\s+\d{4}\b|\b(?:19|20)\d\d\b")
+
+
+def _described_date(description: str) -> str | None:
+    """The date a pack event's description opens with ("8 June 2014: …")."""
+    head = description.split(":", 1)[0] if ":" in description[:40] else ""
+    found = _DATE.search(head)
+    return resolve_date(found.group(0), None) if found else None
 
 
 def _year(text: str) -> str | None:
