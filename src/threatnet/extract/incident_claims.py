@@ -103,10 +103,14 @@ class IncidentClaimMaker:
     # -- who did it ---------------------------------------------------------------
 
     def _doers(self, trigger: Token) -> list[str]:
+        """Who the deed names as its doer: a verb's subject; a noun's possessor or
+        modifier ("a TTP attack"), never the subject of the verb that governs it
+        ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
         else:
-            found = self.args.noun_subjects(trigger)
+            found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
+                     for e in self.args.entities(c)]
         return [e for e in found if self.types[e] in PERPETRATORS]
 
     def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:
@@ -123,6 +127,11 @@ class IncidentClaimMaker:
                     # "the group said it had targeted …": the group's own claim
                     reading.hedge(self.lex.responsibility_modality)
                     how = "claimed"
+                elif reading.modality != Modality.ASSERTED or reading.source is not None:
+                    # "officials said X attacked": theirs; "X allegedly attacked": a suspicion
+                    how = "attributed" if reading.modality in (Modality.ASSERTED,
+                                                               Modality.REPORTED) \
+                        else "suspected"
                 out.append(self._perpetrated(doer, incident, trigger, reading, how))
         return out
 

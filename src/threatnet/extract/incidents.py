@@ -26,6 +26,7 @@ from threatnet.model import Entity, EntityType, Incident, Mention
 from threatnet.resolve.pack import ActorPack
 
 STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
+ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "another", "one")
 CLAUSE_CUTS = ("conj", "ccomp", "relcl", "parataxis")
@@ -414,8 +415,9 @@ class _Run:
             kind = self.f.noun_kind(tok)
             if kind is None or lemma == "incident" or self.f.unreal(tok):
                 return None
-            if not (places or date) and (target is not None or self.named_later(tok, lemma)):
-                return None  # "the attack" before the report names it: coreference's
+            if not (places or date or target_heads(tok) or self._hurt(tok)) or \
+                    (not (places or date) and self.named_later(tok, lemma)):
+                return None  # "praised the attack"; "the attack" the report names later
             return self._new(tok, kind, places, date)
         self._mention(target, tok, definite=True)
         target.places = target.places or places
@@ -465,9 +467,31 @@ class _Run:
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             self._join(latest, tok)
             return latest
-        if not (places or date or self._specific(tok)):
+        if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
+        """ "The TTP attacked the Frontier Corps in 2024", "has targeted Iran since 2012":
+        one actor against another (or a known population), told without a place, a day
+        or a toll, is a relation between them (relation extraction's), not an incident."""
+        objects = target_heads(tok)
+        actors = [o for o in objects for e in [self.entity_of(o.i)]
+                  if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
+        if not objects or len(actors) < len(objects):
+            return False
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+            return True  # "has attacked … since": a record, not an incident
+        return not places and not (date and len(date) == 10) and not self._hurt(tok)
+
+    def _target_noun(self, tok: Token) -> bool:
+        """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
+        lemmas = {t.lemma_.casefold() for t in [tok, *tok.lefts]}
+        return any(lemmas & (t.people | t.places) for t in self.lex.targets)
+
+    def _hurt(self, tok: Token) -> bool:
+        return any(t.lemma_.casefold() in self.lex.casualties and t.pos_ == "VERB"
+                   for t in sentence_of(tok))
 
     def _named_subjects(self, tok: Token) -> set[str]:
         """The known actors a deed's subject names ("ISKP bombed", "Taliban fighters")."""
@@ -493,12 +517,13 @@ class _Run:
         return True
 
     def _specific(self, tok: Token) -> bool:
-        """A single thing struck ("a police post"), or people hurt in the same sentence."""
+        """A single thing struck ("a police post", not an actor), or people hurt in the
+        same sentence."""
         objects = target_heads(tok)
-        if any(o.tag_ in ("NN", "NNP") for o in objects):
-            return True
-        return any(t.lemma_.casefold() in self.lex.casualties and t.pos_ == "VERB"
-                   for t in sentence_of(tok))
+        if any(o.tag_ == "NN" and self.entity_of(o.i) is None and self._target_noun(o)
+               for o in objects):
+            return True  # "a police post"; "attacked the Frontier Corps" is a relation
+        return self._hurt(tok)
 
     def _kind_context(self, tok: Token) -> list[str]:
         """The words around a trigger that may make its kind finer."""
