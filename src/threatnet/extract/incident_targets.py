@@ -29,6 +29,7 @@ from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
+MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -86,13 +87,14 @@ class TargetReader:
     def target(self, head: Token, adder: EntityAdder, people: bool = False) -> str | None:
         """The entity a target phrase names, made from its words when new; for `people`
         hurt, a modifier counts only when it names a population ("American soldiers" are
-        not the United States)."""
+        not the United States, "Indian security forces" not India); a place struck may
+        be a group's ("an ISKP hideout")."""
         if head.pos_ == "PRON" or head.like_num:
             return None
         for tok in [head, *[c for c in head.lefts if c.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
-            if known is not None and (tok is head or not people or
-                                      known.type == EntityType.POPULATION):
+            if known is not None and (tok is head or known.type in MODIFIER_TARGETS or
+                                      (not people and known.type == EntityType.ARMED_GROUP)):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [head]  # the name: the modifiers just before the head, no count or article
         for tok in reversed(list(head.lefts)):
@@ -262,10 +264,10 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
             if sent.start <= t.i < sent.end]
     if len({id(f) for _, f in told}) < 2:
         return None
-    ancestors = {a.i for a in tok.ancestors}
-    governing = [f for t, f in told if t.i in ancestors]
-    if governing:
-        return governing[0]
+    by_trigger = {t.i: f for t, f in told}
+    for ancestor in tok.ancestors:  # the nearest deed above it
+        if ancestor.i in by_trigger:
+            return by_trigger[ancestor.i]
     before = [(t, f) for t, f in told if t.i < tok.i]
     return max(before, key=lambda x: x[0].i)[1] if before else None
 
@@ -310,6 +312,22 @@ def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
         name = incident.kind
         if struck:
             name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
+        _alias_incident(incident, [names[t] for t in struck[:2]],
+                        names[incident.places[0]] if incident.places else None)
         parts = [name, *([names[incident.places[0]]] if incident.places else []),
                  *([incident.date] if incident.date else [])]
         entity.name = ", ".join(parts)
+
+
+def _alias_incident(incident: FoundIncident, struck: list[str], place: str | None) -> None:
+    """The names an analyst would give it: "Quetta bombing", "police station attack",
+    "Bannu police station attack", from its place, targets and the nouns it goes by."""
+    nouns = [incident.kind] + [t.lemma_.casefold() for t in incident.mentions
+                               if t.pos_ == "NOUN" and t.lemma_.casefold() != "incident"]
+    for noun in list(dict.fromkeys(nouns))[:3]:
+        for target in struck:
+            incident.entity.add_alias(f"{target} {noun}")
+            if place:
+                incident.entity.add_alias(f"{place} {target} {noun}")
+        if place:
+            incident.entity.add_alias(f"{place} {noun}")
