@@ -29,7 +29,10 @@ from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
-MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE}
+# a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
+# "American soldiers" are not the United States)
+MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType.ARMED_GROUP,
+                    EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -84,22 +87,21 @@ class TargetReader:
         owner = adder.found.token_entity.get(i)
         return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
 
-    def target(self, head: Token, adder: EntityAdder, people: bool = False) -> str | None:
-        """The entity a target phrase names, made from its words when new; for `people`
-        hurt, a modifier counts only when it names a population ("American soldiers" are
-        not the United States, "Indian security forces" not India); a place struck may
-        be a group's ("an ISKP hideout")."""
+    def target(self, head: Token, adder: EntityAdder) -> str | None:
+        """The entity a target phrase names: the head's, or a modifier's that names who
+        was struck (MODIFIER_TARGETS); else one made from its words, never taking a word
+        of another entity."""
         if head.pos_ == "PRON" or head.like_num:
             return None
         for tok in [head, *[c for c in head.lefts if c.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
-            if known is not None and (tok is head or known.type in MODIFIER_TARGETS or
-                                      (not people and known.type == EntityType.ARMED_GROUP)):
+            if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [head]  # the name: the modifiers just before the head, no count or article
         for tok in reversed(list(head.lefts)):
             if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
-                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num or \
+                    self.entity_of(adder, tok.i) is not None:
                 break
             words.insert(0, tok)
         while words[0].is_punct:
@@ -160,7 +162,7 @@ class TargetReader:
                         if head.like_num and last is not None:  # "and two were wounded"
                             last.counts.setdefault(quality, count)
                         continue
-                    victim = self.target(head, adder, people=True) or self._people(head, adder)
+                    victim = self.target(head, adder) or self._people(head, adder)
                     if victim is None:
                         continue
                     last = next((h for h in harms if h.victim == victim and h.verb is not None
