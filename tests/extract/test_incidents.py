@@ -189,3 +189,18 @@ def test_a_planned_or_foiled_attack_is_no_incident(extractor):
                             "militants had planned to attack a checkpost in Bannu.",
                  published=PUBLISHED)
     assert _incidents(rec) == []
+
+
+# -- Urdu -------------------------------------------------------------------------------
+
+def test_urdu_claim_of_responsibility_denial_and_no_claim(extractor):
+    text = ("ٹی ٹی پی نے بنوں میں پولیس چوکی پر حملے کی ذمہ داری قبول کی۔\n"
+            "کسی گروپ نے اس دھماکے کی ذمہ داری قبول نہیں کی۔\n"
+            "بی ایل اے نے اس حملے میں ملوث ہونے کی تردید کی۔\n")
+    rec = record(extractor, text)
+    incident = _one_incident(rec)
+    assert incident.name == "attack, Bannu"
+    assert len(incident.mentions) == 3  # "اس دھماکے", "اس حملے": the same incident
+    assert sorted(_perpetrators(rec)) == [
+        ("Balochistan Liberation Army", "negated", "reported", "بی ایل اے", "denied"),
+        ("Tehrik-i-Taliban Pakistan", "affirmed", "alleged", "ٹی ٹی پی", "claimed")]

@@ -25,6 +25,7 @@ from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
+from threatnet.extract.incident_urdu import UrduIncidents
 from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
@@ -165,6 +166,8 @@ class Extractor:
         claims = [c for c in claims if not urdu.covers(c.evidence.start)]
         add_mentions(entities, urdu.matches, document.text, self.pack)
         claims += [self._urdu_claim(c, document) for c in self.urdu.claims(urdu, entities)]
+        claims += [self._urdu_claim(c, document) for c in UrduIncidents(entities).claims(urdu)]
+        _code_incident_claims(claims, entities)
         for n, claim in enumerate(claims, start=1):
             claim.id = f"C{n}"
         used = {c.subject for c in claims} | {c.object for c in claims}
