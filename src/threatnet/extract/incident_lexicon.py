@@ -37,6 +37,7 @@ class IncidentLexicon:
     anonymous: frozenset[str]
     perpetrator_kinds: dict[str, str]     # doer noun ("suicide bomber") -> kind
     not_deeds: frozenset[str]
+    state_forces: frozenset[str]
     casualties: dict[str, str]            # lemma -> killed / wounded / hostages
     targets: tuple[TargetWords, ...]
     pack_target_types: dict[str, str]
@@ -98,6 +99,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         anonymous=_words(d["anonymous_perpetrators"], "anonymous_perpetrators"),
         perpetrator_kinds={str(k).casefold(): v for k, v in d["perpetrator_kinds"].items()},
         not_deeds=_words(d["not_deeds"], "not_deeds"),
+        state_forces=_words(d["state_forces"], "state_forces"),
         casualties={w: q for q, words in d["casualties"].items()
                     for w in _words(words, f"casualties.{q}")},
         targets=targets,

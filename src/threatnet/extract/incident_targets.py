@@ -100,9 +100,12 @@ class TargetReader:
         words = [head]  # the name: the modifiers just before the head, no count or article
         for tok in reversed(list(head.lefts)):
             if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
-                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num or \
-                    self.entity_of(adder, tok.i) is not None:
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
                 break
+            other = self.entity_of(adder, tok.i)
+            if other is not None and not (other.type == EntityType.STATE and
+                                          tok.dep_ == "amod"):
+                break  # "American service members" keeps its demonym; no other name
             words.insert(0, tok)
         while words[0].is_punct:
             words.pop(0)

@@ -510,9 +510,12 @@ class _Run:
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
                 and verb.dep_ not in ("acl", "conj"):
             return False
-        subjects = [self.entity_of(c.i) for c in verb.children
-                    if c.dep_ in ("nsubj", "agent") for c in [c, *c.children]]
-        if kind != "clash" and any(e is not None and e.type in STATE_SIDE for e in subjects):
+        heads = [c for c in verb.children if c.dep_ == "nsubj"] + \
+            [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]]
+        if kind != "clash" and (any(e is not None and e.type in STATE_SIDE for e in subjects)
+                                or any(h.lemma_.casefold() in self.lex.state_forces and
+                                       self.entity_of(h.i) is None for h in heads)):
             return False  # a security operation, not an incident
         return True
 
