@@ -53,7 +53,8 @@ class IncidentClaimMaker:
         self.hedges = load_cues().adjectives
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
-            frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind
+            frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
+            lex.planned_verbs | lex.membership_verbs | {"be"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -169,6 +170,10 @@ class IncidentClaimMaker:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
             return self._denied(tok)
+        if lemma in self.lex.planned_verbs:
+            return self._planned(tok)
+        if lemma in self.lex.membership_verbs or lemma == "be":
+            return self._membership(tok)
         if lemma in self.lex.behind:
             incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
                              and self.incident_at(p)), None)
@@ -187,9 +192,12 @@ class IncidentClaimMaker:
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
-            groups = [e for noun in nouns if noun.lemma_.casefold() in roles
-                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
-                      for e in self.args.entities(c)
+            owners = [c for noun in nouns if noun.lemma_.casefold() in roles
+                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+            owners += [p for noun in nouns if noun.lemma_.casefold() in roles
+                       for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]  # "a commander of the faction"
+            groups = [e for c in owners for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
             if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
                 found = [e for e in found if self.types[e] != EntityType.PERSON]
@@ -295,6 +303,53 @@ class IncidentClaimMaker:
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+
+    def _planned(self, verb: Token) -> list[IncidentClaim]:
+        """ "the attack had been planned in Afghanistan", "the gunmen had been guided from
+        Afghanistan": the state named is accused of a part in the incident."""
+        if self._negated(verb):
+            return []
+        states = [e for c in verb.children if c.dep_ == "prep" and
+                  c.lower_ in self.lex.planned_preps for p in c.children if p.dep_ == "pobj"
+                  for t in [p, *p.children] for e in [self.token_entity.get(t.i)]
+                  if e and self.types[e] == EntityType.STATE]
+        themes = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        about = [self.incident_at(t) for t in themes if self.incident_at(t)]
+        doers = [t for t in themes if t.lemma_.casefold() in self.lex.anonymous |
+                 set(self.lex.perpetrator_kinds)]
+        incident = about[0] if about else \
+            (self._incident_near(verb, [], reach=2) if doers else None)
+        if incident is None or not states:
+            return []
+        reading = self.reader.read(verb)
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(s, incident, verb, _copy(reading), "attributed")
+                for s in dict.fromkeys(states)]
+
+    def _membership(self, verb: Token) -> list[IncidentClaim]:
+        """ "the bomber was part of a network of X", "the attackers belonged to X": X
+        carried out the incident those attackers carried out."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self._negated(verb) or \
+                subject.lemma_.casefold() not in self.lex.anonymous | \
+                set(self.lex.perpetrator_kinds) or \
+                not any(c.lower_ in ("the", "this", "these") for c in subject.lefts):
+            return []
+        held = [c for c in verb.children if c.dep_ in ("attr", "prep")]
+        if verb.lemma_ == "be" and not any(c.lemma_.casefold() in self.lex.membership_nouns
+                                           for c in held):
+            return []
+        groups = [e for c in held for t in c.subtree for e in [self.token_entity.get(t.i)]
+                  if e and self.types[e] == EntityType.ARMED_GROUP]
+        incident = self._incident_near(verb, [], reach=2)
+        if incident is None or not groups:
+            return []
+        reading = self.reader.read(verb)
+        how = "deed" if reading.modality == Modality.ASSERTED and not reading.sources \
+            else "attributed"
+        return [self._perpetrated(g, incident, verb, _copy(reading), how)
+                for g in dict.fromkeys(groups)]
 
 
 def _copy(reading: Reading) -> Reading:

@@ -51,6 +51,10 @@ class IncidentLexicon:
     denial_verbs: frozenset[str]
     denial_nouns: frozenset[str]
     behind: frozenset[str]
+    membership_verbs: frozenset[str]
+    membership_nouns: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_preps: frozenset[str]
     place_nouns: frozenset[str]
     place_preps: frozenset[str]
     new_markers: frozenset[str]
@@ -114,6 +118,10 @@ def load_incident_lexicon() -> IncidentLexicon:
         denial_verbs=_words(cues["denial"]["verbs"], "denial"),
         denial_nouns=_words(cues["denial"]["nouns"], "denial"),
         behind=_words(cues["behind"], "behind"),
+        membership_verbs=_words(cues["membership"]["verbs"], "membership"),
+        membership_nouns=_words(cues["membership"]["nouns"], "membership"),
+        planned_verbs=_words(cues["planned"]["verbs"], "planned"),
+        planned_preps=_words(cues["planned"]["preps"], "planned"),
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),

@@ -246,13 +246,16 @@ class _Run:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
         Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
         token, its places, its date), the defaults of the incident told next."""
-        out, line = [], []
+        out, line, first = [], [], True
         for tok in self.doc:
             line.append(tok)
             if "\n" not in tok.text + tok.whitespace_:
                 continue
             words = [t for t in line if not t.is_space]
             line = []
+            if words and first:
+                first = False
+                continue  # the title speaks of the whole report, not of one item
             if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
@@ -690,7 +693,7 @@ def _under_place_prep(tok: Token, trigger: Token, preps: frozenset[str]) -> bool
         if node.dep_ == "pobj" and node.head.lower_ in preps:
             return True
         if node.dep_ not in ("compound", "appos", "conj", "pobj", "prep", "npadvmod", "nmod",
-                             "amod"):
+                             "amod", "poss"):
             return False
         node = node.head
     return False

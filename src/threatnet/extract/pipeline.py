@@ -245,16 +245,23 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
 
 def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
     """Every claim about an incident holds from the incident's date when the text gives
-    it; who did it carries how the text attributes it (`qualifiers.attribution`)."""
+    it; who did it carries how the text attributes it (`qualifiers.attribution`), and a
+    group's own word about its deed is its claim, never more certain than alleged."""
     incidents = {e.id: e.incident for e in entities if e.incident}
     for claim in claims:
         incident = incidents.get(claim.subject) or incidents.get(claim.object)
         if incident is None:
             continue
-        if incident.date and not claim.time.get("start"):
+        if incident.date:
             claim.time["start"] = incident.date
-        if claim.predicate == "perpetrated" and "attribution" not in claim.qualifiers:
-            claim.qualifiers["attribution"] = _attribution(claim)
+        if claim.predicate not in ("perpetrated", "involved_in"):
+            continue
+        if claim.source and claim.source.entity == claim.subject and \
+                claim.polarity == Polarity.AFFIRMED and \
+                claim.modality.rank < Modality.ALLEGED.rank:
+            claim.modality = Modality.ALLEGED  # "the BLA said it had carried out the attack"
+            claim.qualifiers["attribution"] = "claimed"
+        claim.qualifiers.setdefault("attribution", _attribution(claim))
 
 
 def _attribution(claim: Claim) -> str:
