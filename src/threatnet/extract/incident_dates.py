@@ -77,6 +77,8 @@ def _context(span: Span, dates: list[Span]) -> str | None:
     if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
         return None  # a year of its own, or a day counted from publication
     earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text)]
+    dated = [d for d in earlier if any(m in d.text.casefold() for m in _MONTHS)]
+    earlier = dated or earlier  # "August 26, 2021" anchors a narrative; "since 2015" not
     if not earlier:
         return None
     year = _YEAR.search(earlier[-1].text).group(0)

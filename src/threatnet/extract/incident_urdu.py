@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.urdu import URDU, UrduClaim, UrduReading
 from threatnet.extract.urdu_cues import Phrase, UrduCues, load_urdu_cues, phrase
 from threatnet.extract.urdu_text import Sentence
@@ -112,15 +113,28 @@ class UrduIncidents:
                     continue
                 first, last = sent.words[i], sent.words[i + len(words) - 1]
                 if self.latest is None or not (i and keys[i - 1] in self.cues.this):
-                    self.latest = Entity(id=f"E{self.next}", name=kind, type=EntityType.EVENT,
-                                         incident=Incident(kind))
-                    self.next += 1
-                    self.entities.append(self.latest)
+                    self.latest = self._told_in_english(kind) or self._new(kind)
                 text = sent.text[first.start - sent.start:last.end - sent.start]
                 self.latest.mentions.append(Mention(first.start, last.end, text))
                 self.latest.add_alias(text)
                 return self.latest
         return None
+
+    def _new(self, kind: str) -> Entity:
+        entity = Entity(id=f"E{self.next}", name=kind, type=EntityType.EVENT,
+                        incident=Incident(kind))
+        self.next += 1
+        self.entities.append(entity)
+        return entity
+
+    def _told_in_english(self, kind: str) -> Entity | None:
+        """An Urdu headline over an English report speaks of the report's incident: the
+        one of a compatible kind told most often."""
+        lex = load_incident_lexicon()
+        told = [e for e in self.entities if e.incident and e.type == EntityType.EVENT and
+                lex.same_family(kind, e.incident.kind) and
+                any(m.text.isascii() for m in e.mentions)]
+        return max(told, key=lambda e: len(e.mentions), default=None)
 
     @staticmethod
     def _word_at(sent: Sentence, offset: int) -> int:
