@@ -29,13 +29,14 @@ def nlp(extractor):
 
 @pytest.fixture
 def cli_extractor(monkeypatch, extractor):
-    """Make `threatnet.cli` reuse the session extractor instead of building its own.
+    """Make the CLI (`threatnet.cli.common.extractor`) reuse the session extractor instead
+    of building its own.
 
     With `--pack DIR` the CLI still loads (and validates) that pack, so pack
     errors surface exactly as they would without the patch; only the spaCy
     pipeline is shared.
     """
-    from threatnet import cli
+    from threatnet.cli import common
     from threatnet.extract.pipeline import Extractor
     from threatnet.resolve.pack import load_actor_pack
 
@@ -44,7 +45,7 @@ def cli_extractor(monkeypatch, extractor):
             return extractor
         return Extractor(pack=load_actor_pack(pack), nlp=extractor.nlp)
 
-    monkeypatch.setattr(cli, "_extractor", factory)
+    monkeypatch.setattr(common, "extractor", factory)
     return extractor
 
 

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from threatnet import cli
+from threatnet.cli import common
 from threatnet.evaluate import runner as eval_runner
 
 REPORT = ("The Balochistan Liberation Army (BLA) attacked a Pakistani army convoy in Quetta.\n"
@@ -90,7 +91,7 @@ def test_schema_rejects_a_broken_record(run, schema, report):
 
 
 def test_extract_table_shows_entity_names(run, report, monkeypatch):
-    monkeypatch.setattr(cli.out, "width", 200)
+    monkeypatch.setattr(common.out, "width", 200)
     result = run("extract", str(report), "--format", "table")
     assert result.exit_code == 0, result.output
     for name in ("Balochistan Liberation Army", "Tehrik-i-Taliban Pakistan", "Quetta"):
@@ -102,7 +103,7 @@ def test_extract_table_shows_entity_names(run, report, monkeypatch):
 
 def test_extract_table_survives_square_brackets(run, tmp_path, monkeypatch):
     # report text is not Rich markup: "[/x]" used to crash the table
-    monkeypatch.setattr(cli.out, "width", 250)
+    monkeypatch.setattr(common.out, "width", 250)
     path = tmp_path / "brackets.txt"
     path.write_text("The BLA did not cooperate with the TTP in [bold]Quetta[/bold] [/x].\n",
                     encoding="utf-8")
@@ -275,7 +276,7 @@ def test_eval_json(run, gold_dir, extractor):
 
 
 def test_eval_table(run, gold_dir, monkeypatch):
-    monkeypatch.setattr(cli.out, "width", 200)
+    monkeypatch.setattr(common.out, "width", 200)
     result = run("eval", str(gold_dir))
     assert result.exit_code == 0, result.output
     assert "tiny" in result.stdout and "overall" in result.stdout

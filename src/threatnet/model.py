@@ -2,7 +2,7 @@
 
 Every stage (ingest, extract, resolve, store, analyse, export, serve) imports
 these; none redefines them. `ExtractionRecord.to_dict()` gives the JSON
-contract of DESIGN.md that other tools (the shared scorer among them) read.
+contract (docs/record.md) that other tools (the reference scorer among them) read.
 """
 
 from __future__ import annotations
@@ -258,7 +258,7 @@ class Claim:
 
 @dataclass
 class ExtractionRecord:
-    """Everything extracted from one document: the JSON contract of DESIGN.md."""
+    """Everything extracted from one document: the JSON contract of docs/record.md."""
 
     document: Document
     entities: list[Entity]

@@ -94,7 +94,7 @@ def test_infer_labels_proposals(run):
     (["path", "Iran", "Iran"], "same actor"),
     (["path", "Iran", "BLA", "--as-of", "June 2024"], "--as-of 'June 2024'"),
     (["network", "--format", "xml"], "--format 'xml'"),
-    (["network", "--since", "2025", "--until", "2024"], "--since 2025 is after"),
+    (["network", "--since", "2025", "--until", "2024"], "--since 2025: later than --until 2024"),
     (["infer", "Nobody Known"], "'Nobody Known' is not an entity"),
 ])
 def test_errors_are_one_line(run, args, fragment):

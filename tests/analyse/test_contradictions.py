@@ -1,5 +1,6 @@
-"""Contradictions and changes: on the dev corpus (the seed report's BLA drone claims), on
-short reports of our own, and on hand-made claims for the rules themselves."""
+"""Contradictions and changes: on the drones report written for the graph tests (its BLA
+drone claims), on short reports of our own, and on hand-made claims for the rules
+themselves."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from threatnet.ingest.text import document_from_text
 from threatnet.resolve.pack import load_actor_pack
 from threatnet.store import Store
 
-SHARED_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+DRONES_REPORT = Path(__file__).resolve().parent / "data" / "bla-ttp-drones-2024.txt"
 CTD = ("According to a Counter Terrorism Department official, the BLA possesses armed "
        "drones.\nPublished on March 3, 2025.\n")
 POLICE_2020 = "The BLA does not possess drones, police said.\nPublished on May 1, 2020.\n"
@@ -26,13 +27,9 @@ def build(path: Path, extractor, texts: dict[str, str], dev: bool = True) -> str
     url = f"sqlite:///{path}"
     with Store(url) as store:
         if dev:
-            if not SHARED_DEV.is_dir():
-                pytest.skip(f"{SHARED_DEV} is absent (the shared dev corpus)")
             from threatnet.ingest import read_document
 
-            docs = [read_document(str(p)) for p in sorted(SHARED_DEV.glob("*.txt"))]
-            for record in extractor.extract_many(docs):
-                store.save(record)
+            store.save(extractor.extract(read_document(str(DRONES_REPORT))))
         for name, text in texts.items():
             store.save(extractor.extract(document_from_text(text, source=name)))
     return url
@@ -56,8 +53,8 @@ def sides(conflict) -> list[dict]:
     return [d.get("a") or d["earlier"], d.get("b") or d["later"]]
 
 
-def test_seed_bla_drones_are_contested(dev_url):
-    """The seed report alone: drones held (Taliban sources, another source) vs UAVs not used."""
+def test_bla_drones_are_contested(dev_url):
+    """The drones report alone: drones held (Taliban sources, another source) vs UAVs not used."""
     found = report(dev_url, "BLA", as_of="2024-12-31").contradictions
     drone = [c for c in found if c.kind == "taxonomy"]
     assert drone, [c.to_dict() for c in found]
@@ -85,11 +82,11 @@ def test_bla_armed_drone_contradiction_with_both_sources(dev_url):
 
 
 @pytest.mark.xfail(strict=False, reason=(
-    "extractor: the seed's 'several militant groups … now possess armed drones … eventually "
-    "reaching BLA through Taliban factions' yields only Taliban —supplies→ BLA (no item) and "
-    "Iran —possesses→ armed drones; the claim BLA —possesses→ armed drones (affirmed, "
+    "extractor: the drones report's 'several militant groups … now possess armed drones … "
+    "eventually reaching BLA through Taliban factions' yields only Taliban —supplies→ BLA "
+    "(no item); the claim BLA —possesses→ armed drones (affirmed, "
     "reported, source 'a Counter Terrorism Department official') is missing"))
-def test_seed_alone_has_the_ctd_side(dev_url):
+def test_drones_report_alone_has_the_ctd_side(dev_url):
     found = report(dev_url, "BLA", as_of="2024-12-31").contradictions
     assert any(c.a.claims[0].source == "a Counter Terrorism Department official"
                and c.a.claims[0].object == "armed drones" for c in found)

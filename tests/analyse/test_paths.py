@@ -1,5 +1,6 @@
-"""`path`: direction-aware chains of facts between two actors, best-supported first,
-filtered by predicate / class / confidence / hops / date, each hop with its evidence."""
+"""`path`: chains of facts between two actors whichever way the facts point (each hop
+saying which way), or only along them (`directed`), best-supported first, filtered by
+predicate / class / confidence / hops / date, each hop with its evidence."""
 
 from __future__ import annotations
 
@@ -30,11 +31,23 @@ def chains(found) -> list[list[str]]:
 
 def test_directed_facts_are_walked_forward_only_symmetric_both_ways():
     supply = facts(claim("X", "supplies", "Y"), claim("Y", "supplies", "Z"))
-    assert chains(paths_between(supply, eid("X"), eid("Z"))) == [["X", "Y", "Z"]]
-    assert paths_between(supply, eid("Z"), eid("X")) == []
+    assert chains(paths_between(supply, eid("X"), eid("Z"), directed=True)) == [["X", "Y", "Z"]]
+    assert paths_between(supply, eid("Z"), eid("X"), directed=True) == []
     allied = facts(claim("Y", "allied_with", "X"), claim("Z", "cooperates_with", "Y"))
-    assert chains(paths_between(allied, eid("X"), eid("Z"))) == [["X", "Y", "Z"]]
-    assert chains(paths_between(allied, eid("Z"), eid("X"))) == [["Z", "Y", "X"]]
+    assert chains(paths_between(allied, eid("X"), eid("Z"), directed=True)) == [["X", "Y", "Z"]]
+    assert chains(paths_between(allied, eid("Z"), eid("X"), directed=True)) == [["Z", "Y", "X"]]
+
+
+def test_undirected_chains_either_way_each_hop_saying_which_way_it_points():
+    found = facts(claim("X", "supplies", "Y"), claim("Z", "supports", "Y"),
+                  claim("Z", "cooperates_with", "W"))
+    [there] = paths_between(found, eid("X"), eid("W"))
+    [back] = paths_between(found, eid("W"), eid("X"))
+    assert there.nodes == ["X", "Y", "Z", "W"] and back.nodes == ["W", "Z", "Y", "X"]
+    assert [h.direction for h in there.hops] == ["forward", "backward", "symmetric"]
+    assert [h.direction for h in back.hops] == ["symmetric", "forward", "backward"]
+    assert there.describe() == "X —supplies→ Y ←supports— Z —cooperates_with— W"
+    assert paths_between(found, eid("X"), eid("W"), directed=True) == []
 
 
 def test_best_supported_first_and_max_hops():
@@ -63,7 +76,7 @@ def test_iran_to_bla_supply_chain_with_evidence(dev):
         data = path_dict(s, found[0])
     assert [h["predicate"] for h in data["hops"]] == ["supplies"] * 3
     first, second, third = (h["fact"] for h in data["hops"])
-    # the seed report's own sentence is the evidence of its two hops ...
+    # the drones report's own sentence is the evidence of its two hops ...
     assert "passed it on to Al-Qaeda" in first["evidence"][0]["text"]
     assert first["evidence"][0]["source"] == "a Counter Terrorism Department official"
     assert "through Taliban factions" in third["evidence"][0]["text"]
@@ -74,10 +87,15 @@ def test_iran_to_bla_supply_chain_with_evidence(dev):
                for h in data["hops"])
 
 
-def test_the_supply_chain_runs_one_way(dev):
+def test_the_supply_chain_runs_one_way_when_directed(dev):
+    bla, iran = dev.entity("BLA").id, dev.entity("Iran").id
     with dev.session() as s:
-        assert find_paths(s, dev.entity("BLA").id, dev.entity("Iran").id,
-                          predicates=["supplies"]) == []
+        assert find_paths(s, bla, iran, predicates=["supplies"], directed=True) == []
+        back = find_paths(s, bla, iran, predicates=["supplies"])
+        assert chains(back)[0] == ["Balochistan Liberation Army", "Taliban", "Al-Qaeda", "Iran"]
+        data = path_dict(s, back[0])
+    assert [h["direction"] for h in data["hops"]] == ["backward"] * 3
+    assert data["chain"].startswith("Balochistan Liberation Army ←supplies— Taliban")
 
 
 def test_filters_class_confidence_and_as_of(dev):
@@ -86,7 +104,7 @@ def test_filters_class_confidence_and_as_of(dev):
         by_class = find_paths(s, iran, bla, classes=["capability"])
         assert ["Iran", "Al-Qaeda", "Taliban", "Balochistan Liberation Army"] in chains(by_class)
         assert find_paths(s, iran, bla, predicates=["supplies"], min_confidence=0.95) == []
-        # before the seed report was published, none of its claims are known
+        # before the drones report was published, none of its claims are known
         assert find_paths(s, iran, bla, predicates=["supplies"], as_of="2024-06-25") == []
         assert find_paths(s, iran, bla, predicates=["supplies"], as_of=SEED_DATE)
         assert find_paths(s, iran, bla, predicates=["supplies"], max_hops=2) == []

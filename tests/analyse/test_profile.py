@@ -1,5 +1,6 @@
-"""`profile.build`: the BLA of the dev corpus — identity, structure, graded facts by class,
-the capability tree of the taxonomy, the timeline, and `as_of`."""
+"""`profile.build`: the BLA of the drones report written for the graph tests — identity,
+structure, graded facts by class, the capability tree of the taxonomy, the timeline, and
+`as_of`."""
 
 from __future__ import annotations
 
@@ -11,20 +12,16 @@ from threatnet.analyse import profile
 from threatnet.resolve.pack import load_actor_pack
 from threatnet.store import Store
 
-SHARED_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "dev"
+DRONES_REPORT = Path(__file__).resolve().parent / "data" / "bla-ttp-drones-2024.txt"
 
 
 @pytest.fixture(scope="module")
 def dev_url(tmp_path_factory, extractor) -> str:
-    if not SHARED_DEV.is_dir():
-        pytest.skip(f"{SHARED_DEV} is absent (the shared dev corpus)")
     from threatnet.ingest import read_document
 
     url = f"sqlite:///{tmp_path_factory.mktemp('dev') / 'kb.db'}"
     with Store(url) as store:
-        docs = [read_document(str(p)) for p in sorted(SHARED_DEV.glob("*.txt"))]
-        for record in extractor.extract_many(docs):
-            store.save(record)
+        store.save(extractor.extract(read_document(str(DRONES_REPORT))))
     return url
 
 

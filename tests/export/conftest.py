@@ -1,7 +1,7 @@
 """Fixtures of the export tests: the analysis tests' dev-corpus store, and its export.
 
-The store is the one `tests/analyse/graphstore.py` builds (the shared dev
-corpus plus two short reports), built once per session whichever tests ask
+The store is the one `tests/analyse/graphstore.py` builds (the project's dev
+corpus plus reports written for the tests), built once per session whichever tests ask
 for it first. Exports only read it; imports go to fresh stores of their own.
 """
 
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
 from graphstore import dev_store_url  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-GALAXY = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "misp-galaxy"
+GALAXY = DATA / "misp-galaxy"  # excerpts of the MISP galaxy, CC0 (its README and LICENSE)
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +48,4 @@ def bundle(bundle_text) -> dict:
 
 @pytest.fixture
 def galaxy_dir() -> Path:
-    if not GALAXY.is_dir():
-        pytest.skip(f"the shared MISP galaxy files are absent ({GALAXY})")
     return GALAXY

@@ -37,7 +37,7 @@ def test_negated_bla_weaponized_drones_is_never_a_relationship(bundle):
               if n["x_threatnet_claim"]["predicate"] == "possesses"
               and names[n["x_threatnet_claim"]["subject_ref"]] == "Balochistan Liberation Army"
               and "weaponized" in names[n["x_threatnet_claim"]["object_ref"]]]
-    assert denial, "the seed report's denial of weaponized drones to the BLA is missing"
+    assert denial, "the drones report's denial of weaponized drones to the BLA is missing"
     note = denial[0]
     assert note["x_threatnet_polarity"] == "negated"
     assert "DENIES" in note["abstract"]

@@ -1,6 +1,7 @@
 """Reviews as gold: exported gold of a reviewed document scores 1.0 against the reviewed
-claims with the project's scorer and with ../shared/eval/score.py, and `threatnet eval`
-measures the current extractor against the analyst's judgements."""
+claims with the project's scorer (in process and as a script, and with the published
+scorer too when ../shared is checked out), and `threatnet eval` measures the current
+extractor against the analyst's judgements."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from threatnet.evaluate.gold import export_gold, reviewed_record
 from threatnet.store import review
 from threatnet.store.review_views import list_claims
 
-SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+SHARED_SCORE_PY = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+SCRIPTS = [Path(reference.__file__)] + ([SHARED_SCORE_PY] if SHARED_SCORE_PY.is_file() else [])
 
 
 def review_quetta(store, quetta) -> None:
@@ -55,10 +57,11 @@ def test_exported_gold_scores_one_against_the_reviewed_claims(store, quetta, tmp
     (pred / "quetta.json").write_text(json.dumps(record), encoding="utf-8")
     gold = json.loads(path.read_text(encoding="utf-8"))
     ours = reference.totals([reference.score_pair(gold, record, quetta.document.text)])
-    shared = json.loads(subprocess.run(
-        [sys.executable, str(SCORE_PY), "--gold-dir", str(tmp_path / "gold"), "--pred-dir",
+    scripts = [json.loads(subprocess.run(
+        [sys.executable, str(script), "--gold-dir", str(tmp_path / "gold"), "--pred-dir",
          str(pred), "--json"], check=True, capture_output=True, text=True).stdout)
-    for scores in (ours, shared):
+        for script in SCRIPTS]
+    for scores in (ours, *scripts):
         assert (scores["claim_f1"], scores["entity_f1"], scores["modality_accuracy"],
                 scores["source_accuracy"], scores["false_certainties"]) == (1.0, 1.0, 1.0,
                                                                              1.0, 0)

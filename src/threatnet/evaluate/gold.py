@@ -1,7 +1,7 @@
 """Turn analysts' reviews into gold: reviewed documents as `X.txt` + `X.gold.json`.
 
-The format is that of ../shared/eval/README.md, so `threatnet eval DIR` and
-`score.py` measure the current extractor against the analysts' own judgements.
+The format is the gold format of docs/evaluation.md, so `threatnet eval DIR` and
+the reference scorer measure the current extractor against the analysts' own judgements.
 Accepted and corrected claims (as corrected) are required gold; claims nobody
 reviewed are optional (`required: false`: neither a miss nor a false hit);
 rejected claims are left out, so extracting them again counts against

@@ -1,9 +1,13 @@
-"""The reference scorer of threatnet's evaluation, kept as published in shared/eval/score.py.
+"""The reference scorer of threatnet's evaluation, kept line for line as published.
 
 Vendored so that `threatnet eval` scores with exactly the definitions other
 reports are scored with (entity and claim F1, modality and source accuracy,
-evidence validity, false certainties); tests/evaluate/test_scorer.py checks
-it still agrees with the shared copy. Standard library only.
+evidence validity, false certainties, unnamed gold entities linked by their
+verbatim `mentions`); docs/evaluation.md describes the gold format and the
+measures, and tests/evaluate/test_scorer.py checks that the code from
+`SYMMETRIC` on is the published scorer's when a copy of it is checked out
+beside the project. Standard library only; also runs as a script:
+`python -m threatnet.evaluate.reference --gold-dir DIR --pred-dir PREDS`.
 """
 # ruff: noqa
 import argparse
@@ -40,9 +44,27 @@ def gold_index(gold):
             for e in gold["entities"]}
 
 
-def link_entities(gold, pred):
-    """Map each predicted entity id to the gold entity it names, one-to-one where it can."""
+def snippet_spans(snippets, text):
+    """Every [start, end) where one of the verbatim snippets occurs in the text."""
+    spans = []
+    for snip in snippets:
+        start = text.find(snip) if snip else -1
+        while start >= 0:
+            spans.append((start, start + len(snip)))
+            start = text.find(snip, start + 1)
+    return spans
+
+
+def link_entities(gold, pred, text=None):
+    """Map each predicted entity id to the gold entity it names, one-to-one where it can.
+
+    By name first; a gold entity with no name of its own to match (an unnamed incident,
+    "the attack on a police post in Bannu") may list verbatim `mentions`, and a predicted
+    entity one of whose mention spans overlaps one of them names it.
+    """
     index = gold_index(gold)
+    by_span = [(e["name"], snippet_spans(e.get("mentions", []), text))
+               for e in gold["entities"] if text and e.get("mentions")]
     links = {}
     for ent in pred.get("entities", []):
         forms = {norm(ent.get("name", ""))}
@@ -54,6 +76,11 @@ def link_entities(gold, pred):
             hits = len(forms & aliases)
             if hits > best_hits:
                 best, best_hits = name, hits
+        if best is None and by_span:
+            spans = [(m.get("start"), m.get("end")) for m in ent.get("mentions", []) or []
+                     if isinstance(m.get("start"), int) and isinstance(m.get("end"), int)]
+            best = next((name for name, gold_spans in by_span
+                         if any(overlaps(p, g) for p in spans for g in gold_spans)), None)
         if best:
             links[ent["id"]] = best
     return links
@@ -317,7 +344,7 @@ def sanitize(pred):
 
 def score_pair(gold, pred, text=None):
     pred = sanitize(pred)
-    links = link_entities(gold, pred)
+    links = link_entities(gold, pred, text)
     return score_entities(gold, pred, links), score_claims(gold, pred, links, text)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from threatnet.analyse.claims import ClaimView, EntityView, entities, load_claims
 from threatnet.analyse.grading import Grade, grade
 from threatnet.analyse.graph import Fact, load_facts
+from threatnet.analyse.incidents import list_incidents
 from threatnet.model import is_symmetric
 from threatnet.resolve.linker import norm_name
 from threatnet.resolve.pack import ActorPack, load_actor_pack
@@ -52,6 +53,8 @@ class ExportData:
     documents: dict[str, dict[str, Any]]
     pack: ActorPack
     fact_of: dict[tuple[int, str, int], ExportFact] = field(default_factory=dict)
+    # the incidents (`analyse.incidents.list_incidents`): those of the actor, since the date
+    incidents: list[dict[str, Any]] = field(default_factory=list)
 
 
 def fact_key(c: ClaimView) -> tuple[int, str, int]:
@@ -97,7 +100,8 @@ def collect(session: Session, actor_id: int | None = None, since: str | None = N
             for i in sorted(ids)}
     documents = {d["id"]: d for d in queries.documents(session)
                  if d["id"] in {c.document_id for c in kept}}
-    return ExportData(ents, facts, kept, documents, pack, fact_of)
+    found = list_incidents(session, pack, actor_id=actor_id, since=since)
+    return ExportData(ents, facts, kept, documents, pack, fact_of, found)
 
 
 def source_entity(c: ClaimView) -> int | None:

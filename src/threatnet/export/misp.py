@@ -1,4 +1,5 @@
-"""The store as MISP events (built with `pymisp`): one event per report, its claims as objects.
+"""The store as MISP events (built with `pymisp`): one event per report, its claims as objects,
+and one per incident (`misp_incidents`).
 
 Each report becomes an event; each entity its claims name an attribute
 (`threat-actor` for armed groups, tagged with their galaxy clusters where the
@@ -33,6 +34,7 @@ from threatnet.export.common import (
     entity_uuid,
     namespace,
 )
+from threatnet.export.misp_incidents import incident_event
 from threatnet.resources import load_data
 
 
@@ -119,6 +121,7 @@ def _entity(data: ExportData, event: MISPEvent, entity_id: int, document_id: str
 
 
 def events_json(data: ExportData) -> list[tuple[str, str]]:
-    """(event uuid, MISP JSON of the event) for each report."""
+    """(event uuid, MISP JSON of the event) for each report, then each incident."""
+    every = events(data) + [incident_event(data, i) for i in data.incidents]
     return [(e.uuid, json.dumps({"Event": json.loads(e.to_json())}, ensure_ascii=False,
-                                indent=2, sort_keys=True) + "\n") for e in events(data)]
+                                indent=2, sort_keys=True) + "\n") for e in every]

@@ -6,7 +6,9 @@ predicate, class, confidence, Admiralty grade, strongest modality, claims and
 sources for and against, first and last seen. Each edge also carries its
 time interval: `start` / `end` in GEXF (a dynamic graph Gephi's timeline
 plays) and `interval` ("<[first, last]>", Gephi's interval syntax) in GraphML.
-Only facts some claim affirms are edges; a fact only denied never is.
+Only facts some claim affirms are edges; a fact only denied never is. With every entity
+type, what the actors' incidents show is added as edges marked `derived` (an actor's
+places and target types, by incident), never as facts.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections import Counter
 import networkx as nx
 
 from threatnet.analyse.graph import ACTOR_TYPES
+from threatnet.analyse.incident_facts import derive
 from threatnet.errors import ExportError
 from threatnet.export.common import ExportData
 
@@ -47,9 +50,44 @@ def network(data: ExportData, everything: bool = False, dynamic: bool = False) -
         elif not dynamic:
             attrs["interval"] = f"<[{first}, {last}]>" if first else ""
         graph.add_edge(str(f.subject_id), str(f.object_id), key=f.predicate, **attrs)
+    if everything:
+        _derived_edges(graph, data, dynamic)
     if dynamic:
         _node_spells(graph)
     return graph
+
+
+def _derived_edges(graph: nx.MultiDiGraph, data: ExportData, dynamic: bool) -> None:
+    """What the actors' incidents show (`analyse.incident_facts`): actor -operates_in->
+    place and actor -attacks-> target type, marked `derived` with their incidents' count;
+    no claim says them, so they never weigh as facts do."""
+    actors = {p["actor_id"]: p["actor"] for i in data.incidents for p in i["perpetrators"]}
+    for actor_id, name in sorted(actors.items()):
+        derived = derive(data.incidents, actor_id)
+        if not derived["attacks"] and not derived["operates_in"]:
+            continue
+        view = data.entities.get(actor_id)
+        if str(actor_id) not in graph:
+            graph.add_node(str(actor_id), label=name, type=view.view.type if view else "",
+                           pack_id=(view.view.pack_id or "") if view else "", claims=0)
+        for relation in derived["operates_in"] + derived["attacks"]:
+            if relation["predicate"] == "operates_in":
+                node, label, kind = str(relation["place_id"]), relation["place"], "location"
+            else:
+                node = f"target_type:{relation['target_type']}"
+                label, kind = relation["target_type"], "target_type"
+            if node not in graph:
+                graph.add_node(node, label=label, type=kind, pack_id="", claims=0)
+            dates = sorted(e["date"] for e in relation["evidence"] if e["date"])
+            attrs = {"label": relation["predicate"], "predicate": relation["predicate"],
+                     "class": "derived", "directed": True, "derived": "incidents",
+                     "incidents": relation["incidents"], "weight": float(relation["incidents"]),
+                     "modality": relation["strongest_modality"],
+                     "first_seen": dates[0] if dates else "",
+                     "last_seen": dates[-1] if dates else ""}
+            if dynamic and dates:
+                attrs["start"], attrs["end"] = dates[0], dates[-1]
+            graph.add_edge(str(actor_id), node, key=f"derived:{relation['predicate']}", **attrs)
 
 
 def _node_spells(graph: nx.MultiDiGraph) -> None:

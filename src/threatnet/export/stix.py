@@ -8,7 +8,9 @@ relationship carrying its confidence (0-100), its time, its Admiralty grade
 and its strongest modality (`x_threatnet_modality`); every claim becomes a
 `note` holding its evidence sentence, source, polarity and modality. A negated
 claim never becomes a relationship: it is a note (and, on a fact others affirm,
-an `opinion` that disagrees with it). Documents become reports. Ids are
+an `opinion` that disagrees with it). Incidents are linked to those said to have
+carried them out by `attributed-to` relationships keeping the modality, and what they
+say of an actor is derived (`stix_incidents`). Documents become reports. Ids are
 UUIDv5 (`export.common`), timestamps those of the evidence, so exporting the
 same store twice gives the same bundle.
 """
@@ -24,6 +26,7 @@ import stix2
 from threatnet.analyse.claims import ClaimView
 from threatnet.analyse.grading import FIRM
 from threatnet.errors import ExportError
+from threatnet.export import stix_incidents
 from threatnet.export.common import (
     EPOCH,
     ExportData,
@@ -92,16 +95,18 @@ def build_bundle(data: ExportData) -> stix2.Bundle:
     """Every object of `data` in one bundle, creator identity first."""
     me = creator()
     objects: list[Any] = [me]
-    objects += [_entity(data, i, me.id) for i in data.entities]
+    incidents = stix_incidents.build(data, stix_id, timestamp, me.id)
+    objects += [_entity(data, i, me.id, incidents.properties.get(i)) for i in data.entities]
     rel_ids: dict[tuple[int, str, int], str] = {}
     for ef in data.facts:
         rel = _relationship(data, ef, me.id)
         rel_ids[ef.fact.key] = rel.id
         objects.append(rel)
+    objects += incidents.objects
     by_document: dict[str, list[str]] = {}
     for c in data.claims:
         rel_id = rel_ids.get(c.key())
-        note = _note(data, c, rel_id, me.id)
+        note = _note(data, c, rel_id, me.id, incidents.note_refs.get(c.id, []))
         objects.append(note)
         refs = by_document.setdefault(c.document_id, [])
         refs += [note.id, stix_id(data, c.subject_id), stix_id(data, c.object_id)]
@@ -131,7 +136,8 @@ def _common(created: str, modified: str, creator_id: str) -> dict[str, Any]:
             "created_by_ref": creator_id, "allow_custom": True}
 
 
-def _entity(data: ExportData, entity_id: int, creator_id: str) -> Any:
+def _entity(data: ExportData, entity_id: int, creator_id: str,
+            incident: dict[str, Any] | None = None) -> Any:
     item = data.entities[entity_id]
     view = item.view
     kind = stix_type(data, entity_id)
@@ -143,6 +149,8 @@ def _entity(data: ExportData, entity_id: int, creator_id: str) -> Any:
         props["description"] = entry.description
     if view.kind:
         props["x_threatnet_kind"] = view.kind
+    if incident:  # what the claims say of an incident (`stix_incidents`)
+        props["x_threatnet_incident"] = incident
     aliases = list(item.aliases)
     if kind in ("intrusion-set", "threat-actor", "tool", "infrastructure", "attack-pattern"):
         if aliases:
@@ -240,13 +248,15 @@ def _claim_dict(data: ExportData, c: ClaimView) -> dict[str, Any]:
                          "text": c.evidence_text}}
 
 
-def _note(data: ExportData, c: ClaimView, rel_id: str | None, creator_id: str) -> stix2.Note:
+def _note(data: ExportData, c: ClaimView, rel_id: str | None, creator_id: str,
+          derived: list[str] | None = None) -> stix2.Note:
     stance = "affirms" if c.affirmed else "DENIES"
     who = c.source or "the author"
     refs = [stix_id(data, c.subject_id), stix_id(data, c.object_id),
             f"report--{document_uuid(c.document_id)}"]
     if rel_id:
         refs.insert(0, rel_id)
+    refs += sorted(set(derived or []))  # the incident's attribution and what it derives
     return stix2.Note(
         id=f"note--{claim_uuid(data, c)}",
         abstract=f"{who} {stance} ({c.modality}): {c.subject} {c.predicate} {c.object}",

@@ -1,8 +1,10 @@
-"""The store as three CSV files (entities, claims, facts) for spreadsheets, via the csv module.
+"""The store as CSV files (entities, claims, facts, incidents) for spreadsheets, via the csv
+module.
 
 Every claim keeps its polarity, modality and source in their own columns, so
 a spreadsheet filter on `polarity = affirmed` is the only way a denial could
-be read as a link; facts carry their confidence, grade and strongest modality.
+be read as a link; facts carry their confidence, grade and strongest modality; incidents
+the columns of `threatnet incidents` (differing casualty figures with their sources).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from threatnet.analyse.incidents import COLUMNS as INCIDENT_COLUMNS
+from threatnet.analyse.incidents import flat_row
 from threatnet.export.common import ExportData
 
 ENTITY_COLUMNS = ["id", "name", "type", "pack_id", "kind", "aliases"]
@@ -43,15 +47,21 @@ def rows(data: ExportData) -> dict[str, list[dict[str, Any]]]:
                       "grade": ef.grade.code, "explanation": ef.grade.explanation,
                       "sources": "; ".join(d["sources"]),
                       "items": "; ".join(d.get("items", []))})
-    return {"entities": entities, "claims": claims, "facts": facts}
+    titles = {d: doc.get("title") or doc["source"] for d, doc in data.documents.items()}
+    incidents = [flat_row(i, titles) for i in data.incidents]
+    return {"entities": entities, "claims": claims, "facts": facts, "incidents": incidents}
 
 
 def write_csv(data: ExportData, folder: Path) -> list[Path]:
-    """entities.csv, claims.csv and facts.csv in `folder` (created); returns the paths."""
+    """entities.csv, claims.csv, facts.csv and (when the store has incidents) incidents.csv
+    in `folder` (created); returns the paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    columns = {"entities": ENTITY_COLUMNS, "claims": CLAIM_COLUMNS, "facts": FACT_COLUMNS}
+    columns = {"entities": ENTITY_COLUMNS, "claims": CLAIM_COLUMNS, "facts": FACT_COLUMNS,
+               "incidents": INCIDENT_COLUMNS}
     written = []
     for name, table in rows(data).items():
+        if name == "incidents" and not table:
+            continue
         path = folder / f"{name}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=columns[name])

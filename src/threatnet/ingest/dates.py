@@ -14,7 +14,8 @@ _PUBLISHED = re.compile(r"(?:first\s+)?(?:published|posted|updated)\s*(?:on|:)?\
                         re.IGNORECASE)
 # a place in capitals, an optional country ("PESHAWAR, Pakistan,") and agency in brackets,
 # the date, then a dash or colon
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2})?"
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}"
+                       r"(?:,\s*[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[,:]\s*" + _DATE
                        + r"\s*(?:\([^)\n]{1,40}\))?\s*[-\u2013\u2014:]", re.MULTILINE)
 _DATELINE_WINDOW = 600  # a dateline opens the story: after the headline, before the body

@@ -13,11 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from threatnet.extract.aliases import is_acronym
 from threatnet.model import Entity
 from threatnet.store.schema import AliasRow, EntityRow, SameAsRow
 
@@ -118,6 +116,12 @@ class Linker:
     # -- weak evidence: proposals ---------------------------------------------------
 
     def _propose(self, new_id: int, entity: Entity) -> None:
+        # here, not at the top: the store's readers import this module, and the
+        # extractor's (spaCy's) modules are only for writers
+        from rapidfuzz import fuzz, process
+
+        from threatnet.extract.aliases import is_acronym
+
         others = self.session.execute(select(EntityRow.id, EntityRow.name).where(
             EntityRow.type == str(entity.type), EntityRow.id != new_id,
             EntityRow.merged_into.is_(None))).all()

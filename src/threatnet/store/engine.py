@@ -8,6 +8,8 @@ each other instead of failing half-way.
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -27,23 +29,50 @@ def default_url() -> str:
     return f"sqlite:///{Path(user_data_dir('threatnet')) / 'threatnet.db'}"
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, create: bool = True) -> Engine:
+    """An engine for `url`; `postgres://` and `postgresql://` mean the psycopg driver.
+
+    Without `create`, a SQLite URL naming no file is refused (StoreError, with how to
+    create one) and no folder is made."""
     try:
         parsed = make_url(url)
     except Exception:  # noqa: BLE001 - SQLAlchemy raises several types for a bad URL
         raise StoreError(f"{url!r} is not a database URL (e.g. sqlite:///kb.db or "
-                         "postgresql+psycopg://user@host/db)") from None
+                         "postgresql://user@host/db)") from None
     if parsed.drivername.startswith("sqlite"):
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path = Path(parsed.database).expanduser()
+            if not create and not _holds_store(path):
+                raise no_store(url)
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_S})
         _sqlite_pragmas(engine)
         return engine
-    if parsed.drivername == "postgresql":
+    if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if not parsed.drivername.startswith("postgresql"):
-        raise StoreError(f"{parsed.drivername}: only SQLite and PostgreSQL stores are supported")
+        raise StoreError(f"{parsed.drivername}: only SQLite and PostgreSQL stores are supported "
+                         "(sqlite:///FILE or postgresql://user@host/db)")
     return create_engine(parsed, pool_pre_ping=True)
+
+
+def _holds_store(path: Path) -> bool:
+    """Whether a SQLite file exists and has a schema revision; read-only, so a file that
+    is not a store is left as it was (WAL mode would rewrite its header)."""
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                "name = 'alembic_version'").fetchone() is not None
+    except sqlite3.DatabaseError:
+        return True  # not SQLite at all: opening it says so (migrate.current_revision)
+
+
+def no_store(url: str) -> StoreError:
+    """The error of a command that reads a store where there is none."""
+    return StoreError(f"no threatnet store at {url}: create one with `threatnet ingest "
+                      f"REPORTS --db {url}` or `threatnet db upgrade --db {url}`")
 
 
 def _sqlite_pragmas(engine: Engine) -> None:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from threatnet.analyse.source_names import said_key
 from threatnet.model import Modality, cite, is_symmetric
 from threatnet.resolve.linker import norm_name
 from threatnet.store.schema import (
@@ -183,7 +184,7 @@ def _source_key(c: ClaimRow, d: _DocumentDates, canon: dict[int, int]) -> str:
     if c.source_entity_id is not None:
         return f"entity:{canon.get(c.source_entity_id, c.source_entity_id)}"
     if c.source:
-        return f"said:{norm_name(c.source)}"
+        return f"said:{said_key(c.source)}"  # every wording of one source: one key
     return f"outlet:{d.outlet or d.source}"
 
 

@@ -17,14 +17,13 @@ someone else's.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from threatnet import validate
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError
-from threatnet.model import PREDICATES, Modality, Polarity
 from threatnet.resources import load_data
 from threatnet.store import summary
 from threatnet.store.schema import ClaimRow, EntityRow, MentionRow, ReviewRow
@@ -32,7 +31,7 @@ from threatnet.store.schema import ClaimRow, EntityRow, MentionRow, ReviewRow
 if TYPE_CHECKING:
     from threatnet.store.store import Store
 
-STATUSES = ("unreviewed", "accepted", "rejected", "corrected")
+STATUSES = validate.STATUSES
 ACTIONS = ("accept", "reject", "correct", "reset")
 TARGETS = {"claim": ClaimRow, "mention": MentionRow}
 # what a correction may change, and the column each field of a claim is stored in
@@ -40,7 +39,6 @@ CLAIM_FIELDS = {"subject": "subject_id", "predicate": "predicate", "object": "ob
                 "polarity": "polarity", "modality": "modality", "source": "source",
                 "start": "time_start", "end": "time_end"}
 MENTION_FIELDS = {"entity": "entity_id"}
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def accept(store: Store, target_id: int, reviewer: str, **options: Any) -> dict[str, Any]:
@@ -98,6 +96,8 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
         if action == "correct":
             correction.update(_resolve(store, s, target, target_id, changes))
             correction = {k: v for k, v in correction.items() if machine.get(k) != v}
+            if target == "claim":
+                _check_claim(effective(target, machine, correction), f"{target} {target_id}")
         elif action == "reset":
             correction = {}
         status = {"reject": "rejected", "reset": "unreviewed"}.get(
@@ -196,16 +196,24 @@ def check_value(target: str, field: str, value: str | None, where: str | None = 
     column = fields[field]
     if column.endswith("_id") and not value:
         raise InvalidInput(where, f"{field} needs an entity name, alias or id")
-    if column == "predicate" and value not in PREDICATES:
-        raise InvalidInput(where, f"predicate {value!r} is not one of DESIGN.md's "
-                                  f"(see `threatnet schema`)")
-    if column == "modality" and value not in list(Modality):
-        raise InvalidInput(where, f"modality {value!r}: choose "
-                                  f"{', '.join(m.value for m in Modality)}")
-    if column == "polarity" and value not in list(Polarity):
-        raise InvalidInput(where, f"polarity {value!r}: choose affirmed or negated")
-    if column.startswith("time_") and value is not None and not _DATE.match(value):
-        raise InvalidInput(where, f"{field} {value!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        if column == "predicate":
+            validate.predicate(value, field)
+        elif column in ("modality", "polarity"):
+            getattr(validate, column)(value, field)
+        elif column.startswith("time_"):
+            validate.date(value, field)
+    except InvalidInput as exc:
+        raise InvalidInput(where, str(exc)) from None
+
+
+def _check_claim(values: dict[str, Any], where: str) -> None:
+    """A corrected claim still links two entities, and does not end before it starts."""
+    validate.not_self_loop(values["subject_id"], values["object_id"], where)
+    try:
+        validate.date_order(values["time_start"], values["time_end"], ("start", "end"))
+    except InvalidInput as exc:
+        raise InvalidInput(where, str(exc)) from None
 
 
 def _resolve(store: Store, s: Session, target: str, target_id: int,

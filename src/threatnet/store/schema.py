@@ -123,6 +123,30 @@ class ClaimRow(Base):
     review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class IncidentRow(Base):
+    """What one document says an incident was (`model.Incident`): its kind, date and place.
+
+    One row per incident of a document, replaced with the document's claims when it is
+    re-extracted (0007). `entity_id` is the document's own event row: the same attack
+    in several reports is several rows merged into one (`store.incidents`), so an
+    analyst can split them apart again like any merged entity; `place_id` the stored
+    place the document names for it.
+    """
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(64))
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    generated: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 # Facts, analysis and exports read claims through this: a claim an analyst rejected stays
 # listed (`claims --status rejected`) but no longer supports anything.
 NOT_REJECTED = ClaimRow.review_status != "rejected"

@@ -7,7 +7,8 @@ corrections (merge, split, alias, rename) are kept as decisions and live on
 the entity rows, which re-extraction never deletes. Analysts' reviews of claims
 and mentions (`review.py`) are re-attached to the new rows in the same
 transaction (`reattach.py`), and the facts summary of the claims' triples
-recomputed (`summary.py`).
+recomputed (`summary.py`). A document's incidents keep its account of them and join
+the same incident told by other documents (`incidents.py`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from sqlalchemy.orm import Session
 from threatnet.errors import StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
-from threatnet.store import migrate, queries, summary
-from threatnet.store.engine import WRITE_OPTION, default_url, make_engine
+from threatnet.store import incidents, migrate, queries, summary
+from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
@@ -39,12 +40,19 @@ RETRIES = 5
 
 
 class Store:
-    """A threatnet knowledge base; created at the newest schema when it is new."""
+    """A threatnet knowledge base; created at the newest schema when it is new (with
+    `create=False`, where there is none, StoreError says how to create one)."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, create: bool = True) -> None:
         self.url = url or default_url()
-        self.engine = make_engine(self.url)
-        migrate.upgrade(self.engine)
+        self.engine = make_engine(self.url, create=create)
+        try:
+            if not create and not migrate.is_store(self.engine):
+                raise no_store(self.url)  # an empty file or database: not a store
+            migrate.upgrade(self.engine)
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -120,8 +128,11 @@ class Store:
         if row is not None and row.extractor_version == record.extractor_version:
             return "unchanged"
         outcome: Outcome = "new"
+        before: list[incidents.Previous] = []
         if row is not None:
             outcome = "reextracted"
+            before = incidents.previous(s, doc.id)
+            incidents.clear(s, doc.id)
             s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id))
             s.execute(delete(MentionRow).where(MentionRow.document_id == doc.id))
             row.extractor_version = record.extractor_version
@@ -133,8 +144,14 @@ class Store:
                               extractor_version=record.extractor_version))
             s.flush()
         linker = Linker(s)
-        links = {e.id: linker.link(e) for e in record.entities}
+        links = {e.id: linker.link(e) for e in record.entities if e.incident is None}
         ids = {k: link.entity_id for k, link in links.items()}
+        if len(links) < len(record.entities):  # incidents last: matched by their places
+            matcher = incidents.IncidentLinker(s, linker, record, ids, before, _pack())
+            for e in record.entities:
+                if e.incident is not None:
+                    links[e.id] = matcher.link(e)
+                    ids[e.id] = links[e.id].entity_id
         # one multi-row INSERT each for mentions and claims, without fetching their ids
         # back (bench: see README "Running on a cluster")
         mentions = [dict(document_id=doc.id, entity_id=ids[e.id], start=m.start, end=m.end,
@@ -154,6 +171,7 @@ class Store:
             s.execute(insert(MentionRow.__table__), mentions)
         if claims:
             s.execute(insert(ClaimRow.__table__), claims)
+        incidents.save_accounts(s, record, ids)
         # an entity the pack now lists may sit elsewhere in the capability taxonomy
         _regrade(s, sorted({link.entity_id for link in links.values() if link.adopted}))
         return outcome
@@ -184,8 +202,10 @@ class Store:
                                      .order_by(AliasRow.origin == "text").limit(1))
                 row = s.get(EntityRow, entity_id) if entity_id is not None else None
         if row is None:
-            raise UnknownActor(f"{name_or_id!r} is not an entity of this store "
-                               "(see `threatnet entities --search`)")
+            close = _similar_names(s, str(name_or_id))
+            hint = (f"did you mean {' or '.join(repr(n) for n in close)}?" if close
+                    else "see `threatnet entities --search`")
+            raise UnknownActor(f"{name_or_id!r} is not an entity of this store ({hint})")
         return s.get(EntityRow, canonical(s, row.id)) or row
 
     def merge(self, keep: str | int, other: str | int, author: str | None = None) -> EntityRow:
@@ -295,6 +315,32 @@ def _regrade(s: Session, entity_ids: list[int]) -> None:
         graded.refresh_parts(s, graded.parts_touching(s, entity_ids, pack), pack)
 
 
+def _pack():
+    from threatnet.analyse import graded  # (the pack the store grades with)
+
+    return graded.store_pack()
+
+
 def _transient(exc: OperationalError) -> bool:
     """A PostgreSQL deadlock or serialisation failure: the transaction may simply be retried."""
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
+
+
+SUGGESTIONS = 3
+SUGGEST_SCORE = 75.0  # rapidfuzz WRatio, 0-100, of a name worth proposing
+
+
+def _similar_names(s: Session, name: str) -> list[str]:
+    """The entity names (by their name or an alias) closest to a misspelt `name`."""
+    from rapidfuzz import fuzz, process
+
+    names: dict[str, str] = {}  # a name or alias -> the entity name it stands for
+    for alias, entity in s.execute(select(AliasRow.alias, EntityRow.name)
+                                   .join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                                   .where(EntityRow.merged_into.is_(None))):
+        names.setdefault(alias, entity)
+    for (entity,) in s.execute(select(EntityRow.name).where(EntityRow.merged_into.is_(None))):
+        names[entity] = entity
+    found = process.extract(name, list(names), scorer=fuzz.WRatio, limit=SUGGESTIONS * 3,
+                            score_cutoff=SUGGEST_SCORE, processor=norm_name)
+    return list(dict.fromkeys(names[match] for match, _score, _ in found))[:SUGGESTIONS]

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hmac
 import json
-import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from threatnet import validate
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError, UnknownActor
 from threatnet.model import PREDICATES, Modality, Polarity
 from threatnet.serve.deps import ResourcesDep
@@ -36,7 +36,6 @@ CSRF_HEADER = "x-csrf-token"
 MAX_TEXT = 300  # reviewer names, corrected values
 MAX_NOTE = 2000
 LIST_LIMIT = 5000
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 VOCABULARY = {"predicate": sorted(PREDICATES), "modality": [m.value for m in Modality],
               "polarity": [p.value for p in Polarity]}
 
@@ -94,8 +93,7 @@ def get_claims(res: ResourcesDep,
                offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     """Claims as reviewed (status, version, reviewer, the machine's values beside a
     correction), by document and position."""
-    if status and status not in STATUSES:
-        raise InvalidInput("status", f"choose {', '.join(STATUSES)}")
+    validate.status(status or None, "status", quote=False)
     try:
         claims = list_claims(res.store, status=status or None, document=document or None,
                              actor=actor or None)
@@ -177,11 +175,10 @@ def _checked_changes(target: str, decision: ReviewIn) -> dict[str, str | None] |
         text = (value or "").strip()
         if len(text) > MAX_TEXT:
             raise InvalidInput(field, f"longer than {MAX_TEXT} characters")
-        if field in VOCABULARY and text not in VOCABULARY[field]:
-            raise InvalidInput(field, f"not one of the vocabulary: "
-                                      f"{', '.join(VOCABULARY[field])}")
-        if field in ("start", "end") and text and not _DATE.match(text):
-            raise InvalidInput(field, "give YYYY, YYYY-MM or YYYY-MM-DD")
+        if field in VOCABULARY:
+            validate.choice(text, VOCABULARY[field], field, quote=False)
+        if field in ("start", "end") and text:
+            validate.date(text, field, quote=False)
         if fields[field].endswith("_id") and not text:
             raise InvalidInput(field, "needs an entity name, alias or id")
         out[field] = text or None

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from threatnet import cli
+from threatnet.cli import common
 from threatnet.errors import InvalidInput, ThreatnetError
 from threatnet.store import Store
 from threatnet.store import review as api
@@ -48,13 +48,13 @@ def run(store: Store, claims: list[dict[str, Any]], reviewer: str) -> Tally:
     for n, claim in enumerate(claims, 1):
         outcome = _one(store, claim, reviewer, f"{n}/{len(claims)}", texts)
         if outcome == "quit":
-            cli.out.print(tally.line(len(claims) - n + 1), highlight=False)
+            common.out.print(tally.line(len(claims) - n + 1), highlight=False)
             return tally
         if outcome == "skip":
             tally.skipped += 1
         else:
             tally.decided[outcome] = tally.decided.get(outcome, 0) + 1
-    cli.out.print(tally.line(0), highlight=False)
+    common.out.print(tally.line(0), highlight=False)
     return tally
 
 
@@ -62,7 +62,7 @@ def _one(store: Store, claim: dict[str, Any], reviewer: str, position: str,
          texts: dict[str, str]) -> str:
     _show(store, claim, position, texts)
     while True:
-        cli.out.print(KEYS)
+        common.out.print(KEYS)
         key = typer.getchar().lower()
         if key in ("q", "\x03", "\x04", ""):
             return "quit"
@@ -72,7 +72,7 @@ def _one(store: Store, claim: dict[str, Any], reviewer: str, position: str,
             _history(store, claim["id"])
             continue
         if key not in ("a", "r", "c"):
-            cli.err.print(f"[red]error[/red]: {escape(repr(key))} is no key here: a, r, c, s, "
+            common.err.print(f"[red]error[/red]: {escape(repr(key))} is no key here: a, r, c, s, "
                           "h or q", highlight=False)
             continue
         try:
@@ -86,14 +86,14 @@ def _one(store: Store, claim: dict[str, Any], reviewer: str, position: str,
                 action = api.accept if key == "a" else api.reject
                 claim = action(store, claim["id"], reviewer, expected_version=claim["version"])
         except ThreatnetError as exc:
-            cli.err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
+            common.err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
             try:
                 claim = api.item(store, claim["id"])  # show it as it is now
             except ThreatnetError:
                 return "skip"  # gone (re-extracted meanwhile): nothing to decide on
             _show(store, claim, position, texts)
             continue
-        cli.out.print(f"claim {claim['id']}: [bold]{claim['status']}[/bold] "
+        common.out.print(f"claim {claim['id']}: [bold]{claim['status']}[/bold] "
                       f"(version {claim['version']})", highlight=False)
         return claim["status"]
 
@@ -101,7 +101,7 @@ def _one(store: Store, claim: dict[str, Any], reviewer: str, position: str,
 def _ask_changes() -> dict[str, str]:
     """`field=value` lines, each checked as it is typed (entities by the store later)."""
     fields = ", ".join(CLAIM_FIELDS)
-    cli.out.print(f"correct: one [bold]field=value[/bold] a line ({fields}; source= for the "
+    common.out.print(f"correct: one [bold]field=value[/bold] a line ({fields}; source= for the "
                   "author's own voice); an empty line ends", highlight=False)
     changes: dict[str, str] = {}
     while True:
@@ -114,7 +114,7 @@ def _ask_changes() -> dict[str, str]:
                 raise InvalidInput(line, f"write field=value, field one of {fields}")
             check_value("claim", name, value)
         except ThreatnetError as exc:
-            cli.err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
+            common.err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False)
             continue
         changes[name] = value
 
@@ -132,7 +132,7 @@ def _show(store: Store, claim: dict[str, Any], position: str, texts: dict[str, s
         shown.stylize(style, m_start - lo + offset, m_end - lo + offset)
     title = (f"claim {claim['id']} · {position} · {claim['status']} "
              f"(version {claim['version']})")
-    cli.out.print(Panel(shown, title=escape(title), title_align="left",
+    common.out.print(Panel(shown, title=escape(title), title_align="left",
                         subtitle="[black on yellow]subject[/] [black on cyan]object[/]",
                         subtitle_align="right"))
     table = Table("field", "value", "machine", show_header=False, box=None)
@@ -150,7 +150,7 @@ def _show(store: Store, claim: dict[str, Any], position: str, texts: dict[str, s
         table.add_row(name, f"[bold]{escape(str(value))}[/bold]" if changed
                       else escape(str(value if value is not None else "")),
                       f"[dim]machine: {escape(str(before))}[/dim]" if changed else "")
-    cli.out.print(table)
+    common.out.print(table)
 
 
 def _document_text(store: Store, document_id: str, texts: dict[str, str]) -> str:
@@ -182,4 +182,4 @@ def _history(store: Store, claim_id: int) -> None:
     for r in rows:
         table.add_row(r["at"], escape(r["reviewer"]), r["action"], r["status"],
                       str(r["version"]), escape(str(r["correction"] or "")))
-    cli.out.print(table if rows else "no decisions yet")
+    common.out.print(table if rows else "no decisions yet")

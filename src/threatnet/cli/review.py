@@ -1,7 +1,9 @@
 """The review commands of the CLI: `review` (the terminal flow and one-shot decisions),
 `review history` (the audit trail, CSV for audit), `reextract` and `gold export`.
 
-Registered on `threatnet.cli.app`; errors are one red line and exit code 1.
+They act on a store that exists (none is created). Decisions are checked by
+`threatnet.validate` through `store.review` (vocabularies, calendar dates, no claim
+linking an entity to itself) before anything is written.
 """
 
 from __future__ import annotations
@@ -13,28 +15,23 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from threatnet import cli
-from threatnet.cli_store import (
+from threatnet import validate
+from threatnet.cli import common
+from threatnet.cli.common import (
     DbOption,
     FormatOption,
+    PackOption,
     SchedulerOption,
     WorkersOption,
-    _emit,
-    _store,
-    check_cluster,
-    check_options,
-    make_cluster,
-    progress_bar,
-    report_failures,
 )
-from threatnet.errors import ThreatnetError
 
 review_app = typer.Typer(help="Review what was extracted: run it bare for the terminal flow, "
                               "or decide on one claim or mention.",
                          invoke_without_command=True)
 gold_app = typer.Typer(help="Analysts' reviews as gold annotations.", no_args_is_help=True)
-cli.app.add_typer(review_app, name="review")
-cli.app.add_typer(gold_app, name="gold")
+app = typer.Typer()
+app.add_typer(review_app, name="review")
+app.add_typer(gold_app, name="gold")
 
 ReviewerOption = Annotated[str | None, typer.Option(
     "--reviewer", envvar="THREATNET_REVIEWER", help="Who decides (default: your login).")]
@@ -72,36 +69,33 @@ def review(
     """Review claims one by one: each shown in its sentence, one key per decision."""
     if ctx.invoked_subcommand is not None:
         return
-    from threatnet import cli_review_flow
+    from threatnet.cli import review_flow
     from threatnet.store.review_views import list_claims
 
-    try:
-        store = _store(db)
+    with common.one_line_errors():
+        if status != "any":
+            validate.status(status, "--status")
+        store = common.open_store(db)
         claims = list_claims(store, status=None if status == "any" else status,
                              document=document, actor=actor)
         if not claims:
-            cli.out.print(f"no {'' if status == 'any' else status + ' '}claims to review",
-                          highlight=False)
+            common.out.print(f"no {'' if status == 'any' else status + ' '}claims to review",
+                             highlight=False)
             return
-        cli_review_flow.run(store, claims, _reviewer(reviewer))
-    except ThreatnetError as exc:
-        cli._fail(exc)
+        review_flow.run(store, claims, _reviewer(reviewer))
 
 
 def _decide(db: str | None, action: str, target_id: int, mention: bool,
             reviewer: str | None, **options: Any) -> None:
     from threatnet.store import review as api
 
-    try:
-        item = api.decide(_store(db), target_id, action, _reviewer(reviewer),
+    with common.one_line_errors():
+        item = api.decide(common.open_store(db), target_id, action, _reviewer(reviewer),
                           target="mention" if mention else "claim", **options)
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
     what = f"{item['subject']} -{item['predicate']}-> {item['object']} " \
            f"[{item['polarity']}, {item['modality']}, {item['source'] or '(author)'}]" \
         if item["target"] == "claim" else f"{item['text']!r} = {item['entity']}"
-    cli.out.print(f"{item['target']} {item['id']}: {item['status']} (version "
+    common.out.print(f"{item['target']} {item['id']}: {item['status']} (version "
                   f"{item['version']}): {escape(what)}", highlight=False)
 
 
@@ -133,7 +127,8 @@ def reset(id: int, db: DbOption = None, mention: MentionOption = False,
 def correct(
     id: int, db: DbOption = None, mention: MentionOption = False,
     subject: Annotated[str | None, typer.Option(help="Entity name, alias or id.")] = None,
-    predicate: Annotated[str | None, typer.Option(help="A predicate of DESIGN.md.")] = None,
+    predicate: Annotated[str | None, typer.Option(help="A predicate (supports, "
+                                                       "allied_with, …).")] = None,
     object: Annotated[str | None, typer.Option("--object", help="Entity name or id.")] = None,
     polarity: Annotated[str | None, typer.Option(help="affirmed or negated.")] = None,
     modality: Annotated[str | None, typer.Option(help="asserted … hypothetical.")] = None,
@@ -166,15 +161,13 @@ def history(
     """Every decision, oldest first, with the machine's values (--format csv to audit)."""
     from threatnet.store.review_views import history as read
 
-    try:
-        check_options(format, ("table", "json", "csv"))
+    with common.one_line_errors():
+        common.check_format(format, ("table", "json", "csv"))
         target, target_id = ("claim", claim) if claim is not None else \
             ("mention", mention) if mention is not None else (None, None)
-        rows = read(_store(db), target=target, target_id=target_id, document=document,
-                    unattached=unattached)
-        _emit(rows, format, HISTORY_COLUMNS, "Review decisions")
-    except ThreatnetError as exc:
-        cli._fail(exc)
+        rows = read(common.open_store(db), target=target, target_id=target_id,
+                    document=document, unattached=unattached)
+        common.emit(rows, format, HISTORY_COLUMNS, "Review decisions")
 
 
 @review_app.command("mentions")
@@ -186,42 +179,36 @@ def mentions(db: DbOption = None,
     """Entity mentions with their review status (decide with `review accept ID --mention`)."""
     from threatnet.store.review_views import list_mentions
 
-    try:
-        check_options(format, ("table", "json", "csv"))
-        _emit(list_mentions(_store(db), status, document), format,
-              ["id", "status", "version", "text", "entity", "start", "end", "document"],
-              "Mentions")
-    except ThreatnetError as exc:
-        cli._fail(exc)
+    with common.one_line_errors():
+        common.check_format(format, ("table", "json", "csv"))
+        validate.status(status, "--status")
+        common.emit(list_mentions(common.open_store(db), status, document), format,
+                    ["id", "status", "version", "text", "entity", "start", "end", "document"],
+                    "Mentions")
 
 
-@cli.app.command()
+@app.command()
 def reextract(
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="Only documents extracted by this "
                                                    "extractor version or a later one.")] = None,
     document: Annotated[str | None, typer.Option(help="Only this document.")] = None,
-    pack: Annotated[str | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    pack: PackOption = None,
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
 ) -> None:
     """Re-extract stored documents with this extractor, keeping the analysts' decisions."""
     from threatnet.batch import reextract as run
 
-    try:
-        check_cluster(workers, scheduler)
-        store = _store(db)
-        extractor = cli._extractor(pack)
-        cluster = make_cluster(extractor, workers, scheduler)
-        with cluster or nullcontext(), progress_bar() as progress:
-            task = progress.add_task("re-extracting", total=None)
-            summary = run(store, extractor, since, document,
-                          progress=lambda _where: progress.advance(task), cluster=cluster)
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
-    report_failures(summary.failed)
-    cli.out.print(f"documents: {summary.reextracted} re-extracted, {summary.unchanged} "
+    with common.one_line_errors():
+        common.check_cluster(workers, scheduler)
+        store = common.open_store(db)
+        extractor = common.extractor(pack)
+        cluster = common.make_cluster(extractor, workers, scheduler)
+        with cluster or nullcontext(), common.progress("re-extracting") as tick:
+            summary = run(store, extractor, since, document, progress=tick, cluster=cluster)
+    common.report_failures(summary.failed)
+    common.out.print(f"documents: {summary.reextracted} re-extracted, {summary.unchanged} "
                   f"unchanged, {len(summary.failed)} failed; decisions: {summary.reattached} "
                   f"re-attached, {len(summary.unattached)} could not be re-attached",
                   highlight=False)
@@ -229,7 +216,7 @@ def reextract(
         rows = [{**u, "machine": _machine_line(u["machine"]), "span": f"{u['span'][0]}-"
                                                                       f"{u['span'][1]}"}
                 for u in summary.unattached]
-        _emit(rows, "table", ["document", "target", "status", "reviewer", "span", "machine"],
+        common.emit(rows, "table", ["document", "target", "status", "reviewer", "span", "machine"],
               "Kept but not re-attached (threatnet review history --unattached)")
     if summary.failed:
         raise typer.Exit(code=1)
@@ -252,12 +239,10 @@ def gold_export(
     """Write reviewed documents as X.txt + X.gold.json, for `threatnet eval DIR`."""
     from threatnet.evaluate.gold import export_gold
 
-    try:
-        written = export_gold(_store(db), output_dir, document)
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
+    with common.one_line_errors():
+        written = export_gold(common.open_store(db), output_dir, document)
     for _document_id, path in written:
-        cli.err.print(f"-> {path}", markup=False, highlight=False)
-    cli.out.print(f"{len(written)} reviewed documents written to {output_dir}; score the "
-                  f"extractor on them: threatnet eval {output_dir}", highlight=False)
+        common.err.print(f"-> {path}", markup=False, highlight=False)
+    common.out.print(f"{common.plural(len(written), 'reviewed document')} written to "
+                     f"{output_dir}; score the extractor on them: threatnet eval {output_dir}",
+                     highlight=False)

@@ -1,7 +1,5 @@
-"""The `threatnet` command line: the only module that prints.
-
-Library code raises ThreatnetError; here it becomes one red line and exit code 1
-(a traceback only with --debug).
+"""The extraction commands: `extract` (reports -> JSON records), `schema`, `eval` (score
+against gold annotations) and `info`. The only group that loads spaCy.
 """
 
 from __future__ import annotations
@@ -9,43 +7,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from threatnet import __version__
-from threatnet.errors import ThreatnetError
-from threatnet.model import ExtractionRecord
+from threatnet.cli import common
+from threatnet.cli.common import out
 
-app = typer.Typer(help="threatnet: a sourced, time-aware knowledge graph of militant networks.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-out = Console(soft_wrap=True)
-if not out.is_terminal:
-    out.width = 160  # tables piped to a file or a log stay readable
-err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
-_state = {"debug": False}
+if TYPE_CHECKING:
+    from threatnet.model import ExtractionRecord
 
-
-def _fail(exc: Exception) -> None:
-    if _state["debug"]:
-        raise exc
-    err.print(f"[red]error[/red]: {escape(str(exc))}", markup=True, highlight=False)
-    raise typer.Exit(code=1)
-
-
-@app.callback()
-def _main(debug: Annotated[bool, typer.Option(help="Show tracebacks.")] = False) -> None:
-    _state["debug"] = debug
-
-
-def _extractor(pack: Path | None):
-    from threatnet.extract.pipeline import Extractor
-    from threatnet.resolve.pack import load_actor_pack
-
-    return Extractor(pack=load_actor_pack(pack) if pack else None)
+app = typer.Typer()
+TitleOption = Annotated[str | None, typer.Option(
+    help="Title of the report read from stdin (-); otherwise it is called <stdin>.")]
 
 
 @app.command()
@@ -56,20 +32,22 @@ def extract(
                                                        "the one found in the text.")] = None,
     output_dir: Annotated[Path | None, typer.Option("--output-dir", "-o", help=(
         "Write X.json per report X.txt here instead of printing."))] = None,
-    pack: Annotated[Path | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    pack: common.PackOption = None,
+    title: TitleOption = None,
 ) -> None:
-    """Extract entities and sourced claims from reports (the JSON contract of DESIGN.md)."""
+    """Extract entities and sourced claims from reports, as JSON records (their schema:
+    `threatnet schema`)."""
     from threatnet.ingest import read_document
 
-    if format not in ("json", "table"):
-        _fail(ThreatnetError(f"--format {format!r}: choose json or table"))
-    try:
+    with common.one_line_errors():
+        common.check_format(format, ("json", "table"))
         documents = [read_document(f, published=published) for f in files]
-        records = _extractor(pack).extract_many(documents)
+        for path, document in zip(files, documents, strict=True):
+            if title and path == "-":
+                document.title = title
+        records = common.extractor(pack).extract_many(documents)
         for path, record in zip(files, records, strict=True):
             _emit(record, path, format, output_dir, many=len(files) > 1)
-    except ThreatnetError as exc:
-        _fail(exc)
 
 
 def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | None,
@@ -80,8 +58,9 @@ def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | N
         target = output_dir / f"{name}.json"
         target.write_text(json.dumps(record.to_dict(), ensure_ascii=False, indent=1),
                           encoding="utf-8")
-        err.print(f"{path} -> {target}: {len(record.entities)} entities, "
-                  f"{len(record.claims)} claims", markup=False, highlight=False)
+        common.err.print(f"{path} -> {target}: {common.plural(len(record.entities), 'entity')}, "
+                         f"{common.plural(len(record.claims), 'claim')}", markup=False,
+                         highlight=False)
     elif format == "json":
         text = json.dumps(record.to_dict(), ensure_ascii=False, indent=None if many else 2)
         sys.stdout.write(text + "\n")
@@ -90,6 +69,8 @@ def _emit(record: ExtractionRecord, path: str, format: str, output_dir: Path | N
 
 
 def _print_table(record: ExtractionRecord) -> None:
+    from rich.table import Table
+
     doc = record.document
     names = {e.id: e.name for e in record.entities}
     out.rule(escape(f"{doc.source}  (published {doc.published or 'unknown'})"))
@@ -104,7 +85,7 @@ def _print_table(record: ExtractionRecord) -> None:
         claims.add_row(escape(names[c.subject]), c.predicate, escape(names[c.object]),
                        polarity, str(c.modality),
                        escape(c.source.text) if c.source else "(author)",
-                       f"{c.confidence:.2f}", escape(c.evidence.text[:90]))
+                       f"{c.confidence:.2f}", escape(c.evidence.text.strip()[:90]))
     out.print(claims)
 
 
@@ -121,16 +102,15 @@ def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of X.txt + X.gold.json.")],
     explain: Annotated[bool, typer.Option(help="List misses and false hits.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable totals.")] = False,
-    pack: Annotated[Path | None, typer.Option(help="Extra actor-pack folder.")] = None,
+    pack: common.PackOption = None,
 ) -> None:
     """Score the extractor against gold annotations (the reference scorer's definitions)."""
+    from rich.table import Table
+
     from threatnet.evaluate import runner
 
-    try:
-        scores, overall = runner.evaluate(gold_dir, _extractor(pack))
-    except ThreatnetError as exc:
-        _fail(exc)
-        return
+    with common.one_line_errors():
+        scores, overall = runner.evaluate(gold_dir, common.extractor(pack))
     if as_json:
         files = {s.name: s.summary for s in scores}
         sys.stdout.write(json.dumps({"overall": overall, "files": files}) + "\n")
@@ -157,35 +137,11 @@ def info() -> None:
     """Versions, the spaCy pipeline, the size of the actor pack and the default store."""
     from threatnet.extract.pipeline import EXTRACTOR_VERSION, model_name
     from threatnet.resolve.pack import load_actor_pack
-
-    try:
-        pack = load_actor_pack()
-    except ThreatnetError as exc:
-        _fail(exc)
-        return
     from threatnet.store import default_url
 
+    with common.one_line_errors():
+        pack = load_actor_pack()
     out.print(f"threatnet {__version__}  extractor {EXTRACTOR_VERSION}")
     out.print(f"spaCy pipeline: {model_name()}")
-    out.print(f"actor pack: {len(pack)} entries")
+    out.print(f"actor pack: {common.plural(len(pack), 'entry')}")
     out.print(f"store: {default_url()} (--db / THREATNET_DB)", highlight=False)
-
-
-def main() -> None:
-    app()
-
-
-# registers the knowledge-base (cli_store), analysis (cli_analyse), graph (cli_graph: path,
-# network, infer), feed (cli_ingest: watch), web (cli_serve), review (cli_review: review,
-# reextract, gold) and interoperability (cli_export: export, import) commands, and
-# `db refresh-facts` (cli_facts)
-from threatnet import (  # noqa: E402,F401
-    cli_analyse,
-    cli_export,
-    cli_facts,
-    cli_graph,
-    cli_ingest,
-    cli_review,
-    cli_serve,
-    cli_store,
-)

@@ -1,13 +1,11 @@
 """The analysis commands of the CLI: actor (profile) and contradictions.
 
-Registered on `threatnet.cli.app`; like the rest of the CLI, it turns
-ThreatnetError into one line and exit code 1. Every command takes
-`--as-of DATE`: only claims of documents published up to that date count.
+Read-only (no store is created). Every command takes `--as-of DATE`: only claims of
+documents published up to that date count.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated, Any
 
@@ -16,15 +14,17 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from threatnet import cli
-from threatnet.cli_store import AsOfOption, DbOption, _store, check_options
-from threatnet.errors import ThreatnetError
+from threatnet import validate
+from threatnet.cli import common, incidents
+from threatnet.cli.common import AsOfOption, DbOption
 
+app = typer.Typer()
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or md.")]
 
 
 def _check(format: str, as_of: str | None) -> None:
-    check_options(format, ("table", "json", "md"), as_of=as_of)
+    common.check_format(format, ("table", "json", "md"))
+    validate.date(as_of, "--as-of")
 
 
 def _pack():
@@ -33,11 +33,7 @@ def _pack():
     return load_actor_pack()
 
 
-def _json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-@cli.app.command()
+@app.command()
 def actor(
     name: Annotated[str, typer.Argument(help="Name, alias or id of an actor.")],
     evidence: Annotated[bool, typer.Option(help="Show each fact's evidence sentences.")] = False,
@@ -51,18 +47,15 @@ def actor(
     """Profile of an actor: relations by class with support and grades, capabilities, timeline."""
     from threatnet.analyse import profile
 
-    try:
+    with common.one_line_errors():
         _check(format, as_of)
-        store = _store(db)
+        store = common.open_store(db)
         row = store.entity(name)
         with store.session() as s:
             data = profile.build(s, row.id, _pack(), as_of=as_of, evidence=evidence,
                                  explain=explain, limit=limit or None)
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
     if format == "json":
-        _json(data)
+        common.print_json(data)
     elif format == "md":
         sys.stdout.write(profile_markdown(data, evidence, explain))
     else:
@@ -98,7 +91,7 @@ def _header(data: dict[str, Any]) -> list[str]:
 
 
 def _profile_table(data: dict[str, Any], evidence: bool, explain: bool) -> None:
-    out = cli.out
+    out = common.out
     out.rule(escape(data["actor"]["name"]))
     for line in _header(data):
         out.print(escape(line), highlight=False)
@@ -138,6 +131,7 @@ def _profile_table(data: dict[str, Any], evidence: bool, explain: bool) -> None:
         for month, n in data["timeline"].items():
             table.add_row(month, str(n))
         out.print(table)
+    incidents.profile_section(data)
 
 
 def _shown(data: dict[str, Any], cls: str, facts: list[Any]) -> str:
@@ -182,14 +176,14 @@ def profile_markdown(data: dict[str, Any], evidence: bool = False,
     if data["timeline"]:
         lines += ["", "## Timeline", "", "| month | claims |", "|---|---|"]
         lines += [f"| {m} | {n} |" for m, n in data["timeline"].items()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + incidents.profile_section_markdown(data)
 
 
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-@cli.app.command("contradictions")
+@app.command("contradictions")
 def contradictions_(
     actor: Annotated[str | None, typer.Argument(help="Only those involving this actor.")] = None,
     as_of: AsOfOption = None,
@@ -200,19 +194,16 @@ def contradictions_(
     from threatnet.analyse import contradictions
     from threatnet.analyse.claims import entities, load_claims
 
-    try:
+    with common.one_line_errors():
         _check(format, as_of)
-        store = _store(db)
+        store = common.open_store(db)
         actor_id = store.entity(actor).id if actor else None
         with store.session() as s:
             claims = load_claims(s, as_of, entity_ids=[actor_id] if actor_id else None)
             report = contradictions.find(claims, entities(s), _pack(), actor_id)
-    except ThreatnetError as exc:
-        cli._fail(exc)
-        return
     data = report.to_dict()
     if format == "json":
-        _json(data)
+        common.print_json(data)
         return
     if format == "md":
         sys.stdout.write(_conflicts_md(data))
@@ -226,7 +217,7 @@ def contradictions_(
             x, y = item[labels[0]], item[labels[1]]
             table.add_row(item["kind"], f"{item['strength']:.2f}", escape(x["fact"]),
                           escape(_side(x)), escape(y["fact"]), escape(_side(y)))
-        cli.out.print(table)
+        common.out.print(table)
 
 
 def _side(side: dict[str, Any]) -> str:
