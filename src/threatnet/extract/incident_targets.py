@@ -28,6 +28,8 @@ from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 
+FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
+INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
 # "American soldiers" are not the United States)
@@ -187,17 +189,20 @@ class TargetReader:
         for sent in sentences(doc):
             if sent.start in own:
                 out.append(sent)
-                following = 2
+                following = FOLLOWING
             elif following and sent.start not in others:
                 out.append(sent)
-                following -= 1
+                if sum(t.is_alpha for t in sent) > 2:  # "2." numbering a paragraph: no
+                    following -= 1
             else:
                 following = 0
         return out
 
     def _casualty(self, tok: Token) -> str | None:
         lemma = tok.lemma_.casefold()
-        if tok.pos_ not in ("VERB", "ADJ") or lemma not in self.lex.casualties:
+        phrases = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("dobj", "prt")]
+        lemma = next((p for p in phrases if p in self.lex.casualties), lemma)  # "embraced
+        if tok.pos_ not in ("VERB", "ADJ") or lemma not in self.lex.casualties:  # shahadat"
             return None
         if any(c.dep_ == "neg" for c in tok.children):
             return None
@@ -205,7 +210,9 @@ class TargetReader:
 
     def _victims(self, verb: Token) -> list[Token]:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in ("die", "perish", "dead") \
+        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
+            any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
+                for c in verb.children) \
             else ("dobj",)
         heads = [c for c in verb.children if c.dep_ in deps]
         if not heads and verb.dep_ == "acl":  # "ten people killed in the blast"
@@ -282,8 +289,9 @@ def _count(head: Token) -> int | None:
     if head.like_num:
         return _number(head.text)
     for child in head.children:
-        if child.dep_ == "nummod":
-            return _number(child.text)
+        if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
+            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM"]
+            return _number("-".join(words))
     if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
         return 1
     return None
@@ -293,6 +301,9 @@ def _number(text: str) -> int | None:
     clean = text.replace(",", "").casefold()
     if clean.isdigit():
         return int(clean)
+    if "-" in clean:  # "twenty-three"
+        parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
+        return sum(parts) if all(p is not None for p in parts) else None
     return NUMBER_WORDS.get(clean)
 
 

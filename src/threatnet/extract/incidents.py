@@ -580,7 +580,10 @@ class _Run:
             start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ in
                                   ("det", "compound", "amod", "poss", "nmod")]])
         if incident.entity.pack_id is None or definite:
-            take = self.entity_of(tok.i) is None or self._free(tok)
+            owner = self.entity_of(tok.i)
+            # a capability named by more words ("a suicide attack") keeps them
+            take = owner is None or (owner.type == EntityType.CAPABILITY and not any(
+                self.found.token_entity.get(i) == owner.id for i in (tok.i - 1, tok.i + 1)))
             self.adder.mention(incident.entity, start if definite else tok.i, tok.i + 1,
                                take=take)
         if tok not in incident.mentions:
