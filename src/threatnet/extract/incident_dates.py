@@ -22,6 +22,7 @@ _MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "j
                                "august", "september", "october", "november", "december")}
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
                                  re.IGNORECASE)
+_NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 
 
@@ -76,9 +77,13 @@ def _context(span: Span, dates: list[Span]) -> str | None:
     lower = span.text.casefold()
     if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
         return None  # a year of its own, or a day counted from publication
-    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text)]
+    doc = span.doc
+    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text) and
+               not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and
+               d[0].lower_ not in _NOT_ANCHORS]  # "since 2015" anchors nothing
+    here = [d for d in earlier if "\n" not in doc[d.start:span.start].text]
     dated = [d for d in earlier if any(m in d.text.casefold() for m in _MONTHS)]
-    earlier = dated or earlier  # "August 26, 2021" anchors a narrative; "since 2015" not
+    earlier = here or dated or earlier  # the paragraph's year, else the last dated month
     if not earlier:
         return None
     year = _YEAR.search(earlier[-1].text).group(0)

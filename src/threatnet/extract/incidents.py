@@ -323,6 +323,10 @@ class _Run:
             {word_key(w) for w in self.f.incident_nouns} - {"the", "and"} - \
             {word_key(w) for e in self.found.entities if e.type == EntityType.LOCATION
              for w in re.split(r"[\s\-']+", e.name)}  # "Kabul" names more than one attack
+        if not own:  # "Hazara Town bombing": a place and a kind, the place is the name
+            own = {word_key(w) for name in [entity.name, *entity.aliases]
+                   for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
+                {word_key(w) for w in self.f.incident_nouns}
         unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
                                                 for t in sentence_of(trigger)}]
         latest = max(unnamed, key=lambda f: f.last, default=None)
@@ -510,6 +514,10 @@ class _Run:
     def _real_deed(self, verb: Token, kind: str) -> bool:
         if verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb):
             return False
+        objects = target_heads(verb)
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and objects \
+                and all(o.tag_ in ("NNS", "NNPS") for o in objects):
+            return False  # "has attacked Indian targets ever since": a record
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
                 and verb.dep_ not in ("acl", "conj"):
             return False
