@@ -204,3 +204,32 @@ def test_urdu_claim_of_responsibility_denial_and_no_claim(extractor):
     assert sorted(_perpetrators(rec)) == [
         ("Balochistan Liberation Army", "negated", "reported", "بی ایل اے", "denied"),
         ("Tehrik-i-Taliban Pakistan", "affirmed", "alleged", "ٹی ٹی پی", "claimed")]
+
+
+# -- digests and the actor pack ---------------------------------------------------------
+
+def test_a_digest_heading_gives_each_item_its_date_and_place(extractor):
+    text = ("Selected incidents, 2024\n\n"
+            "16 Mar 2024 · Mir Ali, North Waziristan · Suicide attack\n"
+            "A suicide bomber rammed an explosives-laden vehicle into a security post, "
+            "killing seven soldiers.\n\n"
+            "20 Mar 2024 · Gwadar, Balochistan · Armed assault\n"
+            "Gunmen stormed a government complex. The BLA claimed the raid.\n")
+    rec = record(extractor, text, published=PUBLISHED)
+    first, second = sorted(_incidents(rec), key=lambda e: e.mentions[0].start)
+    places = {e.id: e.name for e in rec.entities}
+    assert (first.incident.date, places[first.incident.place]) == ("2024-03-16", "Mir Ali")
+    assert (second.incident.date, places[second.incident.place]) == ("2024-03-20", "Gwadar")
+    assert [c.object for c in rec.claims if c.predicate == "perpetrated"] == [second.id]
+
+
+def test_an_incident_the_pack_knows_is_its_pack_event(extractor):
+    text = ("03 Jan 2021 · Mach, Bolan district, Balochistan\n"
+            "Gunmen abducted eleven coal miners near Mach and killed them. The Islamic "
+            "State group claimed responsibility.\n")
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _one_incident(rec)
+    assert (incident.pack_id, incident.name) == ("mach_killings", "Mach killings")
+    assert not incident.incident.generated
+    assert _perpetrators(rec) == [("Islamic State", "affirmed", "alleged",
+                                   "The Islamic State group", "claimed")]
