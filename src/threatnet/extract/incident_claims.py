@@ -61,8 +61,8 @@ class IncidentClaimMaker:
         for incident in self.incidents.incidents:
             out += self._deeds(incident)
             out += self._facts(incident)
-        for tok in self.doc:
-            out += self._attribution(tok)
+        for i in self.incidents.cue_tokens:
+            out += self._attribution(self.doc[i])
         return out
 
     def incident_at(self, tok: Token) -> FoundIncident | None:

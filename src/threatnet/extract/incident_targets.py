@@ -155,7 +155,7 @@ class TargetReader:
         harms: list[Harm] = []
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
-            for tok in sent:
+            for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
                     continue

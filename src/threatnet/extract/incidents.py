@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import word_key
@@ -23,7 +25,7 @@ from threatnet.extract.incident_dates import date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType, Incident, Mention
-from threatnet.resolve.pack import ActorPack
+from threatnet.resolve.pack import ActorPack, PackEntry
 
 STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
@@ -58,6 +60,7 @@ class FoundIncident:
 @dataclass
 class DocIncidents:
     incidents: list[FoundIncident] = field(default_factory=list)
+    cue_tokens: list[int] = field(default_factory=list)  # tokens any incident cue names
 
     def of_entity(self, entity: str) -> FoundIncident | None:
         return next((f for f in self.incidents if f.entity.id == entity), None)
@@ -124,15 +127,31 @@ class IncidentFinder:
         self.pack = pack
         self.lex = lexicon or load_incident_lexicon()
         self.incident_nouns = frozenset(self.lex.nouns) | frozenset(self.lex.anaphors)
+        lex = self.lex
+        # every word a cue starts from: triggers, doers (their verb is found through
+        # them), casualty verbs, attribution cues; see `cue_tokens`
+        self.cue_words = frozenset(w.split()[-1] for w in [
+            *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
+            *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
+            *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
+            "be", "hostage"]) | frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
+        self._hashes: numpy.ndarray | None = None
+        self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
+        self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
-        out = DocIncidents()
+        out = DocIncidents(cue_tokens=self.cue_tokens(doc))
         adder = EntityAdder(doc, found)
         run = _Run(self, doc, found, adder, out, dates, published)
-        for sent in sentences(doc):
-            run.sentence(sent)
+        events = {i for i, e in found.token_entity.items() if run.types.get(e) is not None
+                  and run.types[e].type == EntityType.EVENT}
+        by_sentence: dict[int, list[int]] = {}
+        for i in sorted(events | set(out.cue_tokens)):
+            by_sentence.setdefault(sentence_of(doc[i]).start, []).append(i)
+        for start in sorted(by_sentence):
+            run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
         for incident in list(out.incidents):
             run.link_pack_event(incident)
         for incident in out.incidents:
@@ -141,6 +160,34 @@ class IncidentFinder:
                                                 generated=incident.entity.pack_id is None
                                                 and incident.entity.id in run.adder_ids())
         return out, adder
+
+    def pack_event_keys(self) -> list[tuple[PackEntry, str, list[frozenset[str]]]]:
+        """Each pack event with a dated description: its date and the distinctive words of
+        each of its names ("Karachi airport attack": karachi, airport)."""
+        if self._event_keys is None:
+            kind_words = {word_key(w) for w in self.incident_nouns} | {"killings", "massacre"}
+            stop = {"the", "of", "on", "at", "in", "and"}
+            self._event_keys = []
+            for event in self.pack_events:
+                when = _described_date(event.description)
+                names = [frozenset(word_key(w) for w in re.split(r"[\s\-']+", name) if w)
+                         - kind_words - stop for name in event.names()]
+                names = [n for n in names if n and not any(w.isdigit() for w in n)]
+                if when and names:
+                    self._event_keys.append((event, when, names))
+        return self._event_keys
+
+    def cue_tokens(self, doc: Doc) -> list[int]:
+        """The tokens whose word or lemma any incident cue names, found from the token
+        hashes in one array pass (no Token objects: this runs over every report)."""
+        strings = doc.vocab.strings
+        if self._hashes is None or self._vocab is not doc.vocab:
+            self._vocab = doc.vocab
+            self._hashes = numpy.array(sorted(strings.add(w) for w in self.cue_words),
+                                       dtype="uint64")
+        table = doc.to_array([LOWER, LEMMA])
+        hit = numpy.isin(table[:, 0], self._hashes) | numpy.isin(table[:, 1], self._hashes)
+        return [int(i) for i in numpy.nonzero(hit)[0]]
 
     # -- what a token is ----------------------------------------------------
 
@@ -214,6 +261,7 @@ class _Run:
         self.types = {e.id: e for e in found.entities}
         self.last_sentence = -1
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
+        self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
         self.used_headings: set[int] = set()
 
@@ -225,10 +273,14 @@ class _Run:
             self.types = {e.id: e for e in self.found.entities}
         return self.types.get(owner)
 
-    def sentence(self, sent: Span) -> None:
+    def sentence(self, sent: Span, cues: list[Token]) -> None:
         marker = any(t.lower_ in self.lex.new_markers for t in sent)
         here: FoundIncident | None = None
-        for tok in sent:
+        doers = [t.head if t.dep_ == "nsubj" else t.head.head for t in cues
+                 if t.lemma_.casefold() in self.lex.perpetrator_kinds or
+                 t.lower_ in self.lex.perpetrator_kinds]
+        doers += [c for t in cues for c in t.children if c.dep_ == "relcl"]
+        for tok in sorted({*cues, *doers}, key=lambda t: t.i):
             named = self.entity_of(tok.i)
             if named is not None and named.type == EntityType.EVENT and \
                     named.id not in self.adder_ids():
@@ -246,22 +298,25 @@ class _Run:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
         Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
         token, its places, its date), the defaults of the incident told next."""
-        out, line, first = [], [], True
-        for tok in self.doc:
-            line.append(tok)
-            if "\n" not in tok.text + tok.whitespace_:
-                continue
-            words = [t for t in line if not t.is_space]
-            line = []
-            if words and first:
-                first = False
+        out: list[tuple[int, int, list[str], str | None]] = []
+        located = sorted((m.start, e.id) for e in self.found.entities
+                         if e.type == EntityType.LOCATION for m in e.mentions)
+        offset, text = 0, self.doc.text
+        lines = text.split("\n")
+        title = next((n for n, line in enumerate(lines) if line.strip()), None)
+        for n, line in enumerate(lines):
+            start, offset = offset, offset + len(line) + 1
+            if n == title or not line.strip():
                 continue  # the title speaks of the whole report, not of one item
+            places = [e for at, e in located if start <= at < start + len(line)]
+            written = _DATE.search(line)
+            if not (places or written):
+                continue
+            span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
+            words = [t for t in span if not t.is_space] if span is not None else []
             if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
-            places = [e.id for t in words for e in [self.entity_of(t.i)]
-                      if e is not None and e.type == EntityType.LOCATION]
-            written = _DATE.search(self.doc[words[0].i:words[-1].i + 1].text)
             date = resolve_date(written.group(0), self.published) if written else None
             if places or date:
                 out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
@@ -341,22 +396,14 @@ class _Run:
         entity = incident.entity
         if entity.pack_id or incident.date is None:
             return
-        words = self._words_of(incident)
-        kind_words = {word_key(w) for w in self.f.incident_nouns} | {"killings", "massacre"}
-        for event in self.f.pack_events:
-            when = _described_date(event.description)
-            if when is None or not (incident.date.startswith(when) or
-                                    when.startswith(incident.date)):
+        words: set[str] | None = None
+        for event, when, names in self.f.pack_event_keys():
+            if not (incident.date.startswith(when) or when.startswith(incident.date)):
                 continue
-            if len(incident.date) < 10 and len(when) >= 10 and not when.startswith(
-                    incident.date):
-                continue
-            for name in event.names():
-                own = {word_key(w) for w in re.split(r"[\s\-']+", name) if w} - kind_words - \
-                    {"the", "of", "on", "at", "in", "and"}
-                if own and not any(w.isdigit() for w in own) and own <= words:
-                    self._become(incident, event)
-                    return
+            words = words if words is not None else self._words_of(incident)
+            if any(own <= words for own in names):
+                self._become(incident, event)
+                return
 
     def _become(self, incident: FoundIncident, event) -> None:
         known = next((f for f in self.out.incidents if f.entity.pack_id == event.id), None)
@@ -433,6 +480,12 @@ class _Run:
 
     def _words_of(self, incident: FoundIncident) -> set[str]:
         """The words of the sentences an incident's deeds are told in, and the one before."""
+        key = (id(incident), len(incident.triggers))
+        if key not in self.words_cache:
+            self.words_cache[key] = self._sentence_words(incident)
+        return self.words_cache[key]
+
+    def _sentence_words(self, incident: FoundIncident) -> set[str]:
         out: set[str] = set()
         for trigger in incident.triggers:
             sent = sentence_of(trigger)
