@@ -35,6 +35,7 @@ CLAUSE_CUTS = ("conj", "ccomp", "relcl", "parataxis")
 TARGET_PREPS = ("on", "at", "against", "targeting")
 NEAR_PREPS = ("near", "outside", "inside")
 MAX_SENTENCES_APART = 2
+MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 
 
 @dataclass
@@ -306,8 +307,8 @@ class _Run:
         title = next((n for n, line in enumerate(lines) if line.strip()), None)
         for n, line in enumerate(lines):
             start, offset = offset, offset + len(line) + 1
-            if n == title or not line.strip():
-                continue  # the title speaks of the whole report, not of one item
+            if n == title or not line.strip() or len(line) > MAX_HEADING:
+                continue  # the title speaks of the whole report; a paragraph is no heading
             places = [e for at, e in located if start <= at < start + len(line)]
             written = _DATE.search(line)
             if not (places or written):
