@@ -233,3 +233,15 @@ def test_an_incident_the_pack_knows_is_its_pack_event(extractor):
     assert not incident.incident.generated
     assert _perpetrators(rec) == [("Islamic State", "affirmed", "alleged",
                                    "The Islamic State group", "claimed")]
+
+
+def test_a_state_an_attack_was_planned_in_unless_that_is_doubted(extractor):
+    told = ("A suicide bomber struck a police station in Bannu on Monday. Officials said the "
+            "attack had been planned in Afghanistan.")
+    rec = record(extractor, told, published=PUBLISHED)
+    assert [(c.predicate, str(c.polarity), str(c.modality), c.source.text)
+            for c in rec.claims if _name(rec, c.subject) == "Afghanistan"] == [
+        ("involved_in", "affirmed", "reported", "Officials")]
+    doubted = told.replace("said the attack", "said there was no evidence that the attack")
+    rec = record(extractor, doubted, published=PUBLISHED)
+    assert not [c for c in rec.claims if _name(rec, c.subject) == "Afghanistan"]

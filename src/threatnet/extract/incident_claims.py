@@ -226,9 +226,9 @@ class IncidentClaimMaker:
         latest = self.incidents.latest_before(tok)
         if latest is None:
             return None
-        gap = sentence_of(tok).start - sentence_of(latest.mentions[-1]).start
-        close = len({sentence_of(t).start for t in self.doc[latest.mentions[-1].i:tok.i]}) - 1
-        return latest if gap >= 0 and close <= reach else None
+        last = max(t.i for t in latest.mentions if t.i < tok.i)
+        close = len({sentence_of(t).start for t in self.doc[last:tok.i + 1]}) - 1
+        return latest if close <= reach else None
 
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""
@@ -308,7 +308,7 @@ class IncidentClaimMaker:
     def _planned(self, verb: Token) -> list[IncidentClaim]:
         """ "the attack had been planned in Afghanistan", "the gunmen had been guided from
         Afghanistan": the state named is accused of a part in the incident."""
-        if self._negated(verb):
+        if self._negated(verb) or _doubted(verb):
             return []
         states = [e for c in verb.children if c.dep_ == "prep" and
                   c.lower_ in self.lex.planned_preps for p in c.children if p.dep_ == "pobj"
@@ -331,7 +331,7 @@ class IncidentClaimMaker:
         """ "the bomber was part of a network of X", "the attackers belonged to X": X
         carried out the incident those attackers carried out."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or self._negated(verb) or \
+        if subject is None or self._negated(verb) or _doubted(verb) or \
                 subject.lemma_.casefold() not in self.lex.anonymous | \
                 set(self.lex.perpetrator_kinds) or \
                 not any(c.lower_ in ("the", "this", "these") for c in subject.lefts):
@@ -350,6 +350,16 @@ class IncidentClaimMaker:
             else "attributed"
         return [self._perpetrated(g, incident, verb, _copy(reading), how)
                 for g in dict.fromkeys(groups)]
+
+
+def _doubted(tok: Token) -> bool:
+    """Something above the clause negates or doubts it ("no evidence that the bomber was
+    directed from X", "did not say that …"): an inference from it is not made."""
+    for node in tok.ancestors:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+               for c in node.children):
+            return True
+    return False
 
 
 def _copy(reading: Reading) -> Reading:

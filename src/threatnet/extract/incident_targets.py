@@ -159,6 +159,9 @@ class TargetReader:
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
                     continue
+                if any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.nouns and
+                       c not in incident.mentions for c in tok.children):
+                    continue  # "the strikes killed eight": the dead of another deed
                 for head in self._victims(tok):
                     count = _count(head)
                     if count is None:

@@ -566,8 +566,10 @@ class _Run:
                 for e in self._named_subjects(t)}
 
     def _real_deed(self, verb: Token, kind: str) -> bool:
-        if verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb):
-            return False
+        tried = verb.dep_ == "xcomp" and verb.head.lemma_ in ("try", "attempt") and \
+            verb.head.tag_ == "VBD" and not self.f.unreal(verb.head)
+        if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
+            return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and objects \
                 and all(o.tag_ in ("NNS", "NNPS") for o in objects):
