@@ -275,6 +275,22 @@ def test_eval_json(run, gold_dir, extractor):
     assert overall == expected
 
 
+def test_eval_by_prefix_totals_each_group(run, gold_dir):
+    """Reports named `a-…` and `b-…` are totalled apart; a group of one is that report."""
+    for name in ("a-one", "b-one", "b-two"):
+        (gold_dir / f"{name}.txt").write_text((gold_dir / "tiny.txt").read_text())
+        gold = json.loads((gold_dir / "tiny.gold.json").read_text())
+        (gold_dir / f"{name}.gold.json").write_text(json.dumps(gold | {"document":
+                                                                        f"{name}.txt"}))
+    result = run("eval", str(gold_dir), "--json", "--by-prefix")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    groups = report["groups"]
+    assert {k: g["documents"] for k, g in groups.items()} == {"a": 1, "b": 2, "tiny": 1}
+    assert {k: v for k, v in groups["a"].items() if k != "documents"} == report["files"]["a-one"]
+    assert groups["b"]["claim_recall"] == report["files"]["b-one"]["claim_recall"]
+
+
 def test_eval_table(run, gold_dir, monkeypatch):
     monkeypatch.setattr(common.out, "width", 200)
     result = run("eval", str(gold_dir))

@@ -75,7 +75,7 @@ def test_credibility_rules():
 def test_a_fact_only_denied_is_graded_as_a_denial():
     g = grade([claim("Taliban sources", polarity="negated")])
     assert g.stance == "negated" and g.code == "D3"
-    assert "deny" in g.explanation
+    assert "denies" in g.explanation
 
 
 def test_explanation_says_why():

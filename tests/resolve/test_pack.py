@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from importlib.resources import files
 
 import pytest
 
 from threatnet.errors import InvalidData
+from threatnet.extract.aliases import AliasMatcher
+from threatnet.ingest import document_from_text
 from threatnet.model import EntityType
-from threatnet.resolve.pack import ALIAS_SOURCES, load_actor_pack
+from threatnet.resolve.overlay import Imported, OverlayUpdate
+from threatnet.resolve.pack import ALIAS_SOURCES, database_label, load_actor_pack, name_forms
+from threatnet.store.queries import norm_name
 
 
 @pytest.fixture(autouse=True)
@@ -242,3 +247,112 @@ def test_non_yaml_files_are_ignored(tmp_path):
     write_pack(folder, "README.md", "# not a pack file: [unclosed\n")
     write_pack(folder, "extra.yml", GOOD)
     assert load_actor_pack(folder).get("test_group") is not None
+
+
+# -- names other databases use ----------------------------------------------------------------
+
+DATABASE_SOURCES = {"gtd", "acled", "ucdp", "un_sanctions", "us_fto", "ofac_sdn"}
+
+
+def _database_aliases():
+    pack = load_actor_pack()
+    return [(entry.id, alias.name, alias.source) for entry in pack.entries.values()
+            for alias in entry.aliases if alias.source in DATABASE_SOURCES]
+
+
+def test_every_database_source_is_used_and_documented(pack):
+    used = {source for _, _, source in _database_aliases()}
+    assert used == DATABASE_SOURCES
+    assert DATABASE_SOURCES <= ALIAS_SOURCES
+    readme = (files("threatnet.data") / "actors" / "README.md").read_text(encoding="utf-8")
+    for source in DATABASE_SOURCES:
+        assert f"`{source}`" in readme, source
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tehrik-i-Taliban Pakistan (TTP)", "Tehrik-i-Taliban Pakistan"),
+    ("TTP: Tehreek-i-Taliban Pakistan", "Tehreek-i-Taliban Pakistan"),
+    ("Islamic State of Iraq and the Levant - Khorasan (ISIL-K)",
+     "Islamic State of Iraq and the Levant - Khorasan"),
+    ("Communist Party of India - Maoist (CPI-Maoist)", "Communist Party of India - Maoist"),
+    ("CPI (Maoist): Communist Party of India (Maoist)", "Communist Party of India (Maoist)"),
+    # qualifiers and plain names are names, not database forms
+    ("Jundallah (Iran)", None),
+    ("Communist Party of India (Maoist)", None),
+    ("TTP", None),
+    ("Note: the Taliban", None),
+])
+def test_database_label(text, expected):
+    assert database_label(text) == expected
+
+
+@pytest.mark.parametrize(("entry_id", "name", "source"), _database_aliases())
+def test_database_name_in_text_links_to_its_actor(extractor, entry_id, name, source):
+    text = f"On 3 May 2024, {name} claimed responsibility for the attack on a police station."
+    record = extractor.extract(document_from_text(text, source="test"))
+    groups = {e.pack_id for e in record.entities if e.type is EntityType.ARMED_GROUP
+              and e.pack_id}
+    assert groups == {entry_id}, (source, name, groups)
+    entity = next(e for e in record.entities if e.pack_id == entry_id)
+    label = database_label(name) or name
+    # the mention is the name itself (a leading "al-" aside); the tag is never part of it
+    assert any(m.text in label and len(m.text) >= len(label) - len("al-")
+               for m in entity.mentions), (name, entity.mentions)
+    if database_label(name):  # a qualifier, "Lashkar-e-Islam (Pakistan)", is part of the name
+        assert not any(c in m.text for m in entity.mentions for c in "():"), entity.mentions
+
+
+@pytest.mark.parametrize(("entry_id", "name", "source"), _database_aliases())
+def test_database_name_as_a_record_links_to_its_actor(tmp_path, entry_id, name, source):
+    overlay = OverlayUpdate(tmp_path / "absent", alias_source="stix")
+    assert overlay.find(Imported(name, EntityType.ARMED_GROUP)) == entry_id
+
+
+@pytest.mark.parametrize("name", [
+    "TTP: Tehrik-e-Taliban Pakistan", "Tehreek-e-Taliban Pakistan (TTP)",
+    "LeJ: Lashkar-e-Jhangvi", "Balochistan Liberation Army (BLA)",
+])
+def test_other_spellings_in_database_form_link_as_records(tmp_path, name):
+    overlay = OverlayUpdate(tmp_path / "absent", alias_source="stix")
+    found = overlay.find(Imported(name, EntityType.ARMED_GROUP))
+    assert found is not None and database_label(name) in load_actor_pack().get(found).names()
+
+
+def test_an_acronym_tag_alone_links_nothing(tmp_path, extractor):
+    # "HM" (Hizbul Mujahideen in the GTD's "Hizbul Mujahideen (HM)") is left out of the pack:
+    # it is also India's Home Minister
+    record = extractor.extract(document_from_text(
+        "The HM said the police post was attacked on Monday.", source="test"))
+    assert not [e for e in record.entities if e.pack_id == "hizbul_mujahideen"]
+    overlay = OverlayUpdate(tmp_path / "absent", alias_source="stix")
+    assert overlay.find(Imported("HM: Harkat Front", EntityType.ARMED_GROUP)) is None
+    assert overlay.find(Imported("Unknown Front (TTP)", EntityType.ARMED_GROUP)) is None
+
+
+def test_qualified_names_keep_their_qualifier(extractor):
+    record = extractor.extract(document_from_text(
+        "Jundallah (Iran) and Jundallah (Pakistan) are different groups.", source="test"))
+    assert {e.pack_id for e in record.entities if e.pack_id} == {"jundallah_iran",
+                                                                  "jundallah_pakistan"}
+
+
+def test_no_name_is_shared_by_two_armed_groups(pack, extractor):
+    """Text: two groups on one matcher key would be decided silently by load order.
+    Records: two groups on one normalised name would make imports link by order.
+    The pack has no ambiguous names: a name two groups use is left out (or kept for one
+    group, as the bare "Jundallah" for Iran's, with the other qualified)."""
+    matcher = AliasMatcher(lambda s: [t.text for t in extractor.nlp.tokenizer(s)])
+    groups = pack.of_type(EntityType.ARMED_GROUP)
+    for entry in groups:
+        for name in entry.names():
+            matcher.add(name, entry.id, entry.type)
+    shared = {key: [t.entry_id for t in targets]
+              for table in (matcher._acronyms, matcher._words)
+              for key, targets in table.items() if len(targets) > 1}
+    assert not shared
+    owner: dict[str, str] = {}
+    for entry in groups:
+        for name in entry.names():
+            for form in name_forms(name):
+                assert owner.setdefault(norm_name(form), entry.id) == entry.id, \
+                    (form, owner[norm_name(form)], entry.id)

@@ -61,8 +61,10 @@ def test_network_renders_and_a_click_opens_an_actor(chromium, live_server, clien
     # filters act in place: without the alignment class, fewer facts are shown
     shown = chromium.execute_script("return tnCy.edges(':visible').length")
     chromium.find_element(By.CSS_SELECTOR, ".class-filter[value=alignment]").click()
-    assert chromium.execute_script("return tnCy.edges(':visible').length") < shown
+    visible = "return tnCy.edges(':visible').length"
+    WebDriverWait(chromium, 10).until(lambda d: d.execute_script(visible) < shown)
     chromium.find_element(By.CSS_SELECTOR, ".class-filter[value=alignment]").click()
+    WebDriverWait(chromium, 10).until(lambda d: d.execute_script(visible) == shown)
     # a real mouse click on the BLA node opens its profile
     x, y = chromium.execute_script(
         "const n = tnCy.nodes().filter(n => n.data('label') === arguments[0])[0];"

@@ -102,6 +102,9 @@ def eval_(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of X.txt + X.gold.json.")],
     explain: Annotated[bool, typer.Option(help="List misses and false hits.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable totals.")] = False,
+    by_prefix: Annotated[bool, typer.Option(
+        "--by-prefix", help="Totals per group of reports whose names share the part before "
+                            "the first '-' (a corpus's styles: inc-…, sty-…).")] = False,
     pack: common.PackOption = None,
 ) -> None:
     """Score the extractor against gold annotations (the reference scorer's definitions)."""
@@ -111,15 +114,20 @@ def eval_(
 
     with common.one_line_errors():
         scores, overall = runner.evaluate(gold_dir, common.extractor(pack))
+    groups = runner.by_prefix(scores) if by_prefix else {}
     if as_json:
         files = {s.name: s.summary for s in scores}
-        sys.stdout.write(json.dumps({"overall": overall, "files": files}) + "\n")
+        found = {"overall": overall, "files": files} | ({"groups": groups} if groups else {})
+        sys.stdout.write(json.dumps(found) + "\n")
         return
     columns = ["entity_f1", "claim_f1", "claim_precision", "claim_recall",
                "modality_accuracy", "source_accuracy", "false_certainties"]
     table = Table("report", *[c.replace("_", " ") for c in columns])
     for s in scores:
         table.add_row(s.name, *[str(s.summary[c]) for c in columns])
+    for prefix, totals in groups.items():
+        table.add_row(f"[italic]{prefix}-… ({totals['documents']})[/italic]",
+                      *[f"[italic]{totals[c]}[/italic]" for c in columns])
     table.add_row("[bold]overall[/bold]", *[f"[bold]{overall[c]}[/bold]" for c in columns])
     out.print(table)
     if explain:

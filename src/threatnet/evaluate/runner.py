@@ -79,6 +79,19 @@ def evaluate(gold_dir: str | Path, extractor: Extractor) -> tuple[list[FileScore
     return scores, overall
 
 
+def by_prefix(scores: list[FileScore]) -> dict[str, dict]:
+    """Totals per group of reports named alike: the part of the name before its first "-"
+    ("inc" for the incident-style reports `inc-…`, "sty" for `sty-…`)."""
+    groups: dict[str, list[FileScore]] = {}
+    for score in scores:
+        groups.setdefault(score.name.split("-", 1)[0], []).append(score)
+    totals = {}
+    for prefix, members in sorted(groups.items()):
+        totals[prefix] = reference.totals([(s.entities, s.claims) for s in members])
+        totals[prefix]["documents"] = len(members)
+    return totals
+
+
 def explain(score: FileScore) -> list[tuple[str, str]]:
     """(label, item) for every miss, false hit and false certainty of one report."""
     rows = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from threatnet.model import EntityType
+from threatnet.resolve.pack import database_label
 
 CONNECTORS = frozenset({"i", "e", "ul", "ud", "us", "ut", "ur", "al", "el", "-", "‐", "–"})
 
@@ -82,6 +83,8 @@ class AliasMatcher:
         self._max = 1
 
     def add(self, name: str, entry_id: str, entry_type: EntityType) -> None:
+        # a database's "Tehrik-i-Taliban Pakistan (TTP)" / "TTP: ...": the name inside it
+        name = database_label(name) or name
         tokens = [t for t in self._tokenize(name) if t.strip()]
         if not tokens:
             return

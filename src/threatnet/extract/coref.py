@@ -8,6 +8,7 @@ preferred; a candidate must fit the anaphor (a person for "he", a group for
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -51,7 +52,9 @@ class Coreference:
         self.force_nouns = frozenset(anaphors["forces"])
         self.doc = doc
         self.sent_of = {}
+        self._sent_starts: list[int] = []  # first token of each sentence
         for n, sent in enumerate(sentences(doc)):
+            self._sent_starts.append(sent.start)
             for tok in sent:
                 self.sent_of[tok.i] = n
         self.paragraph_of = self._paragraphs(doc)
@@ -74,6 +77,7 @@ class Coreference:
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i]))
+        self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         self.resolved: dict[int, str | None] = {}
         for tok in doc:  # resolve in text order, so "the group" can antecede "it"
             if self.is_anaphor(tok):
@@ -94,9 +98,9 @@ class Coreference:
     def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
         candidate = _Candidate(tok.i, entity, etype, True, tok.head.dep_ == "ROOT", False,
                                self.sent_of[tok.i], self.paragraph_of[tok.i])
-        at = next((n for n, c in enumerate(self.candidates) if c.token > tok.i),
-                  len(self.candidates))
+        at = bisect_right(self._tokens, tok.i)
         self.candidates.insert(at, candidate)
+        self._tokens.insert(at, tok.i)
 
     def is_anaphor(self, tok: Token) -> bool:
         lower = tok.lower_
@@ -153,9 +157,12 @@ class Coreference:
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
             if _objective(tok) else set()
-        pool = [c for c in self.candidates
-                if c.token < tok.i and c.type in allowed
-                and sentence - c.sentence <= MAX_SENTENCES_BACK
+        # the candidates before `tok` in its sentence and the MAX_SENTENCES_BACK before
+        first = self._sent_starts[max(0, sentence - MAX_SENTENCES_BACK)]
+        window = self.candidates[bisect_left(self._tokens, first):
+                                 bisect_left(self._tokens, tok.i)]
+        pool = [c for c in window
+                if c.type in allowed
                 and c.entity not in own_subject
                 and not (singular and c.coordinated and c.subject)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one

@@ -9,6 +9,7 @@ sentences that continue a source's account, and number everything.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -99,23 +100,32 @@ class Extractor:
         """Records for many documents, parsed in batches with `nlp.pipe`."""
         pending = list(documents)
         short = [n for n, d in enumerate(pending) if len(d.text) <= CHUNK_CHARS]
-        parsed = dict(zip(short, self.nlp.pipe((pending[n].text for n in short),
-                                               batch_size=batch_size), strict=True))
+        parsed = dict(zip(short, self._pipe([pending[n].text for n in short], batch_size),
+                          strict=True))
         for n, document in enumerate(pending):
             doc = parsed.pop(n, None) or self._parse(document.text)
             yield self._record(document, doc)
 
+    def _pipe(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
+        """`nlp.pipe` in batches of at most `batch_size` texts and CHUNK_CHARS characters:
+        a batch's activations grow with its text (eight 50,000-character reports: 1.4 GB)."""
+        start = 0
+        while start < len(texts):
+            end, chars = start + 1, len(texts[start])
+            while end < len(texts) and end - start < batch_size and \
+                    chars + len(texts[end]) <= CHUNK_CHARS:
+                chars += len(texts[end])
+                end += 1
+            yield from self.nlp.pipe(texts[start:end], batch_size=end - start)
+            start = end
+
     def _parse(self, text: str) -> Doc:
         if len(text) <= CHUNK_CHARS:
             return self.nlp(text)
-        chunks, start = [], 0
-        while start < len(text):
-            end = text.rfind("\n", start, start + CHUNK_CHARS)
-            end = len(text) if start + CHUNK_CHARS >= len(text) else \
-                (end + 1 if end > start else start + CHUNK_CHARS)
-            chunks.append(text[start:end])
-            start = end
-        return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
+        # one chunk at a time: `nlp.pipe`'s default batch parses every chunk at once and
+        # holds the network's activations for all of them (1.4 GB for 60,000 words)
+        return Doc.from_docs([self.nlp(chunk) for chunk in chunks(text, CHUNK_CHARS)],
+                             ensure_whitespace=False)
 
     # -- one document -----------------------------------------------------------
 
@@ -207,6 +217,33 @@ class Extractor:
         )
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, each ending at a line break,
+    else (a long line) after the last sentence end, else at a space."""
+    out, start = [], 0
+    while start < len(text):
+        end = len(text) if start + size >= len(text) else _cut(text, start, start + size)
+        out.append(text[start:end])
+        start = end
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=\S)")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a chunk of text[start:limit] ends: after its last line break, sentence end
+    or space (in that order of preference), or at `limit` when there is none."""
+    newline = text.rfind("\n", start, limit)
+    if newline > start:
+        return newline + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, limit)]
+    if ends and ends[-1] > start:
+        return ends[-1]
+    space = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
+    return space + 1 if space > start else limit
+
+
 def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading],
                      reader: SemanticsReader,
                      paragraph_of: dict[int, int]) -> dict[int, tuple[Source, Modality]]:
@@ -292,4 +329,4 @@ def _ordered(entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: int(e.id[1:]))
 
 
-__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor", "load_nlp", "model_name"]
+__all__ = ["DEFAULT_MODEL", "EXTRACTOR_VERSION", "Extractor", "chunks", "load_nlp", "model_name"]

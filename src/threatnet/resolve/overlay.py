@@ -28,6 +28,7 @@ from threatnet.resolve.pack import (
     _load_pack,
     _parse_entry,
     load_actor_pack,
+    name_forms,
     overlay_dir,
 )
 
@@ -75,10 +76,12 @@ class OverlayUpdate:
         index: dict[tuple[str, str], str] = {}
         for entry in self.pack.entries.values():
             for name in entry.names():
-                index.setdefault((str(entry.type), norm_name(name)), entry.id)
+                for form in name_forms(name):
+                    index.setdefault((str(entry.type), norm_name(form)), entry.id)
         for entry_id, raw in self.entries.items():
             for name in [raw["name"], *[a["name"] for a in raw.get("aliases") or []]]:
-                index.setdefault((str(raw["type"]), norm_name(name)), entry_id)
+                for form in name_forms(name):
+                    index.setdefault((str(raw["type"]), norm_name(form)), entry_id)
         return index
 
     def find(self, item: Imported) -> str | None:
@@ -90,15 +93,18 @@ class OverlayUpdate:
             for entry_id, raw in self.entries.items():
                 if raw.get("stix_id") == item.stix_id:
                     return entry_id
+        # a record named as a database names it ("TTP: Tehreek-i-Taliban Pakistan") is
+        # found by the name inside, never by its acronym tag alone
         for name in [item.name, *item.aliases]:
-            found = self._index.get((str(item.type), norm_name(name)))
-            if found:
-                return found
+            for form in name_forms(name):
+                found = self._index.get((str(item.type), norm_name(form)))
+                if found:
+                    return found
         return None
 
     def type_of(self, names: list[str]) -> EntityType | None:
         """The type the pack gives any of these names (whatever type was guessed)."""
-        wanted = {norm_name(n) for n in names}
+        wanted = {norm_name(form) for n in names for form in name_forms(n)}
         for (etype, norm), _ in self._index.items():
             if norm in wanted:
                 return EntityType(etype)
@@ -136,7 +142,8 @@ class OverlayUpdate:
             self.entries[entry_id] = raw
             self.changed = True
         for name in [item.name, *item.aliases]:
-            self._index.setdefault((str(item.type), norm_name(name)), entry_id)
+            for form in name_forms(name):
+                self._index.setdefault((str(item.type), norm_name(form)), entry_id)
         return entry_id
 
     def _new_id(self, name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
@@ -21,7 +22,10 @@ import yaml
 from threatnet.errors import InvalidData
 from threatnet.model import EntityType
 
-ALIAS_SOURCES = {"misp-galaxy", "petrarch2", "threatnet", "user", "stix"}
+# where an alias comes from: third-party name lists, the names incident, conflict-event
+# and sanctions databases give a group (src/threatnet/data/actors/README.md), or people
+ALIAS_SOURCES = {"misp-galaxy", "petrarch2", "threatnet", "user", "stix",
+                 "gtd", "acled", "ucdp", "un_sanctions", "us_fto", "ofac_sdn"}
 # libyaml when PyYAML has it: the bundled pack parses ~10x faster (same data).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -93,6 +97,43 @@ class ActorPack:
 
     def of_type(self, *types: EntityType) -> list[PackEntry]:
         return [e for e in self.entries.values() if e.type in types]
+
+
+_CODE_SUFFIX = re.compile(r"^(?P<label>.+?)\s*\((?P<code>[^()\s]+)\)$")
+_CODE_PREFIX = re.compile(r"^(?P<code>[^:\s]+(?:\s\([^():]+\))?):\s+(?P<label>.+)$")
+
+
+def _is_code(text: str) -> bool:
+    """An acronym or database code ("TTP", "JeM", "ISIL-K", "CPI-Maoist"), not a
+    qualifier ("(Pakistan)", "(Maoist)"): at least two capitals, no spaces."""
+    first = text.split()[0]
+    return (first[:1].isupper() and len(first) <= 12 and
+            sum(c.isupper() for c in first) >= 2 and first.isascii())
+
+
+def database_label(name: str) -> str | None:
+    """The name inside a database's form of it, or None when `name` is a plain name.
+
+    Incident and sanctions databases tag a group's name with its acronym: "Tehrik-i-
+    Taliban Pakistan (TTP)" (GTD, the UN list), "TTP: Tehreek-i-Taliban Pakistan"
+    (ACLED). Both are the name "Tehrik-i-Taliban Pakistan"; the acronym is only a tag,
+    an alias of its own only where the pack lists it by itself. A qualifier in
+    brackets ("Jundallah (Iran)") is part of the name.
+    """
+    label = name.strip()
+    prefix = _CODE_PREFIX.match(label)
+    if prefix and _is_code(prefix["code"]):
+        label = prefix["label"].strip()
+    suffix = _CODE_SUFFIX.match(label)
+    if suffix and _is_code(suffix["code"]):
+        label = suffix["label"].strip()
+    return label if label != name.strip() and label else None
+
+
+def name_forms(name: str) -> list[str]:
+    """`name`, then the plain name inside it when it is a database form (`database_label`)."""
+    label = database_label(name)
+    return [name, label] if label and label != name else [name]
 
 
 def _parse_alias(raw: Any, where: str, entry: str) -> Alias:
