@@ -27,7 +27,10 @@ from threatnet.model import Entity, EntityType, Modality, Polarity
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
-SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
+SCOPE_SENTENCES = 3
+# "a faction of X" is not X: an accusation of an unnamed part credits no group
+PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
+                        "members", "affiliate"})  # an attribution with no incident named speaks of one this close
 
 
 @dataclass
@@ -268,11 +271,16 @@ class IncidentClaimMaker:
         for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
             if incident_words and prep in preps:
                 group_words = preps[prep]
-        for prep in ("for", "of", "in"):  # "blamed X for the attack", "accused X of …"
-            incident_words += preps.get(prep, [])
+        complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
+        incident_words += complements  # "blamed X for the attack", "accused X of …"
         if not incident_words and verb.lemma_.casefold() not in ("suspect", "blame",
                                                                  "accuse"):
             return []
+        if complements and not any(self.incident_at(t) for w in complements
+                                   for t in w.subtree):
+            return []  # "accused India of backing the group": not of the attack
+        group_words = [w for w in group_words if self.token_entity.get(w.i) or
+                       w.lemma_.casefold() not in PART_NOUNS]  # "a faction of the TTP"
         incident = self._incident_near(verb, incident_words)
         doers = [e for w in group_words for e in self.args.entities(w)
                  if self.types.get(e) in ACCUSED]

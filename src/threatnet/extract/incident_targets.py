@@ -95,7 +95,7 @@ class TargetReader:
         of another entity."""
         if head.pos_ == "PRON" or head.like_num:
             return None
-        for tok in [head, *[c for c in head.lefts if c.dep_ in NAME_DEPS]]:
+        for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
@@ -155,6 +155,9 @@ class TargetReader:
         harms: list[Harm] = []
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
+            if sent.start not in incident.sentences and \
+                    incidents.latest_before(sent[0]) is not incident:
+                continue  # a sentence after two incidents counts the dead of the last
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -166,6 +169,7 @@ class TargetReader:
                     count = _count(head)
                     if count is None:
                         continue
+                    head, count = _of_them(head, count)
                     if head.like_num or head.lemma_.casefold() in self.lex.anonymous:
                         if head.like_num and last is not None:  # "and two were wounded"
                             last.counts.setdefault(quality, count)
@@ -285,6 +289,29 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
             return by_trigger[ancestor.i]
     before = [(t, f) for t, f in told if t.i < tok.i]
     return max(before, key=lambda x: x[0].i)[1] if before else None
+
+
+GENERIC_VICTIMS = ("people", "person", "persons", "others")
+
+
+def _of_them(head: Token, count: int) -> tuple[Token, int]:
+    """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
+    the victims the text names more closely, and their number when it gives it."""
+    if head.lower_ not in GENERIC_VICTIMS:
+        return head, count
+    doc = head.doc
+    sent_end = sentence_of(head).end
+    for them in doc[head.i + 1:min(head.i + 8, sent_end)]:
+        if them.lower_ != "them" or them.head.lower_ != "of":
+            continue
+        named = next((t for t in doc[them.i + 1:min(them.i + 5, sent_end)]
+                      if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")), None)
+        if named is None:
+            return head, count
+        quantity = doc[them.head.i - 1] if them.head.i else None
+        number = _number(quantity.text) if quantity is not None and quantity.like_num else None
+        return named, number or count
+    return head, count
 
 
 def _count(head: Token) -> int | None:
