@@ -27,10 +27,10 @@ from threatnet.model import Entity, EntityType, Modality, Polarity
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
-SCOPE_SENTENCES = 3
+SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
-                        "members", "affiliate"})  # an attribution with no incident named speaks of one this close
+                        "members", "affiliate"})
 
 
 @dataclass
