@@ -131,11 +131,8 @@ class IncidentClaimMaker:
                     # "the group said it had targeted …": the group's own claim
                     reading.hedge(self.lex.responsibility_modality)
                     how = "claimed"
-                elif reading.modality != Modality.ASSERTED or reading.source is not None:
-                    # "officials said X attacked": theirs; "X allegedly attacked": a suspicion
-                    how = "attributed" if reading.modality in (Modality.ASSERTED,
-                                                               Modality.REPORTED) \
-                        else "suspected"
+                else:
+                    how = _how(reading)
                 out.append(self._perpetrated(doer, incident, trigger, reading, how))
         return out
 
@@ -183,7 +180,8 @@ class IncidentClaimMaker:
             if incident is None or tok.head.pos_ not in ("AUX", "VERB"):
                 return []
             doers = [e for e in self.args.subjects(tok.head) if self.types[e] in ACCUSED]
-            return [self._perpetrated(d, incident, tok, self.reader.read(tok.head), "deed")
+            reading = self.reader.read(tok.head)
+            return [self._perpetrated(d, incident, tok, _copy(reading), _how(reading))
                     for d in doers]
         return []
 
@@ -354,10 +352,17 @@ class IncidentClaimMaker:
         if incident is None or not groups:
             return []
         reading = self.reader.read(verb)
-        how = "deed" if reading.modality == Modality.ASSERTED and not reading.sources \
-            else "attributed"
-        return [self._perpetrated(g, incident, verb, _copy(reading), how)
+        return [self._perpetrated(g, incident, verb, _copy(reading), _how(reading))
                 for g in dict.fromkeys(groups)]
+
+
+def _how(reading: Reading) -> str:
+    """How a deed is attributed: in the author's voice a deed; "officials said X attacked"
+    theirs; "X allegedly attacked", "is believed to be behind" a suspicion."""
+    if reading.modality == Modality.ASSERTED and reading.source is None:
+        return "deed"
+    return "attributed" if reading.modality in (Modality.ASSERTED, Modality.REPORTED) \
+        else "suspected"
 
 
 def _doubted(tok: Token) -> bool:

@@ -298,12 +298,15 @@ def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
                 claim.modality.rank < Modality.ALLEGED.rank:
             claim.modality = Modality.ALLEGED  # "the BLA said it had carried out the attack"
             claim.qualifiers["attribution"] = "claimed"
-        claim.qualifiers.setdefault("attribution", _attribution(claim))
+        how = _attribution(claim)
+        if how:
+            claim.qualifiers.setdefault("attribution", how)
 
 
-def _attribution(claim: Claim) -> str:
+def _attribution(claim: Claim) -> str | None:
     if claim.polarity == Polarity.NEGATED:
-        return "denied"
+        # "X has not claimed any part": no claim made, which is no denial either
+        return None if claim.modality == Modality.ALLEGED else "denied"
     if claim.source and claim.source.entity == claim.subject and \
             claim.modality == Modality.ALLEGED:
         return "claimed"
