@@ -57,7 +57,7 @@ class IncidentClaimMaker:
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
-            lex.planned_verbs | lex.membership_verbs | {"be"}
+            lex.planned_verbs | lex.membership_verbs | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -174,6 +174,9 @@ class IncidentClaimMaker:
             return self._planned(tok)
         if lemma in self.lex.membership_verbs or lemma == "be":
             return self._membership(tok)
+        if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+                d.lemma_ == "do" for d in c.children) for c in tok.children):
+            return self._nothing_to_do(tok)
         if lemma in self.lex.behind:
             incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
                              and self.incident_at(p)), None)
@@ -310,6 +313,18 @@ class IncidentClaimMaker:
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
 
+
+    def _nothing_to_do(self, verb: Token) -> list[IncidentClaim]:
+        """ "the group had nothing to do with it": a denial, the group's own."""
+        nothing = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "nothing")
+        incident = self._incident_near(verb, [nothing], reach=1)
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        reading.polarity = Polarity.NEGATED
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
 
     def _planned(self, verb: Token) -> list[IncidentClaim]:
         """ "the attack had been planned in Afghanistan", "the gunmen had been guided from

@@ -247,6 +247,8 @@ class TargetReader:
 
     def _tactics(self, trigger: Token, adder: EntityAdder) -> list[tuple[Token, str]]:
         scope = clause_tokens(trigger)
+        if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
+            scope += [t for t in trigger.head.lefts] + [trigger.head]
         named = []
         for tok in scope:
             entity = self.entity_of(adder, tok.i)

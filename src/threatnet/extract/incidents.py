@@ -135,7 +135,8 @@ class IncidentFinder:
             *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
-            "be", "hostage"]) | frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
+            "be", "have", "hostage"]) | \
+            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
