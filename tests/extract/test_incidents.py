@@ -245,3 +245,13 @@ def test_a_state_an_attack_was_planned_in_unless_that_is_doubted(extractor):
     doubted = told.replace("said the attack", "said there was no evidence that the attack")
     rec = record(extractor, doubted, published=PUBLISHED)
     assert not [c for c in rec.claims if _name(rec, c.subject) == "Afghanistan"]
+
+
+def test_a_spokesman_saying_his_group_had_nothing_to_do_with_it_is_its_denial(extractor):
+    rec = record(extractor, "A suicide bomber struck a mosque in Peshawar on Monday. The TTP's "
+                            "spokesman, Mohammad Khurasani, said the group had nothing to do "
+                            "with it.", published=PUBLISHED)
+    [(group, polarity, modality, source, how)] = _perpetrators(rec)
+    assert (group, polarity, modality, how) == ("Tehrik-i-Taliban Pakistan", "negated",
+                                                 "reported", "denied")
+    assert "spokesman" in source
