@@ -534,16 +534,19 @@ class _Run:
         return self._new(tok, kind, places, date)
 
     def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
-        """ "The TTP attacked the Frontier Corps in 2024", "has targeted Iran since 2012":
-        one actor against another (or a known population), told without a place, a day
-        or a toll, is a relation between them (relation extraction's), not an incident."""
+        """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
+        one actor against another, told without a day or a toll (or a known population
+        struck with no place either), is a relation between them (relation extraction's),
+        not an incident."""
         objects = target_heads(tok)
-        actors = [o for o in objects for e in [self.entity_of(o.i)]
-                  if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
-        if not objects or len(actors) < len(objects):
+        entities = [e for o in objects for e in [self.entity_of(o.i)]
+                    if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
+        if not objects or len(entities) < len(objects):
             return False
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             return True  # "has attacked … since": a record, not an incident
+        if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
+            places = []  # a place makes a relation between actors no incident
         return not places and not (date and len(date) == 10) and not self._hurt(tok)
 
     def _target_noun(self, tok: Token) -> bool:
