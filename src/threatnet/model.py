@@ -68,6 +68,7 @@ PREDICATES: dict[str, tuple[str, bool]] = {
     "part_of": ("structure", False),
     "splinter_of": ("structure", False),
     "merged_into": ("structure", False),
+    "recruits_from": ("structure", False),  # actor -> group, population or place it recruits from
     "possesses": ("capability", False),
     "uses": ("capability", False),
     "seeks": ("capability", False),

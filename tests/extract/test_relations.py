@@ -101,7 +101,8 @@ CASES = [
     ("The BLA has sheltered in Afghanistan.", [affirmed(BLA, "based_in", "Afghanistan")]),
     ("The BLA operates in Balochistan and Sindh.",
      [affirmed(BLA, "operates_in", "Balochistan"), affirmed(BLA, "operates_in", "Sindh")]),
-    ("The TTP operates from Afghanistan.", [affirmed(TTP, "operates_in", "Afghanistan")]),
+    # acting from a place is being based there
+    ("The TTP operates from Afghanistan.", [affirmed(TTP, "based_in", "Afghanistan")]),
     ("The TTP has a strong presence in Kurram.", [affirmed(TTP, "operates_in", "Kurram")]),
     ("The TTP controls parts of Tirah.", [affirmed(TTP, "controls", "Tirah")]),
     # events

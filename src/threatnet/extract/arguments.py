@@ -17,7 +17,10 @@ from threatnet.model import EntityType
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
-OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "force", "drive",
+OBJECT_CONTROL = frozenset({"prevent", "stop", "bar", "deter", "forbid",
+                            "regard", "treat", "view", "see", "brand", "dub", "deem", "portray",
+                            "present", "depict", "characterise", "characterize",
+                            "accuse", "suspect", "charge", "blame", "push", "force", "drive",
                             "lead", "help", "urge", "allow", "enable", "encourage", "compel",
                             "designate", "sanction", "ban", "blacklist", "list", "punish",
                             "arrest", "detain", "convict", "condemn", "praise", "credit",
@@ -25,6 +28,11 @@ OBJECT_CONTROL = frozenset({"accuse", "suspect", "charge", "blame", "push", "for
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
 NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
+# Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
+REACTIONS = frozenset({"revenge", "retaliation", "reprisal", "response", "reaction", "protest",
+                       "condemnation", "anger", "outrage", "grief", "investigation", "inquiry",
+                       "probe", "trial", "aftermath", "wake", "news", "report", "claim",
+                       "denial", "accusation", "allegation"})
 
 
 class Arguments:
@@ -44,6 +52,9 @@ class Arguments:
         """The entities a noun phrase headed by `tok` names, its conjuncts included."""
         out: list[str] = []
         for t in self._conjuncts(tok):
+            if t.i not in self.token_entity and any(
+                    c.dep_ == "appos" and c.i in self.token_entity for c in t.children):
+                continue  # "its leader, X": the apposition names the referent, not "its"
             for e in self._entities_of_one(t, depth):
                 if e not in out:
                     out.append(e)
@@ -81,11 +92,16 @@ class Arguments:
             return [ref]
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.entities(tok.head.head, depth + 1)
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "pobj" and \
+                tok.head.head.dep_ == "relcl":  # "al-Qaeda, with which the TIP is aligned"
+            return self.entities(tok.head.head.head, depth + 1)
         found = self._expansions(tok, depth)
         if found:
             return found
-        named = [self.token_entity[c.i] for c in tok.children
-                 if c.dep_ == "compound" and c.i in self.token_entity]
+        named = [e for c in tok.children if c.dep_ in ("compound", "nmod", "amod")
+                 and c.i in self.token_entity for e in self.entities(c, depth + 1)
+                 if c.dep_ != "amod" or self.types[e] in (EntityType.STATE,
+                                                          EntityType.LOCATION)]
         if named and tok.lemma_.casefold() in self.frames.place_proxies:
             return named  # "the Makran region"
         for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
@@ -98,6 +114,11 @@ class Arguments:
                     return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+        if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become") and \
+                any(c.dep_ == "relcl" for c in tok.children) and depth < 3:
+            # "The BLA is an armed group that targets …": the group is the subject
+            return [e for c in tok.head.children if c.dep_ == "nsubj"
+                    for e in self.entities(c, depth + 1)]
         lemma = tok.lemma_.casefold()
         if lemma in self.frames.place_proxies:
             holder = tok if any(c.dep_ == "prep" for c in tok.children) or \
@@ -138,8 +159,8 @@ class Arguments:
             found = self._prep_objects(verb, frame.subject) + [
                 e for c in verb.children if c.dep_ == "dobj" and "dobj" in frame.subject
                 for e in self.entities(c)]  # "pushed its fighters into Afghanistan"
-            if found or "dobj" in frame.subject:
-                return found
+            if found or "dobj" in frame.subject or "by" in frame.subject:
+                return found  # "by": only a passive's agent will do
         for child in verb.children:
             if passive and not (frame and frame.passive_theme):
                 if child.dep_ == "agent":
@@ -163,8 +184,10 @@ class Arguments:
                     and n.lemma_.casefold() in self.frames.nouns
                     for m in n.children if m.dep_ in ("compound", "poss", "amod")
                     for e in self.entities(m)]
-        if verb.dep_ in ("relcl", "acl", "amod") and not passive:
-            return self.entities(verb.head)
+        if verb.dep_ in ("relcl", "acl", "amod") and (
+                not passive or (frame is not None and frame.passive_theme
+                                and _passive_participle(verb))):
+            return self.entities(verb.head)  # "the group, based in North Waziristan"
         if verb.dep_ in ("xcomp", "pcomp", "prep") or verb.head.dep_ == "prep":
             gov = verb.head if verb.dep_ != "pcomp" else verb.head.head
             raised = [c for c in gov.children if c.dep_ == "nsubjpass"]
@@ -211,13 +234,23 @@ class Arguments:
             tok, depth = head, depth + 1
         return []
 
+    def _containers(self, tok: Token) -> list[str]:
+        """Places of a second "in" phrase set off by a comma after a first one: the
+        province the first place lies in."""
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        return [e for p in preps[1:] if p.i > 0 and self.doc[p.i - 1].text == ","
+                for o in p.children if o.dep_ == "pobj" for e in self.entities(o)]
+
     def _prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         for child in tok.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
-                        found += self.entities(pobj)
+                # "ties with the Taliban and with al-Qaeda": the conjoined preposition too
+                for prep in [child, *[c for c in child.children
+                                      if c.dep_ == "conj" and c.lower_ == child.lower_]]:
+                    for pobj in prep.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            found += self.entities(pobj)
             elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
                                                for m in child.children):
                 # "work with X to safeguard": parsed as an absolute clause "with X to …"
@@ -263,6 +296,10 @@ class Arguments:
                         found += self.entities(child)
             else:
                 found += self._prep_objects(tok, (route,))
+                if route == "in":  # "in Bahawalpur, in Pakistan's Punjab province": the
+                    found = [e for e in found if e not in self._containers(tok)]  # container
+                if tok.dep_ == "acomp":  # "is active in X": the copula holds the "in"
+                    found += self._prep_objects(tok.head, (route,))
                 for prt in tok.children:  # "work closely with", "pledged allegiance to"
                     if prt.dep_ in ("advmod", "prt", "dobj"):
                         found += self._prep_objects(prt, (route,))
@@ -300,13 +337,14 @@ class Arguments:
                     return self.subjects(gov.head)
             if gov.pos_ in ("VERB", "AUX", "ADJ"):
                 if gov.lemma_.casefold() in OBJECT_CONTROL:
-                    objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
-                    if objs:
-                        return objs
+                    controlled = [c for c in gov.children if c.dep_ == "dobj"]
+                    if controlled:  # "push the military toward strikes": the military's
+                        return [e for c in controlled for e in self.entities(c)]
                 return self.subjects(gov)
             if gov.pos_ in ("NOUN", "PROPN") and gov.lemma_.casefold() in ("presence",):
                 return self.entities(gov)
-            if gov.pos_ == "NOUN" and gov.i not in self.token_entity:
+            if gov.pos_ == "NOUN" and gov.i not in self.token_entity and \
+                    gov.lemma_.casefold() not in REACTIONS:
                 return self.noun_subjects(gov)  # "a long record of attacks on …"
         if noun.dep_ == "nsubj":
             return []

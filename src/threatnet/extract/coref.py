@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from threatnet.extract.frames import load_frames
 from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
@@ -20,6 +21,8 @@ from threatnet.resources import load_data
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
+PERMITTING = frozenset({"allow", "let", "permit", "enable", "help", "force", "push", "urge",
+                        "ask", "order", "tell", "encourage", "persuade", "compel"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class _Candidate:
     coordinated: bool   # one of "X and Y": not the antecedent of "it" or "he"
     sentence: int
     paragraph: int
+    plural: bool = False  # a plural common noun ("UN monitors"): not the antecedent of "it"
+    weak: bool = False    # only naming a person's group ("a former TTP commander")
+    noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
 
 
 class Coreference:
@@ -40,7 +46,9 @@ class Coreference:
     def __init__(self, doc: Doc, token_entity: dict[int, str],
                  types: dict[str, EntityType], names: dict[str, str] | None = None) -> None:
         anaphors = load_data("lexicon.yaml")["anaphors"]
-        self.group_nouns = frozenset(anaphors["group"])
+        self.armed_nouns = frozenset(anaphors["armed"])
+        self.party_nouns = frozenset(anaphors["party"])
+        self.group_nouns = frozenset(anaphors["group"]) | self.armed_nouns | self.party_nouns
         self.person_words = frozenset(anaphors["person"])
         self.plural_words = frozenset(anaphors["plural"])
         self.neuter_words = frozenset(anaphors["neuter"])
@@ -50,6 +58,15 @@ class Coreference:
         self.capability_nouns = frozenset(anaphors["capability"])
         self.state_nouns = frozenset(anaphors["state"])
         self.force_nouns = frozenset(anaphors["forces"])
+        self._pronouns = self.person_words | self.plural_words | self.neuter_words
+        self._event_words = self.event_nouns | self.operation_nouns
+        self._actor_nouns = self.group_nouns | self.state_nouns | self.force_nouns
+        self._anaphor_nouns = self.capability_nouns | self._event_words | self._actor_nouns
+        self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
+        self.role_nouns = frozenset(load_frames().roles)
+        self.hostile_verbs = frozenset(
+            lemma for lemma, frames in load_frames().verbs.items()
+            if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in frames))
         self.doc = doc
         self.sent_of = {}
         self._sent_starts: list[int] = []  # first token of each sentence
@@ -59,6 +76,7 @@ class Coreference:
                 self.sent_of[tok.i] = n
         self.paragraph_of = self._paragraphs(doc)
         self.candidates: list[_Candidate] = []
+        self._types = types
         self.mentioned = frozenset(token_entity)
         self.mention_of = token_entity
         last = None
@@ -70,13 +88,27 @@ class Coreference:
             last = (i, entity)
             tok = doc[i]
             head = tok
-            while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
-                head = head.head
-            subject = head.dep_ in ("nsubj", "nsubjpass")
-            coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+            while head.head.i != head.i and (
+                    head.dep_ in ("compound", "amod", "flat") or
+                    (head.dep_ in ("nmod", "appos") and token_entity.get(head.head.i) == entity)):
+                head = head.head  # "Tehrik-i-Taliban Pakistan (TTP)": one mention
+            top = head
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head  # "X and Y were returning": Y is a subject too
+            subject = top.dep_ in ("nsubj", "nsubjpass")
+            end = i
+            while token_entity.get(end + 1) == entity:
+                end += 1
+            # "X and Y"; a conj inside the mention's own words ("Jaish-e-Mohammed") is none
+            coordinated = head.dep_ == "conj" or any(
+                c.dep_ == "conj" and not i <= c.i <= end for c in head.children)
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
-                coordinated, self.sent_of[i], self.paragraph_of[i]))
+                coordinated, self.sent_of[i], self.paragraph_of[i],
+                head.tag_ == "NNS" and i <= head.i <= end,
+                not i <= head.i <= end and head.tag_ == "NN" and
+                head.lemma_.casefold() in self.role_nouns,
+                head.lemma_.casefold() if not i <= head.i <= end else ""))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         self.resolved: dict[int, str | None] = {}
         for tok in doc:  # resolve in text order, so "the group" can antecede "it"
@@ -105,20 +137,23 @@ class Coreference:
     def is_anaphor(self, tok: Token) -> bool:
         lower = tok.lower_
         if tok.pos_ == "PRON":
-            return lower in self.person_words | self.plural_words | self.neuter_words
+            return lower in self._pronouns
         lemma = tok.lemma_.casefold()
+        if lemma not in self._anaphor_nouns:
+            return False
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
-        if lemma in self.event_nouns | self.operation_nouns:
+        if lemma in self._event_words:
             # "the attack" points back; "the June 2014 attack on the airport" is a new one
             return (any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
                     not any(c.dep_ in ("nummod", "poss") or c.ent_type_ or c.pos_ == "PROPN"
                             for c in tok.lefts) and
                     not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "in", "at")
                             for c in tok.rights))
-        return (lemma in self.group_nouns | self.state_nouns | self.force_nouns and
+        return (lemma in self._actor_nouns and
                 any(c.lower_ in ("the", "this", "that") for c in tok.lefts) and
-                not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned
+                not any(c.dep_ in ("amod", "compound", "poss") and c.i in self.mentioned and
+                        c.pos_ != "ADJ"  # "the Pakistani group" still points back
                         for c in tok.lefts))
 
     def resolve(self, tok: Token) -> str | None:
@@ -127,9 +162,16 @@ class Coreference:
             return self.resolved[tok.i]
         return self._resolve(tok) if self.is_anaphor(tok) else None
 
-    def _resolve(self, tok: Token) -> str | None:
+    def implied_group(self, tok: Token) -> str | None:
+        """The armed group a bare role noun belongs to ("the previous leader, X"): the one
+        "the group" would be at its place, or None."""
+        return self._resolve(tok, {EntityType.ARMED_GROUP})
+
+    def _resolve(self, tok: Token, only: set[EntityType] | None = None) -> str | None:
         lower = tok.lower_
-        if lower in self.person_words:
+        if only is not None:
+            allowed = only
+        elif lower in self.person_words:
             allowed = {EntityType.PERSON}
         elif tok.pos_ == "PRON" and lower in self.neuter_words:
             allowed = GROUPS | {EntityType.STATE}
@@ -145,32 +187,51 @@ class Coreference:
             allowed = {EntityType.STATE}  # "an organised presence in the country"
         elif tok.lemma_.casefold() in self.force_nouns:
             allowed = {EntityType.GOVERNMENT_BODY}  # "the military", "the army"
+        elif tok.lemma_.casefold() in self.armed_nouns:
+            allowed = {EntityType.ARMED_GROUP}  # "the outfit", "the militants"
+        elif tok.lemma_.casefold() in self.party_nouns:
+            allowed = {EntityType.ORGANIZATION}  # "the party"
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
         if lower == "it" and is_expletive(tok):
             return None
+        owner = self._relative_owner(tok, allowed)
+        if owner is not None:
+            return owner
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
-            if _objective(tok) else set()
+            if _objective(tok) else self._attacker(tok) | self._permitter(tok)
         # the candidates before `tok` in its sentence and the MAX_SENTENCES_BACK before
         first = self._sent_starts[max(0, sentence - MAX_SENTENCES_BACK)]
         window = self.candidates[bisect_left(self._tokens, first):
                                  bisect_left(self._tokens, tok.i)]
         pool = [c for c in window
-                if c.type in allowed
+                if c.type in allowed and not c.weak
                 and c.entity not in own_subject
-                and not (singular and c.coordinated and c.subject)]
+                and not (singular and c.coordinated and c.subject)
+                and not (tok.pos_ == "PRON" and singular and c.plural)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
         pool = [c for c in pool if c.paragraph == paragraph] or \
             [c for c in pool if c.paragraph == paragraph - 1]
         if not pool:
             return None
+        if tok.pos_ != "PRON" and EntityType.ARMED_GROUP in allowed and \
+                EntityType.ORGANIZATION in allowed and \
+                any(c.type == EntityType.ARMED_GROUP for c in pool):
+            # "the group" in a report about armed groups is one of them, not a UN team
+            pool = [c for c in pool if c.type != EntityType.ORGANIZATION]
         same_sentence = [c for c in pool if c.sentence == sentence]
+        named_so = [c for c in pool if c.noun and c.noun == tok.lemma_.casefold()]
+        if tok.pos_ != "PRON" and named_so:  # "the Jamaat-ul-Ahrar faction … the faction"
+            return named_so[-1].entity
+        topic = self._topic(tok, pool)
+        if topic is not None:  # "the group" goes on meaning the group it meant just before
+            return topic
         if _objective(tok) and same_sentence:
             # an object pronoun: first an actor inside its own clause ("a crackdown on
             # TIP could push them"), then one in the same role in a parallel clause
@@ -182,17 +243,104 @@ class Coreference:
                           [c for c in same_sentence if c.subject]):
                 if group:
                     return group[-1].entity
+        speaker = self._speaker(tok)
+        if speaker is not None:  # "a faction of the TTP said it had worked with LeJ"
+            spoken = [c for c in same_sentence if c.token in speaker]
+            if spoken:
+                return spoken[0].entity
         # a subject of this sentence, else the main subject of an earlier one, else any
         # earlier subject, else the nearest mention
         earlier = [c for c in pool if c.sentence < sentence]
         tiers = [[c for c in same_sentence if c.subject], [c for c in earlier if c.main],
                  [c for c in pool if c.subject], pool]
-        if tok.pos_ != "PRON":  # "the group": a group named earlier in the same sentence
+        if tok.pos_ != "PRON" and not (tok.dep_ in ("nsubj", "nsubjpass") and
+                                       tok.head.dep_ == "conj"):
+            # "the group": a group named earlier in the same sentence (but "…, and the new
+            # outfit is …" as a subject continues the topic of the sentences before)
             tiers.insert(1, same_sentence)
         for group in tiers:
             if group:
                 return group[-1].entity
         return None
+
+    def _topic(self, tok: Token, pool: list[_Candidate]) -> str | None:
+        """What the last "the group" of this or the previous paragraph meant, when that
+        is still among the candidates and no other actor has been a main subject since."""
+        if tok.pos_ == "PRON" or tok.lemma_.casefold() not in self.group_nouns:
+            return None
+        paragraph = self.paragraph_of[tok.i]
+        for i in sorted(self.resolved, reverse=True):
+            if i >= tok.i or paragraph - self.paragraph_of[i] > 1:
+                continue
+            if self.doc[i].pos_ != "PRON" and self.doc[i].lemma_.casefold() in self.group_nouns:
+                entity = self.resolved[i]
+                if any(c.main and c.token > i and c.entity != entity for c in pool):
+                    return None  # "The Hafiz Gul Bahadur group … has stayed outside"
+                return entity if any(c.entity == entity for c in pool) else None
+        return None
+
+    def _relative_owner(self, tok: Token, allowed: set[EntityType]) -> str | None:
+        """ "Jundallah, a group that collapsed after Iran executed its leader": a possessive
+        inside a relative clause belongs to the clause's antecedent."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return None
+        node = tok.head
+        while node.head.i != node.i and node.dep_ != "relcl":
+            node = node.head
+        if node.dep_ != "relcl":
+            return None
+        antecedent = node.head
+        for t in (antecedent, antecedent.head if antecedent.dep_ == "appos" else None):
+            entity = self.mention_of.get(t.i) if t is not None else None
+            if entity is not None and self._type(entity) in allowed:
+                return entity
+        return None
+
+    def _permitter(self, tok: Token) -> set[str | None]:
+        """ "they … allow it to use Afghan soil": the one allowed is not the one allowing."""
+        if tok.dep_ != "nsubj" or tok.head.dep_ not in ("ccomp", "xcomp"):
+            return set()
+        verb = tok.head.head
+        if verb.lemma_.casefold() not in PERMITTING:
+            return set()
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head  # "they control the TTP or allow it …"
+        return {self.mention_of.get(c.i) or self.resolved.get(c.i)
+                for c in verb.children if c.dep_ == "nsubj"}
+
+    def _attacker(self, tok: Token) -> set[str | None]:
+        """ "the Taliban crushed its remaining fighters": the owner of what a hostile
+        verb strikes is not the one striking."""
+        if tok.dep_ != "poss":
+            return set()
+        node = tok.head
+        while node.dep_ in ("dobj", "pobj", "prep", "conj", "compound") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                break
+        if node.pos_ != "VERB" or node.lemma_.casefold() not in self.hostile_verbs:
+            return set()
+        return {self.mention_of.get(c.i) for c in node.children if c.dep_ == "nsubj"}
+
+    def _speaker(self, tok: Token) -> set[int] | None:
+        """The tokens of the speaker whose reported clause `tok` is the subject of:
+        "X said it had …" (a subject pronoun of a speech verb's complement is its speaker)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.casefold() not in self.speech_verbs:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return None
+        plural = subjects[0].tag_ in ("NNS", "NNPS") or \
+            any(c.dep_ == "conj" for c in subjects[0].children)
+        if plural != (tok.lower_ in self.plural_words):
+            return None  # "UN monitors say it receives …": "it" is not the monitors
+        return {t.i for t in subjects[0].subtree}
+
+    def _type(self, entity: str) -> EntityType | None:
+        return self._types.get(entity)
 
     def _event_kind(self, words: list[str]) -> str:
         lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words
@@ -231,13 +379,23 @@ class Coreference:
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
             return self._conjoined(self.resolve(tok), tok)
         bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
-        if not bare and (tok.lemma_.casefold() not in self.group_nouns or
+        lemma = tok.lemma_.casefold()
+        states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
+                                                                 "capital"}
+        if not bare and ((lemma not in self.group_nouns and not states) or
                          tok.tag_ not in ("NNS", "NNPS") or
                          not any(c.lower_ in ("both", "two") for c in tok.lefts)):
             return []  # only "both groups", "the two movements", or "the two" as a subject
+        # "the two governments", "both sides": the last two states; else the last two groups
+        wanted = EntityType.STATE if states else EntityType.ARMED_GROUP
+        if states:  # only a pair the text named together ("Iran and Pakistan … the two")
+            pair = next((self._conjoined(c.entity, tok) for c in reversed(self.candidates)
+                         if c.token < tok.i and c.type == wanted and c.coordinated and
+                         self.paragraph_of[tok.i] - c.paragraph <= 1), [])
+            return pair if len(pair) == 2 else []
         seen: list[str] = []
         for c in reversed(self.candidates):
-            if c.token < tok.i and c.type == EntityType.ARMED_GROUP and c.entity not in seen:
+            if c.token < tok.i and c.type == wanted and c.entity not in seen:
                 seen.append(c.entity)
             if len(seen) == 2:
                 return seen[::-1]
@@ -263,6 +421,12 @@ def is_expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""
     if tok.dep_ == "expl":
         return True
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+            t.dep_ in ("xcomp", "acl", "relcl", "ccomp") and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+            for c in tok.head.children if c.dep_ in ("attr", "acomp", "xcomp", "ccomp")
+            for t in [c, *c.children]):
+        return True  # "It is a crime to provide support to …"
     return any(c.dep_ in ("ccomp", "xcomp", "csubj") and
                any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
                for c in tok.head.children) and tok.dep_ in ("nsubj", "nsubjpass")

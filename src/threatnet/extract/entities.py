@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
+from threatnet.extract.places import PlaceCheck
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -53,6 +54,7 @@ class EntityFinder:
              for entry in pack.of_type(EntityType.EVENT) for name in entry.names()
              if len(name.split()) >= 2), key=lambda k: -len(k[0]))
         self.verb_lemmas = frozenset(load_frames().verbs)
+        self.places = PlaceCheck(pack)
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -66,11 +68,18 @@ class EntityFinder:
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
         matches = self.matcher.find(doc)
+        unlinked = self.places.unlinked(doc, matches)
         for m in matches:
-            self._add_pack_match(build, doc, m)
+            if m.start in unlinked:
+                self._add_own_place(build, doc, m, unlinked[m.start])
+            else:
+                self._add_pack_match(build, doc, m)
         self._add_populations(build, doc)
         self._add_events(build, doc)
         self._add_ner(build, doc)
+        for span in self.places.named_places(doc, set(build.taken)):
+            build.mention(f"new:location:{word_key(span.text)}", span.text,
+                          EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc)
         self._add_surnames(build, doc)
         return build.finish()
@@ -85,6 +94,21 @@ class EntityFinder:
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    @staticmethod
+    def _add_own_place(build: _Builder, doc: Doc, m: AliasMatch, why: str) -> None:
+        """A pack name the text uses for another place (or, a demonym, for none)."""
+        if why == "demonym":
+            return
+        start = m.start
+        while why == "name" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].dep_ in ("compound", "nmod") and start - 1 not in build.taken:
+            start -= 1  # "Sheikh Kot"
+        if any(e.label_ == "PERSON" and e.start <= start and e.end >= m.end for e in doc.ents):
+            return  # "Sarbakaf Mohmand": a person, named by the NER later
+        span = doc[start:m.end]
+        build.mention(f"new:location:{word_key(span.text)}", span.text, EntityType.LOCATION,
+                      span.start, span.end)
 
     def _add_capability(self, build: _Builder, doc: Doc, m: AliasMatch) -> None:
         head = doc[m.end - 1]
@@ -202,6 +226,13 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            if _whole_line(span):
+                continue  # a heading ("Background", "Capabilities") names nothing
+            kind = self.places.ner_kind(span)
+            if kind == "title" and etype != EntityType.PERSON:
+                continue  # "the District Police Officer" is a job, not "District Police"
+            if kind == "place" and etype in (EntityType.PERSON, EntityType.ORGANIZATION):
+                etype = EntityType.LOCATION  # "Mamund village"
             if etype == EntityType.PERSON:
                 self._add_person(build, span, ent)
                 continue
@@ -246,7 +277,8 @@ class EntityFinder:
             start += 1
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
-        known = build.person_with_words(words)
+        known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
+            else build.person_with_words(words)
         if known is not None:
             build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
         elif len(words) >= 2:
@@ -262,7 +294,7 @@ class EntityFinder:
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name the NER did not tag
-            known = build.person_with_words([tok.text], before=tok.i)
+            known = build.surname_owner(tok.text, before=tok.i)
             if known is not None:
                 build.mention(known, "", EntityType.PERSON, tok.i, tok.i + 1)
 
@@ -291,6 +323,19 @@ class EntityFinder:
                             build.release(other.i, other.i + 1)
                             build.mention(before, "", EntityType.ORGANIZATION, other.i,
                                           other.i + 1)
+
+
+def _whole_line(span: Span) -> bool:
+    """A span that is a line of its own, or a run-in heading ("Background. Daniel …")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    starts = before is None or "\n" in before.whitespace_ or (before.is_space and
+                                                              "\n" in before.text)
+    ends = "\n" in span[-1].whitespace_ or after is None or (after.is_space and
+                                                             "\n" in after.text)
+    run_in = len(span) == 1 and after is not None and after.text == "."  # "Background. …"
+    return starts and (ends or run_in)
 
 
 class _Builder:
@@ -361,6 +406,25 @@ class _Builder:
             if any(wanted <= {w.casefold() for w in n.split()} for n in names):
                 return key
         return None
+
+    def surname_owner(self, word: str, before: int) -> str | None:
+        """The one earlier person a bare name word stands for: the one whose name ends in it
+        ("Sheikh" is Ahmed Omar Saeed Sheikh, not Khalid Sheikh Mohammed), else the only
+        one containing it; None when that is ambiguous."""
+        wanted = word.casefold()
+        found = []
+        for key in self.order:
+            if self.types[key] != EntityType.PERSON or not any(
+                    m.start < self.doc[before].idx for m in self.by_key[key].mentions):
+                continue
+            names = [self.by_key[key].name, *self.by_key[key].aliases]
+            words = [[w.casefold() for w in n.split()] for n in names]
+            if any(wanted in ws for ws in words):
+                found.append((key, any(ws and ws[-1] == wanted for ws in words)))
+        last = [k for k, ends in found if ends]
+        if len(last) == 1:
+            return last[0]
+        return found[0][0] if len(found) == 1 else None
 
     def latest_capability(self, kind: str, pack: ActorPack) -> str | None:
         """The most recent capability entity of this taxonomy node or a narrower one."""

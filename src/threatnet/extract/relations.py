@@ -16,11 +16,28 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
 from threatnet.extract.coref import Coreference
+from threatnet.extract.denials import charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
+from threatnet.resources import load_data
 
 LOCATIVES = ("in", "from", "inside", "across", "throughout")
+SPEECH = frozenset(load_data("cues.yaml")["source_verbs"])
+SUBORDINATE = frozenset({"senior", "top", "key", "local", "regional", "provincial", "district",
+                         "mid-level", "deputy", "assistant", "junior", "second"})
+GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
+                         EntityType.GOVERNMENT_BODY})
+_ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
+                       for w in words)
+# verbs whose subject is the one who gets what their object noun names
+RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "accept",
+                       "secure", "take", "draw", "solicit", "raise", "collect"})
+# verbs whose object, not subject, takes the role in "named X as its leader"
+APPOINTING = frozenset({"name", "appoint", "elect", "choose", "select", "install", "nominate",
+                        "designate", "confirm", "announce", "declare", "make", "describe",
+                        "identify", "regard", "treat", "view", "see", "call", "label", "brand",
+                        "list", "consider", "portray", "present", "recognise", "recognize"})
 
 
 @dataclass
@@ -52,13 +69,17 @@ class RelationFinder:
                 for frame in self.frames.verbs[lemma]:
                     claims += ctx.verb_claims(tok, frame)
             if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
-                for frame in self.frames.nouns[lemma]:
+                for frame in _noun_frames(tok, self.frames.nouns[lemma]):
                     claims += ctx.noun_claims(tok, frame)
+            if tok.dep_ == "prep" and tok.lower_ == "under":
+                claims += ctx.under_person_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
-        claims += [loc for c in claims for loc in ctx.locative_claims(c)]
-        return claims
+        placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
+        claims += [loc for c in claims if c.trigger.i not in placed
+                   for loc in ctx.locative_claims(c)]
+        return claims + _denied(doc, claims)
 
 
 def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
@@ -68,7 +89,8 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
         a, b = c.subject, c.object
         if is_symmetric(c.predicate) and b < a:
             a, b = b, a
-        key = (a, c.predicate, b, sentence_of(c.trigger).start)
+        key = (a, c.predicate, b, sentence_of(c.trigger).start,
+               denier(c.trigger) is not None)  # the charge and its denial are two claims
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)
@@ -80,6 +102,9 @@ class _Context(Arguments):
 
     def _typed(self, subjects: list[str], objects: list[str], frame: Frame, trigger: Token,
                negated_subject: bool = False) -> Iterator[RawClaim]:
+        if frame.inverse:  # "X is an umbrella of Y": the trigger's subject is the object
+            subjects, objects = objects, subjects
+        qualifiers = {"aspect": frame.aspect} if frame.aspect else {}
         for s in subjects:
             for o in objects:
                 st, ot = self.types[s], self.types[o]
@@ -87,7 +112,7 @@ class _Context(Arguments):
                     s, o, st, ot = o, s, ot, st
                 if st in frame.subject_types and ot in frame.object_types and s != o:
                     yield RawClaim(s, frame.predicate, o, trigger, frame.polarity,
-                                   negated_subject)
+                                   negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
         if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
@@ -98,6 +123,11 @@ class _Context(Arguments):
                     for p in c.children if p.dep_ == "pobj"]
             if frame.as_object == "oprd":  # "made them its principal target"
                 held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
+            if frame.as_object == "dobj":  # "pledged allegiance to X"
+                held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if frame.as_object == "xcomp":  # "allowed the group to shelter"
+                held = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
+                        (c.dep_ == "dobj" and c.pos_ == "VERB")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
         if frame.predicate == "supplies" and any(
@@ -108,16 +138,23 @@ class _Context(Arguments):
                                       for c in verb.children):
             return []
         objects = self.objects(verb, frame)
+        if not objects and frame.as_object == "xcomp":  # "allow it to use …" as a clause
+            objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
+                       (c.dep_ == "dobj" and c.pos_ == "VERB")
+                       for s in c.children if s.dep_ == "nsubj" for e in self.entities(s)]
         if not objects and frame.as_object == "oprd":  # "made them its target" as a clause
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
-        if _reciprocal(verb, frame):  # "the two movements have fought each other"
-            objects = subjects
+        if _reciprocal(verb, frame) or (
+                not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
+                any(c.lower_ in ("together", "jointly") for c in verb.children)):
+            objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
             return []
+        holders = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
-                      for c in verb.children)
+                      for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
             given = [c for c in verb.children if c.dep_ == "dobj"] or [
@@ -129,6 +166,8 @@ class _Context(Arguments):
         return claims
 
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        if frame.under:
+            return self._under_claims(noun, frame)
         out: list[RawClaim] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in frame.pair:
@@ -136,22 +175,31 @@ class _Context(Arguments):
                 for i, a in enumerate(sides):
                     for b in sides[i + 1:]:
                         out += self._typed([a], [b], frame, noun)
-        if frame.pair and noun.dep_ == "attr":  # "the Taliban and ISKP are bitter enemies"
-            sides = [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
+        described = noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+            noun.head.head.lemma_.casefold() in APPOINTING
+        if frame.pair and (noun.dep_ == "attr" or described):
+            # "the Taliban and ISKP are bitter enemies", "analysts describe them as rivals"
+            holder = noun.head.head if described else noun.head
+            role = "dobj" if described else "nsubj"
+            sides = [e for c in holder.children if c.dep_ == role for e in self.entities(c)]
             for i, a in enumerate(sides):
                 for b in sides[i + 1:]:
                     out += [*self._typed([a], [b], frame, noun),
                             *self._typed([b], [a], frame, noun)]
         if out:
             return out
+        given = self._given_by(noun, frame)
+        if given is not None:
+            return given
         objects = self._prep_objects(noun, frame.object)
         if not objects and frame.predicate == "involved_in":
             # "denied any role": the event in question is the one just named
             event = self.coref.latest_event(noun)
             objects = [event] if event else []
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if not objects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and \
-                gov.pos_ in ("VERB", "AUX"):
+        borrowing = ("dobj", "pobj", "attr") if frame.predicate == "operates_in" else \
+            ("dobj", "pobj", "attr", "nsubjpass")  # "commanders are based in X": the verb's
+        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX"):
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
             objects = self._prep_objects(gov, frame.object) or [
@@ -160,10 +208,54 @@ class _Context(Arguments):
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
+        subjects = self.noun_subjects(noun)
+        if not objects and frame.pair and len(subjects) > 1 and \
+                frame.predicate in ("cooperates_with", "allied_with", "rival_of", "fights") and \
+                noun.head.lemma_.casefold() not in SPEECH:  # not "neither acknowledged ties"
+            # "they have never run a joint operation": the two act together
+            gov = noun.head
+            negated = any(c.dep_ in SUBJECT_DEPS and (c.lower_ in NEGATIVE_SUBJECTS or any(
+                d.dep_ == "det" and d.lower_ in NEGATIVE_SUBJECTS for d in c.children))
+                for c in gov.children)  # "neither has acknowledged cooperation"
+            return [c for i, a in enumerate(subjects) for b in subjects[i + 1:]
+                    for c in self._typed([a], [b], frame, noun, negated)]
         if not objects:
             return []
-        return list(self._typed(self.noun_subjects(noun), objects, frame, noun))
+        return list(self._typed(subjects, objects, frame, noun))
 
+
+    def _given_by(self, noun: Token, frame: Frame) -> list[RawClaim] | None:
+        """ "receives funding from X", "enjoys the support of X", "sanctuary provided by X":
+        the giver is named by a preposition or a participle's agent, the receiver is the
+        noun's beneficiary or its verb's subject."""
+        if not frame.subject:
+            return None
+        givers = self._prep_objects(noun, frame.subject) + [
+            e for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for a in c.children if a.dep_ == "agent"
+            for p in a.children if p.dep_ == "pobj" for e in self.entities(p)]
+        gov = noun.head
+        received = noun.dep_ == "dobj" and gov.lemma_.casefold() in RECEIVING
+        if received:  # "enjoys the support of X", "received Iran's backing"
+            givers += self._prep_objects(noun, ("of",)) + self._prep_objects(gov, frame.subject)
+            givers += [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        if not givers:
+            return [] if received else None
+        receivers = self._prep_objects(noun, tuple(p for p in frame.object if p != "of")) \
+            or (self.subjects(gov) if received else self.noun_subjects(noun))
+        return list(self._typed(givers, receivers, frame, noun))
+
+    def _under_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        """ "TTP, under the leadership of X, …": X acts on what the "under" phrase is about."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            return []
+        actors = self._prep_objects(noun, ("of",)) + [
+            e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        holder = noun.head.head
+        themes = [c for c in holder.children if c.dep_ == "nsubjpass"]
+        held = self.entities(holder) if holder.pos_ in ("NOUN", "PROPN") else \
+            self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
+        return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
         """ "X's commander Y", "Defense Minister Y" (of X), "Y, a senior X figure"."""
@@ -174,6 +266,10 @@ class _Context(Arguments):
         if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
+        if predicate == "leads" and any(
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity)
+                or (c.dep_ == "amod" and c.lower_ in SUBORDINATE) for c in noun.lefts):
+            predicate = "member_of"  # "the bureau chief of X", "a senior leader of X"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -187,6 +283,11 @@ class _Context(Arguments):
                 for t in child.subtree:
                     e = self.token_entity.get(t.i) or (self.coref.resolve(t)
                                                        if t.dep_ == "poss" else None)
+                    if e and _inside_unknown_name(t, self.token_entity):
+                        continue  # "an Afghan Local Police member": no member of Afghanistan
+                    if e and self.types[e] == EntityType.STATE and t.dep_ in ("amod", "npadvmod") \
+                            and noun.lemma_.casefold() not in self.frames.state_roles:
+                        continue  # "a British-born militant" is no member of Britain
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -205,12 +306,48 @@ class _Context(Arguments):
         if noun.dep_ == "attr":
             people += [e for c in noun.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+            # "HuM, in which Azhar had been a senior leader": the copula holds the "in"
+            orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj"
+                     for e in self.entities(p) if self.types[e] in GROUP_TYPES]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            people += [e for e in self._as_role_holders(noun.head.head)
+                       if self.types[e] == EntityType.PERSON]
+        if people and not orgs and predicate == "leads" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+                not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
+            implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
+            orgs += [implied] if implied else []
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def under_person_claims(self, prep: Token) -> list[RawClaim]:
+        """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group
+        the verb is about."""
+        people = [e for p in prep.children if p.dep_ == "pobj" and p.i in self.token_entity
+                  for e in self.entities(p) if self.types[e] == EntityType.PERSON]
+        verb = prep.head
+        if not people or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        groups = self.entities(themes[0]) if themes else self.subjects(verb)
+        frame = Frame(predicate="leads", object=(),
+                      subject_types=frozenset({EntityType.PERSON}),
+                      object_types=frozenset({EntityType.ARMED_GROUP}))
+        return list(self._typed(people, groups, frame, prep))
+
+    def _as_role_holders(self, verb: Token) -> list[str]:
+        """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
+        if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
+            return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)]
+        return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
         """An armed group acting "in X" / "from X" operates in X."""
@@ -233,6 +370,46 @@ class _Context(Arguments):
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:
+    """A word of a longer organisation name that is no entity of ours: "Afghan" in "an
+    Afghan Local Police member" (but "Afghan Defense Minister" is Afghanistan's minister)."""
+    doc, mine = tok.doc, token_entity.get(tok.i)
+    end = tok.i + 1
+    while end < len(doc) and token_entity.get(end) == mine:
+        end += 1
+    name = end
+    while name < len(doc) and doc[name].pos_ == "PROPN" and name not in token_entity:
+        name += 1
+    return name > end and doc[name - 1].lower_ in _ORG_WORDS
+
+
+def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "…, a charge India rejects": each claim the charge makes, again, triggered by the
+    denial (whose reading negates it in the denier's words)."""
+    out = []
+    for tok in doc:
+        if denier(tok) is None:
+            continue
+        answered = rebutted(tok)
+        if answered is not None:  # "Islamabad denies the charge": the sentence before
+            start, end = answered.start, answered.end
+        else:
+            start, end = sentence_of(tok).start, charge_start(tok)
+        out += [RawClaim(c.subject, c.predicate, c.object, tok, c.polarity,
+                         qualifiers=dict(c.qualifiers)) for c in claims
+                if start <= c.trigger.i < end]
+    return out
+
+
+def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
+    """The frames of a trigger noun: those whose modifier it has ("turf war") win over
+    the plain ones ("war")."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")} | \
+        {c.lemma_.casefold() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    modified = [f for f in frames if f.modifier and f.modifier in words]
+    return modified or [f for f in frames if not f.modifier]
 
 
 def _phrase(tok: Token) -> str:

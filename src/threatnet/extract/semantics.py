@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from threatnet.extract.coref import Coreference
+from threatnet.extract.denials import denier
 from threatnet.model import EntityType, Modality, Polarity, Source
 from threatnet.resources import load_data
 
@@ -32,6 +33,8 @@ SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.O
 class Cues:
     source_verbs: dict[str, Modality]
     negating_sources: frozenset[str]
+    evidence_nouns: frozenset[str]
+    claimant_verbs: frozenset[str]
     adverbs: dict[str, Modality]
     adjectives: dict[str, Modality]
     modals: dict[str, Modality]
@@ -54,6 +57,8 @@ def load_cues() -> Cues:
     return Cues(
         source_verbs=modal_map("source_verbs"),
         negating_sources=frozenset(d["negating_source_verbs"]),
+        evidence_nouns=frozenset(d["evidence_nouns"]),
+        claimant_verbs=frozenset(d["claimant_verbs"]),
         adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
         modals=modal_map("modals"), governing=modal_map("governing"),
         conditionals=frozenset(d["conditionals"]),
@@ -101,12 +106,25 @@ class SemanticsReader:
         self.names = names
         self.coref = coref
 
-    def read(self, trigger: Token) -> Reading:
+    def read(self, trigger: Token, clause: bool = False) -> Reading:
+        """The reading of a claim's trigger; with `clause`, of a whole clause, whose own
+        source verb ("Another source indicated …") makes its subject the source."""
         reading = Reading()
+        words = denier(trigger)
+        if words is not None:  # "…, a charge India rejects": India's word, negated
+            reading.negate()
+            reading.hedge(self.cues.source_verbs[trigger.lemma_.casefold()])
+            entity = next((self.token_entity[t.i] for t in words if t.i in self.token_entity),
+                          None)
+            reading.sources.append(Source(words.text, entity))
+            return reading
         self._own_cues(trigger, reading)
         self._according(trigger, reading, True)
-        if trigger.lemma_.casefold() in self.cues.source_verbs and \
-                trigger.lemma_.casefold() not in self.cues.negating_sources and \
+        lemma = trigger.lemma_.casefold()
+        speaks = lemma in self.cues.claimant_verbs or (
+            clause and lemma in self.cues.source_verbs and
+            lemma not in self.cues.negating_sources)
+        if speaks and \
                 reading.polarity == Polarity.AFFIRMED:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
@@ -123,13 +141,26 @@ class SemanticsReader:
                 self._add_source(node, reading, in_content)
                 in_content = False
             elif in_content and node.lemma_.casefold() in self.cues.governing and \
-                    edge not in SUBJECTS:
+                    edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
             if node.dep_ == "advcl" and self._conditional(node):
                 reading.hedge(Modality.HYPOTHETICAL)
             prev, node = node, node.head
+        if in_content:
+            self._inserted_source(node, reading)
         return reading
+
+    def _inserted_source(self, root: Token, reading: Reading) -> None:
+        """ "…, he warns, it could push …": a source verb inserted in its content's
+        clause (parsed as parataxis of it) speaks for the whole sentence."""
+        for child in root.children:
+            if child.dep_ == "parataxis" and child.tag_ in ("VBZ", "VBD", "VBP") and \
+                    child.lemma_.casefold() in self.cues.source_verbs \
+                    and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children) \
+                    and any(c.dep_ == "nsubj" for c in child.children):
+                self._add_source(child, reading, True)
+                return
 
     # -- cues ----------------------------------------------------------------
 
@@ -184,7 +215,14 @@ class SemanticsReader:
             elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
                     prev.dep_ == "xcomp":
                 reading.negate()  # "they have yet to deploy"
-        if lemma in cues.negating_verbs and prev.dep_ in ("xcomp", "dobj") and \
+            elif child.dep_ == "det" and lower == "no" and node.pos_ == "NOUN" and \
+                    prev.dep_ in ("acl", "ccomp") and node.lemma_.casefold() in cues.evidence_nouns:
+                reading.negate()  # "there is no evidence that they have run …"
+        if any(c.dep_ == "advcl" and c.i != prev.i and self._conditional(c)
+               for c in node.children):
+            reading.hedge(Modality.HYPOTHETICAL)  # the consequence of "if …" is hypothetical
+        if lemma in cues.negating_verbs and (prev.dep_ in ("xcomp", "dobj") or (
+                prev.dep_ == "prep" and prev.lower_ == "from")) and \
                 lemma not in cues.negating_sources:
             reading.negate()  # "failed to", "refused to"
 
@@ -198,7 +236,7 @@ class SemanticsReader:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc"))
+                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl"))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
@@ -215,7 +253,9 @@ class SemanticsReader:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
                 if agent is not None else None
-        if speaker is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if speaker is None and verb.dep_ in ("conj", "xcomp", "advcl") and not passive:
+            # "X pledged allegiance …, and its fighters are believed to …" has no speaker
             speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if speaker is None or speaker.lower_ in EXPLETIVES:
             return
@@ -262,4 +302,22 @@ def _trim(head: Token) -> Span:
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
-    return doc[start:end]
+    return _balanced(doc[start:end])
+
+
+def _balanced(span: Span) -> Span:
+    """A source span never cut inside brackets: "The Islamic Movement of Uzbekistan (IMU"
+    takes its closing ")" when the text has one next, else ends before the "("."""
+    doc = span.doc
+    depth = 0
+    for t in span:
+        depth += (t.text == "(") - (t.text == ")")
+    if depth <= 0:
+        return span
+    if span.end < len(doc) and doc[span.end].text == ")":
+        return doc[span.start:span.end + 1]
+    opening = max(t.i for t in span if t.text == "(")
+    end = opening
+    while end > span.start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return doc[span.start:end] if end > span.start else span

@@ -18,6 +18,15 @@ def sentence_of(tok: Token) -> Span:
     return spans[of[tok.i]]
 
 
+def trimmed(sent: Span) -> tuple[int, int, str]:
+    """A sentence's character offsets and text without leading or trailing whitespace
+    (a sentence may end in the blank lines before the next paragraph)."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, max(start, end), text.strip()
+
+
 def _index(doc: Doc) -> tuple[list[Span], list[int]]:
     cached = doc.user_data.get(_KEY)
     if cached is None:

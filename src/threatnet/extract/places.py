@@ -1,0 +1,134 @@
+"""Whether a name the text gives is the pack's place, or a title, or a place of its own.
+
+A pack place is linked only where the text agrees: not when the name is the tail of a
+longer name ("Sheikh Kot" is not the pack's Kot), and not when the text puts it inside
+another province or district than the pack's ("Kot, in Kurram district", when the
+pack's Kot lies in Nangarhar). A demonym that opens an organisation's name ("an Afghan
+Local Police member") names no state. Names the statistical NER proposes are checked
+too: one followed by a place noun is a place ("Mamund village"), one followed by a job
+title is a title ("the District Police Officer").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from threatnet.extract.aliases import AliasMatch
+from threatnet.extract.sentences import sentence_of
+from threatnet.model import EntityType
+from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data, word_set
+
+_LEX = "lexicon.yaml"
+CONTAINERS = ("in", "of", ",", "near", "district", "province")
+CONTAINER_NOUNS = ("district", "province", "division", "region", "tehsil", "agency")
+LOOK_AHEAD = 6  # tokens after a place name in which its containing place is named
+
+
+class PlaceCheck:
+    """Decides, for one document's alias matches, which pack places the text names."""
+
+    def __init__(self, pack: ActorPack) -> None:
+        self.pack = pack
+        self.place_heads = word_set(_LEX, "place_heads")
+        self.title_heads = word_set(_LEX, "title_heads")
+        self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
+                                   for w in words)
+        self.demonyms = frozenset(w.casefold() for words in
+                                  load_data("demonyms.yaml")["demonyms"].values()
+                                  for w in words)
+
+    def unlinked(self, doc: Doc, matches: list[AliasMatch]) -> dict[int, str]:
+        """Match start -> why that pack match is not the pack's entry ("name", "demonym",
+        "elsewhere"); matches not listed are linked."""
+        places = {m.start: m for m in matches if self._is_place(m.entry_id)}
+        out: dict[int, str] = {}
+        for m in matches:
+            entry = self.pack.get(m.entry_id)
+            if entry is None:
+                continue
+            if doc[m.start:m.end].text.casefold() in self.demonyms and \
+                    self._opens_org_name(doc, m.end):
+                out[m.start] = "demonym"
+            elif entry.type == EntityType.LOCATION and self._longer_name(doc, m):
+                out[m.start] = "name"
+            elif entry.type == EntityType.LOCATION and self._elsewhere(doc, m, places):
+                out[m.start] = "elsewhere"
+        return out
+
+    def _is_place(self, entry_id: str) -> bool:
+        entry = self.pack.get(entry_id)
+        return entry is not None and entry.type in (EntityType.LOCATION, EntityType.STATE)
+
+    def _opens_org_name(self, doc: Doc, end: int) -> bool:
+        """ "Afghan Local Police": capitalised words after the demonym ending in an
+        organisation word."""
+        n = end
+        while n < len(doc) and doc[n].pos_ == "PROPN" and doc[n].text[:1].isupper():
+            n += 1
+        return n > end and doc[n - 1].lower_ in self.org_words
+
+    @staticmethod
+    def _longer_name(doc: Doc, m: AliasMatch) -> bool:
+        """ "Sheikh Kot": a capitalised word of the same name before the pack name."""
+        if m.start == 0:
+            return False
+        prev = doc[m.start - 1]
+        return prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+            prev.dep_ in ("compound", "nmod") and m.start <= prev.head.i < m.end
+
+    def _elsewhere(self, doc: Doc, m: AliasMatch, places: dict[int, AliasMatch]) -> bool:
+        """The text puts the place inside another place than the pack does: "Kot, in
+        Kurram district", "Kot of Kurram". A list ("Achin, Kot, Nazyan") is no containment:
+        after a bare comma the place must be called a district or province, and places
+        that share the pack's parent are siblings."""
+        entry = self.pack.get(m.entry_id)
+        if entry is None or not entry.parent:
+            return False
+        mine = {m.entry_id, *self.pack.ancestors(m.entry_id)}
+        sent_end = sentence_of(doc[m.end - 1]).end
+        preposition = False
+        for i in range(m.end, min(m.end + LOOK_AHEAD, sent_end)):
+            tok = doc[i]
+            if i in places:
+                found = places[i]
+                container = self.pack.get(found.entry_id)
+                if container is None or container.parent == entry.parent:
+                    return False
+                named = found.end < len(doc) and doc[found.end].lower_ in CONTAINER_NOUNS
+                if not (preposition or named):
+                    return False
+                inside = {found.entry_id, *self.pack.ancestors(found.entry_id)}
+                return found.entry_id not in mine and m.entry_id not in inside
+            if tok.lower_ in ("in", "of"):
+                preposition = True
+            elif tok.lower_ not in CONTAINERS and not tok.is_punct and tok.dep_ != "det":
+                return False
+        return False
+
+    def named_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Names the NER missed that a place noun marks: "in Mamund village"."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in self.place_heads:
+                continue
+            names = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and
+                     c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in taken]
+            if names and names[-1].i == tok.i - 1 and not doc[names[0].i].is_sent_start:
+                out.append(doc[names[0].i:tok.i])
+        return out
+
+    def ner_kind(self, span: Span) -> str | None:
+        """ "place" for a name followed by a place noun ("Mamund village"), "title" for one
+        followed by a job title ("District Police Officer"), else None."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return None
+        nxt = doc[span.end]
+        if nxt.lemma_.casefold() in self.place_heads or nxt.lower_ in self.place_heads:
+            return "place"
+        if nxt.lower_ in self.title_heads and nxt.text[:1].isupper():
+            return "title"
+        if span[-1].lower_ in self.title_heads and len(span) > 1:
+            return "title"
+        return None

@@ -1,0 +1,164 @@
+"""The relation families of other reporting styles: leadership, structure, geography,
+capability, rivalry and support, each through several words of its class.
+
+Each case states the whole set of claims its sentence must give, so a frame that
+fires too widely fails as surely as one that does not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, ISKP, JEM, TTP, affirmed, claims, record
+
+JUA = "Jamaat-ul-Ahrar"
+LEJ = "Lashkar-e-Jhangvi"
+
+LEADERSHIP = [
+    ("The Tehrik-i-Taliban Pakistan, under the leadership of Noor Wali Mehsud, widened its "
+     "campaign.", [affirmed("Noor Wali Mehsud", "leads", TTP)]),
+    ("Jamaat-ul-Ahrar was headed by Omar Khalid Khorasani until 2017.",
+     [affirmed("Omar Khalid Khorasani", "leads", JUA)]),
+    ("Mullah Fazlullah succeeded Hakimullah Mehsud as leader of the TTP.",
+     [affirmed("Mullah Fazlullah", "leads", TTP)]),
+    ("Lashkar-e-Jhangvi is a violent sectarian outfit. Malik Ishaq, the group's chief, was "
+     "released on bail.", [affirmed("Malik Ishaq", "leads", LEJ)]),
+    ("The TTP operated under Baitullah Mehsud until 2009.",
+     [affirmed("Baitullah Mehsud", "leads", TTP)]),
+    ("The TTP was formed in 2007 under the leadership of Baitullah Mehsud.",
+     [affirmed("Baitullah Mehsud", "leads", TTP)]),
+]
+
+STRUCTURE = [
+    ("Hizbul Ahrar is a faction of the TTP.", [affirmed("Hizbul Ahrar", "part_of", TTP)]),
+    ("Jamaat-ul-Ahrar, an offshoot of the TTP, surfaced in 2014.",
+     [affirmed(JUA, "splinter_of", TTP, start="2014")]),
+    ("ISKP was founded largely by TTP commanders who defected in 2014.",
+     [affirmed(ISKP, "splinter_of", TTP)]),
+    ("The TTP formed a new wing in 2015.", []),
+    ("Several TTP commanders pledged allegiance to ISKP in 2015.",
+     [affirmed(TTP, "affiliated_with", ISKP, start="2015")]),
+    ("The Baloch Raaji Aajoi Sangar is an umbrella of separatist groups including the BLA and "
+     "the BLF.", [affirmed(BLA, "member_of", "Baloch Raaji Aajoi Sangar"),
+                  affirmed(BLF, "member_of", "Baloch Raaji Aajoi Sangar")]),
+]
+
+GEOGRAPHY = [
+    ("The BLF is active in Kech and Awaran districts.",
+     [affirmed(BLF, "operates_in", "Kech"), affirmed(BLF, "operates_in", "Awaran")]),
+    ("ISKP keeps strongholds in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
+    ("The Hafiz Gul Bahadur group, based in North Waziristan, rejected the talks.",
+     [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
+    ("ISKP took ground in Nangarhar in 2015.", [affirmed(ISKP, "controls", "Nangarhar")]),
+    ("The Hafiz Gul Bahadur group operates from North Waziristan.",
+     [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
+    # "maintains" here is no speech verb: the author asserts it
+    ("The TTP maintains sanctuaries in Afghanistan.",
+     [affirmed(TTP, "operates_in", "Afghanistan")]),
+]
+
+CAPABILITY = [
+    ("The BLA is armed with sniper rifles.", [affirmed(BLA, "possesses", "sniper rifles")]),
+    ("TTP fighters are equipped with night-vision goggles.",
+     [affirmed(TTP, "possesses", "night-vision goggles")]),
+    ("Jaish-e-Mohammed is a Deobandi group. Its arsenal includes rocket launchers.",
+     [affirmed(JEM, "possesses", "rocket launchers")]),
+    ("ISKP was founded in 2015. Its fighters used armed drones against the Taliban.",
+     [affirmed(ISKP, "uses", "armed drones")]),
+]
+
+RIVALRY = [
+    ("The BLA and the BLF are allies.", [affirmed(BLA, "allied_with", BLF)]),
+    ("The BLA has long-standing ties with the BLF.", [affirmed(BLA, "allied_with", BLF)]),
+    ("ISKP and the Taliban remain rivals.", [affirmed(ISKP, "rival_of", "Taliban")]),
+    ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
+     [affirmed(LEJ, "rival_of", JEM)]),
+    ("The TTP clashed with ISKP.", [affirmed(TTP, "fights", ISKP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         LEADERSHIP + STRUCTURE + GEOGRAPHY + CAPABILITY + RIVALRY,
+                         ids=lambda v: v[:50] if isinstance(v, str) else "")
+def test_family(extractor, text, expected):
+    got = {(r.subject, r.predicate, r.object, r.polarity, r.modality, r.source)
+           for r in claims(extractor, text)}
+    assert got == {(r.subject, r.predicate, r.object, r.polarity, r.modality, r.source)
+                   for r in expected}
+
+
+SUPPORT = [
+    ("The Taliban provided sanctuary to the TTP.", "Taliban", TTP, "safe_haven"),
+    ("The Taliban harboured the TTP for years.", "Taliban", TTP, "safe_haven"),
+    ("Jaish-e-Mohammed receives funding from Saudi Arabia.", "Saudi Arabia", JEM, "financial"),
+    ("The TTP is reported to have given Al-Qaeda members shelter in Waziristan.", TTP,
+     "Al-Qaeda", "safe_haven"),
+    ("The BLA enjoys the backing of the BLF.", BLF, BLA, None),
+    ("BLA recruits were trained by the BLF.", BLF, BLA, "training"),
+    ("Lashkar-e-Jhangvi recruits for ISKP.", LEJ, ISKP, "recruitment"),
+]
+
+
+@pytest.mark.parametrize(("text", "giver", "taker", "aspect"), SUPPORT,
+                         ids=[c[0][:50] for c in SUPPORT])
+def test_support_has_its_aspect(extractor, text, giver, taker, aspect):
+    rec = record(extractor, text)
+    names = {e.id: e.name for e in rec.entities}
+    found = [(names[c.subject], names[c.object], c.qualifiers.get("aspect"))
+             for c in rec.claims if c.predicate == "supports"]
+    assert found == [(giver, taker, aspect)]
+
+
+def test_recruitment_grounds_are_places_with_their_aspect(extractor):
+    rec = record(extractor, "ISKP has long recruited from Tajikistan.")
+    assert [(c.predicate, c.qualifiers.get("aspect")) for c in rec.claims] == \
+        [("operates_in", "recruitment")]
+
+
+def test_recruitment_from_a_group_or_population_is_recruits_from(extractor):
+    rows = claims(extractor, "ISKP recruited heavily from disaffected TTP fighters in 2015.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [(ISKP, "recruits_from", TTP)]
+    rows = claims(extractor, "The IRGC recruited among Afghan refugees in Iran.")
+    assert ("Islamic Revolutionary Guard Corps", "recruits_from", "Afghan refugees") in \
+        [(r.subject, r.predicate, r.object) for r in rows]
+
+
+def test_a_bare_role_belongs_to_the_group_in_discussion(extractor):
+    rows = claims(extractor, "The TTP was formed in 2007. Mehsud succeeded the previous leader, "
+                             "Maulana Fazlullah, in 2018.")
+    assert ("Mullah Fazlullah", "leads", TTP) in [(r.subject, r.predicate, r.object) for r in rows]
+    # the chief of another organisation is not the TTP's
+    rows = claims(extractor, "The TTP was formed in 2007. Maulana Fazal Khan, the chief of the "
+                             "religious party, condemned the attack.")
+    assert not [r for r in rows if r.predicate == "leads"]
+
+
+def test_a_senior_leader_is_a_member(extractor):
+    rows = claims(extractor, "Hafiz Saeed Khan, a senior leader of the TTP, defected in 2014.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [("Hafiz Saeed Khan", "member_of", TTP)]
+
+
+def test_reach_and_attacks_in_a_place(extractor):
+    rows = claims(extractor, "The BLA attacked a train in 2024, a sign that its reach now "
+                             "extends into Sindh.")
+    assert (BLA, "operates_in", "Sindh") in [(r.subject, r.predicate, r.object) for r in rows]
+    rows = claims(extractor, "The TTP has since stepped up attacks on police in Khyber "
+                             "Pakhtunkhwa.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [(TTP, "operates_in", "Khyber Pakhtunkhwa")]
+
+
+def test_the_group_keeps_meaning_the_group_it_meant(extractor):
+    text = ("ISKP grew fast in 2015. An analyst believes the group may be recruiting among "
+            "Taliban fighters. If the Taliban sign a deal, he argues, hardliners could defect, "
+            "and the group might return to bombings in Kabul.")
+    rows = [r for r in claims(extractor, text) if r.object == "Kabul"]
+    assert rows and {r.subject for r in rows} == {ISKP}
+
+
+def test_two_governments_working_together_cooperate(extractor):
+    rows = claims(extractor, "Iran and Pakistan exchanged strikes in January. On January 29 "
+                             "the two governments pledged to work together against militants.")
+    assert ("Iran", "cooperates_with", "Pakistan") in \
+        [(r.subject, r.predicate, r.object) for r in rows]
