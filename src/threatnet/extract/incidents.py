@@ -308,10 +308,13 @@ class _Run:
         title = next((n for n, line in enumerate(lines) if line.strip()), None)
         for n, line in enumerate(lines):
             start, offset = offset, offset + len(line) + 1
-            if n == title or not line.strip() or len(line) > MAX_HEADING:
-                continue  # the title speaks of the whole report; a paragraph is no heading
+            if not line.strip() or len(line) > MAX_HEADING:
+                continue  # a paragraph is no heading
             places = [e for at, e in located if start <= at < start + len(line)]
             written = _DATE.search(line)
+            if n == title and not (written and len(resolve_date(written.group(0), None)
+                                                   or "") == 10):
+                continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
             span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
