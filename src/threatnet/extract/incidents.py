@@ -36,6 +36,7 @@ TARGET_PREPS = ("on", "at", "against", "targeting")
 NEAR_PREPS = ("near", "outside", "inside")
 MAX_SENTENCES_APART = 2
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
+TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
 
 
 @dataclass
@@ -303,7 +304,8 @@ class _Run:
         out: list[tuple[int, int, list[str], str | None]] = []
         located = sorted((m.start, e.id) for e in self.found.entities
                          if e.type == EntityType.LOCATION for m in e.mentions)
-        offset, text = 0, self.doc.text
+        # Doc.text joins every token each time it is read: the document's text, once
+        offset, text = 0, self.doc.user_data.get(TEXT_KEY) or self.doc.text
         lines = text.split("\n")
         title = next((n for n, line in enumerate(lines) if line.strip()), None)
         for n, line in enumerate(lines):

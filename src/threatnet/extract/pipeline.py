@@ -24,14 +24,15 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
+from threatnet.extract.incident_dates import resolve_date
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
-from threatnet.extract.incidents import IncidentFinder
+from threatnet.extract.incidents import TEXT_KEY, IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences, trimmed
-from threatnet.extract.timex import claim_time, date_spans
+from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
 from threatnet.extract.tokens import prepare
 from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
@@ -131,6 +132,9 @@ class Extractor:
     # -- one document -----------------------------------------------------------
 
     def _record(self, document: Document, doc: Doc) -> ExtractionRecord:
+        normalise.cache_clear()  # dates are remembered within one report only
+        resolve_date.cache_clear()
+        doc.user_data[TEXT_KEY] = document.text
         found = self.entities.find(doc)
         dates = date_spans(doc)
         # incidents ("assailants attacked a police post … the attack") are entities too,
