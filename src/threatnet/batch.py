@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from threatnet.errors import ThreatnetError
+from threatnet.errors import StorageError, ThreatnetError
 from threatnet.extract.pipeline import Extractor
 from threatnet.ingest.fetch import Fetcher
 from threatnet.ingest.reader import Outcome, read_all
@@ -42,6 +42,16 @@ class Summary:
     unchanged: int = 0
     reextracted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    stopped: str | None = None  # the storage error that stopped the batch
+
+    def stop_line(self) -> str | None:
+        """The storage error that stopped the batch, and how much of it was saved."""
+        if self.stopped is None:
+            return None
+        saved = self.new + self.reextracted
+        return (f"{self.stopped}; the batch stopped there with {saved:,} "
+                f"document{'' if saved == 1 else 's'} saved (run the same command again to "
+                "resume once the store can be written)")
 
     def add(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -71,17 +81,26 @@ def ingest_documents(store: Store, outcomes: Iterable[Outcome | Document],
                      progress: Callable[[str], None] | None = None,
                      cluster: Cluster | None = None) -> Summary:
     """Extract and save the documents the store does not hold yet (streamed); a failed
-    read ((where, error) outcome) is counted and reported, not stored."""
+    read ((where, error) outcome) is counted and reported, not stored. A storage error
+    (full disk, read-only store) stops the batch: `Summary.stopped` says which."""
     summary = Summary()
     todo = _unstored(store, outcomes, extractor, summary, progress)
     records = (cluster.extract(todo, ordered=True) if cluster is not None
                else _extract_locally(extractor, todo))
-    for record in records:
-        try:
-            summary.add(store.save(record))
-        except ThreatnetError as exc:
-            summary.failed.append((record.document.source, str(exc)))
-        _tick(progress, record.document.source)
+    try:
+        for record in records:
+            try:
+                summary.add(store.save(record))
+            except StorageError:
+                raise
+            except ThreatnetError as exc:
+                summary.failed.append((record.document.source, str(exc)))
+            _tick(progress, record.document.source)
+    except StorageError as exc:  # every later document would fail alike
+        summary.stopped = str(exc)
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
     return summary
 
 
@@ -163,6 +182,8 @@ def reextract(store: Store, extractor: Extractor, since: str | None = None,
     for record in records:
         try:
             kept = reextract_document(store, record)
+        except StorageError:
+            raise  # every later document would fail alike: one line, and stop
         except ThreatnetError as exc:
             summary.failed.append((record.document.source, str(exc)))
         else:

@@ -5,7 +5,8 @@
      ├── InvalidData      a data file (actor pack, cue lexicon, frames) that is malformed
      ├── UnknownActor     a name the pack and the store do not know
      ├── StoreError       the knowledge base cannot be opened or written
-     │    └── ReviewConflict  another analyst decided on a claim since this one looked at it
+     │    ├── ReviewConflict  another analyst decided on a claim since this one looked at it
+     │    └── StorageError    the medium under the store failed: full, read-only, no permission
      └── ExportError      an export cannot be produced
 
 Each error prints as one line: what, where, and what to do.
@@ -44,6 +45,11 @@ class StoreError(ThreatnetError):
 
 class ReviewConflict(StoreError):
     pass
+
+
+class StorageError(StoreError):
+    """The store's disk or server refused: full, read-only, no permission, I/O error.
+    A batch stops at the first one (every later document would fail alike)."""
 
 
 class ExportError(ThreatnetError):

@@ -120,6 +120,7 @@ def finish(process: subprocess.Popen, timeout: float = 120) -> tuple[int, int]:
     """Wait for an ingester; its (new, unchanged) from the summary line."""
     out, err = process.communicate(timeout=timeout)
     assert process.returncode == 0, (process.returncode, out, err)
+    assert "error ignored" not in err and "Traceback" not in err, err  # psycopg's echoes
     found = re.search(r"documents: (\d+) new, (\d+) unchanged, 0 re-extracted, 0 failed", out)
     assert found, out
     return int(found[1]), int(found[2])

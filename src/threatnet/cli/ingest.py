@@ -17,7 +17,7 @@ import typer
 
 from threatnet.cli import common
 from threatnet.cli.common import DbOption, PackOption, SchedulerOption, WorkersOption
-from threatnet.errors import ThreatnetError
+from threatnet.errors import StorageError, ThreatnetError
 
 app = typer.Typer()
 TimeoutOption = Annotated[float, typer.Option(help="Seconds to wait for a web server.")]
@@ -71,6 +71,8 @@ def ingest(
     except KeyboardInterrupt:
         _interrupted(store, before)
     common.report_failures(summary.failed)
+    if summary.stopped:
+        common.fail(StorageError(summary.stop_line()))
     common.out.print(f"documents: {summary.new} new, {summary.unchanged} unchanged, "
                      f"{summary.reextracted} re-extracted, {len(summary.failed)} failed; "
                      f"store: {common.plural(counts['documents'], 'document')}, "
@@ -126,6 +128,8 @@ def watch(
             while True:
                 summary = ingest_documents(store, feed.poll(), extractor)
                 common.report_failures(summary.failed)
+                if summary.stopped:
+                    common.fail(StorageError(summary.stop_line()))
                 failed = bool(summary.failed)
                 common.out.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {feed_url}: "
                                  f"{summary.new} new, {summary.unchanged} unchanged, "

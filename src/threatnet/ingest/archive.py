@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 
 from threatnet.errors import InvalidInput
+from threatnet.ingest.text import size_limit_reason
 
 MAX_MEMBERS = 10_000
 MAX_TOTAL = 200_000_000  # uncompressed, all members together
@@ -41,14 +43,14 @@ def zip_members(data: bytes, where: str, wanted: Callable[[str], bool],
         for member in sorted(members, key=lambda m: m.filename):
             name = f"{where}!{member.filename}"
             if member.file_size > max_member:
-                yield name, InvalidInput(name, f"is {member.file_size / 1e6:.1f} MB; the "
-                                               f"limit is {max_member / 1e6:.1f} MB")
+                yield name, InvalidInput(name, size_limit_reason(member.file_size, max_member))
                 continue
             try:
                 with archive.open(member) as handle:
                     content = handle.read(member.file_size + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
-                yield name, InvalidInput(name, f"cannot be unpacked ({exc})")
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zlib.error,
+                    ValueError, NotImplementedError) as exc:  # damaged, encrypted, odd method
+                yield name, InvalidInput(name, f"cannot be unpacked ({_first_line(exc)})")
                 continue
             if len(content) > member.file_size:
                 raise InvalidInput(where, "is a zip whose members are larger than declared "
@@ -68,6 +70,10 @@ def _check(members: list[zipfile.ZipInfo], where: str) -> None:
             raise InvalidInput(where, f"member {m.filename} is compressed "
                                       f"{m.file_size / max(m.compress_size, 1):.0f}:1 "
                                       "(a zip bomb?); refused")
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
 
 
 def _hidden(name: str) -> bool:

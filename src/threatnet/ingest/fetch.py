@@ -16,6 +16,7 @@ import httpx
 
 from threatnet import __version__
 from threatnet.errors import InvalidInput
+from threatnet.ingest.text import size_limit_reason
 
 USER_AGENT = f"threatnet/{__version__} (report reader; respects robots.txt)"
 MAX_REDIRECTS = 5
@@ -92,8 +93,7 @@ class Fetcher:
                                     "feed, Word or zip)")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise InvalidInput(url, f"is {int(declared) / 1e6:.1f} MB; the limit is "
-                                    f"{self.max_bytes / 1e6:.1f} MB")
+            raise InvalidInput(url, size_limit_reason(int(declared), self.max_bytes))
         body = bytearray()
         for chunk in response.iter_bytes():
             body += chunk

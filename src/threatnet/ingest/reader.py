@@ -21,7 +21,13 @@ from threatnet.ingest.html import html_text
 from threatnet.ingest.markdown import markdown_text
 from threatnet.ingest.pdf import pdf_text
 from threatnet.ingest.sources import expand, is_report_name
-from threatnet.ingest.text import MAX_BYTES, Extracted, decode, document_from_text
+from threatnet.ingest.text import (
+    MAX_BYTES,
+    Extracted,
+    decode,
+    document_from_text,
+    size_limit_reason,
+)
 from threatnet.model import Document
 
 MAX_BINARY_BYTES = 64_000_000  # PDFs and Word files carry images besides their text
@@ -133,8 +139,7 @@ class _Reader:
     def check_size(self, where: str, size: int, kind: str) -> None:
         limit = self.limit(kind)
         if size > limit:
-            raise InvalidInput(where, f"is {size / 1e6:.1f} MB; the limit is "
-                                      f"{limit / 1e6:.1f} MB (split the report)")
+            raise InvalidInput(where, f"{size_limit_reason(size, limit)} (split the report)")
 
     def documents(self, where: str, data: bytes, kind: str, url: str | None,
                   title: str | None, nested: bool = False) -> Iterator[Outcome]:
@@ -147,6 +152,8 @@ class _Reader:
                 yield where, self.document(where, data, kind, url, title)
             except InvalidInput as exc:
                 yield where, exc
+            except Exception as exc:  # noqa: BLE001 - a parser's own failure on odd bytes
+                yield where, unreadable(where, exc)
 
     def document(self, where: str, data: bytes, kind: str, url: str | None,
                  title: str | None) -> Document:
@@ -218,6 +225,13 @@ def extract(where: str, data: bytes, kind: str, url: str | None = None) -> Extra
                                     and formats.looks_like_markdown(text)):
         return Extracted(text=markdown_text(text), meta={"format": "markdown"})
     return Extracted(text=text)
+
+
+def unreadable(where: str, exc: Exception) -> InvalidInput:
+    """A parser's unexpected exception as the one-line failure of the input it was reading."""
+    first = (str(exc).splitlines() or [""])[0]
+    return InvalidInput(where, f"cannot be read ({type(exc).__name__}: {first})"
+                        if first else f"cannot be read ({type(exc).__name__})")
 
 
 def _where(name: str) -> str:

@@ -17,6 +17,15 @@ from threatnet.ingest.dates import find_published, parse_date
 from threatnet.model import Document
 
 MAX_BYTES = 10 * 1024 * 1024  # a long think-tank report is ~1 MB of text
+# The text policy, the same for every format and both backends: control characters other
+# than tab and newline are dropped (form feed and vertical tab become a newline, so the
+# words they separate stay apart); a file where they are more than BINARY_SHARE of the
+# bytes is not text at all and is refused. PostgreSQL cannot store NUL in text.
+BINARY_SHARE = 0.01
+_TEXT_CONTROLS = b"\t\n\r\f\v"
+_CONTROL_BYTES = bytes(b for b in range(32) if bytes([b]) not in _TEXT_CONTROLS) + b"\x7f"
+_CONTROLS = {c: None for c in [*range(32), 0x7F, *range(0x80, 0xA0)]
+             if chr(c) not in "\t\n\r\f\v"} | {ord("\f"): "\n", ord("\v"): "\n"}
 
 
 @dataclass
@@ -41,9 +50,22 @@ class Paragraph:
 
 
 def normalise_text(text: str) -> str:
-    """The text as stored and shown: NFC, Unix newlines, no byte-order mark."""
+    """The text as stored and shown: NFC, Unix newlines, no byte-order mark, no control
+    characters but tab and newline (see BINARY_SHARE)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text.translate(_CONTROLS))
+
+
+def clean_field(value: str | None) -> str | None:
+    """A title, outlet or other short text stored beside a report: no control characters."""
+    return None if value is None else value.translate(_CONTROLS)
+
+
+def size_limit_reason(size: int, limit: int) -> str:
+    """"is 10.6 MB; the limit is 10.5 MB": in bytes when the megabytes would read alike."""
+    if f"{size / 1e6:.1f}" == f"{limit / 1e6:.1f}":
+        return f"is {size:,} bytes; the limit is {limit:,} bytes"
+    return f"is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB"
 
 
 def join_paragraphs(paragraphs: list[Paragraph]) -> tuple[str, list[list[Any]]]:
@@ -93,15 +115,18 @@ def document_from_text(text: str, source: str, published: str | None = None,
         published = (parse_date(found.published) if found and found.published else None) \
             or find_published(text)
     return Document(id=document_id(text), text=text, source=source,
-                    title=(found.title if found and found.title else title),
-                    published=published, outlet=found.outlet if found else None,
+                    title=clean_field(found.title if found and found.title else title),
+                    published=published, outlet=clean_field(found.outlet if found else None),
                     meta=dict(found.meta) if found else {})
 
 
 def decode(data: bytes, where: str) -> str:
-    """UTF-8 text, or an InvalidInput naming the first bad byte."""
-    if b"\x00" in data[:8192]:
-        raise InvalidInput(where, "looks like a binary file, not a text report")
+    """UTF-8 text, or an InvalidInput naming the first bad byte (or saying the bytes are
+    not text: control characters over BINARY_SHARE of the whole file)."""
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > BINARY_SHARE * len(data):
+        raise InvalidInput(where, "looks like a binary file, not a text report "
+                                  f"({controls:,} control bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -17,15 +17,20 @@ someone else's.
 
 from __future__ import annotations
 
+import hashlib
+import random
+import time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from threatnet import validate
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError
 from threatnet.resources import load_data
 from threatnet.store import summary
+from threatnet.store.engine import transient
 from threatnet.store.schema import ClaimRow, EntityRow, MentionRow, ReviewRow
 
 if TYPE_CHECKING:
@@ -39,6 +44,7 @@ CLAIM_FIELDS = {"subject": "subject_id", "predicate": "predicate", "object": "ob
                 "polarity": "polarity", "modality": "modality", "source": "source",
                 "start": "time_start", "end": "time_end"}
 MENTION_FIELDS = {"entity": "entity_id"}
+RETRIES = 5
 
 
 def accept(store: Store, target_id: int, reviewer: str, **options: Any) -> dict[str, Any]:
@@ -83,8 +89,33 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
     changes = {k: _blank(v) for k, v in (changes or {}).items()}
     for field, value in changes.items():  # bad values first, whoever decided before
         check_value(target, field, value, f"{target} {target_id}")
+    for attempt in range(RETRIES):
+        try:
+            _record(store, table, target, target_id, action, reviewer, changes,
+                    expected_version, note)
+            break
+        except (IntegrityError, OperationalError) as exc:
+            # another decision on a claim of the same fact wrote its summary row first,
+            # or PostgreSQL broke a deadlock between the two: decide again on what is now
+            if isinstance(exc, OperationalError) and not transient(exc):
+                raise StoreError(f"{store.engine.url!r}: "
+                                 f"{str(exc.orig).splitlines()[0]}") from None
+            if attempt == RETRIES - 1:
+                raise StoreError(f"{target} {target_id}: the decision could not be recorded "
+                                 f"after {RETRIES} attempts (concurrent reviewers); "
+                                 "decide again") from None
+            time.sleep(random.uniform(0, 0.05 * 2 ** attempt))  # let the other one finish
+    return item(store, target_id, target)
+
+
+def _record(store: Store, table: type[ClaimRow] | type[MentionRow], target: str,
+            target_id: int, action: str, reviewer: str, changes: dict[str, Any],
+            expected_version: int | None, note: str | None) -> None:
+    """One attempt at a decision, in one transaction. The row is locked first (on
+    PostgreSQL; SQLite's BEGIN IMMEDIATE locks the whole store), so two decisions on one
+    row are taken one after the other on both backends, each seeing the one before."""
     with store.session(write=True) as s, s.begin():
-        row = s.get(table, target_id)
+        row = s.get(table, target_id, with_for_update=True)
         if row is None:
             listing = "claims --status" if target == "claim" else "review mentions"
             raise StoreError(f"{target} {target_id} does not exist (re-extraction gives "
@@ -105,6 +136,9 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
         version = row.review_version + 1
         values = effective(target, machine, correction)
         before = summary.claim_triple(s, row.id) if target == "claim" else set()
+        if target == "claim":
+            _lock_facts(s, before | {(values["subject_id"], values["predicate"],
+                                      values["object_id"])})
         done = s.execute(update(table).where(table.id == row.id,
                                              table.review_version == row.review_version)
                          .values(review_status=status, review_version=version, **values))
@@ -118,7 +152,21 @@ def decide(store: Store, target_id: int, action: str, reviewer: str, *, target: 
                         action=action, status=status, version=version, machine=machine,
                         correction=correction, note=note, reviewer=reviewer.strip(),
                         attached=True))
-    return item(store, target_id, target)
+
+
+def _lock_facts(s: Session, triples: set[tuple[int, str, int]]) -> None:
+    """On PostgreSQL, queue the decisions whose claims share a fact (each rewrites its
+    facts-summary row) instead of letting them collide; SQLite already takes one writer
+    at a time. The locks go with the transaction, taken in one order to avoid deadlocks."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(_lock_key(t) for t in triples):
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _lock_key(triple: tuple[int, str, int]) -> int:
+    digest = hashlib.blake2b(repr(triple).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _table(target: str) -> type[ClaimRow] | type[MentionRow]:

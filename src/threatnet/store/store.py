@@ -19,11 +19,11 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from threatnet.errors import StoreError, UnknownActor
+from threatnet.errors import InvalidInput, StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import incidents, migrate, queries, summary
-from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store
+from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store, transient
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
@@ -113,7 +113,7 @@ class Store:
             except (IntegrityError, OperationalError) as exc:
                 # another ingester stored the same document or entity first, or PostgreSQL
                 # broke a deadlock between two of them by rolling this one back: look again
-                if isinstance(exc, OperationalError) and not _transient(exc):
+                if isinstance(exc, OperationalError) and not transient(exc):
                     raise StoreError(f"{self.engine.url!r}: "
                                      f"{str(exc.orig).splitlines()[0]}") from None
                 if attempt == RETRIES - 1:
@@ -124,6 +124,7 @@ class Store:
 
     def _save(self, s: Session, record: ExtractionRecord, outlet: str | None) -> Outcome:
         doc = record.document
+        _check_text(doc.source, doc.text, doc.title, doc.outlet, outlet)
         row = s.get(DocumentRow, doc.id)
         if row is not None and row.extractor_version == record.extractor_version:
             return "unchanged"
@@ -298,6 +299,15 @@ class Store:
             return queries.counts(s)
 
 
+def _check_text(source: str, *texts: str | None) -> None:
+    """Refuse NUL in a document on both backends alike (PostgreSQL cannot store it; the
+    readers of `threatnet.ingest` drop it before offsets are counted, so dropping it here
+    would make them untrue)."""
+    if any(t and "\x00" in t for t in (source, *texts)):
+        raise InvalidInput(source, "holds NUL characters, which a store cannot keep; read it "
+                                   "with threatnet.ingest, which drops control characters")
+
+
 def _regrade_facts(s: Session, triples: set[tuple[int, str, int]]) -> None:
     from threatnet.analyse import graded  # (the analysis keeps its grades in the store)
 
@@ -319,11 +329,6 @@ def _pack():
     from threatnet.analyse import graded  # (the pack the store grades with)
 
     return graded.store_pack()
-
-
-def _transient(exc: OperationalError) -> bool:
-    """A PostgreSQL deadlock or serialisation failure: the transaction may simply be retried."""
-    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
 SUGGESTIONS = 3
