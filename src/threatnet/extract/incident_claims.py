@@ -18,8 +18,8 @@ from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import IncidentFacts, TargetReader
-from threatnet.extract.incidents import DocIncidents, FoundIncident
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of

@@ -17,13 +17,8 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
-from threatnet.extract.incidents import (
-    DocIncidents,
-    EntityAdder,
-    FoundIncident,
-    clause_tokens,
-    target_heads,
-)
+from threatnet.extract.incident_parse import clause_tokens, target_heads
+from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack

@@ -13,7 +13,6 @@ are made by `extract.incident_claims`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -23,103 +22,19 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dates import date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
+from threatnet.extract.incident_parse import clause_tokens, target_heads, under_place_prep
+from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
 from threatnet.extract.sentences import sentence_of, sentences
-from threatnet.model import Entity, EntityType, Incident, Mention
+from threatnet.model import Entity, EntityType, Incident
 from threatnet.resolve.pack import ActorPack, PackEntry
 
 STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "another", "one")
-CLAUSE_CUTS = ("conj", "ccomp", "relcl", "parataxis")
-TARGET_PREPS = ("on", "at", "against", "targeting")
-NEAR_PREPS = ("near", "outside", "inside")
 MAX_SENTENCES_APART = 2
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
-
-
-@dataclass
-class FoundIncident:
-    """One incident of a report: its entity, kind and the tokens that refer to it."""
-
-    entity: Entity
-    kind: str
-    triggers: list[Token] = field(default_factory=list)  # the deeds and nouns describing it
-    mentions: list[Token] = field(default_factory=list)  # every reference, in text order
-    places: list[str] = field(default_factory=list)      # location entity ids, finest first
-    date: str | None = None
-
-    @property
-    def last(self) -> int:
-        return self.mentions[-1].i if self.mentions else -1
-
-    @property
-    def sentences(self) -> set[int]:
-        return {sentence_of(t).start for t in self.mentions}
-
-
-@dataclass
-class DocIncidents:
-    incidents: list[FoundIncident] = field(default_factory=list)
-    cue_tokens: list[int] = field(default_factory=list)  # tokens any incident cue names
-
-    def of_entity(self, entity: str) -> FoundIncident | None:
-        return next((f for f in self.incidents if f.entity.id == entity), None)
-
-    def latest_before(self, tok: Token) -> FoundIncident | None:
-        """The incident mentioned last before `tok` (the one a bare "the attack" means)."""
-        before = [f for f in self.incidents if any(t.i < tok.i for t in f.mentions)]
-        return max(before, key=lambda f: max(t.i for t in f.mentions if t.i < tok.i),
-                   default=None)
-
-
-class EntityAdder:
-    """Adds entities and mentions to a document's `DocEntities` after the entity finder."""
-
-    def __init__(self, doc: Doc, found: DocEntities) -> None:
-        self.doc = doc
-        self.found = found
-        self.by_key: dict[str, Entity] = {}
-        self.next = max((int(e.id[1:]) for e in found.entities), default=0) + 1
-
-    def entity(self, key: str, name: str, etype: EntityType, kind: str | None = None) -> Entity:
-        if key not in self.by_key:
-            entity = Entity(id=f"E{self.next}", name=name, type=etype, kind=kind)
-            self.next += 1
-            self.by_key[key] = entity
-            self.found.entities.append(entity)
-        return self.by_key[key]
-
-    def mention(self, entity: Entity, start: int, end: int, take: bool = True) -> None:
-        span = self.doc[start:end]
-        if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
-            return
-        if take:
-            for i in range(start, end):
-                self._release(i)
-                self.found.token_entity[i] = entity.id
-        entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        entity.mentions.sort(key=lambda m: m.start)
-        entity.add_alias(span.text)
-
-    def drop(self, entity: Entity) -> None:
-        """Forget an entity whose mentions went to another."""
-        for i in [i for i, e in self.found.token_entity.items() if e == entity.id]:
-            del self.found.token_entity[i]
-        if entity in self.found.entities:
-            self.found.entities.remove(entity)
-        self.by_key = {k: e for k, e in self.by_key.items() if e is not entity}
-
-    def _release(self, i: int) -> None:
-        owner = self.found.token_entity.pop(i, None)
-        if owner is None:
-            return
-        entity = next(e for e in self.found.entities if e.id == owner)
-        idx = self.doc[i].idx
-        entity.mentions = [m for m in entity.mentions if not m.start <= idx < m.end]
-        if not entity.mentions and not any(v == owner for v in self.found.token_entity.values()):
-            self.found.entities.remove(entity)
 
 
 class IncidentFinder:
@@ -680,7 +595,7 @@ class _Run:
         """The places of the trigger's clause, finest first; an unknown village by name."""
         found: list[str] = []
         for tok in scope:
-            if not _under_place_prep(tok, trigger, self.lex.place_preps):
+            if not under_place_prep(tok, trigger, self.lex.place_preps):
                 continue
             entity = self.entity_of(tok.i)
             if entity is not None and entity.type == EntityType.PERSON and \
@@ -736,60 +651,6 @@ def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> 
     if date and incident.date and date != incident.date:
         return True
     return bool(places and incident.places and not set(places) & set(incident.places))
-
-
-def clause_tokens(tok: Token) -> list[Token]:
-    """The tokens of a trigger's own clause: a verb's subtree without coordinated or
-    embedded clauses; a noun's, with the prepositions and dates of the verb it serves."""
-    head = tok
-    if tok.pos_ in ("NOUN", "PROPN"):
-        head = tok.head
-        while head.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass") and \
-                head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if head.pos_ not in ("VERB", "AUX"):
-            head = tok
-    out, stack = [], [head]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        for child in node.children:
-            if child.dep_ in CLAUSE_CUTS and child.i != tok.i and \
-                    not (child.i <= tok.i and tok.i in {t.i for t in child.subtree}):
-                continue
-            stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _under_place_prep(tok: Token, trigger: Token, preps: frozenset[str]) -> bool:
-    node = tok
-    for _ in range(6):
-        if node.i == trigger.i or node.head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and node.head.lower_ in preps:
-            return True
-        if node.dep_ not in ("compound", "appos", "conj", "pobj", "prep", "npadvmod", "nmod",
-                             "amod", "poss"):
-            return False
-        node = node.head
-    return False
-
-
-def target_heads(tok: Token) -> list[Token]:
-    """The heads of the noun phrases a trigger struck: its object, the noun after "on"
-    / "at", the subject of a passive; for a bombing also what it went off near."""
-    out: list[Token] = []
-    for child in tok.children:
-        if child.dep_ == "dobj" and child.lower_ not in ("himself", "herself", "themselves",
-                                                          "fire"):
-            out.append(child)
-        elif child.dep_ == "nsubjpass":
-            out.append(child)
-        elif child.dep_ == "prep" and child.lower_ in (*TARGET_PREPS, *NEAR_PREPS):
-            out += [p for p in child.children if p.dep_ == "pobj"]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a convoy attacked near Mir Ali"
-        out.append(tok.head)
-    return out
 
 
 __all__ = ["DocIncidents", "EntityAdder", "FoundIncident", "IncidentFinder", "clause_tokens",
