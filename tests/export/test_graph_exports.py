@@ -46,7 +46,9 @@ def test_csv_tables_keep_polarity_and_modality(export_data, tmp_path):
     from threatnet.export.tables import write_csv
 
     paths = write_csv(export_data, tmp_path)
-    assert [p.name for p in paths] == ["entities.csv", "claims.csv", "facts.csv"]
+    # incidents.csv when the store has incidents (the reports tell of attacks)
+    assert [p.name for p in paths] == ["entities.csv", "claims.csv", "facts.csv"] + \
+        (["incidents.csv"] if export_data.incidents else [])
     claims = list(csv.DictReader((tmp_path / "claims.csv").open(encoding="utf-8")))
     assert len(claims) == len(export_data.claims)
     denied = [c for c in claims if c["polarity"] == "negated" and "weaponized" in c["object"]]
@@ -60,8 +62,8 @@ def test_misp_events_carry_hedges_as_machine_tags(export_data):
     from threatnet.export.misp import events_json
 
     events = [json.loads(text)["Event"] for _, text in events_json(export_data)]
-    assert len(events) == len(export_data.documents)
-    objects = [o for e in events for o in e["Object"]]
+    assert len(events) == len(export_data.documents) + len(export_data.incidents)
+    objects = [o for e in events for o in e.get("Object", [])]
     tags = [t["name"] for o in objects for a in o["Attribute"] for t in a.get("Tag", [])]
     assert any(t.startswith("estimative-language:likelihood-probability=") for t in tags)
     assert any(t.startswith("admiralty-scale:source-reliability=") for t in tags)

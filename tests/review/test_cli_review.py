@@ -49,16 +49,18 @@ def test_terminal_flow_takes_a_key_per_decision(run, db):
     assert result.exit_code == 0, result.output
     assert "'x' is no key here" in result.stderr
     assert "modality 'sure'" in result.stderr
-    assert "reviewed: 1 accepted, 1 corrected, 1 rejected; skipped 0; 1 not seen" in \
+    left = len(order) - 3  # QUETTA's attack is an incident too: its claims wait their turn
+    assert f"reviewed: 1 accepted, 1 corrected, 1 rejected; skipped 0; {left} not seen" in \
         result.stdout
     assert QUETTA.splitlines()[0] in result.stdout  # the sentence is shown
     claims = list_claims(Store(db))
-    assert [c["status"] for c in claims] == ["accepted", "corrected", "rejected", "unreviewed"]
+    assert [c["status"] for c in claims] == ["accepted", "corrected", "rejected"] + \
+        ["unreviewed"] * left
     assert claims[1]["modality"] == "alleged" and claims[1]["machine"]["predicate"] == order[1]
     assert {h["reviewer"] for h in history(Store(db))} == {"alice"}
     # the next run shows only what is left
     again = run("review", "--db", db, input="s")
-    assert "skipped 1; 0 not seen" in again.stdout
+    assert f"skipped 1; {left - 1} not seen" in again.stdout
 
 
 def test_flow_for_one_actor_and_document(run, db, quetta):
@@ -136,6 +138,8 @@ def test_reextract_keeps_decisions_and_lists_the_ones_it_cannot_reattach(run, tm
     left = json.loads(run("review", "history", "--unattached", "--db", url, "--format",
                           "json").stdout)
     assert [(d["status"], d["attached"]) for d in left] == [("rejected", False)]
-    assert find(list_claims(Store(url)), "attacks", "attacked")["status"] == "accepted"
+    # (Bannu's police station is a target too now: look in the Quetta report)
+    assert find(list_claims(Store(url), document="quetta.txt"), "attacks",
+                "attacked")["status"] == "accepted"
     nothing = run("reextract", "--db", url)
     assert "0 re-extracted" in nothing.stdout

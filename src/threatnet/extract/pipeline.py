@@ -23,10 +23,16 @@ from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
+from threatnet.extract.incident_dates import resolve_date
+from threatnet.extract.incident_lexicon import load_incident_lexicon
+from threatnet.extract.incident_targets import TargetReader, name_incidents
+from threatnet.extract.incident_urdu import UrduIncidents
+from threatnet.extract.incidents import TEXT_KEY, IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences, trimmed
-from threatnet.extract.timex import claim_time, date_spans
+from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
 from threatnet.extract.tokens import prepare
 from threatnet.extract.urdu import UrduClaim, UrduReader, UrduReading
@@ -85,6 +91,8 @@ class Extractor:
         self.relations = RelationFinder(load_frames())
         self.confidence = load_cues().confidence
         self.urdu = UrduReader(self.pack)
+        self.incidents = IncidentFinder(self.pack)
+        self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
 
     def extract(self, document: Document) -> ExtractionRecord:
         return self._record(document, self._parse(document.text))
@@ -124,17 +132,30 @@ class Extractor:
     # -- one document -----------------------------------------------------------
 
     def _record(self, document: Document, doc: Doc) -> ExtractionRecord:
+        normalise.cache_clear()  # dates are remembered within one report only
+        resolve_date.cache_clear()
+        doc.user_data[TEXT_KEY] = document.text
         found = self.entities.find(doc)
+        dates = date_spans(doc)
+        # incidents ("assailants attacked a police post … the attack") are entities too,
+        # found before relations so that frames see them (docs/incidents.md)
+        incidents, adder = self.incidents.find(doc, found, dates, document.published)
+        facts = self.incident_targets.read(doc, incidents, adder)
+        name_incidents(incidents, facts, found.entities)
         types = {e.id: e.type for e in found.entities}
         names = {e.id: e.name for e in found.entities}
         coref = Coreference(doc, found.token_entity, types, names)
         raws = self.relations.find(doc, found.token_entity, types, coref)
         pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
-        raws = dedupe(raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
-                                          document.published))
+        raws = raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
+                                   document.published)
         reader = SemanticsReader(found.token_entity, types, names, coref)
-        dates = date_spans(doc)
-        readings = {id(r): reader.read(r.trigger) for r in raws}
+        own = IncidentClaimMaker(doc, incidents, facts, found.entities, found.token_entity,
+                                 coref, reader, self.incidents.lex,
+                                 self.incident_targets).claims()
+        raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        preset = {id(c.raw): c.reading for c in own if c.reading is not None}
+        readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)
         claims = []
         for raw in raws:
@@ -148,6 +169,7 @@ class Extractor:
                 source, modality = carried[sentence_of(raw.trigger).start]
                 reading.hedge(modality)
             claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
+        _code_incident_claims(claims, found.entities)
         urdu = self.urdu.read(document.text)
         if urdu is None:
             return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
@@ -159,6 +181,8 @@ class Extractor:
         claims = [c for c in claims if not urdu.covers(c.evidence.start)]
         add_mentions(entities, urdu.matches, document.text, self.pack)
         claims += [self._urdu_claim(c, document) for c in self.urdu.claims(urdu, entities)]
+        claims += [self._urdu_claim(c, document) for c in UrduIncidents(entities).claims(urdu)]
+        _code_incident_claims(claims, entities)
         for n, claim in enumerate(claims, start=1):
             claim.id = f"C{n}"
         used = {c.subject for c in claims} | {c.object for c in claims}
@@ -260,6 +284,40 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
+
+
+def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
+    """Every claim about an incident holds from the incident's date when the text gives
+    it; who did it carries how the text attributes it (`qualifiers.attribution`), and a
+    group's own word about its deed is its claim, never more certain than alleged."""
+    incidents = {e.id: e.incident for e in entities if e.incident}
+    for claim in claims:
+        incident = incidents.get(claim.subject) or incidents.get(claim.object)
+        if incident is None:
+            continue
+        if incident.date:
+            claim.time["start"] = incident.date
+        if claim.predicate not in ("perpetrated", "involved_in"):
+            continue
+        if claim.source and claim.source.entity == claim.subject and \
+                claim.polarity == Polarity.AFFIRMED and \
+                claim.modality.rank < Modality.ALLEGED.rank:
+            claim.modality = Modality.ALLEGED  # "the BLA said it had carried out the attack"
+            claim.qualifiers["attribution"] = "claimed"
+        how = _attribution(claim)
+        if how:
+            claim.qualifiers.setdefault("attribution", how)
+
+
+def _attribution(claim: Claim) -> str | None:
+    if claim.polarity == Polarity.NEGATED:
+        # "X has not claimed any part": no claim made, which is no denial either
+        return None if claim.modality == Modality.ALLEGED else "denied"
+    if claim.source and claim.source.entity == claim.subject and \
+            claim.modality == Modality.ALLEGED:
+        return "claimed"
+    return {Modality.ASSERTED: "deed", Modality.REPORTED: "attributed"}.get(
+        claim.modality, "suspected")
 
 
 def _first_word(sent: Span) -> int:

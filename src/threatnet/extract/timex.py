@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,8 @@ STARTS = frozenset({"since", "from", "after"})
 ENDS = frozenset({"until", "till", "to", "through", "before"})
 
 
+@lru_cache(maxsize=1024)  # a date is read once per report (the extractor clears it per
+# report), however many claims cite it
 def normalise(text: str, published: str | None) -> str | None:
     """An ISO year, year-month or date for a written date, or None."""
     lower = text.casefold()

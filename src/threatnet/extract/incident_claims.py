@@ -1,0 +1,407 @@
+"""Claims about incidents: where, what it struck, with what, how many, and who did it.
+
+Each claim keeps how the text attributes it (docs/incidents.md, "claim coding"):
+a deed in the author's voice is asserted; "X claimed responsibility" is X's own
+claim (alleged, source X); "officials attributed the attack to X" is reported with
+the officials as source; "suspected" is believed and "blamed" / "accused" alleged;
+"X denied any involvement" is a negated claim with X as source; "no group claimed
+responsibility" gives no claim at all. `qualifiers.attribution` names the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
+from threatnet.extract.coref import Coreference
+from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_records import DocIncidents, FoundIncident
+from threatnet.extract.incident_targets import IncidentFacts, TargetReader
+from threatnet.extract.relations import RawClaim
+from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
+from threatnet.extract.sentences import sentence_of
+from threatnet.model import Entity, EntityType, Modality, Polarity
+
+PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
+ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
+SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
+# "a faction of X" is not X: an accusation of an unnamed part credits no group
+PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
+                        "members", "affiliate"})
+
+
+@dataclass
+class IncidentClaim:
+    """A claim about an incident, with its reading when the attribution cue decides it."""
+
+    raw: RawClaim
+    reading: Reading | None = None
+
+
+class IncidentClaimMaker:
+    """Builds the incident claims of one document."""
+
+    def __init__(self, doc: Doc, incidents: DocIncidents, facts: dict[str, IncidentFacts],
+                 entities: list[Entity], token_entity: dict[int, str], coref: Coreference,
+                 reader: SemanticsReader, lex: IncidentLexicon, targets: TargetReader) -> None:
+        self.doc, self.incidents, self.facts = doc, incidents, facts
+        self.entities = {e.id: e for e in entities}
+        self.types = {e.id: e.type for e in entities}
+        self.token_entity = token_entity
+        self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
+        self.reader, self.lex, self.targets = reader, lex, targets
+        self.hedges = load_cues().adjectives
+        lex = self.lex
+        self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
+            frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
+            lex.planned_verbs | lex.membership_verbs | {"be", "have"}
+
+    def claims(self) -> list[IncidentClaim]:
+        out: list[IncidentClaim] = []
+        for incident in self.incidents.incidents:
+            out += self._deeds(incident)
+            out += self._facts(incident)
+        for i in self.incidents.cue_tokens:
+            out += self._attribution(self.doc[i])
+        return out
+
+    def incident_at(self, tok: Token) -> FoundIncident | None:
+        entity = self.token_entity.get(tok.i)
+        return self.incidents.of_entity(entity) if entity else None
+
+    # -- what happened ----------------------------------------------------------
+
+    def _facts(self, incident: FoundIncident) -> list[IncidentClaim]:
+        inc = incident.entity.id
+        facts = self.facts.get(inc)
+        out = []
+        if incident.places and incident.triggers:
+            out.append(IncidentClaim(RawClaim(inc, "occurred_in", incident.places[0],
+                                              incident.triggers[0])))
+        if facts is None:
+            return out
+        for trigger, target in facts.targets:
+            doers = self._doers(trigger)
+            qualifiers = self._typed(target)
+            for doer in doers:
+                out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
+                                                  qualifiers=dict(qualifiers))))
+            if not doers:
+                out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
+                                                  qualifiers=dict(qualifiers))))
+        for harm in facts.harms:
+            qualifiers = {**self._typed(harm.victim), **harm.counts}
+            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
+                                              qualifiers=qualifiers)))
+        for tok, capability in facts.tactics:
+            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok)))
+        return out
+
+    def _typed(self, entity: str) -> dict[str, str]:
+        kind = self.targets.target_type(self.entities[entity])
+        return {"target_type": kind} if kind else {}
+
+    # -- who did it ---------------------------------------------------------------
+
+    def _doers(self, trigger: Token) -> list[str]:
+        """Who the deed names as its doer: a verb's subject; a noun's possessor or
+        modifier ("a TTP attack"), never the subject of the verb that governs it
+        ("X praised the attack")."""
+        if trigger.pos_ == "VERB":
+            found = self.args.subjects(trigger)
+        else:
+            found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
+                     for e in self.args.entities(c)]
+        return [e for e in found if self.types[e] in PERPETRATORS]
+
+    def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:
+        out = []
+        for trigger in incident.triggers:
+            if trigger.i in self.token_entity and incident.entity.pack_id and \
+                    trigger.pos_ != "VERB":
+                continue  # a named event's own name says nothing of who did it
+            for doer in self._doers(trigger):
+                reading = self.reader.read(trigger)
+                self._subject_hedges(trigger, reading)
+                how = "deed"
+                if reading.source is not None and reading.source.entity == doer:
+                    # "the group said it had targeted …": the group's own claim
+                    reading.hedge(self.lex.responsibility_modality)
+                    how = "claimed"
+                else:
+                    how = _how(reading)
+                out.append(self._perpetrated(doer, incident, trigger, reading, how))
+        return out
+
+    def _subject_hedges(self, verb: Token, reading: Reading) -> None:
+        """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for tok in child.subtree:
+                    if tok.dep_ == "amod" and tok.lemma_.casefold() in self.hedges:
+                        reading.hedge(self.hedges[tok.lemma_.casefold()])
+
+    def _perpetrated(self, doer: str, incident: FoundIncident, tok: Token, reading: Reading,
+                     how: str) -> IncidentClaim:
+        # a state accused of an attack is accused of a part in it, not of carrying it out
+        predicate = "involved_in" if self.types[doer] in (EntityType.STATE,
+                                                          EntityType.GOVERNMENT_BODY) \
+            else "perpetrated"
+        raw = RawClaim(doer, predicate, incident.entity.id, tok,
+                       qualifiers={"attribution": how})
+        return IncidentClaim(raw, reading)
+
+    def _attribution(self, tok: Token) -> list[IncidentClaim]:
+        lemma = tok.lemma_.casefold()
+        if lemma not in self.cue_lemmas:
+            return []
+        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
+                tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
+            return self._responsibility(tok.head, tok)
+        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind):
+            return []
+        if lemma in self.lex.responsibility_verbs:
+            claimed = [c for c in tok.children if c.dep_ == "dobj" and self.incident_at(c)]
+            return self._responsibility(tok, claimed[0]) if claimed else []
+        if lemma in self.lex.attribution_verbs:
+            return self._attributed(tok, self.lex.attribution_verbs[lemma])
+        if lemma in self.lex.denial_verbs:
+            return self._denied(tok)
+        if lemma in self.lex.planned_verbs:
+            return self._planned(tok)
+        if lemma in self.lex.membership_verbs or lemma == "be":
+            return self._membership(tok)
+        if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+                d.lemma_ == "do" for d in c.children) for c in tok.children):
+            return self._nothing_to_do(tok)
+        if lemma in self.lex.behind:
+            incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
+                             and self.incident_at(p)), None)
+            if incident is None or tok.head.pos_ not in ("AUX", "VERB"):
+                return []
+            doers = [e for e in self.args.subjects(tok.head) if self.types[e] in ACCUSED]
+            reading = self.reader.read(tok.head)
+            return [self._perpetrated(d, incident, tok, _copy(reading), _how(reading))
+                    for d in doers]
+        return []
+
+    def _claimants(self, verb: Token) -> list[str]:
+        """Who claims or denies: the verb's subjects, and the group a spokesman or a
+        commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
+        is X and the TTP)."""
+        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        roles = load_frames().roles
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
+            owners = [c for noun in nouns if noun.lemma_.casefold() in roles
+                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+            owners += [p for noun in nouns if noun.lemma_.casefold() in roles
+                       for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]  # "a commander of the faction"
+            groups = [e for c in owners for e in self.args.entities(c)
+                      if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+            if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
+                found = [e for e in found if self.types[e] != EntityType.PERSON]
+            found += [g for g in groups if g not in found]  # "X, a TTP commander": both
+        return found
+
+    def _negated(self, verb: Token) -> bool:
+        """ "no group claimed", "has not claimed": no claim, and none against any group."""
+        for child in verb.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                    child.lower_ in NEGATIVE_SUBJECTS or
+                    any(d.lower_ in ("no", "neither") for d in child.children)):
+                return True
+        return False
+
+    def _incident_near(self, tok: Token, words: list[Token],
+                       reach: int = SCOPE_SENTENCES) -> FoundIncident | None:
+        """The incident named among `words`, else the latest one a few sentences back."""
+        for word in words:
+            for t in word.subtree:
+                found = self.incident_at(t)
+                if found is not None:
+                    return found
+        latest = self.incidents.latest_before(tok)
+        if latest is None:
+            return None
+        last = max(t.i for t in latest.mentions if t.i < tok.i)
+        close = len({sentence_of(t).start for t in self.doc[last:tok.i + 1]}) - 1
+        return latest if close <= reach else None
+
+    def _speaker(self, verb: Token, reading: Reading) -> None:
+        """Put the verb's own subject (or agent) first among the claim's sources."""
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
+                if agent is not None else None
+        if speaker is None:
+            return
+        source = self.reader.source_of(speaker)
+        if source is not None and not any(s.text == source.text for s in reading.sources):
+            reading.sources.insert(0, source)
+
+    def _responsibility(self, verb: Token, claimed: Token) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []
+        incident = self._incident_near(verb, [claimed])
+        if incident is None:
+            return []
+        reading = self.reader.read(verb)
+        self._speaker(verb, reading)
+        reading.hedge(self.lex.responsibility_modality)
+        doers = [e for e in self._claimants(verb) if self.types[e] in PERPETRATORS]
+        return [self._perpetrated(d, incident, claimed, _copy(reading), "claimed")
+                for d in doers]
+
+    def _attributed(self, verb: Token, modality: Modality) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []
+        children = list(verb.children)
+        preps = {c.lower_: [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                 for c in children if c.dep_ == "prep"}
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        incident_words = [o for o in objects if self.incident_at(o)]
+        group_words = [o for o in objects if not self.incident_at(o)]
+        for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
+            if incident_words and prep in preps:
+                group_words = preps[prep]
+        complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
+        incident_words += complements  # "blamed X for the attack", "accused X of …"
+        if not incident_words and verb.lemma_.casefold() not in ("suspect", "blame",
+                                                                 "accuse"):
+            return []
+        if complements and not any(self.incident_at(t) for w in complements
+                                   for t in w.subtree):
+            return []  # "accused India of backing the group": not of the attack
+        group_words = [w for w in group_words if self.token_entity.get(w.i) or
+                       w.lemma_.casefold() not in PART_NOUNS]  # "a faction of the TTP"
+        incident = self._incident_near(verb, incident_words)
+        doers = [e for w in group_words for e in self.args.entities(w)
+                 if self.types.get(e) in ACCUSED]
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "agent" for c in children):
+            self._speaker(verb, reading)
+        reading.hedge(modality)
+        how = {Modality.BELIEVED: "suspected", Modality.ALLEGED: "suspected"}.get(
+            modality, "attributed")
+        return [self._perpetrated(d, incident, verb, _copy(reading), how) for d in doers]
+
+    def _denied(self, verb: Token) -> list[IncidentClaim]:
+        children = list(verb.children)
+        denied = [c for c in children if c.dep_ == "dobj" and
+                  (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
+                   c.lower_ in ("it", "this"))]  # "disowned it"
+        clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
+        if not denied and not clauses:
+            return []
+        incident = self._incident_near(verb, denied + clauses, reach=1)
+        doers = self._claimants(verb)
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        self._speaker(verb, reading)
+        reading.polarity = Polarity.NEGATED
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+
+    def _nothing_to_do(self, verb: Token) -> list[IncidentClaim]:
+        """ "the group had nothing to do with it": a denial, the group's own."""
+        nothing = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "nothing")
+        incident = self._incident_near(verb, [nothing], reach=1)
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        if incident is None or not doers:
+            return []
+        reading = self.reader.read(verb)
+        reading.polarity = Polarity.NEGATED
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+    def _planned(self, verb: Token) -> list[IncidentClaim]:
+        """ "the attack had been planned in Afghanistan", "the gunmen had been guided from
+        Afghanistan": the state named is accused of a part in the incident."""
+        if self._negated(verb) or _doubted(verb):
+            return []
+        states = [e for c in verb.children if c.dep_ == "prep" and
+                  c.lower_ in self.lex.planned_preps for p in c.children if p.dep_ == "pobj"
+                  for t in [p, *p.children] for e in [self.token_entity.get(t.i)]
+                  if e and self.types[e] == EntityType.STATE]
+        themes = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        about = [self.incident_at(t) for t in themes if self.incident_at(t)]
+        doers = [t for t in themes if t.lemma_.casefold() in self.lex.anonymous |
+                 set(self.lex.perpetrator_kinds)]
+        incident = about[0] if about else \
+            (self._incident_near(verb, [], reach=2) if doers else None)
+        if incident is None or not states:
+            return []
+        reading = self.reader.read(verb)
+        reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(s, incident, verb, _copy(reading), "attributed")
+                for s in dict.fromkeys(states)]
+
+    def _membership(self, verb: Token) -> list[IncidentClaim]:
+        """ "the bomber was part of a network of X", "the attackers belonged to X": X
+        carried out the incident those attackers carried out."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self._negated(verb) or _doubted(verb) or \
+                subject.lemma_.casefold() not in self.lex.anonymous | \
+                set(self.lex.perpetrator_kinds) or \
+                not any(c.lower_ in ("the", "this", "these") for c in subject.lefts):
+            return []
+        held = [c for c in verb.children if c.dep_ in ("attr", "prep")]
+        if verb.lemma_ == "be" and not any(c.lemma_.casefold() in self.lex.membership_nouns
+                                           for c in held):
+            return []
+        groups = [e for c in held for t in c.subtree for e in [self.token_entity.get(t.i)]
+                  if e and self.types[e] == EntityType.ARMED_GROUP]
+        incident = self._incident_near(verb, [], reach=2)
+        if incident is None or not groups:
+            return []
+        reading = self.reader.read(verb)
+        return [self._perpetrated(g, incident, verb, _copy(reading), _how(reading))
+                for g in dict.fromkeys(groups)]
+
+
+def _how(reading: Reading) -> str:
+    """How a deed is attributed: in the author's voice a deed; "officials said X attacked"
+    theirs; "X allegedly attacked", "is believed to be behind" a suspicion."""
+    if reading.modality == Modality.ASSERTED and reading.source is None:
+        return "deed"
+    return "attributed" if reading.modality in (Modality.ASSERTED, Modality.REPORTED) \
+        else "suspected"
+
+
+def _doubted(tok: Token) -> bool:
+    """Something above the clause negates or doubts it ("no evidence that the bomber was
+    directed from X", "did not say that …"): an inference from it is not made."""
+    for node in tok.ancestors:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+               for c in node.children):
+            return True
+    return False
+
+
+def _copy(reading: Reading) -> Reading:
+    return Reading(reading.polarity, reading.modality, list(reading.sources))
+
+
+def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
+    """The other extractors' claims, less those an attribution cue has coded anew: who
+    did an incident, in a sentence where a claim of our own says who did it."""
+    decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
+               for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
+    return [c for c in others if not (
+        c.predicate in ("perpetrated", "involved_in") and
+        (c.object, sentence_of(c.trigger).start) in decided)]
+
+
+__all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]

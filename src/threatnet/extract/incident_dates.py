@@ -1,0 +1,120 @@
+"""When an incident happened: its date phrase resolved against the publication date.
+
+"on Monday" is the latest Monday on or before publication, "yesterday" the day before,
+"June 24" a full date in the publication's year; anything with a year or a month goes
+through `timex.normalise`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from threatnet.extract.sentences import sentence_of
+from threatnet.extract.timex import normalise
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "june", "july",
+                               "august", "september", "october", "november", "december")}
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
+                                 re.IGNORECASE)
+_NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
+_DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(text: str, published: str | None) -> str | None:
+    """An ISO date (or year-month, year) for a written date, or None."""
+    text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1).casefold()[:3]], text)
+    lower = text.casefold()
+    base = _published(published)
+    if base is not None:
+        weekday = next((n for n, d in enumerate(WEEKDAYS) if d in lower), None)
+        if weekday is not None and not any(c.isdigit() for c in lower):
+            back = (base.weekday() - weekday) % 7
+            if "last" in lower.split() and back == 0:
+                back = 7
+            return (base - timedelta(days=back)).isoformat()
+        if "last night" in lower:
+            return (base - timedelta(days=1)).isoformat()
+        for word, back in _DAYS_BACK.items():
+            if word in lower.split():
+                return (base - timedelta(days=back)).isoformat()
+    return _written(text) or normalise(text, published)
+
+
+_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTHS.values(), start=1)}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
+    r"december)"
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(\d{{4}})$")
+_MONTH_DAY_YEAR = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
+_MONTH_YEAR = re.compile(rf"^(?:in\s+)?{_MONTH},?\s+(\d{{4}})$")
+
+
+def _written(text: str) -> str | None:
+    """The common written forms ("2014", "8 June 2014", "June 8, 2014", "June 2014") read
+    directly: dateparser is slow, and these need no guessing."""
+    lower = " ".join(text.casefold().replace("on ", "", 1).split()) \
+        if text.casefold().startswith("on ") else " ".join(text.casefold().split())
+    month = _MONTH_NUMBERS
+    if _YEAR.fullmatch(lower):
+        return lower
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        found = pattern.match(lower)
+        if found:
+            parts = dict(zip(order, found.groups(), strict=True))
+            try:
+                return date(int(parts["y"]), month[parts["m"]], int(parts["d"])).isoformat()
+            except ValueError:
+                return None
+    found = _MONTH_YEAR.match(lower)
+    if found:
+        return f"{int(found.group(2)):04d}-{month[found.group(1)]:02d}"
+    return None
+
+
+def _published(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> str | None:
+    """The date of the clause spanned by `tokens`: its first DATE that resolves."""
+    if not tokens:
+        return None
+    sentence = sentence_of(tokens[0])
+    scope = {t.i for t in tokens}
+    for span in dates:
+        if span.start < sentence.start or span.end > sentence.end:
+            continue
+        if not any(t.i in scope for t in span):
+            continue
+        value = resolve_date(span.text, _context(span, dates) or published)
+        if value is not None:
+            return value
+    return None
+
+
+def _context(span: Span, dates: list[Span]) -> str | None:
+    """For a date without a year ("On August 27"), the last full date written before it:
+    a narrative of 2021 published in 2023 stays in 2021."""
+    lower = span.text.casefold()
+    if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
+        return None  # a year of its own, or a day counted from publication
+    doc = span.doc
+    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text) and
+               not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and
+               d[0].lower_ not in _NOT_ANCHORS]  # "since 2015" anchors nothing
+    here = [d for d in earlier if "\n" not in doc[d.start:span.start].text]
+    dated = [d for d in earlier if any(m in d.text.casefold() for m in _MONTHS)]
+    earlier = here or dated or earlier  # the paragraph's year, else the last dated month
+    if not earlier:
+        return None
+    year = _YEAR.search(earlier[-1].text).group(0)
+    return f"{year}-12-31"

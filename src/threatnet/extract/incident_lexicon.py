@@ -1,0 +1,129 @@
+"""The incident lexicon (`data/incidents.yaml`) as lookup tables.
+
+Trigger words by incident kind, the nouns that refer back to an incident, target
+nouns and their target types, tactic words and their capability taxonomy nodes, and
+the attribution cues (claims of responsibility, attributions, suspicions, denials).
+Read once per process by `extract.incidents` and `extract.incident_claims`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from threatnet.errors import InvalidData
+from threatnet.model import Modality
+from threatnet.resources import load_data
+
+_FILE = "incidents.yaml"
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    """The words of one target type: people (a population) and places or things."""
+
+    type: str
+    people: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IncidentLexicon:
+    verbs: dict[str, str]                 # lemma or "lemma particle" -> kind
+    nouns: dict[str, str]                 # head noun lemma (or "modifier head") -> kind
+    kind_words: dict[str, str]
+    anaphors: dict[str, frozenset[str]]   # noun -> kinds it can refer to ("*": any)
+    families: tuple[frozenset[str], ...]
+    anonymous: frozenset[str]
+    perpetrator_kinds: dict[str, str]     # doer noun ("suicide bomber") -> kind
+    not_deeds: frozenset[str]
+    state_forces: frozenset[str]
+    casualties: dict[str, str]            # lemma -> killed / wounded / hostages
+    targets: tuple[TargetWords, ...]
+    pack_target_types: dict[str, str]
+    entity_target_types: dict[str, str]
+    tactics: dict[str, str]               # word or phrase -> capability node
+    reflexive_suicide: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_modality: Modality
+    attribution_verbs: dict[str, Modality]
+    denial_verbs: frozenset[str]
+    denial_nouns: frozenset[str]
+    behind: frozenset[str]
+    membership_verbs: frozenset[str]
+    membership_nouns: frozenset[str]
+    planned_verbs: frozenset[str]
+    planned_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    place_preps: frozenset[str]
+    new_markers: frozenset[str]
+    unreal: frozenset[str]
+
+    def same_family(self, a: str, b: str) -> bool:
+        """Two kinds one incident may be described by ("attack" goes with any)."""
+        return a == b or "attack" in (a, b) or any(a in f and b in f for f in self.families)
+
+    def anaphor_fits(self, noun: str, kind: str) -> bool:
+        kinds = self.anaphors.get(noun, frozenset())
+        return "*" in kinds or kind in kinds
+
+
+def _words(raw: object, key: str) -> frozenset[str]:
+    if not isinstance(raw, list):
+        raise InvalidData(_FILE, f"'{key}' must be a list of words")
+    return frozenset(str(w).casefold() for w in raw)
+
+
+def _by_kind(kinds: dict, part: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind, words in kinds.items():
+        for word in _words(words.get(part, []), f"kinds.{kind}.{part}"):
+            table[word] = kind
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_incident_lexicon() -> IncidentLexicon:
+    d = load_data(_FILE)
+    cues = d["attribution"]
+    targets = tuple(TargetWords(t, _words(w.get("people", []), f"targets.{t}"),
+                                _words(w.get("places", []), f"targets.{t}"))
+                    for t, w in d["targets"].items())
+    try:
+        attribution = {str(k): Modality(v) for k, v in cues["attribution"]["verbs"].items()}
+        responsibility_modality = Modality(cues["responsibility"]["modality"])
+    except ValueError as exc:
+        raise InvalidData(_FILE, str(exc), "attribution") from None
+    return IncidentLexicon(
+        verbs=_by_kind(d["kinds"], "verbs"), nouns=_by_kind(d["kinds"], "nouns"),
+        kind_words={str(k).casefold(): v for k, v in d["kind_words"].items()},
+        anaphors={str(k): _words(v, f"anaphors.{k}") for k, v in d["anaphors"].items()},
+        families=tuple(_words(f, "kind_families") for f in d["kind_families"]),
+        anonymous=_words(d["anonymous_perpetrators"], "anonymous_perpetrators"),
+        perpetrator_kinds={str(k).casefold(): v for k, v in d["perpetrator_kinds"].items()},
+        not_deeds=_words(d["not_deeds"], "not_deeds"),
+        state_forces=_words(d["state_forces"], "state_forces"),
+        casualties={w: q for q, words in d["casualties"].items()
+                    for w in _words(words, f"casualties.{q}")},
+        targets=targets,
+        pack_target_types=dict(d["pack_target_types"]),
+        entity_target_types=dict(d["entity_target_types"]),
+        tactics={str(k).casefold(): v for k, v in d["tactics"].items()},
+        reflexive_suicide=_words(d["reflexive_suicide"], "reflexive_suicide"),
+        responsibility_verbs=_words(cues["responsibility"]["verbs"], "responsibility"),
+        responsibility_nouns=_words(cues["responsibility"]["nouns"], "responsibility"),
+        responsibility_modality=responsibility_modality,
+        attribution_verbs=attribution,
+        denial_verbs=_words(cues["denial"]["verbs"], "denial"),
+        denial_nouns=_words(cues["denial"]["nouns"], "denial"),
+        behind=_words(cues["behind"], "behind"),
+        membership_verbs=_words(cues["membership"]["verbs"], "membership"),
+        membership_nouns=_words(cues["membership"]["nouns"], "membership"),
+        planned_verbs=_words(cues["planned"]["verbs"], "planned"),
+        planned_preps=_words(cues["planned"]["preps"], "planned"),
+        place_nouns=_words(d["place_nouns"], "place_nouns"),
+        place_preps=_words(d["place_preps"], "place_preps"),
+        new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
+        unreal=_words(d["unreal_governors"], "unreal_governors"),
+    )

@@ -1,0 +1,376 @@
+"""What an incident struck, whom it hurt, and with what: entities for targets, victims and
+tactics, found before relation extraction so that frames see them too.
+
+A target is the object of the deed ("attacked a police checkpoint"), what a noun names
+after "on" ("an attack on a convoy") or what a bomb went off near; it becomes a
+population (people) or infrastructure (places, things) entity named with the text's
+words and typed by `data/incidents.yaml` (police, military, religious ...). Victims are
+the people a casualty verb counts ("Three officers were killed and two were wounded").
+Tactic words ("opened fire", "gunmen", "abducted") stand for capability taxonomy nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.aliases import word_key
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_parse import clause_tokens, target_heads
+from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
+from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.model import Entity, EntityType
+from threatnet.resolve.pack import ActorPack
+
+FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
+INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
+NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
+# a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
+# "American soldiers" are not the United States)
+MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType.ARMED_GROUP,
+                    EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+NAME_DEPS = ("compound", "amod", "nmod", "poss")
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+
+
+@dataclass
+class Harm:
+    """People an incident hurt, as one sentence counts them."""
+
+    victim: str
+    counts: dict[str, int] = field(default_factory=dict)  # killed / wounded / hostages
+    verb: Token | None = None
+
+
+@dataclass
+class IncidentFacts:
+    """The entities one incident is linked to, with the tokens that say so."""
+
+    targets: list[tuple[Token, str]] = field(default_factory=list)
+    harms: list[Harm] = field(default_factory=list)
+    tactics: list[tuple[Token, str]] = field(default_factory=list)
+
+
+class TargetReader:
+    """Targets, victims and tactics of the incidents of one document."""
+
+    def __init__(self, lex: IncidentLexicon, pack: ActorPack) -> None:
+        self.lex = lex
+        self.pack = pack
+
+    def read(self, doc: Doc, incidents: DocIncidents,
+             adder: EntityAdder) -> dict[str, IncidentFacts]:
+        out: dict[str, IncidentFacts] = {}
+        for incident in incidents.incidents:
+            facts = out.setdefault(incident.entity.id, IncidentFacts())
+            for trigger in incident.triggers:
+                for head in target_heads(trigger):
+                    entity = self.target(head, adder)
+                    if entity is not None and (trigger, entity) not in facts.targets:
+                        facts.targets.append((trigger, entity))
+                facts.tactics += [t for t in self._tactics(trigger, adder)
+                                  if t[1] not in {x[1] for x in facts.tactics}]
+            facts.harms = self._harms(doc, incident, incidents, adder)
+        return out
+
+    # -- targets ----------------------------------------------------------------
+
+    def entity_of(self, adder: EntityAdder, i: int) -> Entity | None:
+        owner = adder.found.token_entity.get(i)
+        return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
+
+    def target(self, head: Token, adder: EntityAdder) -> str | None:
+        """The entity a target phrase names: the head's, or a modifier's that names who
+        was struck (MODIFIER_TARGETS); else one made from its words, never taking a word
+        of another entity."""
+        if head.pos_ == "PRON" or head.like_num:
+            return None
+        for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
+            known = self.entity_of(adder, tok.i)
+            if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
+                return known.id if known.type not in NOT_TARGETS else None
+        words = [head]  # the name: the modifiers just before the head, no count or article
+        for tok in reversed(list(head.lefts)):
+            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
+                break
+            other = self.entity_of(adder, tok.i)
+            if other is not None and not (other.type == EntityType.STATE and
+                                          tok.dep_ == "amod"):
+                break  # "American service members" keeps its demonym; no other name
+            words.insert(0, tok)
+        while words[0].is_punct:
+            words.pop(0)
+        found = self.target_words([t.lemma_.casefold() for t in words])
+        if found is None:
+            return None
+        head_kind = self.target_words([head.lemma_.casefold()])
+        people = head_kind[1] if head_kind else found[1]
+        start, end = min(t.i for t in words), head.i + 1
+        span = head.doc[start:end]
+        etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
+        key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
+        entity = adder.entity(key, span.text, etype)
+        adder.mention(entity, start, end)
+        return entity.id
+
+    def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
+        """The target type of a phrase's words, and whether they name people."""
+        phrase = " ".join(lemmas)
+        for target in self.lex.targets:
+            if any(w in lemmas or (" " in w and w in phrase) for w in target.people):
+                return target.type, True
+            if any(w in lemmas or (" " in w and w in phrase) for w in target.places):
+                return target.type, False
+        return None
+
+    def target_type(self, entity: Entity) -> str | None:
+        if entity.pack_id and entity.pack_id in self.lex.pack_target_types:
+            return self.lex.pack_target_types[entity.pack_id]
+        words = [w.casefold().rstrip(",") for w in entity.name.split()]
+        lemmas = words + [w[:-1] for w in words if w.endswith("s")]
+        if entity.type in (EntityType.GOVERNMENT_BODY, EntityType.POPULATION,
+                           EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION):
+            found = self.target_words(lemmas)
+            if found is not None:
+                return found[0]
+        if entity.type == EntityType.GOVERNMENT_BODY:
+            return "government"
+        return self.lex.entity_target_types.get(str(entity.type))
+
+    # -- casualties ---------------------------------------------------------------
+
+    def _harms(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents,
+               adder: EntityAdder) -> list[Harm]:
+        harms: list[Harm] = []
+        for sent in self._scope(doc, incident, incidents):
+            last: Harm | None = None
+            if sent.start not in incident.sentences and \
+                    incidents.latest_before(sent[0]) is not incident:
+                continue  # a sentence after two incidents counts the dead of the last
+            for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
+                quality = self._casualty(tok)
+                if quality is None or _owner(tok, sent, incidents) not in (None, incident):
+                    continue
+                if any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.nouns and
+                       c not in incident.mentions for c in tok.children):
+                    continue  # "the strikes killed eight": the dead of another deed
+                for head in self._victims(tok):
+                    count = _count(head)
+                    if count is None:
+                        continue
+                    head, count = _of_them(head, count)
+                    if head.like_num or head.lemma_.casefold() in self.lex.anonymous:
+                        if head.like_num and last is not None:  # "and two were wounded"
+                            last.counts.setdefault(quality, count)
+                        continue
+                    victim = self.target(head, adder) or self._people(head, adder)
+                    if victim is None:
+                        continue
+                    last = next((h for h in harms if h.victim == victim and h.verb is not None
+                                 and sentence_of(h.verb).start == sent.start), None)
+                    if last is None:
+                        last = Harm(victim, {}, tok)
+                        harms.append(last)
+                    last.counts.setdefault(quality, count)
+        return harms
+
+    def _scope(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents) -> list:
+        """The sentences that speak of an incident: those that mention it and those that
+        follow, up to the next one that mentions another incident (at most two on)."""
+        out = []
+        others = {sentence_of(t).start for f in incidents.incidents if f is not incident
+                  for t in f.mentions}
+        own = incident.sentences
+        following = 0
+        for sent in sentences(doc):
+            if sent.start in own:
+                out.append(sent)
+                following = FOLLOWING
+            elif following and sent.start not in others:
+                out.append(sent)
+                if sum(t.is_alpha for t in sent) > 2:  # "2." numbering a paragraph: no
+                    following -= 1
+            else:
+                following = 0
+        return out
+
+    def _casualty(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.casefold()
+        phrases = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("dobj", "prt")]
+        lemma = next((p for p in phrases if p in self.lex.casualties), lemma)  # "embraced
+        if tok.pos_ not in ("VERB", "ADJ") or lemma not in self.lex.casualties:  # shahadat"
+            return None
+        if any(c.dep_ == "neg" for c in tok.children):
+            return None
+        return self.lex.casualties[lemma]
+
+    def _victims(self, verb: Token) -> list[Token]:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
+            any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
+                for c in verb.children) \
+            else ("dobj",)
+        heads = [c for c in verb.children if c.dep_ in deps]
+        if not heads and verb.dep_ == "acl":  # "ten people killed in the blast"
+            heads = [verb.head]
+        if not heads and verb.dep_ == "amod":  # "three dead"
+            heads = [verb.head]
+        out = []
+        for head in heads:
+            out += [head, *[c for c in head.children if c.dep_ == "conj"]]
+        return out
+
+    def _people(self, head: Token, adder: EntityAdder) -> str | None:
+        """Victims the target lexicon does not type: "people", "persons", kept by name."""
+        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NN"):
+            return None
+        if head.lemma_.casefold() not in ("people", "person", "man", "woman", "child",
+                                          "passenger", "civilian"):
+            return None
+        entity = adder.entity("target:" + word_key(head.lemma_), head.text,
+                              EntityType.POPULATION)
+        adder.mention(entity, head.i, head.i + 1)
+        return entity.id
+
+    # -- tactics ------------------------------------------------------------------
+
+    def _tactics(self, trigger: Token, adder: EntityAdder) -> list[tuple[Token, str]]:
+        scope = clause_tokens(trigger)
+        if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
+            scope += [t for t in trigger.head.lefts] + [trigger.head]
+        named = []
+        for tok in scope:
+            entity = self.entity_of(adder, tok.i)
+            if entity is not None and entity.type == EntityType.CAPABILITY and \
+                    (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
+                named.append((tok, entity.id))
+        if named:
+            return named
+        # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
+        # only restates the kind ("bombed": explosives) is left out
+        words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
+                 if c.dep_ in ("prt", "dobj")]
+        words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
+                  for t in c.subtree]
+        out = []
+        for tok, word in words:
+            node = self.lex.tactics.get(word)
+            if node is None or self.pack.get(node) is None:
+                continue
+            entry = self.pack.entries[node]
+            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                                  kind=node)
+            entity.pack_id = None
+            adder.mention(entity, tok.i, tok.i + 1, take=self.entity_of(adder, tok.i) is None)
+            if entity.id not in {o[1] for o in out}:
+                out.append((tok, entity.id))
+        return out
+
+
+def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
+    """Of the incidents told in a sentence, the one a casualty verb belongs to: the one
+    whose deed governs it ("blew herself up …, killing three"), else the nearest before."""
+    told = [(t, f) for f in incidents.incidents for t in f.triggers
+            if sent.start <= t.i < sent.end]
+    if len({id(f) for _, f in told}) < 2:
+        return None
+    by_trigger = {t.i: f for t, f in told}
+    for ancestor in tok.ancestors:  # the nearest deed above it
+        if ancestor.i in by_trigger:
+            return by_trigger[ancestor.i]
+    before = [(t, f) for t, f in told if t.i < tok.i]
+    return max(before, key=lambda x: x[0].i)[1] if before else None
+
+
+GENERIC_VICTIMS = ("people", "person", "persons", "others")
+
+
+def _of_them(head: Token, count: int) -> tuple[Token, int]:
+    """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
+    the victims the text names more closely, and their number when it gives it."""
+    if head.lower_ not in GENERIC_VICTIMS:
+        return head, count
+    doc = head.doc
+    sent_end = sentence_of(head).end
+    for them in doc[head.i + 1:min(head.i + 8, sent_end)]:
+        if them.lower_ != "them" or them.head.lower_ != "of":
+            continue
+        named = next((t for t in doc[them.i + 1:min(them.i + 5, sent_end)]
+                      if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS")), None)
+        if named is None:
+            return head, count
+        quantity = doc[them.head.i - 1] if them.head.i else None
+        number = _number(quantity.text) if quantity is not None and quantity.like_num else None
+        return named, number or count
+    return head, count
+
+
+def _count(head: Token) -> int | None:
+    """How many a victim phrase counts: "three officers", "26 soldiers", "a policeman"."""
+    if head.like_num:
+        return _number(head.text)
+    for child in head.children:
+        if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
+            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM"]
+            return _number("-".join(words))
+    if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
+        return 1
+    return None
+
+
+def _number(text: str) -> int | None:
+    clean = text.replace(",", "").casefold()
+    if clean.isdigit():
+        return int(clean)
+    if "-" in clean:  # "twenty-three"
+        parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
+        return sum(parts) if all(p is not None for p in parts) else None
+    return NUMBER_WORDS.get(clean)
+
+
+__all__ = ["Harm", "IncidentFacts", "TargetReader"]
+
+
+KIND_PREPOSITIONS = {"attack": "on", "raid": "on", "ambush": "on", "clash": "with"}
+
+
+def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
+                   entities: list[Entity]) -> None:
+    """A readable name for each unnamed incident: "suicide bombing of military convoy,
+    Mir Ali, 2024-06-24" from its kind, first target, place and date."""
+    names = {e.id: e.name for e in entities}
+    for incident in incidents.incidents:
+        entity = incident.entity
+        if entity.pack_id or entity.incident is None or not entity.incident.generated:
+            continue
+        found = facts.get(entity.id)
+        struck = [t for _, t in found.targets] + [h.victim for h in found.harms] \
+            if found else []
+        name = incident.kind
+        if struck:
+            name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
+        _alias_incident(incident, [names[t] for t in struck[:2]],
+                        names[incident.places[0]] if incident.places else None)
+        parts = [name, *([names[incident.places[0]]] if incident.places else []),
+                 *([incident.date] if incident.date else [])]
+        entity.name = ", ".join(parts)
+
+
+def _alias_incident(incident: FoundIncident, struck: list[str], place: str | None) -> None:
+    """The names an analyst would give it: "Quetta bombing", "police station attack",
+    "Bannu police station attack", from its place, targets and the nouns it goes by."""
+    nouns = [incident.kind] + [t.lemma_.casefold() for t in incident.mentions
+                               if t.pos_ == "NOUN" and t.lemma_.casefold() != "incident"]
+    for noun in list(dict.fromkeys(nouns))[:3]:
+        for target in struck:
+            incident.entity.add_alias(f"{target} {noun}")
+            if place:
+                incident.entity.add_alias(f"{place} {target} {noun}")
+        if place:
+            incident.entity.add_alias(f"{place} {noun}")

@@ -1,0 +1,657 @@
+"""Find the incidents a report describes and every reference to each.
+
+An attack, bombing, shooting, abduction, hijacking, raid, ambush or clash becomes an
+`event` entity carrying `Entity.incident` (kind, date, place): a named event the
+entity finder already found ("the Jaffar Express hijacking"), or an unnamed one
+described by a deed ("assailants attacked a police checkpoint in Bannu") or an
+indefinite noun ("a bomb blast in Quetta"). Definite nouns ("the attack", "the blast")
+refer back to the latest incident of a compatible kind; a deed with a place or date of
+its own, or a "separate" / "another" marker, opens a new one. Claims about incidents
+are made by `extract.incident_claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from threatnet.extract.aliases import word_key
+from threatnet.extract.entities import DocEntities
+from threatnet.extract.incident_dates import date_of, resolve_date
+from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
+from threatnet.extract.incident_parse import clause_tokens, target_heads, under_place_prep
+from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
+from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.model import Entity, EntityType, Incident
+from threatnet.resolve.pack import ActorPack, PackEntry
+
+STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
+ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
+DEFINITE = ("the", "this", "that", "these", "those")
+INDEFINITE = ("a", "an", "another", "one")
+MAX_SENTENCES_APART = 2
+MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
+TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
+
+
+class IncidentFinder:
+    """Finds incidents in documents, with one lexicon and one actor pack."""
+
+    def __init__(self, pack: ActorPack, lexicon: IncidentLexicon | None = None) -> None:
+        self.pack = pack
+        self.lex = lexicon or load_incident_lexicon()
+        self.incident_nouns = frozenset(self.lex.nouns) | frozenset(self.lex.anaphors)
+        lex = self.lex
+        # every word a cue starts from: triggers, doers (their verb is found through
+        # them), casualty verbs, attribution cues; see `cue_tokens`
+        self.cue_words = frozenset(w.split()[-1] for w in [
+            *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
+            *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
+            *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
+            "be", "have", "hostage"]) | \
+            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
+        self._hashes: numpy.ndarray | None = None
+        self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
+        self._vocab: object = None
+        self.pack_events = pack.of_type(EntityType.EVENT)
+
+    def find(self, doc: Doc, found: DocEntities, dates: list[Span],
+             published: str | None) -> tuple[DocIncidents, EntityAdder]:
+        out = DocIncidents(cue_tokens=self.cue_tokens(doc))
+        adder = EntityAdder(doc, found)
+        run = _Run(self, doc, found, adder, out, dates, published)
+        events = {i for i, e in found.token_entity.items() if run.types.get(e) is not None
+                  and run.types[e].type == EntityType.EVENT}
+        by_sentence: dict[int, list[int]] = {}
+        for i in sorted(events | set(out.cue_tokens)):
+            by_sentence.setdefault(sentence_of(doc[i]).start, []).append(i)
+        for start in sorted(by_sentence):
+            run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
+        for incident in list(out.incidents):
+            run.link_pack_event(incident)
+        for incident in out.incidents:
+            incident.entity.incident = Incident(incident.kind, incident.date,
+                                                incident.places[0] if incident.places else None,
+                                                generated=incident.entity.pack_id is None
+                                                and incident.entity.id in run.adder_ids())
+        return out, adder
+
+    def pack_event_keys(self) -> list[tuple[PackEntry, str, list[frozenset[str]]]]:
+        """Each pack event with a dated description: its date and the distinctive words of
+        each of its names ("Karachi airport attack": karachi, airport)."""
+        if self._event_keys is None:
+            kind_words = {word_key(w) for w in self.incident_nouns} | {"killings", "massacre"}
+            stop = {"the", "of", "on", "at", "in", "and"}
+            self._event_keys = []
+            for event in self.pack_events:
+                when = _described_date(event.description)
+                names = [frozenset(word_key(w) for w in re.split(r"[\s\-']+", name) if w)
+                         - kind_words - stop for name in event.names()]
+                names = [n for n in names if n and not any(w.isdigit() for w in n)]
+                if when and names:
+                    self._event_keys.append((event, when, names))
+        return self._event_keys
+
+    def cue_tokens(self, doc: Doc) -> list[int]:
+        """The tokens whose word or lemma any incident cue names, found from the token
+        hashes in one array pass (no Token objects: this runs over every report)."""
+        strings = doc.vocab.strings
+        if self._hashes is None or self._vocab is not doc.vocab:
+            self._vocab = doc.vocab
+            self._hashes = numpy.array(sorted(strings.add(w) for w in self.cue_words),
+                                       dtype="uint64")
+        table = doc.to_array([LOWER, LEMMA])
+        hit = numpy.isin(table[:, 0], self._hashes) | numpy.isin(table[:, 1], self._hashes)
+        return [int(i) for i in numpy.nonzero(hit)[0]]
+
+    # -- what a token is ----------------------------------------------------
+
+    def verb_kind(self, tok: Token) -> str | None:
+        if tok.pos_ != "VERB":
+            return None
+        lemma = tok.lemma_.casefold()
+        for child in tok.children:  # "open fire", "blow up", "gun down"
+            if child.dep_ in ("prt", "dobj") and f"{lemma} {child.lower_}" in self.lex.verbs:
+                return self.lex.verbs[f"{lemma} {child.lower_}"]
+        return self.lex.verbs.get(lemma)
+
+    def doer_kind(self, tok: Token) -> str | None:
+        """The kind of incident a deed's doer implies: "a suicide bomber drove …",
+        "the gunmen who killed …"."""
+        if tok.pos_ != "VERB" or tok.lemma_.casefold() in self.lex.not_deeds:
+            return None
+        for child in tok.children:
+            if child.dep_ != "nsubj":
+                continue
+            doer = tok.head if child.lower_ in ("who", "that") and tok.dep_ == "relcl" \
+                else child
+            mods = [c.lower_ for c in doer.lefts if c.dep_ in ("compound", "amod")]
+            for word in [*(f"{m} {doer.lower_}" for m in mods),
+                         *(f"{m} {doer.lemma_.casefold()}" for m in mods),
+                         doer.lower_, doer.lemma_.casefold()]:
+                if word in self.lex.perpetrator_kinds:
+                    return self.lex.perpetrator_kinds[word]
+        return None
+
+    def noun_kind(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.casefold()
+        mods = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        for mod in mods:
+            if f"{mod} {lemma}" in self.lex.nouns:
+                return self.lex.nouns[f"{mod} {lemma}"]
+        return self.lex.nouns.get(lemma)
+
+    def finer_kind(self, kind: str, words: list[str]) -> str:
+        """ "a suicide attack", "gunmen attacked", "blew himself up": a finer kind."""
+        for word in words:
+            finer = self.lex.kind_words.get(word)
+            if finer and (kind in ("attack", "bombing") or finer == "suicide bombing"):
+                kind = finer
+        return kind
+
+    def unreal(self, tok: Token) -> bool:
+        """A planned, feared, foiled or conditional deed, or a negated one."""
+        node = tok
+        for _ in range(4):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ in ("aux", "mark") and
+                                           child.lower_ in self.lex.unreal | {"to", "if"}):
+                    return True
+            if node.lemma_.casefold() in self.lex.unreal and node is not tok:
+                return True
+            if node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "pcomp", "nsubj",
+                                 "nsubjpass", "compound") or node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+
+class _Run:
+    """The incidents of one document, found sentence by sentence."""
+
+    def __init__(self, finder: IncidentFinder, doc: Doc, found: DocEntities, adder: EntityAdder,
+                 out: DocIncidents, dates: list[Span], published: str | None) -> None:
+        self.f, self.lex, self.doc, self.found = finder, finder.lex, doc, found
+        self.adder, self.out, self.dates, self.published = adder, out, dates, published
+        self.types = {e.id: e for e in found.entities}
+        self.last_sentence = -1
+        self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
+        self.words_cache: dict[tuple[int, int], set[str]] = {}
+        self.heading_lines = self.headings()
+        self.used_headings: set[int] = set()
+
+    def entity_of(self, i: int) -> Entity | None:
+        owner = self.found.token_entity.get(i)
+        if owner is None:
+            return None
+        if owner not in self.types:
+            self.types = {e.id: e for e in self.found.entities}
+        return self.types.get(owner)
+
+    def sentence(self, sent: Span, cues: list[Token]) -> None:
+        marker = any(t.lower_ in self.lex.new_markers for t in sent)
+        here: FoundIncident | None = None
+        doers = [t.head if t.dep_ == "nsubj" else t.head.head for t in cues
+                 if t.lemma_.casefold() in self.lex.perpetrator_kinds or
+                 t.lower_ in self.lex.perpetrator_kinds]
+        doers += [c for t in cues for c in t.children if c.dep_ == "relcl"]
+        for tok in sorted({*cues, *doers}, key=lambda t: t.i):
+            named = self.entity_of(tok.i)
+            if named is not None and named.type == EntityType.EVENT and \
+                    named.id not in self.adder_ids():
+                here = self._named(named, tok) or here
+                continue
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok)
+            if kind is not None:
+                here = self._deed(tok, kind, here, marker, verbal=True) or here
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
+                    and tok.dep_ != "compound" and self._free(tok):
+                here = self._noun(tok, here, marker) or here
+
+    def headings(self) -> list[tuple[int, int, list[str], str | None]]:
+        """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
+        Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
+        token, its places, its date), the defaults of the incident told next."""
+        out: list[tuple[int, int, list[str], str | None]] = []
+        located = sorted((m.start, e.id) for e in self.found.entities
+                         if e.type == EntityType.LOCATION for m in e.mentions)
+        # Doc.text joins every token each time it is read: the document's text, once
+        offset, text = 0, self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        lines = text.split("\n")
+        title = next((n for n, line in enumerate(lines) if line.strip()), None)
+        for n, line in enumerate(lines):
+            start, offset = offset, offset + len(line) + 1
+            if not line.strip() or len(line) > MAX_HEADING:
+                continue  # a paragraph is no heading
+            places = [e for at, e in located if start <= at < start + len(line)]
+            written = _DATE.search(line)
+            if n == title and not (written and len(resolve_date(written.group(0), None)
+                                                   or "") == 10):
+                continue  # the title speaks of the whole report, unless it dates one item
+            if not (places or written):
+                continue
+            span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
+            words = [t for t in span if not t.is_space] if span is not None else []
+            if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
+                                self.entity_of(t.i) is None for t in words):
+                continue  # a finite verb: a sentence, not a heading
+            date = resolve_date(written.group(0), self.published) if written else None
+            if places or date:
+                out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
+        return out
+
+    def _open_heading(self, tok: Token) -> tuple[list[str], str | None] | None:
+        """The heading just above `tok` that no incident has taken yet."""
+        above = [h for h in self.heading_lines if h[0] <= tok.i]
+        if not above or above[-1][0] in self.used_headings:
+            return None
+        return above[-1][2], above[-1][3]
+
+    def adder_ids(self) -> set[str]:
+        return {e.id for e in self.adder.by_key.values()}
+
+    def _free(self, tok: Token) -> bool:
+        entity = self.entity_of(tok.i)
+        return entity is None or entity.type == EntityType.CAPABILITY
+
+    # -- kinds of reference -------------------------------------------------
+
+    def _named(self, entity: Entity, tok: Token) -> FoundIncident | None:
+        words = [w.casefold().rstrip("s") for w in entity.name.split()]
+        kind = next((self.lex.nouns[w] for w in words if w in self.lex.nouns), None) or \
+            next((self.lex.nouns[w + "s"] for w in words if w + "s" in self.lex.nouns), None)
+        if kind is None:
+            return None  # an operation, an agreement: not an incident
+        incident = self.out.of_entity(entity.id)
+        if incident is None:
+            incident = FoundIncident(entity, kind)
+            earlier = self._described_before(entity, kind, tok)
+            self.out.incidents.append(incident)
+            if earlier is not None:  # "a suicide bomber struck … the airport bombing"
+                self.absorb(incident, earlier)
+        if tok not in incident.mentions:
+            incident.mentions.append(tok)
+            if not incident.triggers:
+                incident.triggers.append(tok)
+                self._anchor(incident, tok)
+                incident.places, incident.date = self._defaults(tok, incident.places,
+                                                                incident.date)
+        return incident
+
+    def _described_before(self, entity: Entity, kind: str, tok: Token) -> FoundIncident | None:
+        """The unnamed incident a named event's first mention names, if one fits: the latest
+        of a compatible kind, not dated otherwise, and not a comparison ("since the …")."""
+        if any(t.lower_ in ("since", "after", "before", "than", "like", "unlike")
+               for t in tok.doc[max(0, tok.i - 4):tok.i]):
+            return None
+        head = entity.name.split()[-1].casefold()
+        year = _year(self.f.pack.entries[entity.pack_id].description) \
+            if entity.pack_id and entity.pack_id in self.f.pack.entries else None
+        unnamed = [f for f in self.out.incidents if f.entity.pack_id is None and
+                   f.entity.id in self.adder_ids() and f.last < tok.i and
+                   (self.lex.anaphor_fits(head, f.kind) or self.lex.anaphor_fits(
+                       head.rstrip("s"), f.kind) or head in (kind, f.kind))]
+        own = {word_key(w) for name in [entity.name, *entity.aliases]
+               for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
+            {word_key(w) for w in self.f.incident_nouns} - {"the", "and"} - \
+            {word_key(w) for e in self.found.entities if e.type == EntityType.LOCATION
+             for w in re.split(r"[\s\-']+", e.name)}  # "Kabul" names more than one attack
+        if not own:  # "Hazara Town bombing": a place and a kind, the place is the name
+            own = {word_key(w) for name in [entity.name, *entity.aliases]
+                   for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
+                {word_key(w) for w in self.f.incident_nouns}
+        unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
+                                                for t in sentence_of(trigger)}]
+        latest = max(unnamed, key=lambda f: f.last, default=None)
+        if latest is None or (year and latest.date and not latest.date.startswith(year)):
+            return None
+        return latest
+
+    def link_pack_event(self, incident: FoundIncident) -> None:
+        """An incident the actor pack knows though the text does not name it as the pack
+        does: the same day (or year) as the pack's description, and the distinctive words
+        of one of its names ("Karachi airport attack": Karachi, airport) told with it."""
+        entity = incident.entity
+        if entity.pack_id or incident.date is None:
+            return
+        words: set[str] | None = None
+        for event, when, names in self.f.pack_event_keys():
+            if not (incident.date.startswith(when) or when.startswith(incident.date)):
+                continue
+            words = words if words is not None else self._words_of(incident)
+            if any(own <= words for own in names):
+                self._become(incident, event)
+                return
+
+    def _become(self, incident: FoundIncident, event) -> None:
+        known = next((f for f in self.out.incidents if f.entity.pack_id == event.id), None)
+        if known is not None:
+            self.absorb(known, incident)
+            return
+        entity = incident.entity
+        entity.pack_id, entity.name = event.id, event.name
+        for name in event.names():
+            entity.add_alias(name)
+
+    def absorb(self, into: FoundIncident, other: FoundIncident) -> None:
+        """One incident after all: `other`'s mentions and anchors go to `into`."""
+        spans = [(self.doc.char_span(m.start, m.end, alignment_mode="expand"))
+                 for m in other.entity.mentions]
+        self.adder.drop(other.entity)
+        for span in spans:
+            if span is not None:
+                self.adder.mention(into.entity, span.start, span.end)
+        into.mentions = sorted({*into.mentions, *other.mentions}, key=lambda t: t.i)
+        into.triggers = sorted({*into.triggers, *other.triggers}, key=lambda t: t.i)
+        into.places = into.places or other.places
+        into.date = into.date or other.date
+        if into.kind == "attack":
+            into.kind = other.kind
+        self.out.incidents.remove(other)
+        self.adder.drop(other.entity)
+
+    def _noun(self, tok: Token, here: FoundIncident | None,
+              marker: bool) -> FoundIncident | None:
+        dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
+        plural = tok.tag_ in ("NNS", "NNPS")
+        lemma = tok.lemma_.casefold()
+        if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
+            return self._anaphor(tok, lemma, here, marker)
+        kind = self.f.noun_kind(tok)
+        if plural or kind is None or lemma == "incident" or self.f.unreal(tok):
+            return None
+        return self._deed(tok, kind, here, marker, verbal=False)
+
+    def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
+                 marker: bool) -> FoundIncident | None:
+        if tok.tag_ in ("NNS", "NNPS") or lemma not in self.lex.anaphors:
+            return None
+        places, date = self._anchors(tok)
+        fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
+                and f.last < tok.i and not _conflicts(f, places, date)]
+        words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
+                 and c.pos_ in ("NOUN", "PROPN")}
+        if words:  # "the hospital bombing": the incident told of near a hospital
+            named = [f for f in fits if words <= self._words_of(f)]
+            fits = named or fits
+        whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
+                c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
+                for t in p.subtree if t.pos_ == "PROPN"}
+        if whom:  # "the killing of its former chief, X": only an incident that struck X
+            fits = [f for f in fits if whom <= self._words_of(f)]
+        if here is not None and here in fits:
+            target = here
+        else:
+            target = max(fits, key=lambda f: f.last, default=None)
+        if target is None or (marker and target is not here and (places or date)):
+            kind = self.f.noun_kind(tok)
+            if kind is None or lemma == "incident" or self.f.unreal(tok):
+                return None
+            if not (places or date or target_heads(tok) or self._hurt(tok)) or \
+                    (not (places or date) and self.named_later(tok, lemma)):
+                return None  # "praised the attack"; "the attack" the report names later
+            return self._new(tok, kind, places, date)
+        self._mention(target, tok, definite=True)
+        target.places = target.places or places
+        target.date = target.date or date
+        return target
+
+    def _words_of(self, incident: FoundIncident) -> set[str]:
+        """The words of the sentences an incident's deeds are told in, and the one before."""
+        key = (id(incident), len(incident.triggers))
+        if key not in self.words_cache:
+            self.words_cache[key] = self._sentence_words(incident)
+        return self.words_cache[key]
+
+    def _sentence_words(self, incident: FoundIncident) -> set[str]:
+        out: set[str] = set()
+        for trigger in incident.triggers:
+            sent = sentence_of(trigger)
+            start = sentence_of(self.doc[sent.start - 1]).start if sent.start else 0
+            out |= {word_key(t.text) for t in self.doc[start:sent.end]}
+        return out
+
+    def named_later(self, tok: Token, lemma: str) -> bool:
+        """A named incident of a kind "the attack" can mean comes later in the report."""
+        for i, owner in self.found.token_entity.items():
+            entity = self.types.get(owner)
+            if i > tok.i and entity is not None and entity.type == EntityType.EVENT and \
+                    entity.pack_id:
+                return True
+        return False
+
+    def _deed(self, tok: Token, kind: str, here: FoundIncident | None, marker: bool,
+              verbal: bool) -> FoundIncident | None:
+        if verbal and not self._real_deed(tok, kind):
+            return None
+        if not verbal and kind != "clash" and any(
+                e is not None and e.type in STATE_SIDE
+                for c in tok.lefts if c.dep_ in ("compound", "poss", "amod")
+                for e in [self.entity_of(c.i)]):
+            return None  # "a US drone strike": a state's operation, not an incident
+        places, date = self._anchors(tok)
+        kind = self.f.finer_kind(kind, self._kind_context(tok))
+        doers = self._named_subjects(tok)
+        if here is not None and not _conflicts(here, places, date) and \
+                self.lex.same_family(kind, here.kind) and \
+                not (doers and self._named_subjects_of(here) - doers):
+            self._join(here, tok)
+            return here
+        latest = self.out.latest_before(tok)
+        near = latest is not None and \
+            self._sentence_index(tok) - self._sentence_index(latest.mentions[-1]) \
+            <= MAX_SENTENCES_APART
+        if latest is not None and near and not marker and not places and not date and \
+                self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
+            self._join(latest, tok)
+            return latest
+        if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
+            return None
+        return self._new(tok, kind, places, date)
+
+    def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
+        """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
+        one actor against another, told without a day or a toll (or a known population
+        struck with no place either), is a relation between them (relation extraction's),
+        not an incident."""
+        objects = target_heads(tok)
+        entities = [e for o in objects for e in [self.entity_of(o.i)]
+                    if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
+        if not objects or len(entities) < len(objects):
+            return False
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+            return True  # "has attacked … since": a record, not an incident
+        if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
+            places = []  # a place makes a relation between actors no incident
+        return not places and not (date and len(date) == 10) and not self._hurt(tok)
+
+    def _target_noun(self, tok: Token) -> bool:
+        """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
+        lemmas = {t.lemma_.casefold() for t in [tok, *tok.lefts]}
+        return any(lemmas & (t.people | t.places) for t in self.lex.targets)
+
+    def _hurt(self, tok: Token) -> bool:
+        return any(t.lemma_.casefold() in self.lex.casualties and t.pos_ == "VERB"
+                   for t in sentence_of(tok))
+
+    def _named_subjects(self, tok: Token) -> set[str]:
+        """The known actors a deed's subject names ("ISKP bombed", "Taliban fighters")."""
+        return {e.id for c in tok.children if c.dep_ in ("nsubj", "agent")
+                for t in c.subtree for e in [self.entity_of(t.i)]
+                if e is not None and e.type not in (EntityType.EVENT, EntityType.LOCATION,
+                                                    EntityType.CAPABILITY)}
+
+    def _named_subjects_of(self, incident: FoundIncident) -> set[str]:
+        return {e for t in incident.triggers if t.pos_ == "VERB"
+                for e in self._named_subjects(t)}
+
+    def _real_deed(self, verb: Token, kind: str) -> bool:
+        tried = verb.dep_ == "xcomp" and verb.head.lemma_ in ("try", "attempt") and \
+            verb.head.tag_ == "VBD" and not self.f.unreal(verb.head)
+        if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
+            return False  # "tried to storm" happened, and failed: an incident still
+        objects = target_heads(verb)
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and objects \
+                and all(o.tag_ in ("NNS", "NNPS") for o in objects):
+            return False  # "has attacked Indian targets ever since": a record
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+                and verb.dep_ not in ("acl", "conj"):
+            return False
+        heads = [c for c in verb.children if c.dep_ == "nsubj"] + \
+            [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]]
+        if kind != "clash" and (any(e is not None and e.type in STATE_SIDE for e in subjects)
+                                or any(h.lemma_.casefold() in self.lex.state_forces and
+                                       self.entity_of(h.i) is None for h in heads)):
+            return False  # a security operation, not an incident
+        return True
+
+    def _specific(self, tok: Token) -> bool:
+        """A single thing struck ("a police post", not an actor), or people hurt in the
+        same sentence."""
+        objects = target_heads(tok)
+        if any(o.tag_ == "NN" and self.entity_of(o.i) is None and self._target_noun(o)
+               for o in objects):
+            return True  # "a police post"; "attacked the Frontier Corps" is a relation
+        return self._hurt(tok)
+
+    def _kind_context(self, tok: Token) -> list[str]:
+        """The words around a trigger that may make its kind finer."""
+        words = [c.lemma_.casefold() for c in tok.lefts if c.dep_ in ("compound", "amod")]
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                words += [t.lemma_.casefold() for t in child.subtree]
+            if child.dep_ == "dobj" and child.lower_ in ("himself", "herself", "themselves") \
+                    and any(w.split()[0] == tok.lemma_.casefold()
+                            for w in self.lex.reflexive_suicide):
+                words.append("suicide")  # "blew himself up"
+        return words
+
+    # -- building incidents ----------------------------------------------------
+
+    def _new(self, tok: Token, kind: str, places: list[str], date: str | None) -> FoundIncident:
+        places, date = self._defaults(tok, places, date)
+        key = f"incident:{tok.i}"
+        entity = self.adder.entity(key, kind, EntityType.EVENT)
+        incident = FoundIncident(entity, kind, places=places, date=date)
+        self.out.incidents.append(incident)
+        self._join(incident, tok)
+        return incident
+
+    def _defaults(self, tok: Token, places: list[str],
+                  date: str | None) -> tuple[list[str], str | None]:
+        """The place and date of the heading of the item `tok` is in, where the text around
+        it gives none (or a date less precise: "2014" under "08 Jun 2014")."""
+        above = [h for h in self.heading_lines if h[0] <= tok.i]
+        if not above:
+            return places, date
+        self.used_headings.add(above[-1][0])
+        heading = above[-1][3]
+        if heading and (not date or heading.startswith(date)):
+            date = heading
+        return places or self._finest(above[-1][2]), date
+
+    def _join(self, incident: FoundIncident, tok: Token) -> None:
+        incident.triggers.append(tok)
+        self._mention(incident, tok, definite=False)
+        places, date = self._anchors(tok)
+        incident.places = incident.places or places
+        incident.date = incident.date or date
+
+    def _mention(self, incident: FoundIncident, tok: Token, definite: bool) -> None:
+        start = tok.i
+        if tok.pos_ == "NOUN":
+            start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ in
+                                  ("det", "compound", "amod", "poss", "nmod")]])
+        if incident.entity.pack_id is None or definite:
+            owner = self.entity_of(tok.i)
+            # a capability named by more words ("a suicide attack") keeps them
+            take = owner is None or (owner.type == EntityType.CAPABILITY and not any(
+                self.found.token_entity.get(i) == owner.id for i in (tok.i - 1, tok.i + 1)))
+            self.adder.mention(incident.entity, start if definite else tok.i, tok.i + 1,
+                               take=take)
+        if tok not in incident.mentions:
+            incident.mentions.append(tok)
+            incident.mentions.sort(key=lambda t: t.i)
+
+    def _anchor(self, incident: FoundIncident, tok: Token) -> None:
+        places, date = self._anchors(tok)
+        incident.places = incident.places or places
+        incident.date = incident.date or date
+
+    def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
+        if tok.i not in self.anchor_cache:
+            scope = clause_tokens(tok)
+            self.anchor_cache[tok.i] = (self._places(tok, scope),
+                                        date_of(scope, self.dates, self.published))
+        places, date = self.anchor_cache[tok.i]
+        return list(places), date
+
+    def _places(self, trigger: Token, scope: list[Token]) -> list[str]:
+        """The places of the trigger's clause, finest first; an unknown village by name."""
+        found: list[str] = []
+        for tok in scope:
+            if not under_place_prep(tok, trigger, self.lex.place_preps):
+                continue
+            entity = self.entity_of(tok.i)
+            if entity is not None and entity.type == EntityType.PERSON and \
+                    entity.pack_id is None and tok.dep_ in ("pobj", "compound"):
+                entity.type = EntityType.LOCATION  # "in Shewa": NER took the village for a man
+            if entity is not None and entity.type == EntityType.LOCATION:
+                if entity.id not in found:
+                    found.append(entity.id)
+                continue
+            if entity is None and tok.lemma_.casefold() in self.lex.place_nouns:
+                start = tok.i
+                while start > 0 and self.entity_of(start - 1) is None and (
+                        self.doc[start - 1].pos_ == "PROPN" or
+                        (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
+                    start -= 1
+                span = self.doc[start:tok.i]
+                if span and span.text[:1].isupper() and span[-1].pos_ == "PROPN":
+                    place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
+                                              EntityType.LOCATION)
+                    self.adder.mention(place, span.start, span.end)
+                    found.append(place.id)
+        return self._finest(found)
+
+    def _finest(self, places: list[str]) -> list[str]:
+        pack_of = {e.id: e.pack_id for e in self.found.entities}
+        ancestors = {a for p in places if pack_of.get(p) for a in self.f.pack.ancestors(pack_of[p])}
+        kept = [p for p in places if pack_of.get(p) not in ancestors or pack_of.get(p) is None]
+        unknown = [p for p in kept if pack_of.get(p) is None]
+        return unknown + [p for p in kept if p not in unknown]
+
+    def _sentence_index(self, tok: Token) -> int:
+        return next(n for n, s in enumerate(sentences(self.doc)) if s.start <= tok.i < s.end)
+
+
+# a heading's date: "08 Jun 2014", "June 8, 2014", "2014"
+_DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?"
+                   r"\s+\d{4}\b|\b(?:19|20)\d\d\b")
+
+
+def _described_date(description: str) -> str | None:
+    """The date a pack event's description opens with ("8 June 2014: …")."""
+    head = description.split(":", 1)[0] if ":" in description[:40] else ""
+    found = _DATE.search(head)
+    return resolve_date(found.group(0), None) if found else None
+
+
+def _year(text: str) -> str | None:
+    match = re.search(r"\b(19|20)\d\d\b", text)
+    return match.group(0) if match else None
+
+
+def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
+    if date and incident.date and date != incident.date:
+        return True
+    return bool(places and incident.places and not set(places) & set(incident.places))
+
+
+__all__ = ["DocIncidents", "EntityAdder", "FoundIncident", "IncidentFinder", "clause_tokens",
+           "target_heads"]
