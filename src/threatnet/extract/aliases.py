@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -36,6 +37,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token of every report: words repeat
 def word_key(text: str) -> str:
     """Case, accents, apostrophes and a plural or possessive "s" removed."""
     text = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
@@ -47,6 +49,7 @@ def word_key(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def loose_key(text: str) -> str:
     """word_key with vowel runs collapsed and q/k, ph/f merged: "Mohammed" = "Muhammad"."""
     key = word_key(text).replace("ph", "f").replace("q", "k")
@@ -80,6 +83,7 @@ class AliasMatcher:
         self._tokenize = tokenize
         self._acronyms: dict[tuple[str, ...], list[_Target]] = {}
         self._words: dict[tuple[str, ...], list[_Target]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()  # leading parts of multi-word keys
         self._max = 1
 
     def add(self, name: str, entry_id: str, entry_type: EntityType) -> None:
@@ -98,6 +102,7 @@ class AliasMatcher:
                 return
             key = (word_key(words[0]),) if len(words) == 1 else tuple(map(loose_key, words))
             table = self._words
+            self._prefixes.update(key[:n] for n in range(1, len(key)))
         self._max = max(self._max, len(key))
         targets = table.setdefault(key, [])
         if all(t.entry_id != entry_id for t in targets):
@@ -139,7 +144,11 @@ class AliasMatcher:
         loose = [loose_key(text) for _, text in keyed]
         out = []
         for p in range(len(keyed)):
-            for length in range(min(self._max, len(keyed) - p), 0, -1):
+            # only lengths some name starts with are looked up, longest first
+            longest = 1
+            while p + longest < len(keyed) and tuple(loose[p:p + longest]) in self._prefixes:
+                longest += 1
+            for length in range(longest, 0, -1):
                 key = (exact[p],) if length == 1 else tuple(loose[p:p + length])
                 targets = self._words.get(key)
                 if not targets:

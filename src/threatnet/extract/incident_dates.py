@@ -44,37 +44,7 @@ def resolve_date(text: str, published: str | None) -> str | None:
         for word, back in _DAYS_BACK.items():
             if word in lower.split():
                 return (base - timedelta(days=back)).isoformat()
-    return _written(text) or normalise(text, published)
-
-
-_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTHS.values(), start=1)}
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
-    r"december)"
-_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(\d{{4}})$")
-_MONTH_DAY_YEAR = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
-_MONTH_YEAR = re.compile(rf"^(?:in\s+)?{_MONTH},?\s+(\d{{4}})$")
-
-
-def _written(text: str) -> str | None:
-    """The common written forms ("2014", "8 June 2014", "June 8, 2014", "June 2014") read
-    directly: dateparser is slow, and these need no guessing."""
-    lower = " ".join(text.casefold().replace("on ", "", 1).split()) \
-        if text.casefold().startswith("on ") else " ".join(text.casefold().split())
-    month = _MONTH_NUMBERS
-    if _YEAR.fullmatch(lower):
-        return lower
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-        found = pattern.match(lower)
-        if found:
-            parts = dict(zip(order, found.groups(), strict=True))
-            try:
-                return date(int(parts["y"]), month[parts["m"]], int(parts["d"])).isoformat()
-            except ValueError:
-                return None
-    found = _MONTH_YEAR.match(lower)
-    if found:
-        return f"{int(found.group(2)):04d}-{month[found.group(1)]:02d}"
-    return None
+    return normalise(text, published)
 
 
 def _published(published: str | None) -> date | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 import dateparser
@@ -26,10 +26,43 @@ STARTS = frozenset({"since", "from", "after"})
 ENDS = frozenset({"until", "till", "to", "through", "before"})
 
 
+_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTHS, start=1)}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
+    r"december)"
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(\d{{4}})$")
+_MONTH_DAY_YEAR = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$")
+_MONTH_YEAR = re.compile(rf"^(?:in\s+)?{_MONTH},?\s+(\d{{4}})$")
+
+
+def written_date(text: str) -> str | None:
+    """The common written forms ("2014", "8 June 2014", "June 8, 2014", "June 2014") read
+    directly: dateparser is slow, and these need no guessing."""
+    lower = " ".join(text.casefold().replace("on ", "", 1).split()) \
+        if text.casefold().startswith("on ") else " ".join(text.casefold().split())
+    month = _MONTH_NUMBERS
+    if _YEAR.fullmatch(lower):
+        return lower
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        found = pattern.match(lower)
+        if found:
+            parts = dict(zip(order, found.groups(), strict=True))
+            try:
+                return date(int(parts["y"]), month[parts["m"]], int(parts["d"])).isoformat()
+            except ValueError:
+                return None
+    found = _MONTH_YEAR.match(lower)
+    if found:
+        return f"{int(found.group(2)):04d}-{month[found.group(1)]:02d}"
+    return None
+
+
 @lru_cache(maxsize=1024)  # a date is read once per report (the extractor clears it per
 # report), however many claims cite it
 def normalise(text: str, published: str | None) -> str | None:
     """An ISO year, year-month or date for a written date, or None."""
+    common = written_date(text)
+    if common:
+        return common
     lower = text.casefold()
     has_month = any(m in lower for m in _MONTHS)
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _YEAR.sub("", lower)))
