@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -40,33 +41,44 @@ class _Candidate:
     noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
 
 
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, frozenset[str]]:
+    """The anaphor word classes of the lexicon, speech verbs and role nouns, and the verbs
+    of the hostile frames: read once per process, not per report."""
+    anaphors = load_data("lexicon.yaml")["anaphors"]
+    words = {name: frozenset(anaphors[name]) for name in (
+        "armed", "party", "group", "person", "plural", "neuter", "event", "operation",
+        "capability", "state", "forces")}
+    frames = load_frames()
+    words["speech_verbs"] = frozenset(load_data("cues.yaml")["source_verbs"])
+    words["role_nouns"] = frozenset(frames.roles)
+    words["hostile_verbs"] = frozenset(
+        lemma for lemma, found in frames.verbs.items()
+        if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in found))
+    return words
+
+
 class Coreference:
     """Resolves anaphors of one document against its entity mentions."""
 
     def __init__(self, doc: Doc, token_entity: dict[int, str],
                  types: dict[str, EntityType], names: dict[str, str] | None = None) -> None:
-        anaphors = load_data("lexicon.yaml")["anaphors"]
-        self.armed_nouns = frozenset(anaphors["armed"])
-        self.party_nouns = frozenset(anaphors["party"])
-        self.group_nouns = frozenset(anaphors["group"]) | self.armed_nouns | self.party_nouns
-        self.person_words = frozenset(anaphors["person"])
-        self.plural_words = frozenset(anaphors["plural"])
-        self.neuter_words = frozenset(anaphors["neuter"])
-        self.event_nouns = frozenset(anaphors["event"])
-        self.operation_nouns = frozenset(anaphors["operation"])
+        words = _word_classes()
+        self.armed_nouns, self.party_nouns = words["armed"], words["party"]
+        self.group_nouns = words["group"] | self.armed_nouns | self.party_nouns
+        self.person_words, self.plural_words = words["person"], words["plural"]
+        self.neuter_words = words["neuter"]
+        self.event_nouns, self.operation_nouns = words["event"], words["operation"]
         self.names = names or {}
-        self.capability_nouns = frozenset(anaphors["capability"])
-        self.state_nouns = frozenset(anaphors["state"])
-        self.force_nouns = frozenset(anaphors["forces"])
+        self.capability_nouns, self.state_nouns = words["capability"], words["state"]
+        self.force_nouns = words["forces"]
         self._pronouns = self.person_words | self.plural_words | self.neuter_words
         self._event_words = self.event_nouns | self.operation_nouns
         self._actor_nouns = self.group_nouns | self.state_nouns | self.force_nouns
         self._anaphor_nouns = self.capability_nouns | self._event_words | self._actor_nouns
-        self.speech_verbs = frozenset(load_data("cues.yaml")["source_verbs"])
-        self.role_nouns = frozenset(load_frames().roles)
-        self.hostile_verbs = frozenset(
-            lemma for lemma, frames in load_frames().verbs.items()
-            if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in frames))
+        self.speech_verbs = words["speech_verbs"]
+        self.role_nouns = words["role_nouns"]
+        self.hostile_verbs = words["hostile_verbs"]
         self.doc = doc
         self.sent_of = {}
         self._sent_starts: list[int] = []  # first token of each sentence
