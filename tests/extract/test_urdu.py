@@ -106,8 +106,11 @@ def test_urdu_sentence_claims(extractor, check_record, text, expected):
     check_record(record, text)
     assert _claims(record) == expected
     assert record["document"]["language"] == "ur"
+    # an Urdu claim of these patterns always has a cue's source; an English clause the words
+    # happen to make ("BLA attacked ٹی ٹی پی") may be the author's own assertion
     for claim in record["claims"]:
-        assert claim["modality"] != "asserted" or claim["source"] is not None
+        if not any("a" <= c.lower() <= "z" for c in claim["evidence"]["text"]):
+            assert claim["modality"] != "asserted" or claim["source"] is not None
 
 
 @pytest.mark.parametrize(("read", "headline"), HEADLINED)
@@ -240,5 +243,8 @@ def test_random_urdu_never_crashes_and_offsets_hold(extractor, check_record, tex
         return
     record = _extract(extractor, text)
     check_record(record, document_from_text(text, source="test").text)
+    # an Urdu claim of these patterns always has a cue's source; an English clause the words
+    # happen to make ("BLA attacked ٹی ٹی پی") may be the author's own assertion
     for claim in record["claims"]:
-        assert claim["modality"] != "asserted" or claim["source"] is not None
+        if not any("a" <= c.lower() <= "z" for c in claim["evidence"]["text"]):
+            assert claim["modality"] != "asserted" or claim["source"] is not None
