@@ -188,6 +188,23 @@ def test_claims_in_every_format(run, ingested):
     assert "Claims (" in table and "cooperates_with" in table and "negated" in table
 
 
+def test_claims_limit(run, ingested):
+    """A table shows at most TABLE_LIMIT claims and says how many there are; JSON and CSV
+    give every claim unless --limit is given."""
+    from threatnet.cli.queries import TABLE_LIMIT
+
+    every = as_json(run("claims", "--format", "json"))
+    assert len(as_csv(run("claims", "--format", "csv"))) == len(every)
+    assert [c["id"] for c in as_json(run("claims", "--format", "json", "--limit", "2"))] == \
+        [c["id"] for c in every[:2]]
+    two = ok(run("claims", "--limit", "2"))
+    assert f"Claims, --limit 0 shows all {len(every)} (2)" in two
+    table = ok(run("claims"))
+    shown = min(len(every), TABLE_LIMIT)
+    assert f"({shown})" in table and ("--limit 0" in table) == (len(every) > TABLE_LIMIT)
+    assert "Claims (" in ok(run("claims", "--limit", "0"))
+
+
 def test_facts_in_every_format(run, ingested):
     facts = as_json(run("facts", "BLA", "--format", "json"))
     [attacks] = [f for f in facts if (f["predicate"], f["object"]) ==

@@ -43,6 +43,9 @@ def entities(
                     ["id", "name", "type", "mentions", "aliases"], "Entities")
 
 
+TABLE_LIMIT = 100  # rows of a claims table: more is unreadable on a screen, and slow to lay out
+
+
 @app.command()
 def claims(
     db: DbOption = None,
@@ -55,6 +58,9 @@ def claims(
                                                    "(YYYY[-MM[-DD]]).")] = None,
     status: Annotated[str | None, typer.Option(help="Review status: unreviewed, accepted, "
                                                     "rejected or corrected.")] = None,
+    limit: Annotated[int | None, typer.Option(
+        min=0, help=f"At most this many claims (0: all). Default: {TABLE_LIMIT} in a table, "
+                    "all in JSON and CSV.")] = None,
     format: FormatOption = "table",
 ) -> None:
     """Claims of the store, each with its source, modality, evidence and review status."""
@@ -73,9 +79,14 @@ def claims(
             row["evidence_text"] = row["evidence"]["text"]
             row["status"] = reviewed.get(row["id"], "unreviewed")
         rows = [r for r in rows if status is None or r["status"] == status]
+        total = len(rows)
+        if limit is None:
+            limit = TABLE_LIMIT if format == "table" else 0
+        rows = rows[:limit] if limit else rows
+        title = "Claims" if len(rows) == total else f"Claims, --limit 0 shows all {total}"
         common.emit(rows, format, ["id", "published", "subject", "predicate", "object",
                                    "polarity", "modality", "source", "status",
-                                   "evidence_text"], "Claims")
+                                   "evidence_text"], title)
 
 
 @app.command()
