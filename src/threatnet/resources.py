@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -23,6 +24,20 @@ def load_data(name: str) -> dict[str, Any]:
         raise InvalidData(str(path), f"is not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or "version" not in data:
         raise InvalidData(str(path), "must be a mapping with a 'version'")
+    return data
+
+
+def load_user_yaml(path: str, what: str) -> dict[str, Any]:
+    """A user's YAML file (a source table, source names) as a mapping; one-line errors
+    naming the file and `what` it should hold."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise InvalidData(path, f"cannot read the {what} ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise InvalidData(path, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise InvalidData(path, f"must be a mapping: the {what}")
     return data
 
 

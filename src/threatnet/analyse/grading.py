@@ -48,16 +48,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from threatnet.analyse.claims import ClaimView
 from threatnet.analyse.source_names import source_names
 from threatnet.errors import InvalidData
 from threatnet.model import Modality
-from threatnet.resources import load_data
+from threatnet.resources import load_data, load_user_yaml
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable",
@@ -142,14 +139,7 @@ def _source_table(path: str | None) -> SourceTable:
     author = _letter(bundled, "author", "C", "sources.yaml")
     default = _letter(bundled, "default", "F", "sources.yaml")
     if path:
-        try:
-            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise InvalidData(path, f"cannot read the source table ({exc.strerror})") from None
-        except yaml.YAMLError as exc:
-            raise InvalidData(path, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
-        if not isinstance(user, dict):
-            raise InvalidData(path, "must be a mapping with 'rules'")
+        user = load_user_yaml(path, "source table (with 'rules')")
         rules = _rules(user, path) + ([] if user.get("replace") else rules)
         author = _letter(user, "author", author, path)
         default = _letter(user, "default", default, path)

@@ -14,14 +14,11 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from threatnet.errors import InvalidData
 from threatnet.extract.urdu_text import key as urdu_key
-from threatnet.resources import load_data
+from threatnet.resources import load_data, load_user_yaml
 
 ENV = "THREATNET_SOURCE_NAMES"
 _ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -75,12 +72,7 @@ def source_names(path: str | None = None) -> SourceNames:
 def _source_names(path: str | None) -> SourceNames:
     entries = _entries(load_data("source_names.yaml"), "source_names.yaml")
     if path:
-        try:
-            user = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except OSError as exc:
-            raise InvalidData(path, f"cannot read the source names ({exc.strerror})") from None
-        except yaml.YAMLError as exc:
-            raise InvalidData(path, f"is not valid YAML ({str(exc).splitlines()[0]})") from None
+        user = load_user_yaml(path, "source names")
         mine = _entries(user, path)
         entries = mine + ([] if user.get("replace") else entries)
     names: dict[str, str] = {}
