@@ -49,6 +49,11 @@ def _word_classes() -> dict[str, frozenset[str]]:
     words = {name: frozenset(anaphors[name]) for name in (
         "armed", "party", "group", "person", "plural", "neuter", "event", "operation",
         "capability", "state", "forces")}
+    words["group"] |= words["armed"] | words["party"]
+    words["pronouns"] = words["person"] | words["plural"] | words["neuter"]
+    words["event_words"] = words["event"] | words["operation"]
+    words["actor_nouns"] = words["group"] | words["state"] | words["forces"]
+    words["anaphor_nouns"] = words["capability"] | words["event_words"] | words["actor_nouns"]
     frames = load_frames()
     words["speech_verbs"] = frozenset(load_data("cues.yaml")["source_verbs"])
     words["role_nouns"] = frozenset(frames.roles)
@@ -65,17 +70,15 @@ class Coreference:
                  types: dict[str, EntityType], names: dict[str, str] | None = None) -> None:
         words = _word_classes()
         self.armed_nouns, self.party_nouns = words["armed"], words["party"]
-        self.group_nouns = words["group"] | self.armed_nouns | self.party_nouns
+        self.group_nouns = words["group"]
         self.person_words, self.plural_words = words["person"], words["plural"]
         self.neuter_words = words["neuter"]
         self.event_nouns, self.operation_nouns = words["event"], words["operation"]
         self.names = names or {}
         self.capability_nouns, self.state_nouns = words["capability"], words["state"]
         self.force_nouns = words["forces"]
-        self._pronouns = self.person_words | self.plural_words | self.neuter_words
-        self._event_words = self.event_nouns | self.operation_nouns
-        self._actor_nouns = self.group_nouns | self.state_nouns | self.force_nouns
-        self._anaphor_nouns = self.capability_nouns | self._event_words | self._actor_nouns
+        self._pronouns, self._event_words = words["pronouns"], words["event_words"]
+        self._actor_nouns, self._anaphor_nouns = words["actor_nouns"], words["anaphor_nouns"]
         self.speech_verbs = words["speech_verbs"]
         self.role_nouns = words["role_nouns"]
         self.hostile_verbs = words["hostile_verbs"]

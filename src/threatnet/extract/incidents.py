@@ -24,7 +24,7 @@ from threatnet.extract.incident_dates import date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads, under_place_prep
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
-from threatnet.extract.sentences import sentence_of, sentences
+from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.model import Entity, EntityType, Incident
 from threatnet.resolve.pack import ActorPack, PackEntry
 
@@ -352,7 +352,6 @@ class _Run:
         if into.kind == "attack":
             into.kind = other.kind
         self.out.incidents.remove(other)
-        self.adder.drop(other.entity)
 
     def _noun(self, tok: Token, here: FoundIncident | None,
               marker: bool) -> FoundIncident | None:
@@ -443,7 +442,7 @@ class _Run:
             return here
         latest = self.out.latest_before(tok)
         near = latest is not None and \
-            self._sentence_index(tok) - self._sentence_index(latest.mentions[-1]) \
+            sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART
         if latest is not None and near and not marker and not places and not date and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
@@ -625,9 +624,6 @@ class _Run:
         kept = [p for p in places if pack_of.get(p) not in ancestors or pack_of.get(p) is None]
         unknown = [p for p in kept if pack_of.get(p) is None]
         return unknown + [p for p in kept if p not in unknown]
-
-    def _sentence_index(self, tok: Token) -> int:
-        return next(n for n, s in enumerate(sentences(self.doc)) if s.start <= tok.i < s.end)
 
 
 # a heading's date: "08 Jun 2014", "June 8, 2014", "2014"

@@ -169,9 +169,9 @@ class Extractor:
                 source, modality = carried[sentence_of(raw.trigger).start]
                 reading.hedge(modality)
             claims.append(self._claim(len(claims) + 1, raw, reading, source, dates, document))
-        _code_incident_claims(claims, found.entities)
         urdu = self.urdu.read(document.text)
         if urdu is None:
+            _code_incident_claims(claims, found.entities)
             return ExtractionRecord(document, _ordered(found.entities), claims, self.version)
         return self._with_urdu(document, urdu, found.entities, claims)
 

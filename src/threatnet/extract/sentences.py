@@ -18,6 +18,11 @@ def sentence_of(tok: Token) -> Span:
     return spans[of[tok.i]]
 
 
+def sentence_number(tok: Token) -> int:
+    """The position of a token's sentence among the document's sentences."""
+    return _index(tok.doc)[1][tok.i]
+
+
 def trimmed(sent: Span) -> tuple[int, int, str]:
     """A sentence's character offsets and text without leading or trailing whitespace
     (a sentence may end in the blank lines before the next paragraph)."""
