@@ -29,8 +29,7 @@ def incidents(
     place: Annotated[str | None, typer.Option(
         help="Only incidents in this place or a place inside it (a district in a "
              "province).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")
-                      ] = "table",
+    format: common.FormatOption = "table",
     db: common.DbOption = None,
 ) -> None:
     """Incidents as incident databases list them: date, place, perpetrator and how it is
@@ -53,10 +52,11 @@ def incidents(
         with store.session() as s:
             where = find_place(s, place, pack) if place else None
             found = list_incidents(s, pack, actor_id=actor_id, since=since, place=where)
-        titles = {d["id"]: d["title"] or d["source"] for d in store.documents()}
     if format == "json":
         common.emit(found, "json", COLUMNS, "incidents")
         return
+    with common.one_line_errors():
+        titles = {d["id"]: d["title"] or d["source"] for d in store.documents()}
     common.emit([flat_row(i, titles) for i in found], format, COLUMNS, "incidents")
     differing = differing_accounts(found)
     if format == "table" and differing:

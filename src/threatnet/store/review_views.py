@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from threatnet import validate
 from threatnet.errors import InvalidInput, StoreError
-from threatnet.store.review import STATUSES, TARGETS, _names
+from threatnet.store.review import TARGETS, _names
 from threatnet.store.schema import ClaimRow, DocumentRow, EntityRow, MentionRow, ReviewRow
 
 if TYPE_CHECKING:
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
 
 
 def check_status(status: str | None) -> None:
-    if status is not None and status not in STATUSES:
-        raise InvalidInput(f"--status {status!r}", f"choose {', '.join(STATUSES)}")
+    validate.status(status, "--status")
 
 
 def document_ids(s: Session, spec: str) -> list[str]:
