@@ -28,6 +28,7 @@ from threatnet.resolve.linker import Link, Linker, canonical, norm_name
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data
 from threatnet.store.schema import (
+    NOT_REJECTED,
     ClaimRow,
     DecisionRow,
     EntityRow,
@@ -99,10 +100,10 @@ class IncidentLinker:
         self.reused: set[int] = set()  # rows taken back from before the re-extraction
         self.max_days = int(load_data("incident_matching.yaml")["max_days"])
         # an analyst split one of this document's incidents off another: keep them apart
-        parts = {p.entity_id for p in before}
+        parts = {p.entity_id for p in before}  # none for a new document: no query
         self.apart = {(d.payload.get("part"), d.payload.get("entity")) for d in s.scalars(
             select(DecisionRow).where(DecisionRow.kind == "split"))
-            if d.payload.get("part") in parts}
+            if d.payload.get("part") in parts} if parts else set()
         self._lock()
 
     def _lock(self) -> None:
@@ -255,17 +256,17 @@ class IncidentLinker:
         places = {a.place_id for a in accounts if a.place_id is not None}
         places |= set(self.s.scalars(select(ClaimRow.object_id).where(
             ClaimRow.subject_id.in_(members), ClaimRow.predicate == "occurred_in",
-            ClaimRow.polarity == "affirmed", ClaimRow.review_status != "rejected")))
+            ClaimRow.polarity == "affirmed", NOT_REJECTED)))
         return {canonical(self.s, p) for p in places}
 
     def _place_relation(self, mine: set[int], theirs: set[int]) -> str | None:
         """"same place", "one place inside the other", or None (unrelated or unknown)."""
         if mine & theirs:
             return "same place"
-        packs = dict(self.s.execute(select(EntityRow.id, EntityRow.pack_id)
-                                    .where(EntityRow.id.in_(mine | theirs))).all())
         if self.pack is None:
             return None
+        packs = dict(self.s.execute(select(EntityRow.id, EntityRow.pack_id)
+                                    .where(EntityRow.id.in_(mine | theirs))).all())
         for a in mine:
             for b in theirs:
                 pa, pb = packs.get(a), packs.get(b)
