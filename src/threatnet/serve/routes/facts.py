@@ -82,5 +82,5 @@ def get_fact(session: SessionDep, res: ResourcesDep, subject: EntityId, object: 
     its sentence, source, modality, document and offsets."""
     check_date(as_of)
     if predicate not in PREDICATES:
-        raise InvalidInput(f"no predicate {predicate!r}")
+        raise InvalidInput("predicate", f"no predicate {predicate!r}")
     return fact_detail(session, res.pack, subject, predicate, object, as_of)

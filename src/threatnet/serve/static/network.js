@@ -83,7 +83,7 @@
   }
 
   const COMMON = [
-    {selector: "node.lbl, node:selected, node.found, node.pinned", style: {
+    {selector: "node.lbl, node:selected, node.found, node.pinned, node.hover", style: {
       "label": "data(label)", "font-size": "data(fs)", "text-outline-color": "#fff",
       "text-outline-width": 2, "color": "#111", "text-valign": "bottom", "text-margin-y": 2,
       "min-zoomed-font-size": 0}},
@@ -339,8 +339,11 @@
       const p = n.position();
       const x = p.x * zoom + pan.x, y = p.y * zoom + pan.y;
       if (x < -50 || y < -20 || x > w + 50 || y > h + 20) continue;
-      const half = n.data("label").length * LABEL_PX * 0.3;
-      const box = [x - half + 5000, y + 4 + 5000, x + half + 5000, y + 6 + LABEL_PX + 5000];
+      // the label's box below the node, its 2 px outline around
+      const half = textWidth(n.data("label")) / 2 + 3;
+      const top = y + n.renderedOuterHeight() / 2;
+      const box = [x - half + 5000, top + 5000, x + half + 5000,
+                   top + 6 + LABEL_PX * 1.3 + 5000];
       if (!fits(...box)) continue;
       place(box);
       taken.add(id);
@@ -356,6 +359,23 @@
         if (Math.abs(el.data("fs") - fs) > 0.01) el.data("fs", fs);
       });
     });
+  }
+
+  const widths = new Map();
+  let measure = null;
+
+  function textWidth(text) {
+    // measured once per name in the font Cytoscape draws labels in
+    let w = widths.get(text);
+    if (w === undefined) {
+      if (!measure) {
+        measure = document.createElement("canvas").getContext("2d");
+        measure.font = LABEL_PX + 'px "Helvetica Neue", Helvetica, sans-serif';
+      }
+      w = measure.measureText(text).width;
+      widths.set(text, w);
+    }
+    return w;
   }
 
   function relabelSoon() {
@@ -709,7 +729,7 @@
     cy.on("mouseover", "node, edge", (evt) => {
       const target = evt.target;
       target.addClass("hover");
-      if (target.isNode()) target.addClass("lbl");
+      if (target.isNode()) target.data("fs", LABEL_PX / cy.zoom());
       else {
         target.data("fs", LABEL_PX / cy.zoom());
         clearTimeout(hovering);  // hovering previews the evidence; a click keeps it
@@ -726,8 +746,10 @@
     cy.one("render", () => {
       window.tnReady = performance.now();
       performance.mark("tn-ready");
-      container.dataset.ready = "1";
-      setTimeout(relabel, 0);  // after the first frame: the page answers input meanwhile
+      setTimeout(() => {  // after the first frame: the page answers input meanwhile
+        relabel();
+        container.dataset.ready = "1";
+      }, 0);
     });
     if (!big) cy.resize();  // a big network's second full redraw would cost a long task
   }
