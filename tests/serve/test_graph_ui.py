@@ -244,3 +244,75 @@ def test_summary_counts_actors_apart_from_places_and_capabilities(chromium, live
     _open_network(chromium, live_server + "/network?all_types=1")
     text = chromium.find_element(By.ID, "summary").text
     assert text.startswith(f"{actors} actors, {others} other entities, ")
+
+
+def _month(m: str) -> int:
+    return int(m[:4]) * 12 + int(m[5:7])
+
+
+def test_actor_page_filters_sorts_links_and_a_time_axis(chromium, live_server, client):
+    data = client.get("/api/actors/BLA?limit=25").json()
+    facts = [f for fs in data["facts"].values() for f in fs]
+    chromium.get(f"{live_server}/actors/BLA")
+    groups = "return [...document.querySelectorAll('tbody.fact-group')]"
+    assert chromium.execute_script(groups + ".length") == len(facts)
+    form = chromium.find_element(By.ID, "fact-filters")
+
+    def shown(attribute: str) -> list[str]:
+        return chromium.execute_script(
+            groups + ".filter(g => !g.hidden).map(g => g.dataset[arguments[0]])", attribute)
+
+    def choose(name: str, value: str) -> None:
+        from selenium.webdriver.support.ui import Select
+        Select(form.find_element(By.NAME, name)).select_by_visible_text(value)
+
+    choose("modality", "reported")
+    expected = [f for f in facts if "reported" in (f["strongest_for"], f["strongest_against"])]
+    assert expected and len(shown("grade")) == len(expected) < len(facts)
+    assert f"{len(expected)} of {len(facts)}" in chromium.find_element(By.ID, "facts-shown").text
+    choose("modality", "any")
+    source = sorted({s for f in facts for s in f["sources_for"]} - {"(author)"})[0]
+    choose("source", source)
+    assert len(shown("grade")) == sum(1 for f in facts if source in f["sources_for"] +
+                                      f["sources_against"])
+    choose("source", "any")
+    grade = facts[0]["grade"]["code"]
+    choose("grade", grade)
+    assert set(shown("grade")) == {grade}
+    choose("grade", "any")
+    choose("class", "opposition")
+    assert set(shown("class")) == {"opposition"}
+    assert not [s for s in chromium.find_elements(By.CSS_SELECTOR, "section.fact-class")
+                if s.is_displayed() and s.get_attribute("data-class") != "opposition"]
+    choose("class", "any")
+    # seen from a month: facts last seen before it are hidden
+    months = sorted({f["last_seen"][:7] for f in facts if f["last_seen"]})
+    chromium.execute_script("const i = document.querySelector('#fact-filters [name=from]');"
+                            "i.value = arguments[0]; i.dispatchEvent(new Event('input', "
+                            "{bubbles: true}));", months[-1])
+    assert all(last[:7] >= months[-1] for last in shown("last") if last)
+    chromium.execute_script("const i = document.querySelector('#fact-filters [name=from]');"
+                            "i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true}));")
+    # sorted by the latest seen, within each class
+    choose("sort", "latest seen")
+    for table in chromium.find_elements(By.CSS_SELECTOR, "table.facts"):
+        lasts = [g.get_attribute("data-last") for g in
+                 table.find_elements(By.CSS_SELECTOR, "tbody.fact-group")]
+        assert lasts == sorted(lasts, reverse=True)
+    # the timeline: a bar's x is its month's distance from the first month
+    bars = chromium.execute_script(
+        "return [...document.querySelectorAll('svg.chart rect.bar')].map(b => "
+        "[b.dataset.month, parseFloat(b.getAttribute('x'))])")
+    assert len(bars) == len([m for m in data["timeline"] if m != "unknown"]) > 2
+    step = (bars[1][1] - bars[0][1]) / (_month(bars[1][0]) - _month(bars[0][0]))
+    for month, x in bars:
+        assert abs(x - (_month(month) - _month(bars[0][0])) * step) < 0.5
+    assert chromium.find_elements(By.CSS_SELECTOR, "svg.chart text.year")
+    # parents, factions and leaders link to their pages
+    links = chromium.find_elements(By.CSS_SELECTOR, ".facts-head .rel a")
+    names = {i["name"] for k in ("parents", "factions", "leaders") for i in data[k]}
+    assert links and {a.text for a in links} <= names
+    target = links[0].text
+    links[0].click()
+    WebDriverWait(chromium, 10).until(
+        lambda d: d.find_element(By.ID, "actor-name").text.startswith(target))
