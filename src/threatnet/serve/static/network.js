@@ -308,46 +308,57 @@
   let byDegree = [];  // node ids, best-linked first
   let labelTimer = 0;
 
-  function relabel() {
-    if (!cy) return;
-    const zoom = cy.zoom(), pan = cy.pan();
-    const w = container.clientWidth, h = container.clientHeight;
-    const fs = LABEL_PX / zoom;
-    const cell = 40, taken = new Set();
-    const boxes = {};
-    const fits = (x0, y0, x1, y1) => {
-      for (let gx = Math.floor(x0 / cell); gx <= Math.floor(x1 / cell); gx++) {
-        for (let gy = Math.floor(y0 / cell); gy <= Math.floor(y1 / cell); gy++) {
-          for (const b of boxes[gx * 1000 + gy] || []) {
-            if (x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1) return false;
+  function nodeSize(degree) {
+    // as the styles draw it (big: SIZES by degree class; small: mapData(degree, 1, 12, 14, 40))
+    if (big) return SIZES[Math.min(SIZES.length - 1, Math.floor(Math.log2(Math.max(1, degree))))];
+    return 14 + (Math.min(12, Math.max(1, degree)) - 1) * 26 / 11;
+  }
+
+  function placeLabels(candidates, zoom, pan) {
+    // candidates best-linked first: [id, label, x, y, degree] (model coordinates); the ids
+    // whose label fits below its node without overlapping one placed before
+    const w = container.clientWidth || 800, h = container.clientHeight || 600;
+    const cell = 40, taken = new Set(), boxes = {};
+    const limit = big ? MAX_LABELS / 2 : MAX_LABELS;
+    let looked = 0;
+    for (const [id, label, px, py, degree] of candidates) {
+      if (taken.size >= limit || looked > 6 * limit) break;
+      const x = px * zoom + pan.x + 5000, y = py * zoom + pan.y + 5000;
+      if (x < 4950 || y < 4980 || x > w + 5050 || y > h + 5020) continue;
+      looked++;
+      // the label's box below the node, its 2 px outline around
+      const half = textWidth(label) / 2 + 3;
+      const top = y + nodeSize(degree) * zoom / 2;
+      const box = [x - half, top, x + half, top + 6 + LABEL_PX * 1.3];
+      let free = true;
+      const cells = [];
+      for (let gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
+        for (let gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
+          const key = gx * 1000 + gy;
+          cells.push(key);
+          for (const b of boxes[key] || []) {
+            if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) free = false;
           }
         }
       }
-      return true;
-    };
-    const place = (box) => {
-      for (let gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
-        for (let gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
-          (boxes[gx * 1000 + gy] = boxes[gx * 1000 + gy] || []).push(box);
-        }
-      }
-    };
+      if (!free) continue;
+      for (const key of cells) (boxes[key] = boxes[key] || []).push(box);
+      taken.add(id);
+    }
+    return taken;
+  }
+
+  function relabel() {
+    if (!cy) return;
+    const zoom = cy.zoom(), fs = LABEL_PX / zoom;
+    const candidates = [];
     for (const id of byDegree) {
-      if (taken.size >= MAX_LABELS) break;
       const n = cy.getElementById(id);
       if (!n.length || n.hasClass("hidden")) continue;
       const p = n.position();
-      const x = p.x * zoom + pan.x, y = p.y * zoom + pan.y;
-      if (x < -50 || y < -20 || x > w + 50 || y > h + 20) continue;
-      // the label's box below the node, its 2 px outline around
-      const half = textWidth(n.data("label")) / 2 + 3;
-      const top = y + n.renderedOuterHeight() / 2;
-      const box = [x - half + 5000, top + 5000, x + half + 5000,
-                   top + 6 + LABEL_PX * 1.3 + 5000];
-      if (!fits(...box)) continue;
-      place(box);
-      taken.add(id);
+      candidates.push([id, n.data("label"), p.x, p.y, n.data("degree")]);
     }
+    const taken = placeLabels(candidates, zoom, cy.pan());
     cy.batch(() => {
       cy.nodes(".lbl").forEach((n) => { if (!taken.has(n.id())) n.removeClass("lbl"); });
       for (const id of taken) {
@@ -706,6 +717,17 @@
       for (const n of nodes) {
         if (linked.has(n.data.id)) first.push(n); else waiting.set(n.data.id, n);
       }
+      // the first labels from the known positions: no second drawing for them
+      const shownIds = new Set(first.map((x) => x.data.id));
+      const candidates = byDegree.filter((id) => shownIds.has(id)).map((id) => {
+        const n = nodeEls.get(id);
+        return [id, n.data.label, n.position.x, n.position.y, n.data.degree];
+      });
+      for (const id of placeLabels(candidates, view.zoom, view.pan)) {
+        const n = nodeEls.get(id);
+        n.classes += " lbl";
+        n.data.fs = LABEL_PX / view.zoom;
+      }
     }
     performance.mark("tn-elements");
     cy = cytoscape({
@@ -746,10 +768,13 @@
     cy.one("render", () => {
       window.tnReady = performance.now();
       performance.mark("tn-ready");
-      setTimeout(() => {  // after the first frame: the page answers input meanwhile
-        relabel();
-        container.dataset.ready = "1";
-      }, 0);
+      if (big) container.dataset.ready = "1";  // labelled before it was built
+      else {
+        setTimeout(() => {  // after the first frame: the page answers input meanwhile
+          relabel();
+          container.dataset.ready = "1";
+        }, 0);
+      }
     });
     if (!big) cy.resize();  // a big network's second full redraw would cost a long task
   }
