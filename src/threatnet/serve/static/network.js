@@ -40,7 +40,8 @@
   let big = false;
   let months = [];  // every month a fact was seen in, for the time slider
   let nodeEls = new Map();  // node id → element (in Cytoscape or waiting)
-  let adjacency = new Map();  // node id → its edge elements
+  let adjacency = null;  // node id → its edge elements (built when first needed)
+  let allEdges = [];
   let focus = null;  // null, or the ids of the actors in focus
   let saved = null;  // positions before a focus moved them
   const pinned = new Set();
@@ -63,13 +64,14 @@
         type: n.type, degree: n.degree, colour: fill, shape: shape, fs: LABEL_PX}});
     }
     for (const e of data.edges) {
-      els.push({group: "edges", data: {id: e.id, source: "n" + e.source, target: "n" + e.target,
-        s: e.source, o: e.target, predicate: e.predicate, cls: e.class,
-        confidence: e.confidence, modality: e.modality, against: e.against || 0,
-        contested: !!e.contested, denied: !!e.denied, symmetric: !!e.symmetric,
-        label: (e.denied ? "not " : "") + e.predicate, fs: LABEL_PX,
-        colour: CLASS_COLOURS[e.class] || "#000",
-        first: (e.first_seen || "").slice(0, 7), last: (e.last_seen || "").slice(0, 7)}});
+      const d = {id: e.id, source: "n" + e.source, target: "n" + e.target,
+        predicate: e.predicate, cls: e.class, confidence: e.confidence, modality: e.modality,
+        label: e.predicate, fs: LABEL_PX, colour: CLASS_COLOURS[e.class] || "#000",
+        first: (e.first_seen || "").slice(0, 7), last: (e.last_seen || "").slice(0, 7)};
+      if (e.contested) d.contested = true;  // (flags only where set: fewer fields to copy)
+      if (e.denied) { d.denied = true; d.label = "not " + e.predicate; }
+      if (e.symmetric) d.symmetric = true;
+      els.push({group: "edges", data: d});
     }
     return els;
   }
@@ -89,10 +91,9 @@
       "min-zoomed-font-size": 0}},
     {selector: "edge.hedged", style: {"line-style": "dashed", "line-dash-pattern": [6, 4]}},
     {selector: "edge.denied", style: {"line-style": "dotted", "target-arrow-shape": "tee",
-      "width": 2, "opacity": 0.9, "curve-style": "bezier"}},
-    {selector: "edge.contested", style: {"curve-style": "bezier",
-      "mid-target-arrow-shape": "diamond", "mid-target-arrow-color": "#000",
-      "mid-target-arrow-fill": "filled", "line-outline-width": 1, "line-outline-color": "#000"}},
+      "width": 2, "opacity": 0.9, "curve-style": "straight"}},
+    {selector: "edge.contested", style: {"line-outline-width": 1.5,
+      "line-outline-color": "#000"}},
     {selector: "edge.sym", style: {"target-arrow-shape": "none"}},
     {selector: "edge.denied.sym", style: {"target-arrow-shape": "tee"}},
     {selector: "edge:selected, edge.hover, edge.nb", style: {"label": "data(label)",
@@ -122,6 +123,9 @@
         "opacity": "mapData(confidence, 0, 1, 0.3, 0.95)",
         "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7}},
       ...COMMON,
+      // a diamond mid-line too (a big network keeps its cheap straight lines: outline only)
+      {selector: "edge.contested", style: {"mid-target-arrow-shape": "diamond",
+        "mid-target-arrow-color": "#000", "mid-target-arrow-fill": "filled"}},
     ];
   }
 
@@ -225,7 +229,7 @@
     const c = criteria();
     admit(c);
     const linked = new Set();
-    let shown = 0;
+    let shown = 0, actors = 0, others = 0;
     cy.batch(() => {
       cy.edges().forEach((e) => {
         const d = e.data();
@@ -236,21 +240,18 @@
       });
       cy.nodes().forEach((n) => {
         const keep = linked.has(n.id()) || (focus && focus.has(n.id())) || n.hasClass("pinned");
-        if (keep) { if (n.hasClass("hidden")) n.removeClass("hidden"); }
-        else if (!n.hasClass("hidden")) n.addClass("hidden");
+        if (keep) {
+          if (n.hasClass("hidden")) n.removeClass("hidden");
+          if (ACTOR_TYPES.has(n.data("type"))) actors++; else others++;
+        } else if (!n.hasClass("hidden")) n.addClass("hidden");
       });
     });
-    report(shown);
-    relabel();
+    report(shown, actors, others);
+    relabelSoon();  // the labels follow once the filter has answered
   }
 
-  function report(shown) {
+  function report(shown, actors, others) {
     // actors are the five actor types; places, capabilities and the rest are counted apart
-    let actors = 0, others = 0;
-    cy.nodes().forEach((n) => {
-      if (n.hasClass("hidden")) return;
-      if (ACTOR_TYPES.has(n.data("type"))) actors++; else others++;
-    });
     summary.textContent = actors + " actors" + (others ? ", " + others + " other entities" : "") +
       ", " + shown + " facts shown" + (focus ? " (in focus)" : "");
   }
@@ -328,8 +329,8 @@
       looked++;
       // the label's box below the node, its 2 px outline around
       const half = textWidth(label) / 2 + 3;
-      const top = y + nodeSize(degree) * zoom / 2;
-      const box = [x - half, top, x + half, top + 6 + LABEL_PX * 1.3];
+      const top = y + (nodeSize(degree) / 2 + 1 + 2) * zoom - 3;  // border 1, margin 2
+      const box = [x - half, top, x + half, top + 8 + LABEL_PX * 1.3];
       let free = true;
       const cells = [];
       for (let gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
@@ -447,16 +448,17 @@
   function showFact(edge) {
     const d = edge.data();
     const arrow = d.symmetric ? " —" : " →";
-    const body = openPanel([actorLink(d.s, cy.getElementById(d.source).data("label") || d.s),
+    const body = openPanel([actorLink(d.source.slice(1), cy.getElementById(d.source).data("label")),
       el("span", " " + (d.denied ? "NOT " : "") + d.predicate + arrow + " ", "pred"),
-      actorLink(d.o, cy.getElementById(d.target).data("label") || d.o)]);
+      actorLink(d.target.slice(1), cy.getElementById(d.target).data("label"))]);
     const tags = el("p", null, "fact-tags");
     tags.append(el("span", d.cls, "badge edge-tag edge-" + d.cls),
       el("span", d.denied ? "denied" : HEDGED.has(d.modality) ? "hedged (" + d.modality + ")"
         : "firm (" + d.modality + ")", "badge"));
     if (d.contested) tags.append(el("span", "contested", "badge contested-tag"));
     body.append(tags, el("p", "Loading the evidence…", "muted"));
-    const q = new URLSearchParams({subject: d.s, predicate: d.predicate, object: d.o});
+    const q = new URLSearchParams({subject: d.source.slice(1), predicate: d.predicate,
+                                   object: d.target.slice(1)});
     if (container.dataset.asOf) q.set("as_of", container.dataset.asOf);
     const mine = ++factRequest;
     fetch("/api/fact?" + q.toString())
@@ -545,12 +547,36 @@
 
   // -- focus, expand, pin, search -------------------------------------------------------
 
+  function suggestNames() {
+    const names = document.getElementById("actor-names");
+    if (names.dataset.for === String(byDegree.length) + ":" + byDegree[0]) return;
+    names.dataset.for = String(byDegree.length) + ":" + byDegree[0];
+    names.replaceChildren(...byDegree.map((id) => {
+      const o = document.createElement("option");
+      o.value = nodeEls.get(id).data.label;
+      return o;
+    }));
+  }
+
+  function edgesOf(id) {
+    if (!adjacency) {
+      adjacency = new Map();
+      for (const e of allEdges) {
+        for (const end of [e.data.source, e.data.target]) {
+          if (!adjacency.has(end)) adjacency.set(end, []);
+          adjacency.get(end).push(e);
+        }
+      }
+    }
+    return adjacency.get(id) || [];
+  }
+
   function neighbours(ids, c) {
     const out = new Set(ids);
     const saveFocus = focus;
     focus = null;  // neighbours by the other filters, whatever is in focus now
     for (const id of ids) {
-      for (const e of adjacency.get(id) || []) {
+      for (const e of edgesOf(id)) {
         if (passes(e.data, c)) { out.add(e.data.source); out.add(e.data.target); }
       }
     }
@@ -677,20 +703,9 @@
     const edges = all.slice(data.nodes.length)
       .sort((a, b) => b.data.confidence - a.data.confidence);
     nodeEls = new Map(nodes.map((n) => [n.data.id, n]));
-    adjacency = new Map();
-    for (const e of edges) {
-      for (const end of [e.data.source, e.data.target]) {
-        if (!adjacency.has(end)) adjacency.set(end, []);
-        adjacency.get(end).push(e);
-      }
-    }
+    allEdges = edges;
+    adjacency = null;  // built on the first focus
     byDegree = [...nodes].sort((a, b) => b.data.degree - a.data.degree).map((n) => n.data.id);
-    const names = document.getElementById("actor-names");
-    names.replaceChildren(...byDegree.slice(0, 3000).map((id) => {
-      const o = document.createElement("option");
-      o.value = nodeEls.get(id).data.label;
-      return o;
-    }));
     filters(data);
     let first = all, view = {};
     reserve = []; waiting = new Map();
@@ -764,7 +779,10 @@
     });
     cy.on("viewport", relabelSoon);
     cy.on("free", "node", relabelSoon);
-    if (big) report(cy.edges().length); else apply();
+    if (big) {
+      const actors = cy.nodes().filter((n) => ACTOR_TYPES.has(n.data("type"))).length;
+      report(cy.edges().length, actors, cy.nodes().length - actors);
+    } else apply();
     cy.one("render", () => {
       window.tnReady = performance.now();
       performance.mark("tn-ready");
@@ -808,6 +826,8 @@
     document.getElementById(id).addEventListener("input", slideTime);
   }
   document.getElementById("graph-find").addEventListener("submit", search);
+  // the search box's suggestions: every name, listed when the box is first used
+  document.getElementById("graph-search").addEventListener("focus", suggestNames);
   document.getElementById("clear-focus").addEventListener("click", clearFocus);
   document.getElementById("panel-close").addEventListener("click", closePanel);
   allTypes.addEventListener("change", load);
