@@ -329,7 +329,7 @@
       looked++;
       // the label's box below the node, its 2 px outline around
       const half = textWidth(label) / 2 + 3;
-      const top = y + (nodeSize(degree) / 2 + 1 + 2) * zoom - 3;  // border 1, margin 2
+      const top = y + (nodeSize(degree) / 2 + 1 + 2) * zoom - 6;  // border 1, margin 2
       const box = [x - half, top, x + half, top + 8 + LABEL_PX * 1.3];
       let free = true;
       const cells = [];
