@@ -466,6 +466,13 @@
       .then((f) => {
         if (mine !== factRequest) return;
         body.lastChild.remove();
+        const mark = body.querySelector(".contested-tag");
+        if (mark) {  // why it is contested: denials, or the other side's relation
+          mark.textContent = f.claims_against
+            ? "contested: " + f.claims_against + " claim" + (f.claims_against > 1 ? "s" : "") +
+              " against"
+            : "contested: a hostile and an aligned relation link these two";
+        }
         const grade = el("p", null, "grade");
         grade.append(el("strong", f.grade.code, "grade-code"),
           document.createTextNode(" · score " + f.score.toFixed(2) +
