@@ -27,7 +27,8 @@ Selenium). For each load it reads, in the browser:
 
 Prints the median of `--runs` loads after one warm-up load (which starts the
 browser's caches), and the ratio of the target to the baseline. Target: the
-target's `interactive` under 3,000 ms.
+target's `interactive` under 2,500 ms, with the page's full styling (hedged facts dashed,
+contested ones marked, labels placed hubs first).
 
     .venv/bin/python bench/web_network.py
     .venv/bin/python bench/web_network.py --runs 3 --sizes 2000:20000
@@ -49,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "serve"))
 import browser  # noqa: E402
 from synthetic import build  # noqa: E402
 
+TARGET_MS = 2500
 LONG_TASKS = """
 window.__long = [];
 new PerformanceObserver(l => window.__long.push(...l.getEntries()))
@@ -164,9 +166,10 @@ def main() -> int:
         print(f"ratio {top['actors']}:{top['facts']} / {base['actors']}:{base['facts']}: "
               f"interactive {top['interactive'] / base['interactive']:.2f}x, "
               f"API {top['api'] / base['api']:.2f}x")
-    verdict = "meets" if top["interactive"] < 3000 else "MISSES"
+    verdict = "meets" if top["interactive"] < TARGET_MS else "MISSES"
     print(f"{top['actors']} actors / {top['facts']} facts: interactive in "
-          f"{top['interactive'] / 1000:.2f} s ({verdict} the 3 s target; median of {args.runs})")
+          f"{top['interactive'] / 1000:.2f} s ({verdict} the {TARGET_MS / 1000:g} s target; "
+          f"median of {args.runs})")
     return 0
 
 

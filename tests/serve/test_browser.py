@@ -74,6 +74,9 @@ def test_network_renders_and_a_click_opens_an_actor(chromium, live_server, clien
     size = cy.size
     ActionChains(chromium).move_to_element_with_offset(
         cy, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+    # the click opens the actor's panel, whose first action is its profile
+    WebDriverWait(chromium, 10).until(lambda d: d.find_elements(By.ID, "open-profile"))
+    chromium.find_element(By.ID, "open-profile").click()
     WebDriverWait(chromium, 10).until(lambda d: "/actors/" in d.current_url)
     assert chromium.find_element(By.ID, "actor-name").text.startswith(BLA)
     assert not _csp_errors(chromium)

@@ -200,8 +200,9 @@ def _evidence_dict(c: ClaimView) -> dict[str, Any]:
 class _Builder:
     """Accumulates (triple, polarity, modality, source) groups into facts."""
 
-    def __init__(self, names: dict[int, str]) -> None:
+    def __init__(self, names: dict[int, str], denied: bool = False) -> None:
         self.names = names
+        self.denied = denied  # keep the facts no claim affirms, only denials
         self.facts: dict[tuple[int, str, int], Fact] = {}
         self.supports: dict[tuple[tuple[int, str, int], str, bool], Support] = {}
 
@@ -241,7 +242,8 @@ class _Builder:
                 sup.claim_ids.append(i)
 
     def result(self) -> list[Fact]:
-        return [f for f in self.facts.values() if f.claims_for]
+        return [f for f in self.facts.values()
+                if f.claims_for or (self.denied and f.claims_against)]
 
 
 def facts_from_claims(claims: Iterable[ClaimView], node_types: Iterable[str] | None = None,
@@ -366,18 +368,20 @@ def load_facts(session: Session, as_of: str | None = None,
                predicates: Iterable[str] | None = None,
                node_types: Iterable[str] | None = ACTOR_TYPES,
                entity_ids: Iterable[int] | None = None,
-               pairs: Iterable[tuple[int, int]] | None = None) -> list[Fact]:
+               pairs: Iterable[tuple[int, int]] | None = None,
+               denied: bool = False) -> list[Fact]:
     """The facts of the store known on `as_of`, aggregated in SQL.
 
     `predicates` keeps only those predicates; `node_types` only facts whose
     two ends are entities of those types (None: every entity); `entity_ids`
     only facts between two of those (canonical) entities; `pairs` only facts
     between the two entities of one of those pairs, either way round (what a path
-    search needs of its hops: not every fact among its actors).
+    search needs of its hops: not every fact among its actors). `denied` adds the facts
+    only denied (no claim affirms them: confidence 0), which are not edges of the graph.
     """
     views = entities(session)  # every id (merged ones too) -> its canonical view
     names = {v.id: v.name for v in views.values()}
-    builder = _Builder(names)
+    builder = _Builder(names, denied)
     wanted_types = set(node_types) if node_types is not None else None
     between = _Pairs(views, pairs) if pairs is not None else None
     if between is not None and not between.wanted:

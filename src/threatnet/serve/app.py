@@ -19,7 +19,7 @@ from threatnet.errors import InvalidInput, ThreatnetError, UnknownActor
 from threatnet.serve import views
 from threatnet.serve.config import Settings
 from threatnet.serve.deps import Resources
-from threatnet.serve.routes import api, incidents, pages_docs, pages_graph, review
+from threatnet.serve.routes import api, facts, incidents, pages_docs, pages_graph, review
 from threatnet.serve.security import Forbidden, SecurityMiddleware, TooLarge
 from threatnet.serve.templating import templates
 from threatnet.serve.views import NotFound
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.add_middleware(SecurityMiddleware, max_body=settings.max_upload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(facts.router)
     app.include_router(incidents.api)
     app.include_router(incidents.pages)
     app.include_router(review.router)

@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import entities
+from threatnet.analyse.contradictions import ALIGNED, HOSTILE
 from threatnet.analyse.graph import ACTOR_TYPES, load_facts
 from threatnet.errors import ThreatnetError
 from threatnet.model import PREDICATES
@@ -31,39 +32,63 @@ class NotFound(ThreatnetError):
 
 
 def network_json(session: Session, as_of: str | None = None, min_confidence: float = 0.0,
-                 all_types: bool = False) -> bytes:
+                 all_types: bool = False, denied: bool = False) -> bytes:
     """`network(...)` as JSON bytes, kept while the store is unchanged.
 
     The bytes are cached, not the dict: encoding 20,000 edges costs more than
     answering from the cache, and the network page waits for them.
     """
-    key = (as_of, min_confidence, all_types)
+    key = (as_of, min_confidence, all_types, denied)
     return _network_cache.get(session, key, lambda: json.dumps(
         network(session, *key), ensure_ascii=False, separators=(",", ":")).encode())
 
 
 def network(session: Session, as_of: str | None = None, min_confidence: float = 0.0,
-            all_types: bool = False) -> dict[str, Any]:
-    """Nodes (actors, or every entity) and one edge per fact, for Cytoscape."""
-    facts = load_facts(session, as_of, node_types=None if all_types else ACTOR_TYPES)
+            all_types: bool = False, denied: bool = False) -> dict[str, Any]:
+    """Nodes (actors, or every entity) and one edge per fact, for Cytoscape.
+
+    Each edge says how firmly it is held — `modality`, the strongest of the claims
+    affirming it; `against`, how many claims deny it; `contested`, denied or
+    contradicted by a hostile fact between the same two actors alongside an aligned
+    one — and, with `denied`, the facts only denied come too (`"denied": true`,
+    confidence 0, whatever `min_confidence`).
+    """
+    facts = load_facts(session, as_of, node_types=None if all_types else ACTOR_TYPES,
+                       denied=denied)
     views = {v.id: v for v in entities(session).values()}
+    sides: dict[frozenset[int], set[str]] = {}
+    for f in facts:
+        side = _SIDES.get(f.predicate)
+        if side and f.claims_for:
+            sides.setdefault(frozenset((f.subject_id, f.object_id)), set()).add(side)
     degree: Counter[int] = Counter()
     edges = []
     for f in facts:
         confidence = f.confidence  # computed from the support on each call: once here
-        if confidence < min_confidence:
+        only_denied = not f.claims_for
+        if confidence < min_confidence and not only_denied:
             continue
         degree[f.subject_id] += 1
         degree[f.object_id] += 1
-        edges.append({"id": f"f{len(edges)}", "source": f.subject_id, "target": f.object_id,
-                      "predicate": f.predicate, "class": f.predicate_class,
-                      "symmetric": f.symmetric, "confidence": confidence,
-                      "first_seen": f.first_seen, "last_seen": f.last_seen})
+        against = f.claims_against
+        edge = {"id": f"f{len(edges)}", "source": f.subject_id, "target": f.object_id,
+                "predicate": f.predicate, "class": f.predicate_class,
+                "symmetric": f.symmetric, "confidence": confidence,
+                "first_seen": f.first_seen, "last_seen": f.last_seen,
+                "modality": f.strongest_modality, "against": against,
+                "contested": bool(against) or len(sides.get(
+                    frozenset((f.subject_id, f.object_id)), ())) > 1}
+        if only_denied:
+            edge["denied"] = True
+        edges.append(edge)
     nodes = [{"id": i, "name": views[i].name, "type": views[i].type, "degree": d}
              for i, d in sorted(degree.items())]
     return {"as_of": as_of, "nodes": nodes, "edges": edges,
             "classes": sorted({e["class"] for e in edges}),
             "types": sorted({n["type"] for n in nodes})}
+
+
+_SIDES = {**{p: "hostile" for p in HOSTILE}, **{p: "aligned" for p in ALIGNED}}
 
 
 class _StoreCache:

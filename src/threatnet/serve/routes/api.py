@@ -36,16 +36,21 @@ class ReportIn(BaseModel):
 @router.get("/network")
 def get_network(session: SessionDep, as_of: AsOf = None, min_confidence: MinConfidence = 0.0,
                 all_types: Annotated[bool, Query(description="Every entity type, not only "
-                                                             "actors.")] = False
+                                                             "actors.")] = False,
+                denied: Annotated[bool, Query(description="Also the facts only denied "
+                                                          "(no claim affirms them).")] = False
                 ) -> Response:
     """The actor network: one node per actor, one edge per fact (with its confidence).
 
     `{"as_of", "nodes": [{"id", "name", "type", "degree"}], "edges": [{"id", "source",
     "target", "predicate", "class", "symmetric", "confidence", "first_seen",
-    "last_seen"}], "classes", "types"}`.
+    "last_seen", "modality", "against", "contested"[, "denied"]}], "classes", "types"}`:
+    `modality` the strongest of the claims affirming the fact, `against` the claims
+    denying it, `contested` denied or contradicted (hostile and aligned facts between
+    the same two actors).
     """
     check_date(as_of)
-    return Response(views.network_json(session, as_of, min_confidence, all_types),
+    return Response(views.network_json(session, as_of, min_confidence, all_types, denied),
                     media_type="application/json")
 
 
