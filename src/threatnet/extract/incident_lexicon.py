@@ -56,6 +56,7 @@ class IncidentLexicon:
     planned_verbs: frozenset[str]
     planned_preps: frozenset[str]
     place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     place_preps: frozenset[str]
     new_markers: frozenset[str]
     unreal: frozenset[str]
@@ -123,6 +124,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         planned_verbs=_words(cues["planned"]["verbs"], "planned"),
         planned_preps=_words(cues["planned"]["preps"], "planned"),
         place_nouns=_words(d["place_nouns"], "place_nouns"),
+        facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         unreal=_words(d["unreal_governors"], "unreal_governors"),

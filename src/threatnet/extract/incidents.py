@@ -22,7 +22,8 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dates import date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
-from threatnet.extract.incident_parse import clause_tokens, target_heads, under_place_prep
+from threatnet.extract.incident_parse import clause_tokens, target_heads
+from threatnet.extract.incident_places import PlaceReader
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
 from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.model import Entity, EntityType, Incident
@@ -182,6 +183,9 @@ class _Run:
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
         self.used_headings: set[int] = set()
+        pack_ids = {e.id: e.pack_id for e in found.entities}
+        self.place_reader = PlaceReader(doc, finder.lex, finder.pack, adder, self.entity_of,
+                                        lambda p: pack_ids.get(p))
 
     def entity_of(self, i: int) -> Entity | None:
         owner = self.found.token_entity.get(i)
@@ -585,45 +589,13 @@ class _Run:
     def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
         if tok.i not in self.anchor_cache:
             scope = clause_tokens(tok)
-            self.anchor_cache[tok.i] = (self._places(tok, scope),
+            self.anchor_cache[tok.i] = (self.place_reader.places(tok, scope),
                                         date_of(scope, self.dates, self.published))
         places, date = self.anchor_cache[tok.i]
         return list(places), date
 
-    def _places(self, trigger: Token, scope: list[Token]) -> list[str]:
-        """The places of the trigger's clause, finest first; an unknown village by name."""
-        found: list[str] = []
-        for tok in scope:
-            if not under_place_prep(tok, trigger, self.lex.place_preps):
-                continue
-            entity = self.entity_of(tok.i)
-            if entity is not None and entity.type == EntityType.PERSON and \
-                    entity.pack_id is None and tok.dep_ in ("pobj", "compound"):
-                entity.type = EntityType.LOCATION  # "in Shewa": NER took the village for a man
-            if entity is not None and entity.type == EntityType.LOCATION:
-                if entity.id not in found:
-                    found.append(entity.id)
-                continue
-            if entity is None and tok.lemma_.casefold() in self.lex.place_nouns:
-                start = tok.i
-                while start > 0 and self.entity_of(start - 1) is None and (
-                        self.doc[start - 1].pos_ == "PROPN" or
-                        (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
-                    start -= 1
-                span = self.doc[start:tok.i]
-                if span and span.text[:1].isupper() and span[-1].pos_ == "PROPN":
-                    place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
-                                              EntityType.LOCATION)
-                    self.adder.mention(place, span.start, span.end)
-                    found.append(place.id)
-        return self._finest(found)
-
     def _finest(self, places: list[str]) -> list[str]:
-        pack_of = {e.id: e.pack_id for e in self.found.entities}
-        ancestors = {a for p in places if pack_of.get(p) for a in self.f.pack.ancestors(pack_of[p])}
-        kept = [p for p in places if pack_of.get(p) not in ancestors or pack_of.get(p) is None]
-        unknown = [p for p in kept if pack_of.get(p) is None]
-        return unknown + [p for p in kept if p not in unknown]
+        return self.place_reader.finest(places)
 
 
 # a heading's date: "08 Jun 2014", "June 8, 2014", "2014"
