@@ -58,6 +58,7 @@ class IncidentLexicon:
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_preps: frozenset[str]
+    place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
     unreal: frozenset[str]
 
@@ -126,6 +127,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
+        place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         unreal=_words(d["unreal_governors"], "unreal_governors"),
     )

@@ -50,16 +50,17 @@ class PlaceReader:
         facilities: list[str] = []
         named: list[str] = []
         covered: set[int] = set()
-        for tok in scope:
-            if tok.i in covered or not under_place_prep(tok, trigger, self.lex.place_preps):
-                continue
-            entity = self.entity_of(tok.i)
-            if entity is None and tok.dep_ == "pobj" and self._facility_word(tok):
+        for tok in scope:  # named facilities first: their names may hold other entities
+            if tok.dep_ == "pobj" and self.entity_of(tok.i) is None and \
+                    self._facility_word(tok) and self._placed(tok, trigger):
                 span = self._facility_span(tok)
                 if span is not None:
                     facilities.append(self._facility(span).id)
-                    covered |= set(range(span[0], span[1]))
+                    covered |= set(range(*span))
+        for tok in scope:
+            if tok.i in covered or not self._placed(tok, trigger):
                 continue
+            entity = self.entity_of(tok.i)
             if entity is not None and entity.type == EntityType.PERSON and \
                     entity.pack_id is None and tok.dep_ == "pobj" and \
                     tok.head.lower_ in self.lex.place_preps:
@@ -81,6 +82,19 @@ class PlaceReader:
                     named.append(place.id)
         return facilities + self.finest(named)
 
+    def _placed(self, tok: Token, trigger: Token) -> bool:
+        """Under a place preposition of the clause, or one of entry after the deed's verb."""
+        if under_place_prep(tok, trigger, self.lex.place_preps):
+            return True
+        if not under_place_prep(tok, trigger, self.lex.place_entry_preps):
+            return False
+        node = tok
+        while not (node.dep_ == "pobj" and node.head.lower_ in self.lex.place_entry_preps) \
+                and node.head.i != node.i:
+            node = node.head
+        verb = node.head.head
+        return verb.pos_ == "VERB" and verb.i in (trigger.i, trigger.head.i)
+
     # -- facilities -------------------------------------------------------------
 
     def _facility_word(self, tok: Token) -> bool:
@@ -96,6 +110,8 @@ class PlaceReader:
         phrase, back to a determiner or a lower-case adjective ("the crowded"), if one of
         them is a name (a capitalised proper noun) and none an actor ("Frontier Corps
         camp" is the Corps' camp, not a place)."""
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.lefts):
+            return None  # "a Kabul hotel": some hotel in Kabul, not a named place
         start = head.i
         for k in range(head.i - 1, head.left_edge.i - 1, -1):
             tok = self.doc[k]
@@ -119,11 +135,11 @@ class PlaceReader:
         words = self.doc[start:end]
         text = words.text
         entity = self.adder.entity(f"facility:{word_key(text)}", text, EntityType.INFRASTRUCTURE)
-        # a known place inside the name ("Quetta railway station") keeps its own mention
-        take = not any((e := self.entity_of(i)) is not None and
-                       e.type in (EntityType.LOCATION, EntityType.STATE)
-                       for i in range(start, end))
-        self.adder.mention(entity, start, end, take=take)
+        self.adder.mention(entity, start, end, take=False)
+        # a known place inside the name ("Quetta railway station") keeps its own words
+        placed = [i for i in range(start, end) if (e := self.entity_of(i)) is not None and
+                  e.type in (EntityType.LOCATION, EntityType.STATE)]
+        self.adder.own(entity, max(placed, default=start - 1) + 1, end)
         return entity
 
     # -- villages and towns ------------------------------------------------------

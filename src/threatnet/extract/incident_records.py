@@ -74,12 +74,16 @@ class EntityAdder:
         if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
             return
         if take:
-            for i in range(start, end):
-                self._release(i)
-                self.found.token_entity[i] = entity.id
+            self.own(entity, start, end)
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entity.mentions.sort(key=lambda m: m.start)
         entity.add_alias(span.text)
+
+    def own(self, entity: Entity, start: int, end: int) -> None:
+        """Give tokens `start`..`end` to `entity`, taking them from their owners."""
+        for i in range(start, end):
+            self._release(i)
+            self.found.token_entity[i] = entity.id
 
     def drop(self, entity: Entity) -> None:
         """Forget an entity whose mentions went to another."""

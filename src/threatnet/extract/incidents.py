@@ -73,7 +73,9 @@ class IncidentFinder:
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
         for incident in list(out.incidents):
             run.link_pack_event(incident)
+        alive = {e.id for e in found.entities}
         for incident in out.incidents:
+            incident.places = [p for p in incident.places if p in alive]
             incident.entity.incident = Incident(incident.kind, incident.date,
                                                 incident.places[0] if incident.places else None,
                                                 generated=incident.entity.pack_id is None
