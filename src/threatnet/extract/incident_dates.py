@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.extract.timex import normalise
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -24,6 +24,7 @@ _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|N
                                  re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
+CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a day from
 
 
 @lru_cache(maxsize=4096)
@@ -88,3 +89,26 @@ def _context(span: Span, dates: list[Span]) -> str | None:
         return None
     year = _YEAR.search(earlier[-1].text).group(0)
     return f"{year}-12-31"
+
+
+def carried_date(tok: Token, dates: list[Span], published: str | None) -> str | None:
+    """The day an undated deed is told under: the last full date written in the sentences
+    just before it in the same paragraph ("The deadliest day came on 26 August, when …
+    Elsewhere, a railway bridge was blown up"). A date that opens a span ("since 2015")
+    or a year or month alone carries nothing."""
+    doc = tok.doc
+    sentence = sentence_of(tok)
+    here = sentence_number(tok)
+    for span in reversed([d for d in dates if d.end <= sentence.start]):
+        if here - sentence_number(span[0]) > CARRIED_SENTENCES or \
+                "\n" in doc[span.start:sentence.start].text:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence_of(span[0])):
+            continue  # a dateline ("KABUL, Oct 3, 2022 (AFP)") dates the report
+        if span[0].lower_ in _NOT_ANCHORS or (span.start and
+                                               doc[span.start - 1].lower_ in _NOT_ANCHORS):
+            continue
+        value = resolve_date(span.text, _context(span, dates) or published)
+        if value is not None and len(value) == 10:
+            return value
+    return None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
-from threatnet.extract.incident_dates import date_of, resolve_date
+from threatnet.extract.incident_dates import carried_date, date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -71,6 +71,9 @@ class IncidentFinder:
             by_sentence.setdefault(sentence_of(doc[i]).start, []).append(i)
         for start in sorted(by_sentence):
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
+        for incident in out.incidents:
+            if incident.date is None and incident.mentions:
+                incident.date = carried_date(incident.mentions[0], dates, published)
         for incident in list(out.incidents):
             run.link_pack_event(incident)
         alive = {e.id for e in found.entities}
@@ -590,9 +593,16 @@ class _Run:
 
     def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
         if tok.i not in self.anchor_cache:
-            scope = clause_tokens(tok)
-            self.anchor_cache[tok.i] = (self.place_reader.places(tok, scope),
-                                        date_of(scope, self.dates, self.published))
+            root = tok  # "militants tried to force their way in": the date is of "tried"
+            while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
+                root = root.head
+            scope = clause_tokens(root)
+            own = _own_phrase(tok) if tok.pos_ == "NOUN" else []
+            # "the March attack on X and the October bombing near Y": a noun's own first
+            date = date_of(own, self.dates, self.published) or \
+                date_of(scope, self.dates, self.published)
+            places = self.place_reader.places(tok, own) if own else []
+            self.anchor_cache[tok.i] = (places or self.place_reader.places(tok, scope), date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
 
@@ -615,6 +625,17 @@ def _described_date(description: str) -> str | None:
 def _year(text: str) -> str | None:
     match = re.search(r"\b(19|20)\d\d\b", text)
     return match.group(0) if match else None
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """A noun's own phrase: its subtree without the nouns coordinated with it ("the March
+    attack on X and the October bombing near Y")."""
+    out, stack = [], [noun]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
