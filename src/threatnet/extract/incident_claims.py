@@ -54,6 +54,8 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
+        # a reference whose words another entity keeps ("the suicide bombing": a tactic)
+        self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
@@ -70,7 +72,18 @@ class IncidentClaimMaker:
 
     def incident_at(self, tok: Token) -> FoundIncident | None:
         entity = self.token_entity.get(tok.i)
-        return self.incidents.of_entity(entity) if entity else None
+        found = self.incidents.of_entity(entity) if entity else None
+        if found is None and tok.dep_ in ("dobj", "nsubjpass") and \
+                tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+            # "the attack … the previous month, which India blamed on X": the noun the
+            # relative clause hangs from, or the phrase that noun is part of
+            node = tok.head.head
+            for _ in range(3):
+                if node.i in self.mentioned or node.i in self.token_entity:
+                    return self.incident_at(node)
+                node = node.head
+            return None
+        return found or self.mentioned.get(tok.i)
 
     # -- what happened ----------------------------------------------------------
 
@@ -164,8 +177,10 @@ class IncidentClaimMaker:
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind):
             return []
         if lemma in self.lex.responsibility_verbs:
-            claimed = [c for c in tok.children if c.dep_ == "dobj" and self.incident_at(c)]
-            return self._responsibility(tok, claimed[0]) if claimed else []
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
+            claimed = [o for o in objects if self.incident_at(o)]
+            return [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -193,6 +208,12 @@ class IncidentClaimMaker:
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        # "a little-known group, X, claimed": the group the subject's apposition names
+        found += [e for c in verb.children if c.dep_ == "nsubj" and self.token_entity.get(c.i)
+                  is None for a in c.children if a.dep_ == "appos"
+                  for e in self.args.entities(a)
+                  if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
+                  and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
