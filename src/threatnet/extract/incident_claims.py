@@ -120,14 +120,17 @@ class IncidentClaimMaker:
     # -- who did it ---------------------------------------------------------------
 
     def _doers(self, trigger: Token) -> list[str]:
-        """Who the deed names as its doer: a verb's subject; a noun's possessor or
-        modifier ("a TTP attack"), never the subject of the verb that governs it
-        ("X praised the attack")."""
+        """Who the deed names as its doer: a verb's subject; a noun's possessor, modifier
+        or "by" phrase ("a TTP attack", "an attack by X"), never the subject of the verb
+        that governs it ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
         else:
             found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
                      for e in self.args.entities(c)]
+            found += [e for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"
+                      for e in self.args.entities(p)]  # "an attack by X"
         return [e for e in found if self.types[e] in PERPETRATORS]
 
     def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:

@@ -391,6 +391,10 @@ class _Run:
                 for t in p.subtree if t.pos_ == "PROPN"}
         if whom:  # "the killing of its former chief, X": only an incident that struck X
             fits = [f for f in fits if whom <= self._words_of(f)]
+        own = self.f.noun_kind(tok)
+        if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
+            fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
+                    or any(t.lemma_ == tok.lemma_ for t in f.triggers)] or fits
         if here is not None and here in fits:
             target = here
         else:
