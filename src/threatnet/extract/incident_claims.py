@@ -131,7 +131,18 @@ class IncidentClaimMaker:
             found += [e for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
                       for p in c.children if p.dep_ == "pobj"
                       for e in self.args.entities(p)]  # "an attack by X"
-        return [e for e in found if self.types[e] in PERPETRATORS]
+        return [e for e in found if self.types[e] in PERPETRATORS and
+                not self._only_in_dateline(e, trigger)]
+
+    def _only_in_dateline(self, entity: str, trigger: Token) -> bool:
+        """ "PESHAWAR, June 25 (Reuters) - Gunmen attacked": the agency is no doer."""
+        if self.incidents.dateline is None:
+            return False
+        start, end = self.incidents.dateline
+        sent = sentence_of(trigger)
+        inside = [m for m in self.entities[entity].mentions
+                  if sent.start_char <= m.start < sent.end_char]
+        return bool(inside) and all(start <= m.start < end for m in inside)
 
     def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:
         out = []

@@ -41,6 +41,7 @@ class FoundIncident:
 class DocIncidents:
     incidents: list[FoundIncident] = field(default_factory=list)
     cue_tokens: list[int] = field(default_factory=list)  # tokens any incident cue names
+    dateline: tuple[int, int] | None = None  # character offsets of the story's dateline
 
     def of_entity(self, entity: str) -> FoundIncident | None:
         return next((f for f in self.incidents if f.entity.id == entity), None)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
+from threatnet.extract.incident_dateline import Dateline, find_dateline
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
@@ -73,7 +74,8 @@ class IncidentFinder:
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
         for incident in out.incidents:
             if incident.date is None and incident.mentions:
-                incident.date = carried_date(incident.mentions[0], dates, published)
+                incident.date = carried_date(incident.mentions[0], dates, run.published)
+        run.dateline_place()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
         alive = {e.id for e in found.entities}
@@ -183,6 +185,11 @@ class _Run:
         self.f, self.lex, self.doc, self.found = finder, finder.lex, doc, found
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
+        self.dateline = self._dateline()
+        if self.dateline is not None:
+            out.dateline = (self.dateline.start, self.dateline.end)
+            # "on Monday" is counted back from the day the story was filed
+            self.published = self.dateline.date or published
         self.last_sentence = -1
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
@@ -220,6 +227,32 @@ class _Run:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
                 here = self._noun(tok, here, marker) or here
+
+    def _dateline(self) -> Dateline | None:
+        """The story's dateline, when its place is a place the entity finder knows."""
+        text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        found = find_dateline(text, self.published)
+        if found is None:
+            return None
+        place = self.doc.char_span(found.place_start, found.place_start + len(found.place),
+                                   alignment_mode="expand")
+        entity = self.entity_of(place[0].i) if place is not None and len(place) else None
+        return found if entity is not None and entity.type == EntityType.LOCATION else None
+
+    def dateline_place(self) -> None:
+        """A story told from a dateline about one incident: the incident's place, if the
+        story gives none."""
+        if self.dateline is None or len(self.out.incidents) != 1 or \
+                self.out.incidents[0].places:
+            return
+        place = self.doc.char_span(self.dateline.place_start, self.dateline.place_start +
+                                   len(self.dateline.place), alignment_mode="expand")
+        entity = self.entity_of(place[0].i)
+        if entity is not None:
+            self.out.incidents[0].places = [entity.id]
+
+    def _in_dateline(self, tok: Token) -> bool:
+        return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
 
     def headings(self) -> list[tuple[int, int, list[str], str | None]]:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
@@ -600,8 +633,9 @@ class _Run:
             root = tok  # "militants tried to force their way in": the date is of "tried"
             while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
                 root = root.head
-            scope = clause_tokens(root)
-            own = _own_phrase(tok) if tok.pos_ == "NOUN" else []
+            scope = [t for t in clause_tokens(root) if not self._in_dateline(t)]
+            own = [t for t in _own_phrase(tok) if not self._in_dateline(t)] \
+                if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
             date = date_of(own, self.dates, self.published) or \
                 date_of(scope, self.dates, self.published)
