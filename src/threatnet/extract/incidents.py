@@ -490,13 +490,25 @@ class _Run:
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART
-        if latest is not None and near and not marker and not places and not date and \
+        if latest is not None and near and not marker and \
+                (not places or self._finer(places, latest)) and \
+                (not date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
+            if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
+                latest.places = [*places, *(p for p in latest.places if p not in places)]
             self._join(latest, tok)
             return latest
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _finer(self, places: list[str], incident: FoundIncident) -> bool:
+        """Villages or sites read by name alone (no gazetteer knows them), told next to an
+        incident placed in a known place: inside it, more likely than a second incident."""
+        known = {e.id for e in self.found.entities if e.pack_id}
+        by_name = self.adder_ids()
+        return bool(incident.places) and any(p in known for p in incident.places) and \
+            all(p in by_name for p in places)
 
     def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
         """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
