@@ -92,8 +92,14 @@ class IncidentClaimMaker:
         facts = self.facts.get(inc)
         out = []
         if incident.places and incident.triggers:
-            out.append(IncidentClaim(RawClaim(inc, "occurred_in", incident.places[0],
-                                              incident.triggers[0])))
+            # the finest place; where that is a site or village only the text names
+            # ("Kaaj education centre"), the known place it lies in as well
+            known = [p for p in incident.places[1:] if p in self.entities and
+                     self.entities[p].pack_id] \
+                if not self.entities[incident.places[0]].pack_id else []
+            for place in [incident.places[0], *known[:1]]:
+                out.append(IncidentClaim(RawClaim(inc, "occurred_in", place,
+                                                  incident.triggers[0])))
         if facts is None:
             return out
         for trigger, target in facts.targets:

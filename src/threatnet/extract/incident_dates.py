@@ -112,3 +112,16 @@ def carried_date(tok: Token, dates: list[Span], published: str | None) -> str | 
         if value is not None and len(value) == 10:
             return value
     return None
+
+
+def sentence_date(tok: Token, dates: list[Span], published: str | None) -> str | None:
+    """The one date of the sentence a deed is told in, where the parse hangs it elsewhere
+    ("X, who tried to set off a car bomb in Times Square, in May 2010"); none when the
+    sentence has more than one (whose is whose is then the parse's to say)."""
+    sentence = sentence_of(tok)
+    found = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end and
+             d[0].lower_ not in _NOT_ANCHORS and
+             not (d.start and tok.doc[d.start - 1].lower_ in _NOT_ANCHORS)]
+    if len(found) != 1:
+        return None
+    return resolve_date(found[0].text, _context(found[0], dates) or published)

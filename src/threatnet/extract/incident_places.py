@@ -62,9 +62,12 @@ class PlaceReader:
                 continue
             entity = self.entity_of(tok.i)
             if entity is not None and entity.type == EntityType.PERSON and \
-                    entity.pack_id is None and tok.dep_ == "pobj" and \
-                    tok.head.lower_ in self.lex.place_preps:
-                entity.type = EntityType.LOCATION  # "in Shewa": NER took the village for a man
+                    entity.pack_id is None and (
+                        (tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_preps) or
+                        (tok.dep_ == "compound" and
+                         tok.head.lemma_.casefold() in self.lex.place_nouns)):
+                # "in Shewa", "in the Datta Khel area": NER took the village for a man
+                entity.type = EntityType.LOCATION
             if entity is not None and entity.type in FACILITY_TYPES and \
                     entity.type != EntityType.LOCATION and self._facility_name(entity):
                 if entity.type == EntityType.ORGANIZATION:

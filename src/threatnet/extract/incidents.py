@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dateline import Dateline, find_dateline
-from threatnet.extract.incident_dates import carried_date, date_of, resolve_date
+from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -73,6 +73,10 @@ class IncidentFinder:
         for start in sorted(by_sentence):
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
         for incident in out.incidents:
+            for trigger in incident.triggers if incident.date is None else []:
+                if run.alone(trigger):  # a date the parse hung on another word
+                    incident.date = incident.date or sentence_date(trigger, dates,
+                                                                   run.published)
             if incident.date is None and incident.mentions:
                 incident.date = carried_date(incident.mentions[0], dates, run.published)
         run.dateline_place()
@@ -276,6 +280,10 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
+            label = _FIELD.match(line)
+            if label and not _DATE.search(label.group(1)) and \
+                    not any(start <= at < start + len(label.group(1)) for at, _ in located):
+                continue  # "Date of listing: 29 July 2011", "Other names: …": a record's field
             span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
             words = [t for t in span if not t.is_space] if span is not None else []
             if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
@@ -492,7 +500,7 @@ class _Run:
             <= MAX_SENTENCES_APART
         if latest is not None and near and not marker and \
                 (not places or self._finer(places, latest)) and \
-                (not date or date == latest.date) and \
+                (not date or not latest.date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
                 latest.places = [*places, *(p for p in latest.places if p not in places)]
@@ -501,6 +509,12 @@ class _Run:
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def alone(self, tok: Token) -> bool:
+        """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
+        own = {t.i for t in tok.subtree}
+        return not any(t.i not in own and (self.f.verb_kind(t) or (
+            t.pos_ == "NOUN" and self.f.noun_kind(t))) for t in sentence_of(tok))
 
     def _finer(self, places: list[str], incident: FoundIncident) -> bool:
         """Villages or sites read by name alone (no gazetteer knows them), told next to an
@@ -663,6 +677,10 @@ class _Run:
 # a heading's date: "08 Jun 2014", "June 8, 2014", "2014"
 _DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?"
                    r"\s+\d{4}\b|\b(?:19|20)\d\d\b")
+
+
+# a record's field: "Date of listing: …", "Other names: …"
+_FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
 
 
 def _described_date(description: str) -> str | None:
