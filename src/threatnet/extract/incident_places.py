@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
-from threatnet.extract.incident_parse import under_place_prep
+from threatnet.extract.incident_parse import target_heads, under_place_prep
 from threatnet.extract.incident_records import EntityAdder
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
@@ -58,9 +58,11 @@ class PlaceReader:
                     facilities.append(self._facility(span).id)
                     covered |= set(range(*span))
         for tok in scope:
-            if tok.i in covered or not self._placed(tok, trigger):
-                continue
             entity = self.entity_of(tok.i)
+            if (tok.i in covered and not (entity is not None and
+                                          entity.type == EntityType.LOCATION)) or \
+                    not self._placed(tok, trigger):
+                continue  # a known place inside a facility's name still places it
             if entity is not None and entity.type == EntityType.PERSON and \
                     entity.pack_id is None and (
                         (tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_preps) or
@@ -84,6 +86,13 @@ class PlaceReader:
                 if place is not None and place.id not in named:
                     named.append(place.id)
         return facilities + self.finest(named)
+
+    def target_town(self, trigger: Token) -> list[str]:
+        """ "attacked a Kabul hotel": the known place that names what the deed struck."""
+        return list(dict.fromkeys(
+            e.id for head in target_heads(trigger) for c in head.lefts
+            if c.dep_ in ("compound", "poss", "nmod") for e in [self.entity_of(c.i)]
+            if e is not None and e.type == EntityType.LOCATION))
 
     def _placed(self, tok: Token, trigger: Token) -> bool:
         """Under a place preposition of the clause, or one of entry after the deed's verb."""

@@ -79,6 +79,9 @@ class IncidentFinder:
                                                                    run.published)
             if incident.date is None and incident.mentions:
                 incident.date = carried_date(incident.mentions[0], dates, run.published)
+        for incident in out.incidents:
+            for trigger in incident.triggers if not incident.places else []:
+                incident.places = incident.places or run.place_reader.target_town(trigger)
         run.dateline_place()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
