@@ -143,3 +143,33 @@ def test_the_ambush_is_the_ambush_not_the_later_attack(extractor):
             "ambush.")
     rec = record(extractor, text, published="2024-06-28")
     assert _doers(rec) == {("Hafiz Gul Bahadur group", "Datta Khel")}
+
+
+def _perpetrators(rec: ExtractionRecord) -> set[tuple[str, str, str | None]]:
+    names = _names(rec)
+    return {(names[c.subject], str(c.modality), c.source.text if c.source else None)
+            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")}
+
+
+def test_the_bomber_named_is_a_doer_in_the_namers_word(extractor):
+    text = ("A suicide bomber struck a crowd outside the airport in Kabul on Thursday. "
+            "The Islamic State Khorasan Province claimed the attack and named the bomber as "
+            "Abdul Rahman al-Logari.")
+    rec = record(extractor, text, published=PUBLISHED)
+    named = {(m, s) for g, m, s in _perpetrators(rec) if g == "Abdul Rahman al-Logari"}
+    assert named and all(m != "asserted" and s for m, s in named)
+
+
+def test_the_bomber_was_a_person_is_the_authors_deed(extractor):
+    text = ("A suicide bomber killed seven officers at a base in Khost on Monday. The bomber "
+            "was Humam Khalil al-Balawi, a Jordanian doctor.")
+    rec = record(extractor, text, published=PUBLISHED)
+    assert ("Humam Khalil al-Balawi", "asserted", None) in _perpetrators(rec)
+
+
+def test_a_message_in_a_groups_name_is_its_own_claim(extractor):
+    text = ("Gunmen attacked tourists in Pahalgam on Tuesday. A message in the name of The "
+            "Resistance Front claimed the attack.")
+    rec = record(extractor, text, published=PUBLISHED)
+    [(group, modality, _)] = [p for p in _perpetrators(rec)]
+    assert (group, modality) == ("The Resistance Front", "alleged")

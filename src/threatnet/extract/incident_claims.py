@@ -68,6 +68,7 @@ class IncidentClaimMaker:
             out += self._facts(incident)
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
+            out += self._identified(self.doc[i])
         return out
 
     def incident_at(self, tok: Token) -> FoundIncident | None:
@@ -223,11 +224,59 @@ class IncidentClaimMaker:
                     for d in doers]
         return []
 
+    def _identified(self, noun: Token) -> list[IncidentClaim]:
+        """ "The bomber was X", "the bomber, X", "X, the only attacker captured alive",
+        "officials named the bomber as X": the person named carried out the incident the
+        doer took part in."""
+        if noun.pos_ != "NOUN" or not ({noun.lemma_.casefold(), noun.lower_} &
+                                       set(self.lex.perpetrator_kinds)):
+            return []
+        people = [a for a in noun.children if a.dep_ == "appos"]
+        verb = None
+        if noun.dep_ == "appos":
+            people.append(noun.head)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            verb = noun.head
+            people += [c for c in verb.children if c.dep_ == "attr"]
+        elif noun.dep_ == "dobj" and noun.head.lemma_.casefold() in \
+                self.lex.identification_verbs:
+            verb = noun.head
+            people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"]
+        if noun.dep_ != "appos" and not any(c.lower_ in ("the", "this", "that")
+                                            for c in noun.lefts):
+            return []  # "a bomber, X": which incident's is not said
+        named = [e for p in people for e in self.args.entities(p)
+                 if self.types.get(e) == EntityType.PERSON]
+        if not named or (verb is not None and (self._negated(verb) or _doubted(verb))):
+            return []
+        incident = self._incident_near(noun, [], reach=2)
+        if incident is None:
+            return []
+        reading = self.reader.read(verb if verb is not None else noun.head)
+        if verb is not None and verb.lemma_ != "be":
+            # "ISKP claimed the attack and named the bomber as X": the namer's word
+            speaking = verb
+            while speaking.dep_ == "conj" and not any(c.dep_ == "nsubj"
+                                                      for c in speaking.children):
+                speaking = speaking.head
+            self._speaker(speaking, reading)
+            if reading.sources:
+                reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(p, incident, noun, _copy(reading), _how(reading))
+                for p in dict.fromkeys(named)]
+
     def _claimants(self, verb: Token) -> list[str]:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        # "a message in the name of X claimed", "a statement from X": the group's claim
+        found += [e for c in verb.children if c.dep_ == "nsubj" and
+                  c.lemma_.casefold() in self.lex.claim_carriers
+                  for t in c.subtree for e in [self.token_entity.get(t.i)]
+                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                 EntityType.ORGANIZATION) and e not in found]
         # "a little-known group, X, claimed": the group the subject's apposition names
         found += [e for c in verb.children if c.dep_ == "nsubj" and self.token_entity.get(c.i)
                   is None for a in c.children if a.dep_ == "appos"

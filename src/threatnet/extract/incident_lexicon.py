@@ -55,6 +55,8 @@ class IncidentLexicon:
     membership_nouns: frozenset[str]
     planned_verbs: frozenset[str]
     planned_preps: frozenset[str]
+    identification_verbs: frozenset[str]
+    claim_carriers: frozenset[str]
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_preps: frozenset[str]
@@ -124,6 +126,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         membership_nouns=_words(cues["membership"]["nouns"], "membership"),
         planned_verbs=_words(cues["planned"]["verbs"], "planned"),
         planned_preps=_words(cues["planned"]["preps"], "planned"),
+        identification_verbs=_words(cues["identification"]["verbs"], "identification"),
+        claim_carriers=_words(cues["claim_carriers"], "claim_carriers"),
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
