@@ -173,3 +173,15 @@ def test_a_message_in_a_groups_name_is_its_own_claim(extractor):
     rec = record(extractor, text, published=PUBLISHED)
     [(group, modality, _)] = [p for p in _perpetrators(rec)]
     assert (group, modality) == ("The Resistance Front", "alleged")
+
+
+def test_each_attack_a_series_included_is_the_groups(extractor):
+    text = ("The Balochistan Liberation Army carried out a series of attacks that included "
+            "an August 2018 suicide bombing against a bus in Dalbandin and the November 2018 "
+            "assault on the Chinese consulate in Karachi.")
+    rec = record(extractor, text)
+    dates = {i.id: i.incident.date for i in _incidents(rec)}
+    found = {(_names(rec)[c.subject], dates.get(c.object)) for c in rec.claims
+             if c.predicate == "perpetrated"}
+    assert {("Balochistan Liberation Army", "2018-08"),
+            ("Balochistan Liberation Army", "2018-11")} <= found

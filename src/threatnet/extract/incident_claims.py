@@ -66,6 +66,8 @@ class IncidentClaimMaker:
         for incident in self.incidents.incidents:
             out += self._deeds(incident)
             out += self._facts(incident)
+            for mention in incident.mentions:
+                out += self._in_series(mention, incident)
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
             out += self._identified(self.doc[i])
@@ -223,6 +225,45 @@ class IncidentClaimMaker:
             return [self._perpetrated(d, incident, tok, _copy(reading), _how(reading))
                     for d in doers]
         return []
+
+    def _in_series(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
+        """ "the group carried out a series of attacks that included an August 2018
+        bombing, the November 2018 assault …": each one listed is the group's deed (its
+        claim, when the verb claims)."""
+        node = mention
+        for _ in range(8):  # up the list: "A against a bus in X, the November assault …"
+            if node.dep_ in ("dobj", "pobj") and \
+                    node.head.lemma_.casefold() in self.lex.series_members:
+                break
+            if node.dep_ not in ("conj", "appos", "pobj", "prep", "acl", "dobj") or \
+                    node.head.i == node.i:
+                return []
+            node = node.head
+        member = node.head
+        if node.dep_ not in ("dobj", "pobj") or \
+                member.lemma_.casefold() not in self.lex.series_members:
+            return []
+        group = member.head if member.dep_ in ("relcl", "prep", "acl") else None
+        if group is not None and group.dep_ == "pobj" and group.head.lower_ == "of":
+            group = group.head.head  # "a series of attacks that included …"
+        if group is None or group.dep_ != "dobj" or not (
+                group.lemma_.casefold() in self.lex.series_nouns or
+                (group.tag_ == "NNS" and group.lemma_.casefold() in self.lex.nouns)):
+            return []
+        verb = group.head
+        if verb.pos_ != "VERB" or self._negated(verb) or _doubted(verb):
+            return []
+        claims = verb.lemma_.casefold() in self.lex.responsibility_verbs
+        doers = [e for e in (self._claimants(verb) if claims else self.args.subjects(verb))
+                 if self.types.get(e) in PERPETRATORS]
+        if not doers:
+            return []
+        reading = self.reader.read(verb)
+        if claims:
+            self._speaker(verb, reading)
+            reading.hedge(self.lex.responsibility_modality)
+        return [self._perpetrated(d, incident, mention, _copy(reading),
+                                  "claimed" if claims else _how(reading)) for d in doers]
 
     def _identified(self, noun: Token) -> list[IncidentClaim]:
         """ "The bomber was X", "the bomber, X", "X, the only attacker captured alive",

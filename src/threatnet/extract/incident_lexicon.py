@@ -57,6 +57,8 @@ class IncidentLexicon:
     planned_preps: frozenset[str]
     identification_verbs: frozenset[str]
     claim_carriers: frozenset[str]
+    series_nouns: frozenset[str]
+    series_members: frozenset[str]
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_preps: frozenset[str]
@@ -128,6 +130,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         planned_preps=_words(cues["planned"]["preps"], "planned"),
         identification_verbs=_words(cues["identification"]["verbs"], "identification"),
         claim_carriers=_words(cues["claim_carriers"], "claim_carriers"),
+        series_nouns=_words(cues["series"]["nouns"], "series"),
+        series_members=_words(cues["series"]["members"], "series"),
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
