@@ -197,8 +197,9 @@ class IncidentClaimMaker:
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
                 tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
             return self._responsibility(tok.head, tok)
-        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind):
-            return []
+        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
+                not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
+            return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
@@ -492,9 +493,12 @@ class IncidentClaimMaker:
         if verb.lemma_ == "be" and not any(c.lemma_.casefold() in self.lex.membership_nouns
                                            for c in held):
             return []
+        # "a network of X, a group that split from Y": X, not what the relative says of X
+        told = {t.i for c in held for t in c.subtree if t.dep_ in ("relcl", "acl")
+                for t in t.subtree}
         groups = [e for c in held for t in c.subtree for e in [self.token_entity.get(t.i)]
-                  if e and self.types[e] == EntityType.ARMED_GROUP]
-        incident = self._incident_near(verb, [], reach=2)
+                  if e and self.types[e] == EntityType.ARMED_GROUP and t.i not in told]
+        incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
         if incident is None or not groups:
             return []
         reading = self.reader.read(verb)

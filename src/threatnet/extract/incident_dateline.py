@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from threatnet.extract.incident_dates import resolve_date
 
 MAX_LINES = 4  # a dateline opens the story: the title and a byline may come before it
-_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|" \
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
 _LINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'\- ]+[A-Z]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-    rf"(?:,\s*(?P<date>{_DATE}))?\s*(?:\((?P<agency>[A-Za-z.\- ]{{2,30}})\))?\s*"
+    rf"(?:,\s*[A-Z][a-z]+(?=,))?(?:,\s*(?P<date>{_DATE}))?"
+    rf"\s*(?:\((?P<agency>[A-Za-z.\- ]{{2,30}})\))?\s*"
     rf"(?P<dash>[-\u2013\u2014:])\s")
 
 
