@@ -205,7 +205,12 @@ class PlaceReader:
         packs = {p: self.pack_of(p) for p in places}
         ancestors = {a for p in places if packs[p] for a in self.pack.ancestors(packs[p])}
         kept = [p for p in places if packs[p] is None or packs[p] not in ancestors]
-        unknown = [p for p in kept if packs[p] is None]
+        # "Daraban, District Dera Ismail Khan": a name holding a known place's container
+        # is that container, not a place inside
+        around = {entry.name.casefold() for a in ancestors
+                  for entry in [self.pack.get(a)] if entry is not None}
+        unknown = [p for p in kept if packs[p] is None and not any(
+            name in self.adder.name_of(p).casefold() for name in around)]
         return unknown + [p for p in kept if p not in unknown]
 
 

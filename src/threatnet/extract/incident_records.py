@@ -60,6 +60,7 @@ class EntityAdder:
         self.doc = doc
         self.found = found
         self.by_key: dict[str, Entity] = {}
+        self._names: dict[str, str] = {}
         self.next = max((int(e.id[1:]) for e in found.entities), default=0) + 1
 
     def entity(self, key: str, name: str, etype: EntityType, kind: str | None = None) -> Entity:
@@ -79,6 +80,11 @@ class EntityAdder:
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entity.mentions.sort(key=lambda m: m.start)
         entity.add_alias(span.text)
+
+    def name_of(self, entity_id: str) -> str:
+        if len(self._names) != len(self.found.entities):  # entities were added or dropped
+            self._names = {e.id: e.name for e in self.found.entities}
+        return self._names.get(entity_id, "")
 
     def own(self, entity: Entity, start: int, end: int) -> None:
         """Give tokens `start`..`end` to `entity`, taking them from their owners."""
