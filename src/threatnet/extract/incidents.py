@@ -633,8 +633,16 @@ class _Run:
         incident.triggers.append(tok)
         self._mention(incident, tok, definite=False)
         places, date = self._anchors(tok)
-        incident.places = incident.places or places
+        incident.places = self._refined(incident.places, places) or incident.places or places
         incident.date = incident.date or date
+
+    def _refined(self, known: list[str], places: list[str]) -> list[str]:
+        """A later deed of the incident names a place inside the one it had ("in Bajaur"
+        … "blew himself up … in Khar"): the finer place first."""
+        packs = {e.id: e.pack_id for e in self.found.entities if e.id in {*known, *places}}
+        inside = [p for p in places if packs.get(p) and any(
+            packs.get(k) in self.f.pack.ancestors(packs[p]) for k in known)]
+        return [*inside, *(k for k in known if k not in inside)] if inside else []
 
     def _mention(self, incident: FoundIncident, tok: Token, definite: bool) -> None:
         start = tok.i
