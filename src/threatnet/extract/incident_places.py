@@ -87,6 +87,23 @@ class PlaceReader:
                     named.append(place.id)
         return facilities + self.finest(named)
 
+    def target_site(self, trigger: Token) -> str | None:
+        """The named site a deed struck ("stormed the Gwadar Port Authority complex",
+        "attacked the old terminal of Jinnah International Airport")."""
+        for head in target_heads(trigger):
+            for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
+                                c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
+                entity = self.entity_of(tok.i)
+                if entity is not None and entity.type in (EntityType.INFRASTRUCTURE,
+                                                          EntityType.ORGANIZATION) \
+                        and entity.name[:1].isupper() and self._facility_name(entity):
+                    return entity.id
+                if entity is None and self._facility_word(tok):
+                    span = self._facility_span(tok)
+                    if span is not None:
+                        return self._facility(span).id
+        return None
+
     def target_town(self, trigger: Token) -> list[str]:
         """ "attacked a Kabul hotel": the known place that names what the deed struck."""
         return list(dict.fromkeys(
