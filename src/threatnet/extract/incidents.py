@@ -528,10 +528,15 @@ class _Run:
     def _finer(self, places: list[str], incident: FoundIncident) -> bool:
         """Villages or sites read by name alone (no gazetteer knows them), told next to an
         incident placed in a known place: inside it, more likely than a second incident."""
-        known = {e.id for e in self.found.entities if e.pack_id}
         by_name = self.adder_ids()
-        return bool(incident.places) and any(p in known for p in incident.places) and \
+        return any(self._pack_id(p) for p in incident.places) and \
             all(p in by_name for p in places)
+
+    def _pack_id(self, entity_id: str) -> str | None:
+        if entity_id not in self.types:
+            self.types = {e.id: e for e in self.found.entities}
+        entity = self.types.get(entity_id)
+        return entity.pack_id if entity is not None else None
 
     def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
         """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
@@ -645,7 +650,9 @@ class _Run:
     def _refined(self, known: list[str], places: list[str]) -> list[str]:
         """A later deed of the incident names a place inside the one it had ("in Bajaur"
         … "blew himself up … in Khar"): the finer place first."""
-        packs = {e.id: e.pack_id for e in self.found.entities if e.id in {*known, *places}}
+        if not (known and places):
+            return []
+        packs = {p: self._pack_id(p) for p in {*known, *places}}
         inside = [p for p in places if packs.get(p) and any(
             packs.get(k) in self.f.pack.ancestors(packs[p]) for k in known)]
         return [*inside, *(k for k in known if k not in inside)] if inside else []
