@@ -185,3 +185,19 @@ def test_each_attack_a_series_included_is_the_groups(extractor):
              if c.predicate == "perpetrated"}
     assert {("Balochistan Liberation Army", "2018-08"),
             ("Balochistan Liberation Army", "2018-11")} <= found
+
+
+def test_the_named_site_a_deed_struck_is_its_place(extractor):
+    rec = record(extractor, "Ten gunmen attacked the old terminal of Jinnah International "
+                            "Airport in Karachi on Monday, killing 26 people.",
+                 published=PUBLISHED)
+    [incident] = _incidents(rec)
+    assert _place(rec, incident) == "Jinnah International Airport"
+
+
+def test_a_district_named_with_its_container_is_no_finer_place(extractor):
+    rec = record(extractor, "Six terrorists attacked a security forces post in Daraban, "
+                            "District Dera Ismail Khan, on Tuesday, killing 23 soldiers.",
+                 published=PUBLISHED)
+    [incident] = _incidents(rec)
+    assert _place(rec, incident) == "Daraban"
