@@ -290,6 +290,8 @@ class IncidentClaimMaker:
             return []  # "a bomber, X": which incident's is not said
         named = [e for p in people for e in self.args.entities(p)
                  if self.types.get(e) == EntityType.PERSON]
+        if not named and verb is None:  # a misparsed apposition: by the commas around it
+            named = self._person_beside(noun)
         if not named or (verb is not None and (self._negated(verb) or _doubted(verb))):
             return []
         incident = self._incident_near(noun, [], reach=2)
@@ -307,6 +309,26 @@ class IncidentClaimMaker:
                 reading.hedge(Modality.REPORTED)
         return [self._perpetrated(p, incident, noun, _copy(reading), _how(reading))
                 for p in dict.fromkeys(named)]
+
+    def _person_beside(self, noun: Token) -> list[str]:
+        """ "the bomber, Adil Ahmad Dar," / "Ajmal Kasab, the only attacker": the person
+        named right after the doer's comma, or right before the comma that opens it."""
+        doc = self.doc
+        after, before = noun.i + 1, noun.left_edge.i - 1
+        found: list[str] = []
+        if after + 1 < len(doc) and doc[after].text == ",":
+            for i in range(after + 1, min(after + 4, len(doc))):
+                owner = self.token_entity.get(i)
+                if owner and self.types.get(owner) == EntityType.PERSON:
+                    found.append(owner)
+                    break
+                if doc[i].pos_ != "PROPN":
+                    break
+        if not found and before > 0 and doc[before].text == ",":
+            owner = self.token_entity.get(before - 1)
+            if owner and self.types.get(owner) == EntityType.PERSON:
+                found.append(owner)
+        return found
 
     def _claimants(self, verb: Token) -> list[str]:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
