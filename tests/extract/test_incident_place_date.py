@@ -201,3 +201,11 @@ def test_a_district_named_with_its_container_is_no_finer_place(extractor):
                  published=PUBLISHED)
     [incident] = _incidents(rec)
     assert _place(rec, incident) == "Daraban"
+
+
+def test_an_urdu_claim_is_placed_in_the_finest_known_place(extractor):
+    rec = record(extractor, "داعش نے باجوڑ کی تحصیل خار میں ورکرز کنونشن پر خودکش حملے کی "
+                            "ذمہ داری قبول کر لی۔")
+    [incident] = _incidents(rec)
+    assert _place(rec, incident) == "Khar"  # the pack's Khar, in Bajaur
+    assert {(g, m) for g, m, _ in _perpetrators(rec)} == {("Islamic State", "alleged")}
