@@ -102,7 +102,8 @@ class IncidentClaimMaker:
                 if not self.entities[incident.places[0]].pack_id else []
             for place in [incident.places[0], *known[:1]]:
                 out.append(IncidentClaim(RawClaim(inc, "occurred_in", place,
-                                                  incident.triggers[0])))
+                                                  incident.triggers[0]),
+                                         self._presupposed(incident.triggers[0])))
         if facts is None:
             return out
         for trigger, target in facts.targets:
@@ -113,14 +114,35 @@ class IncidentClaimMaker:
                                                   qualifiers=dict(qualifiers))))
             if not doers:
                 out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
-                                                  qualifiers=dict(qualifiers))))
+                                                  qualifiers=dict(qualifiers)),
+                                         self._presupposed(trigger)))
         for harm in facts.harms:
             qualifiers = {**self._typed(harm.victim), **harm.counts}
             out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
                                               qualifiers=qualifiers)))
         for tok, capability in facts.tactics:
-            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok)))
+            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok),
+                                     self._presupposed(tok)))
         return out
+
+    def _presupposed(self, trigger: Token) -> Reading | None:
+        """ "X claimed the March attack on the Gwadar complex", "blamed X for the bombing
+        near the airport": who did it is X's claim or the accusers'; that the attack
+        happened there, with what, against whom, is taken as known (the author's)."""
+        node = trigger
+        if node.pos_ != "NOUN":
+            return None
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj") or \
+                    node.head.i == node.i:
+                return None
+            node = node.head
+            lemma = node.lemma_.casefold()
+            if node.pos_ == "VERB" and (lemma in self.lex.responsibility_verbs or
+                                        lemma in self.lex.attribution_verbs or
+                                        lemma in self.lex.denial_verbs):
+                return Reading()
+        return None
 
     def _typed(self, entity: str) -> dict[str, str]:
         kind = self.targets.target_type(self.entities[entity])
