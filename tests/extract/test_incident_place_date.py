@@ -209,3 +209,11 @@ def test_an_urdu_claim_is_placed_in_the_finest_known_place(extractor):
     [incident] = _incidents(rec)
     assert _place(rec, incident) == "Khar"  # the pack's Khar, in Bajaur
     assert {(g, m) for g, m, _ in _perpetrators(rec)} == {("Islamic State", "alleged")}
+
+
+def test_where_a_claimed_attack_happened_is_the_authors_not_the_claim(extractor):
+    rec = record(extractor, "The Majeed Brigade claimed the March 2024 attack on the Gwadar "
+                            "Port Authority complex.")
+    [place] = [c for c in rec.claims if c.predicate == "occurred_in"]
+    assert (str(place.modality), place.source) == ("asserted", None)
+    assert {m for _, m, _ in _perpetrators(rec)} == {"alleged"}
