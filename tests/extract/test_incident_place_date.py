@@ -217,3 +217,12 @@ def test_where_a_claimed_attack_happened_is_the_authors_not_the_claim(extractor)
     [place] = [c for c in rec.claims if c.predicate == "occurred_in"]
     assert (str(place.modality), place.source) == ("asserted", None)
     assert {m for _, m, _ in _perpetrators(rec)} == {"alleged"}
+
+
+def test_a_date_counted_from_the_one_before(extractor):
+    text = ("Militants ambushed a military convoy in North Waziristan on 3 March, killing "
+            "four soldiers. Two days later, a separate attack on a checkpost in Bannu killed "
+            "a policeman.")
+    rec = record(extractor, text, published="2024-03-10")
+    assert {(i.incident.date, _place(rec, i)) for i in _incidents(rec)} == \
+        {("2024-03-03", "North Waziristan"), ("2024-03-05", "Bannu")}

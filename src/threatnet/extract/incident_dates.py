@@ -66,10 +66,52 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
             continue
         if not any(t.i in scope for t in span):
             continue
-        value = resolve_date(span.text, _context(span, dates) or published)
+        value = _relative(span, dates, published) if _RELATIVE.match(span.text) else \
+            resolve_date(span.text, _context(span, dates) or published)
         if value is not None:
             return value
     return None
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "ten": 10, "twelve": 12}
+_RELATIVE = re.compile(r"^(?:the\s+)?(?:(?P<side>previous|following|next|preceding)\s+"
+                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?)\s+"
+                       r"(?P<way>later|earlier|before|after))$", re.IGNORECASE)
+
+
+def _relative(span: Span, dates: list[Span], published: str | None) -> str | None:
+    """ "the previous month" after "January 2002", "two days later" after "3 March": counted
+    from the last date written before it in its sentence or the one before; None when
+    there is none to count from (never from the publication date)."""
+    match = _RELATIVE.match(span.text)
+    here = sentence_number(span[0])
+    earlier = [d for d in dates if d.end <= span.start and
+               here - sentence_number(d[0]) <= 1 and not _RELATIVE.match(d.text)]
+    if match is None or not earlier:
+        return None
+    anchor = resolve_date(earlier[-1].text, _context(earlier[-1], dates) or published)
+    if anchor is None:
+        return None
+    if match.group("side"):
+        step = -1 if match.group("side").casefold() in ("previous", "preceding") else 1
+        unit = match.group("unit").casefold()
+        if unit == "year":
+            return str(int(anchor[:4]) + step)
+        if unit == "month" and len(anchor) >= 7:
+            month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + step
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
+        days = step
+    else:
+        n = _NUMBERS.get(match.group("n").casefold()) or \
+            (int(match.group("n")) if match.group("n").isdigit() else None)
+        if n is None:
+            return None
+        days = n * (7 if match.group("units").casefold().startswith("week") else 1)
+        days *= -1 if match.group("way").casefold() in ("earlier", "before") else 1
+    if len(anchor) != 10:
+        return None
+    return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()
 
 
 def _context(span: Span, dates: list[Span]) -> str | None:
