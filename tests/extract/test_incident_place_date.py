@@ -226,3 +226,11 @@ def test_a_date_counted_from_the_one_before(extractor):
     rec = record(extractor, text, published="2024-03-10")
     assert {(i.incident.date, _place(rec, i)) for i in _incidents(rec)} == \
         {("2024-03-03", "North Waziristan"), ("2024-03-05", "Bannu")}
+
+
+def test_the_group_responsible_for_an_attack_carried_it_out(extractor):
+    text = ("Ten gunmen attacked hotels and a railway station in Mumbai in November 2008, "
+            "killing 166 people. The planner was a senior member of Lashkar-e-Taiba (LeT), "
+            "the Pakistan-based group responsible for the assault.")
+    rec = record(extractor, text)
+    assert ("Lashkar-e-Taiba", "asserted", None) in _perpetrators(rec)

@@ -68,6 +68,7 @@ class IncidentClaimMaker:
             out += self._facts(incident)
             for mention in incident.mentions:
                 out += self._in_series(mention, incident)
+                out += self._responsible(mention, incident)
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
             out += self._identified(self.doc[i])
@@ -249,6 +250,33 @@ class IncidentClaimMaker:
                     for d in doers]
         return []
 
+    def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
+        """ "X was responsible for the attack", "LeT, the group responsible for the November
+        2008 assault on Mumbai": X carried it out, in the voice of the clause ("held X
+        responsible" is an attribution, read as one)."""
+        prep = mention.head
+        if mention.dep_ != "pobj" or prep.lower_ != "for" or \
+                prep.head.lemma_.casefold() != "responsible":
+            return []
+        word = prep.head
+        if word.dep_ in ("amod", "acl", "appos") and word.head.pos_ in ("NOUN", "PROPN"):
+            holder = word.head
+            doers = self.args.entities(holder) or \
+                (self.args.entities(holder.head) if holder.dep_ == "appos" else [])
+            verb = holder.head
+        elif word.dep_ == "acomp" and word.head.lemma_.casefold() not in \
+                self.lex.attribution_verbs:
+            verb = word.head
+            doers = self.args.subjects(verb)
+        else:
+            return []
+        doers = [d for d in doers if self.types.get(d) in PERPETRATORS]
+        if not doers or self._negated(verb) or _doubted(word):
+            return []
+        reading = self.reader.read(verb)
+        return [self._perpetrated(d, incident, mention, _copy(reading), _how(reading))
+                for d in dict.fromkeys(doers)]
+
     def _in_series(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
         """ "the group carried out a series of attacks that included an August 2018
         bombing, the November 2018 assault …": each one listed is the group's deed (its
@@ -307,9 +335,9 @@ class IncidentClaimMaker:
             verb = noun.head
             people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
-        if noun.dep_ != "appos" and not any(c.lower_ in ("the", "this", "that")
+        if noun.dep_ != "appos" and not any(c.lower_ in ("the", "this", "that", "one")
                                             for c in noun.lefts):
-            return []  # "a bomber, X": which incident's is not said
+            return []  # "a bomber, X": which incident's is not said ("one attacker, X" is)
         named = [e for p in people for e in self.args.entities(p)
                  if self.types.get(e) == EntityType.PERSON]
         if not named and verb is None:  # a misparsed apposition: by the commas around it
