@@ -234,3 +234,13 @@ def test_the_group_responsible_for_an_attack_carried_it_out(extractor):
             "the Pakistan-based group responsible for the assault.")
     rec = record(extractor, text)
     assert ("Lashkar-e-Taiba", "asserted", None) in _perpetrators(rec)
+
+
+def test_a_digest_item_opening_with_a_day_takes_the_digests_year(extractor):
+    text = ("MONTHLY SECURITY DIGEST: PAKISTAN, SEPTEMBER 2023\n\n"
+            "(1) 6 September. Chitral district, Khyber Pakhtunkhwa. Cross-border raid.\n"
+            "A large group of fighters attacked army posts near the Afghan border in Chitral, "
+            "killing four soldiers.\n")
+    rec = record(extractor, text)
+    [incident] = _incidents(rec)
+    assert (incident.incident.date, _place(rec, incident)) == ("2023-09-06", "Chitral")

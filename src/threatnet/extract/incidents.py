@@ -299,6 +299,13 @@ class _Run:
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
             date = resolve_date(written.group(0), self.published) if written else None
+            day = _DAY_MONTH.match(line) if n != title else None
+            if day is not None and (date is None or len(date) == 4):
+                # "(1) 6 September. Chitral district …": the item's day, in the year the
+                # digest speaks of (the last year written above it)
+                years = _YEAR_RE.findall(text[:start])
+                year = years[-1] if years else (self.published or "")[:4]
+                date = resolve_date(f"{day.group(1)} {year}", None) if year else date
             if places or date:
                 out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
         return out
@@ -702,6 +709,11 @@ class _Run:
 _DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?"
                    r"\s+\d{4}\b|\b(?:19|20)\d\d\b")
 
+
+# an item opening with a day and month: "(1) 6 September.", "29 Sept —", "June 8:"
+_DAY_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+"
+                        r"\d{1,2})\b(?![,\s]*\d{4})")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 # a record's field: "Date of listing: …", "Other names: …"
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
