@@ -156,10 +156,12 @@ def test_an_unknown_village_is_kept_as_the_place(extractor):
     rec = record(extractor, "Gunmen attacked a girls' school in Shewa village of North "
                             "Waziristan on Monday.", published=PUBLISHED)
     incident = _one_incident(rec)
-    [place] = _about(rec, incident, "occurred_in")
-    village = next(e for e in rec.entities if e.id == place.object)
+    names = {e.id: e for e in rec.entities}
+    village = names[incident.incident.place]
     assert (village.name, village.type) == ("Shewa", EntityType.LOCATION)
-    assert incident.incident.place == village.id
+    # the village the text alone names, and the known district it lies in
+    places = {names[c.object].name for c in _about(rec, incident, "occurred_in")}
+    assert places == {"Shewa", "North Waziristan"}
     [target] = _about(rec, incident, "targets")
     assert target.qualifiers["target_type"] == "education"
 

@@ -54,6 +54,8 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
+        # a reference whose words another entity keeps ("the suicide bombing": a tactic)
+        self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
@@ -64,13 +66,28 @@ class IncidentClaimMaker:
         for incident in self.incidents.incidents:
             out += self._deeds(incident)
             out += self._facts(incident)
+            for mention in incident.mentions:
+                out += self._in_series(mention, incident)
+                out += self._responsible(mention, incident)
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
+            out += self._identified(self.doc[i])
         return out
 
     def incident_at(self, tok: Token) -> FoundIncident | None:
         entity = self.token_entity.get(tok.i)
-        return self.incidents.of_entity(entity) if entity else None
+        found = self.incidents.of_entity(entity) if entity else None
+        if found is None and tok.dep_ in ("dobj", "nsubjpass") and \
+                tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+            # "the attack … the previous month, which India blamed on X": the noun the
+            # relative clause hangs from, or the phrase that noun is part of
+            node = tok.head.head
+            for _ in range(3):
+                if node.i in self.mentioned or node.i in self.token_entity:
+                    return self.incident_at(node)
+                node = node.head
+            return None
+        return found or self.mentioned.get(tok.i)
 
     # -- what happened ----------------------------------------------------------
 
@@ -79,8 +96,15 @@ class IncidentClaimMaker:
         facts = self.facts.get(inc)
         out = []
         if incident.places and incident.triggers:
-            out.append(IncidentClaim(RawClaim(inc, "occurred_in", incident.places[0],
-                                              incident.triggers[0])))
+            # the finest place; where that is a site or village only the text names
+            # ("Kaaj education centre"), the known place it lies in as well
+            known = [p for p in incident.places[1:] if p in self.entities and
+                     self.entities[p].pack_id] \
+                if not self.entities[incident.places[0]].pack_id else []
+            for place in [incident.places[0], *known[:1]]:
+                out.append(IncidentClaim(RawClaim(inc, "occurred_in", place,
+                                                  incident.triggers[0]),
+                                         self._presupposed(incident.triggers[0])))
         if facts is None:
             return out
         for trigger, target in facts.targets:
@@ -91,14 +115,35 @@ class IncidentClaimMaker:
                                                   qualifiers=dict(qualifiers))))
             if not doers:
                 out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
-                                                  qualifiers=dict(qualifiers))))
+                                                  qualifiers=dict(qualifiers)),
+                                         self._presupposed(trigger)))
         for harm in facts.harms:
             qualifiers = {**self._typed(harm.victim), **harm.counts}
             out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
                                               qualifiers=qualifiers)))
         for tok, capability in facts.tactics:
-            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok)))
+            out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok),
+                                     self._presupposed(tok)))
         return out
+
+    def _presupposed(self, trigger: Token) -> Reading | None:
+        """ "X claimed the March attack on the Gwadar complex", "blamed X for the bombing
+        near the airport": who did it is X's claim or the accusers'; that the attack
+        happened there, with what, against whom, is taken as known (the author's)."""
+        node = trigger
+        if node.pos_ != "NOUN":
+            return None
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj") or \
+                    node.head.i == node.i:
+                return None
+            node = node.head
+            lemma = node.lemma_.casefold()
+            if node.pos_ == "VERB" and (lemma in self.lex.responsibility_verbs or
+                                        lemma in self.lex.attribution_verbs or
+                                        lemma in self.lex.denial_verbs):
+                return Reading()
+        return None
 
     def _typed(self, entity: str) -> dict[str, str]:
         kind = self.targets.target_type(self.entities[entity])
@@ -107,15 +152,29 @@ class IncidentClaimMaker:
     # -- who did it ---------------------------------------------------------------
 
     def _doers(self, trigger: Token) -> list[str]:
-        """Who the deed names as its doer: a verb's subject; a noun's possessor or
-        modifier ("a TTP attack"), never the subject of the verb that governs it
-        ("X praised the attack")."""
+        """Who the deed names as its doer: a verb's subject; a noun's possessor, modifier
+        or "by" phrase ("a TTP attack", "an attack by X"), never the subject of the verb
+        that governs it ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
         else:
             found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
                      for e in self.args.entities(c)]
-        return [e for e in found if self.types[e] in PERPETRATORS]
+            found += [e for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj"
+                      for e in self.args.entities(p)]  # "an attack by X"
+        return [e for e in found if self.types[e] in PERPETRATORS and
+                not self._only_in_dateline(e, trigger)]
+
+    def _only_in_dateline(self, entity: str, trigger: Token) -> bool:
+        """ "PESHAWAR, June 25 (Reuters) - Gunmen attacked": the agency is no doer."""
+        if self.incidents.dateline is None:
+            return False
+        start, end = self.incidents.dateline
+        sent = sentence_of(trigger)
+        inside = [m for m in self.entities[entity].mentions
+                  if sent.start_char <= m.start < sent.end_char]
+        return bool(inside) and all(start <= m.start < end for m in inside)
 
     def _deeds(self, incident: FoundIncident) -> list[IncidentClaim]:
         out = []
@@ -161,11 +220,14 @@ class IncidentClaimMaker:
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
                 tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
             return self._responsibility(tok.head, tok)
-        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind):
-            return []
+        if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
+                not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
+            return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
-            claimed = [c for c in tok.children if c.dep_ == "dobj" and self.incident_at(c)]
-            return self._responsibility(tok, claimed[0]) if claimed else []
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
+            claimed = [o for o in objects if self.incident_at(o)]
+            return [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -188,11 +250,153 @@ class IncidentClaimMaker:
                     for d in doers]
         return []
 
+    def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
+        """ "X was responsible for the attack", "LeT, the group responsible for the November
+        2008 assault on Mumbai": X carried it out, in the voice of the clause ("held X
+        responsible" is an attribution, read as one)."""
+        prep = mention.head
+        if mention.dep_ != "pobj" or prep.lower_ != "for" or \
+                prep.head.lemma_.casefold() != "responsible":
+            return []
+        word = prep.head
+        if word.dep_ in ("amod", "acl", "appos") and word.head.pos_ in ("NOUN", "PROPN"):
+            holder = word.head
+            doers = self.args.entities(holder) or \
+                (self.args.entities(holder.head) if holder.dep_ == "appos" else [])
+            verb = holder.head
+        elif word.dep_ == "acomp" and word.head.lemma_.casefold() not in \
+                self.lex.attribution_verbs:
+            verb = word.head
+            doers = self.args.subjects(verb)
+        else:
+            return []
+        doers = [d for d in doers if self.types.get(d) in PERPETRATORS]
+        if not doers or self._negated(verb) or _doubted(word):
+            return []
+        reading = self.reader.read(verb)
+        return [self._perpetrated(d, incident, mention, _copy(reading), _how(reading))
+                for d in dict.fromkeys(doers)]
+
+    def _in_series(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
+        """ "the group carried out a series of attacks that included an August 2018
+        bombing, the November 2018 assault …": each one listed is the group's deed (its
+        claim, when the verb claims)."""
+        node = mention
+        for _ in range(8):  # up the list: "A against a bus in X, the November assault …"
+            if node.dep_ in ("dobj", "pobj") and \
+                    node.head.lemma_.casefold() in self.lex.series_members:
+                break
+            if node.dep_ not in ("conj", "appos", "pobj", "prep", "acl", "dobj") or \
+                    node.head.i == node.i:
+                return []
+            node = node.head
+        member = node.head
+        if node.dep_ not in ("dobj", "pobj") or \
+                member.lemma_.casefold() not in self.lex.series_members:
+            return []
+        group = member.head if member.dep_ in ("relcl", "prep", "acl") else None
+        if group is not None and group.dep_ == "pobj" and group.head.lower_ == "of":
+            group = group.head.head  # "a series of attacks that included …"
+        if group is None or group.dep_ != "dobj" or not (
+                group.lemma_.casefold() in self.lex.series_nouns or
+                (group.tag_ == "NNS" and group.lemma_.casefold() in self.lex.nouns)):
+            return []
+        verb = group.head
+        if verb.pos_ != "VERB" or self._negated(verb) or _doubted(verb):
+            return []
+        claims = verb.lemma_.casefold() in self.lex.responsibility_verbs
+        doers = [e for e in (self._claimants(verb) if claims else self.args.subjects(verb))
+                 if self.types.get(e) in PERPETRATORS]
+        if not doers:
+            return []
+        reading = self.reader.read(verb)
+        if claims:
+            self._speaker(verb, reading)
+            reading.hedge(self.lex.responsibility_modality)
+        return [self._perpetrated(d, incident, mention, _copy(reading),
+                                  "claimed" if claims else _how(reading)) for d in doers]
+
+    def _identified(self, noun: Token) -> list[IncidentClaim]:
+        """ "The bomber was X", "the bomber, X", "X, the only attacker captured alive",
+        "officials named the bomber as X": the person named carried out the incident the
+        doer took part in."""
+        if noun.pos_ != "NOUN" or not ({noun.lemma_.casefold(), noun.lower_} &
+                                       set(self.lex.perpetrator_kinds)):
+            return []
+        people = [a for a in noun.children if a.dep_ == "appos"]
+        verb = None
+        if noun.dep_ == "appos":
+            people.append(noun.head)
+        elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            verb = noun.head
+            people += [c for c in verb.children if c.dep_ == "attr"]
+        elif noun.dep_ == "dobj" and noun.head.lemma_.casefold() in \
+                self.lex.identification_verbs:
+            verb = noun.head
+            people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"]
+        if noun.dep_ != "appos" and not any(c.lower_ in ("the", "this", "that", "one")
+                                            for c in noun.lefts):
+            return []  # "a bomber, X": which incident's is not said ("one attacker, X" is)
+        named = [e for p in people for e in self.args.entities(p)
+                 if self.types.get(e) == EntityType.PERSON]
+        if not named and verb is None:  # a misparsed apposition: by the commas around it
+            named = self._person_beside(noun)
+        if not named or (verb is not None and (self._negated(verb) or _doubted(verb))):
+            return []
+        incident = self._incident_near(noun, [], reach=2)
+        if incident is None:
+            return []
+        reading = self.reader.read(verb if verb is not None else noun.head)
+        if verb is not None and verb.lemma_ != "be":
+            # "ISKP claimed the attack and named the bomber as X": the namer's word
+            speaking = verb
+            while speaking.dep_ == "conj" and not any(c.dep_ == "nsubj"
+                                                      for c in speaking.children):
+                speaking = speaking.head
+            self._speaker(speaking, reading)
+            if reading.sources:
+                reading.hedge(Modality.REPORTED)
+        return [self._perpetrated(p, incident, noun, _copy(reading), _how(reading))
+                for p in dict.fromkeys(named)]
+
+    def _person_beside(self, noun: Token) -> list[str]:
+        """ "the bomber, Adil Ahmad Dar," / "Ajmal Kasab, the only attacker": the person
+        named right after the doer's comma, or right before the comma that opens it."""
+        doc = self.doc
+        after, before = noun.i + 1, noun.left_edge.i - 1
+        found: list[str] = []
+        if after + 1 < len(doc) and doc[after].text == ",":
+            for i in range(after + 1, min(after + 4, len(doc))):
+                owner = self.token_entity.get(i)
+                if owner and self.types.get(owner) == EntityType.PERSON:
+                    found.append(owner)
+                    break
+                if doc[i].pos_ != "PROPN":
+                    break
+        if not found and before > 0 and doc[before].text == ",":
+            owner = self.token_entity.get(before - 1)
+            if owner and self.types.get(owner) == EntityType.PERSON:
+                found.append(owner)
+        return found
+
     def _claimants(self, verb: Token) -> list[str]:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        # "a message in the name of X claimed", "a statement from X": the group's claim
+        found += [e for c in verb.children if c.dep_ == "nsubj" and
+                  c.lemma_.casefold() in self.lex.claim_carriers
+                  for t in c.subtree for e in [self.token_entity.get(t.i)]
+                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                 EntityType.ORGANIZATION) and e not in found]
+        # "a little-known group, X, claimed": the group the subject's apposition names
+        found += [e for c in verb.children if c.dep_ == "nsubj" and self.token_entity.get(c.i)
+                  is None for a in c.children if a.dep_ == "appos"
+                  for e in self.args.entities(a)
+                  if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
+                  and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
@@ -361,9 +565,12 @@ class IncidentClaimMaker:
         if verb.lemma_ == "be" and not any(c.lemma_.casefold() in self.lex.membership_nouns
                                            for c in held):
             return []
+        # "a network of X, a group that split from Y": X, not what the relative says of X
+        told = {t.i for c in held for t in c.subtree if t.dep_ in ("relcl", "acl")
+                for t in t.subtree}
         groups = [e for c in held for t in c.subtree for e in [self.token_entity.get(t.i)]
-                  if e and self.types[e] == EntityType.ARMED_GROUP]
-        incident = self._incident_near(verb, [], reach=2)
+                  if e and self.types[e] == EntityType.ARMED_GROUP and t.i not in told]
+        incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
         if incident is None or not groups:
             return []
         reading = self.reader.read(verb)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.extract.timex import normalise
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -24,6 +24,7 @@ _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|N
                                  re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
+CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a day from
 
 
 @lru_cache(maxsize=4096)
@@ -65,10 +66,52 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
             continue
         if not any(t.i in scope for t in span):
             continue
-        value = resolve_date(span.text, _context(span, dates) or published)
+        value = _relative(span, dates, published) if _RELATIVE.match(span.text) else \
+            resolve_date(span.text, _context(span, dates) or published)
         if value is not None:
             return value
     return None
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "ten": 10, "twelve": 12}
+_RELATIVE = re.compile(r"^(?:the\s+)?(?:(?P<side>previous|following|next|preceding)\s+"
+                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?)\s+"
+                       r"(?P<way>later|earlier|before|after))$", re.IGNORECASE)
+
+
+def _relative(span: Span, dates: list[Span], published: str | None) -> str | None:
+    """ "the previous month" after "January 2002", "two days later" after "3 March": counted
+    from the last date written before it in its sentence or the one before; None when
+    there is none to count from (never from the publication date)."""
+    match = _RELATIVE.match(span.text)
+    here = sentence_number(span[0])
+    earlier = [d for d in dates if d.end <= span.start and
+               here - sentence_number(d[0]) <= 1 and not _RELATIVE.match(d.text)]
+    if match is None or not earlier:
+        return None
+    anchor = resolve_date(earlier[-1].text, _context(earlier[-1], dates) or published)
+    if anchor is None:
+        return None
+    if match.group("side"):
+        step = -1 if match.group("side").casefold() in ("previous", "preceding") else 1
+        unit = match.group("unit").casefold()
+        if unit == "year":
+            return str(int(anchor[:4]) + step)
+        if unit == "month" and len(anchor) >= 7:
+            month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + step
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
+        days = step
+    else:
+        n = _NUMBERS.get(match.group("n").casefold()) or \
+            (int(match.group("n")) if match.group("n").isdigit() else None)
+        if n is None:
+            return None
+        days = n * (7 if match.group("units").casefold().startswith("week") else 1)
+        days *= -1 if match.group("way").casefold() in ("earlier", "before") else 1
+    if len(anchor) != 10:
+        return None
+    return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()
 
 
 def _context(span: Span, dates: list[Span]) -> str | None:
@@ -88,3 +131,39 @@ def _context(span: Span, dates: list[Span]) -> str | None:
         return None
     year = _YEAR.search(earlier[-1].text).group(0)
     return f"{year}-12-31"
+
+
+def carried_date(tok: Token, dates: list[Span], published: str | None) -> str | None:
+    """The day an undated deed is told under: the last full date written in the sentences
+    just before it in the same paragraph ("The deadliest day came on 26 August, when …
+    Elsewhere, a railway bridge was blown up"). A date that opens a span ("since 2015")
+    or a year or month alone carries nothing."""
+    doc = tok.doc
+    sentence = sentence_of(tok)
+    here = sentence_number(tok)
+    for span in reversed([d for d in dates if d.end <= sentence.start]):
+        if here - sentence_number(span[0]) > CARRIED_SENTENCES or \
+                "\n" in doc[span.start:sentence.start].text:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence_of(span[0])):
+            continue  # a dateline ("KABUL, Oct 3, 2022 (AFP)") dates the report
+        if span[0].lower_ in _NOT_ANCHORS or (span.start and
+                                               doc[span.start - 1].lower_ in _NOT_ANCHORS):
+            continue
+        value = resolve_date(span.text, _context(span, dates) or published)
+        if value is not None and len(value) == 10:
+            return value
+    return None
+
+
+def sentence_date(tok: Token, dates: list[Span], published: str | None) -> str | None:
+    """The one date of the sentence a deed is told in, where the parse hangs it elsewhere
+    ("X, who tried to set off a car bomb in Times Square, in May 2010"); none when the
+    sentence has more than one (whose is whose is then the parse's to say)."""
+    sentence = sentence_of(tok)
+    found = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end and
+             d[0].lower_ not in _NOT_ANCHORS and
+             not (d.start and tok.doc[d.start - 1].lower_ in _NOT_ANCHORS)]
+    if len(found) != 1:
+        return None
+    return resolve_date(found[0].text, _context(found[0], dates) or published)

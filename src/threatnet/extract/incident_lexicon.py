@@ -55,8 +55,14 @@ class IncidentLexicon:
     membership_nouns: frozenset[str]
     planned_verbs: frozenset[str]
     planned_preps: frozenset[str]
+    identification_verbs: frozenset[str]
+    claim_carriers: frozenset[str]
+    series_nouns: frozenset[str]
+    series_members: frozenset[str]
     place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     place_preps: frozenset[str]
+    place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
     unreal: frozenset[str]
 
@@ -122,8 +128,14 @@ def load_incident_lexicon() -> IncidentLexicon:
         membership_nouns=_words(cues["membership"]["nouns"], "membership"),
         planned_verbs=_words(cues["planned"]["verbs"], "planned"),
         planned_preps=_words(cues["planned"]["preps"], "planned"),
+        identification_verbs=_words(cues["identification"]["verbs"], "identification"),
+        claim_carriers=_words(cues["claim_carriers"], "claim_carriers"),
+        series_nouns=_words(cues["series"]["nouns"], "series"),
+        series_members=_words(cues["series"]["members"], "series"),
         place_nouns=_words(d["place_nouns"], "place_nouns"),
+        facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
+        place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         unreal=_words(d["unreal_governors"], "unreal_governors"),
     )

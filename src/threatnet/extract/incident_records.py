@@ -41,6 +41,7 @@ class FoundIncident:
 class DocIncidents:
     incidents: list[FoundIncident] = field(default_factory=list)
     cue_tokens: list[int] = field(default_factory=list)  # tokens any incident cue names
+    dateline: tuple[int, int] | None = None  # character offsets of the story's dateline
 
     def of_entity(self, entity: str) -> FoundIncident | None:
         return next((f for f in self.incidents if f.entity.id == entity), None)
@@ -59,6 +60,7 @@ class EntityAdder:
         self.doc = doc
         self.found = found
         self.by_key: dict[str, Entity] = {}
+        self._names: dict[str, str] = {}
         self.next = max((int(e.id[1:]) for e in found.entities), default=0) + 1
 
     def entity(self, key: str, name: str, etype: EntityType, kind: str | None = None) -> Entity:
@@ -74,12 +76,21 @@ class EntityAdder:
         if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
             return
         if take:
-            for i in range(start, end):
-                self._release(i)
-                self.found.token_entity[i] = entity.id
+            self.own(entity, start, end)
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
         entity.mentions.sort(key=lambda m: m.start)
         entity.add_alias(span.text)
+
+    def name_of(self, entity_id: str) -> str:
+        if len(self._names) != len(self.found.entities):  # entities were added or dropped
+            self._names = {e.id: e.name for e in self.found.entities}
+        return self._names.get(entity_id, "")
+
+    def own(self, entity: Entity, start: int, end: int) -> None:
+        """Give tokens `start`..`end` to `entity`, taking them from their owners."""
+        for i in range(start, end):
+            self._release(i)
+            self.found.token_entity[i] = entity.id
 
     def drop(self, entity: Entity) -> None:
         """Forget an entity whose mentions went to another."""

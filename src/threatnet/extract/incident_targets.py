@@ -357,7 +357,9 @@ def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
             name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
         _alias_incident(incident, [names[t] for t in struck[:2]],
                         names[incident.places[0]] if incident.places else None)
-        parts = [name, *([names[incident.places[0]]] if incident.places else []),
+        place = names[incident.places[0]] if incident.places else None
+        parts = [name, *([place] if place and not (struck and place == names[struck[0]])
+                         else []),
                  *([incident.date] if incident.date else [])]
         entity.name = ", ".join(parts)
 

@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
-from threatnet.extract.incident_dates import date_of, resolve_date
+from threatnet.extract.incident_dateline import Dateline, find_dateline
+from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
-from threatnet.extract.incident_parse import clause_tokens, target_heads, under_place_prep
+from threatnet.extract.incident_parse import clause_tokens, target_heads
+from threatnet.extract.incident_places import PlaceReader
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
 from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.model import Entity, EntityType, Incident
@@ -70,9 +72,28 @@ class IncidentFinder:
             by_sentence.setdefault(sentence_of(doc[i]).start, []).append(i)
         for start in sorted(by_sentence):
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
+        for incident in out.incidents:
+            for trigger in incident.triggers if incident.date is None else []:
+                if run.alone(trigger):  # a date the parse hung on another word
+                    incident.date = incident.date or sentence_date(trigger, dates,
+                                                                   run.published)
+            if incident.date is None and incident.mentions:
+                incident.date = carried_date(incident.mentions[0], dates, run.published)
+        for incident in out.incidents:
+            sites = [run.place_reader.target_site(t) for t in incident.triggers
+                     if t.pos_ == "VERB"]
+            site = next((s for s in sites if s), None)
+            if site is not None and site not in incident.places and not any(
+                    p in run.adder_ids() for p in incident.places[:1]):
+                incident.places = [site, *incident.places]  # the named site it struck
+            for trigger in incident.triggers if not incident.places else []:
+                incident.places = incident.places or run.place_reader.target_town(trigger)
+        run.dateline_place()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
+        alive = {e.id for e in found.entities}
         for incident in out.incidents:
+            incident.places = [p for p in incident.places if p in alive]
             incident.entity.incident = Incident(incident.kind, incident.date,
                                                 incident.places[0] if incident.places else None,
                                                 generated=incident.entity.pack_id is None
@@ -177,11 +198,19 @@ class _Run:
         self.f, self.lex, self.doc, self.found = finder, finder.lex, doc, found
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
+        self.dateline = self._dateline()
+        if self.dateline is not None:
+            out.dateline = (self.dateline.start, self.dateline.end)
+            # "on Monday" is counted back from the day the story was filed
+            self.published = self.dateline.date or published
         self.last_sentence = -1
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
         self.used_headings: set[int] = set()
+        pack_ids = {e.id: e.pack_id for e in found.entities}
+        self.place_reader = PlaceReader(doc, finder.lex, finder.pack, adder, self.entity_of,
+                                        lambda p: pack_ids.get(p))
 
     def entity_of(self, i: int) -> Entity | None:
         owner = self.found.token_entity.get(i)
@@ -212,6 +241,32 @@ class _Run:
                     and tok.dep_ != "compound" and self._free(tok):
                 here = self._noun(tok, here, marker) or here
 
+    def _dateline(self) -> Dateline | None:
+        """The story's dateline, when its place is a place the entity finder knows."""
+        text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        found = find_dateline(text, self.published)
+        if found is None:
+            return None
+        place = self.doc.char_span(found.place_start, found.place_start + len(found.place),
+                                   alignment_mode="expand")
+        entity = self.entity_of(place[0].i) if place is not None and len(place) else None
+        return found if entity is not None and entity.type == EntityType.LOCATION else None
+
+    def dateline_place(self) -> None:
+        """A story told from a dateline about one incident: the incident's place, if the
+        story gives none."""
+        if self.dateline is None or len(self.out.incidents) != 1 or \
+                self.out.incidents[0].places:
+            return
+        place = self.doc.char_span(self.dateline.place_start, self.dateline.place_start +
+                                   len(self.dateline.place), alignment_mode="expand")
+        entity = self.entity_of(place[0].i)
+        if entity is not None:
+            self.out.incidents[0].places = [entity.id]
+
+    def _in_dateline(self, tok: Token) -> bool:
+        return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
+
     def headings(self) -> list[tuple[int, int, list[str], str | None]]:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
         Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
@@ -234,12 +289,23 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
+            label = _FIELD.match(line)
+            if label and not _DATE.search(label.group(1)) and \
+                    not any(start <= at < start + len(label.group(1)) for at, _ in located):
+                continue  # "Date of listing: 29 July 2011", "Other names: …": a record's field
             span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
             words = [t for t in span if not t.is_space] if span is not None else []
             if not words or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
             date = resolve_date(written.group(0), self.published) if written else None
+            day = _DAY_MONTH.match(line) if n != title else None
+            if day is not None and (date is None or len(date) == 4):
+                # "(1) 6 September. Chitral district …": the item's day, in the year the
+                # digest speaks of (the last year written above it)
+                years = _YEAR_RE.findall(text[:start])
+                year = years[-1] if years else (self.published or "")[:4]
+                date = resolve_date(f"{day.group(1)} {year}", None) if year else date
             if places or date:
                 out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
         return out
@@ -382,6 +448,10 @@ class _Run:
                 for t in p.subtree if t.pos_ == "PROPN"}
         if whom:  # "the killing of its former chief, X": only an incident that struck X
             fits = [f for f in fits if whom <= self._words_of(f)]
+        own = self.f.noun_kind(tok)
+        if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
+            fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
+                    or any(t.lemma_ == tok.lemma_ for t in f.triggers)] or fits
         if here is not None and here in fits:
             target = here
         else:
@@ -444,13 +514,36 @@ class _Run:
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART
-        if latest is not None and near and not marker and not places and not date and \
+        if latest is not None and near and not marker and \
+                (not places or self._finer(places, latest)) and \
+                (not date or not latest.date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
+            if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
+                latest.places = [*places, *(p for p in latest.places if p not in places)]
             self._join(latest, tok)
             return latest
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def alone(self, tok: Token) -> bool:
+        """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
+        own = {t.i for t in tok.subtree}
+        return not any(t.i not in own and (self.f.verb_kind(t) or (
+            t.pos_ == "NOUN" and self.f.noun_kind(t))) for t in sentence_of(tok))
+
+    def _finer(self, places: list[str], incident: FoundIncident) -> bool:
+        """Villages or sites read by name alone (no gazetteer knows them), told next to an
+        incident placed in a known place: inside it, more likely than a second incident."""
+        by_name = self.adder_ids()
+        return any(self._pack_id(p) for p in incident.places) and \
+            all(p in by_name for p in places)
+
+    def _pack_id(self, entity_id: str) -> str | None:
+        if entity_id not in self.types:
+            self.types = {e.id: e for e in self.found.entities}
+        entity = self.types.get(entity_id)
+        return entity.pack_id if entity is not None else None
 
     def _relation(self, tok: Token, places: list[str], date: str | None) -> bool:
         """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
@@ -558,8 +651,18 @@ class _Run:
         incident.triggers.append(tok)
         self._mention(incident, tok, definite=False)
         places, date = self._anchors(tok)
-        incident.places = incident.places or places
+        incident.places = self._refined(incident.places, places) or incident.places or places
         incident.date = incident.date or date
+
+    def _refined(self, known: list[str], places: list[str]) -> list[str]:
+        """A later deed of the incident names a place inside the one it had ("in Bajaur"
+        … "blew himself up … in Khar"): the finer place first."""
+        if not (known and places):
+            return []
+        packs = {p: self._pack_id(p) for p in {*known, *places}}
+        inside = [p for p in places if packs.get(p) and any(
+            packs.get(k) in self.f.pack.ancestors(packs[p]) for k in known)]
+        return [*inside, *(k for k in known if k not in inside)] if inside else []
 
     def _mention(self, incident: FoundIncident, tok: Token, definite: bool) -> None:
         start = tok.i
@@ -584,51 +687,36 @@ class _Run:
 
     def _anchors(self, tok: Token) -> tuple[list[str], str | None]:
         if tok.i not in self.anchor_cache:
-            scope = clause_tokens(tok)
-            self.anchor_cache[tok.i] = (self._places(tok, scope),
-                                        date_of(scope, self.dates, self.published))
+            root = tok  # "militants tried to force their way in": the date is of "tried"
+            while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
+                root = root.head
+            scope = [t for t in clause_tokens(root) if not self._in_dateline(t)]
+            own = [t for t in _own_phrase(tok) if not self._in_dateline(t)] \
+                if tok.pos_ == "NOUN" else []
+            # "the March attack on X and the October bombing near Y": a noun's own first
+            date = date_of(own, self.dates, self.published) or \
+                date_of(scope, self.dates, self.published)
+            places = self.place_reader.places(tok, own) if own else []
+            self.anchor_cache[tok.i] = (places or self.place_reader.places(tok, scope), date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
 
-    def _places(self, trigger: Token, scope: list[Token]) -> list[str]:
-        """The places of the trigger's clause, finest first; an unknown village by name."""
-        found: list[str] = []
-        for tok in scope:
-            if not under_place_prep(tok, trigger, self.lex.place_preps):
-                continue
-            entity = self.entity_of(tok.i)
-            if entity is not None and entity.type == EntityType.PERSON and \
-                    entity.pack_id is None and tok.dep_ in ("pobj", "compound"):
-                entity.type = EntityType.LOCATION  # "in Shewa": NER took the village for a man
-            if entity is not None and entity.type == EntityType.LOCATION:
-                if entity.id not in found:
-                    found.append(entity.id)
-                continue
-            if entity is None and tok.lemma_.casefold() in self.lex.place_nouns:
-                start = tok.i
-                while start > 0 and self.entity_of(start - 1) is None and (
-                        self.doc[start - 1].pos_ == "PROPN" or
-                        (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
-                    start -= 1
-                span = self.doc[start:tok.i]
-                if span and span.text[:1].isupper() and span[-1].pos_ == "PROPN":
-                    place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
-                                              EntityType.LOCATION)
-                    self.adder.mention(place, span.start, span.end)
-                    found.append(place.id)
-        return self._finest(found)
-
     def _finest(self, places: list[str]) -> list[str]:
-        pack_of = {e.id: e.pack_id for e in self.found.entities}
-        ancestors = {a for p in places if pack_of.get(p) for a in self.f.pack.ancestors(pack_of[p])}
-        kept = [p for p in places if pack_of.get(p) not in ancestors or pack_of.get(p) is None]
-        unknown = [p for p in kept if pack_of.get(p) is None]
-        return unknown + [p for p in kept if p not in unknown]
+        return self.place_reader.finest(places)
 
 
 # a heading's date: "08 Jun 2014", "June 8, 2014", "2014"
 _DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?"
                    r"\s+\d{4}\b|\b(?:19|20)\d\d\b")
+
+
+# an item opening with a day and month: "(1) 6 September.", "29 Sept —", "June 8:"
+_DAY_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+"
+                        r"\d{1,2})\b(?![,\s]*\d{4})")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+# a record's field: "Date of listing: …", "Other names: …"
+_FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
 
 
 def _described_date(description: str) -> str | None:
@@ -641,6 +729,17 @@ def _described_date(description: str) -> str | None:
 def _year(text: str) -> str | None:
     match = re.search(r"\b(19|20)\d\d\b", text)
     return match.group(0) if match else None
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """A noun's own phrase: its subtree without the nouns coordinated with it ("the March
+    attack on X and the October bombing near Y")."""
+    out, stack = [], [noun]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:

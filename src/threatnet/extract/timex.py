@@ -83,9 +83,15 @@ def normalise(text: str, published: str | None) -> str | None:
     return f"{parsed.year:04d}"
 
 
+_DAY_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"yesterday|tonight|last night)\b", re.I)
+
+
 def date_spans(doc: Doc) -> list[Span]:
-    """DATE entities, plus bare years the NER missed ("from 2009 to 2013")."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
+    """DATE entities, TIME entities that name a day ("Sunday night", "last night"), plus
+    bare years the NER missed ("from 2009 to 2013")."""
+    spans = [e for e in doc.ents if e.label_ == "DATE" or
+             (e.label_ == "TIME" and _DAY_WORDS.search(e.text))]
     covered = {i for e in spans for i in range(e.start, e.end)}
     spans += [doc[t.i:t.i + 1] for t in doc
               if t.i not in covered and t.like_num and _YEAR.fullmatch(t.text)]

@@ -1,0 +1,55 @@
+"""The dateline that opens wire copy: "PESHAWAR, June 25 (Reuters) -", "KABUL, Oct 3,
+2022 (AFP) -", "QUETTA:".
+
+Its words belong to no sentence of the story: the agency is no one's subject, its date
+is the day the story was filed (the day "on Monday" is counted back from), and its city
+is where the story is told from, the place of an incident the story gives no place of
+its own when the story tells of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from threatnet.extract.incident_dates import resolve_date
+
+MAX_LINES = 4  # a dateline opens the story: the title and a byline may come before it
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|" \
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+_LINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'\- ]+[A-Z]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    rf"(?:,\s*[A-Z][a-z]+(?=,))?(?:,\s*(?P<date>{_DATE}))?"
+    rf"\s*(?:\((?P<agency>[A-Za-z.\- ]{{2,30}})\))?\s*"
+    rf"(?P<dash>[-\u2013\u2014:])\s")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int  # character offsets of the dateline in the text
+    end: int
+    place: str  # as written ("PESHAWAR")
+    place_start: int
+    date: str | None  # ISO, resolved against the publication date
+
+
+def find_dateline(text: str, published: str | None) -> Dateline | None:
+    """The dateline opening one of the first lines, if there is one: a place in capitals
+    or followed by a date or an agency, then a dash or a colon."""
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        if n >= MAX_LINES:
+            break
+        match = _LINE.match(line)
+        if match and (match.group("date") or match.group("agency") or
+                      (match.group("place").isupper() and len(match.group("place")) > 2)):
+            if match.group("dash") != ":" or match.group("place").isupper():
+                date = resolve_date(match.group("date"), published) \
+                    if match.group("date") else None
+                return Dateline(offset, offset + match.end(), match.group("place"),
+                                offset + match.start("place"), date)
+        offset += len(line) + 1
+    return None
+
+
+__all__ = ["Dateline", "find_dateline"]

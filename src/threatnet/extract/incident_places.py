@@ -1,0 +1,234 @@
+"""Where an incident happened: the finest place its clause names.
+
+Under a place preposition ("in", "at", "near", …) of the deed's clause, in this order:
+
+- a named facility: a facility noun with a name before it ("Quetta railway station",
+  "the Kaaj education centre", "Gulshan-e-Iqbal Park"), or an entity the entity finder
+  named whose last word is one ("Bacha Khan University", "Civil Hospital");
+- an unknown village or town, kept by name: a name the pack does not know followed by a
+  place noun ("Mamund village"), or put inside a known place ("at Kolpur in the Bolan
+  area", "at Bela in Lasbela district");
+- the known places, the finest first (a district before its province).
+
+A name the statistical NER took for a person is a place when it is the object of the
+place preposition itself ("in Shewa"), never when it only modifies another word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from threatnet.extract.aliases import word_key
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_parse import target_heads, under_place_prep
+from threatnet.extract.incident_records import EntityAdder
+from threatnet.model import Entity, EntityType
+from threatnet.resolve.pack import ActorPack
+
+NAME_DEPS = ("compound", "poss", "nmod", "amod")
+CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it inside
+NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
+                 "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
+FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
+ACTOR_TYPES = (EntityType.STATE, EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
+               EntityType.ORGANIZATION, EntityType.PERSON)
+
+
+class PlaceReader:
+    """Reads the places of one document's incident clauses."""
+
+    def __init__(self, doc: Doc, lex: IncidentLexicon, pack: ActorPack, adder: EntityAdder,
+                 entity_of: Callable[[int], Entity | None],
+                 pack_of: Callable[[str], str | None]) -> None:
+        self.doc, self.lex, self.pack, self.adder = doc, lex, pack, adder
+        self.entity_of, self.pack_of = entity_of, pack_of
+
+    def places(self, trigger: Token, scope: list[Token]) -> list[str]:
+        """The places of the trigger's clause, finest first."""
+        facilities: list[str] = []
+        named: list[str] = []
+        covered: set[int] = set()
+        for tok in scope:  # named facilities first: their names may hold other entities
+            if tok.dep_ == "pobj" and self.entity_of(tok.i) is None and \
+                    self._facility_word(tok) and self._placed(tok, trigger):
+                span = self._facility_span(tok)
+                if span is not None:
+                    facilities.append(self._facility(span).id)
+                    covered |= set(range(*span))
+        for tok in scope:
+            entity = self.entity_of(tok.i)
+            if (tok.i in covered and not (entity is not None and
+                                          entity.type == EntityType.LOCATION)) or \
+                    not self._placed(tok, trigger):
+                continue  # a known place inside a facility's name still places it
+            if entity is not None and entity.type == EntityType.PERSON and \
+                    entity.pack_id is None and (
+                        (tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_preps) or
+                        (tok.dep_ == "compound" and
+                         tok.head.lemma_.casefold() in self.lex.place_nouns)):
+                # "in Shewa", "in the Datta Khel area": NER took the village for a man
+                entity.type = EntityType.LOCATION
+            if entity is not None and entity.type in FACILITY_TYPES and \
+                    entity.type != EntityType.LOCATION and self._facility_name(entity):
+                if entity.type == EntityType.ORGANIZATION:
+                    entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
+                if entity.id not in facilities:
+                    facilities.append(entity.id)
+                continue
+            if entity is not None and entity.type == EntityType.LOCATION:
+                if entity.id not in named:
+                    named.append(entity.id)
+                continue
+            if entity is None:
+                place = self._unknown_place(tok)
+                if place is not None and place.id not in named:
+                    named.append(place.id)
+        return facilities + self.finest(named)
+
+    def target_site(self, trigger: Token) -> str | None:
+        """The named site a deed struck ("stormed the Gwadar Port Authority complex",
+        "attacked the old terminal of Jinnah International Airport")."""
+        for head in target_heads(trigger):
+            for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
+                                c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
+                entity = self.entity_of(tok.i)
+                if entity is not None and entity.type in (EntityType.INFRASTRUCTURE,
+                                                          EntityType.ORGANIZATION) \
+                        and entity.name[:1].isupper() and self._facility_name(entity):
+                    return entity.id
+                if entity is None and self._facility_word(tok):
+                    span = self._facility_span(tok)
+                    if span is not None:
+                        return self._facility(span).id
+        return None
+
+    def target_town(self, trigger: Token) -> list[str]:
+        """ "attacked a Kabul hotel": the known place that names what the deed struck."""
+        return list(dict.fromkeys(
+            e.id for head in target_heads(trigger) for c in head.lefts
+            if c.dep_ in ("compound", "poss", "nmod") for e in [self.entity_of(c.i)]
+            if e is not None and e.type == EntityType.LOCATION))
+
+    def _placed(self, tok: Token, trigger: Token) -> bool:
+        """Under a place preposition of the clause, or one of entry after the deed's verb."""
+        if under_place_prep(tok, trigger, self.lex.place_preps):
+            return True
+        if not under_place_prep(tok, trigger, self.lex.place_entry_preps):
+            return False
+        node = tok
+        while not (node.dep_ == "pobj" and node.head.lower_ in self.lex.place_entry_preps) \
+                and node.head.i != node.i:
+            node = node.head
+        verb = node.head.head
+        return verb.pos_ == "VERB" and verb.i in (trigger.i, trigger.head.i)
+
+    # -- facilities -------------------------------------------------------------
+
+    def _facility_word(self, tok: Token) -> bool:
+        return tok.lower_ in self.lex.facility_nouns or \
+            tok.lemma_.casefold() in self.lex.facility_nouns
+
+    def _facility_name(self, entity: Entity) -> bool:
+        last = entity.name.split()[-1].casefold() if entity.name.split() else ""
+        return last in self.lex.facility_nouns or last.rstrip("s") in self.lex.facility_nouns
+
+    def _facility_span(self, head: Token) -> tuple[int, int] | None:
+        """The name of a facility whose head noun is `head`: the words before it in its
+        phrase, back to a determiner or a lower-case adjective ("the crowded"), if one of
+        them is a name (a capitalised proper noun) and none an actor ("Frontier Corps
+        camp" is the Corps' camp, not a place)."""
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.lefts):
+            return None  # "a Kabul hotel": some hotel in Kabul, not a named place
+        start = head.i
+        for k in range(head.i - 1, head.left_edge.i - 1, -1):
+            tok = self.doc[k]
+            if tok.dep_ == "det" or (tok.pos_ == "ADJ" and not tok.text[:1].isupper()):
+                break
+            start = k
+        while start < head.i and (self.doc[start].is_punct or self.doc[start].tag_ == "POS"):
+            start += 1
+        words = self.doc[start:head.i]
+        if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return None
+        for t in words:
+            owner = self.entity_of(t.i)
+            if (owner is not None and owner.type in ACTOR_TYPES) or \
+                    t.ent_type_ in ("NORP", "DATE", "TIME"):
+                return None
+        return start, head.i + 1
+
+    def _facility(self, span: tuple[int, int]) -> Entity:
+        start, end = span
+        words = self.doc[start:end]
+        text = words.text
+        entity = self.adder.entity(f"facility:{word_key(text)}", text, EntityType.INFRASTRUCTURE)
+        self.adder.mention(entity, start, end, take=False)
+        # a known place inside the name ("Quetta railway station") keeps its own words
+        placed = [i for i in range(start, end) if (e := self.entity_of(i)) is not None and
+                  e.type in (EntityType.LOCATION, EntityType.STATE)]
+        self.adder.own(entity, max(placed, default=start - 1) + 1, end)
+        return entity
+
+    # -- villages and towns ------------------------------------------------------
+
+    def _unknown_place(self, tok: Token) -> Entity | None:
+        """A name the pack does not know: one a place noun follows ("Mamund village"), or
+        one put inside a known place ("at Kolpur in the Bolan area")."""
+        if tok.lemma_.casefold() in self.lex.place_nouns:
+            start = tok.i
+            while start > 0 and self.entity_of(start - 1) is None and (
+                    self.doc[start - 1].pos_ == "PROPN" or
+                    (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
+                start -= 1
+            if start < tok.i and self.doc[start].text[:1].isupper() and \
+                    self.doc[tok.i - 1].pos_ == "PROPN":
+                return self._place(start, tok.i)
+            return None
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
+                tok.ent_type_ in NOT_PLACE_NER or not self._inside_known_place(tok):
+            return None
+        start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
+                              c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
+        return self._place(start, tok.i + 1)
+
+    def _inside_known_place(self, tok: Token) -> bool:
+        """ "Kolpur in the Bolan area", "Bela, Lasbela district": a known place right after
+        the name, behind "in" or a comma."""
+        end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
+        tokens = self.doc[tok.i + 1:end]
+        if not tokens or tokens[0].lower_ not in ("in", ",", "of"):
+            return False
+        for t in tokens[1:]:
+            owner = self.entity_of(t.i)
+            if owner is not None and owner.type == EntityType.LOCATION:
+                return True
+            if t.dep_ not in ("det", "compound", "amod") and not t.is_punct:
+                return False
+        return False
+
+    def _place(self, start: int, end: int) -> Entity:
+        span = self.doc[start:end]
+        place = self.adder.entity(f"place:{word_key(span.text)}", span.text,
+                                  EntityType.LOCATION)
+        self.adder.mention(place, span.start, span.end)
+        return place
+
+    # -- order ---------------------------------------------------------------------
+
+    def finest(self, places: list[str]) -> list[str]:
+        """Unknown places first, then the known ones whose children are not named too."""
+        packs = {p: self.pack_of(p) for p in places}
+        ancestors = {a for p in places if packs[p] for a in self.pack.ancestors(packs[p])}
+        kept = [p for p in places if packs[p] is None or packs[p] not in ancestors]
+        # "Daraban, District Dera Ismail Khan": a name holding a known place's container
+        # is that container, not a place inside
+        around = {entry.name.casefold() for a in ancestors
+                  for entry in [self.pack.get(a)] if entry is not None}
+        unknown = [p for p in kept if packs[p] is None and not any(
+            name in self.adder.name_of(p).casefold() for name in around)]
+        return unknown + [p for p in kept if p not in unknown]
+
+
+__all__ = ["PlaceReader"]
