@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from threatnet.extract.date_index import date_index, last_newline
 from threatnet.extract.sentences import sentence_of
 from threatnet.extract.timex import normalise
 
@@ -60,7 +61,7 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
         return None
     sentence = sentence_of(tokens[0])
     scope = {t.i for t in tokens}
-    for span in dates:
+    for span in date_index(dates).overlapping(sentence.start, sentence.end):
         if span.start < sentence.start or span.end > sentence.end:
             continue
         if not any(t.i in scope for t in span):
@@ -78,13 +79,24 @@ def _context(span: Span, dates: list[Span]) -> str | None:
     if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
         return None  # a year of its own, or a day counted from publication
     doc = span.doc
-    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text) and
-               not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and
-               d[0].lower_ not in _NOT_ANCHORS]  # "since 2015" anchors nothing
-    here = [d for d in earlier if "\n" not in doc[d.start:span.start].text]
-    dated = [d for d in earlier if any(m in d.text.casefold() for m in _MONTHS)]
-    earlier = here or dated or earlier  # the paragraph's year, else the last dated month
-    if not earlier:
+    index = date_index(dates)  # the last anchors before `span`, by bisection (linear cost)
+    count = index.count_before(_anchor, span.start)
+    if not count:
         return None
-    year = _YEAR.search(earlier[-1].text).group(0)
+    last = index.anchors(_anchor)[0][count - 1]
+    if last.start <= last_newline(doc, span.start):  # the paragraph's year, else the last
+        last = index.last_of(_anchor, _month_dated, count) or last  # dated month
+    year = _YEAR.search(last.text).group(0)
     return f"{year}-12-31"
+
+
+def _anchor(d: Span) -> bool:
+    """A date with a year that can anchor a later one ("since 2015" anchors nothing)."""
+    doc = d.doc
+    return bool(_YEAR.search(d.text)) and \
+        not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and \
+        d[0].lower_ not in _NOT_ANCHORS
+
+
+def _month_dated(d: Span) -> bool:
+    return any(m in d.text.casefold() for m in _MONTHS)
