@@ -86,7 +86,8 @@ def ingest_documents(store: Store, outcomes: Iterable[Outcome | Document],
     (full disk, read-only store) stops the batch: `Summary.stopped` says which."""
     summary = Summary()
     todo = _unstored(store, outcomes, extractor, summary, progress)
-    records = (cluster.extract(todo, ordered=True) if cluster is not None
+    records = (cluster.extract(todo, ordered=True, failed=_failing(summary.failed, progress))
+               if cluster is not None
                else _extract_locally(extractor, todo, summary.failed, progress))
     try:
         for record in records:
@@ -138,6 +139,15 @@ def _extract_locally(extractor: Extractor, documents: Iterable[Document],
         gc.collect()  # parses hold reference cycles; collecting per batch keeps memory flat
 
 
+def _failing(failed: list[tuple[str, str]],
+             progress: Callable[[str], None] | None) -> Callable[[str, str], None]:
+    """A cluster's report of a document over its budget: a failure line, and a tick."""
+    def fail(where: str, why: str) -> None:
+        failed.append((where, why))
+        _tick(progress, where)
+    return fail
+
+
 def _tick(progress: Callable[[str], None] | None, where: str) -> None:
     if progress is not None:
         progress(where)
@@ -186,7 +196,8 @@ def reextract(store: Store, extractor: Extractor, since: str | None = None,
     the workers of a `cluster`."""
     summary = ReextractSummary()
     documents = stored_documents(store, extractor.version, since, document)
-    records = (cluster.extract(documents) if cluster is not None
+    records = (cluster.extract(documents, failed=_failing(summary.failed, progress))
+               if cluster is not None
                else _extract_locally(extractor, documents, summary.failed, progress))
     for record in records:
         try:
