@@ -83,7 +83,7 @@ def test_the_time_budget_stops_a_runaway_and_spares_the_rest():
         with budget.watch("runaway.txt"):
             while True:
                 sum(range(100))
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 120  # CPU seconds are counted: a busy machine waits
     assert str(info.value).startswith("runaway.txt: extraction stopped after 0.5 s")
     with budget.watch("quick.txt"):
         time.sleep(0.1)

@@ -2,8 +2,10 @@
 document's one-line failure, and the batch goes on.
 
 One watchdog thread per process checks, every POLL seconds, each document being
-extracted (one per extracting thread): how long it has run and how much the process's
-resident memory has grown since it started. A document over either budget gets
+extracted (one per extracting thread): the CPU time the thread extracting it has spent
+on it (so that a busy machine does not fail a document its neighbours slowed down;
+wall-clock time where the platform has no per-thread clock) and how much the
+process's resident memory has grown since it started. A document over either budget gets
 `OverBudget` raised inside the thread extracting it (at its next Python instruction:
 a spaCy call of one parse chunk finishes first), so its parse and records are freed
 and the caller reports it like any unreadable input. The budgets are settings
@@ -26,7 +28,7 @@ from threatnet.errors import InvalidInput, ThreatnetError
 
 SECONDS_SETTING = "THREATNET_DOCUMENT_SECONDS"
 MEGABYTES_SETTING = "THREATNET_DOCUMENT_MB"
-DEFAULT_SECONDS = 900.0  # a 10 MB report (the size limit) takes about 5 minutes
+DEFAULT_SECONDS = 900.0  # CPU seconds: a 10 MB report (the size limit) takes about 8 minutes
 DEFAULT_MEGABYTES = 2000.0  # a 5 MB report grows the process by about 500 MB
 POLL = 0.2  # seconds between two checks
 
@@ -65,7 +67,9 @@ class Budget:
         if self.unlimited:
             yield
             return
-        watch = _Watch(threading.get_ident(), time.monotonic(), _rss_mb(), self)
+        thread = threading.get_ident()
+        clock = _thread_clock(thread)
+        watch = _Watch(thread, clock, _now(clock), _rss_mb(), self)
         _WATCHDOG.add(watch)
         try:
             yield
@@ -95,19 +99,38 @@ def _setting(name: str, default: float) -> float | None:
     return value or None
 
 
+def _thread_clock(thread: int) -> int | None:
+    """The CPU-time clock of a thread, or None where there is none."""
+    try:
+        return time.pthread_getcpuclockid(thread)
+    except (AttributeError, OSError):
+        return None
+
+
+def _now(clock: int | None) -> float:
+    if clock is not None:
+        try:
+            return time.clock_gettime(clock)
+        except OSError:
+            pass
+    return time.monotonic()
+
+
 @dataclass
 class _Watch:
     thread: int
+    clock: int | None  # the thread's CPU-time clock (None: wall-clock time is counted)
     started: float
     rss: float | None
     budget: Budget
     fired: str | None = None
 
-    def overrun(self, now: float, rss: float | None) -> str | None:
+    def overrun(self, rss: float | None) -> str | None:
         seconds, megabytes = self.budget.seconds, self.budget.megabytes
-        if seconds is not None and now - self.started > seconds:
-            return (f"extraction stopped after {seconds:g} s, the per-document time budget "
-                    f"(${SECONDS_SETTING})")
+        if seconds is not None and _now(self.clock) - self.started > seconds:
+            cpu = " of CPU time" if self.clock is not None else ""
+            return (f"extraction stopped after {seconds:g} s{cpu}, the per-document time "
+                    f"budget (${SECONDS_SETTING})")
         if megabytes is not None and rss is not None and self.rss is not None and \
                 rss - self.rss > megabytes:
             return (f"extraction stopped at {rss - self.rss:,.0f} MB more memory, over the "
@@ -142,9 +165,9 @@ class _Watchdog:
                 watches = list(self.watches.values())
                 if not watches:
                     continue
-                now, rss = time.monotonic(), _rss_mb()
+                rss = _rss_mb()
                 for watch in watches:
-                    reason = None if watch.fired else watch.overrun(now, rss)
+                    reason = None if watch.fired else watch.overrun(rss)
                     if reason is not None:
                         watch.fired = reason
                         ctypes.pythonapi.PyThreadState_SetAsyncExc(

@@ -96,6 +96,7 @@ class Extractor:
         self.incidents = IncidentFinder(self.pack)
         self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
         self.budget = Budget.from_settings()
+        section_chars()  # a bad setting is one error line now, not one per report
 
     def extract(self, document: Document) -> ExtractionRecord:
         """The record of one document, within the per-document budget (else OverBudget)."""
