@@ -128,7 +128,7 @@ def _extract_locally(extractor: Extractor, documents: Iterable[Document],
     """Records of the documents, in batches; one over its budget (time, memory) is a
     line in `failed`, and the batch goes on."""
     def over_budget(document: Document, error: ThreatnetError) -> None:
-        failed.append((document.source, str(error).removeprefix(f"{document.source}: ")))
+        failed.append((document.source, str(error)))
         gc.collect()  # the abandoned parse's cycles
         _tick(progress, document.source)
 

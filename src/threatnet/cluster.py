@@ -96,7 +96,7 @@ def extract_batch(name: str, documents: list[Document]
     out: list[ExtractionRecord | tuple[str, str]] = []
 
     def over_budget(document: Document, error: ThreatnetError) -> None:
-        out.append((document.source, str(error).removeprefix(f"{document.source}: ")))
+        out.append((document.source, str(error)))
 
     for record in _plugin(name).extractor().extract_many(documents, len(documents),
                                                           failed=over_budget):

@@ -26,5 +26,5 @@ def test_a_document_over_its_budget_on_a_worker_fails_alone(extractor, monkeypat
         summary = ingest_documents(store, documents, extractor, cluster=cluster)
         assert summary.new == 2
         assert [where for where, _ in summary.failed] == ["long.txt"]
-        assert summary.failed[0][1].startswith("extraction stopped after 3 s")
+        assert summary.failed[0][1].startswith("long.txt: extraction stopped after 3 s")
         assert {d["source"] for d in store.documents()} == {"good-1.txt", "good-2.txt"}

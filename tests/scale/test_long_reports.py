@@ -132,5 +132,5 @@ def test_a_runaway_in_a_batch_fails_alone(extractor, monkeypatch, tmp_path):
         assert summary.new == 2
         assert [where for where, _ in summary.failed] == ["runaway.txt"]
         why = summary.failed[0][1]
-        assert why.startswith("extraction stopped after 2 s") and "\n" not in why
+        assert why.startswith("runaway.txt: extraction stopped after 2 s") and "\n" not in why
         assert {d["source"] for d in store.documents()} == {"good-1.txt", "good-2.txt"}
