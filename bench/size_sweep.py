@@ -83,6 +83,7 @@ def _child(path: Path, warm: Path) -> int:
     """One extraction, in this fresh process, after a warm-up extraction of a corpus
     report (lexicons, date parser, first calls: paid once per process, not per MB).
     Prints `seconds cpu_seconds peak_mb claims entities`."""
+    from threatnet.errors import ThreatnetError
     from threatnet.extract.pipeline import Extractor
     from threatnet.ingest import document_from_text
 
@@ -90,7 +91,11 @@ def _child(path: Path, warm: Path) -> int:
     extractor.extract(document_from_text(warm.read_text(encoding="utf-8"), source=str(warm)))
     text = path.read_text(encoding="utf-8")
     start, cpu = time.perf_counter(), time.process_time()
-    record = extractor.extract(document_from_text(text, source=str(path)))
+    try:
+        record = extractor.extract(document_from_text(text, source=str(path)))
+    except ThreatnetError as exc:  # over its budget: one line, as ingest would say
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     print(f"{seconds:.2f} {cpu:.2f} {_peak_mb():.1f} {len(record.claims)} "
           f"{len(record.entities)}")
