@@ -2,7 +2,8 @@
 and re-extract stored documents with a newer extractor, keeping the analysts' decisions.
 
 Used by `threatnet ingest`, `threatnet reextract` and the Python API. Reports
-that cannot be read are reported and skipped; the rest of the batch goes on.
+that cannot be read, or whose extraction runs over the per-document budget
+(`extract.budget`), are reported and skipped; the rest of the batch goes on.
 Each document is saved in its own transaction, so an interrupted batch
 resumes where it stopped. Documents are streamed: extracted here in batches of
 BATCH, or on a Dask cluster (`threatnet.cluster`), and saved here as their
@@ -85,8 +86,9 @@ def ingest_documents(store: Store, outcomes: Iterable[Outcome | Document],
     (full disk, read-only store) stops the batch: `Summary.stopped` says which."""
     summary = Summary()
     todo = _unstored(store, outcomes, extractor, summary, progress)
-    records = (cluster.extract(todo, ordered=True) if cluster is not None
-               else _extract_locally(extractor, todo))
+    records = (cluster.extract(todo, ordered=True, failed=_failing(summary.failed, progress))
+               if cluster is not None
+               else _extract_locally(extractor, todo, summary.failed, progress))
     try:
         for record in records:
             try:
@@ -120,13 +122,30 @@ def _unstored(store: Store, outcomes: Iterable[Outcome | Document], extractor: E
         yield document
 
 
-def _extract_locally(extractor: Extractor,
-                     documents: Iterable[Document]) -> Iterator[ExtractionRecord]:
+def _extract_locally(extractor: Extractor, documents: Iterable[Document],
+                     failed: list[tuple[str, str]],
+                     progress: Callable[[str], None] | None) -> Iterator[ExtractionRecord]:
+    """Records of the documents, in batches; one over its budget (time, memory) is a
+    line in `failed`, and the batch goes on."""
+    def over_budget(document: Document, error: ThreatnetError) -> None:
+        failed.append((document.source, str(error)))
+        gc.collect()  # the abandoned parse's cycles
+        _tick(progress, document.source)
+
     iterator = iter(documents)
     while pending := list(islice(iterator, BATCH)):
-        yield from extractor.extract_many(pending)
+        yield from extractor.extract_many(pending, failed=over_budget)
         pending.clear()
         gc.collect()  # parses hold reference cycles; collecting per batch keeps memory flat
+
+
+def _failing(failed: list[tuple[str, str]],
+             progress: Callable[[str], None] | None) -> Callable[[str, str], None]:
+    """A cluster's report of a document over its budget: a failure line, and a tick."""
+    def fail(where: str, why: str) -> None:
+        failed.append((where, why))
+        _tick(progress, where)
+    return fail
 
 
 def _tick(progress: Callable[[str], None] | None, where: str) -> None:
@@ -177,8 +196,9 @@ def reextract(store: Store, extractor: Extractor, since: str | None = None,
     the workers of a `cluster`."""
     summary = ReextractSummary()
     documents = stored_documents(store, extractor.version, since, document)
-    records = (cluster.extract(documents) if cluster is not None
-               else _extract_locally(extractor, documents))
+    records = (cluster.extract(documents, failed=_failing(summary.failed, progress))
+               if cluster is not None
+               else _extract_locally(extractor, documents, summary.failed, progress))
     for record in records:
         try:
             kept = reextract_document(store, record)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from itertools import islice
 from typing import Any
@@ -28,6 +28,7 @@ import dask
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from threatnet.errors import ThreatnetError
+from threatnet.extract.budget import OverBudget
 from threatnet.extract.pipeline import Extractor, load_nlp, model_name
 from threatnet.model import Document, ExtractionRecord
 from threatnet.resolve.pack import ActorPack
@@ -88,9 +89,19 @@ def _plugin(name: str, worker: Any = None) -> ExtractorPlugin:
     return plugin
 
 
-def extract_batch(name: str, documents: list[Document]) -> list[ExtractionRecord]:
-    """The task: records for a batch of documents, on the worker's own extractor."""
-    return list(_plugin(name).extractor().extract_many(documents, batch_size=len(documents)))
+def extract_batch(name: str, documents: list[Document]
+                  ) -> list[ExtractionRecord | tuple[str, str]]:
+    """The task: records for a batch of documents, on the worker's own extractor; a
+    document over its budget (`extract.budget`) comes back as (source, why) instead."""
+    out: list[ExtractionRecord | tuple[str, str]] = []
+
+    def over_budget(document: Document, error: ThreatnetError) -> None:
+        out.append((document.source, str(error)))
+
+    for record in _plugin(name).extractor().extract_many(documents, len(documents),
+                                                          failed=over_budget):
+        out.append(record)
+    return out
 
 
 WARM_TEXT = ("According to officials, the Tehrik-i-Taliban Pakistan reportedly attacked a "
@@ -183,8 +194,9 @@ class Cluster:
         """Peak resident memory of each worker process (VmHWM), by worker address."""
         return self.client.run(_peak_rss_mb)
 
-    def extract(self, documents: Iterable[Document],
-                ordered: bool = False) -> Iterator[ExtractionRecord]:
+    def extract(self, documents: Iterable[Document], ordered: bool = False,
+                failed: Callable[[str, str], None] | None = None,
+                ) -> Iterator[ExtractionRecord]:
         """Records for `documents`, streamed: at most `window` batches in flight.
 
         Pulls documents from the iterable only as batches complete, so a
@@ -192,12 +204,14 @@ class Cluster:
 
         In completion order, or in the order of `documents` when `ordered` (a
         store written in input order resolves entities exactly as a
-        single-process ingest does).
+        single-process ingest does). A document over its budget is passed to `failed`
+        as (source, why), or raises OverBudget without it.
         """
         batches = _batches(documents, self.batch_size)
         pending = as_completed()
         numbers: dict[str, int] = {}
-        done: dict[int, list[ExtractionRecord]] = {}  # ordered: come back, not yet yielded
+        # ordered: come back, not yet yielded
+        done: dict[int, list[ExtractionRecord | tuple[str, str]]] = {}
         submitted = following = 0
 
         def refill() -> None:
@@ -226,9 +240,15 @@ class Cluster:
                     records += done.pop(following)
                     following += 1
             refill()  # before yielding: the workers go on while the caller saves
-            yield from records
+            for record in records:
+                if isinstance(record, ExtractionRecord):
+                    yield record
+                elif failed is None:
+                    raise OverBudget(*record)
+                else:
+                    failed(*record)
 
-    def _result(self, future: Any) -> list[ExtractionRecord]:
+    def _result(self, future: Any) -> list[ExtractionRecord | tuple[str, str]]:
         try:
             records = future.result()
         except KilledWorker:
@@ -239,7 +259,8 @@ class Cluster:
         except (OSError, TimeoutError) as exc:
             raise ClusterError(f"lost the scheduler: {exc}") from None
         for record in records:
-            if record.extractor_version != self.version:
+            if isinstance(record, ExtractionRecord) and \
+                    record.extractor_version != self.version:
                 raise ClusterError(f"a worker runs extractor {record.extractor_version}, "
                                    f"this client {self.version}: install the same threatnet "
                                    "on every host")

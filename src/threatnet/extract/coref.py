@@ -125,11 +125,22 @@ class Coreference:
                 head.lemma_.casefold() in self.role_nouns,
                 head.lemma_.casefold() if not i <= head.i <= end else ""))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
+        # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
+        self._kinds: dict[str, str] = {}  # event entity -> its kind (attack, operation)
+        self._events: dict[str, tuple[list[int], list[str]]] = {}  # kind -> tokens, entities
+        self._event_counts: dict[str, dict[str, list[int]]] = {}  # kind -> entity -> n, first
+        for c in self.candidates:
+            if c.type == EntityType.EVENT:
+                self._index_event(c)
+        self._group_anaphors: list[int] = []  # resolved "the group"s, in text order
+        self._frozen: _Index | None = None  # built once every anaphor is resolved
         self.resolved: dict[int, str | None] = {}
         for tok in doc:  # resolve in text order, so "the group" can antecede "it"
             if self.is_anaphor(tok):
                 entity = self._resolve(tok)
                 self.resolved[tok.i] = entity
+                if tok.pos_ != "PRON" and tok.lemma_.casefold() in self.group_nouns:
+                    self._group_anaphors.append(tok.i)
                 if entity is not None and tok.dep_ in ("nsubj", "nsubjpass"):
                     self._add(tok, entity, types[entity])
 
@@ -148,6 +159,21 @@ class Coreference:
         at = bisect_right(self._tokens, tok.i)
         self.candidates.insert(at, candidate)
         self._tokens.insert(at, tok.i)
+        if etype == EntityType.EVENT:
+            self._index_event(candidate)
+
+    def _index_event(self, c: _Candidate) -> None:
+        kind = self._kinds.get(c.entity)
+        if kind is None:
+            kind = self._kinds[c.entity] = self._event_kind(
+                self.names.get(c.entity, "").split())
+        tokens, entities = self._events.setdefault(kind, ([], []))
+        at = bisect_right(tokens, c.token)
+        tokens.insert(at, c.token)
+        entities.insert(at, c.entity)
+        count = self._event_counts.setdefault(kind, {}).setdefault(c.entity, [0, c.token])
+        count[0] += 1
+        count[1] = min(count[1], c.token)
 
     def is_anaphor(self, tok: Token) -> bool:
         lower = tok.lower_
@@ -284,15 +310,14 @@ class Coreference:
         if tok.pos_ == "PRON" or tok.lemma_.casefold() not in self.group_nouns:
             return None
         paragraph = self.paragraph_of[tok.i]
-        for i in sorted(self.resolved, reverse=True):
-            if i >= tok.i or paragraph - self.paragraph_of[i] > 1:
-                continue
-            if self.doc[i].pos_ != "PRON" and self.doc[i].lemma_.casefold() in self.group_nouns:
-                entity = self.resolved[i]
-                if any(c.main and c.token > i and c.entity != entity for c in pool):
-                    return None  # "The Hafiz Gul Bahadur group … has stayed outside"
-                return entity if any(c.entity == entity for c in pool) else None
-        return None
+        at = bisect_left(self._group_anaphors, tok.i)  # the last one before `tok`
+        if not at or paragraph - self.paragraph_of[self._group_anaphors[at - 1]] > 1:
+            return None
+        i = self._group_anaphors[at - 1]
+        entity = self.resolved[i]
+        if any(c.main and c.token > i and c.entity != entity for c in pool):
+            return None  # "The Hafiz Gul Bahadur group … has stayed outside"
+        return entity if any(c.entity == entity for c in pool) else None
 
     def _relative_owner(self, tok: Token, allowed: set[EntityType]) -> str | None:
         """ "Jundallah, a group that collapsed after Iran executed its leader": a possessive
@@ -357,6 +382,13 @@ class Coreference:
     def _type(self, entity: str) -> EntityType | None:
         return self._types.get(entity)
 
+    def _index(self) -> _Index:
+        """The indexes of the lookups made once every anaphor is resolved (the candidates
+        no longer change)."""
+        if self._frozen is None:
+            self._frozen = _Index(self.candidates)
+        return self._frozen
+
     def _event_kind(self, words: list[str]) -> str:
         lowered = {w.casefold() for w in words} | {w.casefold()[:-1] for w in words
                                                      if w.endswith("s")}
@@ -368,25 +400,30 @@ class Coreference:
         """ "the attack": the latest named event of its kind before it, or the report's main one."""
         kind = self._event_kind([tok.lemma_])
         # "the operation" may be a militant attack; "the attack" is never a state's operation
-        kinds = {"operation", "attack"} if kind == "operation" else {kind}
-        events = [c for c in self.candidates if c.type == EntityType.EVENT and
-                  self._event_kind(self.names.get(c.entity, "").split()) in kinds]
-        before = [c for c in events if c.token < tok.i]
+        kinds = ("operation", "attack") if kind == "operation" else (kind,)
+        before = []  # the last of each kind before `tok`: (token, entity)
+        for k in kinds:
+            tokens, entities = self._events.get(k, ([], []))
+            at = bisect_left(tokens, tok.i)
+            if at:
+                before.append((tokens[at - 1], entities[at - 1]))
         if before:
-            return before[-1].entity
-        counts: dict[str, int] = {}
-        for c in events:
-            counts[c.entity] = counts.get(c.entity, 0) + 1
-        # none named yet: the report's main event, the one it names most often
-        return max(counts, key=lambda e: counts[e]) if counts else None
+            return max(before)[1]
+        # none named yet: the report's main event, the one it names most often (the first
+        # named of those named as often)
+        counts = [(n, -first, entity) for k in kinds
+                  for entity, (n, first) in self._event_counts.get(k, {}).items()]
+        return max(counts)[2] if counts else None
 
 
     def latest_event(self, tok: Token) -> str | None:
         """The event named last before `tok` in its paragraph or the one before."""
-        paragraph = self.paragraph_of[tok.i]
-        events = [c for c in self.candidates if c.type == EntityType.EVENT and c.token < tok.i
-                  and paragraph - c.paragraph <= 1]
-        return events[-1].entity if events else None
+        index = self._index()
+        at = bisect_left(index.event_tokens, tok.i)
+        if not at:
+            return None
+        last = index.events[at - 1]  # the latest: no earlier one is nearer
+        return last.entity if self.paragraph_of[tok.i] - last.paragraph <= 1 else None
 
     def plural(self, tok: Token) -> list[str]:
         """ "both groups", "the two groups": the last two groups named before; "they"
@@ -404,21 +441,31 @@ class Coreference:
         # "the two governments", "both sides": the last two states; else the last two groups
         wanted = EntityType.STATE if states else EntityType.ARMED_GROUP
         if states:  # only a pair the text named together ("Iran and Pakistan … the two")
-            pair = next((self._conjoined(c.entity, tok) for c in reversed(self.candidates)
-                         if c.token < tok.i and c.type == wanted and c.coordinated and
-                         self.paragraph_of[tok.i] - c.paragraph <= 1), [])
-            return pair if len(pair) == 2 else []
-        seen: list[str] = []
-        for c in reversed(self.candidates):
-            if c.token < tok.i and c.type == wanted and c.entity not in seen:
-                seen.append(c.entity)
-            if len(seen) == 2:
-                return seen[::-1]
-        return []
+            paragraph = self.paragraph_of[tok.i]
+            for n in range(bisect_left(self._tokens, tok.i) - 1, -1, -1):
+                c = self.candidates[n]
+                if paragraph - c.paragraph > 1:
+                    break  # the candidates before are further back still
+                if c.type == wanted and c.coordinated:
+                    pair = self._conjoined(c.entity, tok)
+                    return pair if len(pair) == 2 else []
+            return []
+        index = self._index()  # the last group named before, and the last other one
+        at = bisect_left(index.group_tokens, tok.i)
+        if not at:
+            return []
+        other = index.other_group[at - 1]
+        if other is None:
+            return []
+        return [index.groups[other].entity, index.groups[at - 1].entity]
 
     def _conjoined(self, entity: str | None, tok: Token) -> list[str]:
-        mention = next((c for c in reversed(self.candidates)
-                        if c.entity == entity and c.token < tok.i), None)
+        mention = None
+        if entity is not None:
+            index = self._index()
+            tokens = index.entity_tokens.get(entity, [])
+            at = bisect_left(tokens, tok.i)
+            mention = index.entity_candidates[entity][at - 1] if at else None
         if mention is None or not mention.coordinated:
             return []
         head = self.doc[mention.token]
@@ -431,6 +478,30 @@ class Coreference:
         found = [self.mention_of[t.i] for t in group if t.i in self.mention_of]
         found = list(dict.fromkeys(found))
         return found if len(found) > 1 else []
+
+class _Index:
+    """The candidates of a document by entity, and its events and armed groups in order."""
+
+    def __init__(self, candidates: list[_Candidate]) -> None:
+        self.entity_candidates: dict[str, list[_Candidate]] = {}
+        for c in candidates:
+            self.entity_candidates.setdefault(c.entity, []).append(c)
+        self.entity_tokens = {e: [c.token for c in found]
+                              for e, found in self.entity_candidates.items()}
+        self.events = [c for c in candidates if c.type == EntityType.EVENT]
+        self.event_tokens = [c.token for c in self.events]
+        self.groups = [c for c in candidates if c.type == EntityType.ARMED_GROUP]
+        self.group_tokens = [c.token for c in self.groups]
+        # other_group[k]: the last group mention before groups[k] naming another group
+        self.other_group: list[int | None] = []
+        for k, c in enumerate(self.groups):
+            if k == 0:
+                self.other_group.append(None)
+            elif self.groups[k - 1].entity != c.entity:
+                self.other_group.append(k - 1)
+            else:
+                self.other_group.append(self.other_group[k - 1])
+
 
 def is_expletive(tok: Token) -> bool:
     """ "It is believed that …", "it seems …": an "it" that refers to nothing."""

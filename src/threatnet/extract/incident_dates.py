@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from threatnet.extract.date_index import date_index, last_newline
 from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.extract.timex import normalise
 
@@ -61,7 +62,7 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
         return None
     sentence = sentence_of(tokens[0])
     scope = {t.i for t in tokens}
-    for span in dates:
+    for span in date_index(dates).overlapping(sentence.start, sentence.end):
         if span.start < sentence.start or span.end > sentence.end:
             continue
         if not any(t.i in scope for t in span):
@@ -86,11 +87,16 @@ def _relative(span: Span, dates: list[Span], published: str | None) -> str | Non
     there is none to count from (never from the publication date)."""
     match = _RELATIVE.match(span.text)
     here = sentence_number(span[0])
-    earlier = [d for d in dates if d.end <= span.start and
-               here - sentence_number(d[0]) <= 1 and not _RELATIVE.match(d.text)]
-    if match is None or not earlier:
+    earlier = None
+    for d in date_index(dates).before(span.start):
+        if here - sentence_number(d[0]) > 1:
+            break
+        if not _RELATIVE.match(d.text):
+            earlier = d
+            break
+    if match is None or earlier is None:
         return None
-    anchor = resolve_date(earlier[-1].text, _context(earlier[-1], dates) or published)
+    anchor = resolve_date(earlier.text, _context(earlier, dates) or published)
     if anchor is None:
         return None
     if match.group("side"):
@@ -121,15 +127,14 @@ def _context(span: Span, dates: list[Span]) -> str | None:
     if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
         return None  # a year of its own, or a day counted from publication
     doc = span.doc
-    earlier = [d for d in dates if d.end <= span.start and _YEAR.search(d.text) and
-               not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and
-               d[0].lower_ not in _NOT_ANCHORS]  # "since 2015" anchors nothing
-    here = [d for d in earlier if "\n" not in doc[d.start:span.start].text]
-    dated = [d for d in earlier if any(m in d.text.casefold() for m in _MONTHS)]
-    earlier = here or dated or earlier  # the paragraph's year, else the last dated month
-    if not earlier:
+    index = date_index(dates)  # the last anchors before `span`, by bisection (linear cost)
+    count = index.count_before(_anchor, span.start)
+    if not count:
         return None
-    year = _YEAR.search(earlier[-1].text).group(0)
+    last = index.anchors(_anchor)[0][count - 1]
+    if last.start <= last_newline(doc, span.start):  # the paragraph's year, else the last
+        last = index.last_of(_anchor, _month_dated, count) or last  # dated month
+    year = _YEAR.search(last.text).group(0)
     return f"{year}-12-31"
 
 
@@ -141,7 +146,7 @@ def carried_date(tok: Token, dates: list[Span], published: str | None) -> str | 
     doc = tok.doc
     sentence = sentence_of(tok)
     here = sentence_number(tok)
-    for span in reversed([d for d in dates if d.end <= sentence.start]):
+    for span in date_index(dates).before(sentence.start):
         if here - sentence_number(span[0]) > CARRIED_SENTENCES or \
                 "\n" in doc[span.start:sentence.start].text:
             return None
@@ -161,9 +166,22 @@ def sentence_date(tok: Token, dates: list[Span], published: str | None) -> str |
     ("X, who tried to set off a car bomb in Times Square, in May 2010"); none when the
     sentence has more than one (whose is whose is then the parse's to say)."""
     sentence = sentence_of(tok)
-    found = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end and
+    found = [d for d in date_index(dates).overlapping(sentence.start, sentence.end)
+             if sentence.start <= d.start and d.end <= sentence.end and
              d[0].lower_ not in _NOT_ANCHORS and
              not (d.start and tok.doc[d.start - 1].lower_ in _NOT_ANCHORS)]
     if len(found) != 1:
         return None
     return resolve_date(found[0].text, _context(found[0], dates) or published)
+
+
+def _anchor(d: Span) -> bool:
+    """A date with a year that can anchor a later one ("since 2015" anchors nothing)."""
+    doc = d.doc
+    return bool(_YEAR.search(d.text)) and \
+        not (d.start and doc[d.start - 1].lower_ in _NOT_ANCHORS) and \
+        d[0].lower_ not in _NOT_ANCHORS
+
+
+def _month_dated(d: Span) -> bool:
+    return any(m in d.text.casefold() for m in _MONTHS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -18,8 +18,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from threatnet import __version__
-from threatnet.errors import InvalidData
+from threatnet.errors import InvalidData, ThreatnetError
 from threatnet.extract.aliases import AliasMatcher
+from threatnet.extract.budget import Budget, OverBudget
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
@@ -30,6 +31,7 @@ from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
 from threatnet.extract.incidents import TEXT_KEY, IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
+from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of, sentences, trimmed
 from threatnet.extract.timex import claim_time, date_spans, normalise
@@ -93,20 +95,47 @@ class Extractor:
         self.urdu = UrduReader(self.pack)
         self.incidents = IncidentFinder(self.pack)
         self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
+        self.budget = Budget.from_settings()
+        section_chars()  # a bad setting is one error line now, not one per report
 
     def extract(self, document: Document) -> ExtractionRecord:
-        return self._record(document, self._parse(document.text))
+        """The record of one document, within the per-document budget (else OverBudget)."""
+        with self.budget.watch(document.source):
+            return self._extract(document, None)
 
-    def extract_many(self, documents: Iterable[Document],
-                     batch_size: int = 8) -> Iterator[ExtractionRecord]:
-        """Records for many documents, parsed in batches with `nlp.pipe`."""
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 8,
+                     failed: Callable[[Document, ThreatnetError], None] | None = None,
+                     ) -> Iterator[ExtractionRecord]:
+        """Records for many documents, parsed in batches with `nlp.pipe`. A document over
+        its budget raises OverBudget, or with `failed` is passed to it and skipped."""
         pending = list(documents)
         short = [n for n, d in enumerate(pending) if len(d.text) <= CHUNK_CHARS]
         parsed = dict(zip(short, self._pipe([pending[n].text for n in short], batch_size),
                           strict=True))
         for n, document in enumerate(pending):
-            doc = parsed.pop(n, None) or self._parse(document.text)
-            yield self._record(document, doc)
+            try:
+                with self.budget.watch(document.source):
+                    record = self._extract(document, parsed.pop(n, None))
+            except OverBudget as exc:
+                if failed is None:
+                    raise
+                failed(document, exc)
+                continue
+            yield record
+
+    def _extract(self, document: Document, doc: Doc | None) -> ExtractionRecord:
+        """One document; a report longer than a section is read section by section
+        (`extract.sections`: the window that keeps the cost linear in its length)."""
+        size = section_chars()
+        if len(document.text) <= size:
+            return self._record(document, doc if doc is not None else
+                                self._parse(document.text))
+        parts, offset = [], 0
+        for piece in chunks(document.text, size):
+            part = section_document(document, piece)
+            parts.append((offset, self._record(part, self._parse(piece))))
+            offset += len(piece)
+        return join(document, parts, self.version)
 
     def _pipe(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
         """`nlp.pipe` in batches of at most `batch_size` texts and CHUNK_CHARS characters:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from threatnet.extract.date_index import date_index
 from threatnet.extract.sentences import sentence_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -109,7 +110,8 @@ def claim_time(trigger: Token, dates: list[Span], published: str | None) -> dict
     clause = _clause(trigger)
     scope = {t.i for t in clause.subtree}
     start = end = None
-    for ent in dates:
+    sent = sentence_of(trigger)
+    for ent in date_index(dates).overlapping(sent.start, sent.end):  # not every date
         if ent.root.i not in scope or sentence_of(ent.root).start != sentence_of(trigger).start:
             continue
         value = normalise(ent.text, published)

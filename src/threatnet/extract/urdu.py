@@ -14,7 +14,7 @@ parse, and its modality says so.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from threatnet.extract.language import Paragraph, paragraphs
@@ -107,14 +107,18 @@ class UrduReader:
 def _spans(sent: Sentence, mentions: list[tuple[int, int, str, EntityType]]) -> list[_Span]:
     out = []
     first = bisect_left(mentions, (sent.start,))
+    # the words (sorted, apart) inside a mention run from the first starting in it to the
+    # last ending in it: two bisections, not a scan of the sentence per mention
+    starts = [w.start for w in sent.words]
+    ends = [w.end for w in sent.words]
     for start, end, entity, etype in mentions[first:]:
         if start >= sent.end:
             break
         if end > sent.end:
             continue
-        inside = [i for i, w in enumerate(sent.words) if w.start >= start and w.end <= end]
-        if inside:
-            out.append(_Span(inside[0], inside[-1] + 1, entity, etype))
+        lo, hi = bisect_left(starts, start), bisect_right(ends, end)
+        if lo < hi:
+            out.append(_Span(lo, hi, entity, etype))
     return out
 
 
