@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from threatnet import __version__
 from threatnet.errors import InvalidData
 from threatnet.extract.aliases import AliasMatcher
+from threatnet.extract.classifier import load_classifier
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
@@ -93,6 +94,7 @@ class Extractor:
         self.urdu = UrduReader(self.pack)
         self.incidents = IncidentFinder(self.pack)
         self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
+        self.classifier = load_classifier()  # None when switched off (extract/classifier.py)
 
     def extract(self, document: Document) -> ExtractionRecord:
         return self._record(document, self._parse(document.text))
@@ -154,6 +156,8 @@ class Extractor:
                                  coref, reader, self.incidents.lex,
                                  self.incident_targets).claims()
         raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        if self.classifier is not None:  # pairs the rules left alone; cues read below
+            raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}
         readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)

@@ -1,0 +1,139 @@
+"""Cross-validation by report of the learned relation classifier against the rules alone.
+
+Every annotated report of the folders (default: corpus/dev and ../shared/corpus/dev;
+never corpus/heldout) is read once by the rules. The reports are split into K folds;
+for each fold a model is trained on the other folds' reports (its threshold chosen
+by an inner split of those reports only), and the fold's reports are extracted again
+with the model's proposals added and scored with the project's scorer. The pooled
+held-out figures of (1) the rules alone and (2) rules + classifier decide:
+the classifier is switched on only if (2) has the higher claim F1, claim precision
+>= 0.65 and no more false certainties.
+
+    .venv/bin/python bench/relation_classifier_cv.py            # K = 5, figures only
+    .venv/bin/python bench/relation_classifier_cv.py --write    # and ship the model
+
+--write trains on every report and writes src/threatnet/data/models/relation_classifier.json
+with `enabled` set by the cross-validated decision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ["THREATNET_RELATION_CLASSIFIER"] = "off"  # the rules alone unless a fold says
+
+from threatnet.evaluate import reference  # noqa: E402
+from threatnet.evaluate.relation_training import (  # noqa: E402
+    OFF,
+    Report,
+    collect,
+    train_with_threshold,
+)
+from threatnet.extract.pipeline import Extractor  # noqa: E402
+from threatnet.ingest import read_document  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+FOLDERS = [REPO / "corpus" / "dev", REPO.parent / "shared" / "corpus" / "dev"]
+MODEL_PATH = REPO / "src" / "threatnet" / "data" / "models" / "relation_classifier.json"
+MIN_PRECISION = 0.65
+
+
+def _rescore(extractor: Extractor, reports: list[Report]) -> list[tuple[dict, dict]]:
+    documents = [read_document(str(r.path)) for r in reports]
+    out = []
+    for report, record in zip(reports, extractor.extract_many(documents), strict=True):
+        out.append(reference.score_pair(report.gold, record.to_dict(), report.text))
+    return out
+
+
+def _line(label: str, t: dict) -> str:
+    return (f"{label:<18} P {t['claim_precision']:.3f}  R {t['claim_recall']:.3f}  "
+            f"F1 {t['claim_f1']:.3f}  false certainties {t['false_certainties']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folders", nargs="*", type=Path, default=FOLDERS,
+                    help="folders of X.txt + X.gold.json (default corpus/dev, shared dev)")
+    ap.add_argument("-k", "--folds", type=int, default=5, help="folds by report (default 5)")
+    ap.add_argument("--write", action="store_true",
+                    help="train on every report and write the shipped model file")
+    ap.add_argument("--json", action="store_true", help="print the totals as JSON")
+    args = ap.parse_args(argv)
+    missing = [str(f) for f in args.folders if not f.is_dir()]
+    if missing:
+        print(f"error: not a folder: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    if any(f.resolve().name == "heldout" for f in args.folders):
+        print("error: corpus/heldout is never trained or tuned on", file=sys.stderr)
+        return 1
+    began = time.perf_counter()
+    extractor = Extractor()
+    reports = collect(extractor, args.folders)
+    if len(reports) < args.folds or args.folds < 2:
+        print(f"error: {len(reports)} reports cannot make {args.folds} folds", file=sys.stderr)
+        return 1
+    positives = sum(lab != "none" for r in reports for lab in r.labels)
+    print(f"{len(reports)} reports, {sum(len(r.candidates) for r in reports)} candidate pairs, "
+          f"{positives} labelled with a gold predicate "
+          f"({time.perf_counter() - began:.0f} s to read)")
+
+    rules, learned, by_name = [], [], {}
+    for k in range(args.folds):
+        test = [r for n, r in enumerate(reports) if n % args.folds == k]
+        train = [r for n, r in enumerate(reports) if n % args.folds != k]
+        model = train_with_threshold(train)
+        extractor.classifier = model if model.threshold < OFF else None
+        fold_learned = _rescore(extractor, test) if extractor.classifier else \
+            [reference.score_pair(r.gold, r.record, r.text) for r in test]
+        extractor.classifier = None
+        fold_rules = [reference.score_pair(r.gold, r.record, r.text) for r in test]
+        rules += fold_rules
+        learned += fold_learned
+        for r, a, b in zip(test, fold_rules, fold_learned, strict=True):
+            by_name[r.name] = (a, b)
+        threshold = "off" if model.threshold >= OFF else f"{model.threshold:.2f}"
+        print(f"fold {k + 1}: {len(test)} reports, threshold {threshold}")
+        print("  " + _line("rules", reference.totals(fold_rules)))
+        print("  " + _line("rules+classifier", reference.totals(fold_learned)))
+
+    total_rules, total_learned = reference.totals(rules), reference.totals(learned)
+    print("held-out, all folds:")
+    print("  " + _line("rules", total_rules))
+    print("  " + _line("rules+classifier", total_learned))
+    for folder in args.folders:
+        names = {g.name[: -len(".gold.json")] for g in folder.glob("*.gold.json")}
+        pairs = [v for n, v in by_name.items() if n in names]
+        print(f"  {folder.name if folder.name != 'dev' else str(folder)}:")
+        print("    " + _line("rules", reference.totals([a for a, _ in pairs])))
+        print("    " + _line("rules+classifier", reference.totals([b for _, b in pairs])))
+    better = total_learned["claim_f1"] > total_rules["claim_f1"] and \
+        total_learned["claim_precision"] >= MIN_PRECISION and \
+        total_learned["false_certainties"] <= total_rules["false_certainties"]
+    print(f"decision: classifier {'ON' if better else 'OFF'} "
+          f"({'beats' if better else 'does not beat'} the rules on reports it was not "
+          f"trained on)")
+    if args.write:
+        model = train_with_threshold(reports)
+        model.enabled = better and model.threshold < OFF
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_PATH.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(REPO)}: {len(model.weights)} features, "
+              f"{len(model.classes) - 1} predicates, threshold {model.threshold:.2f}, "
+              f"enabled {model.enabled}, {MODEL_PATH.stat().st_size // 1024} KiB")
+    if args.json:
+        print(json.dumps({"rules": total_rules, "rules+classifier": total_learned,
+                          "enabled": better}))
+    print(f"{time.perf_counter() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

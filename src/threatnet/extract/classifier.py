@@ -1,0 +1,285 @@
+"""The learned relation classifier: claims proposed for entity pairs the rules left alone.
+
+Every pair of entity mentions in one sentence (names, and anaphors such as "the
+group" that `coref` resolved) is a candidate, described by sparse features: the
+entity types, the dependency path between the two mentions and the words on it,
+the words between them, their order and distance. A multinomial logistic model
+(weights in `data/models/relation_classifier.json`, trained and cross-validated by
+`bench/relation_classifier_cv.py`) scores each candidate against every predicate
+and "none". Only pairs the rules gave no claim for, in a direction and with a type
+pair seen in training, above the model's threshold, become claims.
+
+The model says only subject, predicate and object. Its claim's trigger is the word
+that joins the two mentions in the parse, and the pipeline reads polarity,
+modality and source from that trigger with the same cue code as every rule-made
+claim (`semantics.py`), so a hedge or a denial around the pair still holds.
+
+Switched on or off by the setting $THREATNET_RELATION_CLASSIFIER (`on` / `off`);
+unset, the model file's own `enabled` decides (docs/extraction.md gives the
+cross-validated figures that set it). Pure Python at run time: no numpy, no sklearn.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from threatnet.errors import InvalidData
+from threatnet.extract.coref import Coreference
+from threatnet.extract.relations import RawClaim
+from threatnet.extract.sentences import sentence_of
+from threatnet.model import PREDICATES, EntityType, is_symmetric
+
+MODEL_FILE = "models/relation_classifier.json"
+SETTING = "THREATNET_RELATION_CLASSIFIER"
+MAX_GAP = 30  # tokens between two mentions: farther pairs are no candidates
+MAX_BETWEEN_WORDS = 10
+NONE = "none"
+QUALIFIER = "classifier"  # claims' `qualifiers.extractor` value: which claims the model made
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One reference to an entity: its tokens [start, end) and its syntactic head."""
+
+    entity: str
+    start: int
+    end: int
+    head: Token
+    anaphor: bool = False
+
+
+@dataclass
+class Candidate:
+    """An ordered entity pair of one sentence, with the features of its closest mentions."""
+
+    subject: str
+    object: str
+    sentence: int  # the sentence's first token
+    trigger: Token  # the word that joins the two mentions in the parse
+    features: list[str]
+    covered: bool  # the rules made a claim between these two entities in this sentence
+
+
+def mentions(doc: Doc, token_entity: dict[int, str], coref: Coreference) -> list[Mention]:
+    """Every named mention (runs of tokens of one entity) and every resolved anaphor."""
+    out: list[Mention] = []
+    ordered = sorted(token_entity)
+    n = 0
+    while n < len(ordered):
+        start, entity = ordered[n], token_entity[ordered[n]]
+        end = start + 1
+        while n + 1 < len(ordered) and ordered[n + 1] == end and token_entity[end] == entity:
+            end += 1
+            n += 1
+        out.append(Mention(entity, start, end, _head(doc, start, end)))
+        n += 1
+    out += [Mention(entity, i, i + 1, doc[i], anaphor=True)
+            for i, entity in sorted(coref.resolved.items())
+            if entity is not None and i not in token_entity]
+    return sorted(out, key=lambda m: m.start)
+
+
+def candidates(doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
+               coref: Coreference, raws: list[RawClaim]) -> list[Candidate]:
+    """The candidate pairs of a document, one per sentence and ordered entity pair."""
+    covered = {(sentence_of(r.trigger).start, r.subject, r.object) for r in raws}
+    covered |= {(s, o, a) for s, a, o in covered}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions(doc, token_entity, coref):
+        by_sentence.setdefault(sentence_of(doc[m.start]).start, []).append(m)
+    out = []
+    for sent, found in by_sentence.items():
+        best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
+        for a in found:
+            for b in found:
+                if a.entity == b.entity or _overlap(a, b):
+                    continue
+                gap = max(a.start, b.start) - min(a.end, b.end)
+                key = (a.entity, b.entity)
+                if gap <= MAX_GAP and (key not in best or gap < best[key][0]):
+                    best[key] = (gap, a, b)
+        for (s, o), (_, a, b) in best.items():
+            out.append(Candidate(s, o, sent, _join(a.head, b.head),
+                                 features(doc, a, b, types, token_entity),
+                                 (sent, s, o) in covered))
+    return out
+
+
+def features(doc: Doc, a: Mention, b: Mention, types: dict[str, EntityType],
+             token_entity: dict[int, str]) -> list[str]:
+    """The sparse features of subject mention `a` and object mention `b`."""
+    pair = f"{types[a.entity]}>{types[b.entity]}"
+    up, down, top = _path(a.head, b.head)
+    lemma = top.lemma_.casefold()
+    rise, fall = "<".join(t.dep_ for t in up), ">".join(t.dep_ for t in down)
+    left, right = (a, b) if a.start < b.start else (b, a)
+    between = [t for t in doc[left.end:right.start] if not (t.is_punct or t.is_space)]
+    gap = right.start - left.end
+    out = [
+        f"t={pair}", f"dir={'fwd' if a is left else 'back'}", f"gap={_bucket(gap)}",
+        f"lca={lemma}", f"lca={lemma}|{pair}", f"lcapos={top.pos_}",
+        f"path={rise}|{fall}", f"lpath={rise}|{lemma}|{fall}",
+        f"sdep={a.head.dep_}", f"odep={b.head.dep_}",
+        f"ents_between={min(2, len({token_entity[t.i] for t in between if t.i in token_entity}))}",
+    ]
+    out += [f"pw={t.lemma_.casefold()}" for t in up[1:] + down[:-1]]
+    if len(between) <= MAX_BETWEEN_WORDS:
+        out += [f"bw={t.lemma_.casefold()}" for t in between if t.i not in token_entity]
+    else:
+        out.append("bw=long")
+    out += ["s_anaphor"] * a.anaphor + ["o_anaphor"] * b.anaphor
+    return sorted(set(out))
+
+
+class RelationClassifier:
+    """A multinomial logistic model over candidate features, with its threshold."""
+
+    def __init__(self, classes: list[str], bias: list[float],
+                 weights: dict[str, list[tuple[int, float]]], threshold: float,
+                 allowed: set[tuple[str, str, str]], enabled: bool = True) -> None:
+        if not classes or classes[0] != NONE or len(bias) != len(classes):
+            raise InvalidData(MODEL_FILE, "classes must start with 'none', one bias each")
+        unknown = [c for c in classes[1:] if c not in PREDICATES]
+        if unknown:
+            raise InvalidData(MODEL_FILE, f"unknown predicates {unknown}")
+        self.classes = classes
+        self.bias = bias
+        self.weights = weights
+        self.threshold = threshold
+        self.allowed = allowed  # (predicate, subject type, object type) seen in training
+        self.enabled = enabled
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RelationClassifier:
+        try:
+            return cls(list(data["classes"]), [float(b) for b in data["bias"]],
+                       {f: [(int(c), float(w)) for c, w in row]
+                        for f, row in data["weights"].items()},
+                       float(data["threshold"]),
+                       {(p, s, o) for p, s, o in data["allowed"]}, bool(data["enabled"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidData(MODEL_FILE, f"is not a relation classifier model ({exc})") from None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"enabled": self.enabled, "threshold": self.threshold, "classes": self.classes,
+                "bias": self.bias, "allowed": sorted(list(a) for a in self.allowed),
+                "weights": {f: [list(cw) for cw in row] for f, row in sorted(self.weights.items())}}
+
+    def probabilities(self, feats: list[str]) -> list[float]:
+        """P(class | features) for every class, `classes[0]` being "none"."""
+        scores = list(self.bias)
+        for f in feats:
+            for c, w in self.weights.get(f, ()):
+                scores[c] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def best(self, candidate: Candidate, types: dict[str, EntityType]) -> tuple[str, float]:
+        """The most probable predicate the candidate's types allow, and its probability."""
+        st, ot = str(types[candidate.subject]), str(types[candidate.object])
+        probs = self.probabilities(candidate.features)
+        choices = [(p, c) for c, p in zip(self.classes[1:], probs[1:], strict=True)
+                   if (c, st, ot) in self.allowed]
+        if not choices:
+            return NONE, 0.0
+        p, c = max(choices)
+        return c, p
+
+    def propose(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
+                coref: Coreference, raws: list[RawClaim]) -> list[RawClaim]:
+        """Claims for the pairs the rules left alone, above the threshold: one predicate
+        and one direction per entity pair and sentence, no fact the rules already state."""
+        stated = {(r.subject, r.predicate, r.object) for r in raws}
+        chosen: dict[tuple[int, frozenset[str]], tuple[float, RawClaim]] = {}
+        for cand in candidates(doc, token_entity, types, coref, raws):
+            if cand.covered:
+                continue
+            predicate, p = self.best(cand, types)
+            if predicate == NONE or p < self.threshold:
+                continue
+            s, o = cand.subject, cand.object
+            if (s, predicate, o) in stated or (is_symmetric(predicate) and
+                                               (o, predicate, s) in stated):
+                continue
+            key = (cand.sentence, frozenset((s, o)))
+            if key not in chosen or p > chosen[key][0]:
+                chosen[key] = (p, RawClaim(s, predicate, o, cand.trigger,
+                                           qualifiers={"extractor": QUALIFIER}))
+        return [raw for _, raw in sorted(chosen.values(), key=lambda v: v[1].trigger.i)]
+
+
+def load_classifier(setting: str | None = None) -> RelationClassifier | None:
+    """The shipped model when the setting (or, unset, the model file) switches it on."""
+    value = (setting if setting is not None else os.environ.get(SETTING, "")).strip().lower()
+    if value not in ("", "on", "off"):
+        raise InvalidData(SETTING, f"must be 'on' or 'off', not {value!r}")
+    if value == "off":
+        return None
+    model = shipped_model()
+    return model if value == "on" or model.enabled else None
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> RelationClassifier:
+    text = files("threatnet.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise InvalidData(MODEL_FILE, "is not valid JSON") from None
+    return RelationClassifier.from_dict(data)
+
+
+def _head(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc[start:end] whose head lies outside it."""
+    for t in doc[start:end]:
+        if not start <= t.head.i < end or t.head.i == t.i:
+            return t
+    return doc[end - 1]
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token and its heads up to the root of its sentence."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 60:
+        out.append(out[-1].head)
+    return out
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token]:
+    """The dependency path from `a` up to the lowest common head (`a` first), the path
+    from below that head down to `b` (`b` last), and the head itself."""
+    chain_b = _ancestors(b)
+    above_b = {t.i: n for n, t in enumerate(chain_b)}
+    up: list[Token] = []
+    for t in _ancestors(a):
+        if t.i in above_b:
+            return up, list(reversed(chain_b[:above_b[t.i]])), t
+        up.append(t)
+    return up, list(reversed(chain_b)), chain_b[-1]  # no common head (two sentences)
+
+
+def _join(a: Token, b: Token) -> Token:
+    return _path(a, b)[2]
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else \
+        "6-10" if n <= 10 else "11+"
+
+
+__all__ = ["MODEL_FILE", "SETTING", "Candidate", "Mention", "RelationClassifier",
+           "candidates", "features", "load_classifier", "mentions", "shipped_model"]
