@@ -47,6 +47,7 @@ class Report:
     counts: dict[str, int]  # the scorer's raw claim counts for the rules' record
     candidates: list[Candidate] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    accepted: list[set[str]] = field(default_factory=list)  # every predicate gold accepts
     types: dict[str, str] = field(default_factory=dict)
     stated: set[tuple[str, str, str]] = field(default_factory=set)
 
@@ -83,8 +84,8 @@ def collect(extractor: Extractor, folders: list[Path]) -> list[Report]:
             pred, text = record.to_dict(), record.document.text
             found, types, stated = recorder.seen[-1]
             report = Report(gold_path.name[: -len(".gold.json")], text_path, text, gold, pred,
-                            claim_counts(gold, pred, text), found, [], types, stated)
-            report.labels = label(report)
+                            claim_counts(gold, pred, text), found, types=types, stated=stated)
+            report.labels, report.accepted = label(report)
             reports.append(report)
     finally:
         extractor.classifier = saved
@@ -98,31 +99,32 @@ def claim_counts(gold: dict, pred: dict, text: str) -> dict[str, int]:
             "false_certainties": len(claims["false_certainties"])}
 
 
-def label(report: Report) -> list[str]:
-    """The gold predicate of each candidate, or "none"."""
+def label(report: Report) -> tuple[list[str], list[set[str]]]:
+    """The gold predicate of each candidate, or "none", and every predicate the gold
+    claims of its pair accept (a gold claim may accept alternatives)."""
     links = reference.link_entities(report.gold, reference.sanitize(report.record), report.text)
     spans = []
     for gc in report.gold["claims"]:
         span = reference.gold_span(gc, report.text)
-        predicate = next((p for p in reference.as_list(gc["predicate"]) if p in PREDICATES),
-                         None)
-        if span is not None and predicate is not None:
-            spans.append((span, predicate, reference.as_list(gc["subject"]),
+        predicates = [p for p in reference.as_list(gc["predicate"]) if p in PREDICATES]
+        if span is not None and predicates:
+            spans.append((span, predicates, reference.as_list(gc["subject"]),
                           reference.as_list(gc["object"])))
-    out = []
+    out, accepted = [], []
     for cand in report.candidates:
         start, end, _ = trimmed(sentence_of(cand.trigger))
         s, o = links.get(cand.subject), links.get(cand.object)
-        found = NONE
-        for span, predicate, subjects, objects in spans:
+        found, ok = NONE, set()
+        for span, predicates, subjects, objects in spans:
             if s is None or o is None or not reference.overlaps(span, (start, end)):
                 continue
             if (s in subjects and o in objects) or \
-                    (is_symmetric(predicate) and o in subjects and s in objects):
-                found = predicate
-                break
+                    (is_symmetric(predicates[0]) and o in subjects and s in objects):
+                found = predicates[0] if found == NONE else found
+                ok.update(predicates)
         out.append(found)
-    return out
+        accepted.append(ok)
+    return out, accepted
 
 
 # -- the model --------------------------------------------------------------------
@@ -194,7 +196,7 @@ def proposals(model: RelationClassifier, report: Report) -> list[tuple[float, st
     before its threshold: as `RelationClassifier.propose` picks them."""
     types = report.types
     chosen: dict[tuple, tuple[float, str, bool, tuple]] = {}
-    for cand, gold in zip(report.candidates, report.labels, strict=True):
+    for cand, gold in zip(report.candidates, report.accepted, strict=True):
         if cand.covered:
             continue
         predicate, p = model.best(cand, types)  # type: ignore[arg-type]
@@ -204,7 +206,7 @@ def proposals(model: RelationClassifier, report: Report) -> list[tuple[float, st
             continue
         key = (cand.sentence, frozenset((s, o)))
         if key not in chosen or p > chosen[key][0]:
-            chosen[key] = (p, predicate, gold == predicate, (s, predicate, o))
+            chosen[key] = (p, predicate, predicate in gold, (s, predicate, o))
     # the scorer counts facts: one proposal per triple, its best probability
     facts: dict[tuple, tuple[float, str, bool]] = {}
     for p, predicate, right, triple in chosen.values():

@@ -130,6 +130,11 @@ def features(doc: Doc, a: Mention, b: Mention, types: dict[str, EntityType],
         f"sdep={a.head.dep_}", f"odep={b.head.dep_}",
         f"ents_between={min(2, len({token_entity[t.i] for t in between if t.i in token_entity}))}",
     ]
+    out += [f"tpath={pair}|{rise}|{fall}"]
+    for side, m in (("s", a), ("o", b)):  # "operates from X": the preposition and its verb
+        if m.head.dep_ == "pobj":
+            prep = m.head.head.lower_
+            out += [f"{side}prep={prep}", f"{side}prep={prep}|{lemma}"]
     out += [f"pw={t.lemma_.casefold()}" for t in up[1:] + down[:-1]]
     if len(between) <= MAX_BETWEEN_WORDS:
         out += [f"bw={t.lemma_.casefold()}" for t in between if t.i not in token_entity]
