@@ -12,8 +12,9 @@ the classifier is switched on only if (2) has the higher claim F1, claim precisi
     .venv/bin/python bench/relation_classifier_cv.py            # K = 5, figures only
     .venv/bin/python bench/relation_classifier_cv.py --write    # and ship the model
 
---write trains on every report and writes src/threatnet/data/models/relation_classifier.json
-with `enabled` set by the cross-validated decision.
+--write trains on every report and writes src/threatnet/data/models/relation_classifier.json,
+with the middle one of the thresholds the folds chose and `enabled` set by the
+cross-validated decision.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,9 +31,11 @@ os.environ["THREATNET_RELATION_CLASSIFIER"] = "off"  # the rules alone unless a 
 
 from threatnet.evaluate import reference  # noqa: E402
 from threatnet.evaluate.relation_training import (  # noqa: E402
+    MIN_ADDED_PRECISION,
     OFF,
     Report,
     collect,
+    fit,
     train_with_threshold,
 )
 from threatnet.extract.pipeline import Extractor  # noqa: E402
@@ -65,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true",
                     help="train on every report and write the shipped model file")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
+    ap.add_argument("--l2", type=float, default=1e-3, help="L2 penalty (default 0.001)")
+    ap.add_argument("--min-added-precision", type=float, default=MIN_ADDED_PRECISION,
+                    help="the least share of right proposals a threshold may have, judged "
+                         f"inside the training folds (default {MIN_ADDED_PRECISION})")
     args = ap.parse_args(argv)
     missing = [str(f) for f in args.folders if not f.is_dir()]
     if missing:
@@ -73,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(f.resolve().name == "heldout" for f in args.folders):
         print("error: corpus/heldout is never trained or tuned on", file=sys.stderr)
         return 1
+    options = {"l2": args.l2, "min_added": args.min_added_precision}
     began = time.perf_counter()
     extractor = Extractor()
     reports = collect(extractor, args.folders)
@@ -84,11 +93,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{positives} labelled with a gold predicate "
           f"({time.perf_counter() - began:.0f} s to read)")
 
-    rules, learned, by_name = [], [], {}
+    rules, learned, by_name, thresholds = [], [], {}, []
     for k in range(args.folds):
         test = [r for n, r in enumerate(reports) if n % args.folds == k]
         train = [r for n, r in enumerate(reports) if n % args.folds != k]
-        model = train_with_threshold(train)
+        model = train_with_threshold(train, **options)
+        thresholds.append(model.threshold)
         extractor.classifier = model if model.threshold < OFF else None
         fold_learned = _rescore(extractor, test) if extractor.classifier else \
             [reference.score_pair(r.gold, r.record, r.text) for r in test]
@@ -120,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({'beats' if better else 'does not beat'} the rules on reports it was not "
           f"trained on)")
     if args.write:
-        model = train_with_threshold(reports)
+        # the threshold the folds chose (each inside its own training reports), middle one
+        model = fit(reports, l2=args.l2)
+        model.threshold = statistics.median_low(thresholds)
         model.enabled = better and model.threshold < OFF
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         MODEL_PATH.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",

@@ -215,7 +215,8 @@ def proposals(model: RelationClassifier, report: Report) -> list[tuple[float, st
     return list(facts.values())
 
 
-def choose_threshold(reports: list[Report], folds: int = 3, **train: Any) -> float:
+def choose_threshold(reports: list[Report], folds: int = 3,
+                     min_added: float = MIN_ADDED_PRECISION, **train: Any) -> float:
     """The threshold that most raises the claim F1 the scorer would give the rules on
     `reports`, judged on out-of-fold probabilities (models trained on the other
     reports of an inner split); OFF when no threshold raises it with proposals right
@@ -235,7 +236,7 @@ def choose_threshold(reports: list[Report], folds: int = 3, **train: Any) -> flo
     for t in THRESHOLDS:
         right = sum(1 for p, ok in scored if p >= t and ok)
         wrong = sum(1 for p, ok in scored if p >= t and not ok)
-        if right + wrong == 0 or right / (right + wrong) < MIN_ADDED_PRECISION:
+        if right + wrong == 0 or right / (right + wrong) < min_added:
             continue
         f1 = _f1(hits + right, predicted + right + wrong, tp + right, required)
         if f1 > best_f1 + 1e-9:
@@ -243,9 +244,10 @@ def choose_threshold(reports: list[Report], folds: int = 3, **train: Any) -> flo
     return best
 
 
-def train_with_threshold(reports: list[Report], **train: Any) -> RelationClassifier:
+def train_with_threshold(reports: list[Report], min_added: float = MIN_ADDED_PRECISION,
+                         **train: Any) -> RelationClassifier:
     """The model on all of `reports`, its threshold chosen inside them."""
-    threshold = choose_threshold(reports, **train)
+    threshold = choose_threshold(reports, min_added=min_added, **train)
     model = fit(reports, **train)
     model.threshold = threshold
     return model
