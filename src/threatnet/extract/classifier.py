@@ -16,19 +16,21 @@ claim (`semantics.py`), so a hedge or a denial around the pair still holds.
 
 Switched on or off by the setting $THREATNET_RELATION_CLASSIFIER (`on` / `off`);
 unset, the model file's own `enabled` decides (docs/extraction.md gives the
-cross-validated figures that set it). Pure Python at run time: no numpy, no sklearn.
+cross-validated figures that set it). Scored with numpy (spaCy's own dependency); no
+scikit-learn, nothing trained at run time.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from threatnet.errors import InvalidData
@@ -42,6 +44,7 @@ SETTING = "THREATNET_RELATION_CLASSIFIER"
 MAX_GAP = 30  # tokens between two mentions: farther pairs are no candidates
 MAX_BETWEEN_WORDS = 10
 NONE = "none"
+_WORDS = "threatnet.classifier.words"
 QUALIFIER = "classifier"  # claims' `qualifiers.extractor` value: which claims the model made
 
 
@@ -88,8 +91,10 @@ def mentions(doc: Doc, token_entity: dict[int, str], coref: Coreference) -> list
 
 
 def candidates(doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
-               coref: Coreference, raws: list[RawClaim]) -> list[Candidate]:
-    """The candidate pairs of a document, one per sentence and ordered entity pair."""
+               coref: Coreference, raws: list[RawClaim],
+               wanted: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """The candidate pairs of a document, one per sentence and ordered entity pair;
+    with `wanted`, only those it accepts before their features are computed."""
     covered = {(sentence_of(r.trigger).start, r.subject, r.object) for r in raws}
     covered |= {(s, o, a) for s, a, o in covered}
     by_sentence: dict[int, list[Mention]] = {}
@@ -107,41 +112,67 @@ def candidates(doc: Doc, token_entity: dict[int, str], types: dict[str, EntityTy
                 if gap <= MAX_GAP and (key not in best or gap < best[key][0]):
                     best[key] = (gap, a, b)
         for (s, o), (_, a, b) in best.items():
-            out.append(Candidate(s, o, sent, _join(a.head, b.head),
-                                 features(doc, a, b, types, token_entity),
-                                 (sent, s, o) in covered))
+            cand = Candidate(s, o, sent, a.head, [], (sent, s, o) in covered)
+            if wanted is None or wanted(cand):
+                cand.trigger = doc[_path(_words(doc), a.head.i, b.head.i)[2]]
+                cand.features = features(doc, a, b, types, token_entity)
+                out.append(cand)
     return out
 
 
 def features(doc: Doc, a: Mention, b: Mention, types: dict[str, EntityType],
              token_entity: dict[int, str]) -> list[str]:
     """The sparse features of subject mention `a` and object mention `b`."""
+    w = _words(doc)
     pair = f"{types[a.entity]}>{types[b.entity]}"
-    up, down, top = _path(a.head, b.head)
-    lemma = top.lemma_.casefold()
-    rise, fall = "<".join(t.dep_ for t in up), ">".join(t.dep_ for t in down)
+    up, down, top = _path(w, a.head.i, b.head.i)
+    lemma = w.lemma[top]
+    rise, fall = "<".join(w.dep[i] for i in up), ">".join(w.dep[i] for i in down)
     left, right = (a, b) if a.start < b.start else (b, a)
-    between = [t for t in doc[left.end:right.start] if not (t.is_punct or t.is_space)]
+    between = [i for i in range(left.end, right.start) if not w.skip[i]]
     gap = right.start - left.end
     out = [
         f"t={pair}", f"dir={'fwd' if a is left else 'back'}", f"gap={_bucket(gap)}",
-        f"lca={lemma}", f"lca={lemma}|{pair}", f"lcapos={top.pos_}",
+        f"lca={lemma}", f"lca={lemma}|{pair}", f"lcapos={w.pos[top]}",
         f"path={rise}|{fall}", f"lpath={rise}|{lemma}|{fall}",
-        f"sdep={a.head.dep_}", f"odep={b.head.dep_}",
-        f"ents_between={min(2, len({token_entity[t.i] for t in between if t.i in token_entity}))}",
+        f"sdep={w.dep[a.head.i]}", f"odep={w.dep[b.head.i]}",
+        f"ents_between={min(2, len({token_entity[i] for i in between if i in token_entity}))}",
+        f"tpath={pair}|{rise}|{fall}",
     ]
-    out += [f"tpath={pair}|{rise}|{fall}"]
     for side, m in (("s", a), ("o", b)):  # "operates from X": the preposition and its verb
-        if m.head.dep_ == "pobj":
-            prep = m.head.head.lower_
+        if w.dep[m.head.i] == "pobj":
+            prep = w.lower[w.head[m.head.i]]
             out += [f"{side}prep={prep}", f"{side}prep={prep}|{lemma}"]
-    out += [f"pw={t.lemma_.casefold()}" for t in up[1:] + down[:-1]]
+    out += [f"pw={w.lemma[i]}" for i in up[1:] + down[:-1]]
     if len(between) <= MAX_BETWEEN_WORDS:
-        out += [f"bw={t.lemma_.casefold()}" for t in between if t.i not in token_entity]
+        out += [f"bw={w.lemma[i]}" for i in between if i not in token_entity]
     else:
         out.append("bw=long")
     out += ["s_anaphor"] * a.anaphor + ["o_anaphor"] * b.anaphor
     return sorted(set(out))
+
+
+@dataclass
+class _Words:
+    """A document's token attributes as plain lists: read once, not once per pair."""
+
+    lemma: list[str]
+    dep: list[str]
+    pos: list[str]
+    lower: list[str]
+    head: list[int]
+    skip: list[bool]  # punctuation and space
+    ancestors: dict[int, list[int]]
+
+
+def _words(doc: Doc) -> _Words:
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        found = doc.user_data[_WORDS] = _Words(
+            [t.lemma_.casefold() for t in doc], [t.dep_ for t in doc], [t.pos_ for t in doc],
+            [t.lower_ for t in doc], [t.head.i for t in doc],
+            [t.is_punct or t.is_space for t in doc], {})
+    return found
 
 
 class RelationClassifier:
@@ -161,6 +192,17 @@ class RelationClassifier:
         self.threshold = threshold
         self.allowed = allowed  # (predicate, subject type, object type) seen in training
         self.enabled = enabled
+        self._rows = {f: n for n, f in enumerate(weights)}
+        self._matrix = np.zeros((len(weights) + 1, len(classes)))  # last row: no feature
+        for f, row in weights.items():
+            for c, w in row:
+                self._matrix[self._rows[f], c] = w
+        self._bias = np.array(bias, dtype=float)
+        self._typed: dict[tuple[str, str], list[int]] = {}
+        for n, c in enumerate(classes):
+            for p, st, ot in allowed:
+                if p == c:
+                    self._typed.setdefault((st, ot), []).append(n)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RelationClassifier:
@@ -180,25 +222,38 @@ class RelationClassifier:
 
     def probabilities(self, feats: list[str]) -> list[float]:
         """P(class | features) for every class, `classes[0]` being "none"."""
-        scores = list(self.bias)
-        for f in feats:
-            for c, w in self.weights.get(f, ()):
-                scores[c] += w
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        rows = [self._rows.get(f, len(self._rows)) for f in feats]
+        scores = self._bias + self._matrix[rows].sum(axis=0)
+        exps = np.exp(scores - scores.max())
+        return (exps / exps.sum()).tolist()
+
+    def allows(self, candidate: Candidate, types: dict[str, EntityType]) -> bool:
+        """Whether any predicate may join the candidate's types."""
+        return (str(types[candidate.subject]), str(types[candidate.object])) in self._typed
 
     def best(self, candidate: Candidate, types: dict[str, EntityType]) -> tuple[str, float]:
         """The most probable predicate the candidate's types allow, and its probability."""
-        st, ot = str(types[candidate.subject]), str(types[candidate.object])
-        probs = self.probabilities(candidate.features)
-        choices = [(p, c) for c, p in zip(self.classes[1:], probs[1:], strict=True)
-                   if (c, st, ot) in self.allowed]
-        if not choices:
+        return self._best(candidate, types, self.probabilities(candidate.features))
+
+    def _best(self, candidate: Candidate, types: dict[str, EntityType],
+              probs: list[float]) -> tuple[str, float]:
+        allowed = self._typed.get((str(types[candidate.subject]), str(types[candidate.object])))
+        if not allowed:
             return NONE, 0.0
-        p, c = max(choices)
-        return c, p
+        n = max(allowed, key=lambda c: (probs[c], -c))
+        return self.classes[n], probs[n]
+
+    def _all_probabilities(self, found: list[Candidate]) -> list[list[float]]:
+        """`probabilities` of many candidates in one matrix operation."""
+        if not found:
+            return []
+        none = len(self._rows)
+        rows = [[self._rows.get(f, none) for f in c.features] or [none] for c in found]
+        starts = np.cumsum([0] + [len(r) for r in rows[:-1]])
+        scores = np.add.reduceat(self._matrix[[i for r in rows for i in r]], starts, axis=0)
+        scores += self._bias
+        exps = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return (exps / exps.sum(axis=1, keepdims=True)).tolist()
 
     def propose(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
                 coref: Coreference, raws: list[RawClaim]) -> list[RawClaim]:
@@ -206,10 +261,10 @@ class RelationClassifier:
         and one direction per entity pair and sentence, no fact the rules already state."""
         stated = {(r.subject, r.predicate, r.object) for r in raws}
         chosen: dict[tuple[int, frozenset[str]], tuple[float, RawClaim]] = {}
-        for cand in candidates(doc, token_entity, types, coref, raws):
-            if cand.covered:
-                continue
-            predicate, p = self.best(cand, types)
+        found = candidates(doc, token_entity, types, coref, raws,
+                           lambda c: not c.covered and self.allows(c, types))
+        for cand, probs in zip(found, self._all_probabilities(found), strict=True):
+            predicate, p = self._best(cand, types, probs)
             if predicate == NONE or p < self.threshold:
                 continue
             s, o = cand.subject, cand.object
@@ -256,29 +311,28 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _ancestors(tok: Token) -> list[Token]:
-    """The token and its heads up to the root of its sentence."""
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 60:
-        out.append(out[-1].head)
-    return out
+def _ancestors(w: _Words, i: int) -> list[int]:
+    """Token `i` and its heads up to the root of its sentence."""
+    found = w.ancestors.get(i)
+    if found is None:
+        found = [i]
+        while w.head[found[-1]] != found[-1] and len(found) < 60:
+            found.append(w.head[found[-1]])
+        w.ancestors[i] = found
+    return found
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Token]:
-    """The dependency path from `a` up to the lowest common head (`a` first), the path
-    from below that head down to `b` (`b` last), and the head itself."""
-    chain_b = _ancestors(b)
-    above_b = {t.i: n for n, t in enumerate(chain_b)}
-    up: list[Token] = []
-    for t in _ancestors(a):
-        if t.i in above_b:
-            return up, list(reversed(chain_b[:above_b[t.i]])), t
+def _path(w: _Words, a: int, b: int) -> tuple[list[int], list[int], int]:
+    """The dependency path from token `a` up to the lowest common head (`a` first), the
+    path from below that head down to `b` (`b` last), and the head itself."""
+    chain_b = _ancestors(w, b)
+    above_b = {t: n for n, t in enumerate(chain_b)}
+    up: list[int] = []
+    for t in _ancestors(w, a):
+        if t in above_b:
+            return up, list(reversed(chain_b[:above_b[t]])), t
         up.append(t)
     return up, list(reversed(chain_b)), chain_b[-1]  # no common head (two sentences)
-
-
-def _join(a: Token, b: Token) -> Token:
-    return _path(a, b)[2]
 
 
 def _bucket(n: int) -> str:
