@@ -22,7 +22,13 @@ from typing import Any
 import numpy as np
 
 from threatnet.evaluate import reference
-from threatnet.extract.classifier import NONE, Candidate, RelationClassifier, candidates
+from threatnet.extract.classifier import (
+    NONE,
+    Candidate,
+    RelationClassifier,
+    RuleFacts,
+    candidates,
+)
 from threatnet.extract.pipeline import Extractor
 from threatnet.extract.sentences import sentence_of, trimmed
 from threatnet.ingest import read_document
@@ -49,19 +55,19 @@ class Report:
     labels: list[str] = field(default_factory=list)
     accepted: list[set[str]] = field(default_factory=list)  # every predicate gold accepts
     types: dict[str, str] = field(default_factory=dict)
-    stated: set[tuple[str, str, str]] = field(default_factory=set)
+    stated: RuleFacts | None = None
 
 
 class _Recorder:
     """Stands in for the classifier: keeps the candidates of each report, proposes none."""
 
     def __init__(self) -> None:
-        self.seen: list[tuple[list[Candidate], dict[str, str], set]] = []
+        self.seen: list[tuple[list[Candidate], dict[str, str], RuleFacts]] = []
 
     def propose(self, doc, token_entity, types, coref, raws) -> list:  # noqa: ANN001
         found = candidates(doc, token_entity, types, coref, raws)
         self.seen.append((found, {e: str(t) for e, t in types.items()},
-                          {(r.subject, r.predicate, r.object) for r in raws}))
+                          RuleFacts.of(raws)))
         return []
 
 
@@ -201,8 +207,7 @@ def proposals(model: RelationClassifier, report: Report) -> list[tuple[float, st
             continue
         predicate, p = model.best(cand, types)  # type: ignore[arg-type]
         s, o = cand.subject, cand.object
-        if predicate == NONE or (s, predicate, o) in report.stated or (
-                is_symmetric(predicate) and (o, predicate, s) in report.stated):
+        if predicate == NONE or report.stated.covers(cand.sentence, s, predicate, o):
             continue
         key = (cand.sentence, frozenset((s, o)))
         if key not in chosen or p > chosen[key][0]:

@@ -175,6 +175,29 @@ def _words(doc: Doc) -> _Words:
     return found
 
 
+@dataclass(frozen=True)
+class RuleFacts:
+    """What the rules already said in a report: its triples, and per sentence the
+    subjects whose predicate they answered ("attacked a school in Shewa village of North
+    Waziristan": the incident took place in Shewa; no second place from the model)."""
+
+    triples: frozenset[tuple[str, str, str]]
+    answered: frozenset[tuple[int, str, str]]  # (sentence start, subject, predicate)
+
+    @classmethod
+    def of(cls, raws: list[RawClaim]) -> RuleFacts:
+        return cls(frozenset((r.subject, r.predicate, r.object) for r in raws),
+                   frozenset((sentence_of(r.trigger).start, r.subject, r.predicate)
+                             for r in raws))
+
+    def covers(self, sentence: int, subject: str, predicate: str, obj: str) -> bool:
+        if (subject, predicate, obj) in self.triples or (sentence, subject, predicate) in \
+                self.answered:
+            return True
+        return is_symmetric(predicate) and ((obj, predicate, subject) in self.triples or
+                                            (sentence, obj, predicate) in self.answered)
+
+
 class RelationClassifier:
     """A multinomial logistic model over candidate features, with its threshold."""
 
@@ -258,8 +281,9 @@ class RelationClassifier:
     def propose(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
                 coref: Coreference, raws: list[RawClaim]) -> list[RawClaim]:
         """Claims for the pairs the rules left alone, above the threshold: one predicate
-        and one direction per entity pair and sentence, no fact the rules already state."""
-        stated = {(r.subject, r.predicate, r.object) for r in raws}
+        and one direction per entity pair and sentence, nothing the rules already said
+        (`RuleFacts`)."""
+        stated = RuleFacts.of(raws)
         chosen: dict[tuple[int, frozenset[str]], tuple[float, RawClaim]] = {}
         found = candidates(doc, token_entity, types, coref, raws,
                            lambda c: not c.covered and self.allows(c, types))
@@ -268,8 +292,7 @@ class RelationClassifier:
             if predicate == NONE or p < self.threshold:
                 continue
             s, o = cand.subject, cand.object
-            if (s, predicate, o) in stated or (is_symmetric(predicate) and
-                                               (o, predicate, s) in stated):
+            if stated.covers(cand.sentence, s, predicate, o):
                 continue
             key = (cand.sentence, frozenset((s, o)))
             if key not in chosen or p > chosen[key][0]:
@@ -340,5 +363,5 @@ def _bucket(n: int) -> str:
         "6-10" if n <= 10 else "11+"
 
 
-__all__ = ["MODEL_FILE", "SETTING", "Candidate", "Mention", "RelationClassifier",
+__all__ = ["MODEL_FILE", "SETTING", "Candidate", "Mention", "RelationClassifier", "RuleFacts",
            "candidates", "features", "load_classifier", "mentions", "shipped_model"]
