@@ -12,7 +12,7 @@ claim precision >= 0.65 and no more false certainties.
     .venv/bin/python bench/relation_classifier_cv.py            # K = 5, figures only
     .venv/bin/python bench/relation_classifier_cv.py --write    # and ship the model
 
---write trains on every report and writes src/threatnet/data/models/relation_classifier.json,
+--write trains on every report and writes src/threatnet/data/models/relation_classifier*.json,
 with the middle one of the thresholds the folds chose and `enabled` set by the
 cross-validated decision.
 """
@@ -38,12 +38,13 @@ from threatnet.evaluate.relation_training import (  # noqa: E402
     fit,
     train_with_threshold,
 )
+from threatnet.extract.classifier import write_model  # noqa: E402
 from threatnet.extract.pipeline import Extractor  # noqa: E402
 from threatnet.ingest import read_document  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = [REPO / "corpus" / "dev", REPO.parent / "shared" / "corpus" / "dev"]
-MODEL_PATH = REPO / "src" / "threatnet" / "data" / "models" / "relation_classifier.json"
+DATA = REPO / "src" / "threatnet" / "data"
 MIN_PRECISION = 0.65
 # an F1 gain smaller than this is within what one report's claims move the pooled F1
 MIN_F1_GAIN = 0.005
@@ -136,12 +137,11 @@ def main(argv: list[str] | None = None) -> int:
         model = fit(reports, l2=args.l2)
         model.threshold = statistics.median_low(thresholds)
         model.enabled = better and model.threshold < OFF
-        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_PATH.write_text(json.dumps(model.to_dict(), separators=(",", ":")) + "\n",
-                              encoding="utf-8")
-        print(f"wrote {MODEL_PATH.relative_to(REPO)}: {len(model.weights)} features, "
-              f"{len(model.classes) - 1} predicates, threshold {model.threshold:.2f}, "
-              f"enabled {model.enabled}, {MODEL_PATH.stat().st_size // 1024} KiB")
+        header, weights = write_model(model, DATA)
+        size = (header.stat().st_size + weights.stat().st_size) // 1024
+        print(f"wrote {header.relative_to(REPO)} and {weights.name}: {len(model.weights)} "
+              f"features, {len(model.classes) - 1} predicates, threshold "
+              f"{model.threshold:.2f}, enabled {model.enabled}, {size} KiB")
     if args.json:
         print(json.dumps({"rules": total_rules, "rules+classifier": total_learned,
                           "enabled": better}))

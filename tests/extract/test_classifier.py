@@ -119,3 +119,20 @@ def test_pairs_the_rules_cover_get_no_proposal(extractor):
     rules = extractor.extract(document_from_text(text, source="test")).claims
     assert any(c.predicate == "operates_in" for c in rules)
     assert _learned(extractor, eager, text) == []
+
+
+def test_a_written_model_reads_back_the_same(tmp_path):
+    import json
+
+    from threatnet.extract.classifier import MODEL_FILE, WEIGHTS_FILE, write_model
+
+    model = shipped_model()
+    header, weights = write_model(model, tmp_path)
+    assert header == tmp_path / MODEL_FILE and weights == tmp_path / WEIGHTS_FILE
+    assert "weights" not in json.loads(header.read_text(encoding="utf-8"))
+    again = RelationClassifier.from_dict({**json.loads(header.read_text(encoding="utf-8")),
+                                          "weights": json.loads(weights.read_text("utf-8"))})
+    feats = ["t=armed_group>location", "lca=base", "sprep=in"]
+    assert again.probabilities(feats) == model.probabilities(feats)
+    assert (again.threshold, again.enabled, again.allowed) == \
+        (model.threshold, model.enabled, model.allowed)

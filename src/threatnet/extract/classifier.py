@@ -4,7 +4,7 @@ Every pair of entity mentions in one sentence (names, and anaphors such as "the
 group" that `coref` resolved) is a candidate, described by sparse features: the
 entity types, the dependency path between the two mentions and the words on it,
 the words between them, their order and distance. A multinomial logistic model
-(weights in `data/models/relation_classifier.json`, trained and cross-validated by
+(`data/models/relation_classifier*.json`, trained and cross-validated by
 `bench/relation_classifier_cv.py`) scores each candidate against every predicate
 and "none". Only pairs the rules gave no claim for, in a direction and with a type
 pair seen in training, above the model's threshold, become claims.
@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,7 +40,8 @@ from threatnet.extract.relations import RawClaim
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import PREDICATES, EntityType, is_symmetric
 
-MODEL_FILE = "models/relation_classifier.json"
+MODEL_FILE = "models/relation_classifier.json"  # classes, threshold, enabled: read at start
+WEIGHTS_FILE = "models/relation_classifier_weights.json"  # read only when switched on
 SETTING = "THREATNET_RELATION_CLASSIFIER"
 MAX_GAP = 30  # tokens between two mentions: farther pairs are no candidates
 MAX_BETWEEN_WORDS = 10
@@ -302,24 +304,43 @@ class RelationClassifier:
 
 
 def load_classifier(setting: str | None = None) -> RelationClassifier | None:
-    """The shipped model when the setting (or, unset, the model file) switches it on."""
+    """The shipped model when the setting (or, unset, the model file) switches it on;
+    switched off, its weights are not even read."""
     value = (setting if setting is not None else os.environ.get(SETTING, "")).strip().lower()
     if value not in ("", "on", "off"):
         raise InvalidData(SETTING, f"must be 'on' or 'off', not {value!r}")
-    if value == "off":
+    if value == "off" or (value == "" and not _read(MODEL_FILE).get("enabled")):
         return None
-    model = shipped_model()
-    return model if value == "on" or model.enabled else None
+    return shipped_model()
 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> RelationClassifier:
-    text = files("threatnet.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return RelationClassifier.from_dict({**_read(MODEL_FILE), "weights": _read(WEIGHTS_FILE)})
+
+
+def write_model(model: RelationClassifier, folder: Path) -> list[Path]:
+    """The model's two files (see MODEL_FILE, WEIGHTS_FILE) written under `folder`."""
+    header = model.to_dict()
+    weights = header.pop("weights")
+    paths = []
+    for name, data in ((MODEL_FILE, header), (WEIGHTS_FILE, weights)):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = files("threatnet.data").joinpath(name).read_text(encoding="utf-8")
     try:
         data = json.loads(text)
     except ValueError:
-        raise InvalidData(MODEL_FILE, "is not valid JSON") from None
-    return RelationClassifier.from_dict(data)
+        raise InvalidData(name, "is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise InvalidData(name, "is not a relation classifier model")
+    return data
 
 
 def _head(doc: Doc, start: int, end: int) -> Token:
@@ -363,5 +384,6 @@ def _bucket(n: int) -> str:
         "6-10" if n <= 10 else "11+"
 
 
-__all__ = ["MODEL_FILE", "SETTING", "Candidate", "Mention", "RelationClassifier", "RuleFacts",
-           "candidates", "features", "load_classifier", "mentions", "shipped_model"]
+__all__ = ["MODEL_FILE", "SETTING", "WEIGHTS_FILE", "Candidate", "Mention", "RelationClassifier",
+           "RuleFacts", "candidates", "features", "load_classifier", "mentions", "shipped_model",
+           "write_model"]
