@@ -21,6 +21,7 @@ from threatnet import __version__
 from threatnet.errors import InvalidData, ThreatnetError
 from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.budget import Budget, OverBudget
+from threatnet.extract.classifier import load_classifier
 from threatnet.extract.coref import Coreference
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
@@ -97,6 +98,7 @@ class Extractor:
         self.incident_targets = TargetReader(load_incident_lexicon(), self.pack)
         self.budget = Budget.from_settings()
         section_chars()  # a bad setting is one error line now, not one per report
+        self.classifier = load_classifier()  # None when switched off (extract/classifier.py)
 
     def extract(self, document: Document) -> ExtractionRecord:
         """The record of one document, within the per-document budget (else OverBudget)."""
@@ -183,6 +185,8 @@ class Extractor:
                                  coref, reader, self.incidents.lex,
                                  self.incident_targets).claims()
         raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        if self.classifier is not None:  # pairs the rules left alone; cues read below
+            raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}
         readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)
