@@ -1,13 +1,13 @@
 """Cross-validation by report of the learned relation classifier against the rules alone.
 
-Every annotated report of the folders (default: corpus/dev and, when it sits beside the project, the reference corpus;
-never corpus/heldout) is read once by the rules. The reports are split into K folds;
-for each fold a model is trained on the other folds' reports (its threshold chosen
-by an inner split of those reports only), and the fold's reports are extracted again
-with the model's proposals added and scored with the project's scorer. The pooled
-held-out figures of (1) the rules alone and (2) rules + classifier decide:
-the classifier is switched on only if (2) has a claim F1 higher by at least 0.005,
-claim precision >= 0.65 and no more false certainties.
+Every annotated report of the folders (default: corpus/dev and, when it sits beside the
+project, the reference corpus; never corpus/heldout) is read once by the rules. The
+reports are split into K folds; for each fold a model is trained on the other folds'
+reports (its threshold chosen by an inner split of those reports only), and the fold's
+reports are extracted again with the model's proposals added and scored with the
+project's scorer. The pooled held-out figures of (1) the rules alone and (2) rules +
+classifier decide: the classifier is switched on only if (2) has a claim F1 higher by at
+least 0.005, claim precision >= 0.65 and no more false certainties.
 
     .venv/bin/python bench/relation_classifier_cv.py            # K = 5, figures only
     .venv/bin/python bench/relation_classifier_cv.py --write    # and ship the model
