@@ -11,28 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import word_class
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
-OBJECT_CONTROL = frozenset({"prevent", "stop", "bar", "deter", "forbid",
-                            "regard", "treat", "view", "see", "brand", "dub", "deem", "portray",
-                            "present", "depict", "characterise", "characterize",
-                            "accuse", "suspect", "charge", "blame", "push", "force", "drive",
-                            "lead", "help", "urge", "allow", "enable", "encourage", "compel",
-                            "designate", "sanction", "ban", "blacklist", "list", "punish",
-                            "arrest", "detain", "convict", "condemn", "praise", "credit",
-                            "name", "identify", "describe", "call", "consider", "label"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
-EXPANDERS = frozenset({"like", "including", "include", "as"})  # "groups like the BLA"
-NEGATIVE_SUBJECTS = frozenset({"none", "neither", "nobody", "no one"})
+OBJECT_CONTROL = word_class("object_control")  # "prevent X from operating": X operates
+RELATIVE_PRONOUNS = word_class("relative_pronouns")
+EXPANDERS = word_class("expanders")  # "groups like the BLA"
+NEGATIVE_SUBJECTS = word_class("negative_subjects")
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
-REACTIONS = frozenset({"revenge", "retaliation", "reprisal", "response", "reaction", "protest",
-                       "condemnation", "anger", "outrage", "grief", "investigation", "inquiry",
-                       "probe", "trial", "aftermath", "wake", "news", "report", "claim",
-                       "denial", "accusation", "allegation"})
+REACTIONS = word_class("reactions")
 
 
 class Arguments:

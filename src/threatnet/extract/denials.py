@@ -11,22 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.sentences import sentence_of
-from threatnet.resources import load_data
 
-CHARGE_WORDS = frozenset({"charge", "charges", "allegation", "allegations", "accusation",
-                          "accusations", "claim", "claims", "which"})
+CHARGE_WORDS = word_class("charge_words")
 MAX_DENIER = 6  # words between the charge word and the denial
-
-
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
-    cues = load_data("cues.yaml")
-    denials = frozenset(cues["negating_source_verbs"])
-    accusing = frozenset(v for v, m in cues["source_verbs"].items() if m == "alleged")
-    return denials, accusing
-
-
-DENIALS, ACCUSING = _cues()
+DENIALS = load_cues().negating_sources
+ACCUSING = load_cues().accusing_verbs
 
 
 def denier(tok: Token) -> Span | None:

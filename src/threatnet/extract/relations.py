@@ -16,28 +16,23 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
 
-LOCATIVES = ("in", "from", "inside", "across", "throughout")
-SPEECH = frozenset(load_data("cues.yaml")["source_verbs"])
-SUBORDINATE = frozenset({"senior", "top", "key", "local", "regional", "provincial", "district",
-                         "mid-level", "deputy", "assistant", "junior", "second"})
+LOCATIVES = tuple(sorted(word_class("locatives")))
+SPEECH = frozenset(load_cues().source_verbs)
+SUBORDINATE = word_class("subordinate")
+SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
-# verbs whose subject is the one who gets what their object noun names
-RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "accept",
-                       "secure", "take", "draw", "solicit", "raise", "collect"})
-# verbs whose object, not subject, takes the role in "named X as its leader"
-APPOINTING = frozenset({"name", "appoint", "elect", "choose", "select", "install", "nominate",
-                        "designate", "confirm", "announce", "declare", "make", "describe",
-                        "identify", "regard", "treat", "view", "see", "call", "label", "brand",
-                        "list", "consider", "portray", "present", "recognise", "recognize"})
+RECEIVING = word_class("receiving")  # "receives funding from X": the subject gets it
+APPOINTING = word_class("appointing")  # "named X as its leader": the object takes the role
 
 
 @dataclass
@@ -263,7 +258,7 @@ class _Context(Arguments):
             noun.lemma_.casefold())
         if predicate is None:
             return []
-        if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
+        if any(c.lower_ in SUPREME for c in noun.lefts) or \
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
         if predicate == "leads" and any(

@@ -12,14 +12,13 @@ claim's source; outer ones form its source chain, outermost first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.denials import denier
 from threatnet.model import EntityType, Modality, Polarity, Source
-from threatnet.resources import load_data
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # edges past which the trigger's own clause ends: cues above them are not the claim's
@@ -27,47 +26,6 @@ CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
 EXPLETIVES = frozenset({"it", "there", "this", "that"})
 SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                      EntityType.ARMED_GROUP, EntityType.STATE]
-
-
-@dataclass(frozen=True)
-class Cues:
-    source_verbs: dict[str, Modality]
-    negating_sources: frozenset[str]
-    evidence_nouns: frozenset[str]
-    claimant_verbs: frozenset[str]
-    adverbs: dict[str, Modality]
-    adjectives: dict[str, Modality]
-    modals: dict[str, Modality]
-    governing: dict[str, Modality]
-    conditionals: frozenset[str]
-    negation_words: frozenset[str]
-    negating_verbs: frozenset[str]
-    negating_adverbs: dict[str, str]
-    according: Modality
-    confidence: dict[str, dict[str, float]]
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    d = load_data("cues.yaml")
-
-    def modal_map(key: str) -> dict[str, Modality]:
-        return {str(k): Modality(v) for k, v in d[key].items()}
-
-    return Cues(
-        source_verbs=modal_map("source_verbs"),
-        negating_sources=frozenset(d["negating_source_verbs"]),
-        evidence_nouns=frozenset(d["evidence_nouns"]),
-        claimant_verbs=frozenset(d["claimant_verbs"]),
-        adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
-        modals=modal_map("modals"), governing=modal_map("governing"),
-        conditionals=frozenset(d["conditionals"]),
-        negation_words=frozenset(d["negation_words"]),
-        negating_verbs=frozenset(d["negating_verbs"]),
-        negating_adverbs=dict(d["negating_adverbs"]),
-        according=Modality(d["according"]),
-        confidence=d["confidence"],
-    )
 
 
 @dataclass
