@@ -26,6 +26,14 @@ LEADERSHIP = [
      [affirmed("Baitullah Mehsud", "leads", TTP)]),
     ("The TTP was formed in 2007 under the leadership of Baitullah Mehsud.",
      [affirmed("Baitullah Mehsud", "leads", TTP)]),
+    # a role noun as the copula's subject, and a governor of a province-named group
+    ("ISKP was formed in 2015. The first governor of the group was Hafiz Saeed Khan.",
+     [affirmed("Hafiz Saeed Khan", "leads", ISKP)]),
+    ("The TTP splintered in 2014. Noor Wali Mehsud took over the TTP in June 2018.",
+     [affirmed("Noor Wali Mehsud", "leads", TTP, start="2018-06")]),
+    # a name set off after the role noun that the parser leaves unattached
+    ("It was named after SSP's founder, Haq Nawaz Jhangvi, a cleric from Jhang.",
+     [affirmed("Haq Nawaz Jhangvi", "leads", "Sipah-e-Sahaba Pakistan")]),
 ]
 
 STRUCTURE = [
@@ -37,6 +45,8 @@ STRUCTURE = [
     ("The TTP formed a new wing in 2015.", []),
     ("Several TTP commanders pledged allegiance to ISKP in 2015.",
      [affirmed(TTP, "affiliated_with", ISKP, start="2015")]),
+    ("The al-Qaeda-linked Haqqani network rejected the talks.",
+     [affirmed("Haqqani network", "affiliated_with", "Al-Qaeda")]),
     ("The Baloch Raaji Aajoi Sangar is an umbrella of separatist groups including the BLA and "
      "the BLF.", [affirmed(BLA, "member_of", "Baloch Raaji Aajoi Sangar"),
                   affirmed(BLF, "member_of", "Baloch Raaji Aajoi Sangar")]),
@@ -94,6 +104,7 @@ SUPPORT = [
      "Al-Qaeda", "safe_haven"),
     ("The BLA enjoys the backing of the BLF.", BLF, BLA, None),
     ("BLA recruits were trained by the BLF.", BLF, BLA, "training"),
+    ("TTP militants were trained by al-Qaeda instructors.", "Al-Qaeda", TTP, "training"),
     ("Lashkar-e-Jhangvi recruits for ISKP.", LEJ, ISKP, "recruitment"),
 ]
 
@@ -131,6 +142,11 @@ def test_a_bare_role_belongs_to_the_group_in_discussion(extractor):
     rows = claims(extractor, "The TTP was formed in 2007. Maulana Fazal Khan, the chief of the "
                              "religious party, condemned the attack.")
     assert not [r for r in rows if r.predicate == "leads"]
+    # "the governor, X, a former TTP commander" governs another group than the TTP
+    rows = claims(extractor, "ISKP was formed by defectors from the TTP. The governor, Hafiz "
+                             "Saeed Khan, a former TTP commander, was killed in 2016.")
+    assert ("Hafiz Saeed Khan", "leads", TTP) not in \
+        [(r.subject, r.predicate, r.object) for r in rows]
 
 
 def test_a_senior_leader_is_a_member(extractor):

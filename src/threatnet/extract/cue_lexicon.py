@@ -26,6 +26,7 @@ class Cues:
     negating_adverbs: dict[str, str]
     according: Modality
     confidence: dict[str, dict[str, float]]
+    circumstance_preps: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -53,6 +54,7 @@ def load_cues() -> Cues:
         negating_adverbs=dict(d["negating_adverbs"]),
         according=Modality(d["according"]),
         confidence=d["confidence"],
+        circumstance_preps=frozenset(d.get("circumstance_preps", [])),
     )
 
 

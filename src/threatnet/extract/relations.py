@@ -305,6 +305,12 @@ class _Context(Arguments):
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
                      for e in self.entities(p) if self.types[e] in GROUP_TYPES]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become"):
+            # "The first governor was Hafiz Saeed Khan": the complement holds the role
+            people += [e for c in noun.head.children if c.dep_ == "attr"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if not people:
+            people += self._set_off_name(noun)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
@@ -313,13 +319,32 @@ class _Context(Arguments):
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
-            orgs += [implied] if implied else []
+            later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
+            orgs += [implied] if implied and implied not in later else []
+            # (not "the governor, X, a former TTP commander": the governor of another group)
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _set_off_name(self, noun: Token) -> list[str]:
+        """ "SSP's founder, Haq Nawaz Jhangvi, ...": a person named right after a role noun
+        and a comma, which the parser did not hang on the noun as its apposition."""
+        after = noun.i + 2
+        if after >= len(self.doc) or self.doc[noun.i + 1].text != "," or \
+                after not in self.token_entity or noun.i + 1 in self.token_entity:
+            return []
+        named = self.token_entity[after]
+        if self.types[named] != EntityType.PERSON or \
+                self.doc[after].head.i == noun.i or self.doc[after].dep_ == "nsubj":
+            return []  # "its chief, X said": X is the subject of its own clause
+        end = after
+        while end + 1 < len(self.doc) and self.token_entity.get(end + 1) == named:
+            end += 1
+        closing = self.doc[end + 1] if end + 1 < len(self.doc) else None
+        return [named] if closing is None or closing.text in (",", ".", ";") else []
 
     def under_person_claims(self, prep: Token) -> list[RawClaim]:
         """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group

@@ -194,7 +194,8 @@ class SemanticsReader:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl"))
+                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
+                and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
