@@ -83,6 +83,10 @@ RIVALRY = [
     ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
      [affirmed(LEJ, "rival_of", JEM)]),
     ("The TTP clashed with ISKP.", [affirmed(TTP, "fights", ISKP)]),
+    # the subject hung on the auxiliary by the parser
+    ("The Department of State is today designating the Balochistan Liberation Army (BLA) "
+     "as a Foreign Terrorist Organization.",
+     [affirmed("United States Department of State", "hostile_to", BLA)]),
 ]
 
 

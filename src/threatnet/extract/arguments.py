@@ -152,7 +152,11 @@ class Arguments:
                 for e in self.entities(c)]  # "pushed its fighters into Afghanistan"
             if found or "dobj" in frame.subject or "by" in frame.subject:
                 return found  # "by": only a passive's agent will do
-        for child in verb.children:
+        # "The Department is today designating X": the parser may hang the subject on
+        # the auxiliary instead of the verb
+        held = [g for c in verb.children if c.dep_ in ("aux", "auxpass")
+                for g in c.children if g.dep_ in SUBJECT_DEPS]
+        for child in [*verb.children, *held]:
             if passive and not (frame and frame.passive_theme):
                 if child.dep_ == "agent":
                     return [e for p in child.children if p.dep_ == "pobj"

@@ -18,6 +18,8 @@ CHARGE_WORDS = word_class("charge_words")
 MAX_DENIER = 6  # words between the charge word and the denial
 DENIALS = load_cues().negating_sources
 ACCUSING = load_cues().accusing_verbs
+REPORTING = frozenset(load_cues().source_verbs) - DENIALS
+WEAK_CHARGE_WORDS = word_class("weak_charge_words")
 
 
 def denier(tok: Token) -> Span | None:
@@ -34,8 +36,11 @@ def denier(tok: Token) -> Span | None:
             words = tok.doc[start + 1:tok.i]
             if not words or any(t.is_punct for t in words):
                 return None
-            accused = any(t.lemma_.casefold() in ACCUSING for t in sent if t.i < start)
-            return words if accused else None
+            # "X accused Y of …, which Y denies"; with a word that names a charge ("a
+            # charge Y rejects"), any report before it: "X says …, a charge Y rejects"
+            before = [t.lemma_.casefold() for t in sent if t.i < start]
+            accusing = ACCUSING if tok.doc[start].lower_ in WEAK_CHARGE_WORDS else REPORTING
+            return words if any(w in accusing for w in before) else None
     return None
 
 

@@ -193,8 +193,12 @@ class SemanticsReader:
     def _is_source_verb(self, node: Token, prev: Token) -> bool:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
+        # "…, a charge Iran rejects" closing the sentence is read as its root by the
+        # parser; the charge it answers is still the accuser's (the denial gives its own
+        # negated claims, `relations._denied`)
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
+                and denier(node) is None
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:

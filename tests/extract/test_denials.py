@@ -1,0 +1,20 @@
+"""Charges and their denials: the charge stays its accuser's, the denial is the
+denier's negated claim, however the parser hangs the closing "a charge X rejects"."""
+
+from __future__ import annotations
+
+from claimrows import BLA, claims
+
+
+def test_a_report_closed_by_a_denied_charge_keeps_both_sides(extractor):
+    rows = claims(extractor, "Pakistan, in turn, says BLA commanders operate from ungoverned "
+                             "spaces inside Iran, a charge Iran rejects.")
+    sides = {(r.polarity, r.source) for r in rows if r.triple == (BLA, "based_in", "Iran")}
+    assert sides == {("affirmed", "Pakistan"), ("negated", "Iran")}
+
+
+def test_which_after_a_plain_report_is_no_denied_charge(extractor):
+    # "which" names no charge: only an accusing verb before it makes one
+    rows = claims(extractor, "Officials said BLA commanders operate from Iran, which Iran "
+                             "rejects as a pretext.")
+    assert not [r for r in rows if r.polarity == "negated" and r.source == "Iran"]
