@@ -18,3 +18,9 @@ def test_which_after_a_plain_report_is_no_denied_charge(extractor):
     rows = claims(extractor, "Officials said BLA commanders operate from Iran, which Iran "
                              "rejects as a pretext.")
     assert not [r for r in rows if r.polarity == "negated" and r.source == "Iran"]
+
+
+def test_the_denier_is_named_without_its_auxiliary(extractor):
+    rows = claims(extractor, "Islamabad accused India of backing the BLA, an allegation New "
+                             "Delhi has dismissed.")
+    assert {r.source for r in rows if r.polarity == "negated"} == {"New Delhi"}

@@ -109,6 +109,10 @@ SUPPORT = [
     ("The BLA enjoys the backing of the BLF.", BLF, BLA, None),
     ("BLA recruits were trained by the BLF.", BLF, BLA, "training"),
     ("TTP militants were trained by al-Qaeda instructors.", "Al-Qaeda", TTP, "training"),
+    ("The prosecution said the Al-Anfal Trust had collected funds for Lashkar-e-Taiba.",
+     "Al-Anfal Trust", "Lashkar-e-Taiba", "financial"),
+    ("ISKP receives money from the Islamic State's al-Siddiq office.", "Islamic State", ISKP,
+     "financial"),
     ("Lashkar-e-Jhangvi recruits for ISKP.", LEJ, ISKP, "recruitment"),
 ]
 
@@ -182,3 +186,15 @@ def test_two_governments_working_together_cooperate(extractor):
                              "the two governments pledged to work together against militants.")
     assert ("Iran", "cooperates_with", "Pakistan") in \
         [(r.subject, r.predicate, r.object) for r in rows]
+
+
+def test_coming_from_members_of_a_group_is_no_membership(extractor):
+    rows = claims(extractor, "ISKP emerged in 2015 from disaffected members of the Pakistani "
+                             "Taliban.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == [(ISKP, "splinter_of", TTP)]
+
+
+def test_a_circumstance_phrase_does_not_borrow_its_verbs_objects(extractor):
+    rows = claims(extractor, "The BLF has fought the state for two decades. Security officials "
+                             "say the group's fighters cross into Iran after attacks.")
+    assert not [r for r in rows if r.object == "Iran"]

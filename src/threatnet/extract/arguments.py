@@ -105,6 +105,12 @@ class Arguments:
                     return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
             return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as" and depth < 3 and \
+                tok.head.head.lemma_.casefold() in OBJECT_CONTROL and \
+                any(c.dep_ == "relcl" for c in tok.children):
+            # "described the Trust as a front that raised money": the one described
+            return [e for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")
+                    for e in self.entities(c, depth + 1)]
         if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become") and \
                 any(c.dep_ == "relcl" for c in tok.children) and depth < 3:
             # "The BLA is an armed group that targets …": the group is the subject

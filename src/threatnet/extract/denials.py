@@ -33,7 +33,10 @@ def denier(tok: Token) -> Span | None:
     sent = sentence_of(tok)
     for start in range(tok.i - 1, max(sent.start, tok.i - MAX_DENIER - 1) - 1, -1):
         if tok.doc[start].lower_ in CHARGE_WORDS:
-            words = tok.doc[start + 1:tok.i]
+            end = tok.i  # "an allegation Tehran has dismissed": the denier is "Tehran"
+            while end > start + 1 and tok.doc[end - 1].dep_ in ("aux", "neg", "advmod"):
+                end -= 1
+            words = tok.doc[start + 1:end]
             if not words or any(t.is_punct for t in words):
                 return None
             # "X accused Y of …, which Y denies"; with a word that names a charge ("a

@@ -25,6 +25,7 @@ from threatnet.resources import load_data
 
 LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
+CIRCUMSTANCE = load_cues().circumstance_preps
 SUBORDINATE = word_class("subordinate")
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
@@ -163,6 +164,9 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate in ("member_of", "part_of") and noun.dep_ == "pobj" and \
+                noun.head.lower_ not in ("as", "like") and noun.head.head.pos_ in ("VERB", "AUX"):
+            return []  # "emerged from members of the TTP" makes it no member of the TTP
         out: list[RawClaim] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in frame.pair:
@@ -194,7 +198,9 @@ class _Context(Arguments):
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         borrowing = ("dobj", "pobj", "attr") if frame.predicate == "operates_in" else \
             ("dobj", "pobj", "attr", "nsubjpass")  # "commanders are based in X": the verb's
-        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX"):
+        circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE
+        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX") and \
+                not circumstance:  # "cross into Iran after attacks": no attack on Iran
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
             objects = self._prep_objects(gov, frame.object) or [
@@ -234,8 +240,15 @@ class _Context(Arguments):
         if received:  # "enjoys the support of X", "received Iran's backing"
             givers += self._prep_objects(noun, ("of",)) + self._prep_objects(gov, frame.subject)
             givers += [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        if not givers and received:
+            # "a front that raised money for it": the one who raises it gives it on
+            benefiting = [e for e in self._prep_objects(noun, ("for",)) +
+                          self._prep_objects(gov, ("for",)) if self.types[e] in GROUP_TYPES
+                          and self.types[e] != EntityType.GOVERNMENT_BODY]  # not its donors
+            return list(self._typed(self.subjects(gov), benefiting, frame, noun)) \
+                if benefiting else []
         if not givers:
-            return [] if received else None
+            return None
         receivers = self._prep_objects(noun, tuple(p for p in frame.object if p != "of")) \
             or (self.subjects(gov) if received else self.noun_subjects(noun))
         return list(self._typed(givers, receivers, frame, noun))
