@@ -83,6 +83,9 @@ RIVALRY = [
     ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
      [affirmed(LEJ, "rival_of", JEM)]),
     ("The TTP clashed with ISKP.", [affirmed(TTP, "fights", ISKP)]),
+    # "maintains" with a noun object is a deed, not a report: the experts' belief stays
+    ("Experts believe that the Haqqani network maintains close ties with al-Qaeda.",
+     [affirmed("Haqqani network", "allied_with", "Al-Qaeda", "believed", "Experts")]),
     # the subject hung on the auxiliary by the parser
     ("The Department of State is today designating the Balochistan Liberation Army (BLA) "
      "as a Foreign Terrorist Organization.",

@@ -27,6 +27,7 @@ class Cues:
     according: Modality
     confidence: dict[str, dict[str, float]]
     circumstance_preps: frozenset[str] = frozenset()
+    clausal_sources: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -55,6 +56,7 @@ def load_cues() -> Cues:
         according=Modality(d["according"]),
         confidence=d["confidence"],
         circumstance_preps=frozenset(d.get("circumstance_preps", [])),
+        clausal_sources=frozenset(d.get("clausal_source_verbs", [])),
     )
 
 

@@ -199,7 +199,9 @@ class SemanticsReader:
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
-                and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps))
+                and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
+                and (node.lemma_.casefold() not in self.cues.clausal_sources
+                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
