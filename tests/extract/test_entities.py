@@ -249,3 +249,10 @@ def test_known_person_links_to_pack(extractor):
     rec = record(extractor, "The JeM chief, Masood Azhar, praised the attack.")
     assert entity(rec, "Masood Azhar").pack_id == "masood_azhar"
     assert rows(rec) == [affirmed("Masood Azhar", "leads", "Jaish-e-Mohammed")]
+
+
+def test_conjoined_ethnic_adjectives_name_one_population_and_no_state(extractor):
+    rec = record(extractor, "ISKP recruits among Tajik and Uzbek communities.")
+    kinds = {(e.name, e.type) for e in rec.entities}
+    assert ("Tajik and Uzbek communities", EntityType.POPULATION) in kinds
+    assert not [n for n, t in kinds if t == EntityType.STATE]

@@ -159,8 +159,11 @@ class EntityFinder:
         for tok in doc:
             if tok.lemma_.casefold() not in self.population_heads or tok.i in build.taken:
                 continue
-            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                     and (c.ent_type_ == "NORP" or c.i in build.taken) and c.text[:1].isupper()]
+            # "Tajik and Uzbek communities": the conjoined adjective too
+            mods += [g for c in mods for g in c.children if g.dep_ == "conj" and
+                     (g.ent_type_ == "NORP" or g.i in build.taken) and g.text[:1].isupper()]
             if not mods:
                 continue
             start = min(c.i for c in mods)
