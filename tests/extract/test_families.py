@@ -116,6 +116,8 @@ SUPPORT = [
      "Al-Anfal Trust", "Lashkar-e-Taiba", "financial"),
     ("ISKP receives money from the Islamic State's al-Siddiq office.", "Islamic State", ISKP,
      "financial"),
+    ("The Zainabiyoun Brigade was raised by Iran's Quds Force in 2014.", "Quds Force",
+     "Zainebiyoun Brigade", None),
     ("Lashkar-e-Jhangvi recruits for ISKP.", LEJ, ISKP, "recruitment"),
 ]
 
@@ -201,3 +203,24 @@ def test_a_circumstance_phrase_does_not_borrow_its_verbs_objects(extractor):
     rows = claims(extractor, "The BLF has fought the state for two decades. Security officials "
                              "say the group's fighters cross into Iran after attacks.")
     assert not [r for r in rows if r.object == "Iran"]
+
+
+def test_fighters_sent_somewhere_support_no_one_there(extractor):
+    rows = claims(extractor, "The Zainabiyoun Brigade was formed in 2014. Its fighters were "
+                             "sent to Syria.")
+    assert [(r.subject, r.predicate, r.object) for r in rows] == \
+        [("Zainebiyoun Brigade", "operates_in", "Syria")]
+
+
+def test_the_accused_not_the_accuser_does_what_it_is_accused_of(extractor):
+    rows = claims(extractor, "Jaish al-Adl was formed in 2012. Tehran accuses the outfit of "
+                             "receiving support from Saudi Arabia.")
+    assert [(r.subject, r.predicate, r.object, r.modality, r.source) for r in rows] == \
+        [("Saudi Arabia", "supports", "Jaish al-Adl", "alleged", "Tehran")]
+
+
+def test_a_speakers_inserted_warning_is_his(extractor):
+    rows = claims(extractor, "Analyst Amir Rana says the TTP could exploit the vacuum. If talks "
+                             "collapse, he warns, the militants may expand into Punjab.")
+    assert [(r.subject, r.predicate, r.object, r.modality, r.source) for r in rows] == \
+        [(TTP, "operates_in", "Punjab", "hypothetical", "Amir Rana")]

@@ -200,10 +200,14 @@ class Arguments:
             if verb.dep_ == "xcomp" and gov.dep_ == "relcl" and \
                     any(c.dep_ == "nsubj" for c in gov.children):
                 return self.entities(gov.head)  # "the men he named to lead it"
-            if gov.lemma_.casefold() in OBJECT_CONTROL:
-                objs = [e for c in gov.children if c.dep_ == "dobj" for e in self.entities(c)]
-                if objs:
-                    return objs
+            if verb.dep_ == "pcomp" and gov.dep_ == "dobj" and \
+                    gov.head.lemma_.casefold() in OBJECT_CONTROL:
+                return self.entities(gov)  # "accuses [the outfit of receiving]"
+            controlled = [c for c in gov.children if c.dep_ == "dobj"]
+            if gov.lemma_.casefold() in OBJECT_CONTROL and controlled:
+                # "accuses the outfit of receiving": the outfit, even when it names no
+                # entity of ours (never the accuser)
+                return [e for c in controlled for e in self.entities(c)]
         return self._governing_subjects(verb, depth)
 
     def _wielders(self, found: list[str], tok: Token) -> list[str]:

@@ -45,6 +45,7 @@ class EntityFinder:
         self.event_heads = word_set(_LEX, "event_heads")
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
+        self.title_names = word_set(_LEX, "title_names")
         self.ner_stoplist = word_set(_LEX, "ner_stoplist")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
@@ -278,6 +279,9 @@ class EntityFinder:
         start = span.start
         while start < span.end - 1 and span.doc[start].lower_ in self.person_titles:
             start += 1
+        if start == span.end - 1 and start > span.start and \
+                span.doc[start - 1].lower_ in self.title_names:
+            start -= 1  # "Amir Rana": the given name, not the title
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \

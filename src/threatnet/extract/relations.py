@@ -26,6 +26,7 @@ from threatnet.resources import load_data
 LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
+MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 SUBORDINATE = word_class("subordinate")
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
@@ -203,7 +204,9 @@ class _Context(Arguments):
                 not circumstance:  # "cross into Iran after attacks": no attack on Iran
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
-            objects = self._prep_objects(gov, frame.object) or [
+            borrowed = tuple(p for p in frame.object if p not in ("to", "into")) \
+                if gov.lemma_.casefold() in MOTION else frame.object
+            objects = self._prep_objects(gov, borrowed) or [
                 e for c in gov.children if c.dep_ == "dative" and c.pos_ != "ADP"
                 for e in self.entities(c)]  # "provides them protection"
         if "including" in frame.object:
