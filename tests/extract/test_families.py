@@ -45,6 +45,12 @@ STRUCTURE = [
     ("The TTP formed a new wing in 2015.", []),
     ("Several TTP commanders pledged allegiance to ISKP in 2015.",
      [affirmed(TTP, "affiliated_with", ISKP, start="2015")]),
+    ("The BLA fought under the banner of the Baloch Raaji Aajoi Sangar.",
+     [affirmed(BLA, "member_of", "Baloch Raaji Aajoi Sangar")]),
+    ("The BLA and the BLF have coordinated operations under the BRAS umbrella.",
+     [affirmed(BLA, "cooperates_with", BLF),
+      affirmed(BLA, "member_of", "Baloch Raaji Aajoi Sangar"),
+      affirmed(BLF, "member_of", "Baloch Raaji Aajoi Sangar")]),
     ("The al-Qaeda-linked Haqqani network rejected the talks.",
      [affirmed("Haqqani network", "affiliated_with", "Al-Qaeda")]),
     ("The Baloch Raaji Aajoi Sangar is an umbrella of separatist groups including the BLA and "
@@ -224,3 +230,12 @@ def test_a_speakers_inserted_warning_is_his(extractor):
                              "collapse, he warns, the militants may expand into Punjab.")
     assert [(r.subject, r.predicate, r.object, r.modality, r.source) for r in rows] == \
         [(TTP, "operates_in", "Punjab", "hypothetical", "Amir Rana")]
+
+
+def test_one_deed_done_together_is_cooperation(extractor):
+    rows = claims(extractor, "The IMU said its fighters had carried out the raid together with "
+                             "the TTP.")
+    assert [(r.subject, r.predicate, r.object, r.source) for r in rows] == \
+        [("Islamic Movement of Uzbekistan", "cooperates_with", TTP, "The IMU")]
+    rows = claims(extractor, "The BLA and the BLF jointly attacked a navy base in Turbat.")
+    assert (BLA, "cooperates_with", BLF) in [r.triple for r in rows]

@@ -27,6 +27,9 @@ LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
+JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
+COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
+                         EntityType.GOVERNMENT_BODY})
 SUBORDINATE = word_class("subordinate")
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
@@ -70,6 +73,8 @@ class RelationFinder:
                     claims += ctx.noun_claims(tok, frame)
             if tok.dep_ == "prep" and tok.lower_ == "under":
                 claims += ctx.under_person_claims(tok)
+            if tok.pos_ == "VERB":
+                claims += ctx.joint_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
@@ -145,7 +150,9 @@ class _Context(Arguments):
         subjects = self.subjects(verb, frame)
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
-                any(c.lower_ in ("together", "jointly") for c in verb.children)):
+                (any(c.lower_ in JOINTLY for c in verb.children) or
+                 frame.predicate == "cooperates_with")):
+            # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
             return []
@@ -261,11 +268,14 @@ class _Context(Arguments):
         if noun.dep_ != "pobj" or noun.head.lower_ != "under":
             return []
         actors = self._prep_objects(noun, ("of",)) + [
-            e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+            e for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
+            for e in self.entities(c)]  # "the BRAS umbrella"
         holder = noun.head.head
         themes = [c for c in holder.children if c.dep_ == "nsubjpass"]
         held = self.entities(holder) if holder.pos_ in ("NOUN", "PROPN") else \
             self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
+        if not held and holder.pos_ == "NOUN" and holder.dep_ == "dobj":
+            held = self.subjects(holder.head)  # "ran operations under the BRAS umbrella"
         return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
@@ -361,6 +371,24 @@ class _Context(Arguments):
             end += 1
         closing = self.doc[end + 1] if end + 1 < len(self.doc) else None
         return [named] if closing is None or closing.text in (",", ".", ";") else []
+
+    def joint_claims(self, verb: Token) -> list[RawClaim]:
+        """ "carried out the raid together with the TTP", "X and Y jointly attacked":
+        actors who do one deed together cooperate."""
+        partners = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and
+                    any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+        together = any(c.dep_ == "advmod" and c.lower_ in JOINTLY for c in verb.children)
+        if not partners and not together:
+            return []
+        subjects = self.subjects(verb)
+        if partners:
+            pairs = [(s, o) for s in subjects for o in partners]
+        else:
+            pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+        frame = Frame(predicate="cooperates_with", object=(), subject_types=COOPERATING,
+                      object_types=COOPERATING)
+        return [c for a, b in pairs for c in self._typed([a], [b], frame, verb)]
 
     def under_person_claims(self, prep: Token) -> list[RawClaim]:
         """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group
