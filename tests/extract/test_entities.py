@@ -256,3 +256,10 @@ def test_conjoined_ethnic_adjectives_name_one_population_and_no_state(extractor)
     kinds = {(e.name, e.type) for e in rec.entities}
     assert ("Tajik and Uzbek communities", EntityType.POPULATION) in kinds
     assert not [n for n, t in kinds if t == EntityType.STATE]
+
+
+def test_words_spelling_out_an_acronym_are_one_organisation_over_a_place(extractor):
+    rows = claims(extractor, "The Tehreek-e-Labbaik Pakistan (TLP) staged protests in Lahore. "
+                             "Its chief, Saad Rizvi, was arrested in 2021.")
+    assert ("Saad Rizvi", "leads", "Tehreek-e-Labbaik Pakistan") in [r.triple for r in rows]
+    assert not [r for r in rows if r.object == "Pakistan"]

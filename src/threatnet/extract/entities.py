@@ -316,6 +316,8 @@ class EntityFinder:
             if close is None or close == tok.i + 1:
                 continue
             inner = doc[tok.i + 1:close]
+            if self._add_spelled_out(build, doc, tok.i, inner):
+                continue
             before = build.entity_at(tok.i - 1) if tok.i > 0 else None
             if before is None or any(not build.is_guess(i) for i in range(inner.start, inner.end)):
                 continue
@@ -330,6 +332,39 @@ class EntityFinder:
                             build.release(other.i, other.i + 1)
                             build.mention(before, "", EntityType.ORGANIZATION, other.i,
                                           other.i + 1)
+
+    def _add_spelled_out(self, build: _Builder, doc: Doc, bracket: int, inner: Span) -> bool:
+        """ "Tehreek-e-Labbaik Pakistan (TLP)": capitalised words whose initials spell the
+        acronym name one organisation, even over a place the pack knows inside it."""
+        text = inner.text
+        if not is_acronym(text) or any(not build.is_guess(i) for i in range(inner.start,
+                                                                              inner.end)):
+            return False
+        letters = [c.casefold() for c in text if c.isupper()]
+        for start in range(bracket - 1, max(-1, bracket - 12), -1):
+            if not (doc[start].is_alpha or doc[start].text == "-"):
+                return False
+            words = [t for t in doc[start:bracket] if t.is_alpha and t.text[:1].isupper()]
+            if len(words) > len(letters):
+                return False
+            if not doc[start].text[:1].isupper() or \
+                    [w.text[0].casefold() for w in words] != letters or len(words) < 2:
+                continue
+            span = doc[start:bracket]
+            keys = {build.entity_at(i) for i in range(span.start, span.end)}
+            if len(keys) == 1 and None not in keys:
+                return False  # one name already: the acronym is its alias (below)
+            etype = self._org_type(span)
+            key = f"new:{etype}:{word_key(span.text)}"
+            build.release(span.start, inner.end)
+            build.mention(key, span.text, etype, span.start, span.end)
+            build.mention(key, "", etype, inner.start, inner.end)
+            for other in doc[inner.end:]:
+                if other.text == text and build.is_guess(other.i):
+                    build.release(other.i, other.i + 1)
+                    build.mention(key, "", etype, other.i, other.i + 1)
+            return True
+        return False
 
 
 def _whole_line(span: Span) -> bool:
