@@ -239,3 +239,13 @@ def test_one_deed_done_together_is_cooperation(extractor):
         [("Islamic Movement of Uzbekistan", "cooperates_with", TTP, "The IMU")]
     rows = claims(extractor, "The BLA and the BLF jointly attacked a navy base in Turbat.")
     assert (BLA, "cooperates_with", BLF) in [r.triple for r in rows]
+
+
+def test_a_named_leader_and_a_leadership_adjunct(extractor):
+    rows = claims(extractor, "Noor Wali Mehsud was named the leader of TTP in June 2018.")
+    assert [r.triple for r in rows] == [("Noor Wali Mehsud", "leads", TTP)]
+    # "under X's leadership" is the author's, not part of what the group claimed
+    rows = claims(extractor, "Noor Wali Mehsud was listed in 2020. Under Mehsud's leadership, "
+                             "TTP has claimed responsibility for numerous attacks.")
+    assert [(r.triple, r.modality, r.source) for r in rows] == \
+        [(("Noor Wali Mehsud", "leads", TTP), "asserted", None)]

@@ -337,6 +337,9 @@ class _Context(Arguments):
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
         if not people:
             people += self._set_off_name(noun)
+        if noun.dep_ in ("oprd", "xcomp") and noun.head.lemma_.casefold() in APPOINTING:
+            people += [e for e in self._as_role_holders(noun.head)  # "was named the leader"
+                       if self.types[e] == EntityType.PERSON]
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
