@@ -62,6 +62,13 @@ GEOGRAPHY = [
     ("The BLF is active in Kech and Awaran districts.",
      [affirmed(BLF, "operates_in", "Kech"), affirmed(BLF, "operates_in", "Awaran")]),
     ("ISKP keeps strongholds in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
+    ("Lashkar-e-Islam once controlled much of Khyber's Bara tehsil.",
+     [affirmed("Lashkar-e-Islam", "controls", "Bara")]),
+    ("Lashkar-e-Islam was formed in 2004. Its fighters later fled to Afghanistan's Nangarhar "
+     "province.", [affirmed("Lashkar-e-Islam", "based_in", "Nangarhar")]),
+    # part of a group joining another is cooperation, not the group's membership
+    ("Lashkar-e-Islam has splintered, and some of its commanders are thought to have joined "
+     "the TTP.", [affirmed("Lashkar-e-Islam", "cooperates_with", TTP, "believed")]),
     ("The Hafiz Gul Bahadur group, based in North Waziristan, rejected the talks.",
      [affirmed("Hafiz Gul Bahadur group", "based_in", "North Waziristan")]),
     ("ISKP took ground in Nangarhar in 2015.", [affirmed(ISKP, "controls", "Nangarhar")]),

@@ -28,6 +28,7 @@ SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
+PARTITIVES = word_class("partitives")  # "some of its commanders"
 COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
                          EntityType.GOVERNMENT_BODY})
 SUBORDINATE = word_class("subordinate")
@@ -160,6 +161,9 @@ class _Context(Arguments):
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
+        if frame.predicate in ("member_of", "merged_into") and _partial_subject(verb):
+            for claim in claims:  # "some of its commanders joined the TTP"
+                claim.predicate = "cooperates_with"
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
             given = [c for c in verb.children if c.dep_ == "dobj"] or [
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -477,6 +481,22 @@ def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
         {c.lemma_.casefold() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     modified = [f for f in frames if f.modifier and f.modifier in words]
     return modified or [f for f in frames if not f.modifier]
+
+
+def _partial_subject(verb: Token) -> bool:
+    """The verb's subject (raised through "are thought to have joined") is part of a
+    group: "some of its commanders", "dozens of fighters"."""
+    holder = verb
+    for _ in range(4):
+        subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject.lower_ in PARTITIVES or any(
+                c.dep_ in ("det", "amod", "nummod", "quantmod") and c.lower_ in PARTITIVES
+                for c in subject.children)
+        if holder.dep_ not in ("xcomp", "conj", "ccomp") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
 
 
 def _phrase(tok: Token) -> str:
