@@ -28,6 +28,7 @@ class Cues:
     confidence: dict[str, dict[str, float]]
     circumstance_preps: frozenset[str] = frozenset()
     clausal_sources: frozenset[str] = frozenset()
+    inverted_conditionals: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -57,6 +58,7 @@ def load_cues() -> Cues:
         confidence=d["confidence"],
         circumstance_preps=frozenset(d.get("circumstance_preps", [])),
         clausal_sources=frozenset(d.get("clausal_source_verbs", [])),
+        inverted_conditionals=frozenset(d.get("inverted_conditionals", [])),
     )
 
 

@@ -185,8 +185,17 @@ class SemanticsReader:
             reading.negate()  # "failed to", "refused to"
 
     def _conditional(self, clause: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in self.cues.conditionals
-                   for c in clause.children)
+        """ "if / unless …", or an inverted one: "Should the talks fail", "Were Beijing
+        to demand it", "Had the army acted"."""
+        if any(c.dep_ == "mark" and c.lower_ in self.cues.conditionals
+               for c in clause.children):
+            return True
+        first = clause.left_edge
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if first.lower_ not in self.cues.inverted_conditionals or subject is None or \
+                subject.i < first.i:
+            return False
+        return first.i == clause.i or first.dep_ in ("aux", "auxpass")
 
     # -- sources -------------------------------------------------------------
 
