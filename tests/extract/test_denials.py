@@ -24,3 +24,20 @@ def test_the_denier_is_named_without_its_auxiliary(extractor):
     rows = claims(extractor, "Islamabad accused India of backing the BLA, an allegation New "
                              "Delhi has dismissed.")
     assert {r.source for r in rows if r.polarity == "negated"} == {"New Delhi"}
+
+
+def test_denies_this_answers_the_allegation_before_it(extractor):
+    rows = claims(extractor, "Indian officials allege that the ISI trains Lashkar-e-Taiba. "
+                             "Pakistan denies this.")
+    sides = {(r.polarity, r.modality, r.source) for r in rows
+             if r.triple == ("Inter-Services Intelligence", "supports", "Lashkar-e-Taiba")}
+    assert sides == {("affirmed", "alleged", "Indian officials"),
+                     ("negated", "reported", "Pakistan")}
+
+
+def test_the_accused_rulers_are_the_group_they_are_named_for(extractor):
+    rows = claims(extractor, "Pakistan has repeatedly accused Afghanistan's Taliban rulers of "
+                             "harbouring TTP militants, an accusation the Taliban deny.")
+    assert {(r.triple, r.polarity) for r in rows} == {
+        (("Taliban", "supports", "Tehrik-i-Taliban Pakistan"), "affirmed"),
+        (("Taliban", "supports", "Tehrik-i-Taliban Pakistan"), "negated")}

@@ -133,7 +133,9 @@ class Arguments:
             return [self.token_entity[c.i] for c in tok.children
                     if c.dep_ in ("compound", "amod") and c.i in self.token_entity]
         if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
-            for child in tok.children:
+            # the nearest name first: "Afghanistan's Taliban rulers" are the Taliban
+            order = {"compound": 0, "poss": 1, "amod": 2}
+            for child in sorted(tok.children, key=lambda c: (order.get(c.dep_, 3), -c.i)):
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
                     return [self.token_entity[child.i]]
                 if child.dep_ == "poss":

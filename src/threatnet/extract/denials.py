@@ -50,9 +50,12 @@ def denier(tok: Token) -> Span | None:
 def rebutted(tok: Token) -> Span | None:
     """ "Islamabad denies the charge": the accusation it answers, the sentence before it
     in the same paragraph (or its own sentence before it) with an accusing verb; else None."""
-    if not any(c.dep_ == "dobj" and c.lower_ in CHARGE_WORDS and c.lower_ != "which" and
-               any(d.lower_ in ("the", "that", "this", "these", "those", "such", "all")
-                   for d in c.children) for c in tok.children):
+    if not any(c.dep_ == "dobj" and (
+            (c.lower_ in CHARGE_WORDS and c.lower_ != "which" and
+             any(d.lower_ in ("the", "that", "this", "these", "those", "such", "all")
+                 for d in c.children)) or
+            (c.lower_ in ("this", "that", "it") and not list(c.children)))  # "denies this"
+            for c in tok.children):
         return None
     sent = sentence_of(tok)
     own = tok.doc[sent.start:tok.i]
