@@ -24,6 +24,7 @@ EXPANDERS = word_class("expanders")  # "groups like the BLA"
 NEGATIVE_SUBJECTS = word_class("negative_subjects")
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
 REACTIONS = word_class("reactions")
+BELONGING = word_class("belonging")  # "militants belonging to X"
 
 
 class Arguments:
@@ -133,6 +134,12 @@ class Arguments:
             return [self.token_entity[c.i] for c in tok.children
                     if c.dep_ in ("compound", "amod") and c.i in self.token_entity]
         if lemma in self.frames.proxies or tok.lower_ in NEGATIVE_SUBJECTS:
+            belonging = [e for a in tok.children if a.dep_ == "acl" and
+                         a.lemma_.casefold() in BELONGING for p in a.children
+                         if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                         for e in self.entities(o, depth + 1)]
+            if belonging:  # "militants belonging to the banned LeJ"
+                return belonging
             # the nearest name first: "Afghanistan's Taliban rulers" are the Taliban
             order = {"compound": 0, "poss": 1, "amod": 2}
             for child in sorted(tok.children, key=lambda c: (order.get(c.dep_, 3), -c.i)):

@@ -29,6 +29,7 @@ CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
 PARTITIVES = word_class("partitives")  # "some of its commanders"
+MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
 COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
                          EntityType.GOVERNMENT_BODY})
 SUBORDINATE = word_class("subordinate")
@@ -489,10 +490,11 @@ def _partial_subject(verb: Token) -> bool:
     holder = verb
     for _ in range(4):
         subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject.lower_ in PARTITIVES or any(
-                c.dep_ in ("det", "amod", "nummod", "quantmod") and c.lower_ in PARTITIVES
-                for c in subject.children)
+        if subject is not None:  # "some of …", "dozens of …", "several commanders"
+            return subject.lower_ in PARTITIVES or (
+                subject.lemma_.casefold() in MEMBERS and any(
+                    c.dep_ in ("det", "amod", "nummod", "quantmod") and
+                    c.lower_ in PARTITIVES for c in subject.children))
         if holder.dep_ not in ("xcomp", "conj", "ccomp") or holder.head.i == holder.i:
             return False
         holder = holder.head
