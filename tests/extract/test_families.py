@@ -260,3 +260,9 @@ def test_a_named_leader_and_a_leadership_adjunct(extractor):
                              "TTP has claimed responsibility for numerous attacks.")
     assert [(r.triple, r.modality, r.source) for r in rows] == \
         [(("Noor Wali Mehsud", "leads", TTP), "asserted", None)]
+
+
+def test_no_attack_somewhere_says_nothing_of_presence(extractor):
+    for text in ("AQIS has not carried out a major attack in India.",
+                 "The TTP has never attacked police in Punjab."):
+        assert not [r for r in claims(extractor, text) if r.predicate == "operates_in"]

@@ -177,6 +177,9 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate == "operates_in" and noun.dep_ in ("dobj", "nsubjpass") and \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children):
+            return []  # "has not carried out an attack in India" says nothing of presence
         if frame.predicate in ("member_of", "part_of") and noun.dep_ == "pobj" and \
                 noun.head.lower_ not in ("as", "like") and noun.head.head.pos_ in ("VERB", "AUX"):
             return []  # "emerged from members of the TTP" makes it no member of the TTP
@@ -425,8 +428,9 @@ class _Context(Arguments):
         """An armed group acting "in X" / "from X" operates in X."""
         verb = claim.trigger
         if verb.pos_ != "VERB" or self.types[claim.subject] != EntityType.ARMED_GROUP or \
-                claim.predicate in ("operates_in", "based_in", "controls"):
-            return []
+                claim.predicate in ("operates_in", "based_in", "controls") or \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            return []  # "has not carried out an attack in India" says nothing of presence
         places = [e for e in self._prep_objects(verb, LOCATIVES)
                   if self.types[e] == EntityType.LOCATION]
         return [RawClaim(claim.subject, "operates_in", p, verb, claim.polarity,
