@@ -18,6 +18,8 @@ LEADERSHIP = [
      "campaign.", [affirmed("Noor Wali Mehsud", "leads", TTP)]),
     ("Jamaat-ul-Ahrar was headed by Omar Khalid Khorasani until 2017.",
      [affirmed("Omar Khalid Khorasani", "leads", JUA)]),
+    ("Several TTP commanders, including Khalid Khorasani, were killed.",
+     [affirmed("Khalid Khorasani", "member_of", TTP)]),
     ("Mullah Fazlullah succeeded Hakimullah Mehsud as leader of the TTP.",
      [affirmed("Mullah Fazlullah", "leads", TTP)]),
     ("Lashkar-e-Jhangvi is a violent sectarian outfit. Malik Ishaq, the group's chief, was "
@@ -66,6 +68,12 @@ GEOGRAPHY = [
     ("The BLF is active in Kech and Awaran districts.",
      [affirmed(BLF, "operates_in", "Kech"), affirmed(BLF, "operates_in", "Awaran")]),
     ("ISKP keeps strongholds in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
+    # the owners named by "of", the place hung on the last of them
+    ("The alleged presence of Al-Qaeda and the TTP in Afghanistan worries China.",
+     [affirmed("Al-Qaeda", "operates_in", "Afghanistan", "alleged"),
+      affirmed(TTP, "operates_in", "Afghanistan", "alleged")]),
+    # a generic verb recruits only with a recruit noun
+    ("ISKP found a foothold in Kunar.", [affirmed(ISKP, "operates_in", "Kunar")]),
     ("Lashkar-e-Islam once controlled much of Khyber's Bara tehsil.",
      [affirmed("Lashkar-e-Islam", "controls", "Bara")]),
     ("Lashkar-e-Islam was formed in 2004. Its fighters later fled to Afghanistan's Nangarhar "
@@ -100,6 +108,8 @@ RIVALRY = [
     ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
      [affirmed(LEJ, "rival_of", JEM)]),
     ("The TTP clashed with ISKP.", [affirmed(TTP, "fights", ISKP)]),
+    ("The IMU sided with Mansour Dadullah.",
+     [affirmed("Islamic Movement of Uzbekistan", "allied_with", "Mansour Dadullah")]),
     # "maintains" with a noun object is a deed, not a report: the experts' belief stays
     ("Experts believe that the Haqqani network maintains close ties with al-Qaeda.",
      [affirmed("Haqqani network", "allied_with", "Al-Qaeda", "believed", "Experts")]),

@@ -228,6 +228,15 @@ class _Context(Arguments):
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
         subjects = self.noun_subjects(noun)
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
+            # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
+            # named by "of", the place perhaps hung on the last of them
+            owners = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if owners and not subjects:
+                subjects = self._prep_objects(noun, ("of",))
+            if owners and not objects:
+                tail = [t for p in owners for t in p.subtree if t.dep_ in ("pobj", "conj")]
+                objects = [e for t in tail for e in self._prep_objects(t, frame.object)]
         if not objects and frame.pair and len(subjects) > 1 and \
                 frame.predicate in ("cooperates_with", "allied_with", "rival_of", "fights") and \
                 noun.head.lemma_.casefold() not in SPEECH:  # not "neither acknowledged ties"
@@ -339,6 +348,13 @@ class _Context(Arguments):
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
                      for e in self.entities(p) if self.types[e] in GROUP_TYPES]
+        # "three more ISKP leaders were killed, including Abdul Hasib"
+        scope = noun.head.subtree if noun.dep_ in SUBJECT_DEPS else noun.children
+        people += [e for c in scope
+                   if c.dep_ == "prep" and c.lower_ == "including" and
+                   (c.head.i == noun.i or c.head.pos_ not in ("NOUN", "PROPN"))
+                   for p in c.children if p.dep_ == "pobj"
+                   for e in self.entities(p) if self.types[e] == EntityType.PERSON]
         if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become"):
             # "The first governor was Hafiz Saeed Khan": the complement holds the role
             people += [e for c in noun.head.children if c.dep_ == "attr"
