@@ -276,3 +276,9 @@ def test_no_attack_somewhere_says_nothing_of_presence(extractor):
     for text in ("AQIS has not carried out a major attack in India.",
                  "The TTP has never attacked police in Punjab."):
         assert not [r for r in claims(extractor, text) if r.predicate == "operates_in"]
+
+
+def test_a_place_of_an_unknown_owner_is_not_the_subjects(extractor):
+    rows = claims(extractor, "Al-Badr operates mainly in north Kashmir. It has received arms "
+                             "from Jamaat-e-Islami's network in Pakistan.")
+    assert ("Al-Badr", "operates_in", "Pakistan") not in [r.triple for r in rows]

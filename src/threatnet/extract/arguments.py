@@ -332,6 +332,10 @@ class Arguments:
                 found = self.entities(child)
                 if found:
                     return found
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
+               for c in noun.children):
+            return []  # "Jamaat-e-Islami's network": an owner we do not know, not the verb's
+            # subject (but "Sunday's attack" is the subject's)
         head = noun.head
         if noun.dep_ == "oprd" and head.pos_ in ("VERB", "AUX"):
             # "calling it a front for LeT": the complement describes the object
