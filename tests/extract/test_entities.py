@@ -263,3 +263,10 @@ def test_words_spelling_out_an_acronym_are_one_organisation_over_a_place(extract
                              "Its chief, Saad Rizvi, was arrested in 2021.")
     assert ("Saad Rizvi", "leads", "Tehreek-e-Labbaik Pakistan") in [r.triple for r in rows]
     assert not [r for r in rows if r.object == "Pakistan"]
+
+
+def test_an_organisation_named_around_a_known_place_is_one_organisation(extractor):
+    rec = record(extractor, "The Pakistan Peoples Party won the election in Sindh.")
+    kinds = {(e.name, e.type) for e in rec.entities}
+    assert ("Pakistan Peoples Party", EntityType.ORGANIZATION) in kinds
+    assert not [n for n, t in kinds if t == EntityType.STATE]

@@ -46,6 +46,8 @@ class EntityFinder:
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
         self.title_names = word_set(_LEX, "title_names")
+        self.org_heads = word_set(_LEX, "org_heads") | frozenset(
+            w for words in lex["org_type_words"].values() for w in words)
         self.ner_stoplist = word_set(_LEX, "ner_stoplist")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
@@ -225,6 +227,8 @@ class EntityFinder:
     def _add_ner(self, build: _Builder, doc: Doc) -> None:
         for ent in doc.ents:
             etype = self.ner_types.get(ent.label_)
+            if etype == EntityType.ORGANIZATION and self._add_org_over_place(build, ent):
+                continue
             if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
                 continue
             span = self._clean_span(ent)
@@ -251,6 +255,29 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+
+    def _add_org_over_place(self, build: _Builder, ent: Span) -> bool:
+        """ "the Balochistan Bar Association", "the Pakistan Peoples Party": an organisation
+        the NER names over a place the pack knows at its edge, when its own words say it is
+        an organisation (a word of `org_heads` or `org_type_words`)."""
+        span = self._clean_span(ent)
+        if span is None or len(span) < 2:
+            return False
+        inside = [t.i for t in span if build.entity_at(t.i) is not None]
+        taken = {build.entity_at(i) for i in inside}
+        if len(taken) != 1 or build.is_guess(inside[0]):
+            return False
+        if build.types.get(taken.pop()) not in (EntityType.STATE, EntityType.LOCATION):
+            return False
+        at_edge = inside[0] == span.start or inside[-1] == span.end - 1
+        own = [t for t in span if build.entity_at(t.i) is None and t.is_alpha]
+        if not at_edge or not own or not any(t.lower_ in self.org_heads for t in own):
+            return False
+        etype = self._org_type(span)
+        build.release(span.start, span.end)
+        build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, span.start,
+                      span.end)
+        return True
 
     def _clean_span(self, ent: Span) -> Span | None:
         doc, start, end = ent.doc, ent.start, ent.end
