@@ -8,7 +8,7 @@ fires too widely fails as surely as one that does not fire.
 from __future__ import annotations
 
 import pytest
-from claimrows import BLA, BLF, ISKP, JEM, TTP, affirmed, claims, record
+from claimrows import BLA, BLF, ISKP, JEM, TTP, affirmed, claims, negated, record
 
 JUA = "Jamaat-ul-Ahrar"
 LEJ = "Lashkar-e-Jhangvi"
@@ -108,6 +108,11 @@ RIVALRY = [
     ("A turf war between Lashkar-e-Jhangvi and Jaish-e-Mohammed divided the seminaries.",
      [affirmed(LEJ, "rival_of", JEM)]),
     ("The TTP clashed with ISKP.", [affirmed(TTP, "fights", ISKP)]),
+    # talks, truces and deals are negotiation
+    ("Khorasani had opposed the TTP's peace talks with Islamabad.",
+     [affirmed(TTP, "negotiates_with", "Pakistan")]),
+    ("No truce between the Taliban and ISKP has ever been announced.",
+     [negated("Taliban", "negotiates_with", ISKP)]),
     ("The IMU sided with Mansour Dadullah.",
      [affirmed("Islamic Movement of Uzbekistan", "allied_with", "Mansour Dadullah")]),
     # "maintains" with a noun object is a deed, not a report: the experts' belief stays
