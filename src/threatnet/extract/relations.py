@@ -150,6 +150,10 @@ class _Context(Arguments):
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
+        if not subjects and frame.subject == ("by",) and frame.predicate == "splinter_of":
+            # "several of its members later founded JeM": founded by the group's men
+            people = _members_subject(verb)
+            subjects = self.entities(people) if people is not None else []
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
                 (any(c.lower_ in JOINTLY for c in verb.children) or
@@ -502,6 +506,22 @@ def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
         {c.lemma_.casefold() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     modified = [f for f in frames if f.modifier and f.modifier in words]
     return modified or [f for f in frames if not f.modifier]
+
+
+def _members_subject(verb: Token) -> Token | None:
+    """The active subject when it names a group's people: "its members", "several of its
+    commanders", "TTP defectors"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.casefold() in MEMBERS:
+        return subject
+    if subject.lower_ in PARTITIVES and any(
+            p.dep_ == "pobj" and p.lemma_.casefold() in MEMBERS
+            for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children):
+        return subject
+    return None
 
 
 def _partial_subject(verb: Token) -> bool:
