@@ -37,7 +37,7 @@ def denier(tok: Token) -> Span | None:
             while end > start + 1 and tok.doc[end - 1].dep_ in ("aux", "neg", "advmod"):
                 end -= 1
             words = tok.doc[start + 1:end]
-            if not words or any(t.is_punct for t in words):
+            if not words or any(t.is_punct and t.text != "-" for t in words):
                 return None
             # "X accused Y of …, which Y denies"; with a word that names a charge ("a
             # charge Y rejects"), any report before it: "X says …, a charge Y rejects"
