@@ -61,6 +61,10 @@ STRUCTURE = [
      [affirmed(BLA, "cooperates_with", BLF),
       affirmed(BLA, "member_of", "Baloch Raaji Aajoi Sangar"),
       affirmed(BLF, "member_of", "Baloch Raaji Aajoi Sangar")]),
+    ("The Iran-backed Fatemiyoun Division recruited Afghan refugees.",
+     [affirmed("Iran", "supports", "Fatemiyoun Division")]),
+    ("The US-designated Haqqani network rejected the talks.",
+     [affirmed("United States", "hostile_to", "Haqqani network")]),
     ("The al-Qaeda-linked Haqqani network rejected the talks.",
      [affirmed("Haqqani network", "affiliated_with", "Al-Qaeda")]),
     ("The Baloch Raaji Aajoi Sangar is an umbrella of separatist groups including the BLA and "

@@ -134,6 +134,13 @@ class _Context(Arguments):
                         (c.dep_ == "dobj" and c.pos_ == "VERB")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
+        if verb.dep_ == "amod" and verb.tag_ == "VBN" and not frame.passive_theme and \
+                "dobj" in frame.object and not frame.via:
+            # "the Iran-backed Fatemiyoun Division": the hyphened name is the agent
+            agents = [e for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                      for e in self.entities(c)]
+            if agents:
+                return list(self._typed(agents, self.entities(verb.head), frame, verb))
         if frame.predicate == "supplies" and any(
                 c.dep_ == "dobj" and c.lemma_.casefold() in self.frames.nouns
                 for c in verb.children):
