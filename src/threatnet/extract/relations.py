@@ -245,6 +245,8 @@ class _Context(Arguments):
             owners = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
             if owners and not subjects:
                 subjects = self._prep_objects(noun, ("of",))
+            else:
+                owners = []  # ("the bombing of a park in Lahore" is no presence of the park)
             if owners and not objects:
                 tail = [t for p in owners for t in p.subtree if t.dep_ in ("pobj", "conj")]
                 objects = [e for t in tail for e in self._prep_objects(t, frame.object)]
@@ -417,8 +419,8 @@ class _Context(Arguments):
                     any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
         together = any(c.dep_ == "advmod" and c.lower_ in JOINTLY for c in verb.children)
-        if not partners and not together:
-            return []
+        if (not partners and not together) or not any(c.dep_ == "dobj" for c in verb.children):
+            return []  # a deed done together, not "returned together", "jointly proposed that"
         subjects = self.subjects(verb)
         if partners:
             pairs = [(s, o) for s in subjects for o in partners]
@@ -426,7 +428,9 @@ class _Context(Arguments):
             pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
         frame = Frame(predicate="cooperates_with", object=(), subject_types=COOPERATING,
                       object_types=COOPERATING)
-        return [c for a, b in pairs for c in self._typed([a], [b], frame, verb)]
+        armed = [(a, b) for a, b in pairs if EntityType.ARMED_GROUP in
+                 (self.types[a], self.types[b])]  # states acting jointly is diplomacy
+        return [c for a, b in armed for c in self._typed([a], [b], frame, verb)]
 
     def under_person_claims(self, prep: Token) -> list[RawClaim]:
         """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group
