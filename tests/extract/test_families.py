@@ -18,6 +18,8 @@ LEADERSHIP = [
      "campaign.", [affirmed("Noor Wali Mehsud", "leads", TTP)]),
     ("Jamaat-ul-Ahrar was headed by Omar Khalid Khorasani until 2017.",
      [affirmed("Omar Khalid Khorasani", "leads", JUA)]),
+    ("Lashkar-e-Jhangvi was formed in 1996. Riaz Basra and Malik Ishaq were among the "
+     "founders.", [affirmed("Riaz Basra", "leads", LEJ), affirmed("Malik Ishaq", "leads", LEJ)]),
     ("Several TTP commanders, including Khalid Khorasani, were killed.",
      [affirmed("Khalid Khorasani", "member_of", TTP)]),
     ("Mullah Fazlullah succeeded Hakimullah Mehsud as leader of the TTP.",

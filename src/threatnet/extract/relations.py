@@ -368,6 +368,11 @@ class _Context(Arguments):
                    (c.head.i == noun.i or c.head.pos_ not in ("NOUN", "PROPN"))
                    for p in c.children if p.dep_ == "pobj"
                    for e in self.entities(p) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and \
+                noun.head.head.lemma_ in ("be", "remain", "become"):
+            # "Riaz Basra, Akram Lahori and Malik Ishaq were among the founders"
+            people += [e for c in noun.head.head.children if c.dep_ == "nsubj"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
         if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become"):
             # "The first governor was Hafiz Saeed Khan": the complement holds the role
             people += [e for c in noun.head.children if c.dep_ == "attr"
