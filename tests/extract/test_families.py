@@ -18,8 +18,11 @@ LEADERSHIP = [
      "campaign.", [affirmed("Noor Wali Mehsud", "leads", TTP)]),
     ("Jamaat-ul-Ahrar was headed by Omar Khalid Khorasani until 2017.",
      [affirmed("Omar Khalid Khorasani", "leads", JUA)]),
-    ("Lashkar-e-Jhangvi was formed in 1996. Riaz Basra and Malik Ishaq were among the "
-     "founders.", [affirmed("Riaz Basra", "leads", LEJ), affirmed("Malik Ishaq", "leads", LEJ)]),
+    ("Riaz Basra and Malik Ishaq were among the founders of Lashkar-e-Jhangvi.",
+     [affirmed("Riaz Basra", "leads", LEJ), affirmed("Malik Ishaq", "leads", LEJ)]),
+    # a bare "among the founders" is left alone: whose founders is a guess
+    ("Lashkar-e-Jhangvi walked out of the SSP in 1996. Riaz Basra and Malik Ishaq were "
+     "among the founders.", []),
     ("Several TTP commanders, including Khalid Khorasani, were killed.",
      [affirmed("Khalid Khorasani", "member_of", TTP)]),
     ("Mullah Fazlullah succeeded Hakimullah Mehsud as leader of the TTP.",

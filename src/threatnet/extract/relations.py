@@ -386,7 +386,7 @@ class _Context(Arguments):
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
-        if people and not orgs and predicate == "leads" and \
+        if people and not orgs and predicate == "leads" and noun.head.lower_ != "among" and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
