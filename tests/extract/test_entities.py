@@ -249,3 +249,24 @@ def test_known_person_links_to_pack(extractor):
     rec = record(extractor, "The JeM chief, Masood Azhar, praised the attack.")
     assert entity(rec, "Masood Azhar").pack_id == "masood_azhar"
     assert rows(rec) == [affirmed("Masood Azhar", "leads", "Jaish-e-Mohammed")]
+
+
+def test_conjoined_ethnic_adjectives_name_one_population_and_no_state(extractor):
+    rec = record(extractor, "ISKP recruits among Tajik and Uzbek communities.")
+    kinds = {(e.name, e.type) for e in rec.entities}
+    assert ("Tajik and Uzbek communities", EntityType.POPULATION) in kinds
+    assert not [n for n, t in kinds if t == EntityType.STATE]
+
+
+def test_words_spelling_out_an_acronym_are_one_organisation_over_a_place(extractor):
+    rows = claims(extractor, "The Tehreek-e-Labbaik Pakistan (TLP) staged protests in Lahore. "
+                             "Its chief, Saad Rizvi, was arrested in 2021.")
+    assert ("Saad Rizvi", "leads", "Tehreek-e-Labbaik Pakistan") in [r.triple for r in rows]
+    assert not [r for r in rows if r.object == "Pakistan"]
+
+
+def test_an_organisation_named_around_a_known_place_is_one_organisation(extractor):
+    rec = record(extractor, "The Pakistan Peoples Party won the election in Sindh.")
+    kinds = {(e.name, e.type) for e in rec.entities}
+    assert ("Pakistan Peoples Party", EntityType.ORGANIZATION) in kinds
+    assert not [n for n, t in kinds if t == EntityType.STATE]

@@ -11,22 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.sentences import sentence_of
-from threatnet.resources import load_data
 
-CHARGE_WORDS = frozenset({"charge", "charges", "allegation", "allegations", "accusation",
-                          "accusations", "claim", "claims", "which"})
+CHARGE_WORDS = word_class("charge_words")
 MAX_DENIER = 6  # words between the charge word and the denial
-
-
-def _cues() -> tuple[frozenset[str], frozenset[str]]:
-    cues = load_data("cues.yaml")
-    denials = frozenset(cues["negating_source_verbs"])
-    accusing = frozenset(v for v, m in cues["source_verbs"].items() if m == "alleged")
-    return denials, accusing
-
-
-DENIALS, ACCUSING = _cues()
+DENIALS = load_cues().negating_sources
+ACCUSING = load_cues().accusing_verbs
+REPORTING = frozenset(load_cues().source_verbs) - DENIALS
+WEAK_CHARGE_WORDS = word_class("weak_charge_words")
 
 
 def denier(tok: Token) -> Span | None:
@@ -40,20 +33,29 @@ def denier(tok: Token) -> Span | None:
     sent = sentence_of(tok)
     for start in range(tok.i - 1, max(sent.start, tok.i - MAX_DENIER - 1) - 1, -1):
         if tok.doc[start].lower_ in CHARGE_WORDS:
-            words = tok.doc[start + 1:tok.i]
-            if not words or any(t.is_punct for t in words):
+            end = tok.i  # "an allegation Tehran has dismissed": the denier is "Tehran"
+            while end > start + 1 and tok.doc[end - 1].dep_ in ("aux", "neg", "advmod"):
+                end -= 1
+            words = tok.doc[start + 1:end]
+            if not words or any(t.is_punct and t.text != "-" for t in words):
                 return None
-            accused = any(t.lemma_.casefold() in ACCUSING for t in sent if t.i < start)
-            return words if accused else None
+            # "X accused Y of …, which Y denies"; with a word that names a charge ("a
+            # charge Y rejects"), any report before it: "X says …, a charge Y rejects"
+            before = [t.lemma_.casefold() for t in sent if t.i < start]
+            accusing = ACCUSING if tok.doc[start].lower_ in WEAK_CHARGE_WORDS else REPORTING
+            return words if any(w in accusing for w in before) else None
     return None
 
 
 def rebutted(tok: Token) -> Span | None:
     """ "Islamabad denies the charge": the accusation it answers, the sentence before it
     in the same paragraph (or its own sentence before it) with an accusing verb; else None."""
-    if not any(c.dep_ == "dobj" and c.lower_ in CHARGE_WORDS and c.lower_ != "which" and
-               any(d.lower_ in ("the", "that", "this", "these", "those", "such", "all")
-                   for d in c.children) for c in tok.children):
+    if not any(c.dep_ == "dobj" and (
+            (c.lower_ in CHARGE_WORDS and c.lower_ != "which" and
+             any(d.lower_ in ("the", "that", "this", "these", "those", "such", "all")
+                 for d in c.children)) or
+            (c.lower_ in ("this", "that", "it") and not list(c.children)))  # "denies this"
+            for c in tok.children):
         return None
     sent = sentence_of(tok)
     own = tok.doc[sent.start:tok.i]

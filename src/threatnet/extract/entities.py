@@ -45,6 +45,9 @@ class EntityFinder:
         self.event_heads = word_set(_LEX, "event_heads")
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
+        self.title_names = word_set(_LEX, "title_names")
+        self.org_heads = word_set(_LEX, "org_heads") | frozenset(
+            w for words in lex["org_type_words"].values() for w in words)
         self.ner_stoplist = word_set(_LEX, "ner_stoplist")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
@@ -159,8 +162,11 @@ class EntityFinder:
         for tok in doc:
             if tok.lemma_.casefold() not in self.population_heads or tok.i in build.taken:
                 continue
-            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound")
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                     and (c.ent_type_ == "NORP" or c.i in build.taken) and c.text[:1].isupper()]
+            # "Tajik and Uzbek communities": the conjoined adjective too
+            mods += [g for c in mods for g in c.children if g.dep_ == "conj" and
+                     (g.ent_type_ == "NORP" or g.i in build.taken) and g.text[:1].isupper()]
             if not mods:
                 continue
             start = min(c.i for c in mods)
@@ -221,6 +227,8 @@ class EntityFinder:
     def _add_ner(self, build: _Builder, doc: Doc) -> None:
         for ent in doc.ents:
             etype = self.ner_types.get(ent.label_)
+            if etype == EntityType.ORGANIZATION and self._add_org_over_place(build, ent):
+                continue
             if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
                 continue
             span = self._clean_span(ent)
@@ -247,6 +255,29 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+
+    def _add_org_over_place(self, build: _Builder, ent: Span) -> bool:
+        """ "the Balochistan Bar Association", "the Pakistan Peoples Party": an organisation
+        the NER names over a place the pack knows at its edge, when its own words say it is
+        an organisation (a word of `org_heads` or `org_type_words`)."""
+        span = self._clean_span(ent)
+        if span is None or len(span) < 2:
+            return False
+        inside = [t.i for t in span if build.entity_at(t.i) is not None]
+        taken = {build.entity_at(i) for i in inside}
+        if len(taken) != 1 or build.is_guess(inside[0]):
+            return False
+        if build.types.get(taken.pop()) not in (EntityType.STATE, EntityType.LOCATION):
+            return False
+        at_edge = inside[0] == span.start or inside[-1] == span.end - 1
+        own = [t for t in span if build.entity_at(t.i) is None and t.is_alpha]
+        if not at_edge or not own or not any(t.lower_ in self.org_heads for t in own):
+            return False
+        etype = self._org_type(span)
+        build.release(span.start, span.end)
+        build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, span.start,
+                      span.end)
+        return True
 
     def _clean_span(self, ent: Span) -> Span | None:
         doc, start, end = ent.doc, ent.start, ent.end
@@ -275,6 +306,9 @@ class EntityFinder:
         start = span.start
         while start < span.end - 1 and span.doc[start].lower_ in self.person_titles:
             start += 1
+        if start == span.end - 1 and start > span.start and \
+                span.doc[start - 1].lower_ in self.title_names:
+            start -= 1  # "Amir Rana": the given name, not the title
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
@@ -309,6 +343,8 @@ class EntityFinder:
             if close is None or close == tok.i + 1:
                 continue
             inner = doc[tok.i + 1:close]
+            if self._add_spelled_out(build, doc, tok.i, inner):
+                continue
             before = build.entity_at(tok.i - 1) if tok.i > 0 else None
             if before is None or any(not build.is_guess(i) for i in range(inner.start, inner.end)):
                 continue
@@ -323,6 +359,39 @@ class EntityFinder:
                             build.release(other.i, other.i + 1)
                             build.mention(before, "", EntityType.ORGANIZATION, other.i,
                                           other.i + 1)
+
+    def _add_spelled_out(self, build: _Builder, doc: Doc, bracket: int, inner: Span) -> bool:
+        """ "Tehreek-e-Labbaik Pakistan (TLP)": capitalised words whose initials spell the
+        acronym name one organisation, even over a place the pack knows inside it."""
+        text = inner.text
+        if not is_acronym(text) or any(not build.is_guess(i) for i in range(inner.start,
+                                                                              inner.end)):
+            return False
+        letters = [c.casefold() for c in text if c.isupper()]
+        for start in range(bracket - 1, max(-1, bracket - 12), -1):
+            if not (doc[start].is_alpha or doc[start].text == "-"):
+                return False
+            words = [t for t in doc[start:bracket] if t.is_alpha and t.text[:1].isupper()]
+            if len(words) > len(letters):
+                return False
+            if not doc[start].text[:1].isupper() or \
+                    [w.text[0].casefold() for w in words] != letters or len(words) < 2:
+                continue
+            span = doc[start:bracket]
+            keys = {build.entity_at(i) for i in range(span.start, span.end)}
+            if len(keys) == 1 and None not in keys:
+                return False  # one name already: the acronym is its alias (below)
+            etype = self._org_type(span)
+            key = f"new:{etype}:{word_key(span.text)}"
+            build.release(span.start, inner.end)
+            build.mention(key, span.text, etype, span.start, span.end)
+            build.mention(key, "", etype, inner.start, inner.end)
+            for other in doc[inner.end:]:
+                if other.text == text and build.is_guess(other.i):
+                    build.release(other.i, other.i + 1)
+                    build.mention(key, "", etype, other.i, other.i + 1)
+            return True
+        return False
 
 
 def _whole_line(span: Span) -> bool:

@@ -16,28 +16,30 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
 
-LOCATIVES = ("in", "from", "inside", "across", "throughout")
-SPEECH = frozenset(load_data("cues.yaml")["source_verbs"])
-SUBORDINATE = frozenset({"senior", "top", "key", "local", "regional", "provincial", "district",
-                         "mid-level", "deputy", "assistant", "junior", "second"})
+LOCATIVES = tuple(sorted(word_class("locatives")))
+SPEECH = frozenset(load_cues().source_verbs)
+CIRCUMSTANCE = load_cues().circumstance_preps
+MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
+JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
+PARTITIVES = word_class("partitives")  # "some of its commanders"
+MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
+COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
+                         EntityType.GOVERNMENT_BODY})
+SUBORDINATE = word_class("subordinate")
+SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
-# verbs whose subject is the one who gets what their object noun names
-RECEIVING = frozenset({"receive", "get", "obtain", "enjoy", "seek", "find", "accept",
-                       "secure", "take", "draw", "solicit", "raise", "collect"})
-# verbs whose object, not subject, takes the role in "named X as its leader"
-APPOINTING = frozenset({"name", "appoint", "elect", "choose", "select", "install", "nominate",
-                        "designate", "confirm", "announce", "declare", "make", "describe",
-                        "identify", "regard", "treat", "view", "see", "call", "label", "brand",
-                        "list", "consider", "portray", "present", "recognise", "recognize"})
+RECEIVING = word_class("receiving")  # "receives funding from X": the subject gets it
+APPOINTING = word_class("appointing")  # "named X as its leader": the object takes the role
 
 
 @dataclass
@@ -73,6 +75,8 @@ class RelationFinder:
                     claims += ctx.noun_claims(tok, frame)
             if tok.dep_ == "prep" and tok.lower_ == "under":
                 claims += ctx.under_person_claims(tok)
+            if tok.pos_ == "VERB":
+                claims += ctx.joint_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
@@ -130,6 +134,13 @@ class _Context(Arguments):
                         (c.dep_ == "dobj" and c.pos_ == "VERB")]
             if not any(p.lemma_.casefold() in frame.via for p in held):
                 return []
+        if verb.dep_ == "amod" and verb.tag_ == "VBN" and not frame.passive_theme and \
+                "dobj" in frame.object and not frame.via:
+            # "the Iran-backed Fatemiyoun Division": the hyphened name is the agent
+            agents = [e for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                      for e in self.entities(c)]
+            if agents:
+                return list(self._typed(agents, self.entities(verb.head), frame, verb))
         if frame.predicate == "supplies" and any(
                 c.dep_ == "dobj" and c.lemma_.casefold() in self.frames.nouns
                 for c in verb.children):
@@ -146,9 +157,15 @@ class _Context(Arguments):
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
+        if not subjects and frame.subject == ("by",) and frame.predicate == "splinter_of":
+            # "several of its members later founded JeM": founded by the group's men
+            people = _members_subject(verb)
+            subjects = self.entities(people) if people is not None else []
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
-                any(c.lower_ in ("together", "jointly") for c in verb.children)):
+                (any(c.lower_ in JOINTLY for c in verb.children) or
+                 frame.predicate == "cooperates_with")):
+            # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
             return []
@@ -156,6 +173,9 @@ class _Context(Arguments):
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
+        if frame.predicate in ("member_of", "merged_into") and _partial_subject(verb):
+            for claim in claims:  # "some of its commanders joined the TTP"
+                claim.predicate = "cooperates_with"
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
             given = [c for c in verb.children if c.dep_ == "dobj"] or [
                 p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -168,6 +188,12 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate == "operates_in" and noun.dep_ in ("dobj", "nsubjpass") and \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children):
+            return []  # "has not carried out an attack in India" says nothing of presence
+        if frame.predicate in ("member_of", "part_of") and noun.dep_ == "pobj" and \
+                noun.head.lower_ not in ("as", "like") and noun.head.head.pos_ in ("VERB", "AUX"):
+            return []  # "emerged from members of the TTP" makes it no member of the TTP
         out: list[RawClaim] = []
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in frame.pair:
@@ -199,16 +225,31 @@ class _Context(Arguments):
         gov = noun.head.head if noun.dep_ == "pobj" else noun.head
         borrowing = ("dobj", "pobj", "attr") if frame.predicate == "operates_in" else \
             ("dobj", "pobj", "attr", "nsubjpass")  # "commanders are based in X": the verb's
-        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX"):
+        circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE
+        if not objects and noun.dep_ in borrowing and gov.pos_ in ("VERB", "AUX") and \
+                not circumstance:  # "cross into Iran after attacks": no attack on Iran
             # "denied any role in the attack": the parser hangs the noun's
             # preposition on the verb
-            objects = self._prep_objects(gov, frame.object) or [
+            borrowed = tuple(p for p in frame.object if p not in ("to", "into")) \
+                if gov.lemma_.casefold() in MOTION else frame.object
+            objects = self._prep_objects(gov, borrowed) or [
                 e for c in gov.children if c.dep_ == "dative" and c.pos_ != "ADP"
                 for e in self.entities(c)]  # "provides them protection"
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
         subjects = self.noun_subjects(noun)
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
+            # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
+            # named by "of", the place perhaps hung on the last of them
+            owners = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if owners and not subjects:
+                subjects = self._prep_objects(noun, ("of",))
+            else:
+                owners = []  # ("the bombing of a park in Lahore" is no presence of the park)
+            if owners and not objects:
+                tail = [t for p in owners for t in p.subtree if t.dep_ in ("pobj", "conj")]
+                objects = [e for t in tail for e in self._prep_objects(t, frame.object)]
         if not objects and frame.pair and len(subjects) > 1 and \
                 frame.predicate in ("cooperates_with", "allied_with", "rival_of", "fights") and \
                 noun.head.lemma_.casefold() not in SPEECH:  # not "neither acknowledged ties"
@@ -239,8 +280,15 @@ class _Context(Arguments):
         if received:  # "enjoys the support of X", "received Iran's backing"
             givers += self._prep_objects(noun, ("of",)) + self._prep_objects(gov, frame.subject)
             givers += [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+        if not givers and received:
+            # "a front that raised money for it": the one who raises it gives it on
+            benefiting = [e for e in self._prep_objects(noun, ("for",)) +
+                          self._prep_objects(gov, ("for",)) if self.types[e] in GROUP_TYPES
+                          and self.types[e] != EntityType.GOVERNMENT_BODY]  # not its donors
+            return list(self._typed(self.subjects(gov), benefiting, frame, noun)) \
+                if benefiting else []
         if not givers:
-            return [] if received else None
+            return None
         receivers = self._prep_objects(noun, tuple(p for p in frame.object if p != "of")) \
             or (self.subjects(gov) if received else self.noun_subjects(noun))
         return list(self._typed(givers, receivers, frame, noun))
@@ -250,11 +298,14 @@ class _Context(Arguments):
         if noun.dep_ != "pobj" or noun.head.lower_ != "under":
             return []
         actors = self._prep_objects(noun, ("of",)) + [
-            e for c in noun.children if c.dep_ == "poss" for e in self.entities(c)]
+            e for c in noun.children if c.dep_ in ("poss", "compound", "nmod")
+            for e in self.entities(c)]  # "the BRAS umbrella"
         holder = noun.head.head
         themes = [c for c in holder.children if c.dep_ == "nsubjpass"]
         held = self.entities(holder) if holder.pos_ in ("NOUN", "PROPN") else \
             self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
+        if not held and holder.pos_ == "NOUN" and holder.dep_ == "dobj":
+            held = self.subjects(holder.head)  # "ran operations under the BRAS umbrella"
         return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
@@ -263,7 +314,7 @@ class _Context(Arguments):
             noun.lemma_.casefold())
         if predicate is None:
             return []
-        if any(c.lower_ in ("prime", "chief", "supreme") for c in noun.lefts) or \
+        if any(c.lower_ in SUPREME for c in noun.lefts) or \
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
         if predicate == "leads" and any(
@@ -310,21 +361,81 @@ class _Context(Arguments):
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
                      for e in self.entities(p) if self.types[e] in GROUP_TYPES]
+        # "three more ISKP leaders were killed, including Abdul Hasib"
+        scope = noun.head.subtree if noun.dep_ in SUBJECT_DEPS else noun.children
+        people += [e for c in scope
+                   if c.dep_ == "prep" and c.lower_ == "including" and
+                   (c.head.i == noun.i or c.head.pos_ not in ("NOUN", "PROPN"))
+                   for p in c.children if p.dep_ == "pobj"
+                   for e in self.entities(p) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "among" and \
+                noun.head.head.lemma_ in ("be", "remain", "become"):
+            # "Riaz Basra, Akram Lahori and Malik Ishaq were among the founders"
+            people += [e for c in noun.head.head.children if c.dep_ == "nsubj"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become"):
+            # "The first governor was Hafiz Saeed Khan": the complement holds the role
+            people += [e for c in noun.head.children if c.dep_ == "attr"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if not people:
+            people += self._set_off_name(noun)
+        if noun.dep_ in ("oprd", "xcomp") and noun.head.lemma_.casefold() in APPOINTING:
+            people += [e for e in self._as_role_holders(noun.head)  # "was named the leader"
+                       if self.types[e] == EntityType.PERSON]
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
-        if people and not orgs and predicate == "leads" and \
+        if people and not orgs and predicate == "leads" and noun.head.lower_ != "among" and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
-            orgs += [implied] if implied else []
+            later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
+            orgs += [implied] if implied and implied not in later else []
+            # (not "the governor, X, a former TTP commander": the governor of another group)
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _set_off_name(self, noun: Token) -> list[str]:
+        """ "SSP's founder, Haq Nawaz Jhangvi, ...": a person named right after a role noun
+        and a comma, which the parser did not hang on the noun as its apposition."""
+        after = noun.i + 2
+        if after >= len(self.doc) or self.doc[noun.i + 1].text != "," or \
+                after not in self.token_entity or noun.i + 1 in self.token_entity:
+            return []
+        named = self.token_entity[after]
+        if self.types[named] != EntityType.PERSON or \
+                self.doc[after].head.i == noun.i or self.doc[after].dep_ == "nsubj":
+            return []  # "its chief, X said": X is the subject of its own clause
+        end = after
+        while end + 1 < len(self.doc) and self.token_entity.get(end + 1) == named:
+            end += 1
+        closing = self.doc[end + 1] if end + 1 < len(self.doc) else None
+        return [named] if closing is None or closing.text in (",", ".", ";") else []
+
+    def joint_claims(self, verb: Token) -> list[RawClaim]:
+        """ "carried out the raid together with the TTP", "X and Y jointly attacked":
+        actors who do one deed together cooperate."""
+        partners = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and
+                    any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+        together = any(c.dep_ == "advmod" and c.lower_ in JOINTLY for c in verb.children)
+        if (not partners and not together) or not any(c.dep_ == "dobj" for c in verb.children):
+            return []  # a deed done together, not "returned together", "jointly proposed that"
+        subjects = self.subjects(verb)
+        if partners:
+            pairs = [(s, o) for s in subjects for o in partners]
+        else:
+            pairs = [(a, b) for i, a in enumerate(subjects) for b in subjects[i + 1:]]
+        frame = Frame(predicate="cooperates_with", object=(), subject_types=COOPERATING,
+                      object_types=COOPERATING)
+        armed = [(a, b) for a, b in pairs if EntityType.ARMED_GROUP in
+                 (self.types[a], self.types[b])]  # states acting jointly is diplomacy
+        return [c for a, b in armed for c in self._typed([a], [b], frame, verb)]
 
     def under_person_claims(self, prep: Token) -> list[RawClaim]:
         """ "broke away from JuA in 2017 under Mukarram Khan": the person leads the group
@@ -353,8 +464,9 @@ class _Context(Arguments):
         """An armed group acting "in X" / "from X" operates in X."""
         verb = claim.trigger
         if verb.pos_ != "VERB" or self.types[claim.subject] != EntityType.ARMED_GROUP or \
-                claim.predicate in ("operates_in", "based_in", "controls"):
-            return []
+                claim.predicate in ("operates_in", "based_in", "controls") or \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            return []  # "has not carried out an attack in India" says nothing of presence
         places = [e for e in self._prep_objects(verb, LOCATIVES)
                   if self.types[e] == EntityType.LOCATION]
         return [RawClaim(claim.subject, "operates_in", p, verb, claim.polarity,
@@ -410,6 +522,39 @@ def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:
         {c.lemma_.casefold() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
     modified = [f for f in frames if f.modifier and f.modifier in words]
     return modified or [f for f in frames if not f.modifier]
+
+
+def _members_subject(verb: Token) -> Token | None:
+    """The active subject when it names a group's people: "its members", "several of its
+    commanders", "TTP defectors"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lemma_.casefold() in MEMBERS:
+        return subject
+    if subject.lower_ in PARTITIVES and any(
+            p.dep_ == "pobj" and p.lemma_.casefold() in MEMBERS
+            for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children):
+        return subject
+    return None
+
+
+def _partial_subject(verb: Token) -> bool:
+    """The verb's subject (raised through "are thought to have joined") is part of a
+    group: "some of its commanders", "dozens of fighters"."""
+    holder = verb
+    for _ in range(4):
+        subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:  # "some of …", "dozens of …", "several commanders"
+            return subject.lower_ in PARTITIVES or (
+                subject.lemma_.casefold() in MEMBERS and any(
+                    c.dep_ in ("det", "amod", "nummod", "quantmod") and
+                    c.lower_ in PARTITIVES for c in subject.children))
+        if holder.dep_ not in ("xcomp", "conj", "ccomp") or holder.head.i == holder.i:
+            return False
+        holder = holder.head
+    return False
 
 
 def _phrase(tok: Token) -> str:

@@ -12,14 +12,13 @@ claim's source; outer ones form its source chain, outermost first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.denials import denier
 from threatnet.model import EntityType, Modality, Polarity, Source
-from threatnet.resources import load_data
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # edges past which the trigger's own clause ends: cues above them are not the claim's
@@ -27,47 +26,6 @@ CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
 EXPLETIVES = frozenset({"it", "there", "this", "that"})
 SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                      EntityType.ARMED_GROUP, EntityType.STATE]
-
-
-@dataclass(frozen=True)
-class Cues:
-    source_verbs: dict[str, Modality]
-    negating_sources: frozenset[str]
-    evidence_nouns: frozenset[str]
-    claimant_verbs: frozenset[str]
-    adverbs: dict[str, Modality]
-    adjectives: dict[str, Modality]
-    modals: dict[str, Modality]
-    governing: dict[str, Modality]
-    conditionals: frozenset[str]
-    negation_words: frozenset[str]
-    negating_verbs: frozenset[str]
-    negating_adverbs: dict[str, str]
-    according: Modality
-    confidence: dict[str, dict[str, float]]
-
-
-@lru_cache(maxsize=1)
-def load_cues() -> Cues:
-    d = load_data("cues.yaml")
-
-    def modal_map(key: str) -> dict[str, Modality]:
-        return {str(k): Modality(v) for k, v in d[key].items()}
-
-    return Cues(
-        source_verbs=modal_map("source_verbs"),
-        negating_sources=frozenset(d["negating_source_verbs"]),
-        evidence_nouns=frozenset(d["evidence_nouns"]),
-        claimant_verbs=frozenset(d["claimant_verbs"]),
-        adverbs=modal_map("adverbs"), adjectives=modal_map("adjectives"),
-        modals=modal_map("modals"), governing=modal_map("governing"),
-        conditionals=frozenset(d["conditionals"]),
-        negation_words=frozenset(d["negation_words"]),
-        negating_verbs=frozenset(d["negating_verbs"]),
-        negating_adverbs=dict(d["negating_adverbs"]),
-        according=Modality(d["according"]),
-        confidence=d["confidence"],
-    )
 
 
 @dataclass
@@ -227,16 +185,32 @@ class SemanticsReader:
             reading.negate()  # "failed to", "refused to"
 
     def _conditional(self, clause: Token) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in self.cues.conditionals
-                   for c in clause.children)
+        """ "if / unless …", or an inverted one: "Should the talks fail", "Were Beijing
+        to demand it", "Had the army acted"."""
+        if any(c.dep_ == "mark" and c.lower_ in self.cues.conditionals
+               for c in clause.children):
+            return True
+        first = clause.left_edge
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if first.lower_ not in self.cues.inverted_conditionals or subject is None or \
+                subject.i < first.i:
+            return False
+        return first.i == clause.i or first.dep_ in ("aux", "auxpass")
 
     # -- sources -------------------------------------------------------------
 
     def _is_source_verb(self, node: Token, prev: Token) -> bool:
         verbal = node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or any(
             c.dep_ == "nsubj" for c in node.children)  # "Journalists … confirm" tagged NOUN
+        # "…, a charge Iran rejects" closing the sentence is read as its root by the
+        # parser; the charge it answers is still the accuser's (the denial gives its own
+        # negated claims, `relations._denied`)
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl"))
+                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
+                and denier(node) is None
+                and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
+                and (node.lemma_.casefold() not in self.cues.clausal_sources
+                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")))
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
