@@ -194,9 +194,9 @@ def test_writes_need_the_token_off_localhost_and_csrf_from_browsers(local, remot
                       ).status_code == 403
     page = local.get(f"/documents/{doc}")
     csrf = page.cookies[CSRF_COOKIE]
-    assert local.post(url, json=body, headers={"Origin": "http://testserver"}
+    assert local.post(url, json=body, headers={"Origin": "http://127.0.0.1"}
                       ).status_code == 403
-    r = local.post(url, json=body, headers={"Origin": "http://testserver",
+    r = local.post(url, json=body, headers={"Origin": "http://127.0.0.1",
                                             "X-CSRF-Token": csrf})
     assert r.status_code == 200, r.text
     local.cookies.clear()

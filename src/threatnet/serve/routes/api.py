@@ -18,7 +18,7 @@ from threatnet.analyse.claims import entities, load_claims
 from threatnet.serve import reports, views
 from threatnet.serve.deps import ResourcesDep, SessionDep
 from threatnet.serve.security import Forbidden, check_origin, check_write
-from threatnet.serve.validate import AsOf, MinConfidence, check_date
+from threatnet.serve.validate import AsOf, MinConfidence, check_actor, check_date
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -56,6 +56,7 @@ def get_actor(actor: str, res: ResourcesDep, session: SessionDep, as_of: AsOf = 
     """An actor's profile (as `threatnet actor NAME --format json --explain`); name,
     alias or id; `limit`: at most this many facts per class, the best (0: all)."""
     check_date(as_of)
+    check_actor(actor)
     row = res.store.entity(actor)
     return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence,
                          explain=explain, limit=limit or None)
@@ -66,6 +67,7 @@ def get_contradictions(res: ResourcesDep, session: SessionDep, actor: str | None
                        as_of: AsOf = None) -> dict[str, Any]:
     """Pairs of claims that cannot both hold, strongest first, and changes over time."""
     check_date(as_of)
+    check_actor(actor)
     actor_id = res.store.entity(actor).id if actor else None
     claims = load_claims(session, as_of, entity_ids=[actor_id] if actor_id else None)
     return contradictions.find(claims, entities(session), res.pack, actor_id).to_dict()
@@ -97,7 +99,7 @@ def post_report(report: ReportIn, request: Request, res: ResourcesDep) -> dict[s
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise Forbidden("send the report as application/json")
     check_origin(request)
-    check_write(request, res.settings.token)
+    check_write(request, res.settings)
     check_date(report.published, "published")
     return reports.ingest_report(res, report.text, report.source or "web:api",
                                  report.title, report.published)

@@ -21,6 +21,7 @@ from threatnet.serve.security import (
     check_write,
     csrf_token,
     is_local,
+    set_cookie,
 )
 from threatnet.serve.templating import templates
 from threatnet.serve.validate import check_date
@@ -50,7 +51,7 @@ def document_page(document_id: str, request: Request, session: SessionDep,
         **data, "added": OUTCOMES.get(added or ""), "page": "documents",
         "reviews": {c["id"]: c for c in claim_dicts(session, rows)}, "vocabulary": VOCABULARY,
         "csrf": token, "need_token": not is_local(request)})
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    set_cookie(request, response, CSRF_COOKIE, token)
     return response
 
 
@@ -74,7 +75,7 @@ def _form(request: Request, res, error: str | None = None, status: int = 200,
         "csrf": token, "csrf_field": CSRF_FIELD, "error": error, "values": values or {},
         "need_token": not is_local(request), "limit_mb": res.settings.max_upload / 1e6,
         "page": "add"}, status_code=status)
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    set_cookie(request, response, CSRF_COOKIE, token)
     return response
 
 
@@ -83,7 +84,7 @@ async def add_report(request: Request, res: ResourcesDep) -> Response:
     limit = res.settings.max_upload
     form = await request.form(max_files=1, max_fields=10, max_part_size=limit + 1024)
     check_csrf(request, _field(form, CSRF_FIELD))
-    check_write(request, res.settings.token, _field(form, "token") or None)
+    check_write(request, res.settings, _field(form, "token") or None)
     values = {k: _field(form, k) for k in ("title", "published", "text")}
     upload = form.get("file")
     try:

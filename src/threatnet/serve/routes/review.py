@@ -25,7 +25,15 @@ from threatnet import validate
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError, UnknownActor
 from threatnet.model import PREDICATES, Modality, Polarity
 from threatnet.serve.deps import ResourcesDep
-from threatnet.serve.security import CSRF_COOKIE, Forbidden, check_origin, check_write
+from threatnet.serve.security import (
+    AUTH_COOKIE,
+    CSRF_COOKIE,
+    Forbidden,
+    check_origin,
+    check_write,
+    reviewer_of,
+)
+from threatnet.serve.validate import RecordId, check_actor
 from threatnet.serve.views import NotFound
 from threatnet.store import review
 from threatnet.store.review import CLAIM_FIELDS, MENTION_FIELDS, STATUSES
@@ -46,7 +54,11 @@ class ReviewIn(BaseModel):
     action: Literal["accept", "reject", "correct", "reset"] = Field(
         description="accept: right as shown; reject: wrong (leaves the facts, stays "
                     "visible); correct: change `changes`; reset: back to the machine's values.")
-    reviewer: str = Field(min_length=1, max_length=MAX_TEXT, description="Who decides.")
+    reviewer: str | None = Field(
+        None, min_length=1, max_length=MAX_TEXT,
+        description="Who decides. With reviewer accounts configured, the account of the "
+                    "token sent decides (a name here must be that account's); without, "
+                    "this name, else the server's local reviewer.")
     expected_version: int | None = Field(
         None, ge=0, description="The item's `version` the reviewer saw; if another decision "
                                 "came in since, the answer is 409 with the current item. "
@@ -70,13 +82,13 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/claims/{claim_id}/review", openapi_extra=_BODY, responses=_ANSWERS)
-async def review_claim(claim_id: int, request: Request, res: ResourcesDep) -> Any:
+async def review_claim(claim_id: RecordId, request: Request, res: ResourcesDep) -> Any:
     """Decide on a claim; answers the claim as reviewed, with its machine values and history."""
     return await _decide(request, res, "claim", claim_id)
 
 
 @router.post("/mentions/{mention_id}/review", openapi_extra=_BODY, responses=_ANSWERS)
-async def review_mention(mention_id: int, request: Request, res: ResourcesDep) -> Any:
+async def review_mention(mention_id: RecordId, request: Request, res: ResourcesDep) -> Any:
     """Decide on an entity mention (`correct` changes its `entity`)."""
     return await _decide(request, res, "mention", mention_id)
 
@@ -94,6 +106,7 @@ def get_claims(res: ResourcesDep,
     """Claims as reviewed (status, version, reviewer, the machine's values beside a
     correction), by document and position."""
     validate.status(status or None, "status", quote=False)
+    check_actor(actor)
     try:
         claims = list_claims(res.store, status=status or None, document=document or None,
                              actor=actor or None)
@@ -106,7 +119,7 @@ def get_claims(res: ResourcesDep,
 
 
 @router.get("/claims/{claim_id}/history", responses={404: _ANSWERS[404]})
-def get_claim_history(claim_id: int, res: ResourcesDep) -> dict[str, Any]:
+def get_claim_history(claim_id: RecordId, res: ResourcesDep) -> dict[str, Any]:
     """Every decision on the claim, oldest first (who, when, what, the machine's values)."""
     current = _item(res, "claim", claim_id)
     return {"claim": claim_id, "status": current["status"], "version": current["version"],
@@ -116,10 +129,11 @@ def get_claim_history(claim_id: int, res: ResourcesDep) -> dict[str, Any]:
 async def _decide(request: Request, res, target: str, target_id: int) -> Any:
     _check_write(request, res)
     decision = await _body(request)
+    reviewer = reviewer_of(request, res.settings, decision.reviewer)
     changes = _checked_changes(target, decision)
     _item(res, target, target_id)  # 404 before anything else is said about the item
     try:
-        return review.decide(res.store, target_id, decision.action, decision.reviewer,
+        return review.decide(res.store, target_id, decision.action, reviewer,
                              target=target, changes=changes,
                              expected_version=decision.expected_version,
                              note=decision.note or None)
@@ -141,12 +155,13 @@ def _check_write(request: Request, res) -> None:
         raise Forbidden("send the decision as application/json")
     check_origin(request)
     cookie = request.cookies.get(CSRF_COOKIE)
-    if cookie or request.headers.get("origin"):  # from a browser: the page's token too
+    if cookie or request.headers.get("origin") or request.cookies.get(AUTH_COOKIE):
+        # from a browser: the page's token too
         given = request.headers.get(CSRF_HEADER, "")
         if not cookie or not given or not hmac.compare_digest(cookie.encode(), given.encode()):
             raise Forbidden("the page has expired or the request came from another site: "
                             "reload the page and decide again")
-    check_write(request, res.settings.token)
+    check_write(request, res.settings)
 
 
 async def _body(request: Request) -> ReviewIn:
