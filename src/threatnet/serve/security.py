@@ -122,7 +122,8 @@ def can_read(request: Request, settings: Settings) -> bool:
 def reviewer_of(request: Request, settings: Settings, named: str | None) -> str:
     """Who signs a decision. With accounts configured, the account of the token sent
     (a name in the request must be that account's); without, the name given, else
-    the local reviewer (this machine's user)."""
+    the local reviewer (this machine's user) or, from another host, the write token's
+    holder at that address."""
     if settings.accounts:
         who = account_of(settings, offered_token(request))
         if who is None:
@@ -132,7 +133,11 @@ def reviewer_of(request: Request, settings: Settings, named: str | None) -> str:
             raise Forbidden("a decision is signed by the account of its token, not by the "
                             "name sent")
         return who
-    return (named or "").strip() or settings.reviewer()
+    if named and named.strip():
+        return named.strip()
+    if is_local(request):
+        return settings.reviewer()
+    return f"the write token's holder at {request.client.host if request.client else '?'}"
 
 
 def check_origin(request: Request) -> None:

@@ -121,6 +121,10 @@ class ClaimRow(Base):
     review_status: Mapped[str] = mapped_column(String(16), default="unreviewed",
                                                server_default="unreviewed", index=True)
     review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # machine: written by the extractor, replaced when the document is re-extracted;
+    # analyst: a claim an analyst added (store/analyst_claims.py), kept through re-extraction
+    origin: Mapped[str] = mapped_column(String(16), default="machine",
+                                        server_default="machine")
 
 
 class IncidentRow(Base):

@@ -17,7 +17,7 @@ import hmac
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
@@ -35,7 +35,7 @@ from threatnet.serve.security import (
 )
 from threatnet.serve.validate import RecordId, check_actor
 from threatnet.serve.views import NotFound
-from threatnet.store import review
+from threatnet.store import analyst_claims, review
 from threatnet.store.review import CLAIM_FIELDS, MENTION_FIELDS, STATUSES
 from threatnet.store.review_views import history, list_claims
 
@@ -71,6 +71,26 @@ class ReviewIn(BaseModel):
                           "end (YYYY[-MM[-DD]]). A mention: entity (name, alias or id).")
 
 
+class ClaimIn(BaseModel):
+    """A claim the machine missed, stated by the document's own words."""
+
+    subject: str = Field(min_length=1, max_length=MAX_TEXT, description="Name, alias or id.")
+    predicate: str = Field(min_length=1, max_length=40)
+    object: str = Field(min_length=1, max_length=MAX_TEXT, description="Name, alias or id.")
+    polarity: str = Field("affirmed", max_length=20)
+    modality: str = Field("asserted", max_length=20)
+    source: str | None = Field(None, max_length=MAX_TEXT, description=(
+        "Who the text says it (empty or null: the author's own voice)."))
+    start: str | None = Field(None, max_length=10, description="YYYY[-MM[-DD]]")
+    end: str | None = Field(None, max_length=10, description="YYYY[-MM[-DD]]")
+    evidence_start: int = Field(ge=0, le=validate.MAX_ID, description=(
+        "Offset of the evidence in the document's text (characters)."))
+    evidence_end: int = Field(ge=0, le=validate.MAX_ID)
+    note: str | None = Field(None, max_length=MAX_NOTE)
+    reviewer: str | None = Field(None, min_length=1, max_length=MAX_TEXT, description=(
+        "As for a decision: with accounts, the token's account signs."))
+
+
 _BODY = {"requestBody": {"required": True, "content": {
     "application/json": {"schema": ReviewIn.model_json_schema()}}}}
 _ANSWERS: dict[int | str, dict[str, Any]] = {
@@ -91,6 +111,42 @@ async def review_claim(claim_id: RecordId, request: Request, res: ResourcesDep) 
 async def review_mention(mention_id: RecordId, request: Request, res: ResourcesDep) -> Any:
     """Decide on an entity mention (`correct` changes its `entity`)."""
     return await _decide(request, res, "mention", mention_id)
+
+
+@router.post("/documents/{document_id}/claims", status_code=201, responses={
+    **{k: v for k, v in _ANSWERS.items() if k != 409}, 201: {"description": "The claim."}},
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": ClaimIn.model_json_schema()}}}})
+async def add_claim(document_id: Annotated[str, Path(max_length=200)], request: Request,
+                    res: ResourcesDep) -> Any:
+    """Add a claim the machine missed: subject, predicate, object, polarity, modality,
+    source and time as read in the document's text between `evidence_start` and
+    `evidence_end`. Stored as the analyst's claim, accepted by them: it counts in the
+    facts, stays through re-extraction and goes into gold export."""
+    _check_write(request, res)
+    try:
+        claim = ClaimIn.model_validate(json.loads(await request.body()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        if isinstance(exc, ValidationError):
+            fields = sorted({".".join(map(str, e["loc"])) or "body" for e in exc.errors()})
+            raise InvalidInput("claim", f"invalid or missing {', '.join(fields)} (see "
+                                        "/docs)") from None
+        raise InvalidInput("claim", "the body is not JSON") from None
+    reviewer = reviewer_of(request, res.settings, claim.reviewer)
+    try:
+        return JSONResponse(analyst_claims.add_claim(
+            res.store, document_id, subject=claim.subject, predicate=claim.predicate,
+            object=claim.object, polarity=claim.polarity, modality=claim.modality,
+            source=claim.source, start=claim.start, end=claim.end,
+            evidence_start=claim.evidence_start, evidence_end=claim.evidence_end,
+            reviewer=reviewer, note=claim.note), status_code=201)
+    except UnknownActor:
+        raise InvalidInput("subject/object", "names no entity of this store: give a name, "
+                                             "alias or id of a stored entity") from None
+    except InvalidInput:
+        raise
+    except StoreError:
+        raise NotFound("no such document in this store") from None
 
 
 @router.get("/claims", responses={400: _ANSWERS[400]})
