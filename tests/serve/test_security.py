@@ -224,3 +224,55 @@ def test_cookies_stay_strict(client):
     r = client.get("/reports/new")
     cookie = r.headers["set-cookie"]
     assert CSRF_COOKIE in cookie and "SameSite=strict" in cookie and "Secure" not in cookie
+
+
+def test_serve_behind_a_tls_proxy(serve_store_url):
+    """`threatnet serve` as docs/web-security.md starts it behind a proxy on this machine:
+    the proxy's X-Forwarded-For decides who is local, X-Forwarded-Proto turns on HSTS,
+    the public name is answered and a rebound one is not."""
+    import http.client
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from webclient import free_port
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
+           "THREATNET_TOKEN": "", "THREATNET_READ_TOKEN": READ}
+    process = subprocess.Popen([sys.executable, "-m", "threatnet", "serve", "--db",
+                                serve_store_url, "--port", str(port), "--allowed-host",
+                                "intel.example.org", "--trusted-proxy", "127.0.0.1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+
+    def get(headers: dict) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/api/documents", headers=headers)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response
+
+    via = {"Host": "intel.example.org", "X-Forwarded-Proto": "https"}
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.stdout.read().decode()
+            try:
+                get({"Host": "127.0.0.1"})
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "threatnet serve did not answer"
+                time.sleep(0.2)
+        assert get({**via, "X-Forwarded-For": "198.51.100.4"}).status == 401
+        remote = get({**via, "X-Forwarded-For": "198.51.100.4",
+                      "Authorization": f"Bearer {READ}"})
+        assert remote.status == 200 and remote.getheader("strict-transport-security")
+        assert get({**via, "X-Forwarded-For": "127.0.0.1"}).status == 200
+        assert get({"Host": "rebind.attacker.example"}).status == 400
+        assert get({"Host": "127.0.0.1"}).getheader("server") is None
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
