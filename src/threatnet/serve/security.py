@@ -113,10 +113,15 @@ def can_read(request: Request, settings: Settings) -> bool:
     """Reads are open, or come from this machine, or carry a token the server knows."""
     if settings.read_token is None or is_local(request):
         return True
-    offered = offered_token(request)
-    return bool(offered) and any(_same(offered, t) for t in
-                                 (settings.read_token, settings.token or "")
-                                 if t) or account_of(settings, offered) is not None
+    return known_token(settings, offered_token(request))
+
+
+def known_token(settings: Settings, token: str) -> bool:
+    """The token is the read token, the write token or a reviewer's."""
+    if not token:
+        return False
+    known = [t for t in (settings.read_token, settings.token) if t]
+    return any(_same(token, t) for t in known) or account_of(settings, token) is not None
 
 
 def reviewer_of(request: Request, settings: Settings, named: str | None) -> str:

@@ -6,8 +6,6 @@ The token is the read token, the write token or a reviewer's account token
 
 from __future__ import annotations
 
-import hmac
-
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -19,6 +17,7 @@ from threatnet.serve.security import (
     account_of,
     check_csrf,
     csrf_token,
+    known_token,
     offered_token,
     set_cookie,
 )
@@ -59,11 +58,7 @@ async def signin(request: Request, res: ResourcesDep) -> Response:
     given = form.get("token")
     token = given.strip() if isinstance(given, str) else ""
     target = form.get("next")
-    settings = res.settings
-    known = [t for t in (settings.read_token, settings.token) if t]
-    known += [t for _, t in settings.accounts]
-    if not token or len(token) > MAX_TOKEN or not any(
-            hmac.compare_digest(token.encode(), t.encode()) for t in known):
+    if len(token) > MAX_TOKEN or not known_token(res.settings, token):
         return signin_page(request, res, target if isinstance(target, str) else None,
                            "That token is not one this server knows.", 403)
     response = RedirectResponse(_next(target if isinstance(target, str) else None),
