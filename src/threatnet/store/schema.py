@@ -298,7 +298,7 @@ class ReviewRow(Base):
     subject_id: Mapped[int] = mapped_column(Integer)  # a mention's entity
     predicate: Mapped[str | None] = mapped_column(String(32))
     object_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct | reset
+    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct | reset | add
     status: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer)
     machine: Mapped[dict[str, Any]] = mapped_column(default=dict)
