@@ -276,3 +276,16 @@ def test_serve_behind_a_tls_proxy(serve_store_url):
     finally:
         process.terminate()
         process.communicate(timeout=10)
+
+
+def test_serve_options_are_one_line_errors(tmp_path):
+    from typer.testing import CliRunner
+
+    from threatnet.cli import app
+
+    db = f"sqlite:///{tmp_path}/kb.db"
+    for args, words in [(["--trusted-proxy", "the-proxy"], "--trusted-proxy"),
+                        (["--reviewers", str(tmp_path / "none.yaml")], "reviewers file")]:
+        result = CliRunner().invoke(app, ["serve", "--db", db, "--port", "0", *args])
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and words in result.output
