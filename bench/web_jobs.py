@@ -93,17 +93,18 @@ def main() -> None:
             _post(base, {"text": SHORT.format("second")})
             meanwhile = time.perf_counter() - start
             state = _get(base, job["url"])
+            print(f"short report alone:        {alone * 1000:.0f} ms")
+            print(f"short report meanwhile:    {meanwhile * 1000:.0f} ms (delay "
+                  f"{(meanwhile - alone) * 1000:.0f} ms; target <= {alone * 1000:.0f} ms); "
+                  f"the long report was still {state['state']} "
+                  f"({state['progress']:.0%} estimated)", flush=True)
             while _get(base, job["url"])["state"] not in ("done", "failed"):
                 time.sleep(0.5)
             long_took = time.perf_counter() - started
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"long report: {len(text.encode('utf-8')):,} bytes, stored in {long_took:.1f} s "
-          f"(still {state['state']} when the short one was stored)")
-    print(f"short report alone:        {alone * 1000:.0f} ms")
-    print(f"short report meanwhile:    {meanwhile * 1000:.0f} ms "
-          f"(delay {(meanwhile - alone) * 1000:.0f} ms; target <= {alone * 1000:.0f} ms)")
+    print(f"long report: {len(text.encode('utf-8')):,} bytes, stored in {long_took:.1f} s")
 
 
 if __name__ == "__main__":
