@@ -5,6 +5,7 @@ page shows the outlet and date the text gives (not an ingest path)."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -23,8 +24,24 @@ BIG_CHARS = 40_000  # a long report (the property holds at 1 MB too; this keeps 
 
 
 @pytest.fixture(scope="module")
-def jobs_client(store, extractor):
-    return make_client(store, extractor)
+def jobs_store(serve_store_url, tmp_path_factory):
+    """A copy of the web tests' store: the reports added here change nothing elsewhere."""
+    from threatnet.store import Store
+
+    target = tmp_path_factory.mktemp("jobs") / "kb.db"
+    source = sqlite3.connect(serve_store_url.removeprefix("sqlite:///"))
+    dest = sqlite3.connect(target)
+    with dest:
+        source.backup(dest)
+    source.close()
+    dest.close()
+    with Store(f"sqlite:///{target}") as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def jobs_client(jobs_store, extractor):
+    return make_client(jobs_store, extractor)
 
 
 def _big_report() -> str:
@@ -163,7 +180,8 @@ def test_the_form_follows_a_long_report_on_its_progress_page(jobs_client, monkey
     assert r.headers["location"].startswith("/documents/sha256:")
 
 
-def test_concurrent_posts_of_one_report_store_it_once(jobs_client, store):
+def test_concurrent_posts_of_one_report_store_it_once(jobs_client, jobs_store):
+    store = jobs_store
     text = SHORT + " Twice at once.\n"
     before = store.counts()["documents"]
     answers = []
