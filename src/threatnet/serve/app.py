@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
                   description="A sourced, time-aware knowledge graph of militant networks: "
                               "the same store and analysis as the `threatnet` CLI.")
     app.state.resources = Resources(settings, store or Store(settings.db), extractor)
+    app.router.add_event_handler("shutdown", app.state.resources.close)
     if warm:
         views.warm(app.state.resources.store)
     app.add_middleware(SecurityMiddleware, settings=settings)

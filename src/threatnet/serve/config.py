@@ -18,6 +18,8 @@ from threatnet.errors import ThreatnetError
 DEFAULT_MAX_UPLOAD = 2 * 1024 * 1024  # a long report is ~1 MB of text
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 MIN_TOKEN = 16  # characters of an account's token
+# a report longer than this is extracted in a worker process (seconds of work at least)
+LONG_REPORT = 20_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-* are believed
     accounts: tuple[tuple[str, str], ...] = ()  # (reviewer name, token)
     local_reviewer: str | None = None  # who decides from this machine without an account
+    long_report: int = LONG_REPORT  # characters over which a report is extracted apart
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:

@@ -51,6 +51,11 @@ class Resources:
                     self._extractor = Extractor(pack=pack)
         return self._extractor
 
+    def close(self) -> None:
+        """Stop the report jobs (when the server stops)."""
+        if self._jobs is not None:
+            self._jobs.close()
+
     @property
     def jobs(self):
         """The report jobs (`reports.Jobs`), started on first use."""

@@ -2,9 +2,12 @@
 
 The same path as the CLI (`document_from_text` → `Extractor.extract` →
 `Store.save`). A report is checked (size, binary, empty, date) when it is
-posted, then becomes a job: extracted in a worker thread with no lock held —
-a long report does not hold up a short one posted after it — and saved under
-the app's write lock, held for the save only. `Job.progress` says how far it is.
+posted, then becomes a job: extracted with no lock held, and saved under the
+app's write lock, held for the save only. A long report (over
+`Settings.long_report` characters) is extracted in a worker process of its own,
+so that it takes neither this process's interpreter lock nor its core from the
+short reports posted after it, which are extracted in threads here; when no
+process can be started, in a thread too. `Job.progress` says how far a job is.
 
 When the text does not state its publication date the usual way ("Published
 on …", a dateline), the first full date of its opening lines is taken ("On 3 May
@@ -14,12 +17,14 @@ is kept as the document's outlet.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import secrets
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -136,8 +141,23 @@ class Job:
                 "document": self.document.id, "result": self.result, "error": self.error}
 
 
+_WORKER: dict[str, Any] = {}  # in a worker process: its extractor
+
+
+def _start_worker(pack: str | None) -> None:
+    from threatnet.extract.pipeline import Extractor
+    from threatnet.resolve.pack import load_actor_pack
+
+    _WORKER["extractor"] = Extractor(pack=load_actor_pack(pack))
+
+
+def _extract_in_worker(document: Document):
+    return _WORKER["extractor"].extract(document)
+
+
 class Jobs:
-    """The app's report jobs: a pool of extraction threads, and the jobs by id."""
+    """The app's report jobs: a pool of extraction threads, a worker process for long
+    reports, and the jobs by id."""
 
     def __init__(self, res: Resources, workers: int = WORKERS) -> None:
         self.res = res
@@ -145,6 +165,32 @@ class Jobs:
         self.jobs: OrderedDict[str, Job] = OrderedDict()
         self.guard = threading.Lock()
         self.rate = CHARS_PER_SECOND
+        self._processes: ProcessPoolExecutor | None = None
+        self._no_processes = False
+
+    def _process_pool(self) -> ProcessPoolExecutor | None:
+        """The worker process for long reports (started on first use; spaCy loads in it
+        once), or None where none can be started."""
+        with self.guard:
+            if self._processes is None and not self._no_processes:
+                try:  # spawn: a fork would copy this process's threads' locks mid-use
+                    self._processes = ProcessPoolExecutor(
+                        max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                        initializer=_start_worker, initargs=(self.res.settings.pack,))
+                except (OSError, ValueError):
+                    self._no_processes = True
+            return self._processes
+
+    def _extract(self, document: Document):
+        if len(document.text) > self.res.settings.long_report:
+            pool = self._process_pool()
+            if pool is not None:
+                try:
+                    return pool.submit(_extract_in_worker, document).result()
+                except (BrokenProcessPool, OSError):
+                    with self.guard:
+                        self._processes, self._no_processes = None, True
+        return self.res.extractor().extract(document)
 
     def submit(self, document: Document) -> Job:
         job = Job(secrets.token_urlsafe(12), document)
@@ -165,7 +211,7 @@ class Jobs:
     def _run(self, job: Job) -> None:
         try:
             job.state, job.started = "extracting", time.monotonic()
-            record = self.res.extractor().extract(job.document)
+            record = self._extract(job.document)
             took = time.monotonic() - job.started
             if took > 1.0:
                 self.rate = len(job.document.text) / took
@@ -186,7 +232,14 @@ class Jobs:
             job.done.set()
 
     def close(self) -> None:
+        """Stop at once (the server is stopping): a long report being extracted in the
+        worker process is abandoned, never half-saved (saving is one transaction)."""
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if self._processes is not None:
+            # without this the interpreter's exit would wait for the worker's report
+            for process in list(getattr(self._processes, "_processes", {}).values()):
+                process.terminate()
+            self._processes.shutdown(wait=False, cancel_futures=True)
 
 
 def ingest_report(res: Resources, text: str, source: str, title: str | None = None,
