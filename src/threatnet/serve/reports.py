@@ -124,6 +124,7 @@ class Job:
     result: dict[str, Any] | None = None
     error: str | None = None
     failure: ThreatnetError | None = None
+    apart: bool = False  # extracted in the worker process
     done: threading.Event = field(default_factory=threading.Event)
 
     def progress(self, rate: float) -> dict[str, Any]:
@@ -138,7 +139,8 @@ class Job:
         return {"job": self.id, "state": self.state, "progress": round(fraction, 3),
                 "characters": size, "title": self.document.title,
                 "elapsed": round((self.finished or now) - self.created, 2),
-                "document": self.document.id, "result": self.result, "error": self.error}
+                "document": self.document.id, "worker_process": self.apart,
+                "result": self.result, "error": self.error}
 
 
 _WORKER: dict[str, Any] = {}  # in a worker process: its extractor
@@ -181,16 +183,18 @@ class Jobs:
                     self._no_processes = True
             return self._processes
 
-    def _extract(self, document: Document):
-        if len(document.text) > self.res.settings.long_report:
+    def _extract(self, job: Job):
+        if len(job.document.text) > self.res.settings.long_report:
             pool = self._process_pool()
             if pool is not None:
                 try:
-                    return pool.submit(_extract_in_worker, document).result()
+                    job.apart = True
+                    return pool.submit(_extract_in_worker, job.document).result()
                 except (BrokenProcessPool, OSError):
+                    job.apart = False
                     with self.guard:
                         self._processes, self._no_processes = None, True
-        return self.res.extractor().extract(document)
+        return self.res.extractor().extract(job.document)
 
     def submit(self, document: Document) -> Job:
         job = Job(secrets.token_urlsafe(12), document)
@@ -211,7 +215,7 @@ class Jobs:
     def _run(self, job: Job) -> None:
         try:
             job.state, job.started = "extracting", time.monotonic()
-            record = self._extract(job.document)
+            record = self._extract(job)
             took = time.monotonic() - job.started
             if took > 1.0:
                 self.rate = len(job.document.text) / took
