@@ -91,3 +91,29 @@ def not_self_loop(subject: object, object_: object, where: str) -> None:
     if subject == object_:
         raise InvalidInput(where, "subject and object would be the same entity: a claim "
                                   "links two different entities")
+
+
+MAX_ID = 2**63 - 1  # a store's ids are signed 64-bit integers
+
+
+def record_id(value: object, name: str = "id", quote: bool = True) -> int:
+    """A stored row's id: a whole number from 1 to 2**63-1."""
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ID:
+        raise InvalidInput(_where(name, text, quote), "not an id: give a whole number from "
+                                                      f"1 to {MAX_ID}")
+    return int(text)
+
+
+def entity_ref(value: str | None, name: str = "actor", quote: bool = True) -> str | None:
+    """An entity's name, alias or id; an id (all digits) must be one a store can hold."""
+    if value is not None and value.strip().isdigit():
+        record_id(value, name, quote)
+    return value
+
+
+def like_pattern(text: str, escape: str = "\\") -> str:
+    """`text` for SQL LIKE, matched as written: `%`, `_` and the escape character are
+    escaped (pass `escape=` the same character to LIKE)."""
+    return (text.replace(escape, escape * 2).replace("%", escape + "%")
+            .replace("_", escape + "_"))

@@ -19,7 +19,8 @@ def make_client(store, extractor, host: str = "127.0.0.1", **settings):
     from threatnet.serve import Settings, create_app
 
     app = create_app(Settings(db=store.url, **settings), store=store, extractor=extractor)
-    return TestClient(app, client=(host, 50000), follow_redirects=False)
+    return TestClient(app, base_url="http://127.0.0.1", client=(host, 50000),
+                      follow_redirects=False)
 
 
 def free_port() -> int:

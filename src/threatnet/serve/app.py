@@ -19,7 +19,7 @@ from threatnet.errors import InvalidInput, ThreatnetError, UnknownActor
 from threatnet.serve import views
 from threatnet.serve.config import Settings
 from threatnet.serve.deps import Resources
-from threatnet.serve.routes import api, facts, incidents, pages_docs, pages_graph, review
+from threatnet.serve.routes import api, facts, incidents, pages_docs, pages_graph, review, signin
 from threatnet.serve.security import Forbidden, SecurityMiddleware, TooLarge
 from threatnet.serve.templating import templates
 from threatnet.serve.views import NotFound
@@ -42,9 +42,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
                   description="A sourced, time-aware knowledge graph of militant networks: "
                               "the same store and analysis as the `threatnet` CLI.")
     app.state.resources = Resources(settings, store or Store(settings.db), extractor)
+    app.router.add_event_handler("shutdown", app.state.resources.close)
     if warm:
         views.warm(app.state.resources.store)
-    app.add_middleware(SecurityMiddleware, max_body=settings.max_upload)
+    app.add_middleware(SecurityMiddleware, settings=settings)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(facts.router)
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.include_router(review.router)
     app.include_router(pages_graph.router)
     app.include_router(pages_docs.router)
+    app.include_router(signin.router)
     app.add_exception_handler(ThreatnetError, _threatnet_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
 
@@ -75,10 +77,14 @@ def _validation_error(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):  # without the input: it may be any bytes
         detail = [{k: e[k] for k in ("loc", "msg", "type") if k in e}
                   for e in exc.errors()]  # type: ignore[attr-defined]
-        return JSONResponse({"detail": detail}, status_code=422)
-    problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}"
-                         for e in exc.errors())  # type: ignore[attr-defined]
-    return _error(request, 422, problems)
+        return JSONResponse({"error": _one_line(exc), "detail": detail}, status_code=422)
+    return _error(request, 422, _one_line(exc))
+
+
+def _one_line(exc: Exception) -> str:
+    """`field: what is wrong; …`, never the value sent."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'][1:])) or 'body'}: {e['msg']}"
+                     for e in exc.errors())  # type: ignore[attr-defined]
 
 
 def _error(request: Request, status: int, message: str) -> Response:

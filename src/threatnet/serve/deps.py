@@ -1,8 +1,9 @@
 """Dependencies of the routes: the store, the actor pack and the extractor, one per app.
 
 The store is opened (and migrated) when the app is created; the actor pack and
-the extractor (spaCy takes seconds to load) on first use. Extraction and
-saving run under one lock: a web server ingests one report at a time.
+the extractor (spaCy takes seconds to load) on first use. Reports are extracted
+by the job threads of `reports.Jobs` side by side; `lock` is the write lock,
+held while one of them is saved.
 """
 
 from __future__ import annotations
@@ -26,24 +27,44 @@ class Resources:
         self.store = store
         self._extractor = extractor
         self._pack = extractor.pack if extractor is not None else None
-        self.lock = threading.RLock()
+        self.lock = threading.RLock()  # writes of reports: one save at a time
+        self._loading = threading.Lock()
+        self._jobs = None
 
     @property
     def pack(self):
         if self._pack is None:
             from threatnet.resolve.pack import load_actor_pack
 
-            with self.lock:
+            with self._loading:
                 self._pack = self._pack or load_actor_pack(self.settings.pack)
         return self._pack
 
     def extractor(self):
-        """The extractor; call with `lock` held."""
+        """The extractor, shared by the job threads (it keeps no state between reports)."""
         if self._extractor is None:
-            from threatnet.extract.pipeline import Extractor
+            pack = self.pack
+            with self._loading:
+                if self._extractor is None:
+                    from threatnet.extract.pipeline import Extractor
 
-            self._extractor = Extractor(pack=self.pack)
+                    self._extractor = Extractor(pack=pack)
         return self._extractor
+
+    def close(self) -> None:
+        """Stop the report jobs (when the server stops)."""
+        if self._jobs is not None:
+            self._jobs.close()
+
+    @property
+    def jobs(self):
+        """The report jobs (`reports.Jobs`), started on first use."""
+        if self._jobs is None:
+            from threatnet.serve.reports import Jobs
+
+            with self._loading:
+                self._jobs = self._jobs or Jobs(self)
+        return self._jobs
 
 
 def get_resources(request: Request) -> Resources:

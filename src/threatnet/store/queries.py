@@ -27,6 +27,7 @@ from threatnet.store.schema import (
     MentionRow,
     SameAsRow,
 )
+from threatnet.validate import like_pattern
 
 
 def _canon(s: Session) -> tuple[dict[int, int], dict[int, EntityRow]]:
@@ -90,7 +91,7 @@ def claims(s: Session, resolve: Callable[[str], int], subject: str | None = None
     if predicate:
         query = query.where(ClaimRow.predicate == predicate)
     if source:
-        query = query.where(ClaimRow.source.ilike(f"%{source}%"))
+        query = query.where(ClaimRow.source.ilike(f"%{like_pattern(source)}%", escape="\\"))
     if since:
         query = query.where(DocumentRow.published >= since)
     out = []

@@ -49,9 +49,15 @@ def reattach(s: Session, document_id: str) -> Reattachment:
     names = _names(s, sorted({r.subject_id for r in rows["claim"]}
                              | {r.object_id for r in rows["claim"]}
                              | {r.entity_id for r in rows["mention"]}))
+    # an analyst's claims were not replaced: their decisions stay on them, and no
+    # decision on a machine claim moves onto one
+    analyst = {r.id for r in rows["claim"] if r.origin == "analyst"}
+    rows["claim"] = [r for r in rows["claim"] if r.id not in analyst]
     taken: set[tuple[str, int]] = set()
     for chain in chains.values():
         last = chain[-1]
+        if last.target == "claim" and last.target_id in analyst:
+            continue
         row = _match(last, rows[last.target], canon, taken)
         for r in chain:  # loaded already: set on the objects, written in one flush
             r.attached, r.target_id = row is not None, row.id if row is not None else None

@@ -27,7 +27,8 @@ def check_status(status: str | None) -> None:
 def document_ids(s: Session, spec: str) -> list[str]:
     """The documents an id, an id prefix (with or without `sha256:`) or a source path names."""
     ids = list(s.scalars(select(DocumentRow.id).where(or_(
-        DocumentRow.id.startswith(spec), DocumentRow.id.startswith(f"sha256:{spec}"),
+        DocumentRow.id.startswith(spec, autoescape=True),
+        DocumentRow.id.startswith(f"sha256:{spec}", autoescape=True),
         DocumentRow.source == spec))))
     if not ids:
         raise StoreError(f"no document {spec!r} in the store (see `threatnet documents`)")
@@ -101,7 +102,7 @@ def claim_dicts(s: Session, rows: list[ClaimRow]) -> list[dict[str, Any]]:
     for r in rows:
         last = latest.get(r.id)
         out.append({
-            "id": r.id, "target": "claim", "document": r.document_id,
+            "id": r.id, "target": "claim", "document": r.document_id, "origin": r.origin,
             "status": r.review_status, "version": r.review_version,
             "subject": names[r.subject_id], "subject_id": r.subject_id,
             "predicate": r.predicate, "object": names[r.object_id], "object_id": r.object_id,

@@ -121,6 +121,10 @@ class ClaimRow(Base):
     review_status: Mapped[str] = mapped_column(String(16), default="unreviewed",
                                                server_default="unreviewed", index=True)
     review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # machine: written by the extractor, replaced when the document is re-extracted;
+    # analyst: a claim an analyst added (store/analyst_claims.py), kept through re-extraction
+    origin: Mapped[str] = mapped_column(String(16), default="machine",
+                                        server_default="machine")
 
 
 class IncidentRow(Base):
@@ -294,7 +298,7 @@ class ReviewRow(Base):
     subject_id: Mapped[int] = mapped_column(Integer)  # a mention's entity
     predicate: Mapped[str | None] = mapped_column(String(32))
     object_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct | reset
+    action: Mapped[str] = mapped_column(String(16))  # accept | reject | correct | reset | add
     status: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer)
     machine: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -134,7 +134,9 @@ class Store:
             outcome = "reextracted"
             before = incidents.previous(s, doc.id)
             incidents.clear(s, doc.id)
-            s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id))
+            # an analyst's own claims stay: no extractor wrote them
+            s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id,
+                                             ClaimRow.origin != "analyst"))
             s.execute(delete(MentionRow).where(MentionRow.document_id == doc.id))
             row.extractor_version = record.extractor_version
             row.published = doc.published

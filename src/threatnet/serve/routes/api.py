@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from threatnet.analyse import contradictions, profile
@@ -18,7 +18,8 @@ from threatnet.analyse.claims import entities, load_claims
 from threatnet.serve import reports, views
 from threatnet.serve.deps import ResourcesDep, SessionDep
 from threatnet.serve.security import Forbidden, check_origin, check_write
-from threatnet.serve.validate import AsOf, MinConfidence, check_date
+from threatnet.serve.validate import AsOf, MinConfidence, check_actor, check_date
+from threatnet.serve.views import NotFound
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -61,6 +62,7 @@ def get_actor(actor: str, res: ResourcesDep, session: SessionDep, as_of: AsOf = 
     """An actor's profile (as `threatnet actor NAME --format json --explain`); name,
     alias or id; `limit`: at most this many facts per class, the best (0: all)."""
     check_date(as_of)
+    check_actor(actor)
     row = res.store.entity(actor)
     return profile.build(session, row.id, res.pack, as_of=as_of, evidence=evidence,
                          explain=explain, limit=limit or None)
@@ -71,6 +73,7 @@ def get_contradictions(res: ResourcesDep, session: SessionDep, actor: str | None
                        as_of: AsOf = None) -> dict[str, Any]:
     """Pairs of claims that cannot both hold, strongest first, and changes over time."""
     check_date(as_of)
+    check_actor(actor)
     actor_id = res.store.entity(actor).id if actor else None
     claims = load_claims(session, as_of, entity_ids=[actor_id] if actor_id else None)
     return contradictions.find(claims, entities(session), res.pack, actor_id).to_dict()
@@ -96,13 +99,38 @@ def get_search(q: Annotated[str, Query(max_length=200)], session: SessionDep) ->
     return views.search(session, q)
 
 
-@router.post("/reports", status_code=201)
-def post_report(report: ReportIn, request: Request, res: ResourcesDep) -> dict[str, Any]:
-    """Ingest one report. From other hosts: `Authorization: Bearer $THREATNET_TOKEN`."""
+@router.post("/reports", status_code=201, responses={
+    202: {"description": "With `background=true`: the job, to follow at `/api/jobs/{job}`."}})
+def post_report(report: ReportIn, request: Request, res: ResourcesDep,
+                background: Annotated[bool, Query(description=(
+                    "Answer at once (202) with a job to follow, instead of when the "
+                    "report is stored."))] = False) -> Any:
+    """Ingest one report. From other hosts: `Authorization: Bearer $THREATNET_TOKEN`.
+
+    The report is extracted in the background beside any others; only its save waits
+    for the store's write lock."""
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise Forbidden("send the report as application/json")
     check_origin(request)
-    check_write(request, res.settings.token)
+    check_write(request, res.settings)
     check_date(report.published, "published")
+    if background:
+        document = reports.prepare(res, report.text, report.source or "web:api",
+                                   report.title, report.published)
+        job = res.jobs.submit(document)
+        return JSONResponse({**job.progress(res.jobs.rate), "url": f"/api/jobs/{job.id}"},
+                            status_code=202)
     return reports.ingest_report(res, report.text, report.source or "web:api",
                                  report.title, report.published)
+
+
+@router.get("/jobs/{job_id}", responses={404: {"description": "No such job (jobs are "
+                                                              "kept while the server runs)."}})
+def get_job(job_id: Annotated[str, Path(max_length=40)], res: ResourcesDep) -> dict[str, Any]:
+    """A posted report's progress: `state` (queued, extracting, saving, done, failed),
+    `progress` (0-1, estimated from its length while extracting), and `result` or
+    `error` when it ends."""
+    job = res.jobs.get(job_id)
+    if job is None:
+        raise NotFound("no such job (jobs are kept while the server runs)")
+    return job.progress(res.jobs.rate)

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from threatnet import validate
 from threatnet.analyse import graded
 from threatnet.analyse.claims import Canon, ClaimView, entities, load_claims
 from threatnet.analyse.grading import source_table
@@ -27,7 +28,7 @@ from threatnet.serve.views import NotFound
 from threatnet.store.schema import DocumentRow
 
 router = APIRouter(prefix="/api", tags=["api"])
-EntityId = Annotated[int, Query(ge=1, le=2**63 - 1)]
+EntityId = Annotated[int, Query(ge=1, le=validate.MAX_ID)]
 
 
 def _related(c: ClaimView, key: tuple[int, str, int]) -> bool:

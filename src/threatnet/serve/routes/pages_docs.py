@@ -17,17 +17,23 @@ from threatnet.serve.routes.review import VOCABULARY
 from threatnet.serve.security import (
     CSRF_COOKIE,
     CSRF_FIELD,
+    account_of,
     check_csrf,
     check_write,
     csrf_token,
     is_local,
+    offered_token,
+    set_cookie,
 )
 from threatnet.serve.templating import templates
 from threatnet.serve.validate import check_date
+from threatnet.serve.views import NotFound
+from threatnet.store.review import _names as review_names
 from threatnet.store.review_views import claim_dicts
-from threatnet.store.schema import ClaimRow
+from threatnet.store.schema import ClaimRow, DocumentRow, MentionRow
 
 router = APIRouter(include_in_schema=False)
+FORM_WAIT = 2.0  # seconds the form waits for a report before showing its progress
 OUTCOMES = {"new": "stored as a new document", "unchanged": "already stored: nothing changed",
             "reextracted": "stored before by another extractor version: claims replaced"}
 
@@ -35,23 +41,45 @@ OUTCOMES = {"new": "stored as a new document", "unchanged": "already stored: not
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, res: ResourcesDep) -> Response:
     return templates.TemplateResponse(request, "documents.html", {
-        "documents": res.store.documents(), "page": "documents"})
+        "documents": res.store.documents(), "describe": reports.describe_source,
+        "page": "documents"})
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(document_id: str, request: Request, session: SessionDep,
+def document_page(document_id: str, request: Request, res: ResourcesDep, session: SessionDep,
                   added: str | None = None) -> Response:
-    """The text with its claims highlighted, and beside each claim its review buttons
-    (static/document.js posts the decisions to /api/claims/{id}/review)."""
+    """The text with its claims highlighted, beside each claim its sentence and review
+    buttons (static/review.js posts the decisions to /api/claims/{id}/review), and the
+    form that adds a claim the machine missed (static/add_claim.js)."""
     data = views.document(session, document_id)
-    rows = list(session.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id)))
+    doc_id = data["document"]["id"]
+    rows = list(session.scalars(select(ClaimRow).where(ClaimRow.document_id == doc_id)))
+    stored = session.get(DocumentRow, doc_id)
     token = csrf_token(request)
     response = templates.TemplateResponse(request, "document.html", {
         **data, "added": OUTCOMES.get(added or ""), "page": "documents",
+        "source_words": reports.describe_source(data["document"]["source"]),
+        "published_from": ((stored.meta if stored else None) or {}).get("published_from"),
         "reviews": {c["id"]: c for c in claim_dicts(session, rows)}, "vocabulary": VOCABULARY,
-        "csrf": token, "need_token": not is_local(request)})
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+        "entity_names": _entity_names(session, doc_id),
+        "reviewer": _reviewer(request, res.settings), "accounts": bool(res.settings.accounts),
+        "csrf": token, "need_token": not is_local(request) and not res.settings.accounts})
+    set_cookie(request, response, CSRF_COOKIE, token)
     return response
+
+
+def _reviewer(request: Request, settings) -> str | None:
+    """Who the page's decisions will be signed by (None: sign in first)."""
+    if settings.accounts:
+        return account_of(settings, offered_token(request))
+    return settings.reviewer() if is_local(request) else None
+
+
+def _entity_names(session, document_id: str) -> list[str]:
+    """The entities the document mentions, as the add-a-claim form proposes them."""
+    ids = sorted(set(session.scalars(select(MentionRow.entity_id)
+                                     .where(MentionRow.document_id == document_id))))
+    return sorted(set(review_names(session, ids).values()), key=str.casefold)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -74,7 +102,7 @@ def _form(request: Request, res, error: str | None = None, status: int = 200,
         "csrf": token, "csrf_field": CSRF_FIELD, "error": error, "values": values or {},
         "need_token": not is_local(request), "limit_mb": res.settings.max_upload / 1e6,
         "page": "add"}, status_code=status)
-    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    set_cookie(request, response, CSRF_COOKIE, token)
     return response
 
 
@@ -83,7 +111,7 @@ async def add_report(request: Request, res: ResourcesDep) -> Response:
     limit = res.settings.max_upload
     form = await request.form(max_files=1, max_fields=10, max_part_size=limit + 1024)
     check_csrf(request, _field(form, CSRF_FIELD))
-    check_write(request, res.settings.token, _field(form, "token") or None)
+    check_write(request, res.settings, _field(form, "token") or None)
     values = {k: _field(form, k) for k in ("title", "published", "text")}
     upload = form.get("file")
     try:
@@ -97,13 +125,33 @@ async def add_report(request: Request, res: ResourcesDep) -> Response:
             text, source, title = values["text"], "web:paste", values["title"]
         else:
             raise InvalidInput("report", "paste the report's text or choose a file")
-        result = reports.ingest_report(res, text, source, title, published)
+        job = res.jobs.submit(reports.prepare(res, text, source, title, published))
     except InvalidInput as exc:
         if len(values["text"]) > 100_000:  # not echoed back into the page
             values["text"] = ""
         return _form(request, res, str(exc), 400, values)
-    url = "/documents/" + quote(result["document"], safe=":")
-    return RedirectResponse(f"{url}?added={result['outcome']}", status_code=303)
+    # a short report is stored in a moment: straight to it; a long one shows its progress
+    job.done.wait(FORM_WAIT)
+    return _after(job)
+
+
+def _after(job) -> Response:
+    if job.state == "done" and job.result:
+        url = "/documents/" + quote(job.result["document"], safe=":")
+        return RedirectResponse(f"{url}?added={job.result['outcome']}", status_code=303)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+@router.get("/jobs/{job_id}", response_class=HTMLResponse)
+def job_page(job_id: str, request: Request, res: ResourcesDep) -> Response:
+    """A posted report's progress (static/job.js follows it and opens the document)."""
+    job = res.jobs.get(job_id[:40])
+    if job is None:
+        raise NotFound("no such job (jobs are kept while the server runs)")
+    if job.state == "done":
+        return _after(job)
+    return templates.TemplateResponse(request, "job.html", {
+        "job": job.progress(res.jobs.rate), "page": "add"})
 
 
 def _field(form, name: str) -> str:

@@ -17,7 +17,7 @@ import hmac
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 
@@ -25,9 +25,17 @@ from threatnet import validate
 from threatnet.errors import InvalidInput, ReviewConflict, StoreError, UnknownActor
 from threatnet.model import PREDICATES, Modality, Polarity
 from threatnet.serve.deps import ResourcesDep
-from threatnet.serve.security import CSRF_COOKIE, Forbidden, check_origin, check_write
+from threatnet.serve.security import (
+    AUTH_COOKIE,
+    CSRF_COOKIE,
+    Forbidden,
+    check_origin,
+    check_write,
+    reviewer_of,
+)
+from threatnet.serve.validate import RecordId, check_actor
 from threatnet.serve.views import NotFound
-from threatnet.store import review
+from threatnet.store import analyst_claims, review
 from threatnet.store.review import CLAIM_FIELDS, MENTION_FIELDS, STATUSES
 from threatnet.store.review_views import history, list_claims
 
@@ -46,7 +54,11 @@ class ReviewIn(BaseModel):
     action: Literal["accept", "reject", "correct", "reset"] = Field(
         description="accept: right as shown; reject: wrong (leaves the facts, stays "
                     "visible); correct: change `changes`; reset: back to the machine's values.")
-    reviewer: str = Field(min_length=1, max_length=MAX_TEXT, description="Who decides.")
+    reviewer: str | None = Field(
+        None, min_length=1, max_length=MAX_TEXT,
+        description="Who decides. With reviewer accounts configured, the account of the "
+                    "token sent decides (a name here must be that account's); without, "
+                    "this name, else the server's local reviewer.")
     expected_version: int | None = Field(
         None, ge=0, description="The item's `version` the reviewer saw; if another decision "
                                 "came in since, the answer is 409 with the current item. "
@@ -57,6 +69,26 @@ class ReviewIn(BaseModel):
         None, description="For `correct`. A claim: subject, predicate, object, polarity, "
                           "modality, source (empty or null: the author's own voice), start, "
                           "end (YYYY[-MM[-DD]]). A mention: entity (name, alias or id).")
+
+
+class ClaimIn(BaseModel):
+    """A claim the machine missed, stated by the document's own words."""
+
+    subject: str = Field(min_length=1, max_length=MAX_TEXT, description="Name, alias or id.")
+    predicate: str = Field(min_length=1, max_length=40)
+    object: str = Field(min_length=1, max_length=MAX_TEXT, description="Name, alias or id.")
+    polarity: str = Field("affirmed", max_length=20)
+    modality: str = Field("asserted", max_length=20)
+    source: str | None = Field(None, max_length=MAX_TEXT, description=(
+        "Who the text says it (empty or null: the author's own voice)."))
+    start: str | None = Field(None, max_length=10, description="YYYY[-MM[-DD]]")
+    end: str | None = Field(None, max_length=10, description="YYYY[-MM[-DD]]")
+    evidence_start: int = Field(ge=0, le=validate.MAX_ID, description=(
+        "Offset of the evidence in the document's text (characters)."))
+    evidence_end: int = Field(ge=0, le=validate.MAX_ID)
+    note: str | None = Field(None, max_length=MAX_NOTE)
+    reviewer: str | None = Field(None, min_length=1, max_length=MAX_TEXT, description=(
+        "As for a decision: with accounts, the token's account signs."))
 
 
 _BODY = {"requestBody": {"required": True, "content": {
@@ -70,15 +102,51 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/claims/{claim_id}/review", openapi_extra=_BODY, responses=_ANSWERS)
-async def review_claim(claim_id: int, request: Request, res: ResourcesDep) -> Any:
+async def review_claim(claim_id: RecordId, request: Request, res: ResourcesDep) -> Any:
     """Decide on a claim; answers the claim as reviewed, with its machine values and history."""
     return await _decide(request, res, "claim", claim_id)
 
 
 @router.post("/mentions/{mention_id}/review", openapi_extra=_BODY, responses=_ANSWERS)
-async def review_mention(mention_id: int, request: Request, res: ResourcesDep) -> Any:
+async def review_mention(mention_id: RecordId, request: Request, res: ResourcesDep) -> Any:
     """Decide on an entity mention (`correct` changes its `entity`)."""
     return await _decide(request, res, "mention", mention_id)
+
+
+@router.post("/documents/{document_id}/claims", status_code=201, responses={
+    **{k: v for k, v in _ANSWERS.items() if k != 409}, 201: {"description": "The claim."}},
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": ClaimIn.model_json_schema()}}}})
+async def add_claim(document_id: Annotated[str, Path(max_length=200)], request: Request,
+                    res: ResourcesDep) -> Any:
+    """Add a claim the machine missed: subject, predicate, object, polarity, modality,
+    source and time as read in the document's text between `evidence_start` and
+    `evidence_end`. Stored as the analyst's claim, accepted by them: it counts in the
+    facts, stays through re-extraction and goes into gold export."""
+    _check_write(request, res)
+    try:
+        claim = ClaimIn.model_validate(json.loads(await request.body()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        if isinstance(exc, ValidationError):
+            fields = sorted({".".join(map(str, e["loc"])) or "body" for e in exc.errors()})
+            raise InvalidInput("claim", f"invalid or missing {', '.join(fields)} (see "
+                                        "/docs)") from None
+        raise InvalidInput("claim", "the body is not JSON") from None
+    reviewer = reviewer_of(request, res.settings, claim.reviewer)
+    try:
+        return JSONResponse(analyst_claims.add_claim(
+            res.store, document_id, subject=claim.subject, predicate=claim.predicate,
+            object=claim.object, polarity=claim.polarity, modality=claim.modality,
+            source=claim.source, start=claim.start, end=claim.end,
+            evidence_start=claim.evidence_start, evidence_end=claim.evidence_end,
+            reviewer=reviewer, note=claim.note), status_code=201)
+    except UnknownActor:
+        raise InvalidInput("subject/object", "names no entity of this store: give a name, "
+                                             "alias or id of a stored entity") from None
+    except InvalidInput:
+        raise
+    except StoreError:
+        raise NotFound("no such document in this store") from None
 
 
 @router.get("/claims", responses={400: _ANSWERS[400]})
@@ -94,6 +162,7 @@ def get_claims(res: ResourcesDep,
     """Claims as reviewed (status, version, reviewer, the machine's values beside a
     correction), by document and position."""
     validate.status(status or None, "status", quote=False)
+    check_actor(actor)
     try:
         claims = list_claims(res.store, status=status or None, document=document or None,
                              actor=actor or None)
@@ -106,7 +175,7 @@ def get_claims(res: ResourcesDep,
 
 
 @router.get("/claims/{claim_id}/history", responses={404: _ANSWERS[404]})
-def get_claim_history(claim_id: int, res: ResourcesDep) -> dict[str, Any]:
+def get_claim_history(claim_id: RecordId, res: ResourcesDep) -> dict[str, Any]:
     """Every decision on the claim, oldest first (who, when, what, the machine's values)."""
     current = _item(res, "claim", claim_id)
     return {"claim": claim_id, "status": current["status"], "version": current["version"],
@@ -116,10 +185,11 @@ def get_claim_history(claim_id: int, res: ResourcesDep) -> dict[str, Any]:
 async def _decide(request: Request, res, target: str, target_id: int) -> Any:
     _check_write(request, res)
     decision = await _body(request)
+    reviewer = reviewer_of(request, res.settings, decision.reviewer)
     changes = _checked_changes(target, decision)
     _item(res, target, target_id)  # 404 before anything else is said about the item
     try:
-        return review.decide(res.store, target_id, decision.action, decision.reviewer,
+        return review.decide(res.store, target_id, decision.action, reviewer,
                              target=target, changes=changes,
                              expected_version=decision.expected_version,
                              note=decision.note or None)
@@ -141,12 +211,13 @@ def _check_write(request: Request, res) -> None:
         raise Forbidden("send the decision as application/json")
     check_origin(request)
     cookie = request.cookies.get(CSRF_COOKIE)
-    if cookie or request.headers.get("origin"):  # from a browser: the page's token too
+    if cookie or request.headers.get("origin") or request.cookies.get(AUTH_COOKIE):
+        # from a browser: the page's token too
         given = request.headers.get(CSRF_HEADER, "")
         if not cookie or not given or not hmac.compare_digest(cookie.encode(), given.encode()):
             raise Forbidden("the page has expired or the request came from another site: "
                             "reload the page and decide again")
-    check_write(request, res.settings.token)
+    check_write(request, res.settings)
 
 
 async def _body(request: Request) -> ReviewIn:

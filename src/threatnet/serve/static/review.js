@@ -1,18 +1,16 @@
 // The document page's review buttons: Accept, Reject, Correct and Reset beside each claim.
 // Each click posts one decision to /api/claims/{id}/review as JSON, with the page's CSRF
 // token, the version of the claim shown (a decision someone else made since is refused
-// with 409 and shown as a message) and the reviewer's name (kept in localStorage). The
-// answer is the claim as reviewed; the claim is redrawn from it, with textContent only.
+// with 409 and shown as a message). The server signs the decision with the reviewer's
+// account (the sign-in cookie or the token typed here), never with a name the page sends.
+// The answer is the claim as reviewed; the claim is redrawn from it, with textContent only.
 (function () {
   "use strict";
   const bar = document.getElementById("review-bar");
   const form = document.getElementById("correct-form");
   if (!bar || !form) return;
-  const reviewer = document.getElementById("reviewer");
   const token = document.getElementById("review-token");
-  const KEY = "threatnet.reviewer";
-  reviewer.value = localStorage.getItem(KEY) || "";
-  reviewer.addEventListener("change", () => localStorage.setItem(KEY, reviewer.value.trim()));
+  const signin = document.getElementById("reviewer-signin");
 
   function machineText(m) {
     return `${m.subject} ${m.polarity === "negated" ? "NOT " : ""}${m.predicate} ${m.object} ` +
@@ -67,6 +65,12 @@
     markRejected();
   }
 
+  function writeHeaders() {
+    const headers = {"Content-Type": "application/json", "X-CSRF-Token": bar.dataset.csrf};
+    if (token && token.value) headers.Authorization = "Bearer " + token.value;
+    return headers;
+  }
+
   function showError(li, text) {
     const p = li.querySelector(".rv-error");
     p.textContent = text;
@@ -74,23 +78,19 @@
   }
 
   async function decide(li, action, changes) {
-    const who = reviewer.value.trim();
-    if (!who) {
-      showError(li, "Enter your name as reviewer (above the claims) first.");
-      reviewer.focus();
+    if (signin) {
+      showError(li, "Sign in first (above the claims): decisions are signed by your account.");
+      signin.focus();
       return false;
     }
-    localStorage.setItem(KEY, who);
     const actions = li.querySelector(".claim-actions");
-    const headers = {"Content-Type": "application/json", "X-CSRF-Token": bar.dataset.csrf};
-    if (token && token.value) headers.Authorization = "Bearer " + token.value;
-    const body = {action, reviewer: who, expected_version: Number(actions.dataset.version)};
+    const body = {action, expected_version: Number(actions.dataset.version)};
     if (changes) body.changes = changes;
     const buttons = actions.querySelectorAll("button");
     buttons.forEach((b) => { b.disabled = true; });
     try {
       const r = await fetch(`/api/claims/${encodeURIComponent(li.dataset.claimId)}/review`,
-                            {method: "POST", headers, body: JSON.stringify(body),
+                            {method: "POST", headers: writeHeaders(), body: JSON.stringify(body),
                              credentials: "same-origin"});
       const data = await r.json().catch(() => ({error: `the server answered ${r.status}`}));
       if (r.ok) {
