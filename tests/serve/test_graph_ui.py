@@ -194,8 +194,10 @@ def test_search_focuses_the_actor(chromium, live_server, client):
 def test_labels_hubs_first_without_overlap(chromium, live_server, client):
     data = client.get("/api/network").json()
     _open_network(chromium, live_server + "/network")
+    # labels placed for the current zoom (a fit after the filters relabels 120 ms later)
     WebDriverWait(chromium, 10).until(lambda d: d.execute_script(
-        "return tnCy.nodes('.lbl').length") > 0)
+        "const l = tnCy.nodes('.lbl'); return l.length > 0 && l.every(n => "
+        "Math.abs(parseFloat(n.renderedStyle('font-size')) - 12) < 1)"))
     boxes = chromium.execute_script(
         "return tnCy.nodes('.lbl').map(n => { const b = n.renderedBoundingBox("
         "{includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false,"

@@ -173,7 +173,8 @@ def test_bad_api_input_is_a_4xx_with_one_line(client, method, path, field):
     _secured(r)
 
 
-def test_bad_review_values_are_refused(client):
+def test_bad_review_values_are_refused(store, extractor):
+    client = make_client(store, extractor)  # no CSRF cookie from an earlier test's page
     claims = client.get("/api/claims", params={"document": _doc(client)}).json()["claims"]
     claim = next(c for c in claims if c["subject_id"] != c["object_id"])
     url = f"/api/claims/{claim['id']}/review"
