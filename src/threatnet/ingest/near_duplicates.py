@@ -46,6 +46,12 @@ class Sentence:
     def long(self) -> bool:
         return len(self.words) >= LONG_SENTENCE
 
+    @property
+    def figures(self) -> frozenset[str]:
+        """Its dates and numbers ("20", "2025"): a sentence that changes one is another
+        statement (another day's attack, another tally), however alike the rest."""
+        return frozenset(w for w in self.words if any(ch.isdigit() for ch in w))
+
 
 @dataclass(frozen=True)
 class Shared:
@@ -135,7 +141,8 @@ def shared_sentences(a: list[Sentence], b: list[Sentence], near: bool) -> list[S
     `near`: the two documents are near-duplicates (they met on a band), so a lightly
     edited sentence counts (`SENTENCE_MATCH`); otherwise only a long sentence carried
     almost word for word (`VERBATIM`), since two independent reports of one event share
-    short formulaic sentences ("The BLA claimed responsibility for the attack.").
+    short formulaic sentences ("The BLA claimed responsibility for the attack."). Two
+    sentences with different dates or numbers are never shared (`Sentence.figures`).
     """
     floor = SENTENCE_MATCH if near else VERBATIM
     others = [s for s in b if len(s.words) >= MIN_SENTENCE]
@@ -153,7 +160,8 @@ def shared_sentences(a: list[Sentence], b: list[Sentence], near: bool) -> list[S
                 hits[i] = hits.get(i, 0) + 1
         best, score = None, 0.0
         for i, n in hits.items():
-            if n / max(len(set(s.words)), len(set(others[i].words))) < floor:
+            if n / max(len(set(s.words)), len(set(others[i].words))) < floor \
+                    or s.figures != others[i].figures:
                 continue  # Jaccard ≤ overlap / larger set: cannot reach the floor
             value = similarity(s, others[i])
             if value > score:

@@ -11,9 +11,11 @@ it (a report stored after its copy):
 
 1. a claim whose sentence an earlier document carries has that document's origin
    for the sentence (the earliest such document, followed back through its own copies);
-2. else a wire or outlet its sentence credits ("…, Reuters reported"), else the one
+2. a claim in a headline or an outlet line (too short to compare, or without a full
+   stop) of a copy has the origin of the copied story;
+3. else a wire or outlet its sentence credits ("…, Reuters reported"), else the one
    its dateline credits ("QUETTA (AFP) —"; `ingest.credits`);
-3. else none: the document speaks for its own outlet.
+4. else none: the document speaks for its own outlet.
 
 The facts summary counts the author's voice of a claim as its origin
 (`summary.author_outlet`), so copies of one story are one independent source.
@@ -161,6 +163,12 @@ class _Origins:
                  for a, b, o, os, oe in self.shares[document_id] if a < end and start < b]
         return min(found)[1:] if found else None
 
+    def original(self, document_id: str) -> _Doc | None:
+        """The earliest document this one is a copy of (`near_duplicates.is_copy`)."""
+        ids = list(self.s.scalars(select(CopyRow.original_id).where(
+            CopyRow.document_id == document_id, CopyRow.copy.is_(True))))
+        return min((self.doc(i) for i in ids), key=_Doc.order) if ids else None
+
     def label(self, doc: _Doc, start: int, end: int, depth: int = 0) -> str | None:
         """The origin of what a document says at this span; None: its own outlet."""
         if depth < DEPTH:
@@ -169,8 +177,29 @@ class _Origins:
                 original = self.doc(carried[0])
                 return self.label(original, carried[1], carried[2], depth + 1) \
                     or original.own_label()
+            if _heading(doc.text[start:end]):
+                # a headline or an outlet line of a copy tells the copied story
+                original = self.original(doc.id)
+                if original is not None:
+                    return self.whole(original, depth + 1)
         table = credits()
         return table.in_sentence(doc.text[start:end]) or table.in_dateline(doc.text)
+
+    def whole(self, doc: _Doc, depth: int) -> str:
+        """The origin of a document's story as a whole."""
+        credited = credits().in_dateline(doc.text)
+        if credited:
+            return credited
+        original = self.original(doc.id) if depth < DEPTH else None
+        return self.whole(original, depth + 1) if original is not None else doc.own_label()
+
+
+def _heading(text: str) -> bool:
+    """A headline, an outlet line: too short to compare, or a line without a full stop."""
+    return len(nd.words(text)) < nd.MIN_SENTENCE or not text.rstrip().endswith(_ENDS)
+
+
+_ENDS = (".", "!", "?", "۔", '"', "”", "'", "’", ")")
 
 
 def _assign(s: Session, doc: _Doc) -> set[Triple]:
