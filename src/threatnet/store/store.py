@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from threatnet.errors import InvalidInput, StoreError, UnknownActor
 from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
-from threatnet.store import copies, incidents, migrate, queries, summary
+from threatnet.store import incidents, migrate, queries, summary
 from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store, transient
 from threatnet.store.keeper import keeper
 from threatnet.store.reattach import Reattachment, reattach
@@ -111,6 +111,9 @@ class Store:
                         if outcome != "unchanged":  # the facts of its old and new claims
                             triples = before | summary.document_triples(s, r.document.id)
                             if self.copies:  # and of later copies whose origin it became
+                                from threatnet.store import copies  # (reads the ingest's
+                                # sentences: not loaded by the query commands)
+
                                 triples |= copies.index(s, r.document.id)
                             summary.refresh(s, triples, grades=False)
                             changed |= triples
