@@ -11,12 +11,14 @@ A fact is graded against the claims of its *partition*, the facts it can
 contradict: for holding a capability (possesses, uses), the holder's holdings
 under the same root of the capability taxonomy; for hostile and aligned
 relations, the relations between the same two actors; otherwise the fact alone.
-Whatever refreshes the facts summary (a save, a review decision) refreshes the
-partitions of the facts it touched (`refresh`); merges, splits and entities the
-pack adopts refresh the partitions around those entities (`refresh_entities`);
-`rebuild` grades everything (migration 0006, `threatnet db refresh-facts`). A row
-records the pack hierarchy it was graded with; read with another pack, the
-actor's partitions are graded again instead (`read`).
+This module computes the grades (`compute`, `grade_claims`) and reads the rows back
+(`read`); the kept layer (`threatnet.kept.grades`) writes them as the store changes:
+whatever refreshes the facts summary (a save, a review decision) refreshes the
+partitions of the facts it touched; merges, splits and entities the pack adopts
+refresh the partitions around those entities (`parts_touching`); a rebuild grades
+everything (migration 0008, `threatnet db refresh-facts`). A row records the pack
+hierarchy it was graded with; read with another pack, the actor's partitions are
+graded again instead (`read`).
 
 The same rows give `fact_links`, the best relation between two actors, which a
 path search without filters walks (`graph.load_edges`).
