@@ -106,3 +106,21 @@ def test_a_users_credits_file_adds_outlets(tmp_path):
     bad.write_text("outlets: nope\n")
     with pytest.raises(InvalidData, match="'outlets' must be a list"):
         credits(str(bad))
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("The Balochistan Liberation Army attacked a Frontier Corps convoy near Turbat on Monday, "
+     "killing four soldiers and wounding six others on the coastal highway.",
+     "The BLA attacked a Frontier Corps convoy near Turbat on Monday, killing four soldiers "
+     "and wounding six others on the coastal highway.", True),
+    ("Tehreek-e-Taliban Pakistan attacked a police post in Bannu district.",
+     "Tehrik-i-Taliban Pakistan attacked a police post in Bannu district.", True),
+    ("Lashkar-e-Islam has used explosives against Iran for several years, officials said.",
+     "Lashkar-e-Jhangvi has used explosives against Iran for several years, officials said.",
+     False),
+    ("The BLA attacked a convoy in Turbat on 20 March.",
+     "The BLA attacked a convoy in Turbat on 21 March.", False),
+])
+def test_sentences_naming_other_actors_or_dates_are_other_statements(a, b, same):
+    shared = nd.shared_sentences(nd.sentences(a), nd.sentences(b), near=True)
+    assert bool(shared) is same

@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
+from threatnet.resources import word_set
+
 NUM_PERM = 128
 BANDS, ROWS = 32, 4  # 32 × 4 = NUM_PERM: a pair at Jaccard 0.4 meets with p ≈ 0.57, at 0.6 ≈ 0.99
 THRESHOLD = (1 / BANDS) ** (1 / ROWS)  # ≈ 0.42, where the band curve is steepest
@@ -27,6 +31,7 @@ LONG_SENTENCE = 12  # words: a sentence this long, carried word for word, is a c
 MIN_SENTENCE = 6  # words: shorter sentences (datelines, credits, headlines) are not compared
 SENTENCE_MATCH = 0.5  # word-set Jaccard of two sentences of near-duplicate documents
 VERBATIM = 0.8  # ... and of a long sentence in documents that are otherwise different
+SPELLING = 75  # rapidfuzz ratio of two spellings of one name (`_same_names`)
 COPY_SHARE = 0.5  # a document whose sentences are this much another's is a copy of it
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?۔])[\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\u0600-\u06FF(])")
@@ -41,6 +46,7 @@ class Sentence:
     start: int
     end: int
     words: tuple[str, ...]
+    names: frozenset[str] = frozenset()  # its names and their initials (`_names`)
 
     @property
     def long(self) -> bool:
@@ -76,10 +82,39 @@ def sentences(text: str) -> list[Sentence]:
         stripped = span.strip()
         if stripped:
             lead = start + span.index(stripped[0])
-            out.append(Sentence(lead, lead + len(stripped), tuple(words(stripped))))
+            tokens = _WORD.findall(stripped)
+            out.append(Sentence(lead, lead + len(stripped), tuple(w.lower() for w in tokens),
+                                _names(tokens)))
         if match:
             start = match.end()
     return out
+
+
+def _names(tokens: list[str]) -> frozenset[str]:
+    """The capitalised words of a sentence, lower-cased (its first unless a listed
+    opener), and the initials of each run of them ("Balochistan Liberation Army" ->
+    "bla", "Tehrik-i-Taliban Pakistan" -> "ttp"), which an editor may write instead."""
+    out: set[str] = set()
+    run: list[str] = []
+    for i, token in enumerate([*tokens, ""]):
+        name = bool(token) and token[0].isupper() and (i > 0 or token.lower() not in _openers())
+        if name:
+            out.add(token.lower())
+            run.append(token)
+        elif not (run and token in _LINKS):
+            if len(run) >= 2:
+                out.add("".join(w[0] for w in run).lower())
+            run = []
+    return frozenset(out)
+
+
+_LINKS = {"e", "i", "ul", "al", "of", "el", "ud", "ut"}  # "Lashkar-e-", "Harkat-ul-"
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """Words that open a sentence with a capital without naming anyone (data file)."""
+    return word_set("near_duplicates.yaml", "openers")
 
 
 def _hash64(salt: bytes, data: bytes) -> int:
@@ -142,7 +177,8 @@ def shared_sentences(a: list[Sentence], b: list[Sentence], near: bool) -> list[S
     edited sentence counts (`SENTENCE_MATCH`); otherwise only a long sentence carried
     almost word for word (`VERBATIM`), since two independent reports of one event share
     short formulaic sentences ("The BLA claimed responsibility for the attack."). Two
-    sentences with different dates or numbers are never shared (`Sentence.figures`).
+    sentences with different dates or numbers are never shared (`Sentence.figures`), nor
+    two that name other people, groups or places (`_same_names`).
     """
     floor = SENTENCE_MATCH if near else VERBATIM
     others = [s for s in b if len(s.words) >= MIN_SENTENCE]
@@ -161,7 +197,7 @@ def shared_sentences(a: list[Sentence], b: list[Sentence], near: bool) -> list[S
         best, score = None, 0.0
         for i, n in hits.items():
             if n / max(len(set(s.words)), len(set(others[i].words))) < floor \
-                    or s.figures != others[i].figures:
+                    or s.figures != others[i].figures or not _same_names(s, others[i]):
                 continue  # Jaccard ≤ overlap / larger set: cannot reach the floor
             value = similarity(s, others[i])
             if value > score:
@@ -169,6 +205,15 @@ def shared_sentences(a: list[Sentence], b: list[Sentence], near: bool) -> list[S
         if best is not None and score >= floor and (near or best.long):
             out.append(Shared(s, best, round(score, 3)))
     return out
+
+
+def _same_names(a: Sentence, b: Sentence) -> bool:
+    """Whether two sentences name the same people, groups and places: the one naming
+    fewer names none the other lacks, but for initials ("the BLA") and spellings
+    ("Tehreek" for "Tehrik"); a template filled with other names is another report."""
+    small, large = sorted((a.names, b.names), key=len)
+    others = large - small
+    return all(any(fuzz.ratio(n, m) >= SPELLING for m in others) for n in small - large)
 
 
 def is_copy(shared: list[Shared], a: list[Sentence]) -> bool:
