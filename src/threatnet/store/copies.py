@@ -36,6 +36,7 @@ from threatnet.ingest.credits import credits
 from threatnet.store.schema import ClaimRow, CopyRow, DocumentRow, NearKeyRow, SharedSentenceRow
 
 Triple = tuple[int, str, int]
+LATEST = "9999"  # when a document just added was stored: after every other (`_Doc.order`)
 CANDIDATES = 12  # documents compared per new document, those sharing the most keys
 CHUNK = 500
 DEPTH = 8  # copies of copies followed back at most this far
@@ -71,44 +72,64 @@ def _docs(s: Session, ids: Iterable[str]) -> dict[str, _Doc]:
     ids = sorted(set(ids))
     out: dict[str, _Doc] = {}
     for start in range(0, len(ids), CHUNK):
-        for row in s.execute(select(*_COLUMNS).where(DocumentRow.id.in_(ids[start:start + CHUNK]))):
+        for row in s.connection().execute(select(*_COLUMNS).where(
+                DocumentRow.id.in_(ids[start:start + CHUNK]))):
             out[row[0]] = _Doc(tuple(row))
     return out
 
 
-def index(s: Session, document_id: str) -> set[Triple]:
+def index(s: Session, document_id: str, new: tuple[str, str | None, str] | None = None
+          ) -> set[Triple]:
     """Index a just-saved document, record what it shares with stored ones and set the
     origins of its claims and of later documents' (see the module). Returns the triples
-    of the *other* documents' claims whose origin changed (their facts to refresh)."""
+    of the *other* documents' claims whose origin changed (their facts to refresh).
+
+    `new`: the document was just added, with its (text, published, outlet or source):
+    nothing is recorded of it yet, and it need not be read back."""
     s.flush()
-    doc = _docs(s, [document_id])[document_id]
+    if new is not None:
+        text, published, outlet = new
+        doc = _Doc((document_id, text, published, LATEST, outlet, outlet))
+    else:
+        doc = _docs(s, [document_id])[document_id]
+        _forget(s, document_id)
     minhash = nd.signature(doc.text)
     bands = set(nd.band_keys(minhash)) if minhash is not None else set()
     keys = list(dict.fromkeys([*bands, *(nd.sentence_key(x) for x in doc.sentences if x.long)]))
-    _forget(s, document_id)
     hits: Counter = Counter()
     near: set[str] = set()
     for start in range(0, len(keys), CHUNK):
-        for other, key in s.execute(select(NearKeyRow.document_id, NearKeyRow.key).where(
+        for other, key in s.connection().execute(select(NearKeyRow.document_id,
+                                                         NearKeyRow.key).where(
                 NearKeyRow.key.in_(keys[start:start + CHUNK]))):
             hits[other] += 1
             if key in bands:
                 near.add(other)
     if keys:
-        s.execute(insert(NearKeyRow), [{"document_id": document_id, "key": k} for k in keys])
-    candidates = _docs(s, [d for d, _ in hits.most_common(CANDIDATES)])
+        s.execute(insert(NearKeyRow.__table__),  # Core: no ORM bookkeeping per row
+                  [{"document_id": document_id, "key": k} for k in keys])
+    candidates = _docs(s, [d for d, _ in hits.most_common(CANDIDATES)]) if hits else {}
+    origins = _Origins(s)
+    origins.docs[doc.id] = doc
+    origins.shares[doc.id], origins.originals[doc.id] = [], []  # filled below
     later: list[str] = []
     for other in sorted(candidates.values(), key=_Doc.order):
         copy, original = (doc, other) if other.order() < doc.order() else (other, doc)
         shared = nd.shared_sentences(copy.sentences, original.sentences, other.id in near)
-        if shared:
-            _record(s, copy, original, shared)
-            if copy is other:
-                later.append(other.id)
-    _assign(s, doc)
+        if not shared:
+            continue
+        whole = _record(s, copy, original, shared)
+        if copy is other:
+            later.append(other.id)
+        else:
+            origins.shares[doc.id] += [(x.a.start, x.a.end, other.id, x.b.start, x.b.end)
+                                       for x in shared]
+            if whole:
+                origins.originals[doc.id].append(other.id)
+    _assign(s, doc, origins)
     changed: set[Triple] = set()
     for other in later:
-        changed |= _assign(s, candidates[other])
+        changed |= _assign(s, candidates[other], _Origins(s))
     return changed
 
 
@@ -122,15 +143,18 @@ def _forget(s: Session, document_id: str) -> None:
         SharedSentenceRow.original_id == document_id)))
 
 
-def _record(s: Session, copy: _Doc, original: _Doc, shared: list[nd.Shared]) -> None:
-    s.execute(insert(CopyRow), [{
+def _record(s: Session, copy: _Doc, original: _Doc, shared: list[nd.Shared]) -> bool:
+    """Record what `copy` carries of `original`; whether it is a copy of the whole."""
+    whole = nd.is_copy(shared, copy.sentences)
+    s.execute(insert(CopyRow.__table__), [{
         "document_id": copy.id, "original_id": original.id, "shared": len(shared),
         "compared": sum(len(x.words) >= nd.MIN_SENTENCE for x in copy.sentences),
-        "copy": nd.is_copy(shared, copy.sentences)}])
-    s.execute(insert(SharedSentenceRow), [{
+        "copy": whole}])
+    s.execute(insert(SharedSentenceRow.__table__), [{
         "document_id": copy.id, "start": x.a.start, "end": x.a.end, "original_id": original.id,
         "original_start": x.b.start, "original_end": x.b.end, "similarity": x.similarity}
         for x in shared])
+    return whole
 
 
 def _shares(s: Session, document_id: str) -> list[tuple[int, int, str, int, int]]:
@@ -149,6 +173,8 @@ class _Origins:
         self.s = s
         self.docs: dict[str, _Doc] = {}
         self.shares: dict[str, list[tuple[int, int, str, int, int]]] = {}
+        self.originals: dict[str, list[str]] = {}
+        self.datelines: dict[str, str | None] = {}
 
     def doc(self, document_id: str) -> _Doc:
         if document_id not in self.docs:
@@ -165,8 +191,10 @@ class _Origins:
 
     def original(self, document_id: str) -> _Doc | None:
         """The earliest document this one is a copy of (`near_duplicates.is_copy`)."""
-        ids = list(self.s.scalars(select(CopyRow.original_id).where(
-            CopyRow.document_id == document_id, CopyRow.copy.is_(True))))
+        if document_id not in self.originals:
+            self.originals[document_id] = list(self.s.scalars(select(CopyRow.original_id).where(
+                CopyRow.document_id == document_id, CopyRow.copy.is_(True))))
+        ids = self.originals[document_id]
         return min((self.doc(i) for i in ids), key=_Doc.order) if ids else None
 
     def label(self, doc: _Doc, start: int, end: int, depth: int = 0) -> str | None:
@@ -182,12 +210,16 @@ class _Origins:
                 original = self.original(doc.id)
                 if original is not None:
                     return self.whole(original, depth + 1)
-        table = credits()
-        return table.in_sentence(doc.text[start:end]) or table.in_dateline(doc.text)
+        return credits().in_sentence(doc.text[start:end]) or self.dateline(doc)
+
+    def dateline(self, doc: _Doc) -> str | None:
+        if doc.id not in self.datelines:
+            self.datelines[doc.id] = credits().in_dateline(doc.text)
+        return self.datelines[doc.id]
 
     def whole(self, doc: _Doc, depth: int) -> str:
         """The origin of a document's story as a whole."""
-        credited = credits().in_dateline(doc.text)
+        credited = self.dateline(doc)
         if credited:
             return credited
         original = self.original(doc.id) if depth < DEPTH else None
@@ -202,21 +234,20 @@ def _heading(text: str) -> bool:
 _ENDS = (".", "!", "?", "۔", '"', "”", "'", "’", ")")
 
 
-def _assign(s: Session, doc: _Doc) -> set[Triple]:
+def _assign(s: Session, doc: _Doc, origins: _Origins) -> set[Triple]:
     """Set the origin of a document's claims; the triples of those that changed."""
-    origins = _Origins(s)
     origins.docs[doc.id] = doc
     spans = doc.sentences
     starts = [x.start for x in spans]
     changed: dict[str | None, list[int]] = {}
     triples: set[Triple] = set()
-    for claim_id, a, p, b, at, origin in s.execute(select(
+    for claim_id, a, p, b, at, origin in s.connection().execute(select(
             ClaimRow.id, ClaimRow.subject_id, ClaimRow.predicate, ClaimRow.object_id,
             ClaimRow.evidence_start, ClaimRow.origin).where(ClaimRow.document_id == doc.id)):
         i = bisect.bisect_right(starts, at) - 1
         span = spans[i] if i >= 0 else None
         new = origins.label(doc, span.start, span.end) if span is not None \
-            else credits().in_dateline(doc.text)
+            else origins.dateline(doc)
         if new != origin:
             changed.setdefault(new, []).append(claim_id)
             triples.add((a, p, b))

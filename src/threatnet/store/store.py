@@ -114,7 +114,10 @@ class Store:
                                 from threatnet.store import copies  # (reads the ingest's
                                 # sentences: not loaded by the query commands)
 
-                                triples |= copies.index(s, r.document.id)
+                                doc = r.document
+                                new = (doc.text, doc.published, outlet or doc.outlet
+                                       or doc.source) if outcome == "new" else None
+                                triples |= copies.index(s, doc.id, new)
                             summary.refresh(s, triples, grades=False)
                             changed |= triples
                         out.append((outcome, kept))
