@@ -96,6 +96,7 @@ class GroupView(ClaimView):
     claims: int = 1
     first_seen: str | None = None
     last_seen: str | None = None
+    reports: int = 0  # the documents of its claims (0: not known, count the claims)
 
 
 class Canon:

@@ -338,7 +338,8 @@ def summary_views(session: Session, rows: list[tuple], ents: dict[int, EntityVie
                 document_id="", published=published, time_start=None, time_end=None,
                 evidence_text="", evidence_start=0, evidence_end=0, confidence=best,
                 claims=n, first_seen=first, last_seen=last,
-                carriers=tuple(carried[0]) if carried else ()))
+                carriers=tuple(carried[0]) if carried else (),
+                reports=carried[1] if len(carried) > 1 else 0))
     claims.sort(key=lambda c: (c.published is None, c.published or "", c.id))
     return claims
 

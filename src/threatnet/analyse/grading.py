@@ -248,8 +248,8 @@ def _reports(claims: list[ClaimView], independent: int) -> str:
     reports = 0
     for c in claims:
         carriers.setdefault(c.source_key, set()).update(c.carriers)
-        if hasattr(c, "claims"):  # a summary group (`GroupView`): one claim per report
-            reports += c.claims  # type: ignore[attr-defined]
+        if hasattr(c, "claims"):  # a summary group (`GroupView`): its documents
+            reports += c.reports or c.claims  # type: ignore[attr-defined]
         elif c.document_id not in documents:
             documents.add(c.document_id)
             reports += 1

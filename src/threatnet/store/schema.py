@@ -211,7 +211,7 @@ class FactSummaryRow(Base):
     origin of the author's own voice): [affirmed, modality, source, source_entity_id,
     origin, claims, best confidence, first published, last published, lowest and
     highest claim id, published and id of the first claim with the best confidence,
-    the outlets carrying its claims (0008)];
+    the outlets carrying its claims and the number of its documents (0008)];
     `items` the items supplied, [item, published, claim id] of each one's first claim
     (oldest document first); `months` the claims per month; `timed` how many claims
     have a time of their own. Maintained by `summary.refresh`; rebuilt by

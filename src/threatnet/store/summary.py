@@ -174,7 +174,7 @@ def _write(s: Session, where: Any, months: Counter | None = None) -> int:
         ClaimRow.confidence, DocumentRow.published, ClaimRow.id,
         or_(ClaimRow.time_start.is_not(None), ClaimRow.time_end.is_not(None)),
         case((ClaimRow.predicate == "supplies", type_coerce(ClaimRow.qualifiers, Text)),
-             else_=None), carrier(),
+             else_=None), carrier(), ClaimRow.document_id,
     ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(NOT_REJECTED)
     if where is not None:
         claims = claims.where(where)
@@ -216,7 +216,8 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
     supplied: dict[str, tuple] = {}
     timed = 0
     for (polarity, modality, source, entity, outlet, confidence, published, claim_id,
-         has_time, qualifiers, carried_by) in sorted(claims, key=lambda c: _order(c[6], c[7])):
+         has_time, qualifiers, carried_by, document) in sorted(claims,
+                                                           key=lambda c: _order(c[6], c[7])):
         affirmed = polarity == "affirmed"
         months[(published or "unknown")[:7]] += 1
         timed += bool(has_time)
@@ -224,10 +225,11 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
         if g is None:
             groups[(affirmed, modality, source, entity, outlet)] = [
                 affirmed, modality, source, entity, outlet, 1, confidence, published,
-                published, claim_id, claim_id, published, claim_id, [carried_by]]
+                published, claim_id, claim_id, published, claim_id, [carried_by], {document}]
         else:
             if carried_by not in g[13]:
                 g[13].append(carried_by)
+            g[14].add(document)
             g[5] += 1
             if confidence > g[6]:  # the first claim to reach the best confidence
                 g[6], g[11], g[12] = confidence, published, claim_id
@@ -241,7 +243,7 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
                     else qualifiers or {}).get("item")
             if item and str(item) not in supplied:
                 supplied[str(item)] = (published, claim_id)
-    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:13], sorted(g[13])]
+    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:13], sorted(g[13]), len(g[14])]
                for g in groups.values()]
     return {"subject_id": triple[0], "predicate": triple[1], "object_id": triple[2],
             "claims": len(claims),
