@@ -154,3 +154,37 @@ def test_two_rewrites_crediting_one_wire_have_the_wire_as_origin(store, extracto
             and f["object"].lower().startswith("frontier corps") and f["claims_for"] == 2]
     assert both and both[0]["independent_sources"] == 1
 
+
+
+def test_one_report_saying_a_thing_twice_is_one_report(store):
+    from threatnet.model import (
+        Claim,
+        Entity,
+        EntityType,
+        Evidence,
+        ExtractionRecord,
+        Mention,
+        Modality,
+        Polarity,
+    )
+
+    text = ("The Balochistan Liberation Army is hostile to Pakistan.\n"
+            "Again, the Balochistan Liberation Army is hostile to Pakistan.\n")
+    document = document_from_text(text, source="twice.txt")
+    second = text.index("Again")
+    entities = [Entity(id="e1", name=BLA, type=EntityType.ARMED_GROUP, mentions=[
+                    Mention(4, 4 + len(BLA), BLA), Mention(second + 11, second + 11 + len(BLA),
+                                                           BLA)]),
+                Entity(id="e2", name="Pakistan", type=EntityType.STATE, mentions=[
+                    Mention(text.index("Pakistan"), text.index("Pakistan") + 8, "Pakistan")])]
+    claims = [Claim(id=f"c{i}", subject="e1", predicate="hostile_to", object="e2",
+                    polarity=Polarity.AFFIRMED, modality=Modality.ASSERTED,
+                    evidence=Evidence(start, end, text[start:end]), confidence=0.9)
+              for i, (start, end) in enumerate([(0, second - 1), (second, len(text) - 1)])]
+    store.save(ExtractionRecord(document, entities, claims, extractor_version="test"))
+    with store.session() as s:
+        built = profile.build(s, store.entity(BLA).id, store_pack(), explain=True)
+    [fact] = [f for group in built["facts"].values() for f in group
+              if f["predicate"] == "hostile_to"]
+    assert (fact["claims_for"], fact["independent_sources"]) == (2, 1)
+    assert "reports" not in fact["grade"]["explanation"]
