@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, insert, or_, select, update
@@ -52,7 +53,7 @@ class _Doc:
     @property
     def sentences(self) -> list[nd.Sentence]:
         if self._sentences is None:
-            self._sentences = nd.sentences(self.text)
+            self._sentences = _sentences(self.id, self.text)
         return self._sentences
 
     def order(self) -> tuple:
@@ -62,6 +63,11 @@ class _Doc:
 
     def own_label(self) -> str:
         return self.outlet or self.source
+
+
+@lru_cache(maxsize=4096)  # a document's id is its text's hash: its sentences never change
+def _sentences(document_id: str, text: str) -> list[nd.Sentence]:
+    return nd.sentences(text)
 
 
 _COLUMNS = (DocumentRow.id, DocumentRow.text, DocumentRow.published, DocumentRow.ingested_at,
