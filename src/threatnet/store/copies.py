@@ -39,6 +39,8 @@ from threatnet.store.schema import ClaimRow, CopyRow, DocumentRow, NearKeyRow, S
 Triple = tuple[int, str, int]
 LATEST = "9999"  # when a document just added was stored: after every other (`_Doc.order`)
 CANDIDATES = 12  # documents compared per new document, those sharing the most keys
+MAX_HITS = 1000  # index rows read per document: a key boilerplate or a template shares
+# with thousands of documents must not make every save read them all
 CHUNK = 500
 DEPTH = 8  # copies of copies followed back at most this far
 
@@ -107,7 +109,7 @@ def index(s: Session, document_id: str, new: tuple[str, str | None, str] | None 
     for start in range(0, len(keys), CHUNK):
         for other, key in s.connection().execute(select(NearKeyRow.document_id,
                                                          NearKeyRow.key).where(
-                NearKeyRow.key.in_(keys[start:start + CHUNK]))):
+                NearKeyRow.key.in_(keys[start:start + CHUNK])).limit(MAX_HITS)):
             hits[other] += 1
             if key in bands:
                 near.add(other)
