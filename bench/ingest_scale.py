@@ -15,6 +15,11 @@ starts itself (initdb + pg_ctl in a temporary folder, Unix socket only, as the
 
     .venv/bin/python bench/ingest_scale.py                        # 1,000 and 10,000 reports
     .venv/bin/python bench/ingest_scale.py --sizes 200,1000 --backends sqlite
+    .venv/bin/python bench/ingest_scale.py --detection --sizes 10000 --backends sqlite
+
+`--detection` times `Store.save` alone (records built by hand, no extractor) with
+near-duplicate detection off and then on, and prints the on/off ratio of wall time and
+of the process's CPU time (the steadier figure on a shared machine).
 """
 
 from __future__ import annotations
@@ -236,6 +241,148 @@ def worker(url: str, reports: int, seed: int, batch_size: int) -> dict:
             "facts_ms": statistics.median(timings) * 1000, **counts}
 
 
+# -- near-duplicate detection on against off ------------------------------------------------
+
+SMALL = [  # (template, predicate): the sentences of a small synthetic report
+    ("{G} attacked {T} in {L} on {D}, killing {N} people.", "attacks"),
+    ("{G} has used {C} against {T} for several years, officials said.", "uses"),
+    ("{G} is hostile to {S} and has carried out attacks across {L}.", "hostile_to"),
+    ("Security forces launched an operation in {L} after the attack on {T}.", None),
+    ("Residents of {L} said the fighting lasted for several hours on {D}.", None),
+]
+SWAP = [("attacked", "struck"), ("killing", "leaving dead"), ("several", "many"),
+        ("launched", "began"), ("lasted", "went on"), ("officials", "authorities"),
+        ("carried out", "mounted"), ("Residents", "People")]
+
+
+def small_records(n: int, seed: int, copies: float = 0.1) -> list:
+    """n small reports built with their entities and claims (no extractor): a tenth are
+    lightly edited copies of an earlier one (another outlet line, ~10% of words changed)."""
+    from threatnet.ingest import document_from_text
+    from threatnet.model import (
+        Claim,
+        Entity,
+        Evidence,
+        ExtractionRecord,
+        Mention,
+        Modality,
+        Polarity,
+    )
+
+    corpus = Corpus(seed)
+    rng = random.Random(seed)
+    names = {"G": corpus.groups, "T": corpus.targets, "L": corpus.locations,
+             "C": corpus.capabilities, "S": corpus.states}
+    stories: list[list[tuple[str, dict, str | None]]] = []
+    records = []
+    for i in range(n):
+        if stories and rng.random() < copies:
+            story = rng.choice(stories[-500:])
+            swaps = rng.sample(SWAP, 3)
+            story = [(t.replace(a, b, 1) if (a, b) in swaps else t, slots, p)
+                     for t, slots, p in story for a, b in [rng.choice(swaps)]]
+        else:
+            story = []
+            for template, predicate in rng.sample(SMALL, 4):
+                slots = {k: rng.choice(v).name for k, v in names.items()}
+                slots.update(D=f"{rng.randint(1, 28)} {rng.choice(MONTHS)} "
+                               f"{rng.randint(2015, 2025)}", N=str(rng.randint(2, 30)))
+                story.append((template, slots, predicate))
+            stories.append(story)
+        head = f"Report {i + 1:05d}\nOutlet {rng.randint(1, 40)}\n"
+        text, spans = head, []
+        for template, slots, predicate in story:
+            sentence = template.format(**slots)
+            spans.append((len(text), sentence, slots, predicate))
+            text += sentence + " "
+        document = document_from_text(text + "\n", source=f"small/{i + 1:05d}.txt")
+        entities: dict[tuple[str, str], Entity] = {}
+        claims = []
+        for start, sentence, slots, predicate in spans:
+            if predicate is None:
+                continue
+            ends = []
+            for slot, kind in (("G", EntityType.ARMED_GROUP), ({"attacks": "T", "uses": "C",
+                               "hostile_to": "S"}[predicate], None)):
+                name = slots[slot]
+                at = start + sentence.index(name)
+                key = (slot, name)
+                if key not in entities:
+                    typ = kind or next(e.type for e in names[slot] if e.name == name)
+                    entities[key] = Entity(id=f"e{len(entities) + 1}", name=name, type=typ)
+                entities[key].mentions.append(Mention(at, at + len(name), name))
+                ends.append(entities[key].id)
+            claims.append(Claim(
+                id=f"c{len(claims) + 1}", subject=ends[0], predicate=predicate, object=ends[1],
+                polarity=Polarity.AFFIRMED, modality=Modality.ASSERTED,
+                evidence=Evidence(start, start + len(sentence), sentence), confidence=0.9))
+        records.append(ExtractionRecord(document, list(entities.values()), claims,
+                                        extractor_version="bench-small"))
+    return records
+
+
+def detection_worker(url: str, reports: int, seed: int, detect: bool) -> dict:
+    from threatnet.store import Store
+
+    records = small_records(reports, seed)
+    store = Store(url, copies=detect)
+    start, cpu = time.perf_counter(), time.process_time()
+    for record in records:
+        store.save(record)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    with store.session() as s:
+        from sqlalchemy import func, select
+
+        from threatnet.store.schema import ClaimRow, CopyRow
+        copies = s.scalar(select(func.count()).select_from(CopyRow).where(CopyRow.copy))
+        origins = s.scalar(select(func.count()).select_from(ClaimRow)
+                           .where(ClaimRow.origin.is_not(None)))
+    store.close()
+    return {"reports": reports, "seconds": elapsed, "cpu_seconds": cpu, "detect": detect,
+            "copies": copies, "origins": origins}
+
+
+def detection(sizes: list[int], backends: list[str], seed: int) -> None:
+    """Store.save of small hand-built records, detection on against off, each run in a
+    fresh store and process (off first, then on)."""
+    print("detection       Store.save of small synthetic reports (no extractor), "
+          "near-duplicate detection off, then on")
+    for backend in backends:
+        if backend == "postgresql" and not (shutil.which("initdb") and shutil.which("pg_ctl")):
+            print("postgresql      skipped: initdb / pg_ctl are not on PATH", file=sys.stderr)
+            continue
+        server = Postgres() if backend == "postgresql" else None
+        try:
+            for size in sizes:
+                runs = {}
+                for detect in (False, True):
+                    with tempfile.TemporaryDirectory(prefix="threatnet-bench-") as tmp:
+                        url = server.fresh_database() if server else f"sqlite:///{tmp}/kb.db"
+                        runs[detect] = _run_detection(url, size, seed, detect)
+                off, on = runs[False], runs[True]
+                print(f"{backend:<11}{size:>7} reports: off {off['seconds']:.1f} s "
+                      f"({off['seconds'] * 1000 / size:.2f} ms/doc), on {on['seconds']:.1f} s "
+                      f"({on['seconds'] * 1000 / size:.2f} ms/doc): on/off "
+                      f"{on['seconds'] / off['seconds']:.3f}; CPU time of this process "
+                      f"on/off {on['cpu_seconds'] / off['cpu_seconds']:.3f} "
+                      f"({off['cpu_seconds']:.1f} -> {on['cpu_seconds']:.1f} s); "
+                      f"{on['copies']} copies found, {on['origins']} claims given an origin",
+                      flush=True)
+        finally:
+            if server:
+                server.stop()
+
+
+def _run_detection(url: str, reports: int, seed: int, detect: bool) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--detection-worker", "--url", url,
+                           "--reports", str(reports), "--seed", str(seed),
+                           *(["--detect"] if detect else [])],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"detection worker failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 # -- PostgreSQL, started and stopped here ------------------------------------------------
 
 class Postgres:
@@ -334,7 +481,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="nlp.pipe batch size (default 8, extract_many's default)")
     ap.add_argument("--sample", type=int, metavar="N",
                     help="print the first N generated reports and exit")
+    ap.add_argument("--detection", action="store_true",
+                    help="time Store.save of small hand-built reports with near-duplicate "
+                         "detection off and on (the on/off ratio), at --sizes")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--detection-worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--detect", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--url", help=argparse.SUPPRESS)
     ap.add_argument("--reports", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -342,6 +494,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:
         for source, text in Corpus(args.seed).reports(args.sample):
             print(f"== {source}\n{text}")
+        return 0
+    if args.detection_worker:
+        print(json.dumps(detection_worker(args.url, args.reports, args.seed, args.detect)))
+        return 0
+    if args.detection:
+        detection(args.sizes, args.backends, args.seed)
         return 0
     if args.worker:
         print(json.dumps(worker(args.url, args.reports, args.seed, args.batch_size)))

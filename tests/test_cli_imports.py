@@ -62,7 +62,7 @@ def test_help_loads_no_database_nor_extractor():
 @pytest.mark.parametrize("args", [
     ["claims"], ["claims", "--predicate", "supplies", "--format", "json"], ["documents"],
     ["entities", "--type", "armed_group"], ["facts", BLA], ["review", "history"],
-    ["incidents"],
+    ["incidents"], ["sources"], ["sources", "--copies", "--format", "json"],
 ], ids=" ".join)
 def test_query_commands_load_no_extractor_nor_alembic(db, args):
     modules = loaded(*args, "--db", db)

@@ -89,7 +89,7 @@ def test_an_added_claim_counts_survives_reextraction_and_exports(local, claim_st
         "evidence_start": ev["start"], "evidence_end": ev["end"], "note": "missed"})
     assert r.status_code == 201, r.text
     claim = r.json()
-    assert claim["origin"] == "analyst" and claim["status"] == "accepted"
+    assert claim["written_by"] == "analyst" and claim["status"] == "accepted"
     assert claim["reviewer"] == "gul"  # this machine's reviewer: no name was sent
     assert claim["evidence"] == {"start": ev["start"], "end": ev["end"],
                                  "text": doc["text"][ev["start"]:ev["end"]]}

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import and_, literal, or_, select
 from sqlalchemy.orm import Session
 
-from threatnet.analyse.source_names import said_key
 from threatnet.model import PREDICATES, is_symmetric
+from threatnet.source_names import said_key
 
 # through the store (which imports the linker first): importing the linker first is circular
 from threatnet.store.queries import _canon
@@ -56,6 +56,8 @@ class ClaimView:
     evidence_end: int
     confidence: float
     qualifiers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # the outlets carrying it (its document's; a summary group's, all of theirs)
+    carriers: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def affirmed(self) -> bool:
@@ -94,6 +96,7 @@ class GroupView(ClaimView):
     claims: int = 1
     first_seen: str | None = None
     last_seen: str | None = None
+    reports: int = 0  # the documents of its claims (0: not known, count the claims)
 
 
 class Canon:
@@ -205,7 +208,7 @@ def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] 
                ClaimRow.evidence_start, ClaimRow.evidence_end, ClaimRow.confidence,
                ClaimRow.evidence_text if evidence else literal(""),
                ClaimRow.qualifiers if qualifiers else literal(None),
-               DocumentRow.published, DocumentRow.outlet, DocumentRow.source]
+               DocumentRow.published, DocumentRow.outlet, DocumentRow.source, ClaimRow.origin]
     query = select(*columns).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(
         NOT_REJECTED)
     bound = as_of_bound(as_of)
@@ -234,13 +237,13 @@ def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] 
     out = []
     for (id_, subject_id, predicate, object_id, polarity, modality, source, source_entity_id,
          document_id, time_start, time_end, evidence_start, evidence_end, confidence, text,
-         quals, published, outlet, doc_source) in found:
-        key = keys.get((source, source_entity_id, outlet, doc_source))
-        if key is None:
+         quals, published, outlet, doc_source, origin) in found:
+        key = keys.get((source, source_entity_id, outlet, doc_source, origin))
+        if key is None:  # the author's voice counts as the story's origin (store.copies)
             entity = None if source_entity_id is None else light(source_entity_id) \
                 if light is not None else canon.get(source_entity_id, source_entity_id)
-            key = keys[(source, source_entity_id, outlet, doc_source)] = source_key(
-                source, entity, outlet or doc_source)
+            key = keys[(source, source_entity_id, outlet, doc_source, origin)] = source_key(
+                source, entity, origin or outlet or doc_source)
         out.append(ClaimView(
             id=id_, subject_id=canon[subject_id], subject=names[subject_id], predicate=predicate,
             predicate_class=classes.get(predicate, "other"), object_id=canon[object_id],
@@ -248,7 +251,7 @@ def _load_claims(session: Session, as_of: str | None, entity_ids: Iterable[int] 
             source_key=key, document_id=document_id, published=published,
             time_start=time_start, time_end=time_end, evidence_text=text,
             evidence_start=evidence_start, evidence_end=evidence_end, confidence=confidence,
-            qualifiers=dict(quals or {})))
+            qualifiers=dict(quals or {}), carriers=(outlet or doc_source,)))
     return out
 
 

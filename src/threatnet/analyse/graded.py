@@ -11,12 +11,14 @@ A fact is graded against the claims of its *partition*, the facts it can
 contradict: for holding a capability (possesses, uses), the holder's holdings
 under the same root of the capability taxonomy; for hostile and aligned
 relations, the relations between the same two actors; otherwise the fact alone.
-Whatever refreshes the facts summary (a save, a review decision) refreshes the
-partitions of the facts it touched (`refresh`); merges, splits and entities the
-pack adopts refresh the partitions around those entities (`refresh_entities`);
-`rebuild` grades everything (migration 0006, `threatnet db refresh-facts`). A row
-records the pack hierarchy it was graded with; read with another pack, the
-actor's partitions are graded again instead (`read`).
+This module computes the grades (`compute`, `grade_claims`) and reads the rows back
+(`read`); the kept layer (`threatnet.kept.grades`) writes them as the store changes:
+whatever refreshes the facts summary (a save, a review decision) refreshes the
+partitions of the facts it touched; merges, splits and entities the pack adopts
+refresh the partitions around those entities (`parts_touching`); a rebuild grades
+everything (migration 0008, `threatnet db refresh-facts`). A row records the pack
+hierarchy it was graded with; read with another pack, the actor's partitions are
+graded again instead (`read`).
 
 The same rows give `fact_links`, the best relation between two actors, which a
 path search without filters walks (`graph.load_edges`).
@@ -24,7 +26,6 @@ path search without filters walks (`graph.load_edges`).
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 from collections import Counter, defaultdict
@@ -35,9 +36,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
-    delete,
     func,
-    insert,
     literal,
     or_,
     select,
@@ -55,10 +54,10 @@ from threatnet.analyse.claims import (
     source_key,
 )
 from threatnet.analyse.grading import Judgement, SourceTable, by_source, judge, rate
-from threatnet.analyse.graph import ACTOR_TYPES, EXCLUDED_MODALITIES, noisy_or
+from threatnet.analyse.graph import EXCLUDED_MODALITIES, noisy_or
 from threatnet.model import PREDICATES, Modality, is_symmetric
 from threatnet.resolve.pack import ActorPack
-from threatnet.store.schema import FactGradeRow, FactLinkRow, FactSummaryRow
+from threatnet.store.schema import FactGradeRow, FactSummaryRow
 
 Key = tuple[int, str, int]
 HOLDING = contradictions.HOLDING
@@ -226,7 +225,7 @@ def part_of(key: Key, views: dict[int, EntityView], pack: ActorPack | None) -> s
     return f"fact:{a}:{p}:{b}"
 
 
-def _canonical(s: int, p: str, o: int, canon: Canon) -> Key:
+def canonical_key(s: int, p: str, o: int, canon: Canon) -> Key:
     a, b = canon(s), canon(o)
     return (b, p, a) if b < a and is_symmetric(p) else (a, p, b)
 
@@ -252,11 +251,11 @@ def _rows_of_parts(session: Session, parts: set[str], canon: Canon, pack: ActorP
             a, p, b = rest.split(":")
             facts.add((int(a), p, int(b)))
     queries = []
-    for chunk in _chunks(canon.members(holders)):
+    for chunk in chunks(canon.members(holders)):
         queries.append(select(*_ROW).where(FactSummaryRow.subject_id.in_(chunk),
                                            FactSummaryRow.predicate.in_(sorted(HOLDING))))
     members = canon.members(pairs)
-    for chunk in _chunks(members):
+    for chunk in chunks(members):
         queries.append(select(*_ROW).where(FactSummaryRow.subject_id.in_(chunk),
                                            FactSummaryRow.object_id.in_(members),
                                            FactSummaryRow.predicate.in_(sorted(RELATIONS))))
@@ -270,7 +269,7 @@ def _rows_of_parts(session: Session, parts: set[str], canon: Canon, pack: ActorP
         triples = [(s, p, o) for a, p, b in facts for s in canon.members([a])
                    for o in canon.members([b])]
         triples += [(o, p, s) for s, p, o in triples if is_symmetric(p)]
-        for chunk in _chunks(sorted(set(triples))):
+        for chunk in chunks(sorted(set(triples))):
             queries.append(select(*_ROW).where(or_(*(and_(
                 FactSummaryRow.subject_id == s, FactSummaryRow.predicate == p,
                 FactSummaryRow.object_id == o) for s, p, o in chunk))))
@@ -281,7 +280,7 @@ def _rows_of_parts(session: Session, parts: set[str], canon: Canon, pack: ActorP
     canon.load({i for s, _, o in rows for i in (s, o)})
     views = canon.views
     return [row for key, row in rows.items()
-            if part_of(_canonical(*key, canon), views, pack) in parts]
+            if part_of(canonical_key(*key, canon), views, pack) in parts]
 
 
 def _json(value: Any) -> Any:
@@ -289,7 +288,7 @@ def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _chunks(items: Iterable[Any]) -> Iterable[list[Any]]:
+def chunks(items: Iterable[Any]) -> Iterable[list[Any]]:
     items = list(items)
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]
@@ -302,7 +301,7 @@ def compute(session: Session, parts: set[str], canon: Canon, pack: ActorPack | N
     claims = summary_views(session, rows, canon.views, canon)
     months: dict[Key, Counter] = defaultdict(Counter)
     for s, p, o, _support, raw_months, _timed in rows:
-        months[_canonical(s, p, o, canon)].update(_json(raw_months))
+        months[canonical_key(s, p, o, canon)].update(_json(raw_months))
     return grade_claims(claims, canon.views, pack, months)
 
 
@@ -329,7 +328,7 @@ def summary_views(session: Session, rows: list[tuple], ents: dict[int, EntityVie
             continue
         subject, obj = ents[s], ents[o]
         for (affirmed, modality, source, source_entity, outlet, n, best, first, last, _lo,
-             _hi, published, claim_id) in _json(support):
+             _hi, published, claim_id, *carried) in _json(support):
             entity = canonical(source_entity) if source_entity is not None else None
             claims.append(GroupView(
                 id=claim_id, subject_id=subject.id, subject=subject.name, predicate=p,
@@ -338,7 +337,9 @@ def summary_views(session: Session, rows: list[tuple], ents: dict[int, EntityVie
                 source=source, source_key=source_key(source, entity, outlet),
                 document_id="", published=published, time_start=None, time_end=None,
                 evidence_text="", evidence_start=0, evidence_end=0, confidence=best,
-                claims=n, first_seen=first, last_seen=last))
+                claims=n, first_seen=first, last_seen=last,
+                carriers=tuple(carried[0]) if carried else (),
+                reports=carried[1] if len(carried) > 1 else 0))
     claims.sort(key=lambda c: (c.published is None, c.published or "", c.id))
     return claims
 
@@ -366,20 +367,6 @@ def store_pack() -> ActorPack:
     return load_actor_pack()
 
 
-def refresh(session: Session, triples: Iterable[tuple[int, str, int]],
-            pack: ActorPack | None = None) -> None:
-    """Grade again the partitions of these stored triples (raw ids), in `session`'s
-    transaction (after their facts summary rows were refreshed)."""
-    triples = set(triples)
-    if not triples:
-        return
-    pack = pack or store_pack()
-    canon = Canon(session)
-    canon.load({i for s, _, o in triples for i in (s, o)})
-    refresh_parts(session, {part_of(_canonical(s, p, o, canon), canon.views, pack)
-                            for s, p, o in triples}, pack, canon)
-
-
 def parts_touching(session: Session, entity_ids: Iterable[int], pack: ActorPack | None
                    ) -> set[str]:
     """The partitions of the facts touching these entities (any of their stored ids),
@@ -389,7 +376,7 @@ def parts_touching(session: Session, entity_ids: Iterable[int], pack: ActorPack 
     ids = canon.members(wanted)
     triples: set[tuple] = set()
     parts: set[str] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         triples |= {tuple(r) for r in session.execute(
             select(FactSummaryRow.subject_id, FactSummaryRow.predicate,
                    FactSummaryRow.object_id).where(or_(FactSummaryRow.subject_id.in_(chunk),
@@ -397,99 +384,8 @@ def parts_touching(session: Session, entity_ids: Iterable[int], pack: ActorPack 
         parts |= set(session.scalars(select(FactGradeRow.part).where(or_(
             FactGradeRow.subject_id.in_(chunk), FactGradeRow.object_id.in_(chunk)))))
     canon.load({i for s, _, o in triples for i in (s, o)})
-    return parts | {part_of(_canonical(s, p, o, canon), canon.views, pack)
+    return parts | {part_of(canonical_key(s, p, o, canon), canon.views, pack)
                     for s, p, o in triples}
-
-
-def refresh_parts(session: Session, parts: set[str], pack: ActorPack | None,
-                  canon: Canon | None = None) -> None:
-    """Grade these partitions again and replace their rows (and their actors' links)."""
-    canon = canon or Canon(session)
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        # two writers adding the first facts of one partition would each grade it without
-        # the other's (their rows' keys need not collide): one partition, one writer at a
-        # time, in a fixed order (SQLite writers already take the database lock at BEGIN)
-        for part in sorted(parts):
-            digest = hashlib.blake2b(part.encode(), digest_size=8).digest()
-            session.execute(select(func.pg_advisory_xact_lock(
-                int.from_bytes(digest, "big", signed=True))))
-    graded = compute(session, parts, canon, pack)
-    pairs: set[tuple[int, int]] = set()
-    for chunk in _chunks(sorted(parts)):
-        where = FactGradeRow.part.in_(chunk)
-        pairs |= {(min(s, o), max(s, o)) for s, o in session.execute(
-            select(FactGradeRow.subject_id, FactGradeRow.object_id).where(where))}
-        session.execute(delete(FactGradeRow).where(where))
-    _insert(session, graded, canon, pack)
-    pairs |= {(min(a, b), max(a, b)) for a, _, b in graded}
-    _refresh_links(session, pairs, canon)
-
-
-def _insert(session: Session, graded: dict[Key, Graded], canon: Canon,
-            pack: ActorPack | None) -> None:
-    mark = hierarchy(pack)
-    rows = [{"subject_id": a, "predicate": p, "object_id": b,
-             "part": part_of((a, p, b), canon.views, pack), "hierarchy": mark,
-             "score": g.fact["judgement"][1], "affirmed": g.fact["judgement"][0] == "affirmed",
-             "edge": g.edge[0], "edge_sources": g.edge[1],
-             "claims": g.fact["claims_for"] + g.fact["claims_against"],
-             **dict(zip(COUNTERS, g.conflicts, strict=True)), "why": g.why, "data": g.fact}
-            for (a, p, b), g in graded.items()]
-    for start in range(0, len(rows), 1000):
-        session.execute(insert(FactGradeRow), rows[start:start + 1000])
-
-
-def rebuild(session: Session, pack: ActorPack | None = None) -> int:
-    """Grade every fact of the facts summary again; returns the number of facts."""
-    pack = pack or store_pack()
-    session.flush()
-    session.execute(delete(FactGradeRow))
-    session.execute(delete(FactLinkRow))
-    canon = Canon(session)
-    triples = [tuple(r) for r in session.execute(select(
-        FactSummaryRow.subject_id, FactSummaryRow.predicate, FactSummaryRow.object_id))]
-    canon.load({i for s, _, o in triples for i in (s, o)})
-    parts = sorted({part_of(_canonical(s, p, o, canon), canon.views, pack)
-                    for s, p, o in triples})
-    count = 0
-    for start in range(0, len(parts), 500):  # a batch of partitions at a time
-        graded = compute(session, set(parts[start:start + 500]), canon, pack)
-        _insert(session, graded, canon, pack)
-        count += len(graded)
-    _refresh_links(session, None, canon)
-    return count
-
-
-def _refresh_links(session: Session, pairs: set[tuple[int, int]] | None,
-                   canon: Canon) -> None:
-    """Recompute the links between the actors of these pairs (every pair when None)."""
-    columns = [FactGradeRow.subject_id, FactGradeRow.predicate, FactGradeRow.object_id,
-               FactGradeRow.edge, FactGradeRow.edge_sources]
-    query = select(*columns).where(FactGradeRow.edge.is_not(None))
-    if pairs is not None:  # every pair among their ends (a plain statement, planned once)
-        ends = sorted({i for pair in pairs for i in pair})
-        if not ends:
-            return
-        session.execute(delete(FactLinkRow).where(FactLinkRow.subject_id.in_(ends),
-                                                  FactLinkRow.object_id.in_(ends)))
-        query = query.where(FactGradeRow.subject_id.in_(ends),
-                            FactGradeRow.object_id.in_(ends))
-    best: dict[tuple[int, int], tuple] = {}
-    rows = session.execute(query).all()
-    views = canon.load({i for r in rows for i in (r[0], r[2])})
-    for s, p, o, confidence, sources in rows:
-        if p not in PREDICATES or views[s].type not in ACTOR_TYPES \
-                or views[o].type not in ACTOR_TYPES:
-            continue
-        rank = (-confidence, -sources, p)
-        for u, v in ((s, o), (o, s)) if is_symmetric(p) else ((s, o),):
-            if (u, v) not in best or rank < best[(u, v)]:
-                best[(u, v)] = rank
-    out = [{"subject_id": u, "object_id": v, "predicate": p, "confidence": -c,
-            "sources_for": -n} for (u, v), (c, n, p) in best.items()]
-    for start in range(0, len(out), 1000):
-        session.execute(insert(FactLinkRow), out[start:start + 1000])
 
 
 class Kept(NamedTuple):
@@ -551,7 +447,7 @@ def read(session: Session, actor_id: int, canon: Canon, pack: ActorPack | None,
             FactGradeRow.id, FactGradeRow.subject_id, FactGradeRow.predicate,
             FactGradeRow.object_id, FactGradeRow.score, FactGradeRow.affirmed).where(mine))]
         wanted = sorted(_best(head, classes, canon, limit, groups))
-        rows = [r for chunk in _chunks(wanted) for r in session.connection().execute(
+        rows = [r for chunk in chunks(wanted) for r in session.connection().execute(
             query.where(FactGradeRow.id.in_(chunk)))]
     else:
         rows = list(session.connection().execute(query.where(mine)))

@@ -27,6 +27,12 @@ words, else of the name the source-name table gives them (`source_names`:
 "پولیس" is rated as "police"); the author's own voice and unmatched sources have
 their own entries. Sources are counted once per name of that table too.
 
+Independent sources count origins, not documents: a claim in the author's own voice
+counts as its story's origin (the earlier report it copies, or the wire it credits:
+`store.copies`), so a story three outlets carry is one source, and the explanation
+says so ("3 reports, 1 independent: Dawn, Geo News and The Express Tribune carry the
+same AFP story").
+
 Credibility 1–6, first rule that holds:
 
     5 improbable       the opposition is stronger than the support
@@ -51,10 +57,10 @@ from functools import cache, lru_cache
 from typing import Any
 
 from threatnet.analyse.claims import ClaimView
-from threatnet.analyse.source_names import source_names
 from threatnet.errors import InvalidData
 from threatnet.model import Modality
 from threatnet.resources import load_data, load_user_yaml
+from threatnet.source_names import source_names
 
 RELIABILITY = {"A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
                "D": "not usually reliable", "E": "unreliable",
@@ -233,6 +239,32 @@ def _names(claims: Iterable[ClaimView]) -> str:
     return ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in sorted(counts.items()))
 
 
+def _reports(claims: list[ClaimView], independent: int) -> str:
+    """"3 reports, 2 independent: Dawn and The Express Tribune carry the same AFP story"
+    when there are more reports than independent origins (copies of one story, by
+    `ClaimView.source_key`: `store.copies`), else ""."""
+    carriers: dict[str, set[str]] = {}
+    documents: set[str] = set()
+    reports = 0
+    for c in claims:
+        carriers.setdefault(c.source_key, set()).update(c.carriers)
+        if hasattr(c, "claims"):  # a summary group (`GroupView`): its documents
+            reports += c.reports or c.claims  # type: ignore[attr-defined]
+        elif c.document_id not in documents:
+            documents.add(c.document_id)
+            reports += 1
+    if reports <= independent:
+        return ""
+    stories = []
+    for key, outlets in sorted(carriers.items()):
+        if len(outlets) > 1 and key.startswith("outlet:"):
+            *most, last = sorted(outlets)
+            stories.append(f"{', '.join(most)} and {last} carry the same "
+                           f"{key.removeprefix('outlet:')} story")
+    return (f"{reports} reports, {independent} independent"
+            + (f": {'; '.join(stories)}" if stories else ""))
+
+
 def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgement:
     """Everything of `grade` but the sources' reliability."""
     affirmed = [c for c in claims if c.polarity == "affirmed"]
@@ -252,6 +284,7 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
 
     firm = [c for c in pro_sources.values() if c.modality in FIRM]
     n = len(pro_sources)
+    reports = _reports(pro, n)
     names = _names(pro_sources.values())
     verb, verbs = ("affirm", "affirms") if stance == "affirmed" else ("deny", "denies")
     if con and opposition > support:
@@ -271,6 +304,8 @@ def judge(claims: list[ClaimView], opposing: Iterable[ClaimView] = ()) -> Judgem
                                  f"{', '.join(sorted({c.modality for c in pro}))}): {names}")
     else:
         credibility, why_c = 6, "no claim"
+    if reports:
+        why_c = f"{reports}; {why_c}"
     if con and credibility != 5:
         if credibility < 3:
             credibility = 3

@@ -52,10 +52,11 @@ from threatnet.cli import (
     queries,
     review,
     serve,
+    sources,
 )
 
-GROUPS = (extraction, ingest, queries, entity, analyse, graph, incidents, review, interop, serve,
-          db)
+GROUPS = (extraction, ingest, queries, entity, analyse, graph, incidents, sources, review, interop,
+          serve, db)
 
 app = typer.Typer(help="threatnet: a sourced, time-aware knowledge graph of militant networks.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)

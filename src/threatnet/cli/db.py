@@ -1,7 +1,7 @@
 """The `db` group: `db upgrade` (create the store or bring it to the newest schema) and
 `db refresh-facts` (rebuild the facts summary and the graded facts).
 
-The summary (`store/summary.py`) and the grades of every fact (`analyse/graded.py`)
+The summary (`store/summary.py`) and the grades of every fact (`kept/grades.py`)
 are kept up to date by every save, review decision, merge and split; `refresh-facts`
 rebuilds them for a store whose claims were changed behind threatnet's back (e.g.
 with SQL), or after the actor pack's hierarchy changed.
@@ -34,13 +34,13 @@ def db_upgrade(db: DbOption = None) -> None:
 @db_app.command("refresh-facts")
 def db_refresh_facts(db: DbOption = None) -> None:
     """Rebuild the facts summary and grades (what actor, path and network read)."""
-    from threatnet.analyse import graded
+    from threatnet.kept import grades
     from threatnet.store import summary
 
     with common.one_line_errors():
         store = common.open_store(db)
         with store.session(write=True) as s, s.begin():
             rows = summary.rebuild(s, grades=False)
-            facts = graded.rebuild(s)
+            facts = grades.rebuild(s)
         common.out.print(f"{store.url}: {common.plural(rows, 'facts summary row')} rebuilt, "
                          f"{common.plural(facts, 'fact')} graded", highlight=False)

@@ -1,6 +1,6 @@
 """Claims an analyst adds: what the machine missed, read from a document's own sentence.
 
-An analyst's claim is a row of `claims` like any other (`origin = 'analyst'`), so
+An analyst's claim is a row of `claims` like any other (`written_by = 'analyst'`), so
 facts, analysis, exports and the review list count it; it carries its evidence
 offsets into the document's text, and it is accepted by the analyst who added
 it (a `reviews` row with action `add`, so gold export takes its document).
@@ -57,8 +57,8 @@ def add_claim(store: Store, document_id: str, *, subject: str, predicate: str, o
         object_row = store._entity(s, object)
         validate.not_self_loop(subject_row.id, object_row.id, where)
         count = s.scalar(select(func.count()).select_from(ClaimRow).where(
-            ClaimRow.document_id == doc.id, ClaimRow.origin == "analyst")) or 0
-        row = ClaimRow(document_id=doc.id, local_id=f"A{count + 1}", origin="analyst",
+            ClaimRow.document_id == doc.id, ClaimRow.written_by == "analyst")) or 0
+        row = ClaimRow(document_id=doc.id, local_id=f"A{count + 1}", written_by="analyst",
                        subject_id=subject_row.id, predicate=predicate,
                        object_id=object_row.id, polarity=polarity, modality=modality,
                        source=source, source_entity_id=None,

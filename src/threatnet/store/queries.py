@@ -15,9 +15,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from threatnet.analyse.source_names import said_key
 from threatnet.model import Modality, cite, is_symmetric
 from threatnet.resolve.linker import norm_name
+from threatnet.source_names import said_key
 from threatnet.store.schema import (
     NOT_REJECTED,
     AliasRow,
@@ -186,7 +186,7 @@ def _source_key(c: ClaimRow, d: _DocumentDates, canon: dict[int, int]) -> str:
         return f"entity:{canon.get(c.source_entity_id, c.source_entity_id)}"
     if c.source:
         return f"said:{said_key(c.source)}"  # every wording of one source: one key
-    return f"outlet:{d.outlet or d.source}"
+    return f"outlet:{c.origin or d.outlet or d.source}"  # the story's origin (copies.py)
 
 
 def same_as(s: Session) -> list[dict[str, Any]]:

@@ -51,7 +51,7 @@ def reattach(s: Session, document_id: str) -> Reattachment:
                              | {r.entity_id for r in rows["mention"]}))
     # an analyst's claims were not replaced: their decisions stay on them, and no
     # decision on a machine claim moves onto one
-    analyst = {r.id for r in rows["claim"] if r.origin == "analyst"}
+    analyst = {r.id for r in rows["claim"] if r.written_by == "analyst"}
     rows["claim"] = [r for r in rows["claim"] if r.id not in analyst]
     taken: set[tuple[str, int]] = set()
     for chain in chains.values():

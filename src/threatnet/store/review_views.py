@@ -102,7 +102,7 @@ def claim_dicts(s: Session, rows: list[ClaimRow]) -> list[dict[str, Any]]:
     for r in rows:
         last = latest.get(r.id)
         out.append({
-            "id": r.id, "target": "claim", "document": r.document_id, "origin": r.origin,
+            "id": r.id, "target": "claim", "document": r.document_id, "written_by": r.written_by,
             "status": r.review_status, "version": r.review_version,
             "subject": names[r.subject_id], "subject_id": r.subject_id,
             "predicate": r.predicate, "object": names[r.object_id], "object_id": r.object_id,

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -123,8 +124,58 @@ class ClaimRow(Base):
     review_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # machine: written by the extractor, replaced when the document is re-extracted;
     # analyst: a claim an analyst added (store/analyst_claims.py), kept through re-extraction
-    origin: Mapped[str] = mapped_column(String(16), default="machine",
-                                        server_default="machine")
+    written_by: Mapped[str] = mapped_column(String(16), default="machine",
+                                            server_default="machine")
+    # where what it says first came from, when not this document's outlet (0009,
+    # `store.copies`): the earlier report that carries its sentence, else the wire or
+    # outlet the text credits; the author's voice counts as that origin's
+    origin: Mapped[str | None] = mapped_column(Text)
+
+
+class NearKeyRow(Base):
+    """The near-duplicate index (0009, `ingest.near_duplicates`): a document's MinHash
+    band keys and long sentences' keys. Two documents sharing a key are compared."""
+
+    __tablename__ = "near_keys"
+    __table_args__ = (Index("ix_near_keys_key", "key"),)
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class CopyRow(Base):
+    """A later document (`document_id`) that carries sentences of an earlier one
+    (`original_id`): how many of its sentences, of how many compared, and whether that
+    makes it a copy of it (most of them, `near_duplicates.is_copy`). 0009."""
+
+    __tablename__ = "document_copies"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             primary_key=True)
+    original_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             primary_key=True, index=True)
+    shared: Mapped[int] = mapped_column(Integer)
+    compared: Mapped[int] = mapped_column(Integer)
+    copy: Mapped[bool] = mapped_column(Boolean)
+
+
+class SharedSentenceRow(Base):
+    """One sentence of a later document (span `start`-`end`) carried by an earlier one
+    (`original_id`, span `original_start`-`original_end`). 0009."""
+
+    __tablename__ = "shared_sentences"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    original_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    original_start: Mapped[int] = mapped_column(Integer)
+    original_end: Mapped[int] = mapped_column(Integer)
+    similarity: Mapped[float] = mapped_column(Float)
 
 
 class IncidentRow(Base):
@@ -161,9 +212,10 @@ class FactSummaryRow(Base):
 
     Raw entity ids: merges and splits leave it alone, readers apply canonical ids.
     `support` holds one group per (polarity, modality, source text, source entity,
-    outlet of the author's own voice): [affirmed, modality, source, source_entity_id,
-    outlet, claims, best confidence, first published, last published, lowest and
-    highest claim id, published and id of the first claim with the best confidence];
+    origin of the author's own voice): [affirmed, modality, source, source_entity_id,
+    origin, claims, best confidence, first published, last published, lowest and
+    highest claim id, published and id of the first claim with the best confidence,
+    the outlets carrying its claims and the number of its documents (0009)];
     `items` the items supplied, [item, published, claim id] of each one's first claim
     (oldest document first); `months` the claims per month; `timed` how many claims
     have a time of their own. Maintained by `summary.refresh`; rebuilt by

@@ -7,7 +7,9 @@ corrections (merge, split, alias, rename) are kept as decisions and live on
 the entity rows, which re-extraction never deletes. Analysts' reviews of claims
 and mentions (`review.py`) are re-attached to the new rows in the same
 transaction (`reattach.py`), and the facts summary of the claims' triples
-recomputed (`summary.py`). A document's incidents keep its account of them and join
+recomputed (`summary.py`). Each new document is compared with the stored ones it may
+copy or be copied by, and its claims given their origin (`copies.py`), so that copies
+of one story count as one source. A document's incidents keep its account of them and join
 the same incident told by other documents (`incidents.py`).
 """
 
@@ -24,6 +26,7 @@ from threatnet.model import ExtractionRecord
 from threatnet.resolve.linker import Linker, canonical, norm_name
 from threatnet.store import incidents, migrate, queries, summary
 from threatnet.store.engine import WRITE_OPTION, default_url, make_engine, no_store, transient
+from threatnet.store.keeper import keeper
 from threatnet.store.reattach import Reattachment, reattach
 from threatnet.store.schema import (
     AliasRow,
@@ -43,8 +46,10 @@ class Store:
     """A threatnet knowledge base; created at the newest schema when it is new (with
     `create=False`, where there is none, StoreError says how to create one)."""
 
-    def __init__(self, url: str | None = None, create: bool = True) -> None:
+    def __init__(self, url: str | None = None, create: bool = True,
+                 copies: bool = True) -> None:
         self.url = url or default_url()
+        self.copies = copies  # near-duplicate detection at save (`copies.py`); off: a bench
         self.engine = make_engine(self.url, create=create)
         try:
             if not create and not migrate.is_store(self.engine):
@@ -105,6 +110,14 @@ class Store:
                         kept = reattach(s, r.document.id) if outcome == "reextracted" else None
                         if outcome != "unchanged":  # the facts of its old and new claims
                             triples = before | summary.document_triples(s, r.document.id)
+                            if self.copies:  # and of later copies whose origin it became
+                                from threatnet.store import copies  # (reads the ingest's
+                                # sentences: not loaded by the query commands)
+
+                                doc = r.document
+                                new = (doc.text, doc.published, outlet or doc.outlet
+                                       or doc.source) if outcome == "new" else None
+                                triples |= copies.index(s, doc.id, new)
                             summary.refresh(s, triples, grades=False)
                             changed |= triples
                         out.append((outcome, kept))
@@ -136,7 +149,7 @@ class Store:
             incidents.clear(s, doc.id)
             # an analyst's own claims stay: no extractor wrote them
             s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc.id,
-                                             ClaimRow.origin != "analyst"))
+                                             ClaimRow.written_by != "analyst"))
             s.execute(delete(MentionRow).where(MentionRow.document_id == doc.id))
             row.extractor_version = record.extractor_version
             row.published = doc.published
@@ -311,26 +324,19 @@ def _check_text(source: str, *texts: str | None) -> None:
 
 
 def _regrade_facts(s: Session, triples: set[tuple[int, str, int]]) -> None:
-    from threatnet.analyse import graded  # (the analysis keeps its grades in the store)
-
-    graded.refresh(s, triples)
+    keeper().refresh(s, triples)  # (the kept layer grades them: `store.keeper`)
 
 
 def _regrade(s: Session, entity_ids: list[int]) -> None:
-    """Grade again the facts around entities just merged, split or adopted by the pack
-    (`analyse.graded`): those of their rows kept as they were, and as they are now."""
-    from threatnet.analyse import graded  # (the analysis keeps its grades in the store)
-
+    """Grade again the facts around entities just merged, split or adopted by the pack."""
     if entity_ids:
-        s.flush()
-        pack = graded.store_pack()
-        graded.refresh_parts(s, graded.parts_touching(s, entity_ids, pack), pack)
+        keeper().refresh_entities(s, entity_ids)
 
 
 def _pack():
-    from threatnet.analyse import graded  # (the pack the store grades with)
+    from threatnet.resolve.pack import load_actor_pack  # (the pack the store grades with)
 
-    return graded.store_pack()
+    return load_actor_pack()
 
 
 SUGGESTIONS = 3

@@ -7,7 +7,7 @@ fact instead of a row per claim (see `schema.FactSummaryRow` for what a row hold
 
 Whatever changes claims recomputes the rows of the triples it touched, from
 the claims table (index `ix_claim_triple`), and the grades kept of their facts
-(`analyse.graded`), inside its own transaction:
+(by the kept layer, `store.keeper`), inside its own transaction:
 `Store.save` (a new or re-extracted document: its old and new triples) and
 analysts' review decisions (a rejection or correction: the claim's triple
 before and after). Entity ids are stored raw, so merges and splits change
@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from threatnet.store.keeper import keeper
 from threatnet.store.schema import (
     NOT_REJECTED,
     ClaimRow,
@@ -40,10 +41,17 @@ CHUNK = 200  # triples per statement: well under every backend's limit on parame
 
 
 def author_outlet():  # noqa: ANN201 - an SQL expression
-    """The outlet of a claim in the author's own voice (its source key), else NULL."""
+    """The origin of a claim in the author's own voice (its source key), else NULL: the
+    story's origin (`ClaimRow.origin`, `copies.py`), else the document's outlet."""
     author = and_(ClaimRow.source_entity_id.is_(None),
                   or_(ClaimRow.source.is_(None), ClaimRow.source == ""))
-    return case((author, func.coalesce(DocumentRow.outlet, DocumentRow.source)), else_=None)
+    return case((author, func.coalesce(ClaimRow.origin, DocumentRow.outlet, DocumentRow.source)),
+                else_=None)
+
+
+def carrier():  # noqa: ANN201 - an SQL expression
+    """The outlet that carries a claim: its document's outlet, else its source."""
+    return func.coalesce(DocumentRow.outlet, DocumentRow.source)
 
 
 def document_triples(s: Session, document_id: str) -> set[Triple]:
@@ -77,23 +85,19 @@ def refresh(s: Session, triples: Iterable[Triple], grades: bool = True) -> None:
         _write(s, where, months)
     _add_months(s, months)
     if grades:
-        from threatnet.analyse import graded  # the grades kept of those facts
-
-        graded.refresh(s, todo)
+        keeper().refresh(s, todo)  # the grades kept of those facts
 
 
 def rebuild(s: Session, grades: bool = True) -> int:
     """Recompute the whole summary from the claims, and (`grades`) the entities' claims
-    per month and the facts graded from it (`analyse.graded.rebuild`); returns the
+    per month and the facts graded from it (`keeper.Keeper.rebuild`); returns the
     summary's number of rows."""
     s.flush()
     s.execute(delete(FactSummaryRow))
     rows = _write(s, None)
     if grades:
-        from threatnet.analyse import graded
-
         rebuild_months(s)
-        graded.rebuild(s)
+        keeper().rebuild(s)
     return rows
 
 
@@ -170,7 +174,7 @@ def _write(s: Session, where: Any, months: Counter | None = None) -> int:
         ClaimRow.confidence, DocumentRow.published, ClaimRow.id,
         or_(ClaimRow.time_start.is_not(None), ClaimRow.time_end.is_not(None)),
         case((ClaimRow.predicate == "supplies", type_coerce(ClaimRow.qualifiers, Text)),
-             else_=None),
+             else_=None), carrier(), ClaimRow.document_id,
     ).join(DocumentRow, DocumentRow.id == ClaimRow.document_id).where(NOT_REJECTED)
     if where is not None:
         claims = claims.where(where)
@@ -212,7 +216,8 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
     supplied: dict[str, tuple] = {}
     timed = 0
     for (polarity, modality, source, entity, outlet, confidence, published, claim_id,
-         has_time, qualifiers) in sorted(claims, key=lambda c: _order(c[6], c[7])):
+         has_time, qualifiers, carried_by, document) in sorted(claims,
+                                                           key=lambda c: _order(c[6], c[7])):
         affirmed = polarity == "affirmed"
         months[(published or "unknown")[:7]] += 1
         timed += bool(has_time)
@@ -220,8 +225,11 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
         if g is None:
             groups[(affirmed, modality, source, entity, outlet)] = [
                 affirmed, modality, source, entity, outlet, 1, confidence, published,
-                published, claim_id, claim_id, published, claim_id]
+                published, claim_id, claim_id, published, claim_id, [carried_by], {document}]
         else:
+            if carried_by not in g[13]:
+                g[13].append(carried_by)
+            g[14].add(document)
             g[5] += 1
             if confidence > g[6]:  # the first claim to reach the best confidence
                 g[6], g[11], g[12] = confidence, published, claim_id
@@ -235,7 +243,8 @@ def _row(triple: Triple, claims: list[tuple]) -> dict[str, Any]:
                     else qualifiers or {}).get("item")
             if item and str(item) not in supplied:
                 supplied[str(item)] = (published, claim_id)
-    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:]] for g in groups.values()]
+    support = [[*g[:6], max(g[6] or 0.0, 0.0), *g[7:13], sorted(g[13]), len(g[14])]
+               for g in groups.values()]
     return {"subject_id": triple[0], "predicate": triple[1], "object_id": triple[2],
             "claims": len(claims),
             "support": support, "months": dict(sorted(months.items())), "timed": timed,

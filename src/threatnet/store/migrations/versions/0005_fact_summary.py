@@ -7,7 +7,6 @@ Create Date: 2026-11-26 09:20:00
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = '0005'
 down_revision = '0004'
@@ -36,9 +35,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_fact_summary_object', ['object_id'], unique=False)
         batch_op.create_index('ix_fact_summary_predicate', ['predicate'], unique=False)
     # (affirmed … sides: what 0006 drops; nullable, as the code of now no longer writes them)
-    from threatnet.store import summary  # the store's claims, aggregated as they are now
-
-    summary.rebuild(Session(bind=op.get_bind()), grades=False)  # graded by 0006
+    # the rows themselves are written by 0009, with the code of now (which reads columns
+    # this revision does not have yet)
 
 
 def downgrade() -> None:

@@ -9,7 +9,6 @@ Create Date: 2026-11-26 11:20:00
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = '0006'
 down_revision = '0005'
@@ -61,12 +60,8 @@ def upgrade() -> None:
     with op.batch_alter_table('fact_summary', schema=None) as batch_op:
         for column in ('affirmed', 'entity_sources', 'confidence', 'sources_for', 'sides'):
             batch_op.drop_column(column)  # derived per fact: now in fact_grades
-    from threatnet.analyse import graded  # the store's facts, graded as they are now
-    from threatnet.store import summary
-
-    session = Session(bind=op.get_bind())
-    summary.rebuild_months(session)
-    graded.rebuild(session)
+    # the rows themselves are written by 0009, with the code of now (which reads columns
+    # this revision does not have yet)
 
 
 def downgrade() -> None:

@@ -1,15 +1,15 @@
-"""Analysts' claims: `claims.origin` says who wrote a claim (machine | analyst); an
+"""Analysts' claims: `claims.written_by` says who wrote a claim (machine | analyst); an
 analyst's claims are kept when their document is re-extracted.
 
-Revision ID: 0009
-Revises: 0007 (the lead sets the revision before it when merging)
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-07 15:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
@@ -17,10 +17,10 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('claims', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('origin', sa.String(length=16),
+        batch_op.add_column(sa.Column('written_by', sa.String(length=16),
                                       server_default='machine', nullable=False))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('claims', schema=None) as batch_op:
-        batch_op.drop_column('origin')
+        batch_op.drop_column('written_by')
