@@ -9,7 +9,6 @@ this process, sharing the session's extractor.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -18,25 +17,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analyse"))
 import browser  # noqa: E402
 from graphstore import dev_store_url  # noqa: E402
-from webclient import free_port, live, make_client  # noqa: E402,F401
+from webclient import copy_sqlite, free_port, live, make_client  # noqa: E402,F401
 
 ARTEFACTS = "THREATNET_ARTEFACTS"  # folder for screenshots (default: a pytest tmp dir)
 
-
-def _copy_sqlite(url: str, target: Path) -> str:
-    source = sqlite3.connect(url.removeprefix("sqlite:///"))
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
-    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="session")
 def serve_store_url(tmp_path_factory, extractor) -> str:
     url = dev_store_url(tmp_path_factory, extractor)
-    return _copy_sqlite(url, tmp_path_factory.mktemp("serve") / "kb.db")
+    return copy_sqlite(url, tmp_path_factory.mktemp("serve") / "kb.db")
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
-from webclient import live, make_client
+from webclient import live, make_client, store_copy
 
 from threatnet.cli import app as cli
 from threatnet.serve.security import CSRF_COOKIE
@@ -23,17 +22,8 @@ CANDIDATES = ("rival_of", "cooperates_with", "supports", "allied_with", "splinte
 @pytest.fixture(scope="module")
 def claim_store(serve_store_url, tmp_path_factory):
     """A copy of the web tests' store: claims added here change nothing elsewhere."""
-    from threatnet.store import Store
-
-    target = tmp_path_factory.mktemp("add-claim") / "kb.db"
-    source = sqlite3.connect(serve_store_url.removeprefix("sqlite:///"))
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
-    with Store(f"sqlite:///{target}") as s:
-        yield s
+    with store_copy(serve_store_url, tmp_path_factory.mktemp("add-claim")) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ page shows the outlet and date the text gives (not an ingest path)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from webclient import make_client
+from webclient import make_client, store_copy
 
 from threatnet.serve.reports import describe_source, opening_date, outlet_in_text
 from threatnet.serve.security import CSRF_FIELD
@@ -26,17 +25,8 @@ BIG_CHARS = 40_000  # a long report (the property holds at 1 MB too; this keeps 
 @pytest.fixture(scope="module")
 def jobs_store(serve_store_url, tmp_path_factory):
     """A copy of the web tests' store: the reports added here change nothing elsewhere."""
-    from threatnet.store import Store
-
-    target = tmp_path_factory.mktemp("jobs") / "kb.db"
-    source = sqlite3.connect(serve_store_url.removeprefix("sqlite:///"))
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
-    with Store(f"sqlite:///{target}") as s:
-        yield s
+    with store_copy(serve_store_url, tmp_path_factory.mktemp("jobs")) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,9 @@ its own, is found to be a copy of it and leaves every grade of the store as it w
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import func, select
-from webclient import make_client
+from webclient import make_client, store_copy
 
 from threatnet.store.schema import ClaimRow, CopyRow, DocumentRow, FactGradeRow
 
@@ -16,16 +14,7 @@ from threatnet.store.schema import ClaimRow, CopyRow, DocumentRow, FactGradeRow
 @pytest.fixture(scope="module")
 def own_store(serve_store_url, tmp_path_factory, extractor):
     """A copy of the web tests' store, so the pasted report changes no other test's."""
-    from threatnet.store import Store
-
-    target = tmp_path_factory.mktemp("pasted") / "kb.db"
-    source = sqlite3.connect(serve_store_url.removeprefix("sqlite:///"))
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
-    with Store(f"sqlite:///{target}") as store:
+    with store_copy(serve_store_url, tmp_path_factory.mktemp("pasted")) as store:
         yield store
 
 

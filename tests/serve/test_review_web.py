@@ -4,12 +4,11 @@ and correcting claims here changes nothing the other web tests see."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 
 import pytest
-from webclient import free_port, make_client
+from webclient import free_port, make_client, store_copy
 
 from threatnet.serve.security import CSRF_COOKIE
 
@@ -18,17 +17,8 @@ DOC_TITLE = "dev-ttp-merger-2020"
 
 @pytest.fixture(scope="module")
 def review_store(serve_store_url, tmp_path_factory):
-    from threatnet.store import Store
-
-    target = tmp_path_factory.mktemp("review-web") / "kb.db"
-    source = sqlite3.connect(serve_store_url.removeprefix("sqlite:///"))
-    dest = sqlite3.connect(target)
-    with dest:
-        source.backup(dest)
-    source.close()
-    dest.close()
-    with Store(f"sqlite:///{target}") as s:
-        yield s
+    with store_copy(serve_store_url, tmp_path_factory.mktemp("review-web")) as store:
+        yield store
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,12 @@ name no other folder's conftest shares.
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 
 def make_client(store, extractor, host: str = "127.0.0.1", **settings):
@@ -21,6 +23,27 @@ def make_client(store, extractor, host: str = "127.0.0.1", **settings):
     app = create_app(Settings(db=store.url, **settings), store=store, extractor=extractor)
     return TestClient(app, base_url="http://127.0.0.1", client=(host, 50000),
                       follow_redirects=False)
+
+
+def copy_sqlite(url: str, target: Path) -> str:
+    """A copy of the SQLite store at `url` in the file `target`; its URL."""
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    dest = sqlite3.connect(target)
+    with dest:
+        source.backup(dest)
+    source.close()
+    dest.close()
+    return f"sqlite:///{target}"
+
+
+@contextmanager
+def store_copy(url: str, folder: Path) -> Iterator:
+    """A Store over a copy of the store at `url` in `folder`: what a test module writes
+    there changes no other module's store."""
+    from threatnet.store import Store
+
+    with Store(copy_sqlite(url, folder / "kb.db")) as store:
+        yield store
 
 
 def free_port() -> int:
