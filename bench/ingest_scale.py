@@ -20,6 +20,8 @@ starts itself (initdb + pg_ctl in a temporary folder, Unix socket only, as the
 `--detection` times `Store.save` alone (records built by hand, no extractor) with
 near-duplicate detection off and then on, and prints the on/off ratio of wall time and
 of the process's CPU time (the steadier figure on a shared machine).
+`--no-detection` runs the whole ingest (extraction and save) with detection off: its
+documents/s beside a run without it is what detection costs an ingest.
 """
 
 from __future__ import annotations
@@ -187,7 +189,7 @@ def _rss_mb(field: str) -> float:
     return kb / 1024
 
 
-def worker(url: str, reports: int, seed: int, batch_size: int) -> dict:
+def worker(url: str, reports: int, seed: int, batch_size: int, detect: bool = True) -> dict:
     from threatnet.batch import BATCH
     from threatnet.extract.pipeline import Extractor
     from threatnet.ingest import document_from_text
@@ -195,7 +197,7 @@ def worker(url: str, reports: int, seed: int, batch_size: int) -> dict:
 
     corpus = Corpus(seed)
     extractor = Extractor()
-    store = Store(url)
+    store = Store(url, copies=detect)
     list(extractor.extract_many([document_from_text("Warm-up. The BLA attacked the army.",
                                                     source="warm-up")]))
     base = _rss_mb("VmRSS")
@@ -429,9 +431,11 @@ class Postgres:
 
 # -- the driver ----------------------------------------------------------------------------
 
-def _run_worker(url: str, reports: int, seed: int, batch_size: int) -> dict:
+def _run_worker(url: str, reports: int, seed: int, batch_size: int,
+                detect: bool = True) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--url", url,
            "--reports", str(reports), "--seed", str(seed), "--batch-size", str(batch_size)]
+    cmd += [] if detect else ["--no-detection"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"worker for {reports} reports on {url} failed:\n{done.stderr}")
@@ -484,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--detection", action="store_true",
                     help="time Store.save of small hand-built reports with near-duplicate "
                          "detection off and on (the on/off ratio), at --sizes")
+    ap.add_argument("--no-detection", action="store_true",
+                    help="ingest with near-duplicate detection off (compare the documents/s "
+                         "with a run without it: the cost of detection in a whole ingest)")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--detection-worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--detect", action="store_true", help=argparse.SUPPRESS)
@@ -502,7 +509,8 @@ def main(argv: list[str] | None = None) -> int:
         detection(args.sizes, args.backends, args.seed)
         return 0
     if args.worker:
-        print(json.dumps(worker(args.url, args.reports, args.seed, args.batch_size)))
+        print(json.dumps(worker(args.url, args.reports, args.seed, args.batch_size,
+                                not args.no_detection)))
         return 0
 
     print(f"corpus          seed {args.seed}, sizes {', '.join(map(str, args.sizes))}; "
@@ -517,7 +525,8 @@ def main(argv: list[str] | None = None) -> int:
             for size in args.sizes:
                 with tempfile.TemporaryDirectory(prefix="threatnet-bench-") as tmp:
                     url = server.fresh_database() if server else f"sqlite:///{tmp}/kb.db"
-                    result = _run_worker(url, size, args.seed, args.batch_size)
+                    result = _run_worker(url, size, args.seed, args.batch_size,
+                                         not args.no_detection)
                 results.append((backend, result))
                 print(f"{backend:<15} {size} reports: {result['seconds']:.1f} s, "
                       f"{result['documents']} documents, {result['entities']} entities, "
