@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
 from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
@@ -55,7 +56,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
     words["actor_nouns"] = words["group"] | words["state"] | words["forces"]
     words["anaphor_nouns"] = words["capability"] | words["event_words"] | words["actor_nouns"]
     frames = load_frames()
-    words["speech_verbs"] = frozenset(load_data("cues.yaml")["source_verbs"])
+    words["speech_verbs"] = frozenset(load_cues().source_verbs)
     words["role_nouns"] = frozenset(frames.roles)
     words["hostile_verbs"] = frozenset(
         lemma for lemma, found in frames.verbs.items()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hmac
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -124,14 +124,7 @@ async def add_claim(document_id: Annotated[str, Path(max_length=200)], request: 
     `evidence_end`. Stored as the analyst's claim, accepted by them: it counts in the
     facts, stays through re-extraction and goes into gold export."""
     _check_write(request, res)
-    try:
-        claim = ClaimIn.model_validate(json.loads(await request.body()))
-    except (ValueError, UnicodeDecodeError) as exc:
-        if isinstance(exc, ValidationError):
-            fields = sorted({".".join(map(str, e["loc"])) or "body" for e in exc.errors()})
-            raise InvalidInput("claim", f"invalid or missing {', '.join(fields)} (see "
-                                        "/docs)") from None
-        raise InvalidInput("claim", "the body is not JSON") from None
+    claim = await _body(request, ClaimIn, "claim")
     reviewer = reviewer_of(request, res.settings, claim.reviewer)
     try:
         return JSONResponse(analyst_claims.add_claim(
@@ -220,15 +213,19 @@ def _check_write(request: Request, res) -> None:
     check_write(request, res.settings)
 
 
-async def _body(request: Request) -> ReviewIn:
+M = TypeVar("M", bound=BaseModel)
+
+
+async def _body(request: Request, model: type[M] = ReviewIn, what: str = "decision") -> M:
+    """The JSON body as `model`, or one line naming the fields that are wrong."""
     try:
-        return ReviewIn.model_validate(json.loads(await request.body()))
+        return model.model_validate(json.loads(await request.body()))
     except (ValueError, UnicodeDecodeError) as exc:
         if isinstance(exc, ValidationError):
             fields = sorted({".".join(map(str, e["loc"])) or "body" for e in exc.errors()})
-            raise InvalidInput("decision", f"invalid or missing {', '.join(fields)} (see "
-                                           "/docs)") from None
-        raise InvalidInput("decision", "the body is not JSON") from None
+            raise InvalidInput(what, f"invalid or missing {', '.join(fields)} (see "
+                                     "/docs)") from None
+        raise InvalidInput(what, "the body is not JSON") from None
 
 
 def _checked_changes(target: str, decision: ReviewIn) -> dict[str, str | None] | None:
