@@ -111,15 +111,18 @@ def eval_(
     from rich.table import Table
 
     from threatnet.evaluate import runner
+    from threatnet.evaluate.dyads import dyad_totals
     from threatnet.evaluate.incidents import incident_totals
 
     with common.one_line_errors():
         scores, overall = runner.evaluate(gold_dir, common.extractor(pack))
     groups = runner.by_prefix(scores) if by_prefix else {}
     incidents = incident_totals([s.incidents for s in scores])
+    dyads = dyad_totals([s.dyads for s in scores])
     if as_json:
         files = {s.name: s.summary for s in scores}
-        found = {"overall": overall, "files": files, "incidents": incidents} | \
+        found = {"overall": overall, "files": files, "incidents": incidents,
+                 "dyads": dyads} | \
             ({"groups": groups} if groups else {})
         sys.stdout.write(json.dumps(found) + "\n")
         return
@@ -140,6 +143,10 @@ def eval_(
                   f"or suspected stated as the author's certainty; date right "
                   f"{incidents['date_right']}/{incidents['dated']}, place right "
                   f"{incidents['place_right']}/{incidents['placed']}", highlight=False)
+    if dyads["dyads"]:
+        out.print(f"dyads: a claim of the right class for {dyads['dyads_found']} of "
+                  f"{dyads['dyads']} pairs of groups the gold relates ({dyads['dyad_share']})",
+                  highlight=False)
     if explain:
         for s in scores:
             out.rule(s.name)

@@ -9,6 +9,7 @@ from typing import Any
 
 from threatnet.errors import InvalidInput
 from threatnet.evaluate import reference
+from threatnet.evaluate.dyads import dyad_counts
 from threatnet.evaluate.incidents import incident_counts
 from threatnet.extract.pipeline import Extractor
 from threatnet.ingest import read_document
@@ -23,6 +24,7 @@ class FileScore:
     claims: dict[str, Any]
     summary: dict[str, Any]
     incidents: dict[str, int]  # see evaluate.incidents: who did each attack, kept as said
+    dyads: dict[str, int]  # see evaluate.dyads: pairs of groups whose relation is read
 
 
 def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
@@ -77,7 +79,8 @@ def evaluate(gold_dir: str | Path, extractor: Extractor) -> tuple[list[FileScore
         ents, claims = reference.score_pair(gold, pred, record.document.text)
         summary = reference.totals([(ents, claims)])
         scores.append(FileScore(gold_path.name[: -len(".gold.json")], ents, claims, summary,
-                                incident_counts(gold, pred, record.document.text)))
+                                incident_counts(gold, pred, record.document.text),
+                                dyad_counts(gold, pred, record.document.text)))
     overall = reference.totals([(s.entities, s.claims) for s in scores])
     overall["documents"] = len(scores)
     return scores, overall
