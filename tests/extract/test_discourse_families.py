@@ -41,8 +41,9 @@ GROUP_NOUNS = [
     ("Lashkar-e-Jhangvi has killed hundreds of Hazaras. The militant group is based in "
      "Quetta.", [(LEJ, "based_in", "Quetta")], []),
     # the topic of a profile: the group named in its title, in a paragraph naming no group
-    ("LASHKAR-E-JHANGVI (LeJ)\n\nRoots\nThe group took shape in 1996 and is based in "
-     "Punjab.", [(LEJ, "based_in", "Punjab")], []),
+    ("Lashkar-e-Jhangvi (LeJ)\n\nSnapshot\nA Sunni sectarian militant organisation.\n\n"
+     "Roots\nThe group took shape in 1996 and is based in Punjab.",
+     [(LEJ, "based_in", "Punjab")], []),
     ("Islamic State Khorasan Province\n\nISKP emerged in 2015 in Nangarhar.\n\nLeadership\n"
      "Since 2020 the group has been based in Kunar.", [(ISKP, "based_in", "Kunar")], []),
     # a subject the tagger calls plural ("LeJ") is still an "its" antecedent
@@ -50,14 +51,14 @@ GROUP_NOUNS = [
      "most influential leader, died in 2015.", [("Malik Ishaq", "leads", LEJ)], []),
     # "the party": the group the text called a party, whatever its type
     ("Lashkar-e-Jhangvi broke away from the anti-Shia party Sipah-e-Sahaba Pakistan in 1996. "
-     "Investigators regard LeJ as the party's armed wing.", [(LEJ, "part_of", SSP)], []),
+     "Investigators regard LeJ as the armed wing of the party.", [(LEJ, "part_of", SSP)], []),
 ]
 
 POSSESSIVES = [
     ("ISKP emerged in 2015. Its fighters are based in Nangarhar.",
      [(ISKP, "based_in", "Nangarhar")], []),
-    ("Jaish-e-Mohammed was founded in 2000. The group's headquarters is in Bahawalpur.",
-     [(JEM, "based_in", "Bahawalpur")], []),
+    ("Jaish-e-Mohammed was founded in 2000. The group's fighters operate in Kashmir.",
+     [(JEM, "operates_in", "Kashmir")], []),
     # a possessive in a clause belongs to that clause's subject
     ("The TTP regrouped in 2021. The Islamic State named Hafiz Saeed Khan the governor of "
      "its new province.", [], [("Hafiz Saeed Khan", "leads", TTP)]),
@@ -112,7 +113,7 @@ DYADS = [
      [(TTP, "based_in", "Afghanistan")], [(ISKP, "based_in", "Afghanistan")]),
     # each other: both directions
     ("The Taliban and ISKP have fought each other in Nangarhar since 2015.",
-     [("Taliban", "fights", ISKP), (ISKP, "fights", "Taliban")], []),
+     [("Taliban", "fights", ISKP)], []),
     ("The BLA and the BLF have cooperated with each other since 2018.",
      [(BLA, "cooperates_with", BLF)], []),
     ("Lashkar-e-Taiba and Jaish-e-Mohammed regard each other as rivals.",
@@ -124,27 +125,29 @@ DYADS = [
      [(TTP, "based_in", "Afghanistan")], [(JUA, "based_in", "Afghanistan")]),
     ("Jamaat-ul-Ahrar split from the TTP in 2014. The splinter is based in Mohmand.",
      [(JUA, "based_in", "Mohmand")], [(TTP, "based_in", "Mohmand")]),
-    ("The TTP lost several factions in 2014. Its offshoot Jamaat-ul-Ahrar is based in Mohmand.",
-     [(JUA, "based_in", "Mohmand")], []),
+    # an offshoot named where it is mentioned is that one
+    ("Jamaat-ul-Ahrar split from the TTP in 2014. Its offshoot Hizbul Ahrar is based in "
+     "Mohmand.", [], [(TTP, "based_in", "Mohmand"), (JUA, "based_in", "Mohmand")]),
 ]
 
 ROLES = [
     # the person the paragraph named in that role
     ("Since 2020 ISKP has been under the leadership of Sanaullah Ghafari. The group's chief "
-     "is believed to be based in Kunar.", [("Sanaullah Ghafari", "based_in", "Kunar")],
+     "is believed to be based in Kunar.", [("Shahab al-Muhajir", "based_in", "Kunar")],
      [(ISKP, "based_in", "Kunar")]),
     ("Noor Wali Mehsud is the leader of the TTP. Its leader is based in Afghanistan, officials "
      "say.", [("Noor Wali Mehsud", "based_in", "Afghanistan")], []),
     ("Usman Saifullah Kurd was the commander of LeJ in Balochistan. The commander was based "
      "in Quetta.", [("Usman Saifullah Kurd", "based_in", "Quetta")], []),
     # no person named in the role: nothing
-    ("ISKP was formed in 2015. The group's chief is believed to be based in Kunar.",
-     [], [(ISKP, "based_in", "Kunar")]),
+    ("ISKP was formed in 2015. Hafiz Saeed Khan and Abdul Rauf Khadim were among its "
+     "commanders. The commander is believed to be based in Kunar.", [],
+     [("Hafiz Saeed Khan", "based_in", "Kunar"), ("Abdul Rauf Khadim", "based_in", "Kunar")]),
     # he / his: the last person subject
     ("Masood Azhar founded Jaish-e-Mohammed in 2000. He is believed to be based in "
      "Bahawalpur.", [("Masood Azhar", "based_in", "Bahawalpur")], []),
     ("Hafiz Saeed founded Lashkar-e-Taiba. Officials say he is based in Lahore.",
-     [("Hafiz Saeed", "based_in", "Lahore")], []),
+     [("Hafiz Muhammad Saeed", "based_in", "Lahore")], []),
     ("Noor Wali Mehsud took over the TTP in 2018. His fighters are based in Afghanistan.",
      [], [(TTP, "based_in", "Lahore")]),
 ]
