@@ -8,10 +8,15 @@ preferred; a candidate must fit the anaphor (a person for "he", a group for
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.cue_lexicon import load_cues
@@ -20,6 +25,9 @@ from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
+_LINE_BREAK = re.compile("\n")
+_QUOTE_MARK = re.compile("[\u201c\u201d\"]|``|''")
+TEXT_KEY = "threatnet.text"  # Doc.user_data: the text it was parsed from (extract.incidents)
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
@@ -74,6 +82,19 @@ def _word_classes() -> dict[str, frozenset[str]]:
     return words
 
 
+@lru_cache(maxsize=4)
+def _word_hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The hashes spaCy gives these words' forms and lemmas (lower case and capitalised)."""
+    forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
+    return numpy.array(sorted(hash_string(f) for f in forms), dtype=numpy.uint64)
+
+
+def _member(values: numpy.ndarray, sorted_words: numpy.ndarray) -> numpy.ndarray:
+    """Which of `values` are in `sorted_words` (a binary search each, in numpy)."""
+    at = numpy.minimum(numpy.searchsorted(sorted_words, values), len(sorted_words) - 1)
+    return sorted_words[at] == values
+
+
 @lru_cache(maxsize=1)
 def _discourse_data() -> tuple[dict[str, str], dict[str, int]]:
     """Role noun -> its class, and "former"/"latter" -> position in the pair."""
@@ -108,15 +129,16 @@ class Coreference:
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
         self.role_class, self.pair_positions = _discourse_data()
+        self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
+            self.group_nouns | self.offshoot_words | {"parent"}
         self.doc = doc
-        self.quote_of = _quotes(doc)
-        self.sent_of = {}
+        self.sent_of: list[int] = [0] * len(doc)  # token -> its sentence's number
         self._sent_starts: list[int] = []  # first token of each sentence
         for n, sent in enumerate(sentences(doc)):
             self._sent_starts.append(sent.start)
-            for tok in sent:
-                self.sent_of[tok.i] = n
+            self.sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
         self.paragraph_of = self._paragraphs(doc)
+        self.quote_of = _quotes(doc, self.paragraph_of)
         self.candidates: list[_Candidate] = []
         self._types = types
         self.mentioned = frozenset(token_entity)
@@ -141,7 +163,7 @@ class Coreference:
             end = i
             while token_entity.get(end + 1) == entity:
                 end += 1
-            words = [head, *doc[i:end + 1]]
+            words = [head] if end == i == head.i else [head, *(doc[k] for k in range(i, end + 1))]
             # "X and Y"; a conj inside the mention's own words ("Jaish-e-Mohammed") is none
             # (the parser may hang the "and" on any word of a hyphened name)
             coordinated = head.dep_ == "conj" or any(
@@ -152,11 +174,11 @@ class Coreference:
             noun = head.lemma_.casefold() if not inside else ""
             # what the text calls it besides ("the anti-Shia party SSP", "SSP, the party
             # founded by …"), when that word tells it apart (a "group" does not)
-            called = [head.head] if head.dep_ == "appos" else []
-            called += [c for c in head.children if c.dep_ == "appos"]
-            called += [c for t in words for c in t.children
-                       if c.dep_ == "compound" and not i <= c.i <= end]
             if not noun:
+                called = [head.head] if head.dep_ == "appos" else []
+                called += [c for t in words for c in t.children
+                           if (c.dep_ == "compound" and not i <= c.i <= end) or
+                           (c.dep_ == "appos" and t.i == head.i)]
                 noun = next((c.lemma_.casefold() for c in called if c.pos_ == "NOUN" and
                              c.lemma_.casefold() not in self.generic_nouns), "")
             self.candidates.append(_Candidate(
@@ -190,8 +212,10 @@ class Coreference:
         self._recent: dict[str, list[tuple[int, str]]] = {}  # class -> [(token, entity)]
         self._splits: list[tuple[int, str | None, str | None]] = []  # token, offshoot, parent
         self._roles: list[tuple[int, str, str, str | None]] = []  # token, class, person, owner
-        for tok in doc:  # resolve in text order, so "the group" can antecede "it"
-            c = first_of.get(tok.i)
+        # only the words that can matter are visited (picked out in numpy, not one by one)
+        for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
+            tok = doc[i]
+            c = first_of.get(i)
             if c is not None:
                 self._note(c, counts)
             if self.is_anaphor(tok):
@@ -210,14 +234,29 @@ class Coreference:
             if lemma in self.role_class or lemma in self.leading_verbs:
                 self._note_role(tok)
 
+    def _visited(self, doc: Doc, first_of: dict[int, _Candidate]) -> list[int]:
+        """The tokens the walk must see: mentions, and words whose form or lemma is one
+        of the discourse words."""
+        words = _word_hashes(self._pronouns | self._anaphor_nouns | self._discourse_words |
+                             self.split_verbs | self.leading_verbs | self.offshoot_words)
+        if not len(doc):
+            return []
+        forms = doc.to_array([LOWER, LEMMA])
+        hits = numpy.nonzero(_member(forms[:, 0], words) | _member(forms[:, 1], words))
+        return sorted({*hits[0].tolist(), *first_of})
+
     @staticmethod
-    def _paragraphs(doc: Doc) -> dict[int, int]:
-        out, paragraph = {}, 0
-        for tok in doc:
-            out[tok.i] = paragraph
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                paragraph += 1
-        return out
+    def _paragraphs(doc: Doc) -> list[int]:
+        """Token -> its paragraph: how many tokens before it hold or end in a line break
+        (found from the text's line breaks, not by visiting every token)."""
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if "\n" not in text:
+            return [0] * len(doc)
+        starts = doc.to_array([IDX]).astype(numpy.int64)
+        breaks = numpy.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=numpy.int64)
+        owners = numpy.searchsorted(starts, breaks, side="right") - 1  # sorted
+        owners = owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
+        return numpy.searchsorted(owners, numpy.arange(len(doc)), side="left").tolist()
 
     def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
         clause = tok.head.head if tok.dep_ == "poss" else tok.head
@@ -366,7 +405,7 @@ class Coreference:
         if tok.i in self.mentioned:
             return False
         lemma = tok.lemma_.casefold()
-        if self._discourse_kind(tok) is not None:
+        if lemma in self._discourse_words and self._discourse_kind(tok) is not None:
             return True
         if lemma not in self._anaphor_nouns:
             return False
@@ -952,28 +991,38 @@ def _actor_class(etype: EntityType) -> str | None:
     return None
 
 
-def _quotes(doc: Doc) -> dict[int, int]:
-    """The tokens inside quotation marks, each with the number of its quotation (a
-    paragraph break closes an unbalanced one)."""
+def _quotes(doc: Doc, paragraph_of: list[int]) -> dict[int, int]:
+    """The tokens inside quotation marks that hold someone's words (a verb: not a name
+    such as "Khorasan Province" set in quotation marks), each with its quotation's number;
+    a paragraph break closes an unbalanced quotation. Found from the text's quotation
+    marks, not by visiting every token."""
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return {}
+    starts = doc.to_array([IDX]).astype(numpy.int64)
+    at = numpy.searchsorted(starts, numpy.array(marks, dtype=numpy.int64), side="right") - 1
+    pos = doc.to_array([POS])
+    verbs = (pos == VERB) | (pos == AUX)
     out: dict[int, int] = {}
-    n, open_ = 0, False
-    spoken: set[int] = set()  # quotations holding a verb: words, not a name ("Khorasan
-    for tok in doc:           # Province") or a term in quotation marks
-        text = tok.text
-        if text in ("\u201c", "\u201d", '"', "''", "``"):
-            if text == "\u201c" or text == "``" or (text == '"' and not open_):
-                n += 1
-                open_ = True
-            else:
-                open_ = False
+    opened: int | None = None
+    n = 0
+    for i in dict.fromkeys(at.tolist()):  # a mark token once, in order
+        mark = doc[i].text
+        closing = mark in ("\u201d", "''") or (mark == '"' and opened is not None)
+        if opened is not None and paragraph_of[opened] != paragraph_of[i]:
+            opened, closing = None, mark in ("\u201d", "''")  # left open at a line break
+        if not closing:
+            opened = i
             continue
-        if open_:
-            out[tok.i] = n
-            if tok.pos_ in ("VERB", "AUX"):
-                spoken.add(n)
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            open_ = False
-    return {i: q for i, q in out.items() if q in spoken}
+        if opened is None:
+            continue
+        inside = range(opened + 1, i)
+        n += 1
+        if verbs[opened + 1:i].any():
+            out.update(dict.fromkeys(inside, n))
+        opened = None
+    return out
 
 
 def is_expletive(tok: Token) -> bool:
