@@ -212,6 +212,7 @@ class Coreference:
         self._recent: dict[str, list[tuple[int, str]]] = {}  # class -> [(token, entity)]
         self._splits: list[tuple[int, str | None, str | None]] = []  # token, offshoot, parent
         self._roles: list[tuple[int, str, str, str | None]] = []  # token, class, person, owner
+        self._called: dict[str, set[str]] = {}  # "party" -> the entities the text called so
         # only the words that can matter are visited (picked out in numpy, not one by one)
         for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
             tok = doc[i]
@@ -275,6 +276,8 @@ class Coreference:
         """Pass one mention: the report's topic and the actors named last."""
         if c.weak or c.quote:
             return
+        if c.noun:
+            self._called.setdefault(c.noun, set()).add(c.entity)
         kind = _actor_class(c.type)
         if kind is None:
             return
@@ -411,6 +414,11 @@ class Coreference:
             return False
         if tok.tag_ == "NNS" and lemma in self.group_nouns and lemma not in self.armed_nouns:
             return False  # "the main Kashmir-focused groups" are several (see `plural`)
+        if lemma in self.group_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "of" and
+                any(p.dep_ == "pobj" and p.i in self.mentioned for p in c.children)
+                for c in tok.rights):
+            return False  # "the armed wing of the MDI" describes, it does not point back
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
         if lemma in self._event_words:
@@ -521,7 +529,7 @@ class Coreference:
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
             if _objective(tok) else self._attacker(tok) | self._permitter(tok)
-        if tok.pos_ != "PRON" and tok.dep_ in ("dobj", "pobj"):
+        if tok.pos_ != "PRON" and tok.dep_ in ("dobj", "pobj") and tok.head.lower_ != "as":
             # nor is "the group" ("the new outfit is a splinter of that group")
             subject = self._clause_subject(tok)
             if subject is not None:
@@ -548,7 +556,9 @@ class Coreference:
         pool = [c for c in pool if c.paragraph == paragraph] or \
             [c for c in pool if c.paragraph == paragraph - 1]
         if tok.pos_ != "PRON":  # "the party": the group the text called a party
-            named = [c for c in window if c.noun == tok.lemma_.casefold() and
+            lemma = tok.lemma_.casefold()
+            called = set() if lemma in self.generic_nouns else self._called.get(lemma, set())
+            named = [c for c in window if (c.noun == lemma or c.entity in called) and
                      c.type in GROUPS and c.paragraph == paragraph and not c.weak and
                      c.entity not in own_subject]
             if named and tok.lemma_.casefold() in self.party_nouns | self.group_nouns:
@@ -713,6 +723,8 @@ class Coreference:
                     if subject.left_edge.i <= tok.i <= subject.right_edge.i:
                         return None
                     return subject
+                if node.dep_ == "acl" and node.tag_ == "VBD":
+                    return node.head  # "the group Azhar founded …", parsed as a modifier
                 if node.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl"):
                     return None
             elif node.dep_ in ("relcl", "appos"):
