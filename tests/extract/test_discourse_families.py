@@ -64,9 +64,15 @@ POSSESSIVES = [
      "its new province.", [], [("Hafiz Saeed Khan", "leads", TTP)]),
     ("The TTP is active in Bajaur. Daesh considers the JUI-F its rival.",
      [], [(TTP, "rival_of", "Jamiat Ulema-e-Islam (Fazl)")]),
+    ("The Taliban have fought ISKP since 2015. Their fighters are based in Kunar.",
+     [("Taliban", "based_in", "Kunar")], [(ISKP, "based_in", "Kunar")]),
+    ("ISKP was formed in 2015. The outfit's fighters operate in Kunar.",
+     [(ISKP, "operates_in", "Kunar")], []),
     # a possessive of a subject the text did not name belongs to no actor
     ("Masood Azhar founded Jaish-e-Mohammed. A suicide bomber detonated his explosives at a "
      "police post in Pulwama.", [], [("Masood Azhar", "uses", "explosives")]),
+    ("The BLA attacked a convoy in Gwadar. Three gunmen forced their way into the port.",
+     [], [(BLA, "attacks", "port")]),
 ]
 
 SALIENCE = [
@@ -81,17 +87,32 @@ SALIENCE = [
     ('The BLA issued a statement. "ISKP has no place in Balochistan," it said. The outfit is '
      "based in Afghanistan.", [(BLA, "based_in", "Afghanistan")],
      [(ISKP, "based_in", "Afghanistan")]),
+    ("\u201cWe will fight the TTP,\u201d ISKP said in a statement. The group is based in Kunar.",
+     [(ISKP, "based_in", "Kunar")], [(TTP, "based_in", "Kunar")]),
+    # a name in quotation marks is no one's words
+    ('The Islamic State announced a new "Khorasan Province" in 2015. The group is based in '
+     "Syria.", [("Islamic State", "based_in", "Syria")], []),
     # two groups equally salient: no guess
     ("The TTP and the BLA stepped up attacks in 2023. The group is based in Afghanistan.",
      [], [(TTP, "based_in", "Afghanistan"), (BLA, "based_in", "Afghanistan")]),
     ("Lashkar-e-Taiba and Jaish-e-Mohammed were banned in 2002. The outfit is based in "
      "Punjab.", [], [(LET, "based_in", "Punjab"), (JEM, "based_in", "Punjab")]),
+    ("Both the BLA and the BLF claimed attacks in Turbat. The organisation is based in Iran.",
+     [], [(BLA, "based_in", "Iran"), (BLF, "based_in", "Iran")]),
     # never a country or a place
+    ("Iran accused Jaish al-Adl of the bombing. The group is based in Pakistan.",
+     [("Jaish al-Adl", "based_in", "Pakistan")], [("Iran", "based_in", "Pakistan")]),
+    ("The TTP fled to Kunar in 2014. The movement is allied with al-Qaeda.",
+     [(TTP, "allied_with", "Al-Qaeda")], [("Kunar", "allied_with", "Al-Qaeda")]),
     ("Pakistan banned the TTP in 2008. The group is based in Afghanistan.",
      [(TTP, "based_in", "Afghanistan")], [("Pakistan", "based_in", "Afghanistan")]),
     # the speaker's group, not the one spoken to
     ("A LeJ spokesman told Reuters the group had bombed the market in Quetta.",
      [], [("Reuters", "attacks", "market")]),
+    ("A TTP commander told the BBC the group was based in Kunar.",
+     [(TTP, "based_in", "Kunar")], [("BBC", "based_in", "Kunar")]),
+    ("An ISKP spokesman told Al Jazeera that the group operates in Kunar.",
+     [(ISKP, "operates_in", "Kunar")], [("Al Jazeera", "operates_in", "Kunar")]),
 ]
 
 DYADS = [
