@@ -171,6 +171,15 @@ ROLES = [
      [("Hafiz Muhammad Saeed", "based_in", "Lahore")], []),
     ("Noor Wali Mehsud took over the TTP in 2018. His fighters are based in Afghanistan.",
      [], [(TTP, "based_in", "Lahore")]),
+    # a new paragraph's "he" reaches back only from its opening sentence
+    ("Masood Azhar founded Jaish-e-Mohammed in 2000.\n\nHe is believed to be based in "
+     "Bahawalpur.", [("Masood Azhar", "based_in", "Bahawalpur")], []),
+    ("Ajmal Kasab was hanged in 2012.\n\nA court in Chicago indicted the subject in 2011. "
+     "According to the indictment, he is based in Lahore.", [],
+     [("Ajmal Kasab", "based_in", "Lahore")]),
+    ("Masood Azhar founded Jaish-e-Mohammed in 2000.\n\nPolice arrested a suspect in Lahore. "
+     "Officials said he was based in Bahawalpur.", [],
+     [("Masood Azhar", "based_in", "Bahawalpur")]),
 ]
 
 

@@ -553,8 +553,11 @@ class Coreference:
                 and not (singular and c.coordinated and c.subject)
                 and not (tok.pos_ == "PRON" and singular and c.plural)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
+        # (a person pronoun further into a paragraph that named no one is someone the
+        # text does not name: "indicted the subject … According to the indictment, he")
         pool = [c for c in pool if c.paragraph == paragraph] or \
-            [c for c in pool if c.paragraph == paragraph - 1]
+            [c for c in pool if c.paragraph == paragraph - 1 and (
+                lower not in self.person_words or self._opens_paragraph(tok))]
         if tok.pos_ != "PRON":  # "the party": the group the text called a party
             lemma = tok.lemma_.casefold()
             called = set() if lemma in self.generic_nouns else self._called.get(lemma, set())
