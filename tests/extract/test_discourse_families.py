@@ -92,6 +92,21 @@ SALIENCE = [
     # a name in quotation marks is no one's words
     ('The Islamic State announced a new "Khorasan Province" in 2015. The group is based in '
      "Syria.", [("Islamic State", "based_in", "Syria")], []),
+    # a group noun set beside a name is that name
+    ("Officials say TRF is a front for Lashkar-e-Taiba, the Pakistan-based group behind the "
+     "Mumbai attacks.", [(LET, "based_in", "Pakistan")],
+     [("The Resistance Front", "based_in", "Pakistan")]),
+    ("ISKP recruits from the TTP, the Afghanistan-based movement.",
+     [(TTP, "based_in", "Afghanistan")], [(ISKP, "based_in", "Afghanistan")]),
+    ("The BLA works with the BLF, the Iran-based outfit.",
+     [(BLF, "based_in", "Iran")], [(BLA, "based_in", "Iran")]),
+    # "it" is not a subject its verb makes plural
+    ("ISKP was formed in 2015. The Taliban say it is based in Kunar.",
+     [(ISKP, "based_in", "Kunar")], [("Taliban", "based_in", "Kunar")]),
+    ("ISKP grew in 2021. If the Taliban fail to contain the group, it will be based in Kunar.",
+     [], [("Taliban", "based_in", "Kunar")]),
+    ("ISKP was formed in 2015. The Taliban have fought it since, and it is based in Kunar.",
+     [(ISKP, "based_in", "Kunar")], [("Taliban", "based_in", "Kunar")]),
     # two groups equally salient: no guess
     ("The TTP and the BLA stepped up attacks in 2023. The group is based in Afghanistan.",
      [], [(TTP, "based_in", "Afghanistan"), (BLA, "based_in", "Afghanistan")]),

@@ -181,12 +181,17 @@ class Coreference:
                            (c.dep_ == "appos" and t.i == head.i)]
                 noun = next((c.lemma_.casefold() for c in called if c.pos_ == "NOUN" and
                              c.lemma_.casefold() not in self.generic_nouns), "")
+            verb = top.head
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i],
-                # "UN monitors", not an acronym the tagger calls plural ("LeJ")
-                head.tag_ == "NNS" and inside and head.text[-1:] == "s" and
-                not head.text.isupper(),
+                # "UN monitors", not an acronym the tagger calls plural ("LeJ"); a subject
+                # its verb makes plural ("the Taliban fail to …") is not "it" either
+                (head.tag_ == "NNS" and inside and head.text[-1:] == "s" and
+                 not head.text.isupper()) or
+                (subject and not coordinated and (verb.tag_ == "VBP" or any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
+                    for c in verb.children) or verb.lower_ in ("are", "were"))),
                 not inside and head.tag_ == "NN" and
                 head.lemma_.casefold() in self.role_nouns,
                 noun, self.quote_of.get(i, 0)))
@@ -517,6 +522,9 @@ class Coreference:
             return owner
         if self._partitive(tok):
             return None
+        if tok.pos_ != "PRON" and tok.dep_ == "appos" and \
+                self._type(self.mention_of.get(tok.head.i, "")) in allowed:
+            return self.mention_of[tok.head.i]  # "LeT, the Pakistan-based group behind …"
         bound = self._bound_owner(tok, allowed)
         if bound is False:
             return None
@@ -848,8 +856,8 @@ class Coreference:
         if noun:  # a person speaking for a group, not the group itself
             return None if subjects[0].i in self.mentioned else \
                 {t.i for t in subjects[0].subtree}
-        plural = subjects[0].tag_ in ("NNS", "NNPS") or \
-            any(c.dep_ == "conj" for c in subjects[0].children)
+        plural = subjects[0].tag_ in ("NNS", "NNPS") or verb.tag_ == "VBP" or \
+            any(c.dep_ == "conj" for c in subjects[0].children)  # "the Taliban say it …"
         if plural != (tok.lower_ in self.plural_words):
             return None  # "UN monitors say it receives …": "it" is not the monitors
         return {t.i for t in subjects[0].subtree}
