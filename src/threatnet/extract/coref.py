@@ -212,6 +212,8 @@ class Coreference:
         # role ("the group's chief")
         first_of = {c.token: c for c in self.candidates}
         counts: dict[str, int] = {}
+        self._leader: str | None = None  # the group named most so far
+        self._second = 0  # how often the next one was named
         self._topic_tokens: list[int] = []
         self._topics: list[str | None] = []
         self._recent: dict[str, list[tuple[int, str]]] = {}  # class -> [(token, entity)]
@@ -294,11 +296,18 @@ class Coreference:
             del recent[:-3]
         if kind != "group":
             return
-        counts[c.entity] = counts.get(c.entity, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]  # few groups: cheap
-        top, n = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        topic = top if n >= 2 and n >= 2 * second else None
+        # the most named group and how often the runner-up was named, kept as the counts
+        # grow by one (no ranking of every group at every mention)
+        n = counts[c.entity] = counts.get(c.entity, 0) + 1
+        leader = self._leader
+        if leader is None or c.entity == leader:
+            self._leader = c.entity
+        elif n > counts[leader]:
+            self._leader, self._second = c.entity, counts[leader]
+        else:
+            self._second = max(self._second, n)
+        top = self._leader
+        topic = top if counts[top] >= 2 and counts[top] >= 2 * self._second else None
         if not self._topics or self._topics[-1] != topic:
             self._topic_tokens.append(c.token)
             self._topics.append(topic)
