@@ -46,6 +46,12 @@ GROUP_NOUNS = [
      [(LEJ, "based_in", "Punjab")], []),
     ("Islamic State Khorasan Province\n\nISKP emerged in 2015 in Nangarhar.\n\nLeadership\n"
      "Since 2020 the group has been based in Kunar.", [(ISKP, "based_in", "Kunar")], []),
+    ("Jaish-e-Mohammed (JeM)\n\nJeM was founded in 2000. JeM is led by Masood Azhar.\n\n"
+     "Aims\nIts fighters operate in Kashmir.", [(JEM, "operates_in", "Kashmir")], []),
+    # ... but an "its" further into such a paragraph may be anything's
+    ("The TTP claimed the attack. The TTP is based in Afghanistan.\n\nThe blast hit a "
+     "hospital in Peshawar. Doctors said its staff were based in Lahore.", [],
+     [(TTP, "based_in", "Lahore")]),
     # a subject the tagger calls plural ("LeJ") is still an "its" antecedent
     ("LeJ has never had a stable chain of command. Malik Ishaq, who was widely seen as its "
      "most influential leader, died in 2015.", [("Malik Ishaq", "leads", LEJ)], []),

@@ -587,7 +587,8 @@ class Coreference:
             # a profile's paragraph that names no group: the group the report is about
             topic = self._topic_at(tok.i)
             if topic is not None and self._type(topic) in allowed and \
-                    (tok.pos_ != "PRON" or tok.lower_ == "its") and \
+                    (tok.pos_ != "PRON" or (tok.lower_ == "its" and
+                                            self._opens_paragraph(tok))) and \
                     tok.lemma_.casefold() not in self.state_nouns | self.force_nouns and \
                     topic not in own_subject and not any(
                         c.paragraph == paragraph and c.type in GROUPS and not c.weak
