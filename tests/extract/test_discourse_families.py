@@ -222,3 +222,24 @@ def test_dyads(extractor, text, wanted, unwanted):
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), ROLES)
 def test_roles(extractor, text, wanted, unwanted):
     _check(extractor, text, wanted, unwanted)
+
+
+@pytest.mark.parametrize("text", [
+    "ISKP and the TTP compete in Bajaur. Both recruit in the same districts.",
+    "The TTP fought ISKP in Bajaur. Both recruit from madrassas.",
+    "ISKP was founded by TTP commanders. Both recruit in Khyber Pakhtunkhwa.",
+])
+def test_a_both_parsed_as_the_verbs_determiner_is_the_pair(extractor, text):
+    """The hook `Coreference.dyad_subjects` gives the argument finder the pair."""
+    from threatnet.extract.coref import Coreference
+
+    doc = extractor.nlp(text)
+    found = extractor.entities.find(doc)
+    types = {e.id: e.type for e in found.entities}
+    names = {e.id: e.name for e in found.entities}
+    coref = Coreference(doc, found.token_entity, types, names)
+    verbs = [t for t in doc if t.lower_ == "recruit"]
+    pair = coref.dyad_subjects(verbs[0])
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verbs[0].children):
+        pair = coref.plural(next(c for c in verbs[0].children if c.lower_ == "both"))
+    assert sorted(names[e] for e in pair) == sorted([ISKP, TTP])

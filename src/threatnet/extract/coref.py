@@ -925,7 +925,8 @@ class Coreference:
             return self._conjoined(self.resolve(tok), tok)
         if tok.lower_ == "other" and tok.i and self.doc[tok.i - 1].lower_ == "each":
             return self._reciprocal(tok)
-        bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
+        bare = tok.lower_ in ("both", "two") and (
+            tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok))
         lemma = tok.lemma_.casefold()
         states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
                                                                  "capital"}
@@ -953,6 +954,23 @@ class Coreference:
         if other is None:
             return []
         return [index.groups[other].entity, index.groups[at - 1].entity]
+
+    @staticmethod
+    def _verb_determiner(tok: Token) -> bool:
+        """ "Both recruit in Bajaur": the parser makes a subject "both" the verb's
+        determiner (or "recruit" a noun, the sentence's root)."""
+        verb = tok.head
+        return tok.dep_ == "det" and tok.i < verb.i and tok.i == verb.left_edge.i and \
+            (verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.dep_ == "ROOT")) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    def dyad_subjects(self, verb: Token) -> list[str]:
+        """Hook for the argument finder: the two groups a "Both" the parser hung on the
+        verb as a determiner stands for ("Both recruit in the same districts"), or []."""
+        for c in verb.children:
+            if c.lower_ == "both" and self._verb_determiner(c):
+                return self.plural(c)
+        return []
 
     def _reciprocal(self, tok: Token) -> list[str]:
         """ "X and Y fought each other", "the two groups regard each other as rivals":
