@@ -8,10 +8,15 @@ preferred; a candidate must fit the anaphor (a person for "he", a group for
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.cue_lexicon import load_cues
@@ -20,6 +25,9 @@ from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
+_LINE_BREAK = re.compile("\n")
+_QUOTE_MARK = re.compile("[\u201c\u201d\"]|``|''")
+TEXT_KEY = "threatnet.text"  # Doc.user_data: the text it was parsed from (extract.incidents)
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
@@ -40,6 +48,7 @@ class _Candidate:
     plural: bool = False  # a plural common noun ("UN monitors"): not the antecedent of "it"
     weak: bool = False    # only naming a person's group ("a former TTP commander")
     noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
+    quote: int = 0        # the quotation it stands in (0: none)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +70,37 @@ def _word_classes() -> dict[str, frozenset[str]]:
     words["hostile_verbs"] = frozenset(
         lemma for lemma, found in frames.verbs.items()
         if any(f.predicate in ("attacks", "targets", "fights", "hostile_to") for f in found))
+    words["split_verbs"] = frozenset(
+        lemma for lemma, found in frames.verbs.items()
+        if any(f.predicate == "splinter_of" and f.object != ("dobj",) for f in found)
+        and lemma not in ("found", "form", "create", "establish", "set", "start", "launch",
+                          "build", "emerge"))
+    data = load_data("coref.yaml")
+    for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
+                 "unnamed_people", "generic_nouns"):
+        words[name] = frozenset(data[name])
     return words
+
+
+@lru_cache(maxsize=4)
+def _word_hashes(words: frozenset[str]) -> numpy.ndarray:
+    """The hashes spaCy gives these words' forms and lemmas (lower case and capitalised)."""
+    forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
+    return numpy.array(sorted(hash_string(f) for f in forms), dtype=numpy.uint64)
+
+
+def _member(values: numpy.ndarray, sorted_words: numpy.ndarray) -> numpy.ndarray:
+    """Which of `values` are in `sorted_words` (a binary search each, in numpy)."""
+    at = numpy.minimum(numpy.searchsorted(sorted_words, values), len(sorted_words) - 1)
+    return sorted_words[at] == values
+
+
+@lru_cache(maxsize=1)
+def _discourse_data() -> tuple[dict[str, str], dict[str, int]]:
+    """Role noun -> its class, and "former"/"latter" -> position in the pair."""
+    data = load_data("coref.yaml")
+    roles = {word: name for name, found in data["role_classes"].items() for word in found}
+    return roles, dict(data["pair_positions"])
 
 
 class Coreference:
@@ -83,14 +122,23 @@ class Coreference:
         self.speech_verbs = words["speech_verbs"]
         self.role_nouns = words["role_nouns"]
         self.hostile_verbs = words["hostile_verbs"]
+        self.split_verbs = words["split_verbs"]
+        self.parent_words, self.offshoot_words = words["parent_words"], words["offshoot_words"]
+        self.leading_verbs = words["leading_verbs"]
+        self.partitive_heads, self.unnamed_people = words["partitive_heads"], \
+            words["unnamed_people"]
+        self.generic_nouns = words["generic_nouns"]
+        self.role_class, self.pair_positions = _discourse_data()
+        self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
+            self.group_nouns | self.offshoot_words | {"parent"}
         self.doc = doc
-        self.sent_of = {}
+        self.sent_of: list[int] = [0] * len(doc)  # token -> its sentence's number
         self._sent_starts: list[int] = []  # first token of each sentence
         for n, sent in enumerate(sentences(doc)):
             self._sent_starts.append(sent.start)
-            for tok in sent:
-                self.sent_of[tok.i] = n
+            self.sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
         self.paragraph_of = self._paragraphs(doc)
+        self.quote_of = _quotes(doc, self.paragraph_of)
         self.candidates: list[_Candidate] = []
         self._types = types
         self.mentioned = frozenset(token_entity)
@@ -115,16 +163,38 @@ class Coreference:
             end = i
             while token_entity.get(end + 1) == entity:
                 end += 1
+            words = [head] if end == i == head.i else [head, *(doc[k] for k in range(i, end + 1))]
             # "X and Y"; a conj inside the mention's own words ("Jaish-e-Mohammed") is none
+            # (the parser may hang the "and" on any word of a hyphened name)
             coordinated = head.dep_ == "conj" or any(
-                c.dep_ == "conj" and not i <= c.i <= end for c in head.children)
+                c.dep_ == "conj" and not i <= c.i <= end
+                for t in words for c in t.children) or any(
+                t.dep_ == "conj" and not i <= t.head.i <= end for t in words)
+            inside = i <= head.i <= end
+            noun = head.lemma_.casefold() if not inside else ""
+            # what the text calls it besides ("the anti-Shia party SSP", "SSP, the party
+            # founded by …"), when that word tells it apart (a "group" does not)
+            if not noun:
+                called = [head.head] if head.dep_ == "appos" else []
+                called += [c for t in words for c in t.children
+                           if (c.dep_ == "compound" and not i <= c.i <= end) or
+                           (c.dep_ == "appos" and t.i == head.i)]
+                noun = next((c.lemma_.casefold() for c in called if c.pos_ == "NOUN" and
+                             c.lemma_.casefold() not in self.generic_nouns), "")
+            verb = top.head
             self.candidates.append(_Candidate(
                 i, entity, types[entity], subject, subject and head.head.dep_ == "ROOT",
                 coordinated, self.sent_of[i], self.paragraph_of[i],
-                head.tag_ == "NNS" and i <= head.i <= end,
-                not i <= head.i <= end and head.tag_ == "NN" and
+                # "UN monitors", not an acronym the tagger calls plural ("LeJ"); a subject
+                # its verb makes plural ("the Taliban fail to …") is not "it" either
+                (head.tag_ == "NNS" and inside and head.text[-1:] == "s" and
+                 not head.text.isupper()) or
+                (subject and not coordinated and (verb.tag_ == "VBP" or any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
+                    for c in verb.children) or verb.lower_ in ("are", "were"))),
+                not inside and head.tag_ == "NN" and
                 head.lemma_.casefold() in self.role_nouns,
-                head.lemma_.casefold() if not i <= head.i <= end else ""))
+                noun, self.quote_of.get(i, 0)))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
         self._kinds: dict[str, str] = {}  # event entity -> its kind (attack, operation)
@@ -136,32 +206,201 @@ class Coreference:
         self._group_anaphors: list[int] = []  # resolved "the group"s, in text order
         self._frozen: _Index | None = None  # built once every anaphor is resolved
         self.resolved: dict[int, str | None] = {}
-        for tok in doc:  # resolve in text order, so "the group" can antecede "it"
+        # running discourse state, updated as the walk passes each mention (linear):
+        # how often each group was named (the report's topic), the actors named last
+        # ("the former"), the splits told ("its parent group") and the people named in a
+        # role ("the group's chief")
+        first_of = {c.token: c for c in self.candidates}
+        counts: dict[str, int] = {}
+        self._leader: str | None = None  # the group named most so far
+        self._second = 0  # how often the next one was named
+        self._topic_tokens: list[int] = []
+        self._topics: list[str | None] = []
+        self._recent: dict[str, list[tuple[int, str]]] = {}  # class -> [(token, entity)]
+        self._splits: list[tuple[int, str | None, str | None]] = []  # token, offshoot, parent
+        self._roles: list[tuple[int, str, str, str | None]] = []  # token, class, person, owner
+        self._called: dict[str, set[str]] = {}  # "party" -> the entities the text called so
+        # only the words that can matter are visited (picked out in numpy, not one by one)
+        for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
+            tok = doc[i]
+            c = first_of.get(i)
+            if c is not None:
+                self._note(c, counts)
             if self.is_anaphor(tok):
                 entity = self._resolve(tok)
                 self.resolved[tok.i] = entity
                 if tok.pos_ != "PRON" and tok.lemma_.casefold() in self.group_nouns:
                     self._group_anaphors.append(tok.i)
-                if entity is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                if entity is not None and (tok.dep_ in ("nsubj", "nsubjpass") or (
+                        tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
+                    # "The group's attacks have struck …. It claimed …": the subject's
+                    # owner is as salient as the subject
                     self._add(tok, entity, types[entity])
+            lemma = tok.lemma_.casefold()
+            if lemma in self.split_verbs or lemma in self.offshoot_words:
+                self._note_split(tok)
+            if lemma in self.role_class or lemma in self.leading_verbs:
+                self._note_role(tok)
+
+    def _visited(self, doc: Doc, first_of: dict[int, _Candidate]) -> list[int]:
+        """The tokens the walk must see: mentions, and words whose form or lemma is one
+        of the discourse words."""
+        words = _word_hashes(self._pronouns | self._anaphor_nouns | self._discourse_words |
+                             self.split_verbs | self.leading_verbs | self.offshoot_words)
+        if not len(doc):
+            return []
+        forms = doc.to_array([LOWER, LEMMA])
+        hits = numpy.nonzero(_member(forms[:, 0], words) | _member(forms[:, 1], words))
+        return sorted({*hits[0].tolist(), *first_of})
 
     @staticmethod
-    def _paragraphs(doc: Doc) -> dict[int, int]:
-        out, paragraph = {}, 0
-        for tok in doc:
-            out[tok.i] = paragraph
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                paragraph += 1
-        return out
+    def _paragraphs(doc: Doc) -> list[int]:
+        """Token -> its paragraph: how many tokens before it hold or end in a line break
+        (found from the text's line breaks, not by visiting every token)."""
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        if "\n" not in text:
+            return [0] * len(doc)
+        starts = doc.to_array([IDX]).astype(numpy.int64)
+        breaks = numpy.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=numpy.int64)
+        owners = numpy.searchsorted(starts, breaks, side="right") - 1  # sorted
+        owners = owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
+        return numpy.searchsorted(owners, numpy.arange(len(doc)), side="left").tolist()
 
     def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
-        candidate = _Candidate(tok.i, entity, etype, True, tok.head.dep_ == "ROOT", False,
-                               self.sent_of[tok.i], self.paragraph_of[tok.i])
+        clause = tok.head.head if tok.dep_ == "poss" else tok.head
+        candidate = _Candidate(tok.i, entity, etype, True, clause.dep_ == "ROOT", False,
+                               self.sent_of[tok.i], self.paragraph_of[tok.i],
+                               quote=self.quote_of.get(tok.i, 0))
         at = bisect_right(self._tokens, tok.i)
         self.candidates.insert(at, candidate)
         self._tokens.insert(at, tok.i)
         if etype == EntityType.EVENT:
             self._index_event(candidate)
+
+    # -- the running discourse state ------------------------------------------------
+
+    def _note(self, c: _Candidate, counts: dict[str, int]) -> None:
+        """Pass one mention: the report's topic and the actors named last."""
+        if c.weak or c.quote:
+            return
+        if c.noun:
+            self._called.setdefault(c.noun, set()).add(c.entity)
+        kind = _actor_class(c.type)
+        if kind is None:
+            return
+        recent = self._recent.setdefault(kind, [])
+        if recent and recent[-1][1] == c.entity:
+            recent[-1] = (c.token, c.entity)
+        else:
+            recent.append((c.token, c.entity))
+            del recent[:-3]
+        if kind != "group":
+            return
+        # the most named group and how often the runner-up was named, kept as the counts
+        # grow by one (no ranking of every group at every mention)
+        n = counts[c.entity] = counts.get(c.entity, 0) + 1
+        leader = self._leader
+        if leader is None or c.entity == leader:
+            self._leader = c.entity
+        elif n > counts[leader]:
+            self._leader, self._second = c.entity, counts[leader]
+        else:
+            self._second = max(self._second, n)
+        top = self._leader
+        topic = top if counts[top] >= 2 and counts[top] >= 2 * self._second else None
+        if not self._topics or self._topics[-1] != topic:
+            self._topic_tokens.append(c.token)
+            self._topics.append(topic)
+
+    def _topic_at(self, i: int) -> str | None:
+        """The group the report is about so far: named at least twice, and at least twice
+        as often as any other (a profile's subject, an incident report's perpetrator)."""
+        at = bisect_left(self._topic_tokens, i)
+        return self._topics[at - 1] if at else None
+
+    def _entity_at(self, t: Token) -> str | None:
+        """The entity a noun phrase's head names: a mention, a resolved anaphor, or the
+        name set beside it ("its offshoot Jamaat-ul-Ahrar")."""
+        found = self.mention_of.get(t.i) or self.resolved.get(t.i)
+        if found is None:
+            found = next((self.mention_of[c.i] for c in t.children
+                          if c.dep_ in ("compound", "appos", "flat") and c.i in self.mention_of),
+                         None)
+        return found
+
+    def _note_split(self, tok: Token) -> None:
+        """ "JuA split from the TTP", "JuA, an offshoot of the TTP": which side broke away."""
+        holders = [tok, *[c for c in tok.children if c.dep_ in ("prt", "advmod")]]
+        parent = next((self._entity_at(p) for holder in holders for prep in holder.children
+                       if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "with")
+                       for p in prep.children if p.dep_ == "pobj"), None)
+        if parent is None:
+            return
+        named = [e for c in tok.children if c.dep_ in ("compound", "nmod")
+                 for e in [self._entity_at(c)] if e is not None]
+        if tok.pos_ == "NOUN" and named:
+            offshoot = named[-1]  # "JuA split from the TTP", parsed as a noun
+        elif tok.pos_ in ("VERB", "AUX"):
+            verb = tok
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and \
+                    verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+                verb = verb.head
+            offshoot = next((self._entity_at(c) for c in verb.children
+                             if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif tok.dep_ == "appos":
+            offshoot = self._entity_at(tok.head)
+        elif tok.dep_ == "attr":
+            offshoot = next((self._entity_at(c) for c in tok.head.children
+                             if c.dep_ == "nsubj"), None)
+        else:
+            return
+        if offshoot is not None and offshoot != parent and \
+                self._type(offshoot) in GROUPS and self._type(parent) in GROUPS:
+            self._splits.append((tok.i, offshoot, parent))
+
+    def _note_role(self, tok: Token) -> None:
+        """A person named in a role: "X, the group's chief", "the leader of the TTP, X",
+        "X is the commander of LeJ", "under the leadership of X", "led by X"."""
+        lemma = tok.lemma_.casefold()
+        if lemma in self.leading_verbs:  # "ISKP, led by X" / "ISKP is headed by X"
+            people = [p for a in tok.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj"]
+            owner_tok = tok.head if tok.dep_ == "acl" else next(
+                (c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            kind = "leader"
+        else:
+            kind = self.role_class[lemma]
+            people = [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+            if tok.dep_ in ("appos", "compound"):
+                people.append(tok.head)
+            if tok.dep_ == "attr":
+                people += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "nsubj":
+                people += [c for c in tok.head.children if c.dep_ == "attr"]
+            people += [p for prep in tok.children if prep.dep_ == "prep" and
+                       prep.lower_ == "of" and lemma == "leadership"
+                       for p in prep.children if p.dep_ == "pobj"]
+            owner_tok = None
+            if lemma == "leadership":  # "ISKP has been under the leadership of X"
+                verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+                owner_tok = next((c for c in verb.children
+                                  if c.dep_ in ("nsubj", "nsubjpass")), None)
+        persons = [e for p in people for e in [self._entity_at(p)]
+                   if e is not None and self._type(e) == EntityType.PERSON]
+        if not persons:
+            return
+        owner = self._entity_at(owner_tok) if owner_tok is not None else None
+        if owner is None and lemma != "leadership" and lemma not in self.leading_verbs:
+            owner = next((e for c in tok.children if c.dep_ in ("poss", "compound", "nmod")
+                          for e in [self._entity_at(c)]
+                          if e is not None and self._type(e) in GROUPS), None) or next(
+                (e for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"
+                 for e in [self._entity_at(p)] if e is not None and self._type(e) in GROUPS),
+                None)
+        if owner is not None and self._type(owner) not in GROUPS:
+            owner = None
+        self._roles.append((tok.i, kind, persons[0], owner))
 
     def _index_event(self, c: _Candidate) -> None:
         kind = self._kinds.get(c.entity)
@@ -180,9 +419,20 @@ class Coreference:
         lower = tok.lower_
         if tok.pos_ == "PRON":
             return lower in self._pronouns
+        if tok.i in self.mentioned:
+            return False
         lemma = tok.lemma_.casefold()
+        if lemma in self._discourse_words and self._discourse_kind(tok) is not None:
+            return True
         if lemma not in self._anaphor_nouns:
             return False
+        if tok.tag_ == "NNS" and lemma in self.group_nouns and lemma not in self.armed_nouns:
+            return False  # "the main Kashmir-focused groups" are several (see `plural`)
+        if lemma in self.group_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "of" and
+                any(p.dep_ == "pobj" and p.i in self.mentioned for p in c.children)
+                for c in tok.rights):
+            return False  # "the armed wing of the MDI" describes, it does not point back
         if lemma in self.capability_nouns:
             return any(c.lower_ in ("such", "this", "these", "those", "the") for c in tok.lefts)
         if lemma in self._event_words:
@@ -209,8 +459,46 @@ class Coreference:
         "the group" would be at its place, or None."""
         return self._resolve(tok, {EntityType.ARMED_GROUP})
 
+    def _discourse_kind(self, tok: Token) -> str | None:
+        """ "pair" ("the former"), "parent" ("its parent group"), "offshoot" ("the
+        splinter"), "role" ("the group's chief"), or None for any other word."""
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") or tok.dep_ in ("amod", "compound"):
+            return None
+        lemma = tok.lemma_.casefold()
+        lefts = list(tok.lefts)
+        determined = any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in lefts)
+        if not determined:
+            return None
+        named = any(c.dep_ in ("appos", "flat") or (c.dep_ == "compound" and
+                                                    c.pos_ == "PROPN") for c in tok.children)
+        if tok.lower_ in self.pair_positions and tok.dep_ not in ("appos",) and \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return "pair"
+        if named:
+            return None
+        modifiers = {c.lower_ for c in lefts if c.dep_ in ("amod", "compound")}
+        if lemma == "parent" or (lemma in self.group_nouns and modifiers & self.parent_words):
+            return "parent"
+        splitting = lemma in self.offshoot_words or (lemma in self.group_nouns and
+                                                      modifiers & self.offshoot_words)
+        if splitting and not any(c.dep_ == "prep" and c.lower_ in ("of", "from")
+                                 for c in tok.rights):  # "an offshoot of X" is the frame
+            return "offshoot"
+        if lemma in self.role_class and lemma != "leadership" and tok.pos_ == "NOUN" and \
+                tok.tag_ == "NN" and tok.dep_ not in ("appos", "attr") and \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return "role"
+        return None
+
     def _resolve(self, tok: Token, only: set[EntityType] | None = None) -> str | None:
         lower = tok.lower_
+        kind = self._discourse_kind(tok) if only is None else None
+        if kind == "pair":
+            return self._pair_member(tok)
+        if kind in ("parent", "offshoot"):
+            return self._split_side(tok, kind)
+        if kind == "role":
+            return self._role_person(tok)
         if only is not None:
             allowed = only
         elif lower in self.person_words:
@@ -241,6 +529,16 @@ class Coreference:
         owner = self._relative_owner(tok, allowed)
         if owner is not None:
             return owner
+        if self._partitive(tok):
+            return None
+        if tok.pos_ != "PRON" and tok.dep_ == "appos" and \
+                self._type(self.mention_of.get(tok.head.i, "")) in allowed:
+            return self.mention_of[tok.head.i]  # "LeT, the Pakistan-based group behind …"
+        bound = self._bound_owner(tok, allowed)
+        if bound is False:
+            return None
+        if bound:
+            return bound  # "Daesh considers the JUI-F its rival"
         singular = lower in self.person_words or lower in self.neuter_words or \
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
@@ -248,20 +546,57 @@ class Coreference:
         own_subject = {self.mention_of.get(c.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
             if _objective(tok) else self._attacker(tok) | self._permitter(tok)
+        if tok.pos_ != "PRON" and tok.dep_ in ("dobj", "pobj") and tok.head.lower_ != "as":
+            # nor is "the group" ("the new outfit is a splinter of that group")
+            subject = self._clause_subject(tok)
+            if subject is not None:
+                own_subject = own_subject | {self._entity_at(subject)}
+        quote = self.quote_of.get(tok.i, 0)
         # the candidates before `tok` in its sentence and the MAX_SENTENCES_BACK before
         first = self._sent_starts[max(0, sentence - MAX_SENTENCES_BACK)]
-        window = self.candidates[bisect_left(self._tokens, first):
-                                 bisect_left(self._tokens, tok.i)]
+        window = [c for c in self.candidates[bisect_left(self._tokens, first):
+                                             bisect_left(self._tokens, tok.i)]
+                  if c.quote in (0, quote)]  # words in quotation marks stay inside them
+        listener = self._listener(tok)
+        if tok.pos_ != "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            speaker = self._speaker(tok, noun=True)
+            spoken = [c for c in window if speaker and c.token in speaker and
+                      c.type in allowed]
+            if spoken:  # "A LeJ spokesman told CNN the group had carried it out"
+                return spoken[0].entity
         pool = [c for c in window
                 if c.type in allowed and not c.weak
-                and c.entity not in own_subject
+                and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
                 and not (tok.pos_ == "PRON" and singular and c.plural)]
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
+        # (a person pronoun further into a paragraph that named no one is someone the
+        # text does not name: "indicted the subject … According to the indictment, he")
         pool = [c for c in pool if c.paragraph == paragraph] or \
-            [c for c in pool if c.paragraph == paragraph - 1]
+            [c for c in pool if c.paragraph == paragraph - 1 and (
+                lower not in self.person_words or self._opens_paragraph(tok))]
+        if tok.pos_ != "PRON":  # "the party": the group the text called a party
+            lemma = tok.lemma_.casefold()
+            called = set() if lemma in self.generic_nouns else self._called.get(lemma, set())
+            named = [c for c in window if (c.noun == lemma or c.entity in called) and
+                     c.type in GROUPS and c.paragraph == paragraph and not c.weak and
+                     c.entity not in own_subject]
+            if named and tok.lemma_.casefold() in self.party_nouns | self.group_nouns:
+                return named[-1].entity
         if not pool:
+            # a profile's paragraph that names no group: the group the report is about
+            topic = self._topic_at(tok.i)
+            if topic is not None and self._type(topic) in allowed and \
+                    (tok.pos_ != "PRON" or (tok.lower_ == "its" and
+                                            self._opens_paragraph(tok))) and \
+                    tok.lemma_.casefold() not in self.state_nouns | self.force_nouns and \
+                    topic not in own_subject and not any(
+                        c.paragraph == paragraph and c.type in GROUPS and not c.weak
+                        for c in window):
+                return topic
             return None
+        if singular and self._tied(tok, window, allowed, sentence):
+            return None  # "The TTP and the BLA … The group …": a wrong actor is worse
         if tok.pos_ != "PRON" and EntityType.ARMED_GROUP in allowed and \
                 EntityType.ORGANIZATION in allowed and \
                 any(c.type == EntityType.ARMED_GROUP for c in pool):
@@ -303,6 +638,159 @@ class Coreference:
         for group in tiers:
             if group:
                 return group[-1].entity
+        return None
+
+    def _listener(self, tok: Token) -> set[int]:
+        """The tokens of whom a speaker speaks to, when `tok` is in what was said:
+        "A LeJ spokesman told CNN the group had …" is never about CNN."""
+        node = tok
+        while node.dep_ not in ("ccomp", "ROOT") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.lemma_.casefold() not in self.speech_verbs:
+            return set()
+        return {t.i for c in node.head.children if c.dep_ in ("dobj", "dative")
+                for t in c.subtree}
+
+    def _tied(self, tok: Token, window: list[_Candidate], allowed: set[EntityType],
+              sentence: int) -> bool:
+        """The last main subject before `tok`'s sentence is "X and Y", both fitting, and
+        nothing in `tok`'s own sentence or since decides between them."""
+        if any(c.sentence == sentence and c.type in allowed for c in window):
+            return False
+        main = [c for c in window if c.main and c.type in allowed and not c.weak]
+        if not main or not main[-1].coordinated:
+            return False
+        last = main[-1]
+        head = self.doc[last.token]
+        while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
+            head = head.head
+        if self.mention_of.get(head.i) != last.entity:
+            return False  # "Taliban offensives and US strikes": names modifying nouns
+        while head.dep_ == "conj":
+            head = head.head
+        partners = {self.mention_of.get(t.i) for t in [head, *head.subtree]
+                    if t.i == head.i or t.dep_ == "conj"}
+        partners = {e for e in partners if e is not None and self._type(e) in allowed}
+        return len(partners) > 1 and not any(
+            c.token > last.token and c.sentence > last.sentence and c.entity in partners
+            for c in window)
+
+    def _near(self, i: int, tok: Token) -> bool:
+        """Token `i` lies in `tok`'s paragraph (or the one before, for an anaphor opening
+        a paragraph) and at most MAX_SENTENCES_BACK sentences before it."""
+        paragraph = self.paragraph_of[tok.i]
+        return self.sent_of[tok.i] - self.sent_of[i] <= MAX_SENTENCES_BACK and \
+            paragraph - self.paragraph_of[i] <= (1 if self._opens_paragraph(tok) else 0)
+
+    def _opens_paragraph(self, tok: Token) -> bool:
+        first = self._sent_starts[self.sent_of[tok.i]]
+        return first == 0 or self.paragraph_of[first - 1] != self.paragraph_of[tok.i]
+
+    def _pair_member(self, tok: Token) -> str | None:
+        """ "the former" / "the latter": of the two actors of one kind named last, near."""
+        position = self.pair_positions[tok.lower_]
+        best: list[tuple[int, str]] | None = None
+        for recent in self._recent.values():
+            pair = [(i, e) for i, e in recent[-2:] if i < tok.i]
+            if len(pair) == 2 and all(self._near(i, tok) for i, _ in pair) and \
+                    (best is None or pair[1][0] > best[1][0]):
+                best = pair
+        return best[position][1] if best else None
+
+    def _split_side(self, tok: Token, kind: str) -> str | None:
+        """ "its parent group" / "the splinter": a side of the last split told near."""
+        for i, offshoot, parent in reversed(self._splits):
+            if i >= tok.i:
+                continue
+            if not self._near(i, tok):
+                return None
+            return parent if kind == "parent" else offshoot
+        return None
+
+    def _role_person(self, tok: Token) -> str | None:
+        """ "the group's chief", "its leader", "the commander": the one person the
+        paragraph named in that role (for that group, when the words name one)."""
+        kind = self.role_class[tok.lemma_.casefold()]
+        owner = next((e for c in tok.children if c.dep_ in ("poss", "compound")
+                      for e in [self._entity_at(c)] if e is not None), None)
+        people = set()
+        for i, role, person, of in reversed(self._roles):
+            if i >= tok.i:
+                continue
+            if not self._near(i, tok):
+                break
+            if role == kind and (owner is None or of is None or of == owner):
+                people.add(person)
+        return people.pop() if len(people) == 1 else None
+
+    def _partitive(self, tok: Token) -> bool:
+        """ "most of them", "23 of them", "among them": people just counted."""
+        if tok.lower_ not in ("them", "they") or tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        return prep.lower_ == "among" or (prep.lower_ == "of" and (
+            prep.head.lower_ in self.partitive_heads or prep.head.like_num or
+            prep.head.pos_ == "NUM"))
+
+    def _clause_subject(self, tok: Token) -> Token | None:
+        """The subject of the clause a possessive stands in, when the possessive is not
+        inside that subject: "X named Y the governor of its province" (X)."""
+        node = tok.head
+        while node.head.i != node.i:
+            if node.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    subject = subjects[0]
+                    if subject.left_edge.i <= tok.i <= subject.right_edge.i:
+                        return None
+                    return subject
+                if node.dep_ == "acl" and node.tag_ == "VBD":
+                    return node.head  # "the group Azhar founded …", parsed as a modifier
+                if node.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl"):
+                    return None
+            elif node.dep_ in ("relcl", "appos"):
+                return None
+            node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not subject.left_edge.i <= tok.i <= subject.right_edge.i:
+                return subject
+        return None
+
+    def _bound_owner(self, tok: Token, allowed: set[EntityType]) -> str | None | bool:
+        """A possessive pronoun belongs to its clause's subject: the entity (or False,
+        when that subject is someone the text does not name: "a suicide bomber detonated
+        his explosives", "fifty people lost their lives"), or None to decide otherwise."""
+        if tok.dep_ != "poss" or tok.pos_ != "PRON":
+            return None
+        subject = self._clause_subject(tok)
+        if subject is None:
+            return None
+        verb = subject.head
+        if verb.lemma_.casefold() in self.hostile_verbs:
+            return None  # "the Taliban crushed its remaining fighters"
+        if any(c.dep_ == "mark" and c.lower_ in ("with", "for") for c in verb.children):
+            return None  # "work with the police to safeguard its investments": no subject
+        if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        entity = self._entity_at(subject)
+        plural = tok.lower_ in self.plural_words
+        if entity is not None:
+            coordinated = any(c.dep_ == "conj" for c in subject.children)
+            if self._type(entity) in allowed and not coordinated and not plural:
+                return entity
+            return None
+        owners = [e for c in subject.children if c.dep_ in ("compound", "poss", "amod")
+                  for e in [self._entity_at(c)] if e is not None]
+        if owners:
+            return owners[0] if plural and self._type(owners[0]) in allowed else None
+        if subject.pos_ != "NOUN":
+            return None
+        if tok.lower_ in ("his", "her") and subject.tag_ == "NN" and \
+                subject.lemma_.casefold() in self.unnamed_people:
+            return False
+        if plural and subject.tag_ == "NNS":
+            return False
         return None
 
     def _topic(self, tok: Token, pool: list[_Candidate]) -> str | None:
@@ -363,9 +851,10 @@ class Coreference:
             return set()
         return {self.mention_of.get(c.i) for c in node.children if c.dep_ == "nsubj"}
 
-    def _speaker(self, tok: Token) -> set[int] | None:
+    def _speaker(self, tok: Token, noun: bool = False) -> set[int] | None:
         """The tokens of the speaker whose reported clause `tok` is the subject of:
-        "X said it had …" (a subject pronoun of a speech verb's complement is its speaker)."""
+        "X said it had …" (a subject pronoun of a speech verb's complement is its speaker;
+        with `noun`, the group a speaker speaks for: "a LeJ spokesman said the group …")."""
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
             return None
         verb = tok.head.head
@@ -374,8 +863,11 @@ class Coreference:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             return None
-        plural = subjects[0].tag_ in ("NNS", "NNPS") or \
-            any(c.dep_ == "conj" for c in subjects[0].children)
+        if noun:  # a person speaking for a group, not the group itself
+            return None if subjects[0].i in self.mentioned else \
+                {t.i for t in subjects[0].subtree}
+        plural = subjects[0].tag_ in ("NNS", "NNPS") or verb.tag_ == "VBP" or \
+            any(c.dep_ == "conj" for c in subjects[0].children)  # "the Taliban say it …"
         if plural != (tok.lower_ in self.plural_words):
             return None  # "UN monitors say it receives …": "it" is not the monitors
         return {t.i for t in subjects[0].subtree}
@@ -431,7 +923,10 @@ class Coreference:
         after "X and Y …": both of them."""
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
             return self._conjoined(self.resolve(tok), tok)
-        bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
+        if tok.lower_ == "other" and tok.i and self.doc[tok.i - 1].lower_ == "each":
+            return self._reciprocal(tok)
+        bare = tok.lower_ in ("both", "two") and (
+            tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok))
         lemma = tok.lemma_.casefold()
         states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
                                                                  "capital"}
@@ -459,6 +954,39 @@ class Coreference:
         if other is None:
             return []
         return [index.groups[other].entity, index.groups[at - 1].entity]
+
+    @staticmethod
+    def _verb_determiner(tok: Token) -> bool:
+        """ "Both recruit in Bajaur": the parser makes a subject "both" the verb's
+        determiner (or "recruit" a noun, the sentence's root)."""
+        verb = tok.head
+        return tok.dep_ == "det" and tok.i < verb.i and tok.i == verb.left_edge.i and \
+            (verb.pos_ == "VERB" or (verb.pos_ == "NOUN" and verb.dep_ == "ROOT")) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    def dyad_subjects(self, verb: Token) -> list[str]:
+        """Hook for the argument finder: the two groups a "Both" the parser hung on the
+        verb as a determiner stands for ("Both recruit in the same districts"), or []."""
+        for c in verb.children:
+            if c.lower_ == "both" and self._verb_determiner(c):
+                return self.plural(c)
+        return []
+
+    def _reciprocal(self, tok: Token) -> list[str]:
+        """ "X and Y fought each other", "the two groups regard each other as rivals":
+        the subjects of the verb "each other" is the object of."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            found = self.plural(subject)
+            if not found and subject.i in self.mention_of:
+                found = self._conjoined(self.mention_of[subject.i], tok)
+            if len(found) > 1:
+                return found
+        return []
 
     def _conjoined(self, entity: str | None, tok: Token) -> list[str]:
         mention = None
@@ -502,6 +1030,50 @@ class _Index:
                 self.other_group.append(k - 1)
             else:
                 self.other_group.append(self.other_group[k - 1])
+
+
+def _actor_class(etype: EntityType) -> str | None:
+    if etype in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION):
+        return "group"
+    if etype == EntityType.STATE:
+        return "state"
+    if etype == EntityType.PERSON:
+        return "person"
+    return None
+
+
+def _quotes(doc: Doc, paragraph_of: list[int]) -> dict[int, int]:
+    """The tokens inside quotation marks that hold someone's words (a verb: not a name
+    such as "Khorasan Province" set in quotation marks), each with its quotation's number;
+    a paragraph break closes an unbalanced quotation. Found from the text's quotation
+    marks, not by visiting every token."""
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return {}
+    starts = doc.to_array([IDX]).astype(numpy.int64)
+    at = numpy.searchsorted(starts, numpy.array(marks, dtype=numpy.int64), side="right") - 1
+    pos = doc.to_array([POS])
+    verbs = (pos == VERB) | (pos == AUX)
+    out: dict[int, int] = {}
+    opened: int | None = None
+    n = 0
+    for i in dict.fromkeys(at.tolist()):  # a mark token once, in order
+        mark = doc[i].text
+        closing = mark in ("\u201d", "''") or (mark == '"' and opened is not None)
+        if opened is not None and paragraph_of[opened] != paragraph_of[i]:
+            opened, closing = None, mark in ("\u201d", "''")  # left open at a line break
+        if not closing:
+            opened = i
+            continue
+        if opened is None:
+            continue
+        inside = range(opened + 1, i)
+        n += 1
+        if verbs[opened + 1:i].any():
+            out.update(dict.fromkeys(inside, n))
+        opened = None
+    return out
 
 
 def is_expletive(tok: Token) -> bool:
