@@ -17,12 +17,16 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
+from threatnet.extract.name_shapes import NameShapes
 from threatnet.extract.places import PlaceCheck
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
 
 _LEX = "lexicon.yaml"
+# pack entries a name of militant shape may swallow: "Tehreek-e-Azadi Jammu Kashmir"
+OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
+                         EntityType.PERSON})
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
 
 
@@ -58,6 +62,13 @@ class EntityFinder:
              if len(name.split()) >= 2), key=lambda k: -len(k[0]))
         self.verb_lemmas = frozenset(load_frames().verbs)
         self.places = PlaceCheck(pack)
+        self.shapes = NameShapes()
+        self._children: dict[str, list] = {}
+        for entry in pack.entries.values():
+            if entry.parent and entry.type in (EntityType.ARMED_GROUP,
+                                               EntityType.ORGANIZATION):
+                self._children.setdefault(entry.parent, []).append(entry)
+        self.place_heads = word_set(_LEX, "place_heads")
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -70,16 +81,18 @@ class EntityFinder:
 
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
-        matches = self.matcher.find(doc)
+        agencies = self.shapes.dateline_agencies(doc)
+        matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
         for m in matches:
             if m.start in unlinked:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
+        self._add_shaped_names(build, doc)
         self._add_populations(build, doc)
         self._add_events(build, doc)
-        self._add_ner(build, doc)
+        self._add_ner(build, doc, agencies)
         for span in self.places.named_places(doc, set(build.taken)):
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
@@ -94,9 +107,66 @@ class EntityFinder:
         if entry.type == EntityType.CAPABILITY:
             self._add_capability(build, doc, m)
             return
+        if entry.type == EntityType.ARMED_GROUP:
+            start = self.shapes.movement(doc, m.start, m.end, build.type_at,
+                                         lambda i: build.type_at(i) == EntityType.STATE)
+            if start is not None:  # "the Punjabi Taliban": a movement of its own
+                self._add_shaped(build, doc, start, m.end, EntityType.ARMED_GROUP)
+                return
+        if entry.type == EntityType.PERSON and self.shapes.kunya_before(doc, m.start):
+            return  # "Abu Omar Khorasani" is not the pack's Umar Khorasani
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    # -- names the pack does not know, by their shape -----------------------------
+
+    def _add_shaped_names(self, build: _Builder, doc: Doc) -> None:
+        """Militant names ("Jaish-e-Fursan-e-Muhammad") and factions named after a person
+        or a place ("the Sajna faction"); the pack's own actors stay first."""
+        for shaped in self.shapes.militant_names(doc):
+            if all(build.is_guess(i) or build.type_at(i) in OVERRIDABLE
+                   for i in range(shaped.start, shaped.end)):
+                self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+        def pack(i: int) -> bool:
+            return not build.is_guess(i)
+
+        for shaped in self.shapes.factions(doc, build.type_at, pack):
+            branch = self._known_branch(build, doc, shaped.start, shaped.end)
+            if branch is not None:  # "the Islamic State's Khorasan branch": the pack's ISKP
+                build.release(shaped.start, shaped.end)
+                build.mention(f"pack:{branch.id}", branch.name, branch.type, shaped.start,
+                              shaped.end, pack_id=branch.id, aliases=branch.names())
+                continue
+            self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+
+    def _known_branch(self, build: _Builder, doc: Doc, start: int, end: int):
+        """The pack's branch a faction phrase names: a pack group's child whose name holds
+        the phrase's name words, the group written as the phrase's owner ("the Islamic
+        State's Khorasan branch") or after "of" ("the Khorasan branch of Daesh")."""
+        owners = []
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+            owners.append(build.entity_at(start - 2))
+        for prep in doc[end - 1].rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners += [build.entity_at(c.i) for c in prep.children if c.dep_ == "pobj"]
+        words = {word_key(t.text) for t in doc[start:end - 1] if t.is_alpha}
+        for owner in owners:
+            entity = build.by_key.get(owner) if owner else None
+            if entity is None or entity.pack_id is None:
+                continue
+            for child in self._children.get(entity.pack_id, ()):
+                if any(words <= {word_key(w) for w in re.split(r"[\s\-']+", name) if w}
+                       for name in child.names()):
+                    return child
+        return None
+
+    @staticmethod
+    def _add_shaped(build: _Builder, doc: Doc, start: int, end: int,
+                    etype: EntityType) -> None:
+        span = doc[start:end]
+        build.release(start, end)
+        build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, start, end)
 
     @staticmethod
     def _add_own_place(build: _Builder, doc: Doc, m: AliasMatch, why: str) -> None:
@@ -224,9 +294,11 @@ class EntityFinder:
 
     # -- statistical NER for names the pack does not know ---------------------
 
-    def _add_ner(self, build: _Builder, doc: Doc) -> None:
+    def _add_ner(self, build: _Builder, doc: Doc, agencies: set[int]) -> None:
         for ent in doc.ents:
             etype = self.ner_types.get(ent.label_)
+            if agencies.intersection(range(ent.start, ent.end)):
+                continue  # "TURBAT (AFP):": the agency is no actor of the story
             if etype == EntityType.ORGANIZATION and self._add_org_over_place(build, ent):
                 continue
             if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
@@ -234,18 +306,26 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
-            if _whole_line(span):
-                continue  # a heading ("Background", "Capabilities") names nothing
+            if _whole_line(span) or self.shapes.is_kicker(span):
+                continue  # a heading ("Background", "OPINION |") names nothing
+            if self.shapes.is_job_title(span):
+                continue  # "Chargé d'Affaires"
             kind = self.places.ner_kind(span)
             if kind == "title" and etype != EntityType.PERSON:
                 continue  # "the District Police Officer" is a job, not "District Police"
-            if kind == "place" and etype in (EntityType.PERSON, EntityType.ORGANIZATION):
-                etype = EntityType.LOCATION  # "Mamund village"
+            shaped = self.shapes.org_by_shape(span)
+            if shaped is not None and etype != EntityType.ORGANIZATION:
+                etype = shaped  # "Baloch Liberation Tigers" is no person or place
+            elif etype in (EntityType.PERSON, EntityType.ORGANIZATION) and (
+                    kind == "place" or self.shapes.place_by_ending(span) or
+                    self.shapes.place_by_context(span, self.place_heads)):
+                etype = EntityType.LOCATION  # "Mamund village", "Mir Kalam Kalay"
+                span = self._with_name_words(build, span)
             if etype == EntityType.PERSON:
                 self._add_person(build, span, ent)
                 continue
             if etype == EntityType.ORGANIZATION:
-                etype = self._org_type(span)
+                etype = shaped or self._org_type(span)
                 if len(span) == 1 and not is_acronym(span.text):
                     continue  # "Army", "Defense": a common noun tagged ORG
             if not span.text[:1].isupper():
@@ -255,6 +335,18 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+
+    @staticmethod
+    def _with_name_words(build: _Builder, span: Span) -> Span:
+        """A place name with the capitalised words before it that the NER left off ("Mir"
+        of "Mir Kalam Kalay")."""
+        doc, start = span.doc, span.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].text[:1].isupper() and build.is_guess(start - 1) and \
+                doc[start - 1].i not in build.taken and not doc[start].is_sent_start and \
+                span.start <= doc[start - 1].head.i < span.end:
+            start -= 1
+        return doc[start:span.end]
 
     def _add_org_over_place(self, build: _Builder, ent: Span) -> bool:
         """ "the Balochistan Bar Association", "the Pakistan Peoples Party": an organisation
@@ -271,9 +363,11 @@ class EntityFinder:
             return False
         at_edge = inside[0] == span.start or inside[-1] == span.end - 1
         own = [t for t in span if build.entity_at(t.i) is None and t.is_alpha]
-        if not at_edge or not own or not any(t.lower_ in self.org_heads for t in own):
+        shaped = self.shapes.org_by_shape(span)  # "the Kashmir Tigers"
+        if not at_edge or not own or not (shaped or any(t.lower_ in self.org_heads
+                                                        for t in own)):
             return False
-        etype = self._org_type(span)
+        etype = shaped or self._org_type(span)
         build.release(span.start, span.end)
         build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, span.start,
                       span.end)

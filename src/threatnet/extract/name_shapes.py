@@ -1,0 +1,278 @@
+"""What the shape of a name says when the actor pack does not know it.
+
+Reports name many groups no list has. Their names have shapes: militant morphology
+("Jaish-e-Fursan-e-Muhammad", "Tehreek-e-Azadi Jammu Kashmir", "… Liberation Front"),
+a faction named after a person or a place ("the Sajna faction", "the Swat chapter"),
+a regional movement ("the Punjabi Taliban"). Such names are organisations, never the
+persons or places the statistical NER may call them. And some capitalised words name
+nothing at all: a kicker heading ("OPINION |", "ANALYSIS:"), the news agency of a
+dateline ("TURBAT (AFP):"), a job title ("Chargé d'Affaires"). A name the NER calls a
+person whose last word is a settlement word ("Mir Kalam Kalay") is a place. The word
+lists are data (`data/name_shapes.yaml`); every pass here is one walk over the tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from threatnet.extract.aliases import is_connector, loose_key
+from threatnet.model import EntityType
+from threatnet.resources import load_data
+
+_DATA = "name_shapes.yaml"
+HYPHENS = frozenset({"-", "‐", "–"})
+DATELINE_ENDS = frozenset({"-", "‐", "–", "—", ":"})
+DATELINE_REACH = 16  # tokens from a line's start in which a dateline's agency sits
+KICKER_ENDS = frozenset({":", "|", "—", "–", "-", "/"})
+DESCRIPTIVE_DETS = frozenset({"a", "an", "another", "any", "each", "every", "no", "one",
+                              "some", "other"})
+PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
+
+
+@dataclass(frozen=True)
+class ShapedName:
+    """A name found by its shape: tokens [start, end) and the type its shape gives."""
+
+    start: int
+    end: int
+    type: EntityType
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _line_break_after(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
+class NameShapes:
+    """The name-shape rules, with their word lists read once."""
+
+    def __init__(self) -> None:
+        data = load_data(_DATA)
+        words = {k: frozenset(w.casefold() for w in v) for k, v in data.items()
+                 if isinstance(v, list)}
+        self.stems = frozenset(loose_key(w) for w in words["militant_name_stems"])
+        self.armed_words = words["armed_name_words"]
+        self.name_heads = words["name_heads"]
+        self.name_words = words["name_words"]
+        self.faction_heads = words["faction_heads"]
+        self.armed_faction_heads = words["armed_faction_heads"]
+        self.movements = words["movement_names"]
+        self.kunya = words["kunya_particles"]
+        self.kickers = words["kicker_words"]
+        self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
+        self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"])
+
+    # -- militant morphology ------------------------------------------------------
+
+    def militant_names(self, doc: Doc) -> list[ShapedName]:
+        """Hyphened names that open with a militant stem ("Lashkar-e-…", "Harkat-ul-…")
+        or carry an armed word ("…-ul-Mujahideen"), with the capitalised words that go
+        on the name ("Tehreek-e-Azadi Jammu Kashmir")."""
+        out = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not _capitalised(tok):
+                i += 1
+                continue
+            end, hyphened = self._chain_end(doc, i)
+            words = [t for t in doc[i:end] if t.is_alpha and not is_connector(t.text)]
+            lowered = {w.lower_ for w in words}
+            if hyphened and len(words) >= 2 and (loose_key(tok.text) in self.stems or
+                                                  lowered & self.armed_words):
+                out.append(ShapedName(i, end, self.shape_type(words)))
+                i = end
+            else:
+                i += 1
+        return out
+
+    def _chain_end(self, doc: Doc, start: int) -> tuple[int, bool]:
+        """End of the run of capitalised words, hyphens and connectors from `start`, and
+        whether a hyphen or connector joins two of its words."""
+        j, joined, last_word = start + 1, False, start + 1
+        while j < len(doc) and not _line_break_after(doc[j - 1]):
+            tok = doc[j]
+            if tok.text in HYPHENS or is_connector(tok.text):
+                if tok.whitespace_ and tok.text in HYPHENS:
+                    break  # "Jaish - a group": a dash, not a hyphen
+                j += 1
+                continue
+            glued = doc[j - 1].text in HYPHENS or is_connector(doc[j - 1].text)
+            if _capitalised(tok) and (glued or tok.pos_ == "PROPN") and not tok.is_sent_start:
+                joined = joined or glued
+                j += 1
+                last_word = j
+                continue
+            break
+        return last_word, joined
+
+    def shape_type(self, words: list[Token] | Span) -> EntityType:
+        lowered = {w.lower_ for w in words}
+        return EntityType.ARMED_GROUP if lowered & self.armed_words else \
+            EntityType.ORGANIZATION
+
+    def org_by_shape(self, span: Span) -> EntityType | None:
+        """The type a name's shape gives it ("Baloch Liberation Tigers": an armed group),
+        or None when its shape says nothing."""
+        words = [t for t in span if t.is_alpha and not is_connector(t.text)]
+        if not words or not all(w.text[:1].isupper() for w in words):
+            return None
+        lowered = {w.lower_ for w in words}
+        hyphened = any(t.text in HYPHENS or is_connector(t.text) for t in span)
+        if (len(words) >= 2 and words[-1].lower_ in self.name_heads) or \
+                lowered & self.name_words or \
+                (hyphened and len(words) >= 2 and loose_key(words[0].text) in self.stems):
+            return self.shape_type(words)
+        return None
+
+    # -- factions and regional movements ------------------------------------------
+
+    def factions(self, doc: Doc, type_at, is_pack) -> list[ShapedName]:
+        """ "the Sajna faction", "the Gul Bahadur group", "the Swat chapter": capitalised
+        words (a person, a place, a new name) right before a faction noun that heads them.
+        `type_at(i)` is the type of the entity token i already names, `is_pack(i)` whether
+        that is the pack's; a name the pack gives an actor ("the TTP faction") is no new
+        faction."""
+        out = []
+        for head in doc:
+            if head.lower_ not in self.faction_heads or head.i == 0 or type_at(head.i):
+                continue
+            start = head.i
+            while start > 0:
+                tok = doc[start - 1]
+                if not _capitalised(tok) and not (tok.text in HYPHENS or is_connector(tok.text)):
+                    break
+                if _capitalised(tok) and tok.pos_ != "PROPN" and tok.ent_type_ not in (
+                        "NORP", "PERSON", "GPE", "LOC", "ORG"):
+                    break
+                if tok.ent_type_ in ("DATE", "CARDINAL", "ORDINAL"):
+                    break
+                start -= 1
+            while start < head.i and not _capitalised(doc[start]):
+                start += 1
+            if start == head.i or not self._heads(doc[start:head.i], head):
+                continue
+            before = doc[start - 1] if start else None
+            if before is not None and before.is_alpha and before.text.islower() and (
+                    before.lower_ in DESCRIPTIVE_DETS or before.pos_ in ("ADJ", "NOUN")):
+                continue  # "an armed Baloch group", "a Punjabi group": a description
+            kinds = {type_at(i) for i in range(start, head.i)} - {None}
+            if any(is_pack(i) for i in range(start, head.i)) and kinds - PERSONAL:
+                continue  # "the TTP faction", "the Afghan branch": the pack's actor
+            if head.i + 1 < len(doc) and _capitalised(doc[head.i + 1]) and \
+                    doc[head.i + 1].pos_ == "PROPN" and not doc[head.i + 1].is_sent_start:
+                continue  # "the Sajna Group Commander": part of a longer name
+            armed = head.lower_ in self.armed_faction_heads or bool(kinds & PERSONAL) or any(
+                doc[i].ent_type_ in ("PERSON", "GPE", "LOC", "NORP") for i in range(start, head.i)
+            ) or self._armed_nearby(head, type_at)
+            out.append(ShapedName(start, head.i + 1, EntityType.ARMED_GROUP if armed
+                                  else EntityType.ORGANIZATION))
+        return out
+
+    @staticmethod
+    def _heads(run: Span, head: Token) -> bool:
+        """The parse hangs the run on the head noun (not "Swat group leaders met …")."""
+        return any(t.head.i == head.i for t in run) and \
+            all(head.i >= t.head.i >= run.start for t in run)
+
+    @staticmethod
+    def _armed_nearby(head: Token, type_at) -> bool:
+        sent = head.sent
+        return any(type_at(i) == EntityType.ARMED_GROUP for i in range(sent.start, sent.end))
+
+    def movement(self, doc: Doc, start: int, end: int, type_at, is_state) -> int | None:
+        """ "the Punjabi Taliban": where a capitalised regional or ethnic word before the
+        pack's movement name (tokens [start, end)) begins a movement of its own; None when
+        it does not (no such word, or a state's name or demonym: "Pakistan Taliban")."""
+        if end - start != 1 or doc[start].lower_ not in self.movements or start == 0:
+            return None
+        mod = doc[start - 1]
+        if not _capitalised(mod) or mod.head.i != start or \
+                mod.dep_ not in ("compound", "amod", "nmod"):
+            return None
+        if is_state(start - 1) or type_at(start - 1) not in (None, EntityType.LOCATION,
+                                                            EntityType.POPULATION):
+            return None
+        if mod.pos_ != "PROPN" and mod.ent_type_ not in ("NORP", "GPE", "LOC"):
+            return None
+        return start - 1
+
+    def kunya_before(self, doc: Doc, start: int) -> bool:
+        """ "Abu Omar Khorasani": a kunya particle before a name makes another person's
+        name of it."""
+        return start > 0 and doc[start - 1].lower_ in self.kunya and \
+            doc[start - 1].text[:1].isupper()
+
+    # -- what names nothing -----------------------------------------------------------
+
+    def is_kicker(self, span: Span) -> bool:
+        """An all-capitals heading at the head of a line: "OPINION |", "FEATURE —",
+        "MONTHLY SECURITY DIGEST:"."""
+        doc = span.doc
+        words = [t for t in span if t.is_alpha]
+        if not words or not all(t.text.isupper() for t in words):
+            return False
+        first = span.start
+        while first > 0 and doc[first - 1].is_alpha and doc[first - 1].text.isupper() and \
+                not _line_break_after(doc[first - 1]):
+            first -= 1
+        if first and not _line_break_after(doc[first - 1]):
+            return False
+        end = span.end
+        while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper() and \
+                not _line_break_after(doc[end - 1]):
+            end += 1
+        line = [t.lower_ for t in doc[first:end]]
+        closed = end >= len(doc) or _line_break_after(doc[end - 1]) or \
+            doc[end].text in KICKER_ENDS
+        return closed and any(w in self.kickers for w in line)
+
+    @staticmethod
+    def dateline_agencies(doc: Doc) -> set[int]:
+        """Tokens of the news agency in a dateline ("TURBAT (AFP):", "QUETTA, Pakistan,
+        Feb 2 (Reuters) —"): the agency wrote the story, it is no actor of it."""
+        out: set[int] = set()
+        starts = [0] + [t.i + 1 for t in doc[:-1] if _line_break_after(t)]
+        for start in starts:
+            first = doc[start] if start < len(doc) else None
+            if first is None or not (first.is_alpha and first.text.isupper() and
+                                     len(first.text) >= 3):
+                continue
+            for i in range(start + 1, min(start + DATELINE_REACH, len(doc))):
+                tok = doc[i]
+                if _line_break_after(doc[i - 1]) or (tok.is_alpha and tok.text.islower()):
+                    break
+                if tok.text != "(":
+                    continue
+                close = next((j for j in range(i + 1, min(i + 6, len(doc)))
+                              if doc[j].text.startswith(")")), None)
+                if close is None or close == i + 1:
+                    break
+                after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < len(doc)
+                                                else "")
+                if after in DATELINE_ENDS:  # "(AFP) -", "(AFP):" (one token: "):")
+                    out.update(range(i + 1, close))
+                break
+        return out
+
+    def is_job_title(self, span: Span) -> bool:
+        return span.text.casefold().replace("’", "'") in self.job_titles
+
+    def place_by_ending(self, span: Span) -> bool:
+        """ "Mir Kalam Kalay", "Allah Dino Goth": the last word is, or ends in, a
+        settlement word."""
+        last = span[-1].lower_
+        return any(last == e or (last.endswith(e) and len(last) >= len(e) + 3)
+                   for e in self.place_endings)
+
+    @staticmethod
+    def place_by_context(span: Span, place_heads: frozenset[str]) -> bool:
+        """ "the village of Shewa", "a town of Kurram": a name after a place noun and "of"."""
+        doc = span.doc
+        return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+            doc[span.start - 2].lemma_.casefold() in place_heads
