@@ -192,12 +192,16 @@ class AliasMatcher:
             while p + longest < len(keyed) and tuple(loose[p:p + longest]) in self._prefixes:
                 longest += 1
             for length in range(longest, 0, -1):
-                keys = [(exact[p],), ("", loose[p])] if length == 1 else \
-                    [tuple(loose[p:p + length])]
+                if length == 1:
+                    targets = self._words.get((exact[p],), []) + \
+                        self._words.get(("", loose[p]), [])
+                else:
+                    targets = self._words.get(tuple(loose[p:p + length]), [])
+                if not targets:
+                    continue
                 start, end = keyed[p][0], keyed[p + length - 1][0] + 1
-                span_text = doc[start:end].text
-                target = next((t for key in keys for t in self._words.get(key, ())
-                               if t.entry_type in LOWERCASE_OK
+                span_text = keyed[p][1]  # the first word: is the name capitalised?
+                target = next((t for t in targets if t.entry_type in LOWERCASE_OK
                                or any(c.isupper() for c in span_text[:1])
                                or not span_text.isascii()), None)
                 if target:

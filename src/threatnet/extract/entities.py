@@ -81,7 +81,8 @@ class EntityFinder:
 
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
-        agencies = self.shapes.dateline_agencies(doc)
+        text = doc.text  # joined from the tokens at each call: once per document
+        agencies = self.shapes.dateline_agencies(doc, text)
         matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
         for m in matches:
@@ -89,7 +90,7 @@ class EntityFinder:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
-        self._add_shaped_names(build, doc)
+        self._add_shaped_names(build, doc, text)
         self._add_populations(build, doc)
         self._add_events(build, doc)
         self._add_ner(build, doc, agencies)
@@ -121,17 +122,17 @@ class EntityFinder:
 
     # -- names the pack does not know, by their shape -----------------------------
 
-    def _add_shaped_names(self, build: _Builder, doc: Doc) -> None:
+    def _add_shaped_names(self, build: _Builder, doc: Doc, text: str) -> None:
         """Militant names ("Jaish-e-Fursan-e-Muhammad") and factions named after a person
         or a place ("the Sajna faction"); the pack's own actors stay first."""
-        for shaped in self.shapes.militant_names(doc):
+        for shaped in self.shapes.militant_names(doc, text):
             if all(build.is_guess(i) or build.type_at(i) in OVERRIDABLE
                    for i in range(shaped.start, shaped.end)):
                 self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
         def pack(i: int) -> bool:
             return not build.is_guess(i)
 
-        for shaped in self.shapes.factions(doc, build.type_at, pack):
+        for shaped in self.shapes.factions(doc, text, build.type_at, pack):
             branch = self._known_branch(build, doc, shaped.start, shaped.end)
             if branch is not None:  # "the Islamic State's Khorasan branch": the pack's ISKP
                 build.release(shaped.start, shaped.end)

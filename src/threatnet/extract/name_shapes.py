@@ -13,6 +13,7 @@ lists are data (`data/name_shapes.yaml`); every pass here is one walk over the t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,11 +24,15 @@ from threatnet.resources import load_data
 
 _DATA = "name_shapes.yaml"
 HYPHENS = frozenset({"-", "‐", "–"})
-DATELINE_ENDS = frozenset({"-", "‐", "–", "—", ":"})
-DATELINE_REACH = 16  # tokens from a line's start in which a dateline's agency sits
 KICKER_ENDS = frozenset({":", "|", "—", "–", "-", "/"})
 DESCRIPTIVE_DETS = frozenset({"a", "an", "another", "any", "each", "every", "no", "one",
                               "some", "other"})
+# a capitalised word joined to another by a hyphen, with or without a connector between
+_HYPHENED = re.compile(r"\b[A-Z][A-Za-z']+[-‐](?:[a-z]{1,2}[-‐ ])?[A-Za-z]")
+# a line that opens with a place in capitals, then capitalised words, numbers and commas
+# (country, date), the agency in brackets and a dash or colon
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'.-]{2,}(?:[ ,]+[A-Z0-9][\w.'-]*)*,?[ \t]*"
+                       r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
 
 
@@ -61,6 +66,8 @@ class NameShapes:
         self.name_words = words["name_words"]
         self.faction_heads = words["faction_heads"]
         self.armed_faction_heads = words["armed_faction_heads"]
+        self._faction_words = re.compile(
+            r"\b(?:" + "|".join(sorted(self.faction_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
         self.kickers = words["kicker_words"]
@@ -69,26 +76,26 @@ class NameShapes:
 
     # -- militant morphology ------------------------------------------------------
 
-    def militant_names(self, doc: Doc) -> list[ShapedName]:
+    def militant_names(self, doc: Doc, text: str) -> list[ShapedName]:
         """Hyphened names that open with a militant stem ("Lashkar-e-…", "Harkat-ul-…")
         or carry an armed word ("…-ul-Mujahideen"), with the capitalised words that go
         on the name ("Tehreek-e-Azadi Jammu Kashmir")."""
-        out = []
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if not _capitalised(tok):
-                i += 1
+        out: list[ShapedName] = []
+        for found in _HYPHENED.finditer(text):  # only where the text has such a chain
+            first = doc.char_span(found.start(), found.start() + 1, alignment_mode="expand")
+            if first is None or (out and first.start < out[-1].end):
                 continue
+            i = first.start
+            if i > 0 and _capitalised(doc[i - 1]) and not doc[i].is_sent_start and \
+                    loose_key(doc[i - 1].text) in self.stems:
+                i -= 1  # "Jabhat Ansar-ul-…": the stem a space apart
+            tok = doc[i]
             end, hyphened = self._chain_end(doc, i)
             words = [t for t in doc[i:end] if t.is_alpha and not is_connector(t.text)]
             lowered = {w.lower_ for w in words}
             if hyphened and len(words) >= 2 and (loose_key(tok.text) in self.stems or
                                                   lowered & self.armed_words):
                 out.append(ShapedName(i, end, self.shape_type(words)))
-                i = end
-            else:
-                i += 1
         return out
 
     def _chain_end(self, doc: Doc, start: int) -> tuple[int, bool]:
@@ -132,15 +139,19 @@ class NameShapes:
 
     # -- factions and regional movements ------------------------------------------
 
-    def factions(self, doc: Doc, type_at, is_pack) -> list[ShapedName]:
+    def factions(self, doc: Doc, text: str, type_at, is_pack) -> list[ShapedName]:
         """ "the Sajna faction", "the Gul Bahadur group", "the Swat chapter": capitalised
         words (a person, a place, a new name) right before a faction noun that heads them.
         `type_at(i)` is the type of the entity token i already names, `is_pack(i)` whether
         that is the pack's; a name the pack gives an actor ("the TTP faction") is no new
         faction."""
         out = []
-        for head in doc:
-            if head.lower_ not in self.faction_heads or head.i == 0 or type_at(head.i):
+        for found in self._faction_words.finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or len(span) != 1:
+                continue
+            head = span[0]
+            if head.i == 0 or type_at(head.i):
                 continue
             start = head.i
             while start > 0:
@@ -233,31 +244,15 @@ class NameShapes:
         return closed and any(w in self.kickers for w in line)
 
     @staticmethod
-    def dateline_agencies(doc: Doc) -> set[int]:
+    def dateline_agencies(doc: Doc, text: str) -> set[int]:
         """Tokens of the news agency in a dateline ("TURBAT (AFP):", "QUETTA, Pakistan,
         Feb 2 (Reuters) —"): the agency wrote the story, it is no actor of it."""
         out: set[int] = set()
-        starts = [0] + [t.i + 1 for t in doc[:-1] if _line_break_after(t)]
-        for start in starts:
-            first = doc[start] if start < len(doc) else None
-            if first is None or not (first.is_alpha and first.text.isupper() and
-                                     len(first.text) >= 3):
-                continue
-            for i in range(start + 1, min(start + DATELINE_REACH, len(doc))):
-                tok = doc[i]
-                if _line_break_after(doc[i - 1]) or (tok.is_alpha and tok.text.islower()):
-                    break
-                if tok.text != "(":
-                    continue
-                close = next((j for j in range(i + 1, min(i + 6, len(doc)))
-                              if doc[j].text.startswith(")")), None)
-                if close is None or close == i + 1:
-                    break
-                after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < len(doc)
-                                                else "")
-                if after in DATELINE_ENDS:  # "(AFP) -", "(AFP):" (one token: "):")
-                    out.update(range(i + 1, close))
-                break
+        for found in _DATELINE.finditer(text):
+            span = doc.char_span(found.start("agency"), found.end("agency"),
+                                 alignment_mode="expand")
+            if span is not None:
+                out.update(range(span.start, span.end))
         return out
 
     def is_job_title(self, span: Span) -> bool:
