@@ -64,6 +64,17 @@ def test_a_faction_named_after_a_person_or_place(extractor, text, name):
     assert ent.type == EntityType.ARMED_GROUP
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Punjab chapter of the Jamaat-e-Islami elected a new chief.", "Punjab chapter"),
+    ("The Jang Group and the Dawn Media Group reported the attack.", "Jang Group"),
+    ("The Karachi wing of Tehreek-e-Labbaik Pakistan called a strike.", "Karachi wing"),
+])
+def test_a_faction_of_a_party_is_no_armed_group(extractor, text, name):
+    ent = _by_name(record(extractor, text)).get(name)
+    assert ent is not None, [e.name for e in record(extractor, text).entities]
+    assert ent.type == EntityType.ORGANIZATION
+
+
 @pytest.mark.parametrize("text", [
     "The BLA is not the only armed Baloch group in the province.",
     "Police said a Punjabi group had rented the house.",

@@ -139,18 +139,32 @@ class EntityFinder:
                 build.mention(f"pack:{branch.id}", branch.name, branch.type, shaped.start,
                               shaped.end, pack_id=branch.id, aliases=branch.names())
                 continue
-            self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+            etype = shaped.type
+            owners = {build.type_at(i) for i in self._owner_tokens(doc, shaped.start,
+                                                                   shaped.end)}
+            if EntityType.ARMED_GROUP in owners:
+                etype = EntityType.ARMED_GROUP
+            elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
+                etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
+            self._add_shaped(build, doc, shaped.start, shaped.end, etype)
+
+    @staticmethod
+    def _owner_tokens(doc: Doc, start: int, end: int) -> list[int]:
+        """Where a faction phrase's owner is written: "X's Khorasan branch", "the Khorasan
+        branch of X"."""
+        out = []
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+            out.append(start - 2)
+        for prep in doc[end - 1].rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [c.i for c in prep.children if c.dep_ == "pobj"]
+        return out
 
     def _known_branch(self, build: _Builder, doc: Doc, start: int, end: int):
         """The pack's branch a faction phrase names: a pack group's child whose name holds
         the phrase's name words, the group written as the phrase's owner ("the Islamic
         State's Khorasan branch") or after "of" ("the Khorasan branch of Daesh")."""
-        owners = []
-        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
-            owners.append(build.entity_at(start - 2))
-        for prep in doc[end - 1].rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                owners += [build.entity_at(c.i) for c in prep.children if c.dep_ == "pobj"]
+        owners = [build.entity_at(i) for i in self._owner_tokens(doc, start, end)]
         words = {word_key(t.text) for t in doc[start:end - 1] if t.is_alpha}
         for owner in owners:
             entity = build.by_key.get(owner) if owner else None

@@ -161,8 +161,8 @@ class NameShapes:
                 if _capitalised(tok) and tok.pos_ != "PROPN" and tok.ent_type_ not in (
                         "NORP", "PERSON", "GPE", "LOC", "ORG"):
                     break
-                if tok.ent_type_ in ("DATE", "CARDINAL", "ORDINAL"):
-                    break
+                if tok.ent_type_ in ("DATE", "CARDINAL", "ORDINAL") or tok.pos_ == "DET":
+                    break  # "The Jang Group": the article is no part of the name
                 start -= 1
             while start < head.i and not _capitalised(doc[start]):
                 start += 1
