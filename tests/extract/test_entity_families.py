@@ -265,3 +265,30 @@ def test_unknown_villages_are_places_not_persons(extractor, text, place):
 def test_a_nationality_opening_a_force_names_no_state(extractor, text):
     rec = record(extractor, text)
     assert not any(e.type == EntityType.STATE for e in rec.entities)
+
+
+# -- 4. a bare "the army" is the army of the report's country -----------------------
+
+@pytest.mark.parametrize(("text", "pack_id"), [
+    ("Gunmen attacked a post in Bannu, Khyber Pakhtunkhwa. The army said four attackers "
+     "were killed.", "pakistan_army"),
+    ("A convoy was ambushed in Kech, Balochistan. According to the military's media wing, "
+     "the assault was repulsed.", "pakistan_army"),
+    ("The Indian Army said two militants were killed in Kupwara. The army later said a "
+     "third had escaped.", "indian_army"),
+])
+def test_a_bare_army_is_the_reports_countrys(extractor, text, pack_id):
+    rec = record(extractor, text)
+    ent = next((e for e in rec.entities if e.pack_id == pack_id), None)
+    assert ent is not None, [e.name for e in rec.entities]
+    assert any(m.text in ("army", "military") for m in ent.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said four attackers were killed.",  # no country named
+    "Talks between Pakistan and Afghanistan stalled; the army was not consulted.",
+    "Militants attacked an army camp in Bannu, Pakistan.",  # a modifier, not the army
+])
+def test_a_bare_army_without_a_clear_country_is_left_out(extractor, text):
+    rec = record(extractor, text)
+    assert not any(m.text in ("army", "military") for e in rec.entities for m in e.mentions)
