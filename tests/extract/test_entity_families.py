@@ -292,3 +292,33 @@ def test_a_bare_army_is_the_reports_countrys(extractor, text, pack_id):
 def test_a_bare_army_without_a_clear_country_is_left_out(extractor, text):
     rec = record(extractor, text)
     assert not any(m.text in ("army", "military") for e in rec.entities for m in e.mentions)
+
+
+# -- 5. a state's body written with the state's name or demonym ---------------------
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Aslam Farooqi was arrested by Afghan forces in April 2020.", "Afghan forces",
+     EntityType.GOVERNMENT_BODY),
+    ("A spokesman of the Chinese foreign ministry condemned the killing.",
+     "Chinese foreign ministry", EntityType.GOVERNMENT_BODY),
+    ("Iranian state media said the strikes destroyed two houses.", "Iranian state media",
+     EntityType.ORGANIZATION),
+    ("Officials accused Indian intelligence of funding the group.", "Indian intelligence",
+     EntityType.GOVERNMENT_BODY),
+])
+def test_a_states_body_is_its_own_entity(extractor, text, name, etype):
+    rec = record(extractor, text)
+    ent = _by_name(rec).get(name)
+    assert ent is not None, [e.name for e in rec.entities]
+    assert ent.type == etype
+
+
+@pytest.mark.parametrize(("text", "pack_id"), [
+    ("The Pakistani military said 14 soldiers were killed.", "pakistan_army"),
+    ("Pakistan's interior ministry said the TTP was behind the attack.",
+     "pakistan_interior_ministry"),
+    ("Afghan forces commander Ali Khan was killed in Kunar.", "afghanistan"),
+])
+def test_the_pack_and_modifiers_come_first(extractor, text, pack_id):
+    rec = record(extractor, text)
+    assert any(e.pack_id == pack_id for e in rec.entities), [e.name for e in rec.entities]

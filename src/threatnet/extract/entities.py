@@ -187,6 +187,9 @@ class EntityFinder:
             if all(build.is_guess(i) or build.type_at(i) in OVERRIDABLE
                    for i in range(shaped.start, shaped.end)):
                 self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+        for shaped in self.shapes.state_bodies_of(doc, text, build.type_at):
+            self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+
         def pack(i: int) -> bool:
             return not build.is_guess(i)
 

@@ -73,6 +73,9 @@ class NameShapes:
         self.kickers = words["kicker_words"]
         self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
         self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"])
+        self.state_bodies = {k: EntityType(v) for k, v in data["state_bodies"].items()}
+        self._state_body_words = re.compile(r"\b(?:" + "|".join(
+            re.escape(k) for k in sorted(self.state_bodies, key=len, reverse=True)) + r")\b")
 
     # -- militant morphology ------------------------------------------------------
 
@@ -212,6 +215,28 @@ class NameShapes:
         if mod.pos_ != "PROPN" and mod.ent_type_ not in ("NORP", "GPE", "LOC"):
             return None
         return start - 1
+
+    def state_bodies_of(self, doc: Doc, text: str, type_at) -> list[ShapedName]:
+        """ "Afghan forces", "the Chinese foreign ministry", "Pakistan's interior
+        ministry": a state's name or demonym right before a body noun (lower case)."""
+        out = []
+        for found in self._state_body_words.finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or span.start == 0 or any(type_at(i) for i in
+                                                      range(span.start, span.end)):
+                continue
+            start = span.start - 1
+            if doc[start].lower_ in ("'s", "’s") and start > 0:
+                start -= 1
+            if type_at(start) != EntityType.STATE or not doc[start].text[:1].isupper():
+                continue
+            while start > 0 and type_at(start - 1) == EntityType.STATE and \
+                    doc[start - 1].text[:1].isupper():
+                start -= 1  # "United States forces"
+            if span[-1].dep_ in ("compound", "amod") and span[-1].head.i > span[-1].i:
+                continue  # "Afghan forces commander", "Iranian state media reports"
+            out.append(ShapedName(start, span.end, self.state_bodies[found.group()]))
+        return out
 
     def kunya_before(self, doc: Doc, start: int) -> bool:
         """ "Abu Omar Khorasani": a kunya particle before a name makes another person's
