@@ -322,3 +322,30 @@ def test_a_states_body_is_its_own_entity(extractor, text, name, etype):
 def test_the_pack_and_modifiers_come_first(extractor, text, pack_id):
     rec = record(extractor, text)
     assert any(e.pack_id == pack_id for e in rec.entities), [e.name for e in rec.entities]
+
+
+# -- 6. a people's name as a surname; designation categories ------------------------
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The target, an aid worker named Zemari Ahmadi, had no link to ISKP.", "Zemari Ahmadi"),
+    ("Police arrested a shopkeeper, Naveed Hazara, in Quetta.", "Naveed Hazara"),
+    ("The teacher Rashid Mehsud was abducted from his school.", "Rashid Mehsud"),
+])
+def test_a_peoples_name_ending_a_persons_is_a_surname(extractor, text, person):
+    rec = record(extractor, text)
+    surname = person.split()[-1]
+    assert not any(e.type == EntityType.POPULATION and m.text == surname
+                   for e in rec.entities for m in e.mentions), \
+        [(e.name, e.type) for e in rec.entities]
+    assert _by_name(rec)[person].type == EntityType.PERSON
+
+
+@pytest.mark.parametrize("text", [
+    "The Department of State designated the group as a Foreign Terrorist Organization.",
+    "The BLA was listed as a Specially Designated Global Terrorist in 2019.",
+    "The Home Office added the group to its list of Proscribed Organisation entries.",
+])
+def test_designation_categories_are_no_organisations(extractor, text):
+    rec = record(extractor, text)
+    assert not any(w in e.name for e in rec.entities
+                   for w in ("Terrorist", "Proscribed")), [e.name for e in rec.entities]

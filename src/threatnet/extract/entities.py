@@ -247,8 +247,8 @@ class EntityFinder:
     @staticmethod
     def _add_own_place(build: _Builder, doc: Doc, m: AliasMatch, why: str) -> None:
         """A pack name the text uses for another place (or, a demonym, for none)."""
-        if why == "demonym":
-            return
+        if why in ("demonym", "person"):
+            return  # the NER names the person
         start = m.start
         while why == "name" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                 doc[start - 1].dep_ in ("compound", "nmod") and start - 1 not in build.taken:

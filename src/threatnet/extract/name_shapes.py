@@ -72,7 +72,8 @@ class NameShapes:
         self.kunya = words["kunya_particles"]
         self.kickers = words["kicker_words"]
         self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
-        self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"])
+        self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"]) | \
+            words["designation_labels"]
         self.state_bodies = {k: EntityType(v) for k, v in data["state_bodies"].items()}
         self._state_body_words = re.compile(r"\b(?:" + "|".join(
             re.escape(k) for k in sorted(self.state_bodies, key=len, reverse=True)) + r")\b")
@@ -281,6 +282,8 @@ class NameShapes:
         return out
 
     def is_job_title(self, span: Span) -> bool:
+        """A job ("Chargé d'Affaires") or a designation list's category ("Specially
+        Designated Global Terrorist"): names of no actor."""
         return span.text.casefold().replace("’", "'") in self.job_titles
 
     def place_by_ending(self, span: Span) -> bool:
