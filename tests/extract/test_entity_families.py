@@ -349,3 +349,29 @@ def test_designation_categories_are_no_organisations(extractor, text):
     rec = record(extractor, text)
     assert not any(w in e.name for e in rec.entities
                    for w in ("Terrorist", "Proscribed")), [e.name for e in rec.entities]
+
+
+# -- 7. persons the statistical NER misses, by the shape of their names --------------
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Hizbul Ahrar itself broke away from JuA in 2017 under Mukarram Khan.", "Mukarram Khan"),
+    ("Police said Qari Hamdullah Mehsud had planned the attack.", "Hamdullah Mehsud"),
+    ("The cell was run by Zarar Afridi from a house in Tirah.", "Zarar Afridi"),
+])
+def test_a_missed_person_found_by_name_shape(extractor, text, person):
+    rec = record(extractor, text)
+    assert any(e.type == EntityType.PERSON and person in e.name for e in rec.entities), \
+        [(e.name, e.type) for e in rec.entities]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The attack in Rahim Yar Khan district killed two.", "Rahim Yar Khan"),
+    ("Students of Bacha Khan University protested.", "Bacha Khan"),
+    ("The group was listed as a Specially Designated Global Terrorist (SDGT) entity.",
+     "Specially Designated Global Terrorist"),
+])
+def test_a_name_shape_is_no_person_before_a_place_or_institution(extractor, text, name):
+    rec = record(extractor, text)
+    assert not any(e.type == EntityType.PERSON and name in e.name for e in rec.entities)
+    assert not any(e.name == name and e.type == EntityType.ORGANIZATION
+                   for e in rec.entities)

@@ -112,6 +112,7 @@ class EntityFinder:
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc)
+        self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
         self._add_bare_army(build, doc, text)
         return build.finish()
@@ -490,6 +491,15 @@ class EntityFinder:
             build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
 
+    def _add_missed_persons(self, build: _Builder, doc: Doc, text: str) -> None:
+        """Persons the NER left out, by the shape of their names ("under Mukarram Khan");
+        not before a place noun or a job title ("Rahim Yar Khan district")."""
+        for shaped in self.shapes.missed_persons(doc, text, lambda i: i in build.taken):
+            span = doc[shaped.start:shaped.end]
+            if _whole_line(span) or self.places.ner_kind(span) is not None:
+                continue
+            self._add_person(build, span, span)
+
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
         for tok in doc:
@@ -548,6 +558,8 @@ class EntityFinder:
                     [w.text[0].casefold() for w in words] != letters or len(words) < 2:
                 continue
             span = doc[start:bracket]
+            if self.shapes.is_job_title(span):
+                return False  # "Specially Designated Global Terrorist (SDGT)": no actor
             keys = {build.entity_at(i) for i in range(span.start, span.end)}
             if len(keys) == 1 and None not in keys:
                 return False  # one name already: the acronym is its alias (below)

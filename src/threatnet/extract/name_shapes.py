@@ -33,6 +33,8 @@ _HYPHENED = re.compile(r"\b[A-Z][A-Za-z']+[-‐](?:[a-z]{1,2}[-‐ ])?[A-Za-z]")
 # (country, date), the agency in brackets and a dash or colon
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'.-]{2,}(?:[ ,]+[A-Z0-9][\w.'-]*)*,?[ \t]*"
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
+# a run of capitalised words (maximal: the search takes the longest from the left)
+_PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
 
 
@@ -70,6 +72,8 @@ class NameShapes:
             r"\b(?:" + "|".join(sorted(self.faction_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
+        self.surnames = words["person_surnames"]
+        self.given_endings = tuple(words["person_name_endings"])
         self.kickers = words["kicker_words"]
         self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
         self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"]) | \
@@ -237,6 +241,30 @@ class NameShapes:
             if span[-1].dep_ in ("compound", "amod") and span[-1].head.i > span[-1].i:
                 continue  # "Afghan forces commander", "Iranian state media reports"
             out.append(ShapedName(start, span.end, self.state_bodies[found.group()]))
+        return out
+
+    def missed_persons(self, doc: Doc, text: str, taken) -> list[ShapedName]:
+        """ "under Mukarram Khan": two to four capitalised proper nouns the NER left out,
+        ending in a family or tribal name or holding a given name ending in -ullah or
+        -uddin (or the NER named only a part: "Mukarram [Khan]"). `taken(i)` says
+        whether token i already names an entity."""
+        out = []
+        for found in _PROPER_RUN.finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None:
+                continue
+            start = span.start
+            while start < span.end and doc[start].pos_ != "PROPN":
+                start += 1  # "The", "In": a capitalised sentence opening
+            span = doc[start:span.end]
+            if not 2 <= len(span) <= 4 or any(
+                    taken(i) or doc[i].ent_type_ not in ("", "PERSON") or doc[i].pos_ != "PROPN"
+                    for i in range(span.start, span.end)):
+                continue
+            words = [t.lower_ for t in span]
+            if words[-1] in self.surnames or any(w.endswith(self.given_endings) and
+                                                 len(w) > 6 for w in words):
+                out.append(ShapedName(span.start, span.end, EntityType.PERSON))
         return out
 
     def kunya_before(self, doc: Doc, start: int) -> bool:
