@@ -139,6 +139,10 @@ def test_a_pack_groups_branch_links_to_the_pack(extractor, text):
     ("Jamaatul Ahrar claimed the bombing.", "jamaat_ul_ahrar"),
     ("Mullah Mohammad Omar led the movement until his death.", "mullah_omar"),
     ("Al-Qaida in the Indian Subcontinent praised the attack.", "aqis"),
+    ("Lashkar-e-Tayyaba was listed in 2001.", "lashkar_e_taiba"),
+    ("Jaish-i-Muhammad was listed in 2001.", "jem"),
+    ("Sipah-i-Sahaba Pakistan was banned in 2002.", "ssp"),
+    ("Tehrik-e-Nafaz-e-Shariat-e-Muhammadi was banned in 2002.", "tnsm"),
 ])
 def test_spelling_variants_link_to_the_pack(extractor, text, pack_id):
     rec = record(extractor, text)
