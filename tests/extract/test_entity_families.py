@@ -379,3 +379,34 @@ def test_a_name_shape_is_no_person_before_a_place_or_institution(extractor, text
     assert not any(e.type == EntityType.PERSON and name in e.name for e in rec.entities)
     assert not any(e.name == name and e.type == EntityType.ORGANIZATION
                    for e in rec.entities)
+
+
+# -- 8. dateline cities and clerics' titles ------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("SHEWA, Pakistan (AP) — Militants attacked a checkpoint.", "Shewa"),
+    ("SPINWAM (AFP): Gunmen killed two soldiers.", "Spinwam"),
+    ("DARGAI, Pakistan, March 3 (Reuters) - A bomb exploded near a school.", "Dargai"),
+])
+def test_a_datelines_unknown_city_is_a_place(extractor, text, place):
+    rec = record(extractor, text)
+    names = {e.name.casefold(): e for e in rec.entities}
+    assert names[place.casefold()].type == EntityType.LOCATION
+    assert not any(m.text in ("AP", "AFP", "Reuters") for e in rec.entities
+                   for m in e.mentions)
+
+
+@pytest.mark.parametrize(("text", "person", "written"), [
+    ("Maulana Abdul Aziz of the Lal Masjid praised the Taliban.", "Abdul Aziz",
+     "Maulana Abdul Aziz"),
+    ("Police said Mufti Hamid Ullah Khan had recruited the bombers.", "Hamid Ullah Khan",
+     "Mufti Hamid Ullah Khan"),
+    ("Qari Saifullah Akhtar was arrested in Dubai.", "Saifullah Akhtar",
+     "Qari Saifullah Akhtar"),
+])
+def test_a_clerics_title_is_no_part_of_a_new_name(extractor, text, person, written):
+    rec = record(extractor, text)
+    ent = next(e for e in rec.entities if e.type == EntityType.PERSON)
+    assert ent.name == person or ent.pack_id is not None, ent.name
+    if ent.pack_id is None:
+        assert written in ent.aliases

@@ -96,7 +96,7 @@ class EntityFinder:
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
         text = doc.text  # joined from the tokens at each call: once per document
-        agencies = self.shapes.dateline_agencies(doc, text)
+        agencies, cities = self.shapes.datelines(doc, text)
         matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
         for m in matches:
@@ -104,6 +104,11 @@ class EntityFinder:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
+        for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
+            if all(i not in build.taken for i in range(start, end)):
+                name = doc[start:end].text.title()
+                build.mention(f"new:location:{word_key(name)}", name, EntityType.LOCATION,
+                              start, end)
         self._add_shaped_names(build, doc, text)
         self._add_populations(build, doc)
         self._add_events(build, doc)
@@ -111,7 +116,7 @@ class EntityFinder:
         for span in self.places.named_places(doc, set(build.taken)):
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
-        self._add_acronyms(build, doc)
+        self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
         self._add_bare_army(build, doc, text)
@@ -480,6 +485,9 @@ class EntityFinder:
         if start == span.end - 1 and start > span.start and \
                 span.doc[start - 1].lower_ in self.title_names:
             start -= 1  # "Amir Rana": the given name, not the title
+        while span.doc[start].lower_ in self.shapes.honorifics and \
+                len(span.doc[start + 1:span.end].text.split()) >= 2:
+            start += 1  # "Maulana Abdul Aziz": the name without the cleric's title
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
@@ -514,10 +522,11 @@ class EntityFinder:
 
     # -- acronyms and other-script names defined in parentheses ---------------
 
-    def _add_acronyms(self, build: _Builder, doc: Doc) -> None:
-        """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias."""
+    def _add_acronyms(self, build: _Builder, doc: Doc, agencies: set[int]) -> None:
+        """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias (not a
+        dateline's agency: "DASU, Pakistan (AP) —")."""
         for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc):
+            if tok.text != "(" or tok.i + 2 >= len(doc) or tok.i + 1 in agencies:
                 continue
             close = next((t.i for t in doc[tok.i + 1:tok.i + 8] if t.text == ")"), None)
             if close is None or close == tok.i + 1:

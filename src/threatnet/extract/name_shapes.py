@@ -31,7 +31,8 @@ DESCRIPTIVE_DETS = frozenset({"a", "an", "another", "any", "each", "every", "no"
 _HYPHENED = re.compile(r"\b[A-Z][A-Za-z']+[-‐](?:[a-z]{1,2}[-‐ ])?[A-Za-z]")
 # a line that opens with a place in capitals, then capitalised words, numbers and commas
 # (country, date), the agency in brackets and a dash or colon
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z'.-]{2,}(?:[ ,]+[A-Z0-9][\w.'-]*)*,?[ \t]*"
+_DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*)"
+                       r"(?:[ ,]+[A-Z0-9][\w.'-]*)*,?[ \t]*"
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 # a run of capitalised words (maximal: the search takes the longest from the left)
 _PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
@@ -72,6 +73,7 @@ class NameShapes:
             r"\b(?:" + "|".join(sorted(self.faction_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
+        self.honorifics = words["honorifics"]
         self.surnames = words["person_surnames"]
         self.given_endings = tuple(words["person_name_endings"])
         self.kickers = words["kicker_words"]
@@ -298,16 +300,22 @@ class NameShapes:
         return closed and any(w in self.kickers for w in line)
 
     @staticmethod
-    def dateline_agencies(doc: Doc, text: str) -> set[int]:
-        """Tokens of the news agency in a dateline ("TURBAT (AFP):", "QUETTA, Pakistan,
-        Feb 2 (Reuters) —"): the agency wrote the story, it is no actor of it."""
-        out: set[int] = set()
+    def datelines(doc: Doc, text: str) -> tuple[set[int], list[tuple[int, int]]]:
+        """The tokens of the news agency in each dateline ("TURBAT (AFP):", "QUETTA,
+        Pakistan, Feb 2 (Reuters) —"), which wrote the story and is no actor of it, and
+        the token range of the dateline's city, which is a place."""
+        agencies: set[int] = set()
+        cities = []
         for found in _DATELINE.finditer(text):
             span = doc.char_span(found.start("agency"), found.end("agency"),
                                  alignment_mode="expand")
+            city = doc.char_span(found.start("city"), found.end("city"),
+                                 alignment_mode="expand")
             if span is not None:
-                out.update(range(span.start, span.end))
-        return out
+                agencies.update(range(span.start, span.end))
+            if city is not None:
+                cities.append((city.start, city.end))
+        return agencies, cities
 
     def is_job_title(self, span: Span) -> bool:
         """A job ("Chargé d'Affaires") or a designation list's category ("Specially
