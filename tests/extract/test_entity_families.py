@@ -410,3 +410,36 @@ def test_a_clerics_title_is_no_part_of_a_new_name(extractor, text, person, writt
     assert ent.name == person or ent.pack_id is not None, ent.name
     if ent.pack_id is None:
         assert written in ent.aliases
+
+
+@pytest.mark.parametrize(("text", "pack_id"), [
+    ("Fighters of the Islamic State's Pakistan Province claimed an attack in Bajaur.",
+     "is_pakistan"),
+    ("The Khorasan Province of the Islamic State claimed the bombing.", "iskp"),
+    ("The Pakistan Province of Daesh was declared in 2019.", "is_pakistan"),
+])
+def test_a_province_of_a_pack_group_is_its_branch(extractor, text, pack_id):
+    rec = record(extractor, text)
+    assert any(e.pack_id == pack_id for e in rec.entities), [e.name for e in rec.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpoint in Kunar Province.",
+    "The Punjab Province government announced a curfew.",
+    "Fighters crossed into the Nangarhar Province of Afghanistan.",
+])
+def test_a_province_is_no_new_group(extractor, text):
+    rec = record(extractor, text)
+    assert not any(e.type == EntityType.ARMED_GROUP for e in rec.entities), \
+        [e.name for e in rec.entities]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Pakistan Tehreek-e-Insaf formed a coalition.", "Pakistan Tehreek-e-Insaf"),
+    ("Workers of the Muttahida Jamaat-e-Amal protested.", "Muttahida Jamaat-e-Amal"),
+    ("The Balochistan Jaish-ul-Mujahideen claimed the attack.",
+     "Balochistan Jaish-ul-Mujahideen"),
+])
+def test_a_name_word_before_a_militant_stem_is_part_of_the_name(extractor, text, name):
+    rec = record(extractor, text)
+    assert name in _by_name(rec), [e.name for e in rec.entities]

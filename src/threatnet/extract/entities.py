@@ -206,6 +206,8 @@ class EntityFinder:
                 build.mention(f"pack:{branch.id}", branch.name, branch.type, shaped.start,
                               shaped.end, pack_id=branch.id, aliases=branch.names())
                 continue
+            if shaped.branch_only:
+                continue
             etype = shaped.type
             owners = {build.type_at(i) for i in self._owner_tokens(doc, shaped.start,
                                                                    shaped.end)}

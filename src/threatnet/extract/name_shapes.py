@@ -46,6 +46,7 @@ class ShapedName:
     start: int
     end: int
     type: EntityType
+    branch_only: bool = False  # names only a branch the pack knows ("Pakistan Province")
 
 
 def _capitalised(tok: Token) -> bool:
@@ -69,8 +70,9 @@ class NameShapes:
         self.name_words = words["name_words"]
         self.faction_heads = words["faction_heads"]
         self.armed_faction_heads = words["armed_faction_heads"]
-        self._faction_words = re.compile(
-            r"\b(?:" + "|".join(sorted(self.faction_heads)) + r")\b", re.IGNORECASE)
+        self.branch_heads = words["branch_heads"]
+        self._faction_words = re.compile(r"\b(?:" + "|".join(
+            sorted(self.faction_heads | self.branch_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
         self.honorifics = words["honorifics"]
@@ -105,8 +107,22 @@ class NameShapes:
             lowered = {w.lower_ for w in words}
             if hyphened and len(words) >= 2 and (loose_key(tok.text) in self.stems or
                                                   lowered & self.armed_words):
-                out.append(ShapedName(i, end, self.shape_type(words)))
+                out.append(ShapedName(self._name_words_before(doc, i), end,
+                                      self.shape_type(words)))
         return out
+
+    @staticmethod
+    def _name_words_before(doc: Doc, i: int) -> int:
+        """ "the Pakistan Tehreek-e-Insaf", "the Muttahida Jamaat-e-Amal": up to two
+        capitalised words between an article (or a sentence's start) and the stem belong
+        to the name; after any other word ("in Balochistan Jaish-…") they do not."""
+        j = i
+        while j > 0 and i - j < 2 and _capitalised(doc[j - 1]) and \
+                doc[j - 1].pos_ == "PROPN" and not doc[j].is_sent_start:
+            j -= 1
+        if j < i and (doc[j].is_sent_start or doc[j - 1].lower_ == "the"):
+            return j
+        return i
 
     def _chain_end(self, doc: Doc, start: int) -> tuple[int, bool]:
         """End of the run of capitalised words, hyphens and connectors from `start`, and
@@ -183,6 +199,10 @@ class NameShapes:
                     before.lower_ in DESCRIPTIVE_DETS or before.pos_ in ("ADJ", "NOUN")):
                 continue  # "an armed Baloch group", "a Punjabi group": a description
             kinds = {type_at(i) for i in range(start, head.i)} - {None}
+            if head.lower_ in self.branch_heads:
+                if kinds <= PERSONAL | {EntityType.STATE}:
+                    out.append(ShapedName(start, head.i + 1, EntityType.ARMED_GROUP, True))
+                continue
             if any(is_pack(i) for i in range(start, head.i)) and kinds - PERSONAL:
                 continue  # "the TTP faction", "the Afghan branch": the pack's actor
             if head.i + 1 < len(doc) and _capitalised(doc[head.i + 1]) and \
