@@ -443,3 +443,42 @@ def test_a_province_is_no_new_group(extractor, text):
 def test_a_name_word_before_a_militant_stem_is_part_of_the_name(extractor, text, name):
     rec = record(extractor, text)
     assert name in _by_name(rec), [e.name for e in rec.entities]
+
+
+@pytest.mark.parametrize(("text", "pack_id"), [
+    ("LASHKAR-E-JHANGVI (LeJ)\nThe group was founded in 1996.", "lej"),
+    ("PROFILE: TEHRIK-I-TALIBAN PAKISTAN\nThe group was founded in 2007.", "ttp"),
+    ("JAMAAT-UL-AHRAR\nThe faction split in 2014.", "jamaat_ul_ahrar"),
+])
+def test_a_name_in_capitals_links_to_the_pack(extractor, text, pack_id):
+    rec = record(extractor, text)
+    assert any(e.pack_id == pack_id for e in rec.entities), [e.name for e in rec.entities]
+    assert not any(e.pack_id is None and e.type == EntityType.ARMED_GROUP
+                   for e in rec.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "The Khorasan branch of Daesh claimed the attack. Police said the Khorasan branch had "
+    "also killed clerics.",
+    "Fighters joined the Islamic State's Khorasan branch. The Khorasan branch grew fast.",
+    "The Khorasan chapter of the Islamic State recruited in Kunar. Later the Khorasan "
+    "chapter lost ground.",
+])
+def test_a_branch_named_again_without_its_owner_is_the_same_branch(extractor, text):
+    rec = record(extractor, text)
+    assert not any(e.pack_id is None and e.type in (EntityType.ARMED_GROUP,
+                                                    EntityType.ORGANIZATION)
+                   for e in rec.entities), [e.name for e in rec.entities]
+    ent = next(e for e in rec.entities if e.pack_id == "iskp")
+    assert len(ent.mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The Department amended the Specially Designated Global Terrorist (SDGT) designation. "
+    "The SDGT designation stays.",
+    "It was named a Foreign Terrorist Organization (FTO) in 2019.",
+    "The group is a Foreign Terrorist Organization (FTO); the FTO listing followed.",
+])
+def test_a_designation_categorys_acronym_is_no_actor(extractor, text):
+    rec = record(extractor, text)
+    assert not any(m.text in ("SDGT", "FTO") for e in rec.entities for m in e.mentions)

@@ -182,7 +182,9 @@ class AliasMatcher:
         return out
 
     def _word_matches(self, doc: Doc) -> list[AliasMatch]:
-        keyed = [(t.i, t.text) for t in doc if not is_connector(t.text)]
+        texts = [t.text for t in doc]
+        keyed = [(i, text) for i, text in enumerate(texts)
+                 if not is_connector(text) and not _capital_connector(texts, i)]
         exact = [word_key(text) for _, text in keyed]
         loose = [loose_key(text) for _, text in keyed]
         out = []
@@ -208,6 +210,13 @@ class AliasMatcher:
                     out.append(AliasMatch(_article_start(doc, start), end, target.entry_id))
                     break
         return out
+
+
+def _capital_connector(texts: list[str], i: int) -> bool:
+    """ "LASHKAR-E-JHANGVI": a connector in capitals, between hyphens."""
+    return 0 < i < len(texts) - 1 and texts[i].isupper() and \
+        texts[i].casefold() in CONNECTORS and texts[i - 1] in ("-", "‐") and \
+        texts[i + 1] in ("-", "‐")
 
 
 def _article_start(doc: Doc, start: int) -> int:

@@ -208,6 +208,12 @@ class EntityFinder:
                 continue
             if shaped.branch_only:
                 continue
+            earlier = self._named_branch(build, doc, shaped.start, shaped.end)
+            if earlier is not None:  # "the Khorasan branch" again, its owner unnamed now
+                build.release(shaped.start, shaped.end)
+                build.mention(f"pack:{earlier.id}", earlier.name, earlier.type, shaped.start,
+                              shaped.end, pack_id=earlier.id, aliases=earlier.names())
+                continue
             etype = shaped.type
             owners = {build.type_at(i) for i in self._owner_tokens(doc, shaped.start,
                                                                    shaped.end)}
@@ -216,6 +222,22 @@ class EntityFinder:
             elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
                 etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
             self._add_shaped(build, doc, shaped.start, shaped.end, etype)
+
+    def _named_branch(self, build: _Builder, doc: Doc, start: int, end: int):
+        """The one pack group of this report a phrase's words are part of a name of: "the
+        Khorasan branch" after "the Khorasan branch of Daesh" or "the Khorasan Chapter of
+        the Islamic State"."""
+        words = {word_key(t.text) for t in doc[start:end] if t.is_alpha}
+        found = set()
+        for entity in build.by_key.values():
+            if entity.pack_id is None or entity.type != EntityType.ARMED_GROUP or \
+                    not entity.mentions:
+                continue
+            for name in [entity.name, *entity.aliases]:
+                if words <= {word_key(w) for w in re.split(r"[\s\-']+", name) if w}:
+                    found.add(entity.pack_id)
+                    break
+        return self.pack.get(found.pop()) if len(found) == 1 else None
 
     @staticmethod
     def _owner_tokens(doc: Doc, start: int, end: int) -> list[int]:
@@ -506,7 +528,8 @@ class EntityFinder:
         not before a place noun or a job title ("Rahim Yar Khan district")."""
         for shaped in self.shapes.missed_persons(doc, text, lambda i: i in build.taken):
             span = doc[shaped.start:shaped.end]
-            if _whole_line(span) or self.places.ner_kind(span) is not None:
+            if _whole_line(span) or self.places.ner_kind(span) is not None or \
+                    self.shapes.place_by_context(span, self.place_heads):
                 continue
             self._add_person(build, span, span)
 
@@ -569,8 +592,11 @@ class EntityFinder:
                     [w.text[0].casefold() for w in words] != letters or len(words) < 2:
                 continue
             span = doc[start:bracket]
-            if self.shapes.is_job_title(span):
-                return False  # "Specially Designated Global Terrorist (SDGT)": no actor
+            if self.shapes.is_job_title(span):  # "Specially Designated Global Terrorist
+                for other in doc[inner.start:]:  # (SDGT)": no actor, nor its acronym
+                    if other.text == text and build.is_guess(other.i):
+                        build.release(other.i, other.i + 1)
+                return False
             keys = {build.entity_at(i) for i in range(span.start, span.end)}
             if len(keys) == 1 and None not in keys:
                 return False  # one name already: the acronym is its alias (below)

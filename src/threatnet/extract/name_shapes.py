@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from threatnet.extract.aliases import is_connector, loose_key
+from threatnet.extract.aliases import is_acronym, is_connector, loose_key
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
@@ -36,6 +36,7 @@ _DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*)"
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 # a run of capitalised words (maximal: the search takes the longest from the left)
 _PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+PLACE_PREPS = frozenset({"near", "outside", "inside", "around"})
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
 
 
@@ -107,6 +108,9 @@ class NameShapes:
             lowered = {w.lower_ for w in words}
             if hyphened and len(words) >= 2 and (loose_key(tok.text) in self.stems or
                                                   lowered & self.armed_words):
+                if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                        and _capitalised(doc[end + 1]) and not is_acronym(doc[end + 1].text):
+                    end += 3  # "Jamiat Ulema-e-Islam (Sami)": the qualifier is in the name
                 out.append(ShapedName(self._name_words_before(doc, i), end,
                                       self.shape_type(words)))
         return out
@@ -351,7 +355,19 @@ class NameShapes:
 
     @staticmethod
     def place_by_context(span: Span, place_heads: frozenset[str]) -> bool:
-        """ "the village of Shewa", "a town of Kurram": a name after a place noun and "of"."""
+        """ "the village of Shewa", "a town of Kurram": a name after a place noun and "of";
+        "near Shewa", "met in Akora Khattak": a name after a preposition of place that
+        hangs on a verb (not "trust in Imran Khan", not "in Ali's house")."""
         doc = span.doc
-        return span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+        if span.start < 1:
+            return False
+        prep = doc[span.start - 1]
+        if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+            return False
+        if prep.lower_ in PLACE_PREPS:
+            return True
+        if prep.lower_ in ("in", "at") and prep.head.pos_ == "VERB" and \
+                span.root.head.i == prep.i:
+            return True
+        return span.start >= 2 and prep.lower_ == "of" and \
             doc[span.start - 2].lemma_.casefold() in place_heads
