@@ -10,6 +10,7 @@ their taxonomy node.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -130,6 +131,9 @@ class EntityFinder:
         if not bare:
             return
         army = self._armies.get(self._home_state(build) or "")
+        named = sorted((m.start, build.by_key[key].pack_id) for key in self._army_ids
+                       if key in build.by_key for m in build.by_key[key].mentions)
+        starts = [start for start, _ in named]
         for found in bare:
             span = doc.char_span(found.start(), found.end())
             if span is None or len(span) != 1 or span.start in build.taken:
@@ -143,8 +147,8 @@ class EntityFinder:
             if any(c.dep_ in ("amod", "compound", "poss") and c.lower_ != "the"
                    for c in tok.lefts):
                 continue  # "the Afghan army", "the rebel army": not the bare army
-            named = build.latest_of(self._army_ids, before=tok.i)
-            entry = self.pack.get(named) if named else army
+            last = bisect.bisect_left(starts, tok.idx)  # the army last named before it
+            entry = self.pack.get(named[last - 1][1]) if last else army
             if entry is None:
                 continue
             build.mention(f"pack:{entry.id}", entry.name, entry.type, tok.i, tok.i + 1,
@@ -229,9 +233,9 @@ class EntityFinder:
         the Islamic State"."""
         words = {word_key(t.text) for t in doc[start:end] if t.is_alpha}
         found = set()
-        for entity in build.by_key.values():
-            if entity.pack_id is None or entity.type != EntityType.ARMED_GROUP or \
-                    not entity.mentions:
+        for key in build.pack_groups():
+            entity = build.by_key[key]
+            if not entity.mentions:
                 continue
             for name in [entity.name, *entity.aliases]:
                 if words <= {word_key(w) for w in re.split(r"[\s\-']+", name) if w}:
@@ -636,6 +640,7 @@ class _Builder:
         self.kinds: dict[str, str | None] = {}
         self.taken: dict[int, str] = {}  # token index -> entity key
         self.order: list[str] = []
+        self._pack_groups: list[str] = []
 
     def mention(self, key: str, name: str, etype: EntityType, start: int, end: int,
                 pack_id: str | None = None, kind: str | None = None,
@@ -647,6 +652,8 @@ class _Builder:
             self.types[key] = etype
             self.kinds[key] = kind
             self.order.append(key)
+            if pack_id is not None and etype == EntityType.ARMED_GROUP:
+                self._pack_groups.append(key)
             for alias in aliases or []:
                 entity.add_alias(alias)
         span = self.doc[start:end]
@@ -714,18 +721,9 @@ class _Builder:
             return last[0]
         return found[0][0] if len(found) == 1 else None
 
-    def latest_of(self, keys: frozenset[str], before: int) -> str | None:
-        """The pack id of the entity among `keys` mentioned last before token `before`."""
-        limit = self.doc[before].idx
-        best, at = None, -1
-        for key in keys:
-            entity = self.by_key.get(key)
-            if entity is None:
-                continue
-            starts = [m.start for m in entity.mentions if m.start < limit]
-            if starts and max(starts) > at:
-                best, at = entity.pack_id, max(starts)
-        return best
+    def pack_groups(self) -> list[str]:
+        """Keys of the pack's armed groups named so far (kept as they are added)."""
+        return self._pack_groups
 
     def latest_capability(self, kind: str, pack: ActorPack) -> str | None:
         """The most recent capability entity of this taxonomy node or a narrower one."""

@@ -24,15 +24,20 @@ from threatnet.resources import load_data
 
 _DATA = "name_shapes.yaml"
 HYPHENS = frozenset({"-", "‐", "–"})
+FACTION_WORDS = 6  # name words before a faction noun, at most
+CHAIN_TOKENS = 16  # tokens of a hyphened name, at most ("Tehreek-e-Nafaz-e-Shariat-e-…")
+NEARBY = 40  # tokens either side in which an armed group makes a faction armed
+KICKER_WORDS = 6  # a kicker heading is a few words: the walk along a line stops there
 KICKER_ENDS = frozenset({":", "|", "—", "–", "-", "/"})
 DESCRIPTIVE_DETS = frozenset({"a", "an", "another", "any", "each", "every", "no", "one",
                               "some", "other"})
 # a capitalised word joined to another by a hyphen, with or without a connector between
 _HYPHENED = re.compile(r"\b[A-Z][A-Za-z']+[-‐](?:[a-z]{1,2}[-‐ ])?[A-Za-z]")
 # a line that opens with a place in capitals, then capitalised words, numbers and commas
-# (country, date), the agency in brackets and a dash or colon
-_DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*)"
-                       r"(?:[ ,]+[A-Z0-9][\w.'-]*)*,?[ \t]*"
+# (country, date), the agency in brackets and a dash or colon (bounded and possessive:
+# linear in a line's length)
+_DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}+)"
+                       r"(?:[ ,]++[A-Z0-9][\w.'-]*+){0,8}+,?[ \t]*"
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 # a run of capitalised words (maximal: the search takes the longest from the left)
 _PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
@@ -132,7 +137,7 @@ class NameShapes:
         """End of the run of capitalised words, hyphens and connectors from `start`, and
         whether a hyphen or connector joins two of its words."""
         j, joined, last_word = start + 1, False, start + 1
-        while j < len(doc) and not _line_break_after(doc[j - 1]):
+        while j < min(len(doc), start + CHAIN_TOKENS) and not _line_break_after(doc[j - 1]):
             tok = doc[j]
             if tok.text in HYPHENS or is_connector(tok.text):
                 if tok.whitespace_ and tok.text in HYPHENS:
@@ -184,7 +189,7 @@ class NameShapes:
             if head.i == 0 or type_at(head.i):
                 continue
             start = head.i
-            while start > 0:
+            while start > max(0, head.i - FACTION_WORDS):
                 tok = doc[start - 1]
                 if not _capitalised(tok) and not (tok.text in HYPHENS or is_connector(tok.text)):
                     break
@@ -227,8 +232,10 @@ class NameShapes:
 
     @staticmethod
     def _armed_nearby(head: Token, type_at) -> bool:
+        """An armed group named in the head's sentence (within a bounded window)."""
         sent = head.sent
-        return any(type_at(i) == EntityType.ARMED_GROUP for i in range(sent.start, sent.end))
+        return any(type_at(i) == EntityType.ARMED_GROUP
+                   for i in range(max(sent.start, head.i - NEARBY), min(sent.end, head.i + NEARBY)))
 
     def movement(self, doc: Doc, start: int, end: int, type_at, is_state) -> int | None:
         """ "the Punjabi Taliban": where a capitalised regional or ethnic word before the
@@ -261,7 +268,7 @@ class NameShapes:
                 start -= 1
             if type_at(start) != EntityType.STATE or not doc[start].text[:1].isupper():
                 continue
-            while start > 0 and type_at(start - 1) == EntityType.STATE and \
+            while start > span.start - 4 and type_at(start - 1) == EntityType.STATE and \
                     doc[start - 1].text[:1].isupper():
                 start -= 1  # "United States forces"
             if span[-1].dep_ in ("compound", "amod") and span[-1].head.i > span[-1].i:
@@ -309,14 +316,14 @@ class NameShapes:
         if not words or not all(t.text.isupper() for t in words):
             return False
         first = span.start
-        while first > 0 and doc[first - 1].is_alpha and doc[first - 1].text.isupper() and \
-                not _line_break_after(doc[first - 1]):
+        while first > max(0, span.start - KICKER_WORDS) and doc[first - 1].is_alpha and \
+                doc[first - 1].text.isupper() and not _line_break_after(doc[first - 1]):
             first -= 1
         if first and not _line_break_after(doc[first - 1]):
             return False
         end = span.end
-        while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper() and \
-                not _line_break_after(doc[end - 1]):
+        while end < min(len(doc), span.end + KICKER_WORDS) and doc[end].is_alpha and \
+                doc[end].text.isupper() and not _line_break_after(doc[end - 1]):
             end += 1
         line = [t.lower_ for t in doc[first:end]]
         closed = end >= len(doc) or _line_break_after(doc[end - 1]) or \
