@@ -28,12 +28,20 @@ def is_connector(token: str) -> bool:
     return token.casefold() in CONNECTORS and (token.islower() or token in ("Al", "El")
                                                 or not token.isalpha())
 LOWERCASE_OK = frozenset({EntityType.CAPABILITY, EntityType.POPULATION})
+# one-word names matched in any transliteration too ("Hakeemullah" = "Hakimullah"); places
+# and things only as written, so that no ordinary capitalised word meets one by accident
+LOOSE_SINGLE = frozenset({EntityType.ARMED_GROUP, EntityType.PERSON, EntityType.ORGANIZATION,
+                          EntityType.GOVERNMENT_BODY})
+LOOSE_SINGLE_MIN = 6
+GLUE = frozenset({"ul", "ud", "us", "ut", "ur"})  # connectors also written glued on
 # which entry wins when two share a name: actors before places before things
 TYPE_PRIORITY = [EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE,
                  EntityType.ORGANIZATION, EntityType.PERSON, EntityType.EVENT,
                  EntityType.INFRASTRUCTURE, EntityType.LOCATION, EntityType.POPULATION,
                  EntityType.CAPABILITY]
 _VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_GLUED = frozenset({"ul", "ud", "us", "ut", "ur"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -51,9 +59,14 @@ def word_key(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def loose_key(text: str) -> str:
-    """word_key with vowel runs collapsed and q/k, ph/f merged: "Mohammed" = "Muhammad"."""
-    key = word_key(text).replace("ph", "f").replace("q", "k")
-    return key[:1] + _VOWELS.sub("a", key[1:])
+    """word_key as a transliteration would vary it: vowel runs collapsed (an opening one
+    too: "Ihsanullah" = "Ehsanullah"), doubled letters single, q/k and ph/f merged,
+    apostrophes dropped:
+    "Mohammed" = "Muhammad", "Hakeemullah" = "Hakimullah", "Tehreek" = "Tahrik",
+    "Qa'ida" = "Qaeda"."""
+    key = word_key(text).replace("'", "").replace("ph", "f").replace("q", "k")
+    key = _DOUBLED.sub(r"\1", key)
+    return _VOWELS.sub("a", key)
 
 
 def is_acronym(name: str) -> bool:
@@ -94,18 +107,48 @@ class AliasMatcher:
             return
         target = _Target(entry_id, entry_type)
         if is_acronym(name):
-            key = tuple(tokens)
-            table = self._acronyms
-        else:
-            words = [t for t in tokens if not is_connector(t)]
-            if not words:
-                return
-            key = (word_key(words[0]),) if len(words) == 1 else tuple(map(loose_key, words))
-            table = self._words
-            self._prefixes.update(key[:n] for n in range(1, len(key)))
+            self._put(self._acronyms, tuple(tokens), target)
+            return
+        for key in self.keys(tokens, entry_type):
+            if len(key) > 1:
+                self._prefixes.update(key[:n] for n in range(1, len(key)))
+            self._put(self._words, key, target)
+
+    @staticmethod
+    def keys(tokens: list[str], entry_type: EntityType) -> list[tuple[str, ...]]:
+        """The lookup keys of a (non-acronym) name's tokens: one word by `word_key`, and
+        for an actor's long single name also by `loose_key` (marked with a leading ""
+        so that it cannot meet an exact key); several words by `loose_key`, once as
+        written and once with a connector glued to the word before it ("Hizb-ul-Mujahideen"
+        = "Hizbul Mujahideen") or split from it ("Jamaatul Ahrar" = "Jamaat-ul-Ahrar")."""
+        words = [t for t in tokens if not is_connector(t)]
+        if not words:
+            return []
+        if len(words) == 1:
+            out = [(word_key(words[0]),)]
+            if entry_type in LOOSE_SINGLE and len(words[0]) >= LOOSE_SINGLE_MIN:
+                out.append(("", loose_key(words[0])))
+            return out
+        variants = [words]
+        glued: list[str] = []
+        for tok in tokens:
+            if is_connector(tok) and tok.casefold() in GLUE and glued:
+                glued[-1] += tok.casefold()
+            elif not is_connector(tok):
+                glued.append(tok)
+        split: list[str] = []
+        for word in words:
+            if len(word) >= 6 and word[-2:].casefold() in GLUE:
+                split.append(word[:-2])
+            else:
+                split.append(word)
+        variants += [v for v in (glued, split) if v != words]
+        return list(dict.fromkeys(tuple(map(loose_key, v)) for v in variants))
+
+    def _put(self, table: dict, key: tuple[str, ...], target: _Target) -> None:
         self._max = max(self._max, len(key))
         targets = table.setdefault(key, [])
-        if all(t.entry_id != entry_id for t in targets):
+        if all(t.entry_id != target.entry_id for t in targets):
             targets.append(target)
             targets.sort(key=lambda t: TYPE_PRIORITY.index(t.entry_type))
 
@@ -139,7 +182,9 @@ class AliasMatcher:
         return out
 
     def _word_matches(self, doc: Doc) -> list[AliasMatch]:
-        keyed = [(t.i, t.text) for t in doc if not is_connector(t.text)]
+        texts = [t.text for t in doc]
+        keyed = [(i, text) for i, text in enumerate(texts)
+                 if not is_connector(text) and not _capital_connector(texts, i)]
         exact = [word_key(text) for _, text in keyed]
         loose = [loose_key(text) for _, text in keyed]
         out = []
@@ -149,16 +194,37 @@ class AliasMatcher:
             while p + longest < len(keyed) and tuple(loose[p:p + longest]) in self._prefixes:
                 longest += 1
             for length in range(longest, 0, -1):
-                key = (exact[p],) if length == 1 else tuple(loose[p:p + length])
-                targets = self._words.get(key)
+                if length == 1:
+                    targets = self._words.get((exact[p],), []) + \
+                        self._words.get(("", loose[p]), [])
+                else:
+                    targets = self._words.get(tuple(loose[p:p + length]), [])
                 if not targets:
                     continue
                 start, end = keyed[p][0], keyed[p + length - 1][0] + 1
-                span_text = doc[start:end].text
+                span_text = keyed[p][1]  # the first word: is the name capitalised?
                 target = next((t for t in targets if t.entry_type in LOWERCASE_OK
                                or any(c.isupper() for c in span_text[:1])
                                or not span_text.isascii()), None)
                 if target:
-                    out.append(AliasMatch(start, end, target.entry_id))
+                    out.append(AliasMatch(_article_start(doc, start), end, target.entry_id))
                     break
         return out
+
+
+def _capital_connector(texts: list[str], i: int) -> bool:
+    """ "LASHKAR-E-JHANGVI": a connector in capitals, between hyphens."""
+    return 0 < i < len(texts) - 1 and texts[i].isupper() and \
+        texts[i].casefold() in CONNECTORS and texts[i - 1] in ("-", "‐") and \
+        texts[i + 1] in ("-", "‐")
+
+
+def _article_start(doc: Doc, start: int) -> int:
+    """Where a name that opens with an Arabic article begins: "Al-Qaida", "al Qaeda" (the
+    article is a connector the keys leave out, but it is part of the name written)."""
+    if start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ \
+            and doc[start - 2].lower_ in ("al", "el"):
+        return start - 2
+    if start >= 1 and doc[start - 1].lower_ in ("al", "el") and doc[start - 1].whitespace_:
+        return start - 1
+    return start

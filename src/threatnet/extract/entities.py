@@ -10,6 +10,7 @@ their taxonomy node.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -17,12 +18,17 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
+from threatnet.extract.name_shapes import NameShapes
 from threatnet.extract.places import PlaceCheck
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
 
 _LEX = "lexicon.yaml"
+# pack entries a name of militant shape may swallow: "Tehreek-e-Azadi Jammu Kashmir"
+OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
+                         EntityType.PERSON})
+_BARE_ARMY = re.compile(r"\b(?:army|military)\b")  # lower case: no name's part
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
 
 
@@ -58,6 +64,26 @@ class EntityFinder:
              if len(name.split()) >= 2), key=lambda k: -len(k[0]))
         self.verb_lemmas = frozenset(load_frames().verbs)
         self.places = PlaceCheck(pack)
+        self.shapes = NameShapes()
+        self._state_of = {e.id: next((a for a in [e.id, *pack.ancestors(e.id)]
+                                      if pack.entries[a].type == EntityType.STATE), None)
+                          for e in pack.entries.values()
+                          if e.type in (EntityType.STATE, EntityType.LOCATION)}
+        armies = [e for e in pack.of_type(EntityType.GOVERNMENT_BODY)
+                  if "army" in e.name.casefold().split()]
+        self._army_ids = frozenset(f"pack:{e.id}" for e in armies)
+        self._armies = {}
+        for e in armies:
+            state = next((a for a in pack.ancestors(e.id)
+                          if pack.entries[a].type == EntityType.STATE), None)
+            if state and state not in self._armies:
+                self._armies[state] = e
+        self._children: dict[str, list] = {}
+        for entry in pack.entries.values():
+            if entry.parent and entry.type in (EntityType.ARMED_GROUP,
+                                               EntityType.ORGANIZATION):
+                self._children.setdefault(entry.parent, []).append(entry)
+        self.place_heads = word_set(_LEX, "place_heads")
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -70,22 +96,78 @@ class EntityFinder:
 
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
-        matches = self.matcher.find(doc)
+        text = doc.text  # joined from the tokens at each call: once per document
+        agencies, cities = self.shapes.datelines(doc, text)
+        matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
         for m in matches:
             if m.start in unlinked:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
+        for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
+            if all(i not in build.taken for i in range(start, end)):
+                name = doc[start:end].text.title()
+                build.mention(f"new:location:{word_key(name)}", name, EntityType.LOCATION,
+                              start, end)
+        self._add_shaped_names(build, doc, text)
         self._add_populations(build, doc)
         self._add_events(build, doc)
-        self._add_ner(build, doc)
+        self._add_ner(build, doc, agencies)
         for span in self.places.named_places(doc, set(build.taken)):
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
-        self._add_acronyms(build, doc)
+        self._add_acronyms(build, doc, agencies)
+        self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
+        self._add_bare_army(build, doc, text)
         return build.finish()
+
+    def _add_bare_army(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "The army said …", "the military's media wing": a bare army is the army of the
+        country the report is about (the state its pack places and states name most,
+        ahead of any other), or the army it last named; left out when neither is clear."""
+        bare = [m for m in _BARE_ARMY.finditer(text)]
+        if not bare:
+            return
+        army = self._armies.get(self._home_state(build) or "")
+        named = sorted((m.start, build.by_key[key].pack_id) for key in self._army_ids
+                       if key in build.by_key for m in build.by_key[key].mentions)
+        starts = [start for start, _ in named]
+        for found in bare:
+            span = doc.char_span(found.start(), found.end())
+            if span is None or len(span) != 1 or span.start in build.taken:
+                continue
+            tok = span[0]
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "nmod"):
+                continue  # "army camp", "military operation"
+            if not (any(c.lower_ == "the" for c in tok.lefts) or (
+                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "’s"))):
+                continue
+            if any(c.dep_ in ("amod", "compound", "poss") and c.lower_ != "the"
+                   for c in tok.lefts):
+                continue  # "the Afghan army", "the rebel army": not the bare army
+            last = bisect.bisect_left(starts, tok.idx)  # the army last named before it
+            entry = self.pack.get(named[last - 1][1]) if last else army
+            if entry is None:
+                continue
+            build.mention(f"pack:{entry.id}", entry.name, entry.type, tok.i, tok.i + 1,
+                          pack_id=entry.id, aliases=entry.names())
+
+    def _home_state(self, build: _Builder) -> str | None:
+        """The state the report's pack places and states name most, if one leads."""
+        counts: dict[str, int] = {}
+        for key, entity in build.by_key.items():
+            if entity.pack_id is None or build.types[key] not in (EntityType.STATE,
+                                                                  EntityType.LOCATION):
+                continue
+            state = self._state_of.get(entity.pack_id)
+            if state:
+                counts[state] = counts.get(state, 0) + len(entity.mentions)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     # -- pack names ---------------------------------------------------------
 
@@ -94,15 +176,113 @@ class EntityFinder:
         if entry.type == EntityType.CAPABILITY:
             self._add_capability(build, doc, m)
             return
+        if entry.type == EntityType.ARMED_GROUP:
+            start = self.shapes.movement(doc, m.start, m.end, build.type_at,
+                                         lambda i: build.type_at(i) == EntityType.STATE)
+            if start is not None:  # "the Punjabi Taliban": a movement of its own
+                self._add_shaped(build, doc, start, m.end, EntityType.ARMED_GROUP)
+                return
+        if entry.type == EntityType.PERSON and self.shapes.kunya_before(doc, m.start):
+            return  # "Abu Omar Khorasani" is not the pack's Umar Khorasani
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
 
+    # -- names the pack does not know, by their shape -----------------------------
+
+    def _add_shaped_names(self, build: _Builder, doc: Doc, text: str) -> None:
+        """Militant names ("Jaish-e-Fursan-e-Muhammad") and factions named after a person
+        or a place ("the Sajna faction"); the pack's own actors stay first."""
+        for shaped in self.shapes.militant_names(doc, text):
+            if all(build.is_guess(i) or build.type_at(i) in OVERRIDABLE
+                   for i in range(shaped.start, shaped.end)):
+                self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+        for shaped in self.shapes.state_bodies_of(doc, text, build.type_at):
+            self._add_shaped(build, doc, shaped.start, shaped.end, shaped.type)
+
+        def pack(i: int) -> bool:
+            return not build.is_guess(i)
+
+        for shaped in self.shapes.factions(doc, text, build.type_at, pack):
+            branch = self._known_branch(build, doc, shaped.start, shaped.end)
+            if branch is not None:  # "the Islamic State's Khorasan branch": the pack's ISKP
+                build.release(shaped.start, shaped.end)
+                build.mention(f"pack:{branch.id}", branch.name, branch.type, shaped.start,
+                              shaped.end, pack_id=branch.id, aliases=branch.names())
+                continue
+            if shaped.branch_only:
+                continue
+            earlier = self._named_branch(build, doc, shaped.start, shaped.end)
+            if earlier is not None:  # "the Khorasan branch" again, its owner unnamed now
+                build.release(shaped.start, shaped.end)
+                build.mention(f"pack:{earlier.id}", earlier.name, earlier.type, shaped.start,
+                              shaped.end, pack_id=earlier.id, aliases=earlier.names())
+                continue
+            etype = shaped.type
+            owners = {build.type_at(i) for i in self._owner_tokens(doc, shaped.start,
+                                                                   shaped.end)}
+            if EntityType.ARMED_GROUP in owners:
+                etype = EntityType.ARMED_GROUP
+            elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
+                etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
+            self._add_shaped(build, doc, shaped.start, shaped.end, etype)
+
+    def _named_branch(self, build: _Builder, doc: Doc, start: int, end: int):
+        """The one pack group of this report a phrase's words are part of a name of: "the
+        Khorasan branch" after "the Khorasan branch of Daesh" or "the Khorasan Chapter of
+        the Islamic State"."""
+        words = {word_key(t.text) for t in doc[start:end] if t.is_alpha}
+        found = set()
+        for key in build.pack_groups():
+            entity = build.by_key[key]
+            if not entity.mentions:
+                continue
+            for name in [entity.name, *entity.aliases]:
+                if words <= {word_key(w) for w in re.split(r"[\s\-']+", name) if w}:
+                    found.add(entity.pack_id)
+                    break
+        return self.pack.get(found.pop()) if len(found) == 1 else None
+
+    @staticmethod
+    def _owner_tokens(doc: Doc, start: int, end: int) -> list[int]:
+        """Where a faction phrase's owner is written: "X's Khorasan branch", "the Khorasan
+        branch of X"."""
+        out = []
+        if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+            out.append(start - 2)
+        for prep in doc[end - 1].rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [c.i for c in prep.children if c.dep_ == "pobj"]
+        return out
+
+    def _known_branch(self, build: _Builder, doc: Doc, start: int, end: int):
+        """The pack's branch a faction phrase names: a pack group's child whose name holds
+        the phrase's name words, the group written as the phrase's owner ("the Islamic
+        State's Khorasan branch") or after "of" ("the Khorasan branch of Daesh")."""
+        owners = [build.entity_at(i) for i in self._owner_tokens(doc, start, end)]
+        words = {word_key(t.text) for t in doc[start:end - 1] if t.is_alpha}
+        for owner in owners:
+            entity = build.by_key.get(owner) if owner else None
+            if entity is None or entity.pack_id is None:
+                continue
+            for child in self._children.get(entity.pack_id, ()):
+                if any(words <= {word_key(w) for w in re.split(r"[\s\-']+", name) if w}
+                       for name in child.names()):
+                    return child
+        return None
+
+    @staticmethod
+    def _add_shaped(build: _Builder, doc: Doc, start: int, end: int,
+                    etype: EntityType) -> None:
+        span = doc[start:end]
+        build.release(start, end)
+        build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, start, end)
+
     @staticmethod
     def _add_own_place(build: _Builder, doc: Doc, m: AliasMatch, why: str) -> None:
         """A pack name the text uses for another place (or, a demonym, for none)."""
-        if why == "demonym":
-            return
+        if why in ("demonym", "person"):
+            return  # the NER names the person
         start = m.start
         while why == "name" and start > 0 and doc[start - 1].pos_ == "PROPN" and \
                 doc[start - 1].dep_ in ("compound", "nmod") and start - 1 not in build.taken:
@@ -224,9 +404,11 @@ class EntityFinder:
 
     # -- statistical NER for names the pack does not know ---------------------
 
-    def _add_ner(self, build: _Builder, doc: Doc) -> None:
+    def _add_ner(self, build: _Builder, doc: Doc, agencies: set[int]) -> None:
         for ent in doc.ents:
             etype = self.ner_types.get(ent.label_)
+            if agencies.intersection(range(ent.start, ent.end)):
+                continue  # "TURBAT (AFP):": the agency is no actor of the story
             if etype == EntityType.ORGANIZATION and self._add_org_over_place(build, ent):
                 continue
             if etype is None or any(i in build.taken for i in range(ent.start, ent.end)):
@@ -234,18 +416,26 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
-            if _whole_line(span):
-                continue  # a heading ("Background", "Capabilities") names nothing
+            if _whole_line(span) or self.shapes.is_kicker(span):
+                continue  # a heading ("Background", "OPINION |") names nothing
+            if self.shapes.is_job_title(span):
+                continue  # "Chargé d'Affaires"
             kind = self.places.ner_kind(span)
             if kind == "title" and etype != EntityType.PERSON:
                 continue  # "the District Police Officer" is a job, not "District Police"
-            if kind == "place" and etype in (EntityType.PERSON, EntityType.ORGANIZATION):
-                etype = EntityType.LOCATION  # "Mamund village"
+            shaped = self.shapes.org_by_shape(span)
+            if shaped is not None and etype != EntityType.ORGANIZATION:
+                etype = shaped  # "Baloch Liberation Tigers" is no person or place
+            elif etype in (EntityType.PERSON, EntityType.ORGANIZATION) and (
+                    kind == "place" or self.shapes.place_by_ending(span) or
+                    self.shapes.place_by_context(span, self.place_heads)):
+                etype = EntityType.LOCATION  # "Mamund village", "Mir Kalam Kalay"
+                span = self._with_name_words(build, span)
             if etype == EntityType.PERSON:
                 self._add_person(build, span, ent)
                 continue
             if etype == EntityType.ORGANIZATION:
-                etype = self._org_type(span)
+                etype = shaped or self._org_type(span)
                 if len(span) == 1 and not is_acronym(span.text):
                     continue  # "Army", "Defense": a common noun tagged ORG
             if not span.text[:1].isupper():
@@ -255,6 +445,18 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+
+    @staticmethod
+    def _with_name_words(build: _Builder, span: Span) -> Span:
+        """A place name with the capitalised words before it that the NER left off ("Mir"
+        of "Mir Kalam Kalay")."""
+        doc, start = span.doc, span.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].text[:1].isupper() and build.is_guess(start - 1) and \
+                doc[start - 1].i not in build.taken and not doc[start].is_sent_start and \
+                span.start <= doc[start - 1].head.i < span.end:
+            start -= 1
+        return doc[start:span.end]
 
     def _add_org_over_place(self, build: _Builder, ent: Span) -> bool:
         """ "the Balochistan Bar Association", "the Pakistan Peoples Party": an organisation
@@ -271,9 +473,11 @@ class EntityFinder:
             return False
         at_edge = inside[0] == span.start or inside[-1] == span.end - 1
         own = [t for t in span if build.entity_at(t.i) is None and t.is_alpha]
-        if not at_edge or not own or not any(t.lower_ in self.org_heads for t in own):
+        shaped = self.shapes.org_by_shape(span)  # "the Kashmir Tigers"
+        if not at_edge or not own or not (shaped or any(t.lower_ in self.org_heads
+                                                        for t in own)):
             return False
-        etype = self._org_type(span)
+        etype = shaped or self._org_type(span)
         build.release(span.start, span.end)
         build.mention(f"new:{etype}:{word_key(span.text)}", span.text, etype, span.start,
                       span.end)
@@ -309,6 +513,9 @@ class EntityFinder:
         if start == span.end - 1 and start > span.start and \
                 span.doc[start - 1].lower_ in self.title_names:
             start -= 1  # "Amir Rana": the given name, not the title
+        while span.doc[start].lower_ in self.shapes.honorifics and \
+                len(span.doc[start + 1:span.end].text.split()) >= 2:
+            start += 1  # "Maulana Abdul Aziz": the name without the cleric's title
         name_span = span.doc[start:span.end]
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
@@ -319,6 +526,16 @@ class EntityFinder:
             key = f"new:person:{word_key(name_span.text)}"
             build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
+
+    def _add_missed_persons(self, build: _Builder, doc: Doc, text: str) -> None:
+        """Persons the NER left out, by the shape of their names ("under Mukarram Khan");
+        not before a place noun or a job title ("Rahim Yar Khan district")."""
+        for shaped in self.shapes.missed_persons(doc, text, lambda i: i in build.taken):
+            span = doc[shaped.start:shaped.end]
+            if _whole_line(span) or self.places.ner_kind(span) is not None or \
+                    self.shapes.place_by_context(span, self.place_heads):
+                continue
+            self._add_person(build, span, span)
 
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
@@ -334,10 +551,11 @@ class EntityFinder:
 
     # -- acronyms and other-script names defined in parentheses ---------------
 
-    def _add_acronyms(self, build: _Builder, doc: Doc) -> None:
-        """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias."""
+    def _add_acronyms(self, build: _Builder, doc: Doc, agencies: set[int]) -> None:
+        """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias (not a
+        dateline's agency: "DASU, Pakistan (AP) —")."""
         for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc):
+            if tok.text != "(" or tok.i + 2 >= len(doc) or tok.i + 1 in agencies:
                 continue
             close = next((t.i for t in doc[tok.i + 1:tok.i + 8] if t.text == ")"), None)
             if close is None or close == tok.i + 1:
@@ -378,6 +596,11 @@ class EntityFinder:
                     [w.text[0].casefold() for w in words] != letters or len(words) < 2:
                 continue
             span = doc[start:bracket]
+            if self.shapes.is_job_title(span):  # "Specially Designated Global Terrorist
+                for other in doc[inner.start:]:  # (SDGT)": no actor, nor its acronym
+                    if other.text == text and build.is_guess(other.i):
+                        build.release(other.i, other.i + 1)
+                return False
             keys = {build.entity_at(i) for i in range(span.start, span.end)}
             if len(keys) == 1 and None not in keys:
                 return False  # one name already: the acronym is its alias (below)
@@ -417,6 +640,7 @@ class _Builder:
         self.kinds: dict[str, str | None] = {}
         self.taken: dict[int, str] = {}  # token index -> entity key
         self.order: list[str] = []
+        self._pack_groups: list[str] = []
 
     def mention(self, key: str, name: str, etype: EntityType, start: int, end: int,
                 pack_id: str | None = None, kind: str | None = None,
@@ -428,6 +652,8 @@ class _Builder:
             self.types[key] = etype
             self.kinds[key] = kind
             self.order.append(key)
+            if pack_id is not None and etype == EntityType.ARMED_GROUP:
+                self._pack_groups.append(key)
             for alias in aliases or []:
                 entity.add_alias(alias)
         span = self.doc[start:end]
@@ -494,6 +720,10 @@ class _Builder:
         if len(last) == 1:
             return last[0]
         return found[0][0] if len(found) == 1 else None
+
+    def pack_groups(self) -> list[str]:
+        """Keys of the pack's armed groups named so far (kept as they are added)."""
+        return self._pack_groups
 
     def latest_capability(self, kind: str, pack: ActorPack) -> str | None:
         """The most recent capability entity of this taxonomy node or a narrower one."""

@@ -3,10 +3,11 @@
 A pack place is linked only where the text agrees: not when the name is the tail of a
 longer name ("Sheikh Kot" is not the pack's Kot), and not when the text puts it inside
 another province or district than the pack's ("Kot, in Kurram district", when the
-pack's Kot lies in Nangarhar). A demonym that opens an organisation's name ("an Afghan
-Local Police member") names no state. Names the statistical NER proposes are checked
-too: one followed by a place noun is a place ("Mamund village"), one followed by a job
-title is a title ("the District Police Officer").
+pack's Kot lies in Nangarhar). A people's name that ends a person's ("Zemari Ahmadi",
+"Jeeyand Baloch") is a surname, not the people. A demonym that opens an organisation's
+name ("an Afghan Local Police member") names no state. Names the statistical NER
+proposes are checked too: one followed by a place noun is a place ("Mamund village"),
+one followed by a job title is a title ("the District Police Officer").
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ class PlaceCheck:
 
     def unlinked(self, doc: Doc, matches: list[AliasMatch]) -> dict[int, str]:
         """Match start -> why that pack match is not the pack's entry ("name", "demonym",
-        "elsewhere"); matches not listed are linked."""
+        "person", "elsewhere"); matches not listed are linked."""
         places = {m.start: m for m in matches if self._is_place(m.entry_id)}
+        person_tails = {i for e in doc.ents if e.label_ == "PERSON"
+                        for i in range(e.start + 1, e.end)}
         out: dict[int, str] = {}
         for m in matches:
             entry = self.pack.get(m.entry_id)
@@ -50,6 +53,10 @@ class PlaceCheck:
             if doc[m.start:m.end].text.casefold() in self.demonyms and \
                     self._opens_org_name(doc, m.end):
                 out[m.start] = "demonym"
+            elif entry.type == EntityType.POPULATION and m.end - m.start == 1 and \
+                    m.start in person_tails and doc[m.start - 1].pos_ == "PROPN" and \
+                    doc[m.start - 1].text[:1].isupper():
+                out[m.start] = "person"  # "Zemari Ahmadi", "Jeeyand Baloch": a surname
             elif entry.type == EntityType.LOCATION and self._longer_name(doc, m):
                 out[m.start] = "name"
             elif entry.type == EntityType.LOCATION and self._elsewhere(doc, m, places):
