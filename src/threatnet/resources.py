@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -12,12 +13,30 @@ import yaml
 from threatnet.errors import InvalidData
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false are booleans. Under PyYAML's YAML 1.1 rules the
+    words "no", "on", "yes" and "off" in a word list load as booleans ("no" in a list of
+    negation words became `False`)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool",
+                              re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+def _parse(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """The YAML file `threatnet/data/<name>`, which must be a mapping with a `version`."""
     path = files("threatnet.data") / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _parse(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InvalidData(str(path), "data file is missing from the installation") from None
     except yaml.YAMLError as exc:
@@ -31,7 +50,7 @@ def load_user_yaml(path: str, what: str) -> dict[str, Any]:
     """A user's YAML file (a source table, source names) as a mapping; one-line errors
     naming the file and `what` it should hold."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = _parse(Path(path).read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise InvalidData(path, f"cannot read the {what} ({exc.strerror})") from None
     except yaml.YAMLError as exc:
