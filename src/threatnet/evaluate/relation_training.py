@@ -176,9 +176,9 @@ def _train(ids: list[list[int]], y: np.ndarray, n_features: int, n_classes: int,
     sorted_features = flat[order]
     feature_starts = np.flatnonzero(np.r_[True, sorted_features[1:] != sorted_features[:-1]])
     used = sorted_features[feature_starts]
-    params = [np.zeros((n_features, n_classes)), np.zeros(n_classes)]
+    params = [np.zeros((n_features, n_classes), np.float32), np.zeros(n_classes, np.float32)]
     moments = [[np.zeros_like(p), np.zeros_like(p)] for p in params]
-    onehot = np.eye(n_classes)[y]
+    onehot = np.eye(n_classes, dtype=np.float32)[y]
     for step in range(1, epochs + 1):
         w, b = params
         z = np.add.reduceat(w[flat], starts, axis=0) + b
@@ -221,7 +221,7 @@ def proposals(model: RelationClassifier, report: Report) -> list[tuple[float, st
     return list(facts.values())
 
 
-L2_GRID = (3e-4, 1e-3, 3e-3, 1e-2)  # the penalties the inner split chooses from
+L2_GRID = (1e-4, 3e-4, 1e-3)  # the penalties the inner split chooses from
 
 
 @dataclass(frozen=True)
