@@ -12,8 +12,10 @@ least 0.005, claim precision >= 0.65 and no more false certainties.
     .venv/bin/python bench/relation_classifier_cv.py            # K = 5, figures only
     .venv/bin/python bench/relation_classifier_cv.py --write    # and ship the model
 
---write trains on every report and writes src/threatnet/data/models/relation_classifier*.json,
-with the middle one of the thresholds the folds chose and `enabled` set by the
+Each fold's L2 penalty, choice (predicate directly, or its class first) and threshold are
+chosen by a 3-fold split of its training reports only. --write trains on every report,
+choosing them the same way inside all reports, and writes
+src/threatnet/data/models/relation_classifier*.json with `enabled` set by the
 cross-validated decision.
 """
 
@@ -25,22 +27,24 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 os.environ["THREATNET_RELATION_CLASSIFIER"] = "off"  # the rules alone unless a fold says
 
 from threatnet.evaluate import reference  # noqa: E402
 from threatnet.evaluate.relation_training import (  # noqa: E402
+    L2_GRID,
     MIN_ADDED_PRECISION,
     OFF,
     Report,
     collect,
-    fit,
     train_with_threshold,
 )
 from threatnet.extract.classifier import write_model  # noqa: E402
 from threatnet.extract.pipeline import Extractor  # noqa: E402
 from threatnet.ingest import read_document  # noqa: E402
+from threatnet.model import PREDICATES  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = [f for f in (REPO / "corpus" / "dev", REPO.parent / "shared" / "corpus" / "dev")
@@ -64,6 +68,29 @@ def _line(label: str, t: dict) -> str:
             f"F1 {t['claim_f1']:.3f}  false certainties {t['false_certainties']}")
 
 
+def _predicate(described: str) -> str:
+    """The predicate of a scorer line "subject -predicate-> object [...]"."""
+    return described.split(" -", 1)[1].split("-> ", 1)[0] if " -" in described else "?"
+
+
+def _by_class(rules: list[tuple[dict, dict]], learned: list[tuple[dict, dict]]) -> None:
+    """What the classifier changed on the held-out reports, by predicate class: gold
+    claims it found that the rules missed, and wrong claims it added."""
+    found: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for (_, a), (_, b) in zip(rules, learned, strict=True):
+        gained = Counter(a["missed"]) - Counter(b["missed"])
+        found.update(_predicate(m) for m in gained.elements())
+        wrong.update(_predicate(f) for f in (Counter(b["false"]) - Counter(a["false"])).elements())
+    groups = sorted({PREDICATES.get(p, ("?",))[0] for p in found | wrong})
+    print("  added by predicate class (gold claims found / wrong claims added):")
+    for g in groups:
+        preds = sorted(p for p in found | wrong if PREDICATES.get(p, ("?",))[0] == g)
+        detail = ", ".join(f"{p} {found[p]}/{wrong[p]}" for p in preds)
+        print(f"    {g:<12} {sum(found[p] for p in preds)}/{sum(wrong[p] for p in preds)}"
+              f"  ({detail})")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true",
                     help="train on every report and write the shipped model file")
     ap.add_argument("--json", action="store_true", help="print the totals as JSON")
-    ap.add_argument("--l2", type=float, default=1e-3, help="L2 penalty (default 0.001)")
+    ap.add_argument("--l2", type=float, action="append",
+                    help="an L2 penalty the inner split may choose (repeatable; default "
+                         f"{', '.join(map(str, L2_GRID))})")
     ap.add_argument("--min-added-precision", type=float, default=MIN_ADDED_PRECISION,
                     help="the least share of right proposals a threshold may have, judged "
                          f"inside the training folds (default {MIN_ADDED_PRECISION})")
@@ -85,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(f.resolve().name == "heldout" for f in args.folders):
         print("error: corpus/heldout is never trained or tuned on", file=sys.stderr)
         return 1
-    options = {"l2": args.l2, "min_added": args.min_added_precision}
+    options = {"l2s": tuple(args.l2 or L2_GRID), "min_added": args.min_added_precision}
     began = time.perf_counter()
     extractor = Extractor()
     reports = collect(extractor, args.folders)
@@ -97,12 +126,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{positives} labelled with a gold predicate "
           f"({time.perf_counter() - began:.0f} s to read)")
 
-    rules, learned, by_name, thresholds = [], [], {}, []
+    rules, learned, by_name, spread = [], [], {}, []
     for k in range(args.folds):
         test = [r for n, r in enumerate(reports) if n % args.folds == k]
         train = [r for n, r in enumerate(reports) if n % args.folds != k]
-        model = train_with_threshold(train, **options)
-        thresholds.append(model.threshold)
+        fold_began = time.perf_counter()
+        model, chosen = train_with_threshold(train, **options)
         extractor.classifier = model if model.threshold < OFF else None
         fold_learned = _rescore(extractor, test) if extractor.classifier else \
             [reference.score_pair(r.gold, r.record, r.text) for r in test]
@@ -113,9 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         for r, a, b in zip(test, fold_rules, fold_learned, strict=True):
             by_name[r.name] = (a, b)
         threshold = "off" if model.threshold >= OFF else f"{model.threshold:.2f}"
-        print(f"fold {k + 1}: {len(test)} reports, threshold {threshold}")
-        print("  " + _line("rules", reference.totals(fold_rules)))
-        print("  " + _line("rules+classifier", reference.totals(fold_learned)))
+        a, b = reference.totals(fold_rules), reference.totals(fold_learned)
+        spread.append(b["claim_f1"] - a["claim_f1"])
+        print(f"fold {k + 1}: {len(test)} reports, chosen inside the other folds: L2 "
+              f"{chosen.l2:g}, {'class first' if chosen.by_class else 'predicate'}, "
+              f"threshold {threshold} (inner F1 gain {chosen.gain:+.3f}); "
+              f"{time.perf_counter() - fold_began:.0f} s")
+        print("  " + _line("rules", a))
+        print("  " + _line("rules+classifier", b) + f"  (F1 {spread[-1]:+.3f})")
 
     total_rules, total_learned = reference.totals(rules), reference.totals(learned)
     print("held-out, all folds:")
@@ -127,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {folder.name if folder.name != 'dev' else str(folder)}:")
         print("    " + _line("rules", reference.totals([a for a, _ in pairs])))
         print("    " + _line("rules+classifier", reference.totals([b for _, b in pairs])))
+    print(f"  per-fold F1 change: {', '.join(f'{d:+.3f}' for d in spread)} (mean "
+          f"{statistics.mean(spread):+.3f}, sd {statistics.pstdev(spread):.3f})")
+    _by_class([a for a, _ in by_name.values()], [b for _, b in by_name.values()])
     better = total_learned["claim_f1"] >= total_rules["claim_f1"] + MIN_F1_GAIN and \
         total_learned["claim_precision"] >= MIN_PRECISION and \
         total_learned["false_certainties"] <= total_rules["false_certainties"]
@@ -134,15 +171,17 @@ def main(argv: list[str] | None = None) -> int:
           f"({'beats' if better else 'does not beat'} the rules on reports it was not "
           f"trained on)")
     if args.write:
-        # the threshold the folds chose (each inside its own training reports), middle one
-        model = fit(reports, l2=args.l2)
-        model.threshold = statistics.median_low(thresholds)
+        # penalty, choice and threshold chosen the way each fold chose them: inside the
+        # reports trained on (here all of them)
+        model, chosen = train_with_threshold(reports, **options)
         model.enabled = better and model.threshold < OFF
         header, weights = write_model(model, DATA)
         size = (header.stat().st_size + weights.stat().st_size) // 1024
         print(f"wrote {header.relative_to(REPO)} and {weights.name}: {len(model.weights)} "
               f"features, {len(model.classes) - 1} predicates, threshold "
-              f"{model.threshold:.2f}, enabled {model.enabled}, {size} KiB")
+              f"{model.threshold:.2f}, L2 {chosen.l2:g}, "
+              f"{'class first' if chosen.by_class else 'predicate'}, "
+              f"enabled {model.enabled}, {size} KiB")
     if args.json:
         print(json.dumps({"rules": total_rules, "rules+classifier": total_learned,
                           "enabled": better}))

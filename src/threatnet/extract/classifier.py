@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.errors import InvalidData
 from threatnet.extract.coref import Coreference
+from threatnet.extract.frames import load_frames
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import PREDICATES, EntityType, is_symmetric
@@ -151,7 +152,57 @@ def features(doc: Doc, a: Mention, b: Mention, types: dict[str, EntityType],
     else:
         out.append("bw=long")
     out += ["s_anaphor"] * a.anaphor + ["o_anaphor"] * b.anaphor
+    out += _generalising(w, a, b, pair, up, down, top, between, types)
     return sorted(set(out))
+
+
+# dependencies that keep two mentions inside one noun phrase: "its chief, X" (appos),
+# "X's leader" (poss), "the X faction" (compound), "a faction of X" (prep + pobj)
+NOUN_PHRASE_DEPS = frozenset({"appos", "poss", "compound", "amod", "nmod", "prep", "pobj",
+                              "det", "nummod", "npadvmod", "case", "acl", "punct"})
+
+
+def _generalising(w: _Words, a: Mention, b: Mention, pair: str, up: list[int],
+                  down: list[int], top: int, between: list[int],
+                  types: dict[str, EntityType]) -> list[str]:
+    """Features that carry to words and pairs not seen in training: the lexical class of
+    the joining word and of the words on the path and between (the predicates the
+    frames data gives a lemma: "assail" is an `attacks` word even if no training
+    sentence used it), the path with its words abstracted to their class or part of
+    speech, its length, each end's type, and whether the pair sits in one noun phrase."""
+    classes = lexical_classes()
+    rise, fall = "<".join(w.dep[i] for i in up), ">".join(w.dep[i] for i in down)
+    direction = "fwd" if a.start < b.start else "back"
+    top_classes = classes.get(w.lemma[top], ())
+    abstract = "|".join(top_classes) or w.pos[top]
+    out = [f"plen={_bucket(len(up) + len(down))}", f"st={types[a.entity]}",
+           f"ot={types[b.entity]}", f"cpath={rise}|{abstract}|{fall}"]
+    for c in top_classes:
+        out += [f"lcacls={c}", f"lcacls={c}|{pair}", f"lcacls={c}|{direction}",
+                f"lcagrp={PREDICATES[c][0]}"]
+    for i in up[1:] + down[:-1]:
+        out += [f"pcls={c}" for c in classes.get(w.lemma[i], ())]
+    for i in between:
+        out += [f"bcls={c}" for c in classes.get(w.lemma[i], ())]
+    deps = {w.dep[i] for i in up + down}
+    if w.pos[top] in ("NOUN", "PROPN") and deps <= NOUN_PHRASE_DEPS:
+        kinds = sorted(deps & {"appos", "poss", "compound", "prep"}) or ["other"]
+        out += ["np"] + [f"np={k}" for k in kinds] + [f"np={k}|{pair}" for k in kinds]
+        out += [f"np={k}|{c}" for k in kinds for c in top_classes]
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexical_classes() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the predicates the frames data lets it express (verbs, nouns, roles)."""
+    frames = load_frames()
+    found: dict[str, set[str]] = {}
+    for table in (frames.verbs, frames.nouns):
+        for lemma, entries in table.items():
+            found.setdefault(lemma, set()).update(f.predicate for f in entries)
+    for role, predicate in frames.roles.items():
+        found.setdefault(role, set()).add(predicate)
+    return {lemma: tuple(sorted(preds)) for lemma, preds in found.items()}
 
 
 @dataclass
@@ -205,7 +256,8 @@ class RelationClassifier:
 
     def __init__(self, classes: list[str], bias: list[float],
                  weights: dict[str, list[tuple[int, float]]], threshold: float,
-                 allowed: set[tuple[str, str, str]], enabled: bool = True) -> None:
+                 allowed: set[tuple[str, str, str]], enabled: bool = True,
+                 by_class: bool = False) -> None:
         if not classes or classes[0] != NONE or len(bias) != len(classes):
             raise InvalidData(MODEL_FILE, "classes must start with 'none', one bias each")
         unknown = [c for c in classes[1:] if c not in PREDICATES]
@@ -217,6 +269,9 @@ class RelationClassifier:
         self.threshold = threshold
         self.allowed = allowed  # (predicate, subject type, object type) seen in training
         self.enabled = enabled
+        # choose the predicate class first (its predicates' summed probability against
+        # the threshold), then the likeliest predicate in it
+        self.by_class = by_class
         self._rows = {f: n for n, f in enumerate(weights)}
         self._matrix = np.zeros((len(weights) + 1, len(classes)))  # last row: no feature
         for f, row in weights.items():
@@ -236,12 +291,14 @@ class RelationClassifier:
                        {f: [(int(c), float(w)) for c, w in row]
                         for f, row in data["weights"].items()},
                        float(data["threshold"]),
-                       {(p, s, o) for p, s, o in data["allowed"]}, bool(data["enabled"]))
+                       {(p, s, o) for p, s, o in data["allowed"]}, bool(data["enabled"]),
+                       data.get("choose", "predicate") == "class")
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidData(MODEL_FILE, f"is not a relation classifier model ({exc})") from None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"enabled": self.enabled, "threshold": self.threshold, "classes": self.classes,
+        return {"enabled": self.enabled, "threshold": self.threshold,
+                "choose": "class" if self.by_class else "predicate", "classes": self.classes,
                 "bias": self.bias, "allowed": sorted(list(a) for a in self.allowed),
                 "weights": {f: [list(cw) for cw in row] for f, row in sorted(self.weights.items())}}
 
@@ -265,8 +322,17 @@ class RelationClassifier:
         allowed = self._typed.get((str(types[candidate.subject]), str(types[candidate.object])))
         if not allowed:
             return NONE, 0.0
-        n = max(allowed, key=lambda c: (probs[c], -c))
-        return self.classes[n], probs[n]
+        if not self.by_class:
+            n = max(allowed, key=lambda c: (probs[c], -c))
+            return self.classes[n], probs[n]
+        mass: dict[str, float] = {}
+        for c in allowed:
+            group = PREDICATES[self.classes[c]][0]
+            mass[group] = mass.get(group, 0.0) + probs[c]
+        group = max(sorted(mass), key=lambda g: mass[g])
+        n = max((c for c in allowed if PREDICATES[self.classes[c]][0] == group),
+                key=lambda c: (probs[c], -c))
+        return self.classes[n], mass[group]
 
     def _all_probabilities(self, found: list[Candidate]) -> list[list[float]]:
         """`probabilities` of many candidates in one matrix operation."""
