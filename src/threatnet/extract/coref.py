@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_dateline import find_dateline
 from threatnet.extract.sentences import sentences
 from threatnet.model import EntityType
 from threatnet.resources import load_data
@@ -31,6 +32,7 @@ TEXT_KEY = "threatnet.text"  # Doc.user_data: the text it was parsed from (extra
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
+PAIR_WORDS = frozenset({"both", "two"})
 PERMITTING = frozenset({"allow", "let", "permit", "enable", "help", "force", "push", "urge",
                         "ask", "order", "tell", "encourage", "persuade", "compel"})
 
@@ -140,6 +142,10 @@ class Coreference:
         self.paragraph_of = self._paragraphs(doc)
         self.quote_of = _quotes(doc, self.paragraph_of)
         self.candidates: list[_Candidate] = []
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        dateline = find_dateline(text, None) if len(doc) else None
+        # the agency of a dateline ("(Reuters) -") is no one's antecedent
+        self._dateline_end = dateline.end if dateline else -1
         self._types = types
         self.mentioned = frozenset(token_entity)
         self.mention_of = token_entity
@@ -192,8 +198,8 @@ class Coreference:
                 (subject and not coordinated and (verb.tag_ == "VBP" or any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
                     for c in verb.children) or verb.lower_ in ("are", "were"))),
-                not inside and head.tag_ == "NN" and
-                head.lemma_.casefold() in self.role_nouns,
+                (not inside and head.tag_ == "NN" and
+                 head.lemma_.casefold() in self.role_nouns) or tok.idx < self._dateline_end,
                 noun, self.quote_of.get(i, 0)))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
@@ -220,22 +226,34 @@ class Coreference:
         self._splits: list[tuple[int, str | None, str | None]] = []  # token, offshoot, parent
         self._roles: list[tuple[int, str, str, str | None]] = []  # token, class, person, owner
         self._called: dict[str, set[str]] = {}  # "party" -> the entities the text called so
+        self._groups_seen: list[tuple[int, str]] = []  # armed groups named, a new one each
+        self._pairs: dict[int, tuple[str, str]] = {}  # "Both", "both groups", "they": a pair
+        self._chosen: dict[int, int] = {}  # anaphor -> the candidate token it was given
         # only the words that can matter are visited (picked out in numpy, not one by one)
         for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
             tok = doc[i]
             c = first_of.get(i)
             if c is not None:
                 self._note(c, counts)
+            pair = self._walk_pair(tok)
+            if pair is not None:  # "Both fight …, but they …": a pair to point back at
+                self._pairs[tok.i] = pair
+                if tok.i not in self.resolved:
+                    self._add(tok, pair[1], types[pair[1]], pair=True)
             if self.is_anaphor(tok):
                 entity = self._resolve(tok)
                 self.resolved[tok.i] = entity
+                chosen = self._chosen.get(tok.i)
+                if entity is not None and tok.lower_ in self.plural_words and \
+                        chosen in self._pairs:
+                    self._pairs[tok.i] = self._pairs[chosen]  # "they" -> "their"
                 if tok.pos_ != "PRON" and tok.lemma_.casefold() in self.group_nouns:
                     self._group_anaphors.append(tok.i)
                 if entity is not None and (tok.dep_ in ("nsubj", "nsubjpass") or (
                         tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
                     # "The group's attacks have struck …. It claimed …": the subject's
                     # owner is as salient as the subject
-                    self._add(tok, entity, types[entity])
+                    self._add(tok, entity, types[entity], pair=tok.i in self._pairs)
             lemma = tok.lemma_.casefold()
             if lemma in self.split_verbs or lemma in self.offshoot_words:
                 self._note_split(tok)
@@ -246,7 +264,8 @@ class Coreference:
         """The tokens the walk must see: mentions, and words whose form or lemma is one
         of the discourse words."""
         words = _word_hashes(self._pronouns | self._anaphor_nouns | self._discourse_words |
-                             self.split_verbs | self.leading_verbs | self.offshoot_words)
+                             self.split_verbs | self.leading_verbs | self.offshoot_words |
+                             PAIR_WORDS)
         if not len(doc):
             return []
         forms = doc.to_array([LOWER, LEMMA])
@@ -266,10 +285,12 @@ class Coreference:
         owners = owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
         return numpy.searchsorted(owners, numpy.arange(len(doc)), side="left").tolist()
 
-    def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
+    def _add(self, tok: Token, entity: str, etype: EntityType, pair: bool = False) -> None:
         clause = tok.head.head if tok.dep_ == "poss" else tok.head
-        candidate = _Candidate(tok.i, entity, etype, True, clause.dep_ == "ROOT", False,
-                               self.sent_of[tok.i], self.paragraph_of[tok.i],
+        subject = tok.dep_ in ("nsubj", "nsubjpass", "poss") or self._verb_determiner(tok)
+        candidate = _Candidate(tok.i, entity, etype, subject,
+                               subject and clause.dep_ == "ROOT", pair,
+                               self.sent_of[tok.i], self.paragraph_of[tok.i], plural=pair,
                                quote=self.quote_of.get(tok.i, 0))
         at = bisect_right(self._tokens, tok.i)
         self.candidates.insert(at, candidate)
@@ -296,6 +317,9 @@ class Coreference:
             del recent[:-3]
         if kind != "group":
             return
+        if c.type == EntityType.ARMED_GROUP and (
+                not self._groups_seen or self._groups_seen[-1][1] != c.entity):
+            self._groups_seen.append((c.token, c.entity))
         # the most named group and how often the runner-up was named, kept as the counts
         # grow by one (no ranking of every group at every mention)
         n = counts[c.entity] = counts.get(c.entity, 0) + 1
@@ -311,6 +335,24 @@ class Coreference:
         if not self._topics or self._topics[-1] != topic:
             self._topic_tokens.append(c.token)
             self._topics.append(topic)
+
+    def _walk_pair(self, tok: Token) -> tuple[str, str] | None:
+        """ "Both fight …", "banned both", "both groups", "the two groups": the last two
+        armed groups named near, as the walk passes them (a pair "they" may point back at)."""
+        lower = tok.lower_
+        if lower in ("both", "two"):
+            if not (tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok) or
+                    (lower == "both" and tok.dep_ in ("dobj", "pobj") and
+                     not any(True for _ in tok.children))):
+                return None
+        elif not (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and
+                  tok.lemma_.casefold() in self.group_nouns and
+                  any(c.lower_ in ("both", "two") for c in tok.lefts)):
+            return None
+        seen = [(i, e) for i, e in self._groups_seen[-2:] if i < tok.i]
+        if len(seen) < 2 or not all(self._near(i, tok) for i, _ in seen):
+            return None
+        return seen[0][1], seen[1][1]
 
     def _topic_at(self, i: int) -> str | None:
         """The group the report is about so far: named at least twice, and at least twice
@@ -531,6 +573,8 @@ class Coreference:
             return owner
         if self._partitive(tok):
             return None
+        if lower in self.plural_words and self._unnamed_plural_subject(tok):
+            return None
         if tok.pos_ != "PRON" and tok.dep_ == "appos" and \
                 self._type(self.mention_of.get(tok.head.i, "")) in allowed:
             return self.mention_of[tok.head.i]  # "LeT, the Pakistan-based group behind …"
@@ -543,8 +587,11 @@ class Coreference:
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
-        own_subject = {self.mention_of.get(c.i) for c in governor.children
-                       if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
+        # (nor the state of its subject's people: "Afghan forces fought them")
+        own_subject = {self.mention_of.get(t.i) for c in governor.children
+                       if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+                       for t in [c, *(m for m in c.children
+                                      if m.dep_ in ("amod", "compound", "poss"))]} \
             if _objective(tok) else self._attacker(tok) | self._permitter(tok)
         if tok.pos_ != "PRON" and tok.dep_ in ("dobj", "pobj") and tok.head.lower_ != "as":
             # nor is "the group" ("the new outfit is a splinter of that group")
@@ -568,7 +615,18 @@ class Coreference:
                 if c.type in allowed and not c.weak
                 and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
+                and not (singular and c.token in self._pairs)
                 and not (tok.pos_ == "PRON" and singular and c.plural)]
+        if tok.pos_ == "PRON" and lower in self.plural_words:
+            # "they": never one country ("Pakistan banned both. They …" is the pair), and a
+            # plural antecedent (a pair, "X and Y", "the Taliban say") before a singular one
+            pool = [c for c in pool if c.type != EntityType.STATE or c.coordinated or
+                    self._people_of(c)]
+            plural = [c for c in pool if c.coordinated or c.plural or c.token in self._pairs]
+            pool = plural or pool
+            people = self._unnamed_people_before(tok)
+            if people is not None and not any(c.sentence > self.sent_of[people] for c in pool):
+                return None  # "Three gunmen stormed the campus. Forces fought them"
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
         # (a person pronoun further into a paragraph that named no one is someone the
         # text does not name: "indicted the subject … According to the indictment, he")
@@ -637,8 +695,41 @@ class Coreference:
             tiers.insert(1, same_sentence)
         for group in tiers:
             if group:
+                self._chosen[tok.i] = group[-1].token
                 return group[-1].entity
         return None
+
+    def _people_of(self, c: _Candidate) -> bool:
+        """A state named as the people it stands for ("Afghan officials … their
+        government")."""
+        t = self.doc[c.token]
+        return t.dep_ in ("amod", "compound", "poss") and t.head.tag_ == "NNS"
+
+    def _unnamed_plural_subject(self, tok: Token) -> bool:
+        """ "Police said …, and they blamed …": a "they" continuing a clause whose subject
+        is a plural the text does not name is that plural, no actor."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
+            return False
+        subject = next((c for c in tok.head.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.i not in self.mentioned and \
+            subject.i not in self.resolved and subject.pos_ == "NOUN" and \
+            (subject.tag_ == "NNS" or subject.lemma_.casefold() in self.force_nouns)
+
+    def _unnamed_people_before(self, tok: Token) -> int | None:
+        """The main subject of the sentence before `tok`'s, when it is a plural of people
+        the text does not name ("Three gunmen stormed …"): its token, else None."""
+        n = self.sent_of[tok.i]
+        if n == 0 or self.paragraph_of[self._sent_starts[n - 1]] != self.paragraph_of[tok.i]:
+            return None
+        root = self.doc[self._sent_starts[n - 1]].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = self.mention_of.get(subject.i) if subject is not None else None
+        if subject is None or (named is not None and self._type(named) in ACTORS) or \
+                subject.tag_ != "NNS" or \
+                subject.lemma_.casefold() not in self.unnamed_people:
+            return None
+        return subject.i
 
     def _listener(self, tok: Token) -> set[int]:
         """The tokens of whom a speaker speaks to, when `tok` is in what was said:
@@ -661,6 +752,8 @@ class Coreference:
         if not main or not main[-1].coordinated:
             return False
         last = main[-1]
+        if last.token in self._pairs:
+            return True  # "Both recruit in Bajaur. The group …"
         head = self.doc[last.token]
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
@@ -922,9 +1015,14 @@ class Coreference:
         """ "both groups", "the two groups": the last two groups named before; "they"
         after "X and Y …": both of them."""
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
-            return self._conjoined(self.resolve(tok), tok)
+            entity = self.resolve(tok)
+            if tok.i in self._pairs and entity is not None:
+                return list(self._pairs[tok.i])
+            return self._conjoined(entity, tok)
         if tok.lower_ == "other" and tok.i and self.doc[tok.i - 1].lower_ == "each":
             return self._reciprocal(tok)
+        if tok.lower_ == "both" and tok.i in self._pairs:
+            return list(self._pairs[tok.i])  # "Pakistan banned both a month later"
         bare = tok.lower_ in ("both", "two") and (
             tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok))
         lemma = tok.lemma_.casefold()

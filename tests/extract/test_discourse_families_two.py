@@ -1,0 +1,81 @@
+"""Discourse references of the second round: "they" / "them" / "their" for a pair or a
+plural group, with the guards that keep it from a country, from people the text does not
+name and from a dateline's agency.
+
+Each case is a short paragraph; it lists the triples the reference must give and the
+triples a wrong resolution would give (which must not come out).
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, ISKP, JEM, LET, TTP, claims
+
+
+def _check(extractor, text: str, wanted: list[tuple], unwanted: list[tuple]) -> None:
+    found = {r.triple for r in claims(extractor, text)}
+    for triple in wanted:
+        assert triple in found, (triple, sorted(found))
+    for triple in unwanted:
+        assert triple not in found, (triple, sorted(found))
+
+
+PLURAL_PRONOUNS = [
+    # a pair named by "Both" / "both groups": "they" is the pair, never the country
+    ("Lashkar-e-Taiba and Jaish-e-Mohammed. Both operate in Kashmir from bases in Pakistan, "
+     "but they are based in Punjab.",
+     [(LET, "based_in", "Punjab"), (JEM, "based_in", "Punjab")],
+     [("Pakistan", "based_in", "Punjab")]),
+    ("The BLA and the BLF were formed in Balochistan. Pakistan banned both groups in 2006. "
+     "They are based in Afghanistan.",
+     [(BLA, "based_in", "Afghanistan"), (BLF, "based_in", "Afghanistan")],
+     [("Pakistan", "based_in", "Afghanistan")]),
+    ("The TTP and ISKP recruit in Bajaur. Pakistan has fought both groups since 2015, and "
+     "they are based in Afghanistan.",
+     [(TTP, "based_in", "Afghanistan"), (ISKP, "based_in", "Afghanistan")],
+     [("Pakistan", "based_in", "Afghanistan")]),
+    # one group a country acted on: "they" is the group
+    ("Pakistan banned the TTP in 2008. They are based in Afghanistan.",
+     [(TTP, "based_in", "Afghanistan")], [("Pakistan", "based_in", "Afghanistan")]),
+    ("India designated Lashkar-e-Taiba in 2001. They are based in Muridke.",
+     [(LET, "based_in", "Muridke")], [("India", "based_in", "Muridke")]),
+    ("Iran accused Jaish al-Adl of the attack. They are based in Pakistan.",
+     [("Jaish al-Adl", "based_in", "Pakistan")], [("Iran", "based_in", "Pakistan")]),
+    # a state named as its people ("Afghan officials … their government") is still theirs
+    ("Afghan officials denied that their government supported the TTP.",
+     [], [(TTP, "supports", TTP)]),
+]
+
+PLURAL_GUARDS = [
+    # "them" after people the text does not name: those people, no actor
+    ("ISKP is active in Kabul. Three gunmen stormed a school in Kabul. Afghan forces fought "
+     "them for hours.", ISKP),
+    ("The TTP is active in Bannu. Five attackers stormed a police post. Soldiers killed "
+     "them after a gunfight.", TTP),
+    ("The BLA operates in Turbat. Several militants attacked a convoy. Police arrested "
+     "them a day later.", BLA),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PLURAL_PRONOUNS)
+def test_plural_pronouns(extractor, text, wanted, unwanted):
+    _check(extractor, text, wanted, unwanted)
+
+
+@pytest.mark.parametrize(("text", "group"), PLURAL_GUARDS)
+def test_them_after_unnamed_people_is_no_actor(extractor, text, group):
+    found = claims(extractor, text)
+    assert not [r for r in found if r.object == group and r.predicate in
+                ("fights", "attacks", "targets", "hostile_to")], found
+
+
+@pytest.mark.parametrize("text", [
+    "PESHAWAR, Pakistan, Feb 2, 2023 (Reuters) - Police said on Thursday that the bomber "
+    "wore a uniform, and they blamed the TTP for the attack.",
+    "KABUL, Oct 3, 2022 (AFP) - Officials said the blast killed 53, and they blamed ISKP.",
+    "QUETTA, March 4 (Reuters) - Officials said ten people died, and they blamed the BLA.",
+])
+def test_a_datelines_agency_is_no_antecedent(extractor, text):
+    found = claims(extractor, text)
+    assert not [r for r in found if r.source in ("Reuters", "AFP") or
+                r.subject in ("Reuters", "Agence France-Presse")], found
