@@ -23,7 +23,7 @@ from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_dateline import find_dateline
 from threatnet.extract.sentences import sentences
-from threatnet.model import EntityType
+from threatnet.model import Entity, EntityType, Mention
 from threatnet.resources import load_data
 
 _LINE_BREAK = re.compile("\n")
@@ -1192,3 +1192,142 @@ def is_expletive(tok: Token) -> bool:
 def _objective(tok: Token) -> bool:
     """An object pronoun, by its role or by its form ("them" in "made them its target")."""
     return tok.dep_ in ("dobj", "pobj", "dative") or tok.lower_ in ("them", "him")
+
+
+# -- generic state-force nouns ---------------------------------------------------------
+
+_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
+REPORT_SHARE = 0.75  # the report is set in a country that holds this share of its places
+
+
+@lru_cache(maxsize=1)
+def _state_data() -> tuple[dict[str, str], dict[str, dict[str, list[dict]]]]:
+    data = load_data("coref.yaml")
+    bodies = {region: {kind: ([{"id": v}] if isinstance(v, str) else list(v))
+                       for kind, v in kinds.items()}
+              for region, kinds in data["state_bodies"].items()}
+    return dict(data["state_nouns"]), bodies
+
+
+def _in_force(options: list[dict], published: str | None) -> str | None:
+    for option in options:
+        since, until = option.get("since"), option.get("until")
+        if since is None and until is None:
+            return option["id"]
+        if published and (since is None or published >= since) and \
+                (until is None or published < until):
+            return option["id"]
+    return None
+
+
+def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> None:  # noqa: ANN001
+    """Hook for the pipeline, right after the entity finder: "the army", "the military",
+    "security forces", "the police", "the government" become mentions of the body of the
+    country (or province) the sentence is set in (its places in the pack), else the one the
+    report is set in (at least REPORT_SHARE of its places); otherwise they stay no one's.
+    `found` is the finder's DocEntities, changed in place."""
+    nouns, bodies = _state_data()
+    if not len(doc):
+        return
+    lemmas = doc.to_array([LEMMA])
+    heads = _word_hashes(frozenset(w.split()[-1] for w in nouns) | {"force"})
+    picked = numpy.nonzero(_member(lemmas, heads))[0].tolist()
+    if not picked:
+        return
+    by_id = {e.id: e for e in found.entities}
+    chains: dict[str, list[str]] = {}  # entity -> [its pack id, ancestors …]
+    for e in found.entities:
+        if e.pack_id and e.type in (EntityType.LOCATION, EntityType.STATE):
+            chains[e.id] = [e.pack_id, *pack.ancestors(e.pack_id)]
+    sentence_places: dict[int, list[list[str]]] = {}
+    countries: dict[str, int] = {}
+    starts = [s.start for s in sentences(doc)]
+    last = None
+    for i in sorted(found.token_entity):
+        entity = found.token_entity[i]
+        chain = chains.get(entity)
+        if chain is None or (last == (i - 1, entity)):
+            last = (i, entity)
+            continue
+        last = (i, entity)
+        tok = doc[i]
+        if by_id[entity].type == EntityType.STATE and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS):
+            continue  # "Pakistan banned …" is an actor, not where the sentence is set
+        country = next((p for p in chain if (pack.get(p) and pack.get(p).type ==
+                                             EntityType.STATE)), None)
+        if country is None:
+            continue
+        sentence_places.setdefault(bisect_right(starts, i) - 1, []).append(chain)
+        countries[country] = countries.get(country, 0) + 1
+    total = sum(countries.values())
+    report = next((c for c, n in countries.items()
+                   if n >= 2 and n >= REPORT_SHARE * total), None)
+    next_id = max((int(e.id[1:]) for e in found.entities if e.id[1:].isdigit()), default=0) + 1
+    by_pack = {e.pack_id: e for e in found.entities if e.pack_id}
+    for i in picked:
+        span = _state_noun(doc[i], nouns, found.token_entity)
+        if span is None:
+            continue
+        kind, start, end = span
+        places = sentence_places.get(bisect_right(starts, i) - 1)
+        if places:
+            if len({next((p for p in chain if pack.get(p) and
+                          pack.get(p).type == EntityType.STATE), None)
+                    for chain in places}) != 1:
+                continue  # places of two countries: no guess
+            regions = [r for r in places[0] if all(r in chain for chain in places)]
+        elif report is not None:
+            regions = [report]
+        else:
+            continue
+        body = next((b for r in regions for b in [_in_force(
+            bodies.get(r, {}).get(kind, []), published)] if b is not None), None)
+        entry = pack.get(body) if body else None
+        if entry is None:
+            continue
+        entity = by_pack.get(entry.id)
+        if entity is None:
+            entity = Entity(id=f"E{next_id}", name=entry.name, type=entry.type,
+                            pack_id=entry.id)
+            next_id += 1
+            for alias in entry.names():
+                entity.add_alias(alias)
+            found.entities.append(entity)
+            by_pack[entry.id] = entity
+        text = doc[start:end]
+        entity.mentions.append(Mention(text.start_char, text.end_char, text.text))
+        entity.mentions.sort(key=lambda m: m.start)
+        for k in range(start, end):
+            found.token_entity[k] = entity.id
+
+
+def _state_noun(tok: Token, nouns: dict[str, str],
+                taken: dict[int, str]) -> tuple[str, int, int] | None:
+    """ "the army", "the military's media wing", "security forces", "Police said": the
+    noun's kind and its tokens, or None for a noun that names its own owner ("Iran's
+    army", "the provincial government", "the government in Tashkent") or modifies another
+    ("army chief", "police station")."""
+    if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod"):
+        return None
+    start = tok.i
+    lemma = tok.lemma_.casefold()
+    if lemma == "force":
+        security = [c for c in tok.lefts if c.dep_ == "compound" and c.lower_ == "security"]
+        if tok.tag_ != "NNS" or not security or security[0].i in taken:
+            return None
+        start, lemma = security[0].i, "security forces"
+    kind = nouns.get(lemma)
+    if kind is None:
+        return None
+    lefts = [c for c in tok.lefts if c.i < start or c.dep_ != "compound"]
+    if any(c.dep_ not in ("det", "punct") for c in lefts):
+        return None
+    dets = [c.lower_ for c in lefts if c.dep_ == "det"]
+    bare = tok.tag_ == "NNS" or lemma == "police"
+    if dets != ["the"] and not (bare and not dets):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") for c in tok.rights):
+        return None
+    return kind, start, tok.i + 1
+
