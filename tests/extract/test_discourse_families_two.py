@@ -79,3 +79,50 @@ def test_a_datelines_agency_is_no_antecedent(extractor, text):
     found = claims(extractor, text)
     assert not [r for r in found if r.source in ("Reuters", "AFP") or
                 r.subject in ("Reuters", "Agence France-Presse")], found
+
+
+def _bodies(extractor, text: str, published: str | None = None) -> dict[str, str]:
+    """The words the hook `add_state_bodies` gave a state body: {word: body name}."""
+    from threatnet.extract.coref import add_state_bodies
+
+    doc = extractor.nlp(text)
+    found = extractor.entities.find(doc)
+    before = set(found.token_entity)
+    add_state_bodies(doc, found, extractor.pack, published)
+    names = {e.id: e.name for e in found.entities}
+    return {doc[i].lower_: names[e] for i, e in found.token_entity.items() if i not in before}
+
+
+STATE_BODIES = [
+    # the country of the sentence's places
+    ("The military launched an offensive in North Waziristan.", {"military": "Pakistan Army"}),
+    ("Security forces killed five militants in Quetta.",
+     {"security": "Pakistani security forces", "forces": "Pakistani security forces"}),
+    ("Police arrested two men in Peshawar.", {"police": "Khyber Pakhtunkhwa Police"}),
+    ("Police arrested the suspects in Quetta on Monday.", {"police": "Balochistan Police"}),
+    # else the country the report is set in (most of its places)
+    ("Militants attacked a checkpoint in Bannu. The army said it killed five of them. "
+     "Two men were arrested in Peshawar.", {"army": "Pakistan Army"}),
+    ("A bomb exploded in Quetta. Another hit Turbat. The military's media wing said two "
+     "soldiers died.", {"military": "Pakistan Army"}),
+    # a date-bounded body: the one in force at the report's date
+    ("The army said it had cleared Kunduz and Helmand.", {"army": "Afghan National Army"}),
+]
+
+NO_STATE_BODY = [
+    ("The army said it had killed five militants.", None),  # no country at all
+    ("The army shelled positions in Kunar and Bajaur.", None),  # places of two countries
+    ("Militants attacked a post in Bannu. The Afghan army denied any role in Peshawar.", None),
+    ("Gunmen attacked Bannu. The army chief visited a police station in Peshawar.", None),
+    ("The army said it had cleared Kunduz and Helmand.", "2023-05-01"),  # no ANA by then
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), STATE_BODIES)
+def test_generic_state_forces_are_the_countrys_body(extractor, text, wanted):
+    assert _bodies(extractor, text, "2020-06-01") == wanted
+
+
+@pytest.mark.parametrize(("text", "published"), NO_STATE_BODY)
+def test_generic_state_forces_without_a_clear_country_stay_no_ones(extractor, text, published):
+    assert _bodies(extractor, text, published) == {}
