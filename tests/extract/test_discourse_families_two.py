@@ -126,3 +126,25 @@ def test_generic_state_forces_are_the_countrys_body(extractor, text, wanted):
 @pytest.mark.parametrize(("text", "published"), NO_STATE_BODY)
 def test_generic_state_forces_without_a_clear_country_stay_no_ones(extractor, text, published):
     assert _bodies(extractor, text, published) == {}
+
+
+NAME_HEADS = [
+    # the last word of a group's name, alone: that group, even beside another group
+    ("The Haqqani Network and the Taliban. The network is based in North Waziristan.",
+     [("Haqqani network", "based_in", "North Waziristan")],
+     [("Taliban", "based_in", "North Waziristan")]),
+    ("Sirajuddin Haqqani met Taliban leaders in Kabul with the Haqqani Network. The network "
+     "is based in Khost.", [("Haqqani network", "based_in", "Khost")],
+     [("Taliban", "based_in", "Khost")]),
+    ("The BLA and the Balochistan Liberation Front are allies. The front operates in "
+     "Makran.", [(BLF, "operates_in", "Makran")], [(BLA, "operates_in", "Makran")]),
+    # two groups of the paragraph so named: no guess
+    ("The Resistance Front and the Balochistan Liberation Front grew in 2019. The front is "
+     "based in Kunar.", [], [(BLF, "based_in", "Kunar"),
+                            ("The Resistance Front", "based_in", "Kunar")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), NAME_HEADS)
+def test_a_groups_name_head_alone_is_that_group(extractor, text, wanted, unwanted):
+    _check(extractor, text, wanted, unwanted)

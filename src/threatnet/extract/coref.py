@@ -79,7 +79,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
                           "build", "emerge"))
     data = load_data("coref.yaml")
     for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
-                 "unnamed_people", "generic_nouns"):
+                 "unnamed_people", "generic_nouns", "name_heads"):
         words[name] = frozenset(data[name])
     return words
 
@@ -130,6 +130,7 @@ class Coreference:
         self.partitive_heads, self.unnamed_people = words["partitive_heads"], \
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
+        self.name_heads = words["name_heads"]
         self.role_class, self.pair_positions = _discourse_data()
         self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
             self.group_nouns | self.offshoot_words | {"parent"}
@@ -265,7 +266,7 @@ class Coreference:
         of the discourse words."""
         words = _word_hashes(self._pronouns | self._anaphor_nouns | self._discourse_words |
                              self.split_verbs | self.leading_verbs | self.offshoot_words |
-                             PAIR_WORDS)
+                             PAIR_WORDS | self.name_heads)
         if not len(doc):
             return []
         forms = doc.to_array([LOWER, LEMMA])
@@ -306,6 +307,9 @@ class Coreference:
             return
         if c.noun:
             self._called.setdefault(c.noun, set()).add(c.entity)
+        head = self.names.get(c.entity, "").rsplit(" ", 1)[-1].casefold()
+        if head in self.name_heads and c.type in GROUPS:  # "the Haqqani Network"
+            self._called.setdefault(f"name:{head}", set()).add(c.entity)
         kind = _actor_class(c.type)
         if kind is None:
             return
@@ -466,6 +470,8 @@ class Coreference:
         lemma = tok.lemma_.casefold()
         if lemma in self._discourse_words and self._discourse_kind(tok) is not None:
             return True
+        if self._name_head(tok) is not None:
+            return True
         if lemma not in self._anaphor_nouns:
             return False
         if tok.tag_ == "NNS" and lemma in self.group_nouns and lemma not in self.armed_nouns:
@@ -532,8 +538,31 @@ class Coreference:
             return "role"
         return None
 
+    def _name_head(self, tok: Token) -> str | None:
+        """ "the network" after "the Haqqani Network": the one group of the paragraph
+        whose name ends in the noun, or None."""
+        lemma = tok.lemma_.casefold()
+        if lemma not in self.name_heads or tok.tag_ != "NN" or \
+                not any(c.lower_ in ("the", "this", "that") for c in tok.lefts) or \
+                any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts) or \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return None
+        called = self._called.get(f"name:{lemma}", set())
+        if not called:
+            return None
+        paragraph = self.paragraph_of[tok.i]
+        first = self._sent_starts[max(0, self.sent_of[tok.i] - MAX_SENTENCES_BACK)]
+        near = {c.entity for c in self.candidates[bisect_left(self._tokens, first):
+                                                  bisect_left(self._tokens, tok.i)]
+                if c.entity in called and c.paragraph == paragraph and not c.quote}
+        return near.pop() if len(near) == 1 else None
+
     def _resolve(self, tok: Token, only: set[EntityType] | None = None) -> str | None:
         lower = tok.lower_
+        if only is None and tok.pos_ != "PRON":
+            named = self._name_head(tok)
+            if named is not None:
+                return named
         kind = self._discourse_kind(tok) if only is None else None
         if kind == "pair":
             return self._pair_member(tok)
