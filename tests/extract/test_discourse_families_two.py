@@ -148,3 +148,27 @@ NAME_HEADS = [
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAME_HEADS)
 def test_a_groups_name_head_alone_is_that_group(extractor, text, wanted, unwanted):
     _check(extractor, text, wanted, unwanted)
+
+
+_LEI = "Lashkar-e-Islam (LeI)\n\nLeI was founded in 2004 in Bara. LeI is banned in Pakistan.\n\n"
+
+TOPIC_PRONOUNS = [
+    # "it" once the paragraph has pointed at the report's group
+    (_LEI + "Bases\nIts fighters fled to Nangarhar in 2008, and it is now based in Kunar.",
+     [("Lashkar-e-Islam", "based_in", "Kunar")], []),
+    (_LEI + "Bases\nIts leaders left Khyber in 2008; today it is based in Nangarhar.",
+     [("Lashkar-e-Islam", "based_in", "Nangarhar")], []),
+    # a government body named in the paragraph is no rival for "the group"
+    (_LEI + "Finances\nThe US State Department said the group is based in Nangarhar.",
+     [("Lashkar-e-Islam", "based_in", "Nangarhar")], []),
+    (_LEI + "Finances\nThe Interior Ministry says the group operates in Tirah.",
+     [("Lashkar-e-Islam", "operates_in", "Tirah")], []),
+    # a paragraph that never pointed at the group: its "it" is something else
+    (_LEI + "Outlook\nA convoy was hit in 2010, and it is now based in Kunar.",
+     [], [("Lashkar-e-Islam", "based_in", "Kunar")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), TOPIC_PRONOUNS)
+def test_the_reports_group_in_a_paragraph_naming_none(extractor, text, wanted, unwanted):
+    _check(extractor, text, wanted, unwanted)

@@ -230,6 +230,7 @@ class Coreference:
         self._groups_seen: list[tuple[int, str]] = []  # armed groups named, a new one each
         self._pairs: dict[int, tuple[str, str]] = {}  # "Both", "both groups", "they": a pair
         self._chosen: dict[int, int] = {}  # anaphor -> the candidate token it was given
+        self._topic_paragraphs: dict[int, str] = {}  # paragraph -> the topic it pointed at
         # only the words that can matter are visited (picked out in numpy, not one by one)
         for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
             tok = doc[i]
@@ -673,13 +674,19 @@ class Coreference:
         if not pool:
             # a profile's paragraph that names no group: the group the report is about
             topic = self._topic_at(tok.i)
+            # a pronoun: "its" opening the paragraph, or "it" / "its" once the paragraph
+            # has pointed at the topic ("After an operation routed its fighters, the
+            # leadership moved to Nangarhar, where it keeps its main base")
+            pronoun = tok.lower_ in self.neuter_words and (
+                (tok.lower_ == "its" and self._opens_paragraph(tok)) or
+                (topic is not None and self._topic_paragraphs.get(paragraph) == topic))
             if topic is not None and self._type(topic) in allowed and \
-                    (tok.pos_ != "PRON" or (tok.lower_ == "its" and
-                                            self._opens_paragraph(tok))) and \
+                    (tok.pos_ != "PRON" or pronoun) and \
                     tok.lemma_.casefold() not in self.state_nouns | self.force_nouns and \
                     topic not in own_subject and not any(
-                        c.paragraph == paragraph and c.type in GROUPS and not c.weak
-                        for c in window):
+                        c.paragraph == paragraph and c.type in allowed & GROUPS and
+                        not c.weak for c in window):
+                self._topic_paragraphs[paragraph] = topic
                 return topic
             return None
         if singular and self._tied(tok, window, allowed, sentence):
