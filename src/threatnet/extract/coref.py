@@ -21,8 +21,9 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_dateline import find_dateline
 from threatnet.extract.sentences import sentences
-from threatnet.model import EntityType
+from threatnet.model import Entity, EntityType, Mention
 from threatnet.resources import load_data
 
 _LINE_BREAK = re.compile("\n")
@@ -31,6 +32,7 @@ TEXT_KEY = "threatnet.text"  # Doc.user_data: the text it was parsed from (extra
 GROUPS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}
 ACTORS = GROUPS | {EntityType.STATE, EntityType.PERSON}
 MAX_SENTENCES_BACK = 3
+PAIR_WORDS = frozenset({"both", "two"})
 PERMITTING = frozenset({"allow", "let", "permit", "enable", "help", "force", "push", "urge",
                         "ask", "order", "tell", "encourage", "persuade", "compel"})
 
@@ -77,7 +79,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
                           "build", "emerge"))
     data = load_data("coref.yaml")
     for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
-                 "unnamed_people", "generic_nouns"):
+                 "unnamed_people", "generic_nouns", "name_heads"):
         words[name] = frozenset(data[name])
     return words
 
@@ -128,6 +130,7 @@ class Coreference:
         self.partitive_heads, self.unnamed_people = words["partitive_heads"], \
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
+        self.name_heads = words["name_heads"]
         self.role_class, self.pair_positions = _discourse_data()
         self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
             self.group_nouns | self.offshoot_words | {"parent"}
@@ -140,6 +143,10 @@ class Coreference:
         self.paragraph_of = self._paragraphs(doc)
         self.quote_of = _quotes(doc, self.paragraph_of)
         self.candidates: list[_Candidate] = []
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        dateline = find_dateline(text, None) if len(doc) else None
+        # the agency of a dateline ("(Reuters) -") is no one's antecedent
+        self._dateline_end = dateline.end if dateline else -1
         self._types = types
         self.mentioned = frozenset(token_entity)
         self.mention_of = token_entity
@@ -192,8 +199,8 @@ class Coreference:
                 (subject and not coordinated and (verb.tag_ == "VBP" or any(
                     c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
                     for c in verb.children) or verb.lower_ in ("are", "were"))),
-                not inside and head.tag_ == "NN" and
-                head.lemma_.casefold() in self.role_nouns,
+                (not inside and head.tag_ == "NN" and
+                 head.lemma_.casefold() in self.role_nouns) or tok.idx < self._dateline_end,
                 noun, self.quote_of.get(i, 0)))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
@@ -220,22 +227,35 @@ class Coreference:
         self._splits: list[tuple[int, str | None, str | None]] = []  # token, offshoot, parent
         self._roles: list[tuple[int, str, str, str | None]] = []  # token, class, person, owner
         self._called: dict[str, set[str]] = {}  # "party" -> the entities the text called so
+        self._groups_seen: list[tuple[int, str]] = []  # armed groups named, a new one each
+        self._pairs: dict[int, tuple[str, str]] = {}  # "Both", "both groups", "they": a pair
+        self._chosen: dict[int, int] = {}  # anaphor -> the candidate token it was given
+        self._topic_paragraphs: dict[int, str] = {}  # paragraph -> the topic it pointed at
         # only the words that can matter are visited (picked out in numpy, not one by one)
         for i in self._visited(doc, first_of):  # in text order: "the group" antecedes "it"
             tok = doc[i]
             c = first_of.get(i)
             if c is not None:
                 self._note(c, counts)
+            pair = self._walk_pair(tok)
+            if pair is not None:  # "Both fight …, but they …": a pair to point back at
+                self._pairs[tok.i] = pair
+                if tok.i not in self.resolved:
+                    self._add(tok, pair[1], types[pair[1]], pair=True)
             if self.is_anaphor(tok):
                 entity = self._resolve(tok)
                 self.resolved[tok.i] = entity
+                chosen = self._chosen.get(tok.i)
+                if entity is not None and tok.lower_ in self.plural_words and \
+                        chosen in self._pairs:
+                    self._pairs[tok.i] = self._pairs[chosen]  # "they" -> "their"
                 if tok.pos_ != "PRON" and tok.lemma_.casefold() in self.group_nouns:
                     self._group_anaphors.append(tok.i)
                 if entity is not None and (tok.dep_ in ("nsubj", "nsubjpass") or (
                         tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))):
                     # "The group's attacks have struck …. It claimed …": the subject's
                     # owner is as salient as the subject
-                    self._add(tok, entity, types[entity])
+                    self._add(tok, entity, types[entity], pair=tok.i in self._pairs)
             lemma = tok.lemma_.casefold()
             if lemma in self.split_verbs or lemma in self.offshoot_words:
                 self._note_split(tok)
@@ -246,7 +266,8 @@ class Coreference:
         """The tokens the walk must see: mentions, and words whose form or lemma is one
         of the discourse words."""
         words = _word_hashes(self._pronouns | self._anaphor_nouns | self._discourse_words |
-                             self.split_verbs | self.leading_verbs | self.offshoot_words)
+                             self.split_verbs | self.leading_verbs | self.offshoot_words |
+                             PAIR_WORDS | self.name_heads)
         if not len(doc):
             return []
         forms = doc.to_array([LOWER, LEMMA])
@@ -266,10 +287,12 @@ class Coreference:
         owners = owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
         return numpy.searchsorted(owners, numpy.arange(len(doc)), side="left").tolist()
 
-    def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
+    def _add(self, tok: Token, entity: str, etype: EntityType, pair: bool = False) -> None:
         clause = tok.head.head if tok.dep_ == "poss" else tok.head
-        candidate = _Candidate(tok.i, entity, etype, True, clause.dep_ == "ROOT", False,
-                               self.sent_of[tok.i], self.paragraph_of[tok.i],
+        subject = tok.dep_ in ("nsubj", "nsubjpass", "poss") or self._verb_determiner(tok)
+        candidate = _Candidate(tok.i, entity, etype, subject,
+                               subject and clause.dep_ == "ROOT", pair,
+                               self.sent_of[tok.i], self.paragraph_of[tok.i], plural=pair,
                                quote=self.quote_of.get(tok.i, 0))
         at = bisect_right(self._tokens, tok.i)
         self.candidates.insert(at, candidate)
@@ -285,6 +308,9 @@ class Coreference:
             return
         if c.noun:
             self._called.setdefault(c.noun, set()).add(c.entity)
+        head = self.names.get(c.entity, "").rsplit(" ", 1)[-1].casefold()
+        if head in self.name_heads and c.type in GROUPS:  # "the Haqqani Network"
+            self._called.setdefault(f"name:{head}", set()).add(c.entity)
         kind = _actor_class(c.type)
         if kind is None:
             return
@@ -296,6 +322,9 @@ class Coreference:
             del recent[:-3]
         if kind != "group":
             return
+        if c.type == EntityType.ARMED_GROUP and (
+                not self._groups_seen or self._groups_seen[-1][1] != c.entity):
+            self._groups_seen.append((c.token, c.entity))
         # the most named group and how often the runner-up was named, kept as the counts
         # grow by one (no ranking of every group at every mention)
         n = counts[c.entity] = counts.get(c.entity, 0) + 1
@@ -311,6 +340,24 @@ class Coreference:
         if not self._topics or self._topics[-1] != topic:
             self._topic_tokens.append(c.token)
             self._topics.append(topic)
+
+    def _walk_pair(self, tok: Token) -> tuple[str, str] | None:
+        """ "Both fight …", "banned both", "both groups", "the two groups": the last two
+        armed groups named near, as the walk passes them (a pair "they" may point back at)."""
+        lower = tok.lower_
+        if lower in ("both", "two"):
+            if not (tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok) or
+                    (lower == "both" and tok.dep_ in ("dobj", "pobj") and
+                     not any(True for _ in tok.children))):
+                return None
+        elif not (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and
+                  tok.lemma_.casefold() in self.group_nouns and
+                  any(c.lower_ in ("both", "two") for c in tok.lefts)):
+            return None
+        seen = [(i, e) for i, e in self._groups_seen[-2:] if i < tok.i]
+        if len(seen) < 2 or not all(self._near(i, tok) for i, _ in seen):
+            return None
+        return seen[0][1], seen[1][1]
 
     def _topic_at(self, i: int) -> str | None:
         """The group the report is about so far: named at least twice, and at least twice
@@ -424,6 +471,8 @@ class Coreference:
         lemma = tok.lemma_.casefold()
         if lemma in self._discourse_words and self._discourse_kind(tok) is not None:
             return True
+        if self._name_head(tok) is not None:
+            return True
         if lemma not in self._anaphor_nouns:
             return False
         if tok.tag_ == "NNS" and lemma in self.group_nouns and lemma not in self.armed_nouns:
@@ -490,8 +539,31 @@ class Coreference:
             return "role"
         return None
 
+    def _name_head(self, tok: Token) -> str | None:
+        """ "the network" after "the Haqqani Network": the one group of the paragraph
+        whose name ends in the noun, or None."""
+        lemma = tok.lemma_.casefold()
+        if lemma not in self.name_heads or tok.tag_ != "NN" or \
+                not any(c.lower_ in ("the", "this", "that") for c in tok.lefts) or \
+                any(c.dep_ in ("amod", "compound", "poss") for c in tok.lefts) or \
+                any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+            return None
+        called = self._called.get(f"name:{lemma}", set())
+        if not called:
+            return None
+        paragraph = self.paragraph_of[tok.i]
+        first = self._sent_starts[max(0, self.sent_of[tok.i] - MAX_SENTENCES_BACK)]
+        near = {c.entity for c in self.candidates[bisect_left(self._tokens, first):
+                                                  bisect_left(self._tokens, tok.i)]
+                if c.entity in called and c.paragraph == paragraph and not c.quote}
+        return near.pop() if len(near) == 1 else None
+
     def _resolve(self, tok: Token, only: set[EntityType] | None = None) -> str | None:
         lower = tok.lower_
+        if only is None and tok.pos_ != "PRON":
+            named = self._name_head(tok)
+            if named is not None:
+                return named
         kind = self._discourse_kind(tok) if only is None else None
         if kind == "pair":
             return self._pair_member(tok)
@@ -531,6 +603,8 @@ class Coreference:
             return owner
         if self._partitive(tok):
             return None
+        if lower in self.plural_words and self._unnamed_plural_subject(tok):
+            return None
         if tok.pos_ != "PRON" and tok.dep_ == "appos" and \
                 self._type(self.mention_of.get(tok.head.i, "")) in allowed:
             return self.mention_of[tok.head.i]  # "LeT, the Pakistan-based group behind …"
@@ -543,8 +617,11 @@ class Coreference:
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
-        own_subject = {self.mention_of.get(c.i) for c in governor.children
-                       if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i} \
+        # (nor the state of its subject's people: "Afghan forces fought them")
+        own_subject = {self.mention_of.get(t.i) for c in governor.children
+                       if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i
+                       for t in [c, *(m for m in c.children
+                                      if m.dep_ in ("amod", "compound", "poss"))]} \
             if _objective(tok) else self._attacker(tok) | self._permitter(tok)
         if tok.pos_ != "PRON" and tok.dep_ in ("dobj", "pobj") and tok.head.lower_ != "as":
             # nor is "the group" ("the new outfit is a splinter of that group")
@@ -568,7 +645,18 @@ class Coreference:
                 if c.type in allowed and not c.weak
                 and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
+                and not (singular and c.token in self._pairs)
                 and not (tok.pos_ == "PRON" and singular and c.plural)]
+        if tok.pos_ == "PRON" and lower in self.plural_words:
+            # "they": never one country ("Pakistan banned both. They …" is the pair), and a
+            # plural antecedent (a pair, "X and Y", "the Taliban say") before a singular one
+            pool = [c for c in pool if c.type != EntityType.STATE or c.coordinated or
+                    self._people_of(c)]
+            plural = [c for c in pool if c.coordinated or c.plural or c.token in self._pairs]
+            pool = plural or pool
+            people = self._unnamed_people_before(tok)
+            if people is not None and not any(c.sentence > self.sent_of[people] for c in pool):
+                return None  # "Three gunmen stormed the campus. Forces fought them"
         # the paragraph's own actors; an anaphor opening a paragraph looks back one
         # (a person pronoun further into a paragraph that named no one is someone the
         # text does not name: "indicted the subject … According to the indictment, he")
@@ -586,13 +674,19 @@ class Coreference:
         if not pool:
             # a profile's paragraph that names no group: the group the report is about
             topic = self._topic_at(tok.i)
+            # a pronoun: "its" opening the paragraph, or "it" / "its" once the paragraph
+            # has pointed at the topic ("After an operation routed its fighters, the
+            # leadership moved to Nangarhar, where it keeps its main base")
+            pronoun = tok.lower_ in self.neuter_words and (
+                (tok.lower_ == "its" and self._opens_paragraph(tok)) or
+                (topic is not None and self._topic_paragraphs.get(paragraph) == topic))
             if topic is not None and self._type(topic) in allowed and \
-                    (tok.pos_ != "PRON" or (tok.lower_ == "its" and
-                                            self._opens_paragraph(tok))) and \
+                    (tok.pos_ != "PRON" or pronoun) and \
                     tok.lemma_.casefold() not in self.state_nouns | self.force_nouns and \
                     topic not in own_subject and not any(
-                        c.paragraph == paragraph and c.type in GROUPS and not c.weak
-                        for c in window):
+                        c.paragraph == paragraph and c.type in allowed & GROUPS and
+                        not c.weak for c in window):
+                self._topic_paragraphs[paragraph] = topic
                 return topic
             return None
         if singular and self._tied(tok, window, allowed, sentence):
@@ -637,8 +731,41 @@ class Coreference:
             tiers.insert(1, same_sentence)
         for group in tiers:
             if group:
+                self._chosen[tok.i] = group[-1].token
                 return group[-1].entity
         return None
+
+    def _people_of(self, c: _Candidate) -> bool:
+        """A state named as the people it stands for ("Afghan officials … their
+        government")."""
+        t = self.doc[c.token]
+        return t.dep_ in ("amod", "compound", "poss") and t.head.tag_ == "NNS"
+
+    def _unnamed_plural_subject(self, tok: Token) -> bool:
+        """ "Police said …, and they blamed …": a "they" continuing a clause whose subject
+        is a plural the text does not name is that plural, no actor."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "conj":
+            return False
+        subject = next((c for c in tok.head.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.i not in self.mentioned and \
+            subject.i not in self.resolved and subject.pos_ == "NOUN" and \
+            (subject.tag_ == "NNS" or subject.lemma_.casefold() in self.force_nouns)
+
+    def _unnamed_people_before(self, tok: Token) -> int | None:
+        """The main subject of the sentence before `tok`'s, when it is a plural of people
+        the text does not name ("Three gunmen stormed …"): its token, else None."""
+        n = self.sent_of[tok.i]
+        if n == 0 or self.paragraph_of[self._sent_starts[n - 1]] != self.paragraph_of[tok.i]:
+            return None
+        root = self.doc[self._sent_starts[n - 1]].sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = self.mention_of.get(subject.i) if subject is not None else None
+        if subject is None or (named is not None and self._type(named) in ACTORS) or \
+                subject.tag_ != "NNS" or \
+                subject.lemma_.casefold() not in self.unnamed_people:
+            return None
+        return subject.i
 
     def _listener(self, tok: Token) -> set[int]:
         """The tokens of whom a speaker speaks to, when `tok` is in what was said:
@@ -661,6 +788,8 @@ class Coreference:
         if not main or not main[-1].coordinated:
             return False
         last = main[-1]
+        if last.token in self._pairs:
+            return True  # "Both recruit in Bajaur. The group …"
         head = self.doc[last.token]
         while head.dep_ in ("compound", "amod", "flat") and head.head.i != head.i:
             head = head.head
@@ -922,9 +1051,14 @@ class Coreference:
         """ "both groups", "the two groups": the last two groups named before; "they"
         after "X and Y …": both of them."""
         if tok.pos_ == "PRON" and tok.lower_ in self.plural_words:
-            return self._conjoined(self.resolve(tok), tok)
+            entity = self.resolve(tok)
+            if tok.i in self._pairs and entity is not None:
+                return list(self._pairs[tok.i])
+            return self._conjoined(entity, tok)
         if tok.lower_ == "other" and tok.i and self.doc[tok.i - 1].lower_ == "each":
             return self._reciprocal(tok)
+        if tok.lower_ == "both" and tok.i in self._pairs:
+            return list(self._pairs[tok.i])  # "Pakistan banned both a month later"
         bare = tok.lower_ in ("both", "two") and (
             tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok))
         lemma = tok.lemma_.casefold()
@@ -1094,3 +1228,142 @@ def is_expletive(tok: Token) -> bool:
 def _objective(tok: Token) -> bool:
     """An object pronoun, by its role or by its form ("them" in "made them its target")."""
     return tok.dep_ in ("dobj", "pobj", "dative") or tok.lower_ in ("them", "him")
+
+
+# -- generic state-force nouns ---------------------------------------------------------
+
+_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
+REPORT_SHARE = 0.75  # the report is set in a country that holds this share of its places
+
+
+@lru_cache(maxsize=1)
+def _state_data() -> tuple[dict[str, str], dict[str, dict[str, list[dict]]]]:
+    data = load_data("coref.yaml")
+    bodies = {region: {kind: ([{"id": v}] if isinstance(v, str) else list(v))
+                       for kind, v in kinds.items()}
+              for region, kinds in data["state_bodies"].items()}
+    return dict(data["state_nouns"]), bodies
+
+
+def _in_force(options: list[dict], published: str | None) -> str | None:
+    for option in options:
+        since, until = option.get("since"), option.get("until")
+        if since is None and until is None:
+            return option["id"]
+        if published and (since is None or published >= since) and \
+                (until is None or published < until):
+            return option["id"]
+    return None
+
+
+def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> None:  # noqa: ANN001
+    """Hook for the pipeline, right after the entity finder: "the army", "the military",
+    "security forces", "the police", "the government" become mentions of the body of the
+    country (or province) the sentence is set in (its places in the pack), else the one the
+    report is set in (at least REPORT_SHARE of its places); otherwise they stay no one's.
+    `found` is the finder's DocEntities, changed in place."""
+    nouns, bodies = _state_data()
+    if not len(doc):
+        return
+    lemmas = doc.to_array([LEMMA])
+    heads = _word_hashes(frozenset(w.split()[-1] for w in nouns) | {"force"})
+    picked = numpy.nonzero(_member(lemmas, heads))[0].tolist()
+    if not picked:
+        return
+    by_id = {e.id: e for e in found.entities}
+    chains: dict[str, list[str]] = {}  # entity -> [its pack id, ancestors …]
+    for e in found.entities:
+        if e.pack_id and e.type in (EntityType.LOCATION, EntityType.STATE):
+            chains[e.id] = [e.pack_id, *pack.ancestors(e.pack_id)]
+    sentence_places: dict[int, list[list[str]]] = {}
+    countries: dict[str, int] = {}
+    starts = [s.start for s in sentences(doc)]
+    last = None
+    for i in sorted(found.token_entity):
+        entity = found.token_entity[i]
+        chain = chains.get(entity)
+        if chain is None or (last == (i - 1, entity)):
+            last = (i, entity)
+            continue
+        last = (i, entity)
+        tok = doc[i]
+        if by_id[entity].type == EntityType.STATE and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS):
+            continue  # "Pakistan banned …" is an actor, not where the sentence is set
+        country = next((p for p in chain if (pack.get(p) and pack.get(p).type ==
+                                             EntityType.STATE)), None)
+        if country is None:
+            continue
+        sentence_places.setdefault(bisect_right(starts, i) - 1, []).append(chain)
+        countries[country] = countries.get(country, 0) + 1
+    total = sum(countries.values())
+    report = next((c for c, n in countries.items()
+                   if n >= 2 and n >= REPORT_SHARE * total), None)
+    next_id = max((int(e.id[1:]) for e in found.entities if e.id[1:].isdigit()), default=0) + 1
+    by_pack = {e.pack_id: e for e in found.entities if e.pack_id}
+    for i in picked:
+        span = _state_noun(doc[i], nouns, found.token_entity)
+        if span is None:
+            continue
+        kind, start, end = span
+        places = sentence_places.get(bisect_right(starts, i) - 1)
+        if places:
+            if len({next((p for p in chain if pack.get(p) and
+                          pack.get(p).type == EntityType.STATE), None)
+                    for chain in places}) != 1:
+                continue  # places of two countries: no guess
+            regions = [r for r in places[0] if all(r in chain for chain in places)]
+        elif report is not None:
+            regions = [report]
+        else:
+            continue
+        body = next((b for r in regions for b in [_in_force(
+            bodies.get(r, {}).get(kind, []), published)] if b is not None), None)
+        entry = pack.get(body) if body else None
+        if entry is None:
+            continue
+        entity = by_pack.get(entry.id)
+        if entity is None:
+            entity = Entity(id=f"E{next_id}", name=entry.name, type=entry.type,
+                            pack_id=entry.id)
+            next_id += 1
+            for alias in entry.names():
+                entity.add_alias(alias)
+            found.entities.append(entity)
+            by_pack[entry.id] = entity
+        text = doc[start:end]
+        entity.mentions.append(Mention(text.start_char, text.end_char, text.text))
+        entity.mentions.sort(key=lambda m: m.start)
+        for k in range(start, end):
+            found.token_entity[k] = entity.id
+
+
+def _state_noun(tok: Token, nouns: dict[str, str],
+                taken: dict[int, str]) -> tuple[str, int, int] | None:
+    """ "the army", "the military's media wing", "security forces", "Police said": the
+    noun's kind and its tokens, or None for a noun that names its own owner ("Iran's
+    army", "the provincial government", "the government in Tashkent") or modifies another
+    ("army chief", "police station")."""
+    if tok.i in taken or tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod", "nmod"):
+        return None
+    start = tok.i
+    lemma = tok.lemma_.casefold()
+    if lemma == "force":
+        security = [c for c in tok.lefts if c.dep_ == "compound" and c.lower_ == "security"]
+        if tok.tag_ != "NNS" or not security or security[0].i in taken:
+            return None
+        start, lemma = security[0].i, "security forces"
+    kind = nouns.get(lemma)
+    if kind is None:
+        return None
+    lefts = [c for c in tok.lefts if c.i < start or c.dep_ != "compound"]
+    if any(c.dep_ not in ("det", "punct") for c in lefts):
+        return None
+    dets = [c.lower_ for c in lefts if c.dep_ == "det"]
+    bare = tok.tag_ == "NNS" or lemma == "police"
+    if dets != ["the"] and not (bare and not dets):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") for c in tok.rights):
+        return None
+    return kind, start, tok.i + 1
+
