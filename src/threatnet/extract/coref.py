@@ -1259,8 +1259,10 @@ def _in_force(options: list[dict], published: str | None) -> str | None:
 def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> None:  # noqa: ANN001
     """Hook for the pipeline, right after the entity finder: "the army", "the military",
     "security forces", "the police", "the government" become mentions of the body of the
-    country (or province) the sentence is set in (its places in the pack), else the one the
-    report is set in (at least REPORT_SHARE of its places); otherwise they stay no one's.
+    country (or province) the sentence is set in (its places in the pack), else the body of
+    that kind the report last named ("the Indian Army … the army"), else the one of the
+    country the report is set in (at least REPORT_SHARE of its places); otherwise they stay
+    no one's.
     `found` is the finder's DocEntities, changed in place."""
     nouns, bodies = _state_data()
     if not len(doc):
@@ -1301,18 +1303,29 @@ def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> Non
                    if n >= 2 and n >= REPORT_SHARE * total), None)
     next_id = max((int(e.id[1:]) for e in found.entities if e.id[1:].isdigit()), default=0) + 1
     by_pack = {e.pack_id: e for e in found.entities if e.pack_id}
+    kinds = {option["id"]: kind for region in bodies.values()
+             for kind, options in region.items() for option in options}
+    named = sorted((i, kinds[by_id[e].pack_id]) for i, e in found.token_entity.items()
+                   if by_id[e].pack_id in kinds)  # bodies the report names ("the Indian Army")
+    named_at = [i for i, _ in named]
     for i in picked:
         span = _state_noun(doc[i], nouns, found.token_entity)
         if span is None:
             continue
         kind, start, end = span
         places = sentence_places.get(bisect_right(starts, i) - 1)
+        last = next((found.token_entity[j] for j, k in
+                     reversed(named[:bisect_right(named_at, i)]) if k == kind), None)
         if places:
             if len({next((p for p in chain if pack.get(p) and
                           pack.get(p).type == EntityType.STATE), None)
                     for chain in places}) != 1:
                 continue  # places of two countries: no guess
             regions = [r for r in places[0] if all(r in chain for chain in places)]
+        elif last is not None:  # "The Indian Army said … The army later said": that army
+            entity = by_id[last]
+            _mention(doc, found, entity, start, end)
+            continue
         elif report is not None:
             regions = [report]
         else:
@@ -1331,11 +1344,15 @@ def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> Non
                 entity.add_alias(alias)
             found.entities.append(entity)
             by_pack[entry.id] = entity
-        text = doc[start:end]
-        entity.mentions.append(Mention(text.start_char, text.end_char, text.text))
-        entity.mentions.sort(key=lambda m: m.start)
-        for k in range(start, end):
-            found.token_entity[k] = entity.id
+        _mention(doc, found, entity, start, end)
+
+
+def _mention(doc: Doc, found, entity: Entity, start: int, end: int) -> None:  # noqa: ANN001
+    text = doc[start:end]
+    entity.mentions.append(Mention(text.start_char, text.end_char, text.text))
+    entity.mentions.sort(key=lambda m: m.start)
+    for k in range(start, end):
+        found.token_entity[k] = entity.id
 
 
 def _state_noun(tok: Token, nouns: dict[str, str],

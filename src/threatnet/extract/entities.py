@@ -10,7 +10,6 @@ their taxonomy node.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +27,6 @@ _LEX = "lexicon.yaml"
 # pack entries a name of militant shape may swallow: "Tehreek-e-Azadi Jammu Kashmir"
 OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
                          EntityType.PERSON})
-_BARE_ARMY = re.compile(r"\b(?:army|military)\b")  # lower case: no name's part
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
 
 
@@ -65,19 +63,6 @@ class EntityFinder:
         self.verb_lemmas = frozenset(load_frames().verbs)
         self.places = PlaceCheck(pack)
         self.shapes = NameShapes()
-        self._state_of = {e.id: next((a for a in [e.id, *pack.ancestors(e.id)]
-                                      if pack.entries[a].type == EntityType.STATE), None)
-                          for e in pack.entries.values()
-                          if e.type in (EntityType.STATE, EntityType.LOCATION)}
-        armies = [e for e in pack.of_type(EntityType.GOVERNMENT_BODY)
-                  if "army" in e.name.casefold().split()]
-        self._army_ids = frozenset(f"pack:{e.id}" for e in armies)
-        self._armies = {}
-        for e in armies:
-            state = next((a for a in pack.ancestors(e.id)
-                          if pack.entries[a].type == EntityType.STATE), None)
-            if state and state not in self._armies:
-                self._armies[state] = e
         self._children: dict[str, list] = {}
         for entry in pack.entries.values():
             if entry.parent and entry.type in (EntityType.ARMED_GROUP,
@@ -120,54 +105,7 @@ class EntityFinder:
         self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
-        self._add_bare_army(build, doc, text)
         return build.finish()
-
-    def _add_bare_army(self, build: _Builder, doc: Doc, text: str) -> None:
-        """ "The army said …", "the military's media wing": a bare army is the army of the
-        country the report is about (the state its pack places and states name most,
-        ahead of any other), or the army it last named; left out when neither is clear."""
-        bare = [m for m in _BARE_ARMY.finditer(text)]
-        if not bare:
-            return
-        army = self._armies.get(self._home_state(build) or "")
-        named = sorted((m.start, build.by_key[key].pack_id) for key in self._army_ids
-                       if key in build.by_key for m in build.by_key[key].mentions)
-        starts = [start for start, _ in named]
-        for found in bare:
-            span = doc.char_span(found.start(), found.end())
-            if span is None or len(span) != 1 or span.start in build.taken:
-                continue
-            tok = span[0]
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "nmod"):
-                continue  # "army camp", "military operation"
-            if not (any(c.lower_ == "the" for c in tok.lefts) or (
-                    tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "’s"))):
-                continue
-            if any(c.dep_ in ("amod", "compound", "poss") and c.lower_ != "the"
-                   for c in tok.lefts):
-                continue  # "the Afghan army", "the rebel army": not the bare army
-            last = bisect.bisect_left(starts, tok.idx)  # the army last named before it
-            entry = self.pack.get(named[last - 1][1]) if last else army
-            if entry is None:
-                continue
-            build.mention(f"pack:{entry.id}", entry.name, entry.type, tok.i, tok.i + 1,
-                          pack_id=entry.id, aliases=entry.names())
-
-    def _home_state(self, build: _Builder) -> str | None:
-        """The state the report's pack places and states name most, if one leads."""
-        counts: dict[str, int] = {}
-        for key, entity in build.by_key.items():
-            if entity.pack_id is None or build.types[key] not in (EntityType.STATE,
-                                                                  EntityType.LOCATION):
-                continue
-            state = self._state_of.get(entity.pack_id)
-            if state:
-                counts[state] = counts.get(state, 0) + len(entity.mentions)
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-            return None
-        return ranked[0][0]
 
     # -- pack names ---------------------------------------------------------
 

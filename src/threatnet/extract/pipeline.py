@@ -22,7 +22,7 @@ from threatnet.errors import InvalidData, ThreatnetError
 from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.budget import Budget, OverBudget
 from threatnet.extract.classifier import load_classifier
-from threatnet.extract.coref import Coreference
+from threatnet.extract.coref import Coreference, add_state_bodies
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
@@ -167,6 +167,7 @@ class Extractor:
         resolve_date.cache_clear()
         doc.user_data[TEXT_KEY] = document.text
         found = self.entities.find(doc)
+        add_state_bodies(doc, found, self.pack, document.published)
         dates = date_spans(doc)
         # incidents ("assailants attacked a police post … the attack") are entities too,
         # found before relations so that frames see them (docs/incidents.md)
