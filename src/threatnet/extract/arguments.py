@@ -142,7 +142,11 @@ class Arguments:
                 return belonging
             # the nearest name first: "Afghanistan's Taliban rulers" are the Taliban
             order = {"compound": 0, "poss": 1, "amod": 2}
+            owned = any(c.dep_ == "poss" for c in tok.children)
             for child in sorted(tok.children, key=lambda c: (order.get(c.dep_, 3), -c.i)):
+                if owned and child.dep_ != "poss" and child.i in self.token_entity and \
+                        self.types[self.token_entity[child.i]] == EntityType.LOCATION:
+                    continue  # "the TTP's Orakzai faction" is the TTP's, not Orakzai's
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
                     return [self.token_entity[child.i]]
                 if child.dep_ == "poss":

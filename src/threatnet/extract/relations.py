@@ -40,6 +40,8 @@ _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"
                        for w in words)
 RECEIVING = word_class("receiving")  # "receives funding from X": the subject gets it
 APPOINTING = word_class("appointing")  # "named X as its leader": the object takes the role
+# predicates a describing noun carries to the group in its modifiers ("a JuA splinter")
+DESCRIBING = frozenset(word_class("describing_predicates"))
 
 
 @dataclass
@@ -218,6 +220,9 @@ class _Context(Arguments):
         if given is not None:
             return given
         objects = self._prep_objects(noun, frame.object)
+        described: list[str] = []
+        if not objects and frame.predicate in DESCRIBING:
+            described, objects = self._owner_modifiers(noun)  # "Hizbul Ahrar, a JuA splinter"
         if not objects and frame.predicate == "involved_in":
             # "denied any role": the event in question is the one just named
             event = self.coref.latest_event(noun)
@@ -238,7 +243,7 @@ class _Context(Arguments):
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
-        subjects = self.noun_subjects(noun)
+        subjects = described or self.noun_subjects(noun)
         if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
             # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
             # named by "of", the place perhaps hung on the last of them
@@ -264,6 +269,37 @@ class _Context(Arguments):
             return []
         return list(self._typed(subjects, objects, frame, noun))
 
+
+    def _owner_modifiers(self, noun: Token) -> tuple[list[str], list[str]]:
+        """ "Hizbul Ahrar, a JuA splinter", "TJP is a TTP front", "the Majid Brigade, the
+        BLA's suicide squad": a noun that describes a group (an apposition or a
+        complement) names the other side in its modifiers. Returns (described, others)."""
+        if noun.dep_ == "appos":
+            described = self.entities(noun.head)
+        elif noun.dep_ == "attr":
+            described = self.subjects(noun.head)
+        elif noun.dep_ == "oprd" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+            verb = noun.head if noun.dep_ == "oprd" else noun.head.head
+            described = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                         for e in self.entities(c)]  # "named it a TTP front", "seen as"
+        else:
+            return [], []
+        others = [e for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                  for e in self.entities(c)
+                  if self.types[e] in GROUP_TYPES and e not in described and
+                  (c.i in self.token_entity or self._named_in_paragraph(e, noun))]
+        return (described, others) if described and others else ([], [])
+
+    def _named_in_paragraph(self, entity: str, tok: Token) -> bool:
+        """Whether the paragraph of `tok` names `entity` before it: an owner found by
+        resolving "its" / "the party's" must be one the paragraph speaks of."""
+        paragraph = self.coref.paragraph_of[tok.i]
+        i = tok.i - 1
+        while i >= 0 and self.coref.paragraph_of[i] == paragraph:
+            if self.token_entity.get(i) == entity:
+                return True
+            i -= 1
+        return False
 
     def _given_by(self, noun: Token, frame: Frame) -> list[RawClaim] | None:
         """ "receives funding from X", "enjoys the support of X", "sanctuary provided by X":
@@ -474,14 +510,36 @@ class _Context(Arguments):
 
     def part_of_claims(self, tok: Token) -> list[RawClaim]:
         """ "the group's Majid Brigade": an armed group possessed by another is part of it."""
-        if tok.i not in self.token_entity or tok.lemma_.casefold() not in \
-                self.frames.part_of_heads:
+        if tok.lemma_.casefold() not in self.frames.part_of_heads:
             return []
+        if tok.i not in self.token_entity:
+            return self._named_unit_claims(tok)
         owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
         part = self.token_entity[tok.i]
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+    def _named_unit_claims(self, unit: Token) -> list[RawClaim]:
+        """ "the TTP's Jamaat-ul-Ahrar faction" (part of the owner), "its Punjab chapter",
+        "the Karachi cell of the BLA" (the owner operates there): a unit noun named by a
+        compound, owned by a possessive or an "of" phrase."""
+        owners = [e for c in unit.children if c.dep_ == "poss" for e in self.entities(c)]
+        owners += self._prep_objects(unit, ("of",))
+        owners = [o for o in owners if self.types[o] == EntityType.ARMED_GROUP]
+        named = {self.token_entity[c.i]: c.dep_ for c in unit.children
+                 if c.dep_ in ("compound", "nmod", "amod") and c.i in self.token_entity}
+        out = []
+        for n, dep in named.items():
+            kind = self.types[n]
+            for o in owners:
+                if kind == EntityType.ARMED_GROUP and n != o:
+                    out.append(RawClaim(n, "part_of", o, unit))
+                elif kind == EntityType.LOCATION or (kind == EntityType.STATE and
+                                                     dep == "compound"):
+                    out.append(RawClaim(o, "operates_in", n, unit))
+        return out
 
 
 def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:

@@ -1,0 +1,62 @@
+"""Relations inside noun phrases: a describing noun whose modifier names the other group
+("a JuA splinter", "a TTP front", "the BLA's suicide squad"), and a unit noun named by a
+compound inside a group's possessive ("the TTP's Jamaat-ul-Ahrar faction", "its Punjab
+chapter"). Each case states every claim its sentence must give."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, ISKP, TTP, affirmed, claims
+
+JUA = "Jamaat-ul-Ahrar"
+RELATIONS = ("part_of", "splinter_of", "allied_with", "rival_of", "affiliated_with",
+             "operates_in", "member_of", "leads")
+
+DESCRIBING_NOUNS = [
+    ("Hizbul Ahrar, a JuA splinter, claimed the attack.",
+     [affirmed("Hizbul Ahrar", "splinter_of", JUA)]),
+    ("Tehreek-e-Jihad Pakistan is a TTP front.",
+     [affirmed("Tehreek-e-Jihad Pakistan", "part_of", TTP)]),
+    ("The Majid Brigade, the BLA's suicide squad, claimed the attack.",
+     [affirmed("Majid Brigade", "part_of", BLA)]),
+    ("The BLF, a BLA ally, claimed the attack.",
+     [affirmed(BLF, "allied_with", BLA)]),
+    ("ISKP, a bitter Taliban rival, claimed the attack.",
+     [affirmed(ISKP, "rival_of", "Taliban")]),
+    ("The TTP and JuA were listed as affiliates of al-Qaeda.",
+     [affirmed(TTP, "affiliated_with", "Al-Qaeda"), affirmed(JUA, "affiliated_with", "Al-Qaeda")]),
+    # a nationality is no group: nothing
+    ("The TTP is a Pakistani movement.", []),
+]
+
+NAMED_UNITS = [
+    ("The TTP's Jamaat-ul-Ahrar faction claimed the attack.",
+     [affirmed(JUA, "part_of", TTP)]),
+    ("The TTP's Punjab chapter claimed the attack.",
+     [affirmed(TTP, "operates_in", "Punjab")]),
+    ("The BLA is growing. Its Karachi cell planned the attack.",
+     [affirmed(BLA, "operates_in", "Karachi")]),
+    ("The Karachi cell of the BLA planned the attack.",
+     [affirmed(BLA, "operates_in", "Karachi")]),
+    # the owner of "the TTP's Orakzai faction" is the TTP, not Orakzai
+    ("ISKP emerged from the TTP's Orakzai faction.",
+     [affirmed(ISKP, "splinter_of", TTP), affirmed(TTP, "operates_in", "Orakzai")]),
+]
+
+
+def _relations(extractor, text):
+    return sorted(r for r in claims(extractor, text) if r.predicate in RELATIONS)
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIBING_NOUNS + NAMED_UNITS)
+def test_noun_phrase_relations(extractor, text, expected):
+    assert _relations(extractor, text) == sorted(expected)
+
+
+def test_possessive_owner_must_be_named_in_the_paragraph(extractor):
+    """ "the party's armed wing" does not reach back into another paragraph for "the
+    party" (a UN team named there)."""
+    text = ("UN monitors report that the TTP is growing.\n\n"
+            "Lashkar-e-Jhangvi was formed in 1996, and many analysts treat LeJ as the "
+            "party's armed wing.")
+    assert not [r for r in claims(extractor, text) if r.predicate == "part_of"]
