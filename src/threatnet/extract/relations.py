@@ -27,6 +27,7 @@ LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
+RECIPROCAL = word_class("reciprocal_verbs")  # "X and Y clashed": with each other
 JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
 PARTITIVES = word_class("partitives")  # "some of its commanders"
 MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
@@ -82,6 +83,7 @@ class RelationFinder:
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
+        claims += ctx.relative_role_claims(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
@@ -105,6 +107,11 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
 
 class _Context(Arguments):
     """Claims of one document: frames applied to the arguments `Arguments` finds."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        # roles held relative to a person: (holders, person, predicate, role noun)
+        self.relative_roles: list[tuple[list[str], str, str, Token]] = []
 
     def _typed(self, subjects: list[str], objects: list[str], frame: Frame, trigger: Token,
                negated_subject: bool = False) -> Iterator[RawClaim]:
@@ -166,7 +173,8 @@ class _Context(Arguments):
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
                 (any(c.lower_ in JOINTLY for c in verb.children) or
-                 frame.predicate == "cooperates_with")):
+                 frame.predicate == "cooperates_with" or
+                 verb.lemma_.casefold() in RECIPROCAL)):  # "X and Y clashed"
             # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
@@ -413,6 +421,12 @@ class _Context(Arguments):
             # "The first governor was Hafiz Saeed Khan": the complement holds the role
             people += [e for c in noun.head.children if c.dep_ == "attr"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.dep_ == "appos" and \
+                noun.head.head.lower_ in PARTITIVES | {"one", "among"}:
+            # "Qari Hussain, one of the TTP's top commanders"
+            people += [e for e in self.entities(noun.head.head.head)
+                       if self.types[e] == EntityType.PERSON]
         if not people:
             people += self._set_off_name(noun)
         if noun.dep_ in ("oprd", "xcomp") and noun.head.lemma_.casefold() in APPOINTING:
@@ -429,12 +443,31 @@ class _Context(Arguments):
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
+        if people and not orgs:  # "his deputy, X": the group the possessor leads
+            self.relative_roles += [(people, e, predicate, noun) for c in noun.children
+                                    if c.dep_ == "poss" for e in self.entities(c)
+                                    if self.types[e] == EntityType.PERSON]
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def relative_role_claims(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Hafiz Saeed Khan led ISKP … his deputy, Abdul Rauf Khadim", "Masood Azhar's
+        brother", "his successor, X": a role held relative to a person is held in the
+        group the report says that person leads (none when it names no such group)."""
+        led: dict[str, list[str]] = {}
+        for c in claims:
+            if c.predicate == "leads" and c.polarity == Polarity.AFFIRMED and \
+                    self.types[c.object] == EntityType.ARMED_GROUP and \
+                    c.object not in led.setdefault(c.subject, []):
+                led[c.subject].append(c.object)
+        return [RawClaim(p, predicate, group, noun)
+                for people, boss, predicate, noun in self.relative_roles
+                if len(led.get(boss, [])) == 1 for group in led[boss]
+                for p in people if p != boss]
 
     def _set_off_name(self, noun: Token) -> list[str]:
         """ "SSP's founder, Haq Nawaz Jhangvi, ...": a person named right after a role noun

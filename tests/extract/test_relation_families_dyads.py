@@ -1,0 +1,70 @@
+"""Group-group dyads as conflict-data actor descriptions write them, and roles held
+relative to a person: reciprocal verbs with conjoined subjects ("the TTP and ISKP
+clashed"), hostility adjectives ("hostile to", "opposed to"), umbrella nouns ("a member of
+the BRAS alliance"), "his deputy, X" (in the group the possessor leads), "X, one of the
+TTP's commanders". Each case states every claim of its families the sentence gives."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, ISKP, TTP, affirmed, claims
+
+BRAS = "Baloch Raaji Aajoi Sangar"
+LEI = "Lashkar-e-Islam"
+FAMILIES = ("fights", "rival_of", "hostile_to", "member_of", "part_of", "leads",
+            "cooperates_with", "allied_with")
+
+RECIPROCAL = [
+    ("Fighters of the Taliban and ISKP clashed in Nangarhar.",
+     [affirmed("Taliban", "fights", ISKP)]),
+    ("The TTP and Lashkar-e-Islam have clashed repeatedly in Tirah.",
+     [affirmed(TTP, "fights", LEI)]),
+    ("The BLA and the BLF skirmished in Kech in 2019.",
+     [affirmed(BLA, "fights", BLF, start="2019")]),
+    ("The TTP and ISKP compete for recruits in Bajaur.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    # fighting side by side is no fight between them
+    ("The TTP and the Taliban fought in Afghanistan.", []),
+]
+
+HOSTILE = [
+    ("ISKP is hostile to the Taliban.", [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("Lashkar-e-Jhangvi is opposed to Iran.",
+     [affirmed("Lashkar-e-Jhangvi", "hostile_to", "Iran")]),
+    ("ISKP remains implacably opposed to the Taliban government.",
+     [affirmed(ISKP, "hostile_to", "Taliban")]),
+]
+
+UMBRELLA = [
+    ("The BLF is a member of the BRAS alliance.", [affirmed(BLF, "member_of", BRAS)]),
+    ("The BLA joined the BRAS alliance in 2018.",
+     [affirmed(BLA, "member_of", BRAS, start="2018")]),
+    ("The BLA and the BLF are members of the BRAS coalition.",
+     [affirmed(BLA, "member_of", BRAS), affirmed(BLF, "member_of", BRAS)]),
+]
+
+RELATIVE_ROLES = [
+    ("Hafiz Saeed Khan led ISKP from 2015. His deputy, Abdul Rauf Khadim, was killed in a "
+     "drone strike.",
+     [affirmed("Hafiz Saeed Khan", "leads", ISKP, start="2015"),
+      affirmed("Abdul Rauf Khadim", "member_of", ISKP)]),
+    ("Noor Wali Mehsud leads the TTP. His predecessor, Mullah Fazlullah, was killed in a "
+     "drone strike.",
+     [affirmed("Noor Wali Mehsud", "leads", TTP), affirmed("Mullah Fazlullah", "leads", TTP)]),
+    ("Masood Azhar founded Jaish-e-Mohammed in 2000. Azhar's brother, Abdul Rauf Asghar, "
+     "runs its operations.",
+     [affirmed("Masood Azhar", "leads", "Jaish-e-Mohammed", start="2000"),
+      affirmed("Mufti Abdul Rauf Asghar", "member_of", "Jaish-e-Mohammed")]),
+    # the possessor leads no group the report names: no guess
+    ("Masood Azhar's deputy, Abdul Rauf Asghar, was arrested.", []),
+    ("Qari Hussain, one of the TTP's top commanders, was killed in a drone strike.",
+     [affirmed("Qari Hussain", "member_of", TTP)]),
+    ("Omar Khalid Khorasani, one of the TTP's most powerful commanders, was arrested.",
+     [affirmed("Omar Khalid Khorasani", "member_of", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECIPROCAL + HOSTILE + UMBRELLA + RELATIVE_ROLES)
+def test_dyad_and_role_families(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
+    assert sorted(found) == sorted(expected)
