@@ -113,8 +113,9 @@ class Arguments:
             return [e for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")
                     for e in self.entities(c, depth + 1)]
         if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become") and \
-                any(c.dep_ == "relcl" for c in tok.children) and depth < 3:
-            # "The BLA is an armed group that targets …": the group is the subject
+                any(c.dep_ in ("relcl", "acl") for c in tok.children) and depth < 3:
+            # "The BLA is an armed group that targets …", "BRAS is an umbrella group
+            # comprising …": the group is the subject
             return [e for c in tok.head.children if c.dep_ == "nsubj"
                     for e in self.entities(c, depth + 1)]
         lemma = tok.lemma_.casefold()

@@ -10,7 +10,7 @@ afterwards by `semantics.py`, from the trigger's place in the parse.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +27,10 @@ LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
+HOSTILE_TONE = word_class("hostile_tone")  # "hostile relations": a rivalry
+STRAINED_TONE = word_class("strained_tone")  # "tense ties": no cooperation
+LEAVING = word_class("leaving_verbs")  # "left the TTP to form JuA"
+FOUNDING = word_class("founding_verbs")
 RECIPROCAL = word_class("reciprocal_verbs")  # "X and Y clashed": with each other
 JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
 PARTITIVES = word_class("partitives")  # "some of its commanders"
@@ -80,6 +84,7 @@ class RelationFinder:
                 claims += ctx.under_person_claims(tok)
             if tok.pos_ == "VERB":
                 claims += ctx.joint_claims(tok)
+                claims += ctx.leave_to_found_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
@@ -170,6 +175,10 @@ class _Context(Arguments):
             # "several of its members later founded JeM": founded by the group's men
             people = _members_subject(verb)
             subjects = self.entities(people) if people is not None else []
+            if not subjects:  # "formed by commanders who left the TTP"
+                subjects = [e for c in verb.children if c.dep_ == "agent"
+                            for p in c.children if p.dep_ == "pobj"
+                            for e in self._left_groups(p)]
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
                 (any(c.lower_ in JOINTLY for c in verb.children) or
@@ -198,6 +207,12 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate == "cooperates_with":
+            tone = _tone(noun)
+            if tone == "strained":
+                return []  # "relations between X and Y have been tense" is no cooperation
+            if tone == "hostile":  # "hostile relations between X and Y": a rivalry
+                frame = replace(frame, predicate="rival_of")
         if frame.predicate == "operates_in" and noun.dep_ in ("dobj", "nsubjpass") and \
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children):
             return []  # "has not carried out an attack in India" says nothing of presence
@@ -486,6 +501,39 @@ class _Context(Arguments):
         closing = self.doc[end + 1] if end + 1 < len(self.doc) else None
         return [named] if closing is None or closing.text in (",", ".", ";") else []
 
+    def _left_groups(self, people: Token) -> list[str]:
+        """The groups people left, as a relative clause says: "commanders who left the
+        TTP", "militants who had broken away from JuA"."""
+        return [e for v in people.children if v.dep_ in ("relcl", "acl")
+                and v.lemma_.casefold() in LEAVING for e in self._left(v)
+                if self.types[e] == EntityType.ARMED_GROUP]
+
+    def _left(self, verb: Token) -> list[str]:
+        """What a leaving verb leaves: "left the TTP", "broke away from JuA", "walked out
+        of the SSP"."""
+        holders = [verb, *[c for c in verb.children if c.dep_ in ("advmod", "prt") or
+                           (c.dep_ == "prep" and c.lower_ == "out")]]
+        return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)] + \
+            [e for h in holders for e in self._prep_objects(h, ("from", "of", "with"))]
+
+    def leave_to_found_claims(self, verb: Token) -> list[RawClaim]:
+        """ "a group of commanders left the TTP to form Jamaat-ul-Ahrar", "broke away from
+        JuA to form Hizbul Ahrar": the group founded is a splinter of the one left."""
+        if verb.lemma_.casefold() not in LEAVING:
+            return []
+        founded = [e for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
+                   and c.lemma_.casefold() in FOUNDING
+                   for d in c.children if d.dep_ == "dobj" for e in self.entities(d)]
+        if not founded:
+            return []
+        left = self._left(verb)
+        people = _members_subject(verb) if not left else None
+        if people is not None:  # "a group of its commanders broke away to form X"
+            left = self.entities(people)
+        return [RawClaim(n, "splinter_of", o, verb) for n in founded for o in left
+                if n != o and self.types[n] == EntityType.ARMED_GROUP
+                and self.types[o] == EntityType.ARMED_GROUP]
+
     def joint_claims(self, verb: Token) -> list[RawClaim]:
         """ "carried out the raid together with the TTP", "X and Y jointly attacked":
         actors who do one deed together cooperate."""
@@ -604,6 +652,21 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
                          qualifiers=dict(c.qualifiers)) for c in claims
                 if start <= c.trigger.i < end]
     return out
+
+
+def _tone(noun: Token) -> str | None:
+    """ "hostile" or "strained" when a modifier or a predicate adjective of a relation
+    noun says so ("tense ties between X and Y", "relations … have been hostile")."""
+    words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+    if noun.dep_ in SUBJECT_DEPS:
+        words |= {c.lemma_.casefold() for c in noun.head.children
+                  if c.dep_ in ("acomp", "attr", "oprd")}
+        words |= {noun.head.lemma_.casefold()}  # "relations soured"
+    if noun.dep_ == "dobj":
+        words |= {noun.head.lemma_.casefold()}  # "severed its ties with X"
+    if words & HOSTILE_TONE:
+        return "hostile"
+    return "strained" if words & STRAINED_TONE else None
 
 
 def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:

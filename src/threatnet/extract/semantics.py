@@ -249,6 +249,17 @@ class SemanticsReader:
                             if source:
                                 reading.sources.append(source)
 
+    def _whole_names(self, span: Span) -> Span:
+        """A source span never cut inside a name the parser split: "Jamaat-ul-Ahrar
+        announced …" parsed as three subjects is still "Jamaat-ul-Ahrar"."""
+        doc, start, end = span.doc, span.start, span.end
+        first, last = self.token_entity.get(start), self.token_entity.get(end - 1)
+        while first is not None and start > 0 and self.token_entity.get(start - 1) == first:
+            start -= 1
+        while last is not None and end < len(doc) and self.token_entity.get(end) == last:
+            end += 1
+        return span if (start, end) == (span.start, span.end) else doc[start:end]
+
     def source_of(self, head: Token) -> Source | None:
         """The source a noun phrase names: its words as written and its entity if known."""
         ref = self.coref.resolve(head) if head.pos_ == "PRON" else None
@@ -256,7 +267,7 @@ class SemanticsReader:
             return Source(self.names[ref], ref)
         if head.pos_ == "PRON":
             return None
-        span = _trim(head)
+        span = self._whole_names(_trim(head))
         entity = None
         candidates = [head, *[c for c in head.children
                               if c.dep_ in ("compound", "poss", "amod", "appos", "flat")]]
