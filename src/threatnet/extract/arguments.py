@@ -344,8 +344,8 @@ class Arguments:
         head = noun.head
         if noun.dep_ == "oprd" and head.pos_ in ("VERB", "AUX"):
             # "calling it a front for LeT": the complement describes the object
-            described = [c for c in head.children if c.dep_ == "dobj"]
-            if described:
+            described = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if described:  # (passive: "TRF is considered a front for LeT")
                 return self.entities(described[0])
         if noun.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
@@ -376,7 +376,8 @@ class Arguments:
 
 def _passive_participle(tok: Token) -> bool:
     """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and \
+        not any(c.dep_ in ("nsubj", "aux") for c in tok.children)  # not "evidence that X has"
 
 
 def _is_passive(tok: Token) -> bool:

@@ -91,7 +91,7 @@ class SemanticsReader:
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
-            if edge in CLAUSE_EDGES:
+            if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
@@ -210,7 +210,14 @@ class SemanticsReader:
                 and denier(node) is None
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
-                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")))
+                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")
+                     or self._viewed_as(node, prev)))
+
+    def _viewed_as(self, node: Token, prev: Token) -> bool:
+        """ "is widely seen as a front for X": a view verb of a clause-only kind reports
+        what its "as" phrase says ("has seen a rise in attacks" reports nothing)."""
+        return prev.dep_ in ("prep", "oprd") and prev.lower_ == "as" and \
+            self.cues.source_verbs[node.lemma_.casefold()] == Modality.BELIEVED
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
@@ -276,6 +283,13 @@ class SemanticsReader:
         if found:
             entity = min(found, key=lambda e: SOURCE_PREFERENCE.index(self.types[e]))
         return Source(span.text, entity)
+
+
+def _noun_complement(clause: Token) -> bool:
+    """ "no evidence that X has …", "fears that X could …": a noun's "that" clause is its
+    content (its cues reach it), unlike a relative clause ("a group that split …")."""
+    return clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children)
 
 
 def _trim(head: Token) -> Span:
