@@ -320,7 +320,8 @@ class Arguments:
                 if tok.dep_ == "acomp":  # "is active in X": the copula holds the "in"
                     found += self._prep_objects(tok.head, (route,))
                 for prt in tok.children:  # "work closely with", "pledged allegiance to"
-                    if prt.dep_ in ("advmod", "prt", "dobj"):
+                    if prt.dep_ in ("advmod", "prt", "dobj") or (  # "operates out of"
+                            prt.dep_ == "prep" and prt.lower_ == "out" and route == "of"):
                         found += self._prep_objects(prt, (route,))
                 if route in ("in", "at") and tok.dep_ == "relcl" and \
                         any(c.lower_ == "where" for c in tok.children):

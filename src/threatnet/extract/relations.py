@@ -213,6 +213,10 @@ class _Context(Arguments):
                 return []  # "relations between X and Y have been tense" is no cooperation
             if tone == "hostile":  # "hostile relations between X and Y": a rivalry
                 frame = replace(frame, predicate="rival_of")
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ in ("appos", "attr"):
+            placed = self._described_place_claims(noun, frame)
+            if placed:  # "Miranshah, a TTP stronghold", "Kunar has become a haven for X"
+                return placed
         if frame.predicate == "operates_in" and noun.dep_ in ("dobj", "nsubjpass") and \
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children):
             return []  # "has not carried out an attack in India" says nothing of presence
@@ -312,6 +316,21 @@ class _Context(Arguments):
                   if self.types[e] in GROUP_TYPES and e not in described and
                   (c.i in self.token_entity or self._named_in_paragraph(e, noun))]
         return (described, others) if described and others else ([], [])
+
+    def _described_place_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        """A place described as a group's presence noun: "Miranshah, a TTP stronghold",
+        "North Waziristan, long a haven for the Haqqani network", "Kunar has become a
+        haven for the TTP" - the group operates (is based) there."""
+        places = self.entities(noun.head) if noun.dep_ == "appos" else \
+            [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
+        places = [p for p in places if self.types[p] in frame.object_types]
+        if not places:
+            return []
+        groups = [e for c in noun.children if c.dep_ in ("compound", "poss", "nmod") or
+                  (c.dep_ == "amod" and c.i in self.token_entity) for e in self.entities(c)]
+        groups += self._prep_objects(noun, ("for", "of"))
+        return [RawClaim(g, frame.predicate, p, noun, frame.polarity) for g in groups
+                if self.types[g] in frame.subject_types for p in places if g != p]
 
     def _named_in_paragraph(self, entity: str, tok: Token) -> bool:
         """Whether the paragraph of `tok` names `entity` before it: an owner found by
