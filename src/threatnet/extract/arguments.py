@@ -25,6 +25,7 @@ NEGATIVE_SUBJECTS = word_class("negative_subjects")
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
 REACTIONS = word_class("reactions")
 BELONGING = word_class("belonging")  # "militants belonging to X"
+LISTS = word_class("lists")  # "placed on the UN sanctions list": the UN lists
 
 
 class Arguments:
@@ -190,6 +191,13 @@ class Arguments:
             # "banned in Pakistan": the state whose law it is
             found = [e for e in self._prep_objects(verb, ("in",))
                      if self.types[e] == EntityType.STATE]
+            # "is listed as a terrorist organisation by the UK": an agent the parser
+            # hangs on the complement; "placed on the UN sanctions list": the list's owner
+            found += [e for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "on")
+                      for n in c.children if n.dep_ == "pobj"
+                      for e in (self._prep_objects(n, ("by",)) or [
+                          e for m in n.children if m.dep_ in ("compound", "poss", "nmod")
+                          and n.lemma_.casefold() in LISTS for e in self.entities(m)])]
             if found:
                 return found
         if passive and not (frame and frame.passive_theme):

@@ -133,11 +133,20 @@ class _Context(Arguments):
                                    negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
+        if frame.predicate == "hostile_to" and not frame.via and _fragment(verb):
+            # a profile's subjectless line: "Banned in Pakistan since 2001; designated a
+            # Foreign Terrorist Organization by the United States in 2003"
+            topic = self._heading_group(verb)
+            holders = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd")]]
+            agents = [e for h in holders for e in self._prep_objects(h, ("by",))] + [
+                e for e in self._prep_objects(verb, ("in",)) if self.types[e] == EntityType.STATE]
+            return list(self._typed(agents, [topic], frame, verb)) if topic else []
         if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
                                       for c in verb.children):
             return []
-        if frame.via:
-            held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.as_object
+        if frame.via:  # (the preposition perhaps hung on the object: "added X to its list")
+            held = [p for h in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+                    for c in h.children if c.dep_ == "prep" and c.lower_ == frame.as_object
                     for p in c.children if p.dep_ == "pobj"]
             if frame.as_object == "oprd":  # "made them its principal target"
                 held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
@@ -331,6 +340,19 @@ class _Context(Arguments):
         groups += self._prep_objects(noun, ("for", "of"))
         return [RawClaim(g, frame.predicate, p, noun, frame.polarity) for g in groups
                 if self.types[g] in frame.subject_types for p in places if g != p]
+
+    def _heading_group(self, tok: Token) -> str | None:
+        """The one armed group named in the two paragraphs before `tok` (a profile's
+        heading, "LASHKAR-E-JHANGVI (LeJ)"), or None when they name none or several."""
+        paragraph = self.coref.paragraph_of[tok.i]
+        found: set[str] = set()
+        i = tok.i - 1
+        while i >= 0 and paragraph - self.coref.paragraph_of[i] <= 2:
+            e = self.token_entity.get(i)
+            if e is not None and self.types[e] == EntityType.ARMED_GROUP:
+                found.add(e)
+            i -= 1
+        return found.pop() if len(found) == 1 else None
 
     def _named_in_paragraph(self, entity: str, tok: Token) -> bool:
         """Whether the paragraph of `tok` names `entity` before it: an owner found by
@@ -640,6 +662,17 @@ class _Context(Arguments):
                                                      dep == "compound"):
                     out.append(RawClaim(o, "operates_in", n, unit))
         return out
+
+
+def _fragment(verb: Token) -> bool:
+    """A subjectless participle opening a sentence or a ";" part of one, as profiles and
+    fact sheets write: "Banned in Pakistan since 2001; designated … in 2003"."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj") or \
+            any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.i == sentence_of(verb).start or before is None or \
+        before.text in (";", "\n") or before.is_space
 
 
 def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:
