@@ -43,6 +43,7 @@ GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
+GIVING = word_class("giving")  # "offered the TTP safe haven": the named one receives
 RECEIVING = word_class("receiving")  # "receives funding from X": the subject gets it
 APPOINTING = word_class("appointing")  # "named X as its leader": the object takes the role
 # predicates a describing noun carries to the group in its modifiers ("a JuA splinter")
@@ -255,6 +256,14 @@ class _Context(Arguments):
         given = self._given_by(noun, frame)
         if given is not None:
             return given
+        if frame.predicate == "supports" and noun.dep_ == "dobj" and \
+                noun.head.lemma_.casefold() in GIVING and \
+                not self._prep_objects(noun, frame.object):
+            # "offered the TTP safe haven", parsed as one phrase: the name is the receiver
+            named = [self.token_entity[c.i] for c in noun.children
+                     if c.dep_ in ("nmod", "compound") and c.i in self.token_entity]
+            if named:
+                return list(self._typed(self.subjects(noun.head), named, frame, noun))
         objects = self._prep_objects(noun, frame.object)
         described: list[str] = []
         if not objects and frame.predicate in DESCRIBING:
@@ -280,6 +289,14 @@ class _Context(Arguments):
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
         subjects = described or self.noun_subjects(noun)
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ == "dobj" and \
+                noun.head.lemma_.casefold() in GIVING:
+            # "offered the TTP safe haven in Kunar": the haven is the receiver's
+            subjects = [e for c in noun.head.children if c.dep_ == "dative"
+                        for e in self.entities(c)] + [
+                self.token_entity[c.i] for c in noun.children
+                if c.dep_ in ("nmod", "compound") and c.i in self.token_entity] + \
+                self._prep_objects(noun.head, ("to",))
         if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
             # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
             # named by "of", the place perhaps hung on the last of them
