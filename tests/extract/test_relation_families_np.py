@@ -60,3 +60,36 @@ def test_possessive_owner_must_be_named_in_the_paragraph(extractor):
             "Lashkar-e-Jhangvi was formed in 1996, and many analysts treat LeJ as the "
             "party's armed wing.")
     assert not [r for r in claims(extractor, text) if r.predicate == "part_of"]
+
+
+POSSESSORS = [
+    ("Baitullah Mehsud's TTP grew quickly.", [affirmed("Baitullah Mehsud", "leads", TTP)]),
+    ("Masood Azhar's Jaish-e-Mohammed claimed the attack.",
+     [affirmed("Masood Azhar", "leads", "Jaish-e-Mohammed")]),
+    ("JuA rejoined the TTP together with Mangal Bagh's Lashkar-e-Islam.",
+     [affirmed("Mangal Bagh", "leads", "Lashkar-e-Islam")]),
+    # a state is no leader
+    ("Pakistan's TTP is distinct from the Afghan Taliban.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSESSORS)
+def test_possessor_leads(extractor, text, expected):
+    assert sorted(r for r in claims(extractor, text) if r.predicate == "leads") == expected
+
+
+def test_partner_of_a_deed_is_a_second_subject(extractor):
+    """ "JuA returned to the TTP, together with LeI": LeI returned too, into the TTP, not
+    into JuA."""
+    text = "In 2015 JuA rejoined the TTP together with Mangal Bagh's Lashkar-e-Islam."
+    merged = sorted(r.triple for r in claims(extractor, text) if r.predicate == "merged_into")
+    assert merged == [(JUA, "merged_into", TTP), ("Lashkar-e-Islam", "merged_into", TTP)]
+
+
+def test_named_as_the_governor(extractor):
+    """ "named X the first governor of its new Khorasan province": X leads it, although
+    the parser makes X a second complement."""
+    text = ("The Islamic State expanded in 2014. In 2015 the Islamic State named Hafiz Saeed "
+            "Khan the first governor of its new Khorasan province.")
+    leads = [r.triple for r in claims(extractor, text) if r.predicate == "leads"]
+    assert leads == [("Hafiz Saeed Khan", "leads", ISKP)]

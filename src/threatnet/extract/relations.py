@@ -89,6 +89,7 @@ class RelationFinder:
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
+                claims += ctx.possessor_claims(tok)
         claims += ctx.relative_role_claims(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
@@ -181,6 +182,13 @@ class _Context(Arguments):
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
+        partners = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and
+                    any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+        if partners and not is_symmetric(frame.predicate):
+            # "JuA returned to the TTP, together with LeI": LeI returned too
+            objects = [o for o in objects if o not in partners]
+            subjects += [p for p in partners if p not in subjects]
         if not subjects and frame.subject == ("by",) and frame.predicate == "splinter_of":
             # "several of its members later founded JeM": founded by the group's men
             people = _members_subject(verb)
@@ -632,7 +640,9 @@ class _Context(Arguments):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
-            return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)]
+            # (the parser may make the person a second complement: "named X the governor")
+            return [e for c in verb.children if c.dep_ == "dobj" or
+                    (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
         return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
@@ -659,6 +669,16 @@ class _Context(Arguments):
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
 
+
+    def possessor_claims(self, tok: Token) -> list[RawClaim]:
+        """ "Mangal Bagh's Lashkar-e-Islam", "Baitullah Mehsud's TTP": a person named as
+        an armed group's possessor leads it."""
+        group = self.token_entity.get(tok.i)
+        if group is None or self.types[group] != EntityType.ARMED_GROUP:
+            return []
+        return [RawClaim(self.token_entity[c.i], "leads", group, tok) for c in tok.children
+                if c.dep_ == "poss" and c.i in self.token_entity
+                and self.types[self.token_entity[c.i]] == EntityType.PERSON]
 
     def _named_unit_claims(self, unit: Token) -> list[RawClaim]:
         """ "the TTP's Jamaat-ul-Ahrar faction" (part of the owner), "its Punjab chapter",
