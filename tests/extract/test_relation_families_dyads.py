@@ -68,3 +68,25 @@ RELATIVE_ROLES = [
 def test_dyad_and_role_families(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
     assert sorted(found) == sorted(expected)
+
+
+DRIFT_AND_ENMITY = [
+    ("The TTP has gravitated towards al-Qaeda.", [affirmed(TTP, "allied_with", "Al-Qaeda")]),
+    ("Lashkar-e-Jhangvi could drift towards ISKP.",
+     [affirmed("Lashkar-e-Jhangvi", "allied_with", ISKP, "possible")]),
+    ("Jamaat-ul-Ahrar leaned towards the Islamic State.",
+     [affirmed("Jamaat-ul-Ahrar", "allied_with", "Islamic State")]),
+    # a move towards a place is no alliance
+    ("The BLA moved towards Kech.", []),
+    ("ISKP is the Taliban's bitterest enemy.", [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("ISKP, which has been the Taliban's bitterest enemy, claimed the attack.",
+     [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("Tehreek-e-Jihad Pakistan is suspected by security officials of being a TTP front.",
+     [affirmed("Tehreek-e-Jihad Pakistan", "part_of", TTP, "believed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DRIFT_AND_ENMITY)
+def test_drift_and_enmity(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
+    assert sorted(found) == sorted(expected)

@@ -248,7 +248,7 @@ class Arguments:
             head = tok.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and \
                     head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acl", "relcl", "conj",
-                                  "advcl", "xcomp"):
+                                  "advcl", "xcomp", "agent"):  # "suspected by X of being"
                 head = head.head
             if head.pos_ not in ("VERB", "AUX"):
                 return []
