@@ -93,3 +93,19 @@ def test_named_as_the_governor(extractor):
             "Khan the first governor of its new Khorasan province.")
     leads = [r.triple for r in claims(extractor, text) if r.predicate == "leads"]
     assert leads == [("Hafiz Saeed Khan", "leads", ISKP)]
+
+
+NAMED_BY_APPOSITION = [
+    ("Sipah-e-Sahaba Pakistan's armed wing, Lashkar-e-Jhangvi, carried out the attack.",
+     [affirmed("Lashkar-e-Jhangvi", "part_of", "Sipah-e-Sahaba Pakistan")]),
+    ("The BLA's suicide squad, the Majid Brigade, claimed the attack.",
+     [affirmed("Majid Brigade", "part_of", BLA)]),
+    # the noun's own name ("suicide squad") is not its owner
+    ("The Majid Brigade is the suicide squad of the BLA.",
+     [affirmed("Majid Brigade", "part_of", BLA)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_BY_APPOSITION)
+def test_unit_named_by_apposition(extractor, text, expected):
+    assert _relations(extractor, text) == sorted(expected)

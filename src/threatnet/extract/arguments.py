@@ -340,11 +340,12 @@ class Arguments:
         """Whose action a trigger noun names: its possessor, or the subject of its verb."""
         if noun.dep_ == "appos" and noun.head.i in self.token_entity:
             return [self.token_entity[noun.head.i]]  # "Hizbul Ahrar, an offshoot of JuA"
+        own = self.token_entity.get(noun.i)
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
                                                       child.i in self.token_entity):
-                found = self.entities(child)
-                if found:
+                found = [e for e in self.entities(child) if e != own]
+                if found:  # (not the noun's own name: "the suicide squad of the BLA")
                     return found
         if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
                for c in noun.children):

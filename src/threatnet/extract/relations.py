@@ -335,7 +335,11 @@ class _Context(Arguments):
         """ "Hizbul Ahrar, a JuA splinter", "TJP is a TTP front", "the Majid Brigade, the
         BLA's suicide squad": a noun that describes a group (an apposition or a
         complement) names the other side in its modifiers. Returns (described, others)."""
-        if noun.dep_ == "appos":
+        named = [e for c in noun.children if c.dep_ == "appos" for e in self.entities(c)
+                 if self.types[e] in GROUP_TYPES]
+        if named:  # "SSP's armed wing, Lashkar-e-Jhangvi, …"
+            described = named
+        elif noun.dep_ == "appos":
             described = self.entities(noun.head)
         elif noun.dep_ == "attr":
             described = self.subjects(noun.head)
