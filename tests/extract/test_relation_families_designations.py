@@ -38,3 +38,13 @@ CASES = [
 def test_designations(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate == "hostile_to"]
     assert sorted(found) == sorted(expected)
+
+
+def test_a_participle_of_a_clause_with_a_subject_is_no_profile_line(extractor):
+    """ "Arrested by the CTD in 2019, Ahmed was …" is about Ahmed, not the group the
+    report named before."""
+    text = "The TTP is a militant group.\nBanned by Pakistan in 2008, the TTP moved to Kunar."
+    found = [r.triple for r in claims(extractor, text) if r.predicate == "hostile_to"]
+    assert found == [("Pakistan", "hostile_to", TTP)]
+    text = "The TTP is a militant group.\nArrested by the police in 2019, Ahmed was released."
+    assert not [r for r in claims(extractor, text) if r.predicate == "hostile_to"]

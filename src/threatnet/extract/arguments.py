@@ -291,7 +291,10 @@ class Arguments:
         for route in frame.object:
             if route == "dobj":
                 if _passive_participle(tok) and not frame.passive_theme:
-                    found += self.entities(tok.head)  # "JuA, led by Khorasani"
+                    # "JuA, led by Khorasani"; "Banned by Pakistan, the TTP moved …"
+                    found += self.entities(tok.head) if tok.dep_ == "acl" else [
+                        e for c in tok.head.children if c.dep_ in SUBJECT_DEPS
+                        for e in self.entities(c)]
                     continue
                 deps = ("nsubjpass",) if passive and not frame.passive_theme else ("dobj",)
                 for child in tok.children:
@@ -386,8 +389,11 @@ class Arguments:
 
 def _passive_participle(tok: Token) -> bool:
     """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and \
-        not any(c.dep_ in ("nsubj", "aux") for c in tok.children)  # not "evidence that X has"
+    # not "evidence that X has …"; a fronted one is: "Banned by Pakistan in 2008, the TTP …"
+    # (but "It fought …, then regrouped in X" is a second verb the parser misread)
+    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or (
+        tok.dep_ == "advcl" and tok.i < tok.head.i)) and \
+        not any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children)
 
 
 def _is_passive(tok: Token) -> bool:

@@ -29,6 +29,7 @@ CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 HOSTILE_TONE = word_class("hostile_tone")  # "hostile relations": a rivalry
 STRAINED_TONE = word_class("strained_tone")  # "tense ties": no cooperation
+DESIGNATING = word_class("designating")  # "Banned in Pakistan; designated by the US"
 LEAVING = word_class("leaving_verbs")  # "left the TTP to form JuA"
 FOUNDING = word_class("founding_verbs")
 RECIPROCAL = word_class("reciprocal_verbs")  # "X and Y clashed": with each other
@@ -135,7 +136,8 @@ class _Context(Arguments):
                                    negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
-        if frame.predicate == "hostile_to" and not frame.via and _fragment(verb):
+        if frame.predicate == "hostile_to" and verb.lemma_.casefold() in DESIGNATING and \
+                _fragment(verb):
             # a profile's subjectless line: "Banned in Pakistan since 2001; designated a
             # Foreign Terrorist Organization by the United States in 2003"
             topic = self._heading_group(verb)
@@ -711,6 +713,9 @@ def _fragment(verb: Token) -> bool:
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj") or \
             any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children):
         return False
+    root = verb if verb.dep_ == "ROOT" else verb.head
+    if root.dep_ != "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False  # "Arrested in 2019, X was …": a participle of a clause with a subject
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return verb.i == sentence_of(verb).start or before is None or \
         before.text in (";", "\n") or before.is_space
