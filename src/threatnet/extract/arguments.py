@@ -106,7 +106,7 @@ class Arguments:
                 if named:
                     return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
-            return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+            return [self.apposed_to(tok)]  # "JuA, a faction that split from …"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and depth < 3 and \
                 tok.head.head.lemma_.casefold() in OBJECT_CONTROL and \
                 any(c.dep_ == "relcl" for c in tok.children):
@@ -232,6 +232,14 @@ class Arguments:
                 return [e for c in controlled for e in self.entities(c)]
         return self._governing_subjects(verb, depth)
 
+    def apposed_to(self, appos: Token) -> str:
+        """The entity an apposition describes: its head's, or, after a coordination, the
+        last conjunct's ("the TTP and Lashkar-e-Islam, a Khyber-based group": LeI)."""
+        head = appos.head
+        last = max((c for c in head.children if c.dep_ == "conj" and c.i < appos.i
+                    and c.i in self.token_entity), key=lambda c: c.i, default=head)
+        return self.token_entity[last.i]
+
     def _wielders(self, found: list[str], tok: Token) -> list[str]:
         """ "killed by a US drone": the actor behind a weapon that acts."""
         if found and all(self.types[e] == EntityType.CAPABILITY for e in found):
@@ -342,7 +350,7 @@ class Arguments:
     def noun_subjects(self, noun: Token) -> list[str]:
         """Whose action a trigger noun names: its possessor, or the subject of its verb."""
         if noun.dep_ == "appos" and noun.head.i in self.token_entity:
-            return [self.token_entity[noun.head.i]]  # "Hizbul Ahrar, an offshoot of JuA"
+            return [self.apposed_to(noun)]  # "Hizbul Ahrar, an offshoot of JuA"
         own = self.token_entity.get(noun.i)
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and

@@ -270,8 +270,7 @@ class _Context(Arguments):
                 noun.head.lemma_.casefold() in GIVING and \
                 not self._prep_objects(noun, frame.object):
             # "offered the TTP safe haven", parsed as one phrase: the name is the receiver
-            named = [self.token_entity[c.i] for c in noun.children
-                     if c.dep_ in ("nmod", "compound") and c.i in self.token_entity]
+            named = self._joined_receivers(noun)
             if named:
                 return list(self._typed(self.subjects(noun.head), named, frame, noun))
         objects = self._prep_objects(noun, frame.object)
@@ -303,9 +302,7 @@ class _Context(Arguments):
                 noun.head.lemma_.casefold() in GIVING:
             # "offered the TTP safe haven in Kunar": the haven is the receiver's
             subjects = [e for c in noun.head.children if c.dep_ == "dative"
-                        for e in self.entities(c)] + [
-                self.token_entity[c.i] for c in noun.children
-                if c.dep_ in ("nmod", "compound") and c.i in self.token_entity] + \
+                        for e in self.entities(c)] + self._joined_receivers(noun) + \
                 self._prep_objects(noun.head, ("to",))
         if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
             # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
@@ -342,7 +339,8 @@ class _Context(Arguments):
         if named:  # "SSP's armed wing, Lashkar-e-Jhangvi, …"
             described = named
         elif noun.dep_ == "appos":
-            described = self.entities(noun.head)
+            described = [self.apposed_to(noun)] if noun.head.i in self.token_entity else \
+                self.entities(noun.head)
         elif noun.dep_ == "attr":
             described = self.subjects(noun.head)
         elif noun.dep_ == "oprd" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
@@ -371,6 +369,28 @@ class _Context(Arguments):
         groups += self._prep_objects(noun, ("for", "of"))
         return [RawClaim(g, frame.predicate, p, noun, frame.polarity) for g in groups
                 if self.types[g] in frame.subject_types for p in places if g != p]
+
+    def _possessor(self, pronoun: Token) -> str | None:
+        """Whom "its" means: inside a relative clause, the clause's antecedent ("Jundallah,
+        which collapsed after Iran executed its leader"), else what coreference says."""
+        if pronoun.pos_ == "PRON":
+            tok = pronoun
+            for _ in range(6):
+                if tok.dep_ == "relcl":  # ("members of Jundallah, which …": Jundallah)
+                    owners = self.entities(tok.head)
+                    if len(owners) == 1:
+                        return owners[0]
+                    break
+                if tok.head.i == tok.i:
+                    break
+                tok = tok.head
+        return self.coref.resolve(pronoun)
+
+    def _joined_receivers(self, noun: Token) -> list[str]:
+        """The receiver the parser joined to a given noun: "offered [the TTP safe haven]",
+        "giving [the group sanctuary]" ("the group" resolved)."""
+        return [e for c in noun.children if c.dep_ in ("nmod", "compound")
+                for e in self.entities(c)]
 
     def _heading_group(self, tok: Token) -> str | None:
         """The one armed group named in the two paragraphs before `tok` (a profile's
@@ -463,7 +483,7 @@ class _Context(Arguments):
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "Afghan Defense Minister": the organisation may sit deeper in the modifiers
                 for t in child.subtree:
-                    e = self.token_entity.get(t.i) or (self.coref.resolve(t)
+                    e = self.token_entity.get(t.i) or (self._possessor(t)
                                                        if t.dep_ == "poss" else None)
                     if e and _inside_unknown_name(t, self.token_entity):
                         continue  # "an Afghan Local Police member": no member of Afghanistan

@@ -1,0 +1,34 @@
+"""Precision guards of the noun-phrase families: an apposition after a coordination
+describes the last conjunct ("the TTP and Lashkar-e-Islam, a Khyber-based group led by
+Mangal Bagh"), a possessive inside a relative clause belongs to the clause's antecedent
+("Jundallah, which collapsed after Iran executed its leader"), and a receiver the parser
+joined to a given noun is still the receiver."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import TTP, affirmed, claims
+
+LEI = "Lashkar-e-Islam"
+FAMILIES = ("leads", "based_in", "splinter_of", "supports", "rival_of")
+
+CASES = [
+    ("The TTP and Lashkar-e-Islam (LeI), a Khyber-based group led by Mangal Bagh, fought a "
+     "protracted turf war over the Tirah valley.",
+     [affirmed(LEI, "based_in", "Khyber"), affirmed("Mangal Bagh", "leads", LEI),
+      affirmed(TTP, "rival_of", LEI)]),
+    ("The TTP and Hizbul Ahrar, a JuA splinter, claimed the attack.",
+     [affirmed("Hizbul Ahrar", "splinter_of", "Jamaat-ul-Ahrar")]),
+    ("Jaish al-Adl was founded by former members of Jundallah, which collapsed after Iran "
+     "executed its leader, Abdolmalek Rigi.",
+     [affirmed("Jaish al-Adl", "splinter_of", "Jundallah"),
+      affirmed("Abdolmalek Rigi", "leads", "Jundallah")]),
+    ("The TTP fought Lashkar-e-Islam, which lost its leader, Mangal Bagh, in a drone strike.",
+     [affirmed("Mangal Bagh", "leads", LEI)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_noun_phrase_guards(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
+    assert sorted(found) == sorted(expected)
