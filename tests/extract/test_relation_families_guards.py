@@ -32,3 +32,20 @@ CASES = [
 def test_noun_phrase_guards(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
     assert sorted(found) == sorted(expected)
+
+
+MORE = [
+    # a gapped second clause the parser folds into the object
+    ("The groups retain separate leaderships, with Allah Nazar Baloch heading the BLF and "
+     "Bashir Zeb the BLA.",
+     [affirmed("Allah Nazar Baloch", "leads", "Balochistan Liberation Front"),
+      affirmed("Bashir Zeb Baloch", "leads", "Balochistan Liberation Army")]),
+    # a name ending in a unit noun ("Liberation Front") describes nothing
+    ("Balochistan Liberation Front – Balochistan Liberation Army. The two are allies.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE)
+def test_gapping_and_names(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in ("leads", "part_of")]
+    assert sorted(found) == sorted(expected)

@@ -175,6 +175,10 @@ class _Context(Arguments):
         if frame.requires and not any(c.dep_ == "prep" and c.lower_ == frame.requires
                                       for c in verb.children):
             return []
+        if frame.subject_types == frozenset({EntityType.PERSON}):
+            gapped = self._gapped_claims(verb, frame)
+            if gapped is not None:  # "X heading the BLF and Y the BLA"
+                return gapped
         objects = self.objects(verb, frame)
         if not objects and frame.as_object == "xcomp":  # "allow it to use …" as a clause
             objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
@@ -349,9 +353,10 @@ class _Context(Arguments):
                          for e in self.entities(c)]  # "named it a TTP front", "seen as"
         else:
             return [], []
+        own = self.token_entity.get(noun.i)  # "the Balochistan Liberation Front" is a name
         others = [e for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                   for e in self.entities(c)
-                  if self.types[e] in GROUP_TYPES and e not in described and
+                  if self.types[e] in GROUP_TYPES and e not in described and e != own and
                   (c.i in self.token_entity or self._named_in_paragraph(e, noun))]
         return (described, others) if described and others else ([], [])
 
@@ -369,6 +374,25 @@ class _Context(Arguments):
         groups += self._prep_objects(noun, ("for", "of"))
         return [RawClaim(g, frame.predicate, p, noun, frame.polarity) for g in groups
                 if self.types[g] in frame.subject_types for p in places if g != p]
+
+    def _gapped_claims(self, verb: Token, frame: Frame) -> list[RawClaim] | None:
+        """ "with Allah Nazar heading the BLF and Bashir Zeb the BLA": a gapped second
+        clause that the parser folds into the object. The person named inside the object
+        phrase holds the object's head; the verb's subject holds what comes before it."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i not in self.token_entity:
+                continue
+            before = [t for t in obj.subtree if t.i < obj.i and t.i in self.token_entity]
+            people = [t for t in before if self.types[self.token_entity[t.i]] ==
+                      EntityType.PERSON]
+            if not people:
+                return None
+            first = [self.token_entity[t.i] for t in before if t.i < people[0].i]
+            second = self.token_entity[people[0].i]
+            return [*self._typed(self.subjects(verb, frame), list(dict.fromkeys(first)),
+                                 frame, verb),
+                    *self._typed([second], [self.token_entity[obj.i]], frame, verb)]
+        return None
 
     def _possessor(self, pronoun: Token) -> str | None:
         """Whom "its" means: inside a relative clause, the clause's antecedent ("Jundallah,
