@@ -49,3 +49,20 @@ MORE = [
 def test_gapping_and_names(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in ("leads", "part_of")]
     assert sorted(found) == sorted(expected)
+
+
+PARTNERS_AND_ENDINGS = [
+    # in the passive a partner shares the theme, unless it follows the agent
+    ("The BLF was listed together with the BLA as a terrorist organization by Pakistan.",
+     [affirmed("Pakistan", "hostile_to", "Balochistan Liberation Front"),
+      affirmed("Pakistan", "hostile_to", "Balochistan Liberation Army")]),
+    # a relation that ends is no relation now
+    ("In 2020, JuA and Hizbul Ahrar rejoined the TTP, ending their split.", []),
+    ("The BLA and the BLF buried their rivalry in 2018.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTNERS_AND_ENDINGS)
+def test_partners_and_endings(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in ("hostile_to", "rival_of")]
+    assert sorted(found) == sorted(expected)

@@ -372,7 +372,7 @@ class Arguments:
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             gov = head.head
-            if gov.pos_ in ("VERB", "AUX", "ADJ") and _is_passive(gov):
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and is_passive(gov):
                 # "X may be involved in attacks on Y": the one involved attacks
                 themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
                 if themes:
@@ -404,5 +404,6 @@ def _passive_participle(tok: Token) -> bool:
         not any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children)
 
 
-def _is_passive(tok: Token) -> bool:
+def is_passive(tok: Token) -> bool:
+    """A verb in the passive voice: "was listed", "has been banned"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)

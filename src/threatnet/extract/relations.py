@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
+from threatnet.extract.arguments import (
+    NEGATIVE_SUBJECTS,
+    SUBJECT_DEPS,
+    Arguments,
+    is_passive,
+)
 from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import charge_start, denier, rebutted
@@ -29,6 +34,7 @@ CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 HOSTILE_TONE = word_class("hostile_tone")  # "hostile relations": a rivalry
 STRAINED_TONE = word_class("strained_tone")  # "tense ties": no cooperation
+ENDING = word_class("ending_verbs")  # "ended their rivalry": no rivalry now
 DESIGNATING = word_class("designating")  # "Banned in Pakistan; designated by the US"
 LEAVING = word_class("leaving_verbs")  # "left the TTP to form JuA"
 FOUNDING = word_class("founding_verbs")
@@ -192,9 +198,18 @@ class _Context(Arguments):
                     any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
                     for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
         if partners and not is_symmetric(frame.predicate):
-            # "JuA returned to the TTP, together with LeI": LeI returned too
+            # "JuA returned to the TTP, together with LeI": LeI returned too; in the
+            # passive the partner shares the theme ("X was listed together with Y by Z")
+            # (a partner after the agent is a co-agent: "carried out by its Majid Brigade,
+            # together with its Fateh Squad")
+            together = min(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with")
+            themed = is_passive(verb) and not frame.passive_theme and not any(
+                c.dep_ == "agent" and c.i < together for c in verb.children)
             objects = [o for o in objects if o not in partners]
-            subjects += [p for p in partners if p not in subjects]
+            if themed:
+                objects += partners
+            else:
+                subjects += [p for p in partners if p not in subjects]
         if not subjects and frame.subject == ("by",) and frame.predicate == "splinter_of":
             # "several of its members later founded JeM": founded by the group's men
             people = _members_subject(verb)
@@ -231,6 +246,9 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if is_symmetric(frame.predicate) and noun.dep_ in ("dobj", "nsubjpass") and \
+                noun.head.lemma_.casefold() in ENDING:
+            return []  # "ending their split", "the truce was broken off"
         if frame.predicate == "cooperates_with":
             tone = _tone(noun)
             if tone == "strained":
