@@ -60,3 +60,15 @@ HEDGES = [
 def test_certainty_of_relation_families(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
     assert sorted(found) == sorted(expected)
+
+
+def test_a_modal_stays_in_its_clause(extractor):
+    """ "X may have absorbed Y, and Z is based in W": the second clause has its own
+    subject, which the first clause's "may" does not reach; an "if" still reaches both."""
+    text = "The TTP may have absorbed Lashkar-e-Islam, and the BLA is based in Afghanistan."
+    rows = {r.predicate: r.modality for r in claims(extractor, text)}
+    assert rows == {"member_of": "possible", "based_in": "asserted"}
+    text = ("If the talks fail, Jamaat-ul-Ahrar could break away from the TTP, and the BLA "
+            "is based in Afghanistan.")
+    rows = {r.predicate: r.modality for r in claims(extractor, text)}
+    assert rows == {"splinter_of": "hypothetical", "based_in": "hypothetical"}

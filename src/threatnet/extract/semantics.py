@@ -155,8 +155,15 @@ class SemanticsReader:
         cues = self.cues
         lemma = node.lemma_.casefold()
         own_aux = any(c.dep_ in ("aux", "neg") for c in prev.children)
-        if prev.dep_ == "conj" and own_aux:
-            return  # "may also be involved" keeps its own cues
+        own_subject = any(c.dep_ in SUBJECTS for c in prev.children)
+        if prev.dep_ == "conj" and (own_aux or own_subject):
+            # "may also be involved" keeps its own cues; "X may have absorbed Y, and Z is
+            # based in W" is a clause of its own, which the first one's modal does not
+            # reach (but an "if" clause still makes both consequences hypothetical)
+            if own_subject and any(c.dep_ == "advcl" and self._conditional(c)
+                                   for c in node.children):
+                reading.hedge(Modality.HYPOTHETICAL)
+            return
         for child in node.children:
             if child.i == prev.i:
                 continue
