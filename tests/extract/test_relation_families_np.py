@@ -109,3 +109,18 @@ NAMED_BY_APPOSITION = [
 @pytest.mark.parametrize(("text", "expected"), NAMED_BY_APPOSITION)
 def test_unit_named_by_apposition(extractor, text, expected):
     assert _relations(extractor, text) == sorted(expected)
+
+
+STANCES = [
+    ("The pro-Taliban TTP claimed the attack.", [affirmed(TTP, "supports", "Taliban")]),
+    ("The anti-Taliban ISKP claimed the attack.", [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("The anti-Pakistan BLA claimed the attack.", [affirmed(BLA, "hostile_to", "Pakistan")]),
+    # no actor carries the stance: nothing
+    ("Anti-TTP protests erupted in Swat.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCES)
+def test_stance_prefixes(extractor, text, expected):
+    found = [r for r in claims(extractor, text) if r.predicate in ("supports", "hostile_to")]
+    assert found == expected

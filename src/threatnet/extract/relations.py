@@ -34,6 +34,9 @@ CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
 HOSTILE_TONE = word_class("hostile_tone")  # "hostile relations": a rivalry
 STRAINED_TONE = word_class("strained_tone")  # "tense ties": no cooperation
+# "the pro-Taliban TTP", "the anti-Taliban ISKP": a stance prefix and its predicate
+STANCES = {**{w: "supports" for w in word_class("pro_prefixes")},
+           **{w: "hostile_to" for w in word_class("anti_prefixes")}}
 ENDING = word_class("ending_verbs")  # "ended their rivalry": no rivalry now
 DESIGNATING = word_class("designating")  # "Banned in Pakistan; designated by the US"
 LEAVING = word_class("leaving_verbs")  # "left the TTP to form JuA"
@@ -97,6 +100,9 @@ class RelationFinder:
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
                 claims += ctx.possessor_claims(tok)
+            if tok.i >= 2 and tok.i in token_entity and doc[tok.i - 1].text == "-" and \
+                    doc[tok.i - 2].lower_ in STANCES:
+                claims += ctx.stance_claims(tok)
         claims += ctx.relative_role_claims(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
@@ -737,6 +743,24 @@ class _Context(Arguments):
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
 
+
+    def stance_claims(self, named: Token) -> list[RawClaim]:
+        """ "the pro-Taliban TTP" (`supports`), "the anti-Taliban ISKP" (`hostile_to`): a
+        stance prefix before a name, the name modifying another actor."""
+        entity = self.token_entity[named.i]
+        head = named
+        for _ in range(6):
+            if self.token_entity.get(head.i) != entity or head.head.i == head.i:
+                break
+            head = head.head
+        holder = self.token_entity.get(head.i)
+        predicate = STANCES[named.doc[named.i - 2].lower_]
+        actors = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
+                  EntityType.GOVERNMENT_BODY, EntityType.PERSON)
+        if holder is None or holder == entity or self.types[holder] not in actors or \
+                self.types[entity] not in actors:
+            return []
+        return [RawClaim(holder, predicate, entity, named)]
 
     def possessor_claims(self, tok: Token) -> list[RawClaim]:
         """ "Mangal Bagh's Lashkar-e-Islam", "Baitullah Mehsud's TTP": a person named as
