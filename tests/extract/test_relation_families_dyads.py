@@ -90,3 +90,25 @@ DRIFT_AND_ENMITY = [
 def test_drift_and_enmity(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
     assert sorted(found) == sorted(expected)
+
+
+COMMAND = [
+    # a group under another's command is part of it, never its leader
+    ("Jamaat-ul-Ahrar operates under the command of the TTP.",
+     [affirmed("Jamaat-ul-Ahrar", "part_of", TTP)]),
+    ("The Haqqani network operates under the command of the Taliban.",
+     [affirmed("Haqqani network", "part_of", "Taliban")]),
+    ("The Haqqani network reports to the Taliban leadership.",
+     [affirmed("Haqqani network", "affiliated_with", "Taliban")]),
+    ("The TRF takes orders from Lashkar-e-Taiba.",
+     [affirmed("The Resistance Front", "affiliated_with", "Lashkar-e-Taiba")]),
+    ("The TTP was formed under the leadership of Baitullah Mehsud.",
+     [affirmed("Baitullah Mehsud", "leads", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMAND)
+def test_command_and_subordination(extractor, text, expected):
+    found = [r for r in claims(extractor, text)
+             if r.predicate in ("part_of", "leads", "affiliated_with")]
+    assert sorted(found) == sorted(expected)

@@ -252,6 +252,8 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate == "leads" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            return []  # "operates under the command of X": the "under" frames read it
         if is_symmetric(frame.predicate) and noun.dep_ in ("dobj", "nsubjpass") and \
                 noun.head.lemma_.casefold() in ENDING:
             return []  # "ending their split", "the truce was broken off"
@@ -505,6 +507,11 @@ class _Context(Arguments):
             self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
         if not held and holder.pos_ == "NOUN" and holder.dep_ == "dobj":
             held = self.subjects(holder.head)  # "ran operations under the BRAS umbrella"
+        if frame.predicate == "leads":  # "JuA operates under the command of the TTP"
+            return [*self._typed(actors, held, frame, noun),
+                    *[RawClaim(h, "part_of", a, noun) for a in actors for h in held
+                      if a != h and self.types[a] == EntityType.ARMED_GROUP
+                      and self.types[h] == EntityType.ARMED_GROUP]]
         return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
