@@ -187,6 +187,12 @@ class Arguments:
                 found = self._wielders(self.entities(child), child)
                 if found or child.lower_ not in RELATIVE_PRONOUNS:
                     return found
+        if not passive and verb.pos_ == "VERB" and depth == 0 and frame is not None:
+            # "The TTP competes with ISKP" parsed with the name as the trigger's compound
+            named = [self.token_entity[c.i] for c in verb.lefts
+                     if c.dep_ in ("compound", "nmod") and c.i in self.token_entity]
+            if named:
+                return named
         if passive and frame and frame.predicate == "hostile_to":
             # "banned in Pakistan": the state whose law it is
             found = [e for e in self._prep_objects(verb, ("in",))
