@@ -130,3 +130,20 @@ AT_ODDS = [
 def test_at_odds(extractor, text, expected):
     found = [r for r in claims(extractor, text) if r.predicate in FAMILIES]
     assert sorted(found) == sorted(expected)
+
+
+ALLEGIANCE_TO_LEADERS = [
+    ("The TTP has publicly renewed its pledge of allegiance to the Taliban's supreme "
+     "leader, Hibatullah Akhundzada.", [affirmed(TTP, "affiliated_with", "Taliban")]),
+    ("Abu Bakr al-Baghdadi led the Islamic State. Hafiz Saeed Khan swore allegiance to "
+     "al-Baghdadi.", [affirmed("Hafiz Saeed Khan", "affiliated_with", "Islamic State")]),
+    ("Hafiz Saeed Khan swore allegiance to Islamic State leader Abu Bakr al-Baghdadi.",
+     [affirmed("Hafiz Saeed Khan", "affiliated_with", "Islamic State")]),
+    # the report names no group the leader leads: no guess
+    ("Hafiz Saeed Khan swore allegiance to Abu Bakr al-Baghdadi.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALLEGIANCE_TO_LEADERS)
+def test_allegiance_to_a_leader(extractor, text, expected):
+    assert [r for r in claims(extractor, text) if r.predicate == "affiliated_with"] == expected

@@ -104,6 +104,7 @@ class RelationFinder:
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
         claims += ctx.relative_role_claims(claims)
+        claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
@@ -616,16 +617,36 @@ class _Context(Arguments):
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
 
-    def relative_role_claims(self, claims: list[RawClaim]) -> list[RawClaim]:
-        """ "Hafiz Saeed Khan led ISKP … his deputy, Abdul Rauf Khadim", "Masood Azhar's
-        brother", "his successor, X": a role held relative to a person is held in the
-        group the report says that person leads (none when it names no such group)."""
+    def leaders_to_groups(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "swore allegiance to Abu Bakr al-Baghdadi", "its pledge of allegiance to the
+        Taliban's supreme leader, Hibatullah Akhundzada": allegiance to a person is to the
+        one group the report says he leads; without such a group the claim is dropped."""
+        led = self._led_groups(claims)
+        out = []
+        for c in claims:
+            if c.predicate == "affiliated_with" and self.types[c.object] == EntityType.PERSON:
+                groups = led.get(c.object, [])
+                if len(groups) != 1 or groups[0] == c.subject:
+                    continue
+                c.object = groups[0]
+            out.append(c)
+        return out
+
+    def _led_groups(self, claims: list[RawClaim]) -> dict[str, list[str]]:
+        """The armed groups each person leads, by the affirmed `leads` claims found."""
         led: dict[str, list[str]] = {}
         for c in claims:
             if c.predicate == "leads" and c.polarity == Polarity.AFFIRMED and \
                     self.types[c.object] == EntityType.ARMED_GROUP and \
                     c.object not in led.setdefault(c.subject, []):
                 led[c.subject].append(c.object)
+        return led
+
+    def relative_role_claims(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Hafiz Saeed Khan led ISKP … his deputy, Abdul Rauf Khadim", "Masood Azhar's
+        brother", "his successor, X": a role held relative to a person is held in the
+        group the report says that person leads (none when it names no such group)."""
+        led = self._led_groups(claims)
         return [RawClaim(p, predicate, group, noun)
                 for people, boss, predicate, noun in self.relative_roles
                 if len(led.get(boss, [])) == 1 for group in led[boss]
