@@ -25,6 +25,7 @@ NEGATIVE_SUBJECTS = word_class("negative_subjects")
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
 REACTIONS = word_class("reactions")
 BELONGING = word_class("belonging")  # "militants belonging to X"
+LISTS = word_class("lists")  # "placed on the UN sanctions list": the UN lists
 
 
 class Arguments:
@@ -105,7 +106,7 @@ class Arguments:
                 if named:
                     return named
         if tok.dep_ == "appos" and tok.head.i in self.token_entity:
-            return [self.token_entity[tok.head.i]]  # "JuA, a faction that split from …"
+            return [self.apposed_to(tok)]  # "JuA, a faction that split from …"
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and depth < 3 and \
                 tok.head.head.lemma_.casefold() in OBJECT_CONTROL and \
                 any(c.dep_ == "relcl" for c in tok.children):
@@ -113,8 +114,9 @@ class Arguments:
             return [e for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass")
                     for e in self.entities(c, depth + 1)]
         if tok.dep_ == "attr" and tok.head.lemma_ in ("be", "remain", "become") and \
-                any(c.dep_ == "relcl" for c in tok.children) and depth < 3:
-            # "The BLA is an armed group that targets …": the group is the subject
+                any(c.dep_ in ("relcl", "acl") for c in tok.children) and depth < 3:
+            # "The BLA is an armed group that targets …", "BRAS is an umbrella group
+            # comprising …": the group is the subject
             return [e for c in tok.head.children if c.dep_ == "nsubj"
                     for e in self.entities(c, depth + 1)]
         lemma = tok.lemma_.casefold()
@@ -142,7 +144,11 @@ class Arguments:
                 return belonging
             # the nearest name first: "Afghanistan's Taliban rulers" are the Taliban
             order = {"compound": 0, "poss": 1, "amod": 2}
+            owned = any(c.dep_ == "poss" for c in tok.children)
             for child in sorted(tok.children, key=lambda c: (order.get(c.dep_, 3), -c.i)):
+                if owned and child.dep_ != "poss" and child.i in self.token_entity and \
+                        self.types[self.token_entity[child.i]] == EntityType.LOCATION:
+                    continue  # "the TTP's Orakzai faction" is the TTP's, not Orakzai's
                 if child.dep_ in ("compound", "poss", "amod") and child.i in self.token_entity:
                     return [self.token_entity[child.i]]
                 if child.dep_ == "poss":
@@ -181,10 +187,23 @@ class Arguments:
                 found = self._wielders(self.entities(child), child)
                 if found or child.lower_ not in RELATIVE_PRONOUNS:
                     return found
+        if not passive and verb.pos_ == "VERB" and depth == 0 and frame is not None:
+            # "The TTP competes with ISKP" parsed with the name as the trigger's compound
+            named = [self.token_entity[c.i] for c in verb.lefts
+                     if c.dep_ in ("compound", "nmod") and c.i in self.token_entity]
+            if named:
+                return named
         if passive and frame and frame.predicate == "hostile_to":
             # "banned in Pakistan": the state whose law it is
             found = [e for e in self._prep_objects(verb, ("in",))
                      if self.types[e] == EntityType.STATE]
+            # "is listed as a terrorist organisation by the UK": an agent the parser
+            # hangs on the complement; "placed on the UN sanctions list": the list's owner
+            found += [e for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "on")
+                      for n in c.children if n.dep_ == "pobj"
+                      for e in (self._prep_objects(n, ("by",)) or [
+                          e for m in n.children if m.dep_ in ("compound", "poss", "nmod")
+                          and n.lemma_.casefold() in LISTS for e in self.entities(m)])]
             if found:
                 return found
         if passive and not (frame and frame.passive_theme):
@@ -219,6 +238,14 @@ class Arguments:
                 return [e for c in controlled for e in self.entities(c)]
         return self._governing_subjects(verb, depth)
 
+    def apposed_to(self, appos: Token) -> str:
+        """The entity an apposition describes: its head's, or, after a coordination, the
+        last conjunct's ("the TTP and Lashkar-e-Islam, a Khyber-based group": LeI)."""
+        head = appos.head
+        last = max((c for c in head.children if c.dep_ == "conj" and c.i < appos.i
+                    and c.i in self.token_entity), key=lambda c: c.i, default=head)
+        return self.token_entity[last.i]
+
     def _wielders(self, found: list[str], tok: Token) -> list[str]:
         """ "killed by a US drone": the actor behind a weapon that acts."""
         if found and all(self.types[e] == EntityType.CAPABILITY for e in found):
@@ -235,7 +262,7 @@ class Arguments:
             head = tok.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and \
                     head.dep_ in ("prep", "pobj", "dobj", "pcomp", "acl", "relcl", "conj",
-                                  "advcl", "xcomp"):
+                                  "advcl", "xcomp", "agent"):  # "suspected by X of being"
                 head = head.head
             if head.pos_ not in ("VERB", "AUX"):
                 return []
@@ -278,7 +305,10 @@ class Arguments:
         for route in frame.object:
             if route == "dobj":
                 if _passive_participle(tok) and not frame.passive_theme:
-                    found += self.entities(tok.head)  # "JuA, led by Khorasani"
+                    # "JuA, led by Khorasani"; "Banned by Pakistan, the TTP moved …"
+                    found += self.entities(tok.head) if tok.dep_ == "acl" else [
+                        e for c in tok.head.children if c.dep_ in SUBJECT_DEPS
+                        for e in self.entities(c)]
                     continue
                 deps = ("nsubjpass",) if passive and not frame.passive_theme else ("dobj",)
                 for child in tok.children:
@@ -315,7 +345,8 @@ class Arguments:
                 if tok.dep_ == "acomp":  # "is active in X": the copula holds the "in"
                     found += self._prep_objects(tok.head, (route,))
                 for prt in tok.children:  # "work closely with", "pledged allegiance to"
-                    if prt.dep_ in ("advmod", "prt", "dobj"):
+                    if prt.dep_ in ("advmod", "prt", "dobj") or (  # "operates out of"
+                            prt.dep_ == "prep" and prt.lower_ == "out" and route == "of"):
                         found += self._prep_objects(prt, (route,))
                 if route in ("in", "at") and tok.dep_ == "relcl" and \
                         any(c.lower_ == "where" for c in tok.children):
@@ -325,12 +356,13 @@ class Arguments:
     def noun_subjects(self, noun: Token) -> list[str]:
         """Whose action a trigger noun names: its possessor, or the subject of its verb."""
         if noun.dep_ == "appos" and noun.head.i in self.token_entity:
-            return [self.token_entity[noun.head.i]]  # "Hizbul Ahrar, an offshoot of JuA"
+            return [self.apposed_to(noun)]  # "Hizbul Ahrar, an offshoot of JuA"
+        own = self.token_entity.get(noun.i)
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
                                                       child.i in self.token_entity):
-                found = self.entities(child)
-                if found:
+                found = [e for e in self.entities(child) if e != own]
+                if found:  # (not the noun's own name: "the suicide squad of the BLA")
                     return found
         if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")
                for c in noun.children):
@@ -339,14 +371,14 @@ class Arguments:
         head = noun.head
         if noun.dep_ == "oprd" and head.pos_ in ("VERB", "AUX"):
             # "calling it a front for LeT": the complement describes the object
-            described = [c for c in head.children if c.dep_ == "dobj"]
-            if described:
+            described = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if described:  # (passive: "TRF is considered a front for LeT")
                 return self.entities(described[0])
         if noun.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
             gov = head.head
-            if gov.pos_ in ("VERB", "AUX", "ADJ") and _is_passive(gov):
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and is_passive(gov):
                 # "X may be involved in attacks on Y": the one involved attacks
                 themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
                 if themes:
@@ -371,8 +403,13 @@ class Arguments:
 
 def _passive_participle(tok: Token) -> bool:
     """A past participle modifying a noun: "JuA, led by X", "groups based in Y"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    # not "evidence that X has …"; a fronted one is: "Banned by Pakistan in 2008, the TTP …"
+    # (but "It fought …, then regrouped in X" is a second verb the parser misread)
+    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or (
+        tok.dep_ == "advcl" and tok.i < tok.head.i)) and \
+        not any(c.dep_ in ("nsubj", "aux", "mark") for c in tok.children)
 
 
-def _is_passive(tok: Token) -> bool:
+def is_passive(tok: Token) -> bool:
+    """A verb in the passive voice: "was listed", "has been banned"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)

@@ -10,11 +10,16 @@ afterwards by `semantics.py`, from the trigger's place in the parse.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, SUBJECT_DEPS, Arguments
+from threatnet.extract.arguments import (
+    NEGATIVE_SUBJECTS,
+    SUBJECT_DEPS,
+    Arguments,
+    is_passive,
+)
 from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import charge_start, denier, rebutted
@@ -27,6 +32,16 @@ LOCATIVES = tuple(sorted(word_class("locatives")))
 SPEECH = frozenset(load_cues().source_verbs)
 CIRCUMSTANCE = load_cues().circumstance_preps
 MOTION = word_class("motion_verbs")  # "sent to Syria": a destination
+HOSTILE_TONE = word_class("hostile_tone")  # "hostile relations": a rivalry
+STRAINED_TONE = word_class("strained_tone")  # "tense ties": no cooperation
+# "the pro-Taliban TTP", "the anti-Taliban ISKP": a stance prefix and its predicate
+STANCES = {**{w: "supports" for w in word_class("pro_prefixes")},
+           **{w: "hostile_to" for w in word_class("anti_prefixes")}}
+ENDING = word_class("ending_verbs")  # "ended their rivalry": no rivalry now
+DESIGNATING = word_class("designating")  # "Banned in Pakistan; designated by the US"
+LEAVING = word_class("leaving_verbs")  # "left the TTP to form JuA"
+FOUNDING = word_class("founding_verbs")
+RECIPROCAL = word_class("reciprocal_verbs")  # "X and Y clashed": with each other
 JOINTLY = word_class("jointly")  # "jointly attacked", "together with X"
 PARTITIVES = word_class("partitives")  # "some of its commanders"
 MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
@@ -38,8 +53,11 @@ GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
 _ORG_WORDS = frozenset(w for words in load_data("lexicon.yaml")["org_type_words"].values()
                        for w in words)
+GIVING = word_class("giving")  # "offered the TTP safe haven": the named one receives
 RECEIVING = word_class("receiving")  # "receives funding from X": the subject gets it
 APPOINTING = word_class("appointing")  # "named X as its leader": the object takes the role
+# predicates a describing noun carries to the group in its modifiers ("a JuA splinter")
+DESCRIBING = frozenset(word_class("describing_predicates"))
 
 
 @dataclass
@@ -77,9 +95,16 @@ class RelationFinder:
                 claims += ctx.under_person_claims(tok)
             if tok.pos_ == "VERB":
                 claims += ctx.joint_claims(tok)
+                claims += ctx.leave_to_found_claims(tok)
             if tok.pos_ in ("NOUN", "PROPN"):
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
+                claims += ctx.possessor_claims(tok)
+            if tok.i >= 2 and tok.i in token_entity and doc[tok.i - 1].text == "-" and \
+                    doc[tok.i - 2].lower_ in STANCES:
+                claims += ctx.stance_claims(tok)
+        claims += ctx.relative_role_claims(claims)
+        claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
@@ -104,6 +129,11 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
 class _Context(Arguments):
     """Claims of one document: frames applied to the arguments `Arguments` finds."""
 
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        # roles held relative to a person: (holders, person, predicate, role noun)
+        self.relative_roles: list[tuple[list[str], str, str, Token]] = []
+
     def _typed(self, subjects: list[str], objects: list[str], frame: Frame, trigger: Token,
                negated_subject: bool = False) -> Iterator[RawClaim]:
         if frame.inverse:  # "X is an umbrella of Y": the trigger's subject is the object
@@ -119,11 +149,21 @@ class _Context(Arguments):
                                    negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
+        if frame.predicate == "hostile_to" and verb.lemma_.casefold() in DESIGNATING and \
+                _fragment(verb):
+            # a profile's subjectless line: "Banned in Pakistan since 2001; designated a
+            # Foreign Terrorist Organization by the United States in 2003"
+            topic = self._heading_group(verb)
+            holders = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "oprd")]]
+            agents = [e for h in holders for e in self._prep_objects(h, ("by",))] + [
+                e for e in self._prep_objects(verb, ("in",)) if self.types[e] == EntityType.STATE]
+            return list(self._typed(agents, [topic], frame, verb)) if topic else []
         if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
                                       for c in verb.children):
             return []
-        if frame.via:
-            held = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.as_object
+        if frame.via:  # (the preposition perhaps hung on the object: "added X to its list")
+            held = [p for h in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+                    for c in h.children if c.dep_ == "prep" and c.lower_ == frame.as_object
                     for p in c.children if p.dep_ == "pobj"]
             if frame.as_object == "oprd":  # "made them its principal target"
                 held = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr")]
@@ -148,6 +188,10 @@ class _Context(Arguments):
         if frame.requires and not any(c.dep_ == "prep" and c.lower_ == frame.requires
                                       for c in verb.children):
             return []
+        if frame.subject_types == frozenset({EntityType.PERSON}):
+            gapped = self._gapped_claims(verb, frame)
+            if gapped is not None:  # "X heading the BLF and Y the BLA"
+                return gapped
         objects = self.objects(verb, frame)
         if not objects and frame.as_object == "xcomp":  # "allow it to use …" as a clause
             objects = [e for c in verb.children if c.dep_ in ("xcomp", "ccomp") or
@@ -157,14 +201,35 @@ class _Context(Arguments):
             objects = [e for c in verb.children if c.dep_ in ("ccomp", "xcomp")
                        for g in c.children if g.dep_ == "nsubj" for e in self.entities(g)]
         subjects = self.subjects(verb, frame)
+        partners = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" and
+                    any(a.lower_ in JOINTLY for a in c.children if a.dep_ == "advmod")
+                    for p in c.children if p.dep_ == "pobj" for e in self.entities(p)]
+        if partners and not is_symmetric(frame.predicate):
+            # "JuA returned to the TTP, together with LeI": LeI returned too; in the
+            # passive the partner shares the theme ("X was listed together with Y by Z")
+            # (a partner after the agent is a co-agent: "carried out by its Majid Brigade,
+            # together with its Fateh Squad")
+            together = min(c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "with")
+            themed = is_passive(verb) and not frame.passive_theme and not any(
+                c.dep_ == "agent" and c.i < together for c in verb.children)
+            objects = [o for o in objects if o not in partners]
+            if themed:
+                objects += partners
+            else:
+                subjects += [p for p in partners if p not in subjects]
         if not subjects and frame.subject == ("by",) and frame.predicate == "splinter_of":
             # "several of its members later founded JeM": founded by the group's men
             people = _members_subject(verb)
             subjects = self.entities(people) if people is not None else []
+            if not subjects:  # "formed by commanders who left the TTP"
+                subjects = [e for c in verb.children if c.dep_ == "agent"
+                            for p in c.children if p.dep_ == "pobj"
+                            for e in self._left_groups(p)]
         if _reciprocal(verb, frame) or (
                 not objects and len(subjects) > 1 and is_symmetric(frame.predicate) and
                 (any(c.lower_ in JOINTLY for c in verb.children) or
-                 frame.predicate == "cooperates_with")):
+                 frame.predicate == "cooperates_with" or
+                 verb.lemma_.casefold() in RECIPROCAL)):  # "X and Y clashed"
             # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
         if not objects:
@@ -188,6 +253,21 @@ class _Context(Arguments):
     def noun_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
         if frame.under:
             return self._under_claims(noun, frame)
+        if frame.predicate == "leads" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            return []  # "operates under the command of X": the "under" frames read it
+        if is_symmetric(frame.predicate) and noun.dep_ in ("dobj", "nsubjpass") and \
+                noun.head.lemma_.casefold() in ENDING:
+            return []  # "ending their split", "the truce was broken off"
+        if frame.predicate == "cooperates_with":
+            tone = _tone(noun)
+            if tone == "strained":
+                return []  # "relations between X and Y have been tense" is no cooperation
+            if tone == "hostile":  # "hostile relations between X and Y": a rivalry
+                frame = replace(frame, predicate="rival_of")
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ in ("appos", "attr"):
+            placed = self._described_place_claims(noun, frame)
+            if placed:  # "Miranshah, a TTP stronghold", "Kunar has become a haven for X"
+                return placed
         if frame.predicate == "operates_in" and noun.dep_ in ("dobj", "nsubjpass") and \
                 any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children):
             return []  # "has not carried out an attack in India" says nothing of presence
@@ -217,7 +297,17 @@ class _Context(Arguments):
         given = self._given_by(noun, frame)
         if given is not None:
             return given
+        if frame.predicate == "supports" and noun.dep_ == "dobj" and \
+                noun.head.lemma_.casefold() in GIVING and \
+                not self._prep_objects(noun, frame.object):
+            # "offered the TTP safe haven", parsed as one phrase: the name is the receiver
+            named = self._joined_receivers(noun)
+            if named:
+                return list(self._typed(self.subjects(noun.head), named, frame, noun))
         objects = self._prep_objects(noun, frame.object)
+        described: list[str] = []
+        if not objects and frame.predicate in DESCRIBING:
+            described, objects = self._owner_modifiers(noun)  # "Hizbul Ahrar, a JuA splinter"
         if not objects and frame.predicate == "involved_in":
             # "denied any role": the event in question is the one just named
             event = self.coref.latest_event(noun)
@@ -238,7 +328,13 @@ class _Context(Arguments):
         if "including" in frame.object:
             objects += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "including"
                         for p in c.children for e in self.entities(p)]
-        subjects = self.noun_subjects(noun)
+        subjects = described or self.noun_subjects(noun)
+        if frame.predicate in ("operates_in", "based_in") and noun.dep_ == "dobj" and \
+                noun.head.lemma_.casefold() in GIVING:
+            # "offered the TTP safe haven in Kunar": the haven is the receiver's
+            subjects = [e for c in noun.head.children if c.dep_ == "dative"
+                        for e in self.entities(c)] + self._joined_receivers(noun) + \
+                self._prep_objects(noun.head, ("to",))
         if frame.predicate in ("operates_in", "based_in") and noun.dep_ != "appos":
             # "the presence of Al-Qaeda, the TTP and the TIP in Afghanistan": the owners
             # named by "of", the place perhaps hung on the last of them
@@ -264,6 +360,112 @@ class _Context(Arguments):
             return []
         return list(self._typed(subjects, objects, frame, noun))
 
+
+    def _owner_modifiers(self, noun: Token) -> tuple[list[str], list[str]]:
+        """ "Hizbul Ahrar, a JuA splinter", "TJP is a TTP front", "the Majid Brigade, the
+        BLA's suicide squad": a noun that describes a group (an apposition or a
+        complement) names the other side in its modifiers. Returns (described, others)."""
+        named = [e for c in noun.children if c.dep_ == "appos" for e in self.entities(c)
+                 if self.types[e] in GROUP_TYPES]
+        if named:  # "SSP's armed wing, Lashkar-e-Jhangvi, …"
+            described = named
+        elif noun.dep_ == "appos":
+            described = [self.apposed_to(noun)] if noun.head.i in self.token_entity else \
+                self.entities(noun.head)
+        elif noun.dep_ == "attr":
+            described = self.subjects(noun.head)
+        elif noun.dep_ == "oprd" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+            verb = noun.head if noun.dep_ == "oprd" else noun.head.head
+            described = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                         for e in self.entities(c)]  # "named it a TTP front", "seen as"
+        else:
+            return [], []
+        own = self.token_entity.get(noun.i)  # "the Balochistan Liberation Front" is a name
+        others = [e for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                  for e in self.entities(c)
+                  if self.types[e] in GROUP_TYPES and e not in described and e != own and
+                  (c.i in self.token_entity or self._named_in_paragraph(e, noun))]
+        return (described, others) if described and others else ([], [])
+
+    def _described_place_claims(self, noun: Token, frame: Frame) -> list[RawClaim]:
+        """A place described as a group's presence noun: "Miranshah, a TTP stronghold",
+        "North Waziristan, long a haven for the Haqqani network", "Kunar has become a
+        haven for the TTP" - the group operates (is based) there."""
+        places = self.entities(noun.head) if noun.dep_ == "appos" else \
+            [e for c in noun.head.children if c.dep_ == "nsubj" for e in self.entities(c)]
+        places = [p for p in places if self.types[p] in frame.object_types]
+        if not places:
+            return []
+        groups = [e for c in noun.children if c.dep_ in ("compound", "poss", "nmod") or
+                  (c.dep_ == "amod" and c.i in self.token_entity) for e in self.entities(c)]
+        groups += self._prep_objects(noun, ("for", "of"))
+        return [RawClaim(g, frame.predicate, p, noun, frame.polarity) for g in groups
+                if self.types[g] in frame.subject_types for p in places if g != p]
+
+    def _gapped_claims(self, verb: Token, frame: Frame) -> list[RawClaim] | None:
+        """ "with Allah Nazar heading the BLF and Bashir Zeb the BLA": a gapped second
+        clause that the parser folds into the object. The person named inside the object
+        phrase holds the object's head; the verb's subject holds what comes before it."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i not in self.token_entity:
+                continue
+            before = [t for t in obj.subtree if t.i < obj.i and t.i in self.token_entity]
+            people = [t for t in before if self.types[self.token_entity[t.i]] ==
+                      EntityType.PERSON]
+            if not people:
+                return None
+            first = [self.token_entity[t.i] for t in before if t.i < people[0].i]
+            second = self.token_entity[people[0].i]
+            return [*self._typed(self.subjects(verb, frame), list(dict.fromkeys(first)),
+                                 frame, verb),
+                    *self._typed([second], [self.token_entity[obj.i]], frame, verb)]
+        return None
+
+    def _possessor(self, pronoun: Token) -> str | None:
+        """Whom "its" means: inside a relative clause, the clause's antecedent ("Jundallah,
+        which collapsed after Iran executed its leader"), else what coreference says."""
+        if pronoun.pos_ == "PRON":
+            tok = pronoun
+            for _ in range(6):
+                if tok.dep_ == "relcl":  # ("members of Jundallah, which …": Jundallah)
+                    owners = self.entities(tok.head)
+                    if len(owners) == 1:
+                        return owners[0]
+                    break
+                if tok.head.i == tok.i:
+                    break
+                tok = tok.head
+        return self.coref.resolve(pronoun)
+
+    def _joined_receivers(self, noun: Token) -> list[str]:
+        """The receiver the parser joined to a given noun: "offered [the TTP safe haven]",
+        "giving [the group sanctuary]" ("the group" resolved)."""
+        return [e for c in noun.children if c.dep_ in ("nmod", "compound")
+                for e in self.entities(c)]
+
+    def _heading_group(self, tok: Token) -> str | None:
+        """The one armed group named in the two paragraphs before `tok` (a profile's
+        heading, "LASHKAR-E-JHANGVI (LeJ)"), or None when they name none or several."""
+        paragraph = self.coref.paragraph_of[tok.i]
+        found: set[str] = set()
+        i = tok.i - 1
+        while i >= 0 and paragraph - self.coref.paragraph_of[i] <= 2:
+            e = self.token_entity.get(i)
+            if e is not None and self.types[e] == EntityType.ARMED_GROUP:
+                found.add(e)
+            i -= 1
+        return found.pop() if len(found) == 1 else None
+
+    def _named_in_paragraph(self, entity: str, tok: Token) -> bool:
+        """Whether the paragraph of `tok` names `entity` before it: an owner found by
+        resolving "its" / "the party's" must be one the paragraph speaks of."""
+        paragraph = self.coref.paragraph_of[tok.i]
+        i = tok.i - 1
+        while i >= 0 and self.coref.paragraph_of[i] == paragraph:
+            if self.token_entity.get(i) == entity:
+                return True
+            i -= 1
+        return False
 
     def _given_by(self, noun: Token, frame: Frame) -> list[RawClaim] | None:
         """ "receives funding from X", "enjoys the support of X", "sanctuary provided by X":
@@ -306,6 +508,11 @@ class _Context(Arguments):
             self.entities(themes[0]) if themes else self.subjects(holder)  # "was formed under"
         if not held and holder.pos_ == "NOUN" and holder.dep_ == "dobj":
             held = self.subjects(holder.head)  # "ran operations under the BRAS umbrella"
+        if frame.predicate == "leads":  # "JuA operates under the command of the TTP"
+            return [*self._typed(actors, held, frame, noun),
+                    *[RawClaim(h, "part_of", a, noun) for a in actors for h in held
+                      if a != h and self.types[a] == EntityType.ARMED_GROUP
+                      and self.types[h] == EntityType.ARMED_GROUP]]
         return list(self._typed(actors, held, frame, noun))
 
     def role_claims(self, noun: Token) -> list[RawClaim]:
@@ -332,7 +539,7 @@ class _Context(Arguments):
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 # "Afghan Defense Minister": the organisation may sit deeper in the modifiers
                 for t in child.subtree:
-                    e = self.token_entity.get(t.i) or (self.coref.resolve(t)
+                    e = self.token_entity.get(t.i) or (self._possessor(t)
                                                        if t.dep_ == "poss" else None)
                     if e and _inside_unknown_name(t, self.token_entity):
                         continue  # "an Afghan Local Police member": no member of Afghanistan
@@ -377,6 +584,12 @@ class _Context(Arguments):
             # "The first governor was Hafiz Saeed Khan": the complement holds the role
             people += [e for c in noun.head.children if c.dep_ == "attr"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.dep_ == "appos" and \
+                noun.head.head.lower_ in PARTITIVES | {"one", "among"}:
+            # "Qari Hussain, one of the TTP's top commanders"
+            people += [e for e in self.entities(noun.head.head.head)
+                       if self.types[e] == EntityType.PERSON]
         if not people:
             people += self._set_off_name(noun)
         if noun.dep_ in ("oprd", "xcomp") and noun.head.lemma_.casefold() in APPOINTING:
@@ -393,12 +606,51 @@ class _Context(Arguments):
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
+        if people and not orgs:  # "his deputy, X": the group the possessor leads
+            self.relative_roles += [(people, e, predicate, noun) for c in noun.children
+                                    if c.dep_ == "poss" for e in self.entities(c)
+                                    if self.types[e] == EntityType.PERSON]
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def leaders_to_groups(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "swore allegiance to Abu Bakr al-Baghdadi", "its pledge of allegiance to the
+        Taliban's supreme leader, Hibatullah Akhundzada": allegiance to a person is to the
+        one group the report says he leads; without such a group the claim is dropped."""
+        led = self._led_groups(claims)
+        out = []
+        for c in claims:
+            if c.predicate == "affiliated_with" and self.types[c.object] == EntityType.PERSON:
+                groups = led.get(c.object, [])
+                if len(groups) != 1 or groups[0] == c.subject:
+                    continue
+                c.object = groups[0]
+            out.append(c)
+        return out
+
+    def _led_groups(self, claims: list[RawClaim]) -> dict[str, list[str]]:
+        """The armed groups each person leads, by the affirmed `leads` claims found."""
+        led: dict[str, list[str]] = {}
+        for c in claims:
+            if c.predicate == "leads" and c.polarity == Polarity.AFFIRMED and \
+                    self.types[c.object] == EntityType.ARMED_GROUP and \
+                    c.object not in led.setdefault(c.subject, []):
+                led[c.subject].append(c.object)
+        return led
+
+    def relative_role_claims(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """ "Hafiz Saeed Khan led ISKP … his deputy, Abdul Rauf Khadim", "Masood Azhar's
+        brother", "his successor, X": a role held relative to a person is held in the
+        group the report says that person leads (none when it names no such group)."""
+        led = self._led_groups(claims)
+        return [RawClaim(p, predicate, group, noun)
+                for people, boss, predicate, noun in self.relative_roles
+                if len(led.get(boss, [])) == 1 for group in led[boss]
+                for p in people if p != boss]
 
     def _set_off_name(self, noun: Token) -> list[str]:
         """ "SSP's founder, Haq Nawaz Jhangvi, ...": a person named right after a role noun
@@ -416,6 +668,39 @@ class _Context(Arguments):
             end += 1
         closing = self.doc[end + 1] if end + 1 < len(self.doc) else None
         return [named] if closing is None or closing.text in (",", ".", ";") else []
+
+    def _left_groups(self, people: Token) -> list[str]:
+        """The groups people left, as a relative clause says: "commanders who left the
+        TTP", "militants who had broken away from JuA"."""
+        return [e for v in people.children if v.dep_ in ("relcl", "acl")
+                and v.lemma_.casefold() in LEAVING for e in self._left(v)
+                if self.types[e] == EntityType.ARMED_GROUP]
+
+    def _left(self, verb: Token) -> list[str]:
+        """What a leaving verb leaves: "left the TTP", "broke away from JuA", "walked out
+        of the SSP"."""
+        holders = [verb, *[c for c in verb.children if c.dep_ in ("advmod", "prt") or
+                           (c.dep_ == "prep" and c.lower_ == "out")]]
+        return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)] + \
+            [e for h in holders for e in self._prep_objects(h, ("from", "of", "with"))]
+
+    def leave_to_found_claims(self, verb: Token) -> list[RawClaim]:
+        """ "a group of commanders left the TTP to form Jamaat-ul-Ahrar", "broke away from
+        JuA to form Hizbul Ahrar": the group founded is a splinter of the one left."""
+        if verb.lemma_.casefold() not in LEAVING:
+            return []
+        founded = [e for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
+                   and c.lemma_.casefold() in FOUNDING
+                   for d in c.children if d.dep_ == "dobj" for e in self.entities(d)]
+        if not founded:
+            return []
+        left = self._left(verb)
+        people = _members_subject(verb) if not left else None
+        if people is not None:  # "a group of its commanders broke away to form X"
+            left = self.entities(people)
+        return [RawClaim(n, "splinter_of", o, verb) for n in founded for o in left
+                if n != o and self.types[n] == EntityType.ARMED_GROUP
+                and self.types[o] == EntityType.ARMED_GROUP]
 
     def joint_claims(self, verb: Token) -> list[RawClaim]:
         """ "carried out the raid together with the TTP", "X and Y jointly attacked":
@@ -457,7 +742,9 @@ class _Context(Arguments):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
-            return [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)]
+            # (the parser may make the person a second complement: "named X the governor")
+            return [e for c in verb.children if c.dep_ == "dobj" or
+                    (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
         return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
@@ -474,14 +761,78 @@ class _Context(Arguments):
 
     def part_of_claims(self, tok: Token) -> list[RawClaim]:
         """ "the group's Majid Brigade": an armed group possessed by another is part of it."""
-        if tok.i not in self.token_entity or tok.lemma_.casefold() not in \
-                self.frames.part_of_heads:
+        if tok.lemma_.casefold() not in self.frames.part_of_heads:
             return []
+        if tok.i not in self.token_entity:
+            return self._named_unit_claims(tok)
         owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
         part = self.token_entity[tok.i]
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
                 and self.types[part] == EntityType.ARMED_GROUP]
+
+
+    def stance_claims(self, named: Token) -> list[RawClaim]:
+        """ "the pro-Taliban TTP" (`supports`), "the anti-Taliban ISKP" (`hostile_to`): a
+        stance prefix before a name, the name modifying another actor."""
+        entity = self.token_entity[named.i]
+        head = named
+        for _ in range(6):
+            if self.token_entity.get(head.i) != entity or head.head.i == head.i:
+                break
+            head = head.head
+        holder = self.token_entity.get(head.i)
+        predicate = STANCES[named.doc[named.i - 2].lower_]
+        actors = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
+                  EntityType.GOVERNMENT_BODY, EntityType.PERSON)
+        if holder is None or holder == entity or self.types[holder] not in actors or \
+                self.types[entity] not in actors:
+            return []
+        return [RawClaim(holder, predicate, entity, named)]
+
+    def possessor_claims(self, tok: Token) -> list[RawClaim]:
+        """ "Mangal Bagh's Lashkar-e-Islam", "Baitullah Mehsud's TTP": a person named as
+        an armed group's possessor leads it."""
+        group = self.token_entity.get(tok.i)
+        if group is None or self.types[group] != EntityType.ARMED_GROUP:
+            return []
+        return [RawClaim(self.token_entity[c.i], "leads", group, tok) for c in tok.children
+                if c.dep_ == "poss" and c.i in self.token_entity
+                and self.types[self.token_entity[c.i]] == EntityType.PERSON]
+
+    def _named_unit_claims(self, unit: Token) -> list[RawClaim]:
+        """ "the TTP's Jamaat-ul-Ahrar faction" (part of the owner), "its Punjab chapter",
+        "the Karachi cell of the BLA" (the owner operates there): a unit noun named by a
+        compound, owned by a possessive or an "of" phrase."""
+        owners = [e for c in unit.children if c.dep_ == "poss" for e in self.entities(c)]
+        owners += self._prep_objects(unit, ("of",))
+        owners = [o for o in owners if self.types[o] == EntityType.ARMED_GROUP]
+        named = {self.token_entity[c.i]: c.dep_ for c in unit.children
+                 if c.dep_ in ("compound", "nmod", "amod") and c.i in self.token_entity}
+        out = []
+        for n, dep in named.items():
+            kind = self.types[n]
+            for o in owners:
+                if kind == EntityType.ARMED_GROUP and n != o:
+                    out.append(RawClaim(n, "part_of", o, unit))
+                elif kind == EntityType.LOCATION or (kind == EntityType.STATE and
+                                                     dep == "compound"):
+                    out.append(RawClaim(o, "operates_in", n, unit))
+        return out
+
+
+def _fragment(verb: Token) -> bool:
+    """A subjectless participle opening a sentence or a ";" part of one, as profiles and
+    fact sheets write: "Banned in Pakistan since 2001; designated … in 2003"."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ROOT", "advcl", "conj") or \
+            any(c.dep_ in (*SUBJECT_DEPS, "aux", "auxpass") for c in verb.children):
+        return False
+    root = verb if verb.dep_ == "ROOT" else verb.head
+    if root.dep_ != "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return False  # "Arrested in 2019, X was …": a participle of a clause with a subject
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return verb.i == sentence_of(verb).start or before is None or \
+        before.text in (";", "\n") or before.is_space
 
 
 def _inside_unknown_name(tok: Token, token_entity: dict[int, str]) -> bool:
@@ -513,6 +864,21 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
                          qualifiers=dict(c.qualifiers)) for c in claims
                 if start <= c.trigger.i < end]
     return out
+
+
+def _tone(noun: Token) -> str | None:
+    """ "hostile" or "strained" when a modifier or a predicate adjective of a relation
+    noun says so ("tense ties between X and Y", "relations … have been hostile")."""
+    words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+    if noun.dep_ in SUBJECT_DEPS:
+        words |= {c.lemma_.casefold() for c in noun.head.children
+                  if c.dep_ in ("acomp", "attr", "oprd")}
+        words |= {noun.head.lemma_.casefold()}  # "relations soured"
+    if noun.dep_ == "dobj":
+        words |= {noun.head.lemma_.casefold()}  # "severed its ties with X"
+    if words & HOSTILE_TONE:
+        return "hostile"
+    return "strained" if words & STRAINED_TONE else None
 
 
 def _noun_frames(noun: Token, frames: list[Frame]) -> list[Frame]:

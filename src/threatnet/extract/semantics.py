@@ -91,7 +91,7 @@ class SemanticsReader:
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
-            if edge in CLAUSE_EDGES:
+            if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
@@ -155,8 +155,15 @@ class SemanticsReader:
         cues = self.cues
         lemma = node.lemma_.casefold()
         own_aux = any(c.dep_ in ("aux", "neg") for c in prev.children)
-        if prev.dep_ == "conj" and own_aux:
-            return  # "may also be involved" keeps its own cues
+        own_subject = any(c.dep_ in SUBJECTS for c in prev.children)
+        if prev.dep_ == "conj" and (own_aux or own_subject):
+            # "may also be involved" keeps its own cues; "X may have absorbed Y, and Z is
+            # based in W" is a clause of its own, which the first one's modal does not
+            # reach (but an "if" clause still makes both consequences hypothetical)
+            if own_subject and any(c.dep_ == "advcl" and self._conditional(c)
+                                   for c in node.children):
+                reading.hedge(Modality.HYPOTHETICAL)
+            return
         for child in node.children:
             if child.i == prev.i:
                 continue
@@ -210,7 +217,14 @@ class SemanticsReader:
                 and denier(node) is None
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
-                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")))
+                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")
+                     or self._viewed_as(node, prev)))
+
+    def _viewed_as(self, node: Token, prev: Token) -> bool:
+        """ "is widely seen as a front for X": a view verb of a clause-only kind reports
+        what its "as" phrase says ("has seen a rise in attacks" reports nothing)."""
+        return prev.dep_ in ("prep", "oprd") and prev.lower_ == "as" and \
+            self.cues.source_verbs[node.lemma_.casefold()] == Modality.BELIEVED
 
     def _add_source(self, verb: Token, reading: Reading, in_content: bool) -> None:
         lemma = verb.lemma_.casefold()
@@ -249,6 +263,17 @@ class SemanticsReader:
                             if source:
                                 reading.sources.append(source)
 
+    def _whole_names(self, span: Span) -> Span:
+        """A source span never cut inside a name the parser split: "Jamaat-ul-Ahrar
+        announced …" parsed as three subjects is still "Jamaat-ul-Ahrar"."""
+        doc, start, end = span.doc, span.start, span.end
+        first, last = self.token_entity.get(start), self.token_entity.get(end - 1)
+        while first is not None and start > 0 and self.token_entity.get(start - 1) == first:
+            start -= 1
+        while last is not None and end < len(doc) and self.token_entity.get(end) == last:
+            end += 1
+        return span if (start, end) == (span.start, span.end) else doc[start:end]
+
     def source_of(self, head: Token) -> Source | None:
         """The source a noun phrase names: its words as written and its entity if known."""
         ref = self.coref.resolve(head) if head.pos_ == "PRON" else None
@@ -256,7 +281,7 @@ class SemanticsReader:
             return Source(self.names[ref], ref)
         if head.pos_ == "PRON":
             return None
-        span = _trim(head)
+        span = self._whole_names(_trim(head))
         entity = None
         candidates = [head, *[c for c in head.children
                               if c.dep_ in ("compound", "poss", "amod", "appos", "flat")]]
@@ -265,6 +290,13 @@ class SemanticsReader:
         if found:
             entity = min(found, key=lambda e: SOURCE_PREFERENCE.index(self.types[e]))
         return Source(span.text, entity)
+
+
+def _noun_complement(clause: Token) -> bool:
+    """ "no evidence that X has …", "fears that X could …": a noun's "that" clause is its
+    content (its cues reach it), unlike a relative clause ("a group that split …")."""
+    return clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in clause.children)
 
 
 def _trim(head: Token) -> Span:
