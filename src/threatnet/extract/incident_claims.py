@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import IncidentFacts, TargetReader
@@ -54,6 +55,7 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
+        self.doer_reader = DoerReader(lex, token_entity, self.types.get)
         # a reference whose words another entity keeps ("the suicide bombing": a tactic)
         self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         lex = self.lex
@@ -157,6 +159,9 @@ class IncidentClaimMaker:
         that governs it ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
+            if not any(self.types[e] in PERPETRATORS for e in found):
+                # "Militants of the Lashkar-e-Jhangvi opened fire", misparsed
+                found += self.doer_reader.groups(trigger)
         else:
             found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
                      for e in self.args.entities(c)]
@@ -197,6 +202,11 @@ class IncidentClaimMaker:
 
     def _subject_hedges(self, verb: Token, reading: Reading) -> None:
         """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""
+        if verb.pos_ == "VERB":
+            hedge = self.doer_reader.hedge(verb)
+            if hedge is not None:
+                reading.hedge(hedge)
+                return
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for tok in child.subtree:
@@ -431,7 +441,7 @@ class IncidentClaimMaker:
                 found = self.incident_at(t)
                 if found is not None:
                     return found
-        latest = self.incidents.latest_before(tok)
+        latest = self.incidents.latest_in_entry(tok)  # never another entry's incident
         if latest is None:
             return None
         last = max(t.i for t in latest.mentions if t.i < tok.i)

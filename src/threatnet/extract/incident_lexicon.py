@@ -64,6 +64,9 @@ class IncidentLexicon:
     place_preps: frozenset[str]
     place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
+    doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
+    doer_hedges: dict[str, Modality]      # "suspected X militants"
+    involvement_words: frozenset[str]     # "X was (not) involved in the attack"
     unreal: frozenset[str]
 
     def same_family(self, a: str, b: str) -> bool:
@@ -79,6 +82,15 @@ def _words(raw: object, key: str) -> frozenset[str]:
     if not isinstance(raw, list):
         raise InvalidData(_FILE, f"'{key}' must be a list of words")
     return frozenset(str(w).casefold() for w in raw)
+
+
+def _modalities(raw: object, key: str) -> dict[str, Modality]:
+    if not isinstance(raw, dict):
+        raise InvalidData(_FILE, f"'{key}' must map words to modalities")
+    try:
+        return {str(k).casefold(): Modality(v) for k, v in raw.items()}
+    except ValueError as exc:
+        raise InvalidData(_FILE, str(exc), key) from None
 
 
 def _by_kind(kinds: dict, part: str) -> dict[str, str]:
@@ -137,5 +149,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         place_preps=_words(d["place_preps"], "place_preps"),
         place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
+        doer_ties=_words(d["doers"]["ties"], "doers.ties"),
+        doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
+        involvement_words=_words(cues["involvement"], "involvement"),
         unreal=_words(d["unreal_governors"], "unreal_governors"),
     )

@@ -22,6 +22,7 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dateline import Dateline, find_dateline
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
+from threatnet.extract.incident_entries import find_entries
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -199,6 +200,9 @@ class _Run:
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
         self.dateline = self._dateline()
+        # database records and dated timeline lines: each entry's incidents take its date
+        self.entries = find_entries(doc.user_data.get(TEXT_KEY) or doc.text, published)
+        out.entries = self.entries
         if self.dateline is not None:
             out.dateline = (self.dateline.start, self.dateline.end)
             # "on Monday" is counted back from the day the story was filed
@@ -266,6 +270,11 @@ class _Run:
 
     def _in_dateline(self, tok: Token) -> bool:
         return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
+
+    def _outside_story(self, tok: Token) -> bool:
+        """A word of the dateline or of an entry's opening date ("Thursday, 10 August 2023:"),
+        which dates the entry, not the clause it is parsed into."""
+        return self._in_dateline(tok) or self.entries.in_prefix(tok.idx)
 
     def headings(self) -> list[tuple[int, int, list[str], str | None]]:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
@@ -437,7 +446,8 @@ class _Run:
             return None
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
-                and f.last < tok.i and not _conflicts(f, places, date)]
+                and f.last < tok.i and not _conflicts(f, places, date)
+                and self.entries.same(f.mentions[-1].idx, tok.idx)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                  and c.pos_ in ("NOUN", "PROPN")}
         if words:  # "the hospital bombing": the incident told of near a hospital
@@ -513,7 +523,7 @@ class _Run:
         latest = self.out.latest_before(tok)
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
-            <= MAX_SENTENCES_APART
+            <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
         if latest is not None and near and not marker and \
                 (not places or self._finer(places, latest)) and \
                 (not date or not latest.date or date == latest.date) and \
@@ -595,7 +605,10 @@ class _Run:
             return False
         heads = [c for c in verb.children if c.dep_ == "nsubj"] + \
             [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]]
+        # "PESHAWAR, Pakistan (AP) — Militants stormed": the dateline is no one's subject
+        heads = [h for h in heads if not self._in_dateline(h)]
+        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]
+                    if not self._in_dateline(t)]
         if kind != "clash" and (any(e is not None and e.type in STATE_SIDE for e in subjects)
                                 or any(h.lemma_.casefold() in self.lex.state_forces and
                                        self.entity_of(h.i) is None for h in heads)):
@@ -638,6 +651,9 @@ class _Run:
                   date: str | None) -> tuple[list[str], str | None]:
         """The place and date of the heading of the item `tok` is in, where the text around
         it gives none (or a date less precise: "2014" under "08 Jun 2014")."""
+        entry = self.entries.at(tok.idx)
+        if entry is not None and entry.date and (not date or entry.date.startswith(date)):
+            date = entry.date  # "March 4: … attacked": the entry's date
         above = [h for h in self.heading_lines if h[0] <= tok.i]
         if not above:
             return places, date
@@ -690,8 +706,8 @@ class _Run:
             root = tok  # "militants tried to force their way in": the date is of "tried"
             while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
                 root = root.head
-            scope = [t for t in clause_tokens(root) if not self._in_dateline(t)]
-            own = [t for t in _own_phrase(tok) if not self._in_dateline(t)] \
+            scope = [t for t in clause_tokens(root) if not self._outside_story(t)]
+            own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
             date = date_of(own, self.dates, self.published) or \

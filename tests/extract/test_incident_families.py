@@ -1,0 +1,139 @@
+"""Incident summaries in styles the project's reports are not written in: database
+records, dated timeline lines, wire copy. Each family is tried in at least three
+phrasings of our own: who did it (kept exactly as attributed), its date and its place."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, TTP, record
+
+from threatnet.model import EntityType, ExtractionRecord
+
+LEJ = "Lashkar-e-Jhangvi"
+HGB = "Hafiz Gul Bahadur group"
+DEEDS = ("perpetrated", "involved_in", "attacks", "targets")
+
+
+def _incidents(rec: ExtractionRecord) -> list:
+    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                  key=lambda e: e.mentions[0].start)
+
+
+def _names(rec: ExtractionRecord) -> dict[str, str]:
+    return {e.id: e.name for e in rec.entities}
+
+
+def _who(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]:
+    """(group, incident number in text order, polarity, modality, source) of every claim
+    of who did an incident."""
+    names = _names(rec)
+    order = {e.id: n for n, e in enumerate(_incidents(rec))}
+    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality),
+             c.source.text if c.source else None)
+            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
+            and c.object in order}
+
+
+def _dates_places(rec: ExtractionRecord) -> list[tuple[str | None, str | None]]:
+    names = _names(rec)
+    return [(e.incident.date, names.get(e.incident.place)) for e in _incidents(rec)]
+
+
+# -- the doer phrase: an anonymous doer tied to a group ------------------------------
+
+@pytest.mark.parametrize("text, group", [
+    ("Militants of the Lashkar-e-Jhangvi opened fire on a van carrying vegetable vendors "
+     "in Quetta on Thursday, killing two.", LEJ),
+    ("Gunmen linked to the Balochistan Liberation Front shot dead four labourers in Turbat "
+     "on Saturday.", BLF),
+    ("BLA-affiliated gunmen attacked a passenger bus near Turbat on Saturday, killing six.",
+     BLA),
+    ("Fighters belonging to the Hafiz Gul Bahadur group ambushed an army convoy in Mir Ali "
+     "on Monday.", HGB),
+    ("A police post in Bannu was attacked by militants of the Tehrik-i-Taliban Pakistan on "
+     "Monday night.", TTP),
+])
+def test_a_group_tied_to_anonymous_doers_carried_out_the_deed(extractor, text, group):
+    rec = record(extractor, text, published="2023-08-20")
+    assert (group, 0, "affirmed", "asserted", None) in _who(rec)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Suspected TTP militants attacked a police station in Lakki Marwat on Monday, killing "
+     "two constables.", TTP),
+    ("Suspected militants of the BLA opened fire on a checkpost in Kech district on "
+     "Monday.", BLA),
+    ("On 14 May 2023, suspected BLA militants opened fire on a passenger bus near Turbat, "
+     "killing four passengers.", BLA),
+])
+def test_suspected_doers_are_a_belief_never_the_authors_certainty(extractor, text, group):
+    rec = record(extractor, text, published="2023-08-20")
+    who = _who(rec)
+    assert (group, 0, "affirmed", "believed", None) in who
+    assert not any(w[3] == "asserted" for w in who)
+
+
+# -- entries: each dated line or record is its own incident --------------------------
+
+def test_timeline_lines_date_their_incidents_and_keep_their_claims(extractor):
+    text = ("March 4: Three policemen were killed and two injured when unidentified militants "
+            "attacked a police checkpost in the Domel area of Bannu District. The TTP claimed "
+            "responsibility for the attack.\n"
+            "March 6: Two soldiers were killed when militants ambushed a patrol in the Datta "
+            "Khel area of North Waziristan. Security officials suspected the Hafiz Gul "
+            "Bahadur group.\n"
+            "March 9: Gunmen shot dead a polio worker near Shewa village in Lakki Marwat "
+            "District. The BLA denied any involvement.\n")
+    rec = record(extractor, text, published="2023-03-12")
+    assert _dates_places(rec) == [("2023-03-04", "Domel"), ("2023-03-06", "Datta Khel"),
+                                  ("2023-03-09", "Shewa")]
+    who = {w[:4] for w in _who(rec)}
+    assert who == {(TTP, 0, "affirmed", "alleged"), (HGB, 1, "affirmed", "believed"),
+                   (BLA, 2, "negated", "reported")}
+
+
+def test_dash_entries_with_full_dates(extractor):
+    text = ("4 March 2023 — Gunmen stormed a checkpost in Tank District, killing two Levies "
+            "personnel. The attack was claimed by the TTP.\n"
+            "7 March 2023 — An IED exploded near a vehicle carrying Frontier Corps personnel "
+            "in Kech district, Balochistan, wounding five.\n")
+    rec = record(extractor, text, published="2023-03-15")
+    assert [d for d, _ in _dates_places(rec)] == ["2023-03-04", "2023-03-07"]
+    assert {w[:2] for w in _who(rec)} == {(TTP, 0)}
+
+
+def test_a_weekday_before_an_entrys_date_is_the_same_day(extractor):
+    text = ("Thursday, 10 August 2023: gunmen opened fire on a van carrying vegetable vendors "
+            "in Quetta, killing two. Police said the LeJ was suspected.\n"
+            "Sunday, 13 August 2023: Unidentified gunmen killed a cleric in Karachi. No group "
+            "claimed responsibility.\n")
+    rec = record(extractor, text, published="2023-08-20")
+    assert _dates_places(rec) == [("2023-08-10", "Quetta"), ("2023-08-13", "Karachi")]
+    assert {w[:2] for w in _who(rec)} == {(LEJ, 0)}
+
+
+def test_numeric_record_dates(extractor):
+    text = ("25/03/2023: Assailants attacked a police checkpoint in Domel area, Bannu "
+            "district, Khyber Pakhtunkhwa province, Pakistan. Three police officers were "
+            "killed. Tehrik-i-Taliban Pakistan (TTP) claimed responsibility for the incident."
+            "\n\n"
+            "02/04/2023: A suicide bomber detonated an explosives-laden vehicle near a "
+            "military convoy in Mir Ali, North Waziristan district. Four soldiers were "
+            "killed. No group claimed responsibility for the incident; however, sources "
+            "attributed the attack to the Hafiz Gul Bahadur group.\n")
+    rec = record(extractor, text, published="2023-04-10")
+    assert _dates_places(rec) == [("2023-03-25", "Domel"), ("2023-04-02", "Mir Ali")]
+    assert {w[:5] for w in _who(rec)} == {
+        (TTP, 0, "affirmed", "alleged", "Tehrik-i-Taliban Pakistan (TTP)"),
+        (HGB, 1, "affirmed", "reported", "sources")}
+
+
+# -- wire copy -------------------------------------------------------------------------
+
+def test_a_wire_dateline_with_a_country_is_no_subject(extractor):
+    text = ("PESHAWAR, Pakistan (AP) — Militants stormed a police post in northwest Pakistan "
+            "on Monday, killing three officers, police said. The Pakistani Taliban claimed "
+            "responsibility in a statement.")
+    rec = record(extractor, text, published="2023-07-19")
+    assert _dates_places(rec)[0][0] == "2023-07-17"
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged")}
