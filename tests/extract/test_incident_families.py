@@ -137,3 +137,62 @@ def test_a_wire_dateline_with_a_country_is_no_subject(extractor):
     rec = record(extractor, text, published="2023-07-19")
     assert _dates_places(rec)[0][0] == "2023-07-17"
     assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged")}
+
+
+# -- the responsibility sentence: the incident of its entry ----------------------------
+
+DEED = "Gunmen killed two customs officials in Dera Ismail Khan on Friday"
+
+
+@pytest.mark.parametrize("text, modality, source", [
+    (f"{DEED}. The TTP claimed.", "alleged", "The TTP"),
+    (f"{DEED}. The TTP later claimed responsibility in a statement.", "alleged", "The TTP"),
+    (f"{DEED}. The killing was claimed by the TTP.", "alleged", "the TTP"),
+    (f"{DEED}, an attack for which the TTP claimed responsibility.", "alleged", "the TTP"),
+    (f"{DEED}. The TTP, which claimed the attack, said the officials had harassed its men.",
+     "alleged", "The TTP"),
+    (f"{DEED}. In a statement, the TTP said its fighters carried out the attack.", "alleged",
+     "the TTP"),
+    (f"{DEED}. A TTP spokesman said the group was behind the attack.", "alleged",
+     "A TTP spokesman"),
+    (f"{DEED}. Police said the TTP was behind it.", "reported", "Police"),
+    (f"{DEED}. Police accused the TTP of carrying out the attack.", "alleged", "Police"),
+    (f"{DEED}. Authorities suspect the TTP.", "believed", "Authorities"),
+])
+def test_a_responsibility_sentence_names_who_did_the_deed_before_it(extractor, text,
+                                                                     modality, source):
+    rec = record(extractor, text, published="2023-08-20")
+    assert (TTP, 0, "affirmed", modality, source) in _who(rec)
+    assert not any(w[3] == "asserted" and w[4] is None for w in _who(rec))
+
+
+@pytest.mark.parametrize("text, source", [
+    (f"{DEED}. The TTP denied involvement.", "The TTP"),
+    (f"{DEED}. A TTP spokesman said the group was not involved.", "A TTP spokesman"),
+    (f"{DEED}. The TTP said it was not involved in the attack.", "The TTP"),
+    (f"{DEED}. Officials blamed the TTP, which denied it.", "the TTP"),
+])
+def test_a_denial_is_negated_in_the_deniers_words(extractor, text, source):
+    rec = record(extractor, text, published="2023-08-20")
+    assert (TTP, 0, "negated", "reported", source) in _who(rec)
+
+
+@pytest.mark.parametrize("text", [
+    f"{DEED}. No one has claimed responsibility for the attack so far.",
+    f"{DEED}. No group claimed it.",
+    f"{DEED}. Nearly 200 soldiers died in clashes last year, as the TTP claimed.",
+    f"The TTP has been involved in attacks on police in the province. {DEED}.",
+])
+def test_no_claim_no_group(extractor, text):
+    rec = record(extractor, text, published="2023-08-20")
+    assert _who(rec) == set()
+
+
+def test_a_claim_in_a_later_entry_never_reaches_an_earlier_entrys_incident(extractor):
+    text = ("12 May 2023 — Gunmen shot dead a trader in Turbat. No group claimed "
+            "responsibility.\n"
+            "14 May 2023 — A roadside bomb went off in Quetta, wounding three people. The "
+            "BLF claimed.\n")
+    rec = record(extractor, text, published="2023-05-20")
+    assert {(w[0], w[1]) for w in _who(rec)} <= {(BLF, 1)}
+    assert not any(w[1] == 0 for w in _who(rec))

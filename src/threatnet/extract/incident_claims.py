@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
+from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS, Arguments
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
@@ -24,11 +24,17 @@ from threatnet.extract.incident_targets import IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of
-from threatnet.model import Entity, EntityType, Modality, Polarity
+from threatnet.model import Entity, EntityType, Modality, Polarity, Source
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
+# words that stand for the incident just told: "claimed it", "was behind it"
+INCIDENT_PRONOUNS = frozenset({"it", "this", "both"})
+# a group referred to by the words of its own spokesman: "the group was behind the attack"
+SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
+                             "we", "it", "they", "fighter", "fighters", "men", "militant",
+                             "militants", "mujahideen", "cadre", "cadres"})
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
                         "members", "affiliate"})
@@ -61,7 +67,7 @@ class IncidentClaimMaker:
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
-            lex.planned_verbs | lex.membership_verbs | {"be", "have"}
+            lex.planned_verbs | lex.membership_verbs | lex.involvement_words | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -225,18 +231,23 @@ class IncidentClaimMaker:
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
-        if lemma not in self.cue_lemmas:
+        if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
                 tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
             return self._responsibility(tok.head, tok)
+        if tok.lower_ in self.lex.involvement_words:
+            return self._involved(tok)
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
                 not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
             return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
-            claimed = [o for o in objects if self.incident_at(o)]
+            claimed = [o for o in objects if self.incident_at(o) or
+                       (o.lower_ in INCIDENT_PRONOUNS and o.pos_ in ("PRON", "DET"))]
+            if not objects and self._bare_claim(tok):
+                return self._responsibility(tok, None)  # "The BLF claimed."
             return [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
@@ -250,15 +261,80 @@ class IncidentClaimMaker:
                 d.lemma_ == "do" for d in c.children) for c in tok.children):
             return self._nothing_to_do(tok)
         if lemma in self.lex.behind:
-            incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
-                             and self.incident_at(p)), None)
+            objects = [p for p in tok.children if p.dep_ == "pobj"]
+            incident = next((self.incident_at(p) for p in objects if self.incident_at(p)),
+                            None)
+            if incident is None and any(p.lower_ in INCIDENT_PRONOUNS for p in objects):
+                incident = self._incident_near(tok, [], reach=2)  # "was behind it"
             if incident is None or tok.head.pos_ not in ("AUX", "VERB"):
                 return []
-            doers = [e for e in self.args.subjects(tok.head) if self.types[e] in ACCUSED]
-            reading = self.reader.read(tok.head)
-            return [self._perpetrated(d, incident, tok, _copy(reading), _how(reading))
-                    for d in doers]
+            return self._behind(tok.head, tok, incident)
         return []
+
+    def _behind(self, verb: Token, tok: Token, incident: FoundIncident,
+                negated: bool = False) -> list[IncidentClaim]:
+        """ "Officials said X was behind the attack"; "the TTP's spokesman said the group
+        was behind it" (the group's own claim); "X was not involved" (a denial)."""
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        speakers = self._speaking_groups(verb)
+        if not doers and any(c.dep_ in ("nsubj", "nsubjpass") and
+                             (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
+                              SELF_REFERENCES) for c in verb.children):
+            doers = speakers  # "its spokesman said the group was behind it"
+        reading = self.reader.read(verb)
+        if negated:
+            reading.polarity = Polarity.NEGATED
+            reading.hedge(Modality.REPORTED)
+        out = []
+        for doer in dict.fromkeys(doers):
+            own = _copy(reading)
+            how = "denied" if negated else _how(own)
+            if doer in speakers and not negated:
+                own.hedge(self.lex.responsibility_modality)  # the group's own word
+                how = "claimed"
+            out.append(self._perpetrated(doer, incident, tok, own, how))
+        return out
+
+    def _speaking_groups(self, verb: Token) -> list[str]:
+        """The groups whose spokesman, commander or statement says the clause of `verb`
+        ("A TTP spokesman said …", "In a statement, the BLA said …")."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.casefold() in self.lex.speech_verbs:
+                return [e for e in self._claimants(node)
+                        if self.types[e] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+        return []
+
+    def _involved(self, tok: Token) -> list[IncidentClaim]:
+        """ "X was involved in the attack" (read as "behind"), "the group was not
+        involved" (a denial). An "in" phrase that names no incident ("involved in attacks on
+        police") is a record, no incident's."""
+        verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+        if verb.pos_ not in ("AUX", "VERB") or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        incident = next((self.incident_at(p) for p in places if self.incident_at(p)), None)
+        if incident is None and (places and not any(p.lower_ in INCIDENT_PRONOUNS
+                                                    for p in places)):
+            return []
+        incident = incident or self._incident_near(tok, [], reach=2)
+        if incident is None or _doubted(verb):
+            return []
+        negated = any(c.dep_ == "neg" for c in [*verb.children, *tok.children])
+        return self._behind(verb, tok, incident, negated=negated)
+
+    def _bare_claim(self, verb: Token) -> bool:
+        """ "The BLF claimed.", "The TTP later claimed responsibility" without an object
+        or a content clause: a claim of the incident just told (never "as X claimed")."""
+        return verb.dep_ in ("ROOT", "conj") and not any(
+            c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") or
+            (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) and \
+            any(c.dep_ == "nsubj" for c in verb.children)
 
     def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
         """ "X was responsible for the attack", "LeT, the group responsible for the November
@@ -457,21 +533,32 @@ class IncidentClaimMaker:
                 if agent is not None else None
         if speaker is None:
             return
+        if speaker.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "the TTP, which denied it": the antecedent speaks
+            antecedent = verb.head
+            start = min([antecedent.i, *[c.i for c in antecedent.lefts]])
+            text = self.doc[start:antecedent.i + 1].text
+            if not any(s.text == text for s in reading.sources):
+                reading.sources.insert(0, Source(text, self.token_entity.get(antecedent.i)))
+            return
         source = self.reader.source_of(speaker)
         if source is not None and not any(s.text == source.text for s in reading.sources):
             reading.sources.insert(0, source)
 
-    def _responsibility(self, verb: Token, claimed: Token) -> list[IncidentClaim]:
+    def _responsibility(self, verb: Token, claimed: Token | None) -> list[IncidentClaim]:
         if self._negated(verb):
             return []
-        incident = self._incident_near(verb, [claimed])
+        bare = claimed is None or claimed.lower_ in INCIDENT_PRONOUNS
+        incident = self._incident_near(verb, [] if bare else [claimed],
+                                       reach=2 if bare else SCOPE_SENTENCES)
         if incident is None:
             return []
         reading = self.reader.read(verb)
         self._speaker(verb, reading)
         reading.hedge(self.lex.responsibility_modality)
         doers = [e for e in self._claimants(verb) if self.types[e] in PERPETRATORS]
-        return [self._perpetrated(d, incident, claimed, _copy(reading), "claimed")
+        return [self._perpetrated(d, incident, claimed if claimed is not None else verb,
+                                  _copy(reading), "claimed")
                 for d in doers]
 
     def _attributed(self, verb: Token, modality: Modality) -> list[IncidentClaim]:

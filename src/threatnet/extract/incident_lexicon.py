@@ -67,6 +67,7 @@ class IncidentLexicon:
     doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
     doer_hedges: dict[str, Modality]      # "suspected X militants"
     involvement_words: frozenset[str]     # "X was (not) involved in the attack"
+    speech_verbs: frozenset[str]          # "its spokesman said the group was behind it"
     unreal: frozenset[str]
 
     def same_family(self, a: str, b: str) -> bool:
@@ -152,5 +153,6 @@ def load_incident_lexicon() -> IncidentLexicon:
         doer_ties=_words(d["doers"]["ties"], "doers.ties"),
         doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
         involvement_words=_words(cues["involvement"], "involvement"),
+        speech_verbs=_words(cues["speech"], "speech"),
         unreal=_words(d["unreal_governors"], "unreal_governors"),
     )

@@ -54,6 +54,7 @@ class IncidentFinder:
             *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
+            *lex.involvement_words,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
         self._hashes: numpy.ndarray | None = None
