@@ -196,3 +196,24 @@ def test_a_claim_in_a_later_entry_never_reaches_an_earlier_entrys_incident(extra
     rec = record(extractor, text, published="2023-05-20")
     assert {(w[0], w[1]) for w in _who(rec)} <= {(BLF, 1)}
     assert not any(w[1] == 0 for w in _who(rec))
+
+
+# -- a weapon as the doer: "a grenade was hurled", "an IED went off" ---------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("A grenade was hurled at a shop in Panjgur on Friday, injuring three people.", "Panjgur"),
+    ("An IED planted on a motorcycle went off near a police mobile in Peshawar on Friday.",
+     "Peshawar"),
+    ("A roadside bomb killed two soldiers in North Waziristan on Friday.", "North Waziristan"),
+    ("Two rockets landed in the Bannu cantonment on Friday, wounding a soldier.",
+     "Bannu cantonment"),
+])
+def test_a_weapon_that_went_off_is_an_incident(extractor, text, place):
+    rec = record(extractor, text, published="2023-08-20")
+    assert _dates_places(rec) == [("2023-08-18", place)]
+
+
+def test_a_defused_bomb_is_no_incident(extractor):
+    rec = record(extractor, "Police defused a bomb planted near a school in Quetta on Friday.",
+                 published="2023-08-20")
+    assert _incidents(rec) == []

@@ -54,9 +54,9 @@ class IncidentFinder:
             *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
-            *lex.involvement_words,
+            *lex.involvement_words, *lex.weapon_verbs,
             "be", "have", "hostage"]) | \
-            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
+            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
@@ -139,7 +139,21 @@ class IncidentFinder:
         for child in tok.children:  # "open fire", "blow up", "gun down"
             if child.dep_ in ("prt", "dobj") and f"{lemma} {child.lower_}" in self.lex.verbs:
                 return self.lex.verbs[f"{lemma} {child.lower_}"]
-        return self.lex.verbs.get(lemma)
+        return self.lex.verbs.get(lemma) or self.weapon_kind(tok, lemma)
+
+    def weapon_kind(self, tok: Token, lemma: str) -> str | None:
+        """ "a grenade was hurled at a shop", "an IED went off near a police van": a
+        weapon as the subject or object of a weapon verb is an incident of its kind."""
+        particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+        if lemma not in self.lex.weapon_verbs and not any(
+                f"{lemma} {p}" in self.lex.weapon_verbs for p in particles):
+            return None
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                for word in (child.lemma_.casefold(), child.lower_):
+                    if word in self.lex.weapons:
+                        return self.lex.weapons[word]
+        return None
 
     def doer_kind(self, tok: Token) -> str | None:
         """The kind of incident a deed's doer implies: "a suicide bomber drove …",
