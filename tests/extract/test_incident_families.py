@@ -217,3 +217,28 @@ def test_a_defused_bomb_is_no_incident(extractor):
     rec = record(extractor, "Police defused a bomb planted near a school in Quetta on Friday.",
                  published="2023-08-20")
     assert _incidents(rec) == []
+
+
+# -- several incidents in one paragraph --------------------------------------------------
+
+def test_each_claim_of_a_paragraph_goes_to_its_own_incident(extractor):
+    text = ("Gunmen affiliated with the Balochistan Liberation Army killed five labourers at a "
+            "construction site in Gwadar district on Saturday. In a statement, the BLA said "
+            "its fighters carried out the attack. A day later, a grenade was hurled at a shop "
+            "in Panjgur, injuring three people, for which the Balochistan Liberation Front "
+            "claimed responsibility.")
+    rec = record(extractor, text, published="2023-05-15")
+    assert [p for _, p in _dates_places(rec)] == ["Gwadar", "Panjgur"]
+    who = {w[:4] for w in _who(rec)}
+    assert (BLA, 0, "affirmed", "asserted") in who
+    assert (BLA, 0, "affirmed", "alleged") in who
+    assert (BLF, 1, "affirmed", "alleged") in who
+    assert not any(w[1] == 1 and w[0] == BLA for w in who)
+
+
+def test_a_charge_and_the_accused_groups_denial_in_one_sentence(extractor):
+    text = ("Militants abducted four Chinese engineers near Dasu in Upper Kohistan district on "
+            "Monday. Police attributed the kidnapping to the TTP, which denied it.")
+    rec = record(extractor, text, published="2023-10-05")
+    assert {w[2:] for w in _who(rec) if w[0] == TTP} == {
+        ("affirmed", "reported", "Police"), ("negated", "reported", "the TTP")}

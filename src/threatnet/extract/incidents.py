@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dateline import Dateline, find_dateline
+from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
 from threatnet.extract.incident_entries import find_entries
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
@@ -61,11 +62,13 @@ class IncidentFinder:
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
+        self.doer_phrases = DoerReader(self.lex, {}, lambda e: None)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
         out = DocIncidents(cue_tokens=self.cue_tokens(doc))
         adder = EntityAdder(doc, found)
+        self.doer_phrases = DoerReader(self.lex, found.token_entity, lambda e: None)
         run = _Run(self, doc, found, adder, out, dates, published)
         events = {i for i, e in found.token_entity.items() if run.types.get(e) is not None
                   and run.types[e].type == EntityType.EVENT}
@@ -160,6 +163,15 @@ class IncidentFinder:
         "the gunmen who killed …"."""
         if tok.pos_ != "VERB" or tok.lemma_.casefold() in self.lex.not_deeds:
             return None
+        if tok.tag_ == "VBD" and tok.dep_ in ("conj", "advcl") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "Gunmen affiliated with the BLA killed …", the participle parsed as the main
+            # verb: the doer phrase right before the deed
+            for word in self.doer_phrases.phrase(tok):
+                kind = self.lex.perpetrator_kinds.get(word.lower_) or \
+                    self.lex.perpetrator_kinds.get(word.lemma_.casefold())
+                if kind:
+                    return kind
         for child in tok.children:
             if child.dep_ != "nsubj":
                 continue
