@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dateline import Dateline, find_dateline
-from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
+from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_entries import find_entries
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
