@@ -242,3 +242,32 @@ def test_a_charge_and_the_accused_groups_denial_in_one_sentence(extractor):
     rec = record(extractor, text, published="2023-10-05")
     assert {w[2:] for w in _who(rec) if w[0] == TTP} == {
         ("affirmed", "reported", "Police"), ("negated", "reported", "the TTP")}
+
+
+# -- places: the finest the entry names ------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("On 6 March 2023, unidentified gunmen shot and killed a polio worker in Gandi "
+     "Khankhel village (Lakki Marwat, Khyber Pakhtunkhwa).", "Gandi Khankhel"),
+    ("Gunmen on motorcycles opened fire on a car near Sheikh Maltoon town in Mardan on "
+     "Saturday, killing a local leader.", "Sheikh Maltoon"),
+    ("Militants attacked a police station in the Mamond tehsil of Bajaur district late on "
+     "Tuesday. Two constables were killed.", "Mamond"),
+    ("Unknown assailants on Wednesday night attacked a check post in the Sui area of Dera "
+     "Bugti district, Balochistan, leaving two soldiers dead.", "Sui"),
+])
+def test_a_village_or_area_is_kept_by_name_before_its_district(extractor, text, place):
+    rec = record(extractor, text, published="2023-03-12")
+    assert [p for _, p in _dates_places(rec)] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials suspect the Tehrik-i-Taliban Pakistan; the group has not commented.",
+    "Police blamed the Tehrik-i-Taliban Pakistan; the group did not respond.",
+    "Officials attributed the attack to the Tehrik-i-Taliban Pakistan; the group has not "
+    "denied it.",
+])
+def test_a_negation_after_a_semicolon_stays_in_its_own_clause(extractor, text):
+    rec = record(extractor, "An explosion ripped through a passenger van near Darra Adam Khel "
+                            f"on Monday, killing six. {text}", published="2023-06-07")
+    assert {(w[0], w[2]) for w in _who(rec)} == {(TTP, "affirmed")}

@@ -134,6 +134,16 @@ class IncidentClaimMaker:
                                      self._presupposed(tok)))
         return out
 
+    def _read(self, verb: Token) -> Reading:
+        """The cues of an attribution verb's clause. A clause after a semicolon stands on
+        its own: "Officials suspect X; the group has not commented" — the parser may hang
+        the first clause under the second, whose "not" is no part of it."""
+        head = verb.head
+        if head.i != verb.i and verb.dep_ in ("ccomp", "conj", "parataxis") and any(
+                t.text == ";" for t in verb.doc[min(verb.i, head.i):max(verb.i, head.i)]):
+            return Reading()
+        return self.reader.read(verb)
+
     def _presupposed(self, trigger: Token) -> Reading | None:
         """ "X claimed the March attack on the Gwadar complex", "blamed X for the bombing
         near the airport": who did it is X's claim or the accusers'; that the attack
@@ -281,7 +291,7 @@ class IncidentClaimMaker:
                              (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
                               SELF_REFERENCES) for c in verb.children):
             doers = speakers  # "its spokesman said the group was behind it"
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         if negated:
             reading.polarity = Polarity.NEGATED
             reading.hedge(Modality.REPORTED)
@@ -553,7 +563,7 @@ class IncidentClaimMaker:
                                        reach=2 if bare else SCOPE_SENTENCES)
         if incident is None:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         self._speaker(verb, reading)
         reading.hedge(self.lex.responsibility_modality)
         doers = [e for e in self._claimants(verb) if self.types[e] in PERPETRATORS]
@@ -588,7 +598,7 @@ class IncidentClaimMaker:
                  if self.types.get(e) in ACCUSED]
         if incident is None or not doers:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "agent" for c in children):
             self._speaker(verb, reading)
         reading.hedge(modality)
@@ -597,6 +607,8 @@ class IncidentClaimMaker:
         return [self._perpetrated(d, incident, verb, _copy(reading), how) for d in doers]
 
     def _denied(self, verb: Token) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []  # "the group has not denied it" is no denial
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
                   (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
@@ -608,7 +620,7 @@ class IncidentClaimMaker:
         doers = self._claimants(verb)
         if incident is None or not doers:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         self._speaker(verb, reading)
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)

@@ -178,7 +178,7 @@ class PlaceReader:
         one put inside a known place ("at Kolpur in the Bolan area")."""
         if tok.lemma_.casefold() in self.lex.place_nouns:
             start = tok.i
-            while start > 0 and self.entity_of(start - 1) is None and (
+            while start > 0 and self._nameless(start - 1) and (
                     self.doc[start - 1].pos_ == "PROPN" or
                     (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
                 start -= 1
@@ -192,6 +192,15 @@ class PlaceReader:
         start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
+
+    def _nameless(self, i: int) -> bool:
+        """A word no entity of the pack holds: free, or part of a name the statistical NER
+        took for a person or an organisation ("Gandi Khankhel village", "Sheikh Maltoon
+        town"), which the place noun after it shows to be a place."""
+        entity = self.entity_of(i)
+        return entity is None or (entity.pack_id is None and entity.type in
+                                  (EntityType.PERSON, EntityType.ORGANIZATION,
+                                   EntityType.LOCATION))
 
     def _inside_known_place(self, tok: Token) -> bool:
         """ "Kolpur in the Bolan area", "Bela, Lasbela district": a known place right after
