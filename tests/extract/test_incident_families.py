@@ -271,3 +271,59 @@ def test_a_negation_after_a_semicolon_stays_in_its_own_clause(extractor, text):
     rec = record(extractor, "An explosion ripped through a passenger van near Darra Adam Khel "
                             f"on Monday, killing six. {text}", published="2023-06-07")
     assert {(w[0], w[2]) for w in _who(rec)} == {(TTP, "affirmed")}
+
+
+# -- deeds named by their toll: "Militants killed two soldiers" --------------------------
+
+@pytest.mark.parametrize("text, who", [
+    ("Militants killed two customs officials in Dera Ismail Khan on Friday. The TTP claimed "
+     "responsibility.", (TTP, 0, "affirmed", "alleged")),
+    ("The TTP killed two customs officials in Dera Ismail Khan on Friday.",
+     (TTP, 0, "affirmed", "asserted")),
+    ("Insurgents abducted five engineers near Dasu on Friday. Police blamed the TTP.",
+     (TTP, 0, "affirmed", "alleged")),
+    ("The TTP claimed responsibility for killing two customs officials in Dera Ismail Khan "
+     "on Friday.", (TTP, 0, "affirmed", "alleged")),
+])
+def test_a_toll_verb_with_an_armed_doer_is_an_incident(extractor, text, who):
+    rec = record(extractor, text, published="2023-08-20")
+    assert len(_incidents(rec)) == 1
+    assert _dates_places(rec)[0][0] == "2023-08-18"
+    assert who in {w[:4] for w in _who(rec)}
+
+
+def test_a_claimed_deed_happened_where_the_author_says(extractor):
+    rec = record(extractor, "The TTP claimed responsibility for killing two customs officials "
+                            "in Dera Ismail Khan on Friday.", published="2023-08-20")
+    names = _names(rec)
+    [where] = [c for c in rec.claims if c.predicate == "occurred_in"]
+    assert (names[where.object], str(where.modality), where.source) == \
+        ("Dera Ismail Khan", "asserted", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Two years after the Taliban seized Kabul in August 2021, talks stalled.",
+    "After seizing Kabul, the Taliban reportedly executed a former ISKP leader held in "
+    "Pul-e-Charkhi prison.",
+    "Security forces killed four militants in North Waziristan on Friday.",
+])
+def test_a_rulers_or_a_states_deed_is_no_incident(extractor, text):
+    rec = record(extractor, text, published="2023-08-20")
+    assert _who(rec) == set()
+
+
+# -- who speaks for the group ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, source", [
+    (f"{DEED}. The Islamic State's Amaq news agency claimed the attack.",
+     "The Islamic State's Amaq news agency"),
+    (f"{DEED}. Tehrik-i-Taliban Pakistan spokesman Muhammad Khurasani claimed responsibility.",
+     "Tehrik-i-Taliban Pakistan spokesman Muhammad Khurasani"),
+    (f"{DEED}. Authorities suspected that the TTP was responsible.", "Authorities"),
+])
+def test_the_group_behind_its_outlet_or_spokesman(extractor, text, source):
+    rec = record(extractor, text, published="2023-08-20")
+    groups = {w[0] for w in _who(rec)}
+    assert groups & {TTP, "Islamic State"}
+    assert "Amaq News Agency" not in groups
+    assert all(w[4] == source for w in _who(rec) if w[0] in (TTP, "Islamic State"))

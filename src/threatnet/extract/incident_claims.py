@@ -149,10 +149,10 @@ class IncidentClaimMaker:
         near the airport": who did it is X's claim or the accusers'; that the attack
         happened there, with what, against whom, is taken as known (the author's)."""
         node = trigger
-        if node.pos_ != "NOUN":
-            return None
+        if node.pos_ != "NOUN" and not (node.tag_ == "VBG" and node.dep_ == "pcomp"):
+            return None  # a noun, or a gerund: "claimed responsibility for killing …"
         for _ in range(4):
-            if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj") or \
+            if node.dep_ not in ("dobj", "pobj", "pcomp", "prep", "nsubjpass", "conj") or \
                     node.head.i == node.i:
                 return None
             node = node.head
@@ -326,8 +326,8 @@ class IncidentClaimMaker:
         if verb.pos_ not in ("AUX", "VERB") or not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return []
-        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for p in c.children if p.dep_ == "pobj"]
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                  for p in c.children if p.dep_ in ("pobj", "pcomp")]
         incident = next((self.incident_at(p) for p in places if self.incident_at(p)), None)
         if incident is None and (places and not any(p.lower_ in INCIDENT_PRONOUNS
                                                     for p in places)):
@@ -482,11 +482,16 @@ class IncidentClaimMaker:
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         # "a message in the name of X claimed", "a statement from X": the group's claim
-        found += [e for c in verb.children if c.dep_ == "nsubj" and
-                  c.lemma_.casefold() in self.lex.claim_carriers
-                  for t in c.subtree for e in [self.token_entity.get(t.i)]
-                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
-                                                 EntityType.ORGANIZATION) and e not in found]
+        carried = [e for c in verb.children if c.dep_ == "nsubj" and
+                   c.lemma_.casefold() in self.lex.claim_carriers
+                   for t in c.subtree for e in [self.token_entity.get(t.i)]
+                   if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                  EntityType.ORGANIZATION)]
+        if any(self.types[e] == EntityType.ARMED_GROUP for e in carried):
+            # "the Islamic State's Amaq news agency claimed": the group, not its outlet
+            found = [e for e in found if self.types[e] != EntityType.ORGANIZATION]
+            carried = [e for e in carried if self.types[e] == EntityType.ARMED_GROUP]
+        found += [e for e in carried if e not in found]
         # "a little-known group, X, claimed": the group the subject's apposition names
         found += [e for c in verb.children if c.dep_ == "nsubj" and self.token_entity.get(c.i)
                   is None for a in c.children if a.dep_ == "appos"
@@ -495,7 +500,9 @@ class IncidentClaimMaker:
                   and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
+            # "TTP spokesman Muhammad Khurasani": the role noun as a modifier of the name
+            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos" or
+                                (c.dep_ == "compound" and c.lemma_.casefold() in roles)]]
             owners = [c for noun in nouns if noun.lemma_.casefold() in roles
                       for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
             owners += [p for noun in nouns if noun.lemma_.casefold() in roles

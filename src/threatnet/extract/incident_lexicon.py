@@ -65,6 +65,7 @@ class IncidentLexicon:
     place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
     doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
+    doer_deeds: dict[str, str]            # "Militants killed two soldiers": an attack
     doer_hedges: dict[str, Modality]      # "suspected X militants"
     involvement_words: frozenset[str]     # "X was (not) involved in the attack"
     speech_verbs: frozenset[str]          # "its spokesman said the group was behind it"
@@ -153,6 +154,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         doer_ties=_words(d["doers"]["ties"], "doers.ties"),
+        doer_deeds={str(k).casefold(): str(v) for k, v in d["doers"]["deeds"].items()},
         doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
         involvement_words=_words(cues["involvement"], "involvement"),
         speech_verbs=_words(cues["speech"], "speech"),

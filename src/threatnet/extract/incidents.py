@@ -264,13 +264,32 @@ class _Run:
                     named.id not in self.adder_ids():
                 here = self._named(named, tok) or here
                 continue
-            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok)
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
             if kind is not None:
                 here = self._deed(tok, kind, here, marker, verbal=True) or here
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
                 here = self._noun(tok, here, marker) or here
+
+    def _killing(self, tok: Token) -> str | None:
+        """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
+        by insurgents": a casualty verb whose doer is an anonymous armed doer or a named
+        armed group is an attack."""
+        kind = self.lex.doer_deeds.get(tok.lemma_.casefold())
+        if tok.pos_ != "VERB" or kind is None:
+            return None
+        doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
+            [p for c in tok.children if c.dep_ == "agent" for p in c.children
+             if p.dep_ == "pobj"]
+        if tok.tag_ == "VBG" and self._charged_gerund(tok):  # "claimed … for killing two"
+            return kind
+        for doer in doers:
+            entity = self.entity_of(doer.i)
+            if (entity is not None and entity.type == EntityType.ARMED_GROUP) or (
+                    entity is None and doer.lemma_.casefold() in self.lex.anonymous):
+                return kind
+        return None
 
     def _dateline(self) -> Dateline | None:
         """The story's dateline, when its place is a place the entity finder knows."""
@@ -621,6 +640,8 @@ class _Run:
     def _real_deed(self, verb: Token, kind: str) -> bool:
         tried = verb.dep_ == "xcomp" and verb.head.lemma_ in ("try", "attempt") and \
             verb.head.tag_ == "VBD" and not self.f.unreal(verb.head)
+        if verb.tag_ == "VBG" and self._charged_gerund(verb):
+            tried = True  # "claimed responsibility for killing …", "accused X of attacking …"
         if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
             return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
@@ -641,6 +662,17 @@ class _Run:
                                        self.entity_of(h.i) is None for h in heads)):
             return False  # a security operation, not an incident
         return True
+
+    def _charged_gerund(self, verb: Token) -> bool:
+        """A deed told as what a group claims or is accused of ("claimed responsibility for
+        killing two officials in Bannu on Friday", "accused the TTP of attacking a post"):
+        it happened, whoever did it."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "of"):
+            return False
+        governor = verb.head.head
+        lemma = governor.lemma_.casefold()
+        return lemma in self.lex.responsibility_nouns or \
+            lemma in self.lex.responsibility_verbs or lemma in self.lex.attribution_verbs
 
     def _specific(self, tok: Token) -> bool:
         """A single thing struck ("a police post", not an actor), or people hurt in the
