@@ -327,3 +327,30 @@ def test_the_group_behind_its_outlet_or_spokesman(extractor, text, source):
     assert groups & {TTP, "Islamic State"}
     assert "Amaq News Agency" not in groups
     assert all(w[4] == source for w in _who(rec) if w[0] in (TTP, "Islamic State"))
+
+
+# -- more ways of telling the deed and the claim ---------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Two customs officials were killed and one injured in Dera Ismail Khan on Friday when "
+     "their vehicle came under fire. The TTP claimed responsibility.", "Dera Ismail Khan"),
+    ("Two soldiers were killed in Bannu on Friday when militants ambushed a patrol. The TTP "
+     "claimed responsibility.", "Bannu"),
+    ("A police van came under attack in Dera Ismail Khan on Friday, leaving two officers dead. "
+     "The TTP took responsibility.", "Dera Ismail Khan"),
+    ("Gunmen killed two customs officials in Dera Ismail Khan on Friday. The TTP said in a "
+     "statement that its fighters had targeted the officials.", "Dera Ismail Khan"),
+])
+def test_a_when_clause_or_a_fire_taken_is_the_deed_of_the_toll(extractor, text, place):
+    rec = record(extractor, text, published="2023-08-20")
+    assert _dates_places(rec) == [("2023-08-18", place)]
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged")}
+
+
+def test_a_denial_in_a_relative_clause_after_a_charge_is_the_deniers_own(extractor):
+    text = ("A bombing outside a school in Kabul killed more than 80 people in May 2021. No "
+            "group claimed that attack; the then government blamed the Taliban, who denied "
+            "involvement.")
+    rec = record(extractor, text, published="2022-02-15")
+    assert {w[2:] for w in _who(rec)} == {("affirmed", "alleged", "the then government"),
+                                          ("negated", "reported", "the Taliban")}

@@ -139,6 +139,9 @@ class IncidentClaimMaker:
         its own: "Officials suspect X; the group has not commented" — the parser may hang
         the first clause under the second, whose "not" is no part of it."""
         head = verb.head
+        if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS
+                                        for c in verb.children):
+            return Reading()  # "blamed the Taliban, who denied involvement": the author's
         if head.i != verb.i and verb.dep_ in ("ccomp", "conj", "parataxis") and any(
                 t.text == ";" for t in verb.doc[min(verb.i, head.i):max(verb.i, head.i)]):
             return Reading()
@@ -244,7 +247,8 @@ class IncidentClaimMaker:
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
-                tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
+                tok.head.lemma_.casefold() in self.lex.responsibility_verbs | \
+                self.lex.responsibility_noun_verbs:
             return self._responsibility(tok.head, tok)
         if tok.lower_ in self.lex.involvement_words:
             return self._involved(tok)

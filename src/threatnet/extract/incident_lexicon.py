@@ -46,6 +46,7 @@ class IncidentLexicon:
     reflexive_suicide: frozenset[str]
     responsibility_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
+    responsibility_noun_verbs: frozenset[str]  # "took responsibility"
     responsibility_modality: Modality
     attribution_verbs: dict[str, Modality]
     denial_verbs: frozenset[str]
@@ -135,6 +136,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         reflexive_suicide=_words(d["reflexive_suicide"], "reflexive_suicide"),
         responsibility_verbs=_words(cues["responsibility"]["verbs"], "responsibility"),
         responsibility_nouns=_words(cues["responsibility"]["nouns"], "responsibility"),
+        responsibility_noun_verbs=_words(cues["responsibility"]["noun_verbs"],
+                                         "responsibility"),
         responsibility_modality=responsibility_modality,
         attribution_verbs=attribution,
         denial_verbs=_words(cues["denial"]["verbs"], "denial"),

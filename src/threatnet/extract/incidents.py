@@ -142,6 +142,11 @@ class IncidentFinder:
         for child in tok.children:  # "open fire", "blow up", "gun down"
             if child.dep_ in ("prt", "dobj") and f"{lemma} {child.lower_}" in self.lex.verbs:
                 return self.lex.verbs[f"{lemma} {child.lower_}"]
+            if child.dep_ == "prep":  # "came under fire"
+                for obj in child.children:
+                    phrase = f"{lemma} {child.lower_} {obj.lemma_.casefold()}"
+                    if obj.dep_ == "pobj" and phrase in self.lex.verbs:
+                        return self.lex.verbs[phrase]
         return self.lex.verbs.get(lemma) or self.weapon_kind(tok, lemma)
 
     def weapon_kind(self, tok: Token, lemma: str) -> str | None:
@@ -640,14 +645,18 @@ class _Run:
     def _real_deed(self, verb: Token, kind: str) -> bool:
         tried = verb.dep_ == "xcomp" and verb.head.lemma_ in ("try", "attempt") and \
             verb.head.tag_ == "VBD" and not self.f.unreal(verb.head)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("none", "nobody", "no-one") or
+               any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children))
+               for c in verb.children):
+            return False  # "no Pakistani citizens had been targeted"
         if verb.tag_ == "VBG" and self._charged_gerund(verb):
             tried = True  # "claimed responsibility for killing …", "accused X of attacking …"
         if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
             return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and objects \
-                and all(o.tag_ in ("NNS", "NNPS") for o in objects):
-            return False  # "has attacked Indian targets ever since": a record
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+                and objects and all(o.tag_ in ("NNS", "NNPS") for o in objects):
+            return False  # "has attacked Indian targets ever since": a record ("had" not)
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
                 and verb.dep_ not in ("acl", "conj"):
             return False
@@ -772,7 +781,17 @@ class _Run:
             date = date_of(own, self.dates, self.published) or \
                 date_of(scope, self.dates, self.published)
             places = self.place_reader.places(tok, own) if own else []
-            self.anchor_cache[tok.i] = (places or self.place_reader.places(tok, scope), date)
+            places = places or self.place_reader.places(tok, scope)
+            toll = root.head
+            if root.dep_ == "advcl" and toll.lemma_.casefold() in self.lex.casualties and \
+                    any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                        for c in root.children):
+                # "Two soldiers were killed in Bannu on Monday when militants ambushed a
+                # patrol": the toll's clause places and dates the deed
+                outer = [t for t in clause_tokens(toll) if not self._outside_story(t)]
+                places = places or self.place_reader.places(tok, outer)
+                date = date or date_of(outer, self.dates, self.published)
+            self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
 
