@@ -354,3 +354,28 @@ def test_a_denial_in_a_relative_clause_after_a_charge_is_the_deniers_own(extract
     rec = record(extractor, text, published="2022-02-15")
     assert {w[2:] for w in _who(rec)} == {("affirmed", "alleged", "the then government"),
                                           ("negated", "reported", "the Taliban")}
+
+
+# -- a toll with no doer, told with its day and place ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Two customs officials were killed in Dera Ismail Khan on Friday. The TTP claimed "
+    "responsibility for the killings.",
+    "Three policemen were killed in Bannu on Friday. The TTP claimed responsibility.",
+    "Five engineers were abducted near Dasu on Friday. The TTP claimed.",
+])
+def test_a_toll_with_a_day_and_a_place_is_the_incident_the_claim_is_about(extractor, text):
+    rec = record(extractor, text, published="2023-08-20")
+    assert len(_incidents(rec)) == 1
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged")}
+
+
+@pytest.mark.parametrize("text", [
+    "Four militants were killed in North Waziristan on Friday.",
+    "Two soldiers were killed in an exchange of fire in North Waziristan on Friday.",
+    "Three people were killed in Bannu when a roof collapsed on Friday.",
+    "Two soldiers were killed in North Waziristan last year.",
+])
+def test_a_toll_of_the_armed_or_of_an_operation_or_undated_is_none(extractor, text):
+    rec = record(extractor, text, published="2023-08-20")
+    assert _incidents(rec) == []

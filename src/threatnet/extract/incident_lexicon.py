@@ -67,6 +67,7 @@ class IncidentLexicon:
     new_markers: frozenset[str]
     doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
     doer_deeds: dict[str, str]            # "Militants killed two soldiers": an attack
+    operation_nouns: frozenset[str]       # "killed in an operation": no incident
     doer_hedges: dict[str, Modality]      # "suspected X militants"
     involvement_words: frozenset[str]     # "X was (not) involved in the attack"
     speech_verbs: frozenset[str]          # "its spokesman said the group was behind it"
@@ -158,6 +159,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         doer_ties=_words(d["doers"]["ties"], "doers.ties"),
         doer_deeds={str(k).casefold(): str(v) for k, v in d["doers"]["deeds"].items()},
+        operation_nouns=_words(d["operation_nouns"], "operation_nouns"),
         doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
         involvement_words=_words(cues["involvement"], "involvement"),
         speech_verbs=_words(cues["speech"], "speech"),

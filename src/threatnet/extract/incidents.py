@@ -294,7 +294,33 @@ class _Run:
             if (entity is not None and entity.type == EntityType.ARMED_GROUP) or (
                     entity is None and doer.lemma_.casefold() in self.lex.anonymous):
                 return kind
+        if not doers and self._bare_toll(tok):
+            return kind
         return None
+
+    def _bare_toll(self, tok: Token) -> bool:
+        """ "Two customs officials were shot dead in Dera Ismail Khan on Friday", "Three
+        policemen were killed in Bannu on Monday": a toll told with no doer, a day and a
+        place of its own, is the incident an entry or a wire story reports — unless the
+        sentence names what killed them ("in a drone strike", "in an operation"), or the
+        dead are the armed ("four militants were killed")."""
+        if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children) or \
+                self.f.unreal(tok):
+            return False
+        victims = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not victims or any(v.lemma_.casefold() in self.lex.anonymous | self.lex.state_forces
+                              - {"soldier", "troop", "troops", "police", "policeman"}
+                              for v in victims):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "after") and any(
+                p.pos_ == "NOUN" and p.lemma_.casefold() in self.f.incident_nouns |
+                self.lex.operation_nouns for p in c.children if p.dep_ == "pobj")
+               for c in tok.children):
+            return False  # "killed in an attack": the noun is the incident
+        if any(c.dep_ == "advcl" for c in tok.children):
+            return False  # "… when a roof collapsed": the clause says how; a deed there is
+        places, date = self._anchors(tok)
+        return bool(places) and bool(date and len(date) == 10)
 
     def _dateline(self) -> Dateline | None:
         """The story's dateline, when its place is a place the entity finder knows."""
