@@ -379,3 +379,40 @@ def test_a_toll_with_a_day_and_a_place_is_the_incident_the_claim_is_about(extrac
 def test_a_toll_of_the_armed_or_of_an_operation_or_undated_is_none(extractor, text):
     rec = record(extractor, text, published="2023-08-20")
     assert _incidents(rec) == []
+
+
+# -- conflict-event notes and field records ----------------------------------------------
+
+def test_conflict_event_notes(extractor):
+    text = ("On 4 March 2023, militants (presumably TTP) attacked a police checkpost in Domel "
+            "(Bannu, Khyber Pakhtunkhwa), killing 3 police officers.\n"
+            "Around 7 March 2023 (month of), unidentified armed men abducted a teacher in Tump "
+            "(Kech, Balochistan).\n"
+            "12 February 2023 — Tehreek-e-Taliban Pakistan (TTP) militants attacked a police "
+            "post in North Waziristan; two policemen were killed.\n")
+    rec = record(extractor, text, published="2023-03-12")
+    assert _dates_places(rec) == [("2023-03-04", "Domel"), ("2023-03-07", "Tump"),
+                                  ("2023-02-12", "North Waziristan")]
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "believed"),
+                                          (TTP, 2, "affirmed", "asserted")}
+
+
+def test_a_record_with_date_and_location_fields(extractor):
+    text = ("Date: 2023-02-17\nLocation: Karachi, Sindh\nDescription: Militants stormed a "
+            "police compound, killing four people. The TTP claimed responsibility.\n\n"
+            "Date: 2023-03-02\nLocation: Quetta, Balochistan\nDescription: A bomb went off "
+            "near a police van, wounding five. Police suspect the involvement of the BLA.\n")
+    rec = record(extractor, text, published="2023-04-01")
+    assert _dates_places(rec) == [("2023-02-17", "Karachi"), ("2023-03-02", "Quetta")]
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged"),
+                                          (BLA, 1, "affirmed", "believed")}
+
+
+@pytest.mark.parametrize("text, group", [
+    (f"{DEED}. Police suspect the involvement of the TTP.", TTP),
+    (f"{DEED}. Officials suspected the TTP's hand in the attack.", TTP),
+    (f"{DEED}. Officials blamed the TTP's involvement.", TTP),
+])
+def test_the_involvement_of_a_group_suspected(extractor, text, group):
+    rec = record(extractor, text, published="2023-08-20")
+    assert group in {w[0] for w in _who(rec) if w[2] == "affirmed" and w[3] != "asserted"}

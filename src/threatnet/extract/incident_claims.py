@@ -604,6 +604,13 @@ class IncidentClaimMaker:
             return []  # "accused India of backing the group": not of the attack
         group_words = [w for w in group_words if self.token_entity.get(w.i) or
                        w.lemma_.casefold() not in PART_NOUNS]  # "a faction of the TTP"
+        # "police suspect the involvement of the BLA", "suspected the BLA's hand"
+        group_words = [g for w in group_words for g in (
+            [p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"] +
+            [c for c in w.children if c.dep_ == "poss"]
+            if w.lemma_.casefold() in self.lex.denial_nouns and
+            self.token_entity.get(w.i) is None else [w])]
         incident = self._incident_near(verb, incident_words)
         doers = [e for w in group_words for e in self.args.entities(w)
                  if self.types.get(e) in ACCUSED]

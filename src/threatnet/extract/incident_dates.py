@@ -23,6 +23,8 @@ _MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "j
                                "august", "september", "october", "november", "december")}
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
                                  re.IGNORECASE)
+_APPROXIMATE = re.compile(r"^\s*(?:around|about|circa|approximately|on or about|on)\s+",
+                          re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a day from
@@ -32,6 +34,7 @@ CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a d
 def resolve_date(text: str, published: str | None) -> str | None:
     """An ISO date (or year-month, year) for a written date, or None."""
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1).casefold()[:3]], text)
+    text = _APPROXIMATE.sub("", text)  # "Around 7 March 2023" is 7 March 2023
     lower = text.casefold()
     base = _published(published)
     if base is not None:

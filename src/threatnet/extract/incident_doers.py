@@ -25,7 +25,7 @@ from threatnet.model import EntityType, Modality
 
 GROUPS = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
 MAX_PHRASE = 14  # tokens: a doer phrase is short
-CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "(", ")", "\"", "when", "as", "after",
+CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
                           "while", "where", "who", "which", "that", "and", "but", "before",
                           "since", "because", "said", "says"})
 JOINS = frozenset({"of", "from", "to", "with", "the", "-", "a", "an", "its", "banned",

@@ -33,9 +33,13 @@ _WORDS = rf"(?P<words>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|" \
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
 # an entry's opening: an optional bullet or item number, an optional weekday, the date,
 # then a separator (colon, dash, full stop, comma) before the entry's text
+# a record's date field: "Date: 2023-02-17", "Incident date: 4 March 2023"
+_FIELD = r"(?:(?:incident|event|attack)\s+date|date(?:\s+of\s+(?:the\s+)?" \
+    r"(?:incident|attack|event))?)\s*:\s*"
 _OPENING = re.compile(
-    rf"^[ \t]*(?:[-*\u2022\u25aa]\s*|\(?\d{{1,3}}[.)]\s+)?{_WEEKDAY}"
-    rf"(?:{_ISO}|{_NUMERIC}|{_WORDS})(?P<end>\s*(?:[:\u2013\u2014|]|-(?=\s)|\.(?=\s)|,(?=\s)))",
+    rf"^[ \t]*(?:[-*\u2022\u25aa]\s*|\(?\d{{1,3}}[.)]\s+)?(?P<field>{_FIELD})?{_WEEKDAY}"
+    rf"(?:{_ISO}|{_NUMERIC}|{_WORDS})(?P<end>\s*(?:[:\u2013\u2014|]|-(?=\s)|\.(?=\s)|,(?=\s)|"
+    rf"(?<=\d)\s*$))",
     re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ANY_NUMERIC = re.compile(r"\b(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})\b")
@@ -113,7 +117,10 @@ def _numeric_order(text: str) -> bool | None:
 def _entry_date(match: re.Match, before: str, published: str | None,
                 day_first: bool | None) -> str | None:
     if match.group("iso"):
-        return resolve_date(match.group("iso"), None)
+        try:
+            return date.fromisoformat(match.group("iso")).isoformat()
+        except ValueError:
+            return None
     if match.group("a"):
         a, b, year = int(match.group("a")), int(match.group("b")), match.group("y")
         year_n = int(year) + (2000 if len(year) == 2 else 0)

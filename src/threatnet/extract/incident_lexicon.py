@@ -63,6 +63,7 @@ class IncidentLexicon:
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_preps: frozenset[str]
+    record_place_fields: frozenset[str]   # "Location: Karachi, Sindh"
     place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
     doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
@@ -155,6 +156,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
+        record_place_fields=_words(d["record_place_fields"], "record_place_fields"),
         place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
         doer_ties=_words(d["doers"]["ties"], "doers.ties"),

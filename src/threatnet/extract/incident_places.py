@@ -154,9 +154,9 @@ class PlaceReader:
             return None
         for t in words:
             owner = self.entity_of(t.i)
-            if (owner is not None and owner.type in ACTOR_TYPES) or \
-                    t.ent_type_ in ("NORP", "DATE", "TIME"):
-                return None
+            if (owner is not None and owner.type in ACTOR_TYPES and not self._nameless(t.i)) \
+                    or t.ent_type_ in ("NORP", "DATE", "TIME"):
+                return None  # "the Jani Khel police station": a name the NER took for a man
         return start, head.i + 1
 
     def _facility(self, span: tuple[int, int]) -> Entity:
@@ -207,7 +207,7 @@ class PlaceReader:
         the name, behind "in" or a comma."""
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of"):
+        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "("):  # "Tump (Kech, …)"
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)

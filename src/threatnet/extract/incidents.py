@@ -377,7 +377,9 @@ class _Run:
                 continue
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
-                    not any(start <= at < start + len(label.group(1)) for at, _ in located):
+                    not any(start <= at < start + len(label.group(1)) for at, _ in located) \
+                    and not (label.group(1).strip().casefold() in self.lex.record_place_fields
+                             and places):
                 continue  # "Date of listing: 29 July 2011", "Other names: …": a record's field
             span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
             words = [t for t in span if not t.is_space] if span is not None else []
