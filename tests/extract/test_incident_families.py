@@ -416,3 +416,24 @@ def test_a_record_with_date_and_location_fields(extractor):
 def test_the_involvement_of_a_group_suspected(extractor, text, group):
     rec = record(extractor, text, published="2023-08-20")
     assert group in {w[0] for w in _who(rec) if w[2] == "affirmed" and w[3] != "asserted"}
+
+
+# -- a claim of several incidents counted ------------------------------------------------
+
+@pytest.mark.parametrize("claim", ["The TTP claimed both attacks.",
+                                   "The TTP claimed the two attacks.",
+                                   "The TTP later claimed both bombings."])
+def test_a_claim_of_both_attacks_is_a_claim_of_each(extractor, claim):
+    text = ("A bomb tore through a market in Bannu on Monday, killing four people. A day later "
+            f"a roadside bomb killed a soldier in Lakki Marwat. {claim}")
+    rec = record(extractor, text, published="2023-08-20")
+    assert _dates_places(rec) == [("2023-08-14", "Bannu"), ("2023-08-15", "Lakki Marwat")]
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "alleged"),
+                                          (TTP, 1, "affirmed", "alleged")}
+
+
+def test_a_month_later(extractor):
+    text = ("In January 2013 two bombs tore through a snooker hall on Alamdar Road in Quetta; a "
+            "month later a bomb in a market in Hazara Town killed at least as many.")
+    rec = record(extractor, text, published="2024-02-20")
+    assert [d for d, _ in _dates_places(rec)] == ["2013-01", "2013-02"]

@@ -31,6 +31,7 @@ ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
 # words that stand for the incident just told: "claimed it", "was behind it"
 INCIDENT_PRONOUNS = frozenset({"it", "this", "both"})
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}  # "the two attacks"
 # a group referred to by the words of its own spokesman: "the group was behind the attack"
 SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
                              "we", "it", "they", "fighter", "fighters", "men", "militant",
@@ -262,7 +263,11 @@ class IncidentClaimMaker:
                        (o.lower_ in INCIDENT_PRONOUNS and o.pos_ in ("PRON", "DET"))]
             if not objects and self._bare_claim(tok):
                 return self._responsibility(tok, None)  # "The BLF claimed."
-            return [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
+            out = [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
+            for obj in objects:  # "LeJ claimed both attacks"
+                for incident in self._counted(obj):
+                    out += self._responsibility(tok, obj, incident)
+            return out
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -566,12 +571,34 @@ class IncidentClaimMaker:
         if source is not None and not any(s.text == source.text for s in reading.sources):
             reading.sources.insert(0, source)
 
-    def _responsibility(self, verb: Token, claimed: Token | None) -> list[IncidentClaim]:
+    def _counted(self, noun: Token) -> list[FoundIncident]:
+        """ "both attacks", "the two bombings", "all three attacks": that many incidents,
+        the latest told before in the same entry."""
+        if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.casefold() not in self.lex.anaphors:
+            return []
+        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")]
+        count = 2 if "both" in words else next(
+            (COUNT_WORDS[w] for w in words if w in COUNT_WORDS), 0)
+        if not count:
+            return []
+        found: list[FoundIncident] = []
+        for incident in sorted(self.incidents.incidents, key=lambda f: -max(
+                (t.i for t in f.mentions if t.i < noun.i), default=-1)):
+            before = [t for t in incident.mentions if t.i < noun.i]
+            if not before or not self.incidents.entries.same(before[-1].idx, noun.idx):
+                continue
+            found.append(incident)
+            if len(found) == count:
+                return found
+        return []  # fewer told than counted: which ones is not clear
+
+    def _responsibility(self, verb: Token, claimed: Token | None,
+                        incident: FoundIncident | None = None) -> list[IncidentClaim]:
         if self._negated(verb):
             return []
         bare = claimed is None or claimed.lower_ in INCIDENT_PRONOUNS
-        incident = self._incident_near(verb, [] if bare else [claimed],
-                                       reach=2 if bare else SCOPE_SENTENCES)
+        incident = incident or self._incident_near(verb, [] if bare else [claimed],
+                                                   reach=2 if bare else SCOPE_SENTENCES)
         if incident is None:
             return []
         reading = self._read(verb)

@@ -80,7 +80,7 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "ten": 10, "twelve": 12}
 _RELATIVE = re.compile(r"^(?:the\s+)?(?:(?P<side>previous|following|next|preceding)\s+"
-                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?)\s+"
+                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?|months?|years?)\s+"
                        r"(?P<way>later|earlier|before|after))$", re.IGNORECASE)
 
 
@@ -116,8 +116,16 @@ def _relative(span: Span, dates: list[Span], published: str | None) -> str | Non
             (int(match.group("n")) if match.group("n").isdigit() else None)
         if n is None:
             return None
-        days = n * (7 if match.group("units").casefold().startswith("week") else 1)
-        days *= -1 if match.group("way").casefold() in ("earlier", "before") else 1
+        sign = -1 if match.group("way").casefold() in ("earlier", "before") else 1
+        units = match.group("units").casefold()
+        if units.startswith("year"):  # "a year later"
+            return str(int(anchor[:4]) + sign * n)
+        if units.startswith("month"):  # "a month later" after "January 2013": 2013-02
+            if len(anchor) < 7:
+                return None
+            month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * n
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
+        days = sign * n * (7 if units.startswith("week") else 1)
     if len(anchor) != 10:
         return None
     return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()
