@@ -437,3 +437,40 @@ def test_a_month_later(extractor):
             "month later a bomb in a market in Hazara Town killed at least as many.")
     rec = record(extractor, text, published="2024-02-20")
     assert [d for d, _ in _dates_places(rec)] == ["2013-01", "2013-02"]
+
+
+# -- a group speaking of its own deed; a signature; "later" of the speaker ----------------
+
+MAJEED = "Majid Brigade"
+
+
+@pytest.mark.parametrize("claim, group", [
+    ("The Balochistan Liberation Army's Majeed Brigade said in a message to journalists that "
+     "it had carried out the bombing.", MAJEED),
+    ("In a statement, the Majeed Brigade said its fighters had conducted the attack.", MAJEED),
+    ("A spokesman for the TTP said the group had carried out the attack.", TTP),
+])
+def test_a_group_speaking_of_itself_claims_the_deed(extractor, claim, group):
+    text = ("A suicide bomber blew himself up outside a clinic in Karachi on Wednesday, killing "
+            f"two people, police said. {claim}")
+    rec = record(extractor, text, published="2023-08-03")
+    assert (group, 0, "affirmed", "alleged") in {w[:4] for w in _who(rec)}
+    assert not any(w[3] in ("asserted", "reported") for w in _who(rec))
+
+
+@pytest.mark.parametrize("text", [
+    f"{DEED}. Officials said it bore the hallmarks of the TTP.",
+    f"{DEED}. The attack bore the hallmarks of the TTP, officials said.",
+    f"{DEED}. No group has claimed the attack, but it carried the hallmarks of the TTP.",
+])
+def test_the_hallmarks_of_a_group_are_a_suspicion(extractor, text):
+    rec = record(extractor, text, published="2023-08-20")
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "affirmed", "believed")}
+
+
+def test_a_later_statement_is_no_later_incident(extractor):
+    text = ("Unidentified gunmen stormed a Levies post in Mangochar, Kalat district, killing four "
+            "personnel. The BLF later said its fighters had raided the post.")
+    rec = record(extractor, text, published="2023-08-03")
+    assert len(_incidents(rec)) == 1
+    assert {w[:4] for w in _who(rec)} == {(BLF, 0, "affirmed", "alleged")}

@@ -68,7 +68,8 @@ class IncidentClaimMaker:
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
-            lex.planned_verbs | lex.membership_verbs | lex.involvement_words | {"be", "have"}
+            lex.planned_verbs | lex.membership_verbs | lex.involvement_words | \
+            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -253,6 +254,10 @@ class IncidentClaimMaker:
             return self._responsibility(tok.head, tok)
         if tok.lower_ in self.lex.involvement_words:
             return self._involved(tok)
+        if tok.lemma_.casefold() in self.lex.hallmarks or tok.lower_ in self.lex.hallmarks:
+            return self._hallmarks(tok)
+        if tok.pos_ == "VERB" and self._deed_verb(tok):
+            return self._carried_out(tok)
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
                 not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
             return []  # the copula is a verb of its own: "the bomber was part of X"
@@ -296,10 +301,12 @@ class IncidentClaimMaker:
         was behind it" (the group's own claim); "X was not involved" (a denial)."""
         doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
-        if not doers and any(c.dep_ in ("nsubj", "nsubjpass") and
-                             (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
-                              SELF_REFERENCES) for c in verb.children):
-            doers = speakers  # "its spokesman said the group was behind it"
+        if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
+                            (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
+                             SELF_REFERENCES) for c in verb.children):
+            # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
+            # it had carried out the bombing": a group speaking of itself
+            doers = speakers
         reading = self._read(verb)
         if negated:
             reading.polarity = Polarity.NEGATED
@@ -346,6 +353,47 @@ class IncidentClaimMaker:
             return []
         negated = any(c.dep_ == "neg" for c in [*verb.children, *tok.children])
         return self._behind(verb, tok, incident, negated=negated)
+
+    def _deed_verb(self, verb: Token) -> bool:
+        lemma = verb.lemma_.casefold()
+        return lemma in self.lex.deed_verbs or any(
+            c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.lex.deed_verbs
+            for c in verb.children)
+
+    def _carried_out(self, verb: Token) -> list[IncidentClaim]:
+        """ "The Majeed Brigade said it had carried out the bombing", "X conducted the
+        attack": the subject did the incident its object names; a group's spokesman or
+        statement speaking of "it", "its fighters", "the group" is the group's own claim.
+        (A passive "was carried out by X" is the frames' reading.)"""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
+        if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
+            incident = self._incident_near(verb, [], reach=2)
+        if incident is None or self._negated(verb) or _doubted(verb) or \
+                not any(c.dep_ == "nsubj" for c in verb.children):
+            return []
+        return self._behind(verb, verb, incident)
+
+    def _hallmarks(self, noun: Token) -> list[IncidentClaim]:
+        """ "the attack bore the hallmarks of the TTP", "officials said it had the TTP's
+        hallmarks": a suspicion of X."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or self._negated(verb):
+            return []
+        owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        owners += [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        doers = [e for o in owners for e in self.args.entities(o) if self.types[e] in ACCUSED]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        incident = next((self.incident_at(s) for s in subjects if self.incident_at(s)), None)
+        if incident is None and any(s.lower_ in INCIDENT_PRONOUNS for s in subjects):
+            incident = self._incident_near(verb, [], reach=2)
+        if incident is None or not doers:
+            return []
+        reading = self._read(verb)
+        reading.hedge(Modality.BELIEVED)
+        return [self._perpetrated(d, incident, noun, _copy(reading), "suspected")
+                for d in dict.fromkeys(doers)]
 
     def _bare_claim(self, verb: Token) -> bool:
         """ "The BLF claimed.", "The TTP later claimed responsibility" without an object
@@ -515,8 +563,8 @@ class IncidentClaimMaker:
             owners = [c for noun in nouns if noun.lemma_.casefold() in roles
                       for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
             owners += [p for noun in nouns if noun.lemma_.casefold() in roles
-                       for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]  # "a commander of the faction"
+                       for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                       for p in c.children if p.dep_ == "pobj"]  # "a spokesman for the TTP"
             groups = [e for c in owners for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
             if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"

@@ -72,6 +72,8 @@ class IncidentLexicon:
     doer_hedges: dict[str, Modality]      # "suspected X militants"
     involvement_words: frozenset[str]     # "X was (not) involved in the attack"
     speech_verbs: frozenset[str]          # "its spokesman said the group was behind it"
+    deed_verbs: frozenset[str]            # "X said it had carried out the attack"
+    hallmarks: frozenset[str]             # "bore the hallmarks of X"
     weapon_verbs: frozenset[str]          # "a grenade was hurled", "an IED went off"
     weapons: dict[str, str]               # weapon noun -> incident kind
     unreal: frozenset[str]
@@ -165,6 +167,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
         involvement_words=_words(cues["involvement"], "involvement"),
         speech_verbs=_words(cues["speech"], "speech"),
+        deed_verbs=_words(cues["deed_verbs"], "deed_verbs"),
+        hallmarks=_words(cues["hallmarks"], "hallmarks"),
         weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs"),
         weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),

@@ -55,9 +55,10 @@ class IncidentFinder:
             *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
-            *lex.involvement_words, *lex.weapon_verbs,
+            *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
             "be", "have", "hostage"]) | \
-            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs])
+            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
+                                             *lex.deed_verbs])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
@@ -257,7 +258,11 @@ class _Run:
         return self.types.get(owner)
 
     def sentence(self, sent: Span, cues: list[Token]) -> None:
-        marker = any(t.lower_ in self.lex.new_markers for t in sent)
+        # "in a separate attack", "later, militants struck" — but not "the BLF later said"
+        marker = any(t.lower_ in self.lex.new_markers and not (
+            t.dep_ == "advmod" and t.head.lemma_.casefold() in self.lex.speech_verbs |
+            self.lex.responsibility_verbs | frozenset(self.lex.attribution_verbs) |
+            self.lex.denial_verbs) for t in sent)
         here: FoundIncident | None = None
         doers = [t.head if t.dep_ == "nsubj" else t.head.head for t in cues
                  if t.lemma_.casefold() in self.lex.perpetrator_kinds or
