@@ -474,3 +474,16 @@ def test_a_later_statement_is_no_later_incident(extractor):
     rec = record(extractor, text, published="2023-08-03")
     assert len(_incidents(rec)) == 1
     assert {w[:4] for w in _who(rec)} == {(BLF, 0, "affirmed", "alleged")}
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan: Gunmen kill six in attack on bus in Kohistan\nGunmen opened fire on a bus "
+    "carrying pilgrims in Kohistan district on Friday, killing six passengers, police said.",
+    "Suicide attack on rally\nA suicide bomber detonated his vest at a rally in Khar on Sunday, "
+    "killing 63 people.",
+    "16 Mar 2024 · Mir Ali, North Waziristan · Suicide VBIED and armed assault\nA suicide "
+    "bomber rammed an explosives-laden vehicle into a security forces post in Mir Ali.",
+])
+def test_a_headline_or_heading_and_its_story_are_one_incident(extractor, text):
+    rec = record(extractor, text, published="2024-03-18")
+    assert len(_incidents(rec)) == 1

@@ -609,7 +609,8 @@ class _Run:
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
         if latest is not None and near and not marker and \
-                (not places or self._finer(places, latest)) and \
+                (not places or not latest.places or set(places) & set(latest.places) or
+                 self._finer(places, latest)) and \
                 (not date or not latest.date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
