@@ -487,3 +487,17 @@ def test_a_later_statement_is_no_later_incident(extractor):
 def test_a_headline_or_heading_and_its_story_are_one_incident(extractor, text):
     rec = record(extractor, text, published="2024-03-18")
     assert len(_incidents(rec)) == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("October 14: Two policemen were shot dead by unidentified assailants in the Gomal area "
+     "of Tank District. The outfit Tehreek-e-Taliban Pakistan (TTP) claimed responsibility.",
+     "Gomal"),
+    ("October 15: A soldier was killed in an IED blast in the Spinwam area of North Waziristan "
+     "District. No outfit claimed responsibility.", "Spinwam"),
+    ("October 16: Militants attacked a check post in the Afghan border area of Bajaur. Two "
+     "soldiers were killed.", "Bajaur"),
+])
+def test_timeline_places_of_the_area_of_a_district(extractor, text, place):
+    rec = record(extractor, text, published="2023-10-20")
+    assert [p for _, p in _dates_places(rec)] == [place]

@@ -179,11 +179,11 @@ class PlaceReader:
         if tok.lemma_.casefold() in self.lex.place_nouns:
             start = tok.i
             while start > 0 and self._nameless(start - 1) and (
-                    self.doc[start - 1].pos_ == "PROPN" or
+                    self._name_word(self.doc[start - 1]) or
                     (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
                 start -= 1
             if start < tok.i and self.doc[start].text[:1].isupper() and \
-                    self.doc[tok.i - 1].pos_ == "PROPN":
+                    self._name_word(self.doc[tok.i - 1]):
                 return self._place(start, tok.i)
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
@@ -192,6 +192,16 @@ class PlaceReader:
         start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
+
+    def _name_word(self, tok: Token) -> bool:
+        """A word of a place's name: a proper noun, or a capitalised word the tagger took
+        for an adjective or a noun ("the Gomal area"), not a nationality ("the Afghan border
+        area") nor a sentence's first word."""
+        if tok.pos_ == "PROPN":
+            return True
+        return tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].isupper() and \
+            not tok.is_sent_start and tok.ent_type_ not in ("NORP", "DATE", "TIME") and \
+            not tok.is_stop
 
     def _nameless(self, i: int) -> bool:
         """A word no entity of the pack holds: free, or part of a name the statistical NER
