@@ -501,3 +501,16 @@ def test_a_headline_or_heading_and_its_story_are_one_incident(extractor, text):
 def test_timeline_places_of_the_area_of_a_district(extractor, text, place):
     rec = record(extractor, text, published="2023-10-20")
     assert [p for _, p in _dates_places(rec)] == [place]
+
+
+@pytest.mark.parametrize("denial", [
+    "Tehrik-i-Taliban Pakistan spokesman Mohammad Khurasani said the group was not behind the "
+    "bombing.",
+    "A TTP spokesman said the group had not carried out the attack.",
+    "The TTP said it was not behind the attack.",
+])
+def test_a_spokesman_saying_the_group_was_not_behind_it_is_a_denial(extractor, denial):
+    text = ("A suicide bomber rammed an explosives-laden car into a police checkpoint in Bannu "
+            f"on Monday, killing five officers, police said. {denial}")
+    rec = record(extractor, text, published="2023-06-01")
+    assert {w[:4] for w in _who(rec)} == {(TTP, 0, "negated", "reported")}

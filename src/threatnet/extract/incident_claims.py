@@ -308,6 +308,7 @@ class IncidentClaimMaker:
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
         reading = self._read(verb)
+        negated = negated or reading.polarity == Polarity.NEGATED  # "was not behind it"
         if negated:
             reading.polarity = Polarity.NEGATED
             reading.hedge(Modality.REPORTED)
@@ -369,10 +370,13 @@ class IncidentClaimMaker:
         incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
         if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
             incident = self._incident_near(verb, [], reach=2)
-        if incident is None or self._negated(verb) or _doubted(verb) or \
-                not any(c.dep_ == "nsubj" for c in verb.children):
-            return []
-        return self._behind(verb, verb, incident)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if incident is None or _doubted(verb) or not subjects or any(
+                c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
+                                                     for d in c.children) for c in subjects):
+            return []  # "no group carried out …" names no one
+        negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
+        return self._behind(verb, verb, incident, negated=negated)
 
     def _hallmarks(self, noun: Token) -> list[IncidentClaim]:
         """ "the attack bore the hallmarks of the TTP", "officials said it had the TTP's
