@@ -609,8 +609,8 @@ class _Run:
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
         if latest is not None and near and not marker and \
-                (not places or not latest.places or set(places) & set(latest.places) or
-                 self._finer(places, latest)) and \
+                (not places or self._finer(places, latest) or self._headline(latest, places)) \
+                and \
                 (not date or not latest.date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
@@ -620,6 +620,13 @@ class _Run:
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _headline(self, incident: FoundIncident, places: list[str]) -> bool:
+        """An incident told so far only by a noun ("Gunmen kill six in attack on bus in
+        Kohistan", "… · Suicide VBIED and armed assault") sharing the deed's place or
+        naming none: the headline or heading of the story that tells the deed."""
+        return all(t.pos_ != "VERB" for t in incident.triggers) and \
+            (not incident.places or bool(set(places) & set(incident.places)))
 
     def alone(self, tok: Token) -> bool:
         """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
