@@ -14,20 +14,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, Arguments
+from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS, Arguments
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
+from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of
-from threatnet.model import Entity, EntityType, Modality, Polarity
+from threatnet.model import Entity, EntityType, Modality, Polarity, Source
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
+# words that stand for the incident just told: "claimed it", "was behind it"
+INCIDENT_PRONOUNS = frozenset({"it", "this", "both"})
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}  # "the two attacks"
+# a group referred to by the words of its own spokesman: "the group was behind the attack"
+SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
+                             "we", "it", "they", "fighter", "fighters", "men", "militant",
+                             "militants", "mujahideen", "cadre", "cadres"})
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
                         "members", "affiliate"})
@@ -54,12 +62,14 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
+        self.doer_reader = DoerReader(lex, token_entity, self.types.get)
         # a reference whose words another entity keeps ("the suicide bombing": a tactic)
         self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         lex = self.lex
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
-            lex.planned_verbs | lex.membership_verbs | {"be", "have"}
+            lex.planned_verbs | lex.membership_verbs | lex.involvement_words | \
+            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -126,15 +136,28 @@ class IncidentClaimMaker:
                                      self._presupposed(tok)))
         return out
 
+    def _read(self, verb: Token) -> Reading:
+        """The cues of an attribution verb's clause. A clause after a semicolon stands on
+        its own: "Officials suspect X; the group has not commented" — the parser may hang
+        the first clause under the second, whose "not" is no part of it."""
+        head = verb.head
+        if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS
+                                        for c in verb.children):
+            return Reading()  # "blamed the Taliban, who denied involvement": the author's
+        if head.i != verb.i and verb.dep_ in ("ccomp", "conj", "parataxis") and any(
+                t.text == ";" for t in verb.doc[min(verb.i, head.i):max(verb.i, head.i)]):
+            return Reading()
+        return self.reader.read(verb)
+
     def _presupposed(self, trigger: Token) -> Reading | None:
         """ "X claimed the March attack on the Gwadar complex", "blamed X for the bombing
         near the airport": who did it is X's claim or the accusers'; that the attack
         happened there, with what, against whom, is taken as known (the author's)."""
         node = trigger
-        if node.pos_ != "NOUN":
-            return None
+        if node.pos_ != "NOUN" and not (node.tag_ == "VBG" and node.dep_ == "pcomp"):
+            return None  # a noun, or a gerund: "claimed responsibility for killing …"
         for _ in range(4):
-            if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "conj") or \
+            if node.dep_ not in ("dobj", "pobj", "pcomp", "prep", "nsubjpass", "conj") or \
                     node.head.i == node.i:
                 return None
             node = node.head
@@ -157,6 +180,9 @@ class IncidentClaimMaker:
         that governs it ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
+            if not any(self.types[e] in PERPETRATORS for e in found):
+                # "Militants of the Lashkar-e-Jhangvi opened fire", misparsed
+                found += self.doer_reader.groups(trigger)
         else:
             found = [e for c in trigger.children if c.dep_ in ("poss", "compound")
                      for e in self.args.entities(c)]
@@ -197,6 +223,11 @@ class IncidentClaimMaker:
 
     def _subject_hedges(self, verb: Token, reading: Reading) -> None:
         """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""
+        if verb.pos_ == "VERB":
+            hedge = self.doer_reader.hedge(verb)
+            if hedge is not None:
+                reading.hedge(hedge)
+                return
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for tok in child.subtree:
@@ -215,19 +246,33 @@ class IncidentClaimMaker:
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
-        if lemma not in self.cue_lemmas:
+        if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
-                tok.head.lemma_.casefold() in self.lex.responsibility_verbs:
+                tok.head.lemma_.casefold() in self.lex.responsibility_verbs | \
+                self.lex.responsibility_noun_verbs:
             return self._responsibility(tok.head, tok)
+        if tok.lower_ in self.lex.involvement_words:
+            return self._involved(tok)
+        if tok.lemma_.casefold() in self.lex.hallmarks or tok.lower_ in self.lex.hallmarks:
+            return self._hallmarks(tok)
+        if tok.pos_ == "VERB" and self._deed_verb(tok):
+            return self._carried_out(tok)
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
                 not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
             return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
-            claimed = [o for o in objects if self.incident_at(o)]
-            return [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
+            claimed = [o for o in objects if self.incident_at(o) or
+                       (o.lower_ in INCIDENT_PRONOUNS and o.pos_ in ("PRON", "DET"))]
+            if not objects and self._bare_claim(tok):
+                return self._responsibility(tok, None)  # "The BLF claimed."
+            out = [c for o in dict.fromkeys(claimed) for c in self._responsibility(tok, o)]
+            for obj in objects:  # "LeJ claimed both attacks"
+                for incident in self._counted(obj):
+                    out += self._responsibility(tok, obj, incident)
+            return out
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -240,15 +285,127 @@ class IncidentClaimMaker:
                 d.lemma_ == "do" for d in c.children) for c in tok.children):
             return self._nothing_to_do(tok)
         if lemma in self.lex.behind:
-            incident = next((self.incident_at(p) for p in tok.children if p.dep_ == "pobj"
-                             and self.incident_at(p)), None)
+            objects = [p for p in tok.children if p.dep_ == "pobj"]
+            incident = next((self.incident_at(p) for p in objects if self.incident_at(p)),
+                            None)
+            if incident is None and any(p.lower_ in INCIDENT_PRONOUNS for p in objects):
+                incident = self._incident_near(tok, [], reach=2)  # "was behind it"
             if incident is None or tok.head.pos_ not in ("AUX", "VERB"):
                 return []
-            doers = [e for e in self.args.subjects(tok.head) if self.types[e] in ACCUSED]
-            reading = self.reader.read(tok.head)
-            return [self._perpetrated(d, incident, tok, _copy(reading), _how(reading))
-                    for d in doers]
+            return self._behind(tok.head, tok, incident)
         return []
+
+    def _behind(self, verb: Token, tok: Token, incident: FoundIncident,
+                negated: bool = False) -> list[IncidentClaim]:
+        """ "Officials said X was behind the attack"; "the TTP's spokesman said the group
+        was behind it" (the group's own claim); "X was not involved" (a denial)."""
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        speakers = self._speaking_groups(verb)
+        if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
+                            (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
+                             SELF_REFERENCES) for c in verb.children):
+            # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
+            # it had carried out the bombing": a group speaking of itself
+            doers = speakers
+        reading = self._read(verb)
+        negated = negated or reading.polarity == Polarity.NEGATED  # "was not behind it"
+        if negated:
+            reading.polarity = Polarity.NEGATED
+            reading.hedge(Modality.REPORTED)
+        out = []
+        for doer in dict.fromkeys(doers):
+            own = _copy(reading)
+            how = "denied" if negated else _how(own)
+            if doer in speakers and not negated:
+                own.hedge(self.lex.responsibility_modality)  # the group's own word
+                how = "claimed"
+            out.append(self._perpetrated(doer, incident, tok, own, how))
+        return out
+
+    def _speaking_groups(self, verb: Token) -> list[str]:
+        """The groups whose spokesman, commander or statement says the clause of `verb`
+        ("A TTP spokesman said …", "In a statement, the BLA said …")."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ == "VERB" and node.lemma_.casefold() in self.lex.speech_verbs:
+                return [e for e in self._claimants(node)
+                        if self.types[e] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+        return []
+
+    def _involved(self, tok: Token) -> list[IncidentClaim]:
+        """ "X was involved in the attack" (read as "behind"), "the group was not
+        involved" (a denial). An "in" phrase that names no incident ("involved in attacks on
+        police") is a record, no incident's."""
+        verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+        if verb.pos_ not in ("AUX", "VERB") or not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                  for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        incident = next((self.incident_at(p) for p in places if self.incident_at(p)), None)
+        if incident is None and (places and not any(p.lower_ in INCIDENT_PRONOUNS
+                                                    for p in places)):
+            return []
+        incident = incident or self._incident_near(tok, [], reach=2)
+        if incident is None or _doubted(verb):
+            return []
+        negated = any(c.dep_ == "neg" for c in [*verb.children, *tok.children])
+        return self._behind(verb, tok, incident, negated=negated)
+
+    def _deed_verb(self, verb: Token) -> bool:
+        lemma = verb.lemma_.casefold()
+        return lemma in self.lex.deed_verbs or any(
+            c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.lex.deed_verbs
+            for c in verb.children)
+
+    def _carried_out(self, verb: Token) -> list[IncidentClaim]:
+        """ "The Majeed Brigade said it had carried out the bombing", "X conducted the
+        attack": the subject did the incident its object names; a group's spokesman or
+        statement speaking of "it", "its fighters", "the group" is the group's own claim.
+        (A passive "was carried out by X" is the frames' reading.)"""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
+        if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
+            incident = self._incident_near(verb, [], reach=2)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if incident is None or _doubted(verb) or not subjects or any(
+                c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
+                                                     for d in c.children) for c in subjects):
+            return []  # "no group carried out …" names no one
+        negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
+        return self._behind(verb, verb, incident, negated=negated)
+
+    def _hallmarks(self, noun: Token) -> list[IncidentClaim]:
+        """ "the attack bore the hallmarks of the TTP", "officials said it had the TTP's
+        hallmarks": a suspicion of X."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX") or self._negated(verb):
+            return []
+        owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        owners += [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        doers = [e for o in owners for e in self.args.entities(o) if self.types[e] in ACCUSED]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        incident = next((self.incident_at(s) for s in subjects if self.incident_at(s)), None)
+        if incident is None and any(s.lower_ in INCIDENT_PRONOUNS for s in subjects):
+            incident = self._incident_near(verb, [], reach=2)
+        if incident is None or not doers:
+            return []
+        reading = self._read(verb)
+        reading.hedge(Modality.BELIEVED)
+        return [self._perpetrated(d, incident, noun, _copy(reading), "suspected")
+                for d in dict.fromkeys(doers)]
+
+    def _bare_claim(self, verb: Token) -> bool:
+        """ "The BLF claimed.", "The TTP later claimed responsibility" without an object
+        or a content clause: a claim of the incident just told (never "as X claimed")."""
+        return verb.dep_ in ("ROOT", "conj") and not any(
+            c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") or
+            (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) and \
+            any(c.dep_ == "nsubj" for c in verb.children)
 
     def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
         """ "X was responsible for the attack", "LeT, the group responsible for the November
@@ -386,11 +543,16 @@ class IncidentClaimMaker:
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         # "a message in the name of X claimed", "a statement from X": the group's claim
-        found += [e for c in verb.children if c.dep_ == "nsubj" and
-                  c.lemma_.casefold() in self.lex.claim_carriers
-                  for t in c.subtree for e in [self.token_entity.get(t.i)]
-                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
-                                                 EntityType.ORGANIZATION) and e not in found]
+        carried = [e for c in verb.children if c.dep_ == "nsubj" and
+                   c.lemma_.casefold() in self.lex.claim_carriers
+                   for t in c.subtree for e in [self.token_entity.get(t.i)]
+                   if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                  EntityType.ORGANIZATION)]
+        if any(self.types[e] == EntityType.ARMED_GROUP for e in carried):
+            # "the Islamic State's Amaq news agency claimed": the group, not its outlet
+            found = [e for e in found if self.types[e] != EntityType.ORGANIZATION]
+            carried = [e for e in carried if self.types[e] == EntityType.ARMED_GROUP]
+        found += [e for e in carried if e not in found]
         # "a little-known group, X, claimed": the group the subject's apposition names
         found += [e for c in verb.children if c.dep_ == "nsubj" and self.token_entity.get(c.i)
                   is None for a in c.children if a.dep_ == "appos"
@@ -399,12 +561,14 @@ class IncidentClaimMaker:
                   and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos"]]
+            # "TTP spokesman Muhammad Khurasani": the role noun as a modifier of the name
+            nouns = [subject, *[c for c in subject.children if c.dep_ == "appos" or
+                                (c.dep_ == "compound" and c.lemma_.casefold() in roles)]]
             owners = [c for noun in nouns if noun.lemma_.casefold() in roles
                       for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
             owners += [p for noun in nouns if noun.lemma_.casefold() in roles
-                       for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]  # "a commander of the faction"
+                       for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                       for p in c.children if p.dep_ == "pobj"]  # "a spokesman for the TTP"
             groups = [e for c in owners for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
             if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
@@ -431,7 +595,7 @@ class IncidentClaimMaker:
                 found = self.incident_at(t)
                 if found is not None:
                     return found
-        latest = self.incidents.latest_before(tok)
+        latest = self.incidents.latest_in_entry(tok)  # never another entry's incident
         if latest is None:
             return None
         last = max(t.i for t in latest.mentions if t.i < tok.i)
@@ -447,21 +611,54 @@ class IncidentClaimMaker:
                 if agent is not None else None
         if speaker is None:
             return
+        if speaker.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            # "the TTP, which denied it": the antecedent speaks
+            antecedent = verb.head
+            start = min([antecedent.i, *[c.i for c in antecedent.lefts]])
+            text = self.doc[start:antecedent.i + 1].text
+            if not any(s.text == text for s in reading.sources):
+                reading.sources.insert(0, Source(text, self.token_entity.get(antecedent.i)))
+            return
         source = self.reader.source_of(speaker)
         if source is not None and not any(s.text == source.text for s in reading.sources):
             reading.sources.insert(0, source)
 
-    def _responsibility(self, verb: Token, claimed: Token) -> list[IncidentClaim]:
+    def _counted(self, noun: Token) -> list[FoundIncident]:
+        """ "both attacks", "the two bombings", "all three attacks": that many incidents,
+        the latest told before in the same entry."""
+        if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.casefold() not in self.lex.anaphors:
+            return []
+        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")]
+        count = 2 if "both" in words else next(
+            (COUNT_WORDS[w] for w in words if w in COUNT_WORDS), 0)
+        if not count:
+            return []
+        found: list[FoundIncident] = []
+        for incident in sorted(self.incidents.incidents, key=lambda f: -max(
+                (t.i for t in f.mentions if t.i < noun.i), default=-1)):
+            before = [t for t in incident.mentions if t.i < noun.i]
+            if not before or not self.incidents.entries.same(before[-1].idx, noun.idx):
+                continue
+            found.append(incident)
+            if len(found) == count:
+                return found
+        return []  # fewer told than counted: which ones is not clear
+
+    def _responsibility(self, verb: Token, claimed: Token | None,
+                        incident: FoundIncident | None = None) -> list[IncidentClaim]:
         if self._negated(verb):
             return []
-        incident = self._incident_near(verb, [claimed])
+        bare = claimed is None or claimed.lower_ in INCIDENT_PRONOUNS
+        incident = incident or self._incident_near(verb, [] if bare else [claimed],
+                                                   reach=2 if bare else SCOPE_SENTENCES)
         if incident is None:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         self._speaker(verb, reading)
         reading.hedge(self.lex.responsibility_modality)
         doers = [e for e in self._claimants(verb) if self.types[e] in PERPETRATORS]
-        return [self._perpetrated(d, incident, claimed, _copy(reading), "claimed")
+        return [self._perpetrated(d, incident, claimed if claimed is not None else verb,
+                                  _copy(reading), "claimed")
                 for d in doers]
 
     def _attributed(self, verb: Token, modality: Modality) -> list[IncidentClaim]:
@@ -486,12 +683,19 @@ class IncidentClaimMaker:
             return []  # "accused India of backing the group": not of the attack
         group_words = [w for w in group_words if self.token_entity.get(w.i) or
                        w.lemma_.casefold() not in PART_NOUNS]  # "a faction of the TTP"
+        # "police suspect the involvement of the BLA", "suspected the BLA's hand"
+        group_words = [g for w in group_words for g in (
+            [p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"] +
+            [c for c in w.children if c.dep_ == "poss"]
+            if w.lemma_.casefold() in self.lex.denial_nouns and
+            self.token_entity.get(w.i) is None else [w])]
         incident = self._incident_near(verb, incident_words)
         doers = [e for w in group_words for e in self.args.entities(w)
                  if self.types.get(e) in ACCUSED]
         if incident is None or not doers:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "agent" for c in children):
             self._speaker(verb, reading)
         reading.hedge(modality)
@@ -500,6 +704,8 @@ class IncidentClaimMaker:
         return [self._perpetrated(d, incident, verb, _copy(reading), how) for d in doers]
 
     def _denied(self, verb: Token) -> list[IncidentClaim]:
+        if self._negated(verb):
+            return []  # "the group has not denied it" is no denial
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
                   (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
@@ -511,7 +717,7 @@ class IncidentClaimMaker:
         doers = self._claimants(verb)
         if incident is None or not doers:
             return []
-        reading = self.reader.read(verb)
+        reading = self._read(verb)
         self._speaker(verb, reading)
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)

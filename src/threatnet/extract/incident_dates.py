@@ -23,6 +23,8 @@ _MONTHS = {m[:3]: m for m in ("january", "february", "march", "april", "may", "j
                                "august", "september", "october", "november", "december")}
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?",
                                  re.IGNORECASE)
+_APPROXIMATE = re.compile(r"^\s*(?:around|about|circa|approximately|on or about|on)\s+",
+                          re.IGNORECASE)
 _NOT_ANCHORS = frozenset({"since", "from", "until", "till", "before", "after", "by"})
 _DAYS_BACK = {"yesterday": 1, "today": 0, "tonight": 0}
 CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a day from
@@ -32,6 +34,7 @@ CARRIED_SENTENCES = 2  # how far back in its paragraph an undated deed takes a d
 def resolve_date(text: str, published: str | None) -> str | None:
     """An ISO date (or year-month, year) for a written date, or None."""
     text = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1).casefold()[:3]], text)
+    text = _APPROXIMATE.sub("", text)  # "Around 7 March 2023" is 7 March 2023
     lower = text.casefold()
     base = _published(published)
     if base is not None:
@@ -77,7 +80,7 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "ten": 10, "twelve": 12}
 _RELATIVE = re.compile(r"^(?:the\s+)?(?:(?P<side>previous|following|next|preceding)\s+"
-                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?)\s+"
+                       r"(?P<unit>day|month|year)|(?P<n>\w+)\s+(?P<units>days?|weeks?|months?|years?)\s+"
                        r"(?P<way>later|earlier|before|after))$", re.IGNORECASE)
 
 
@@ -113,8 +116,16 @@ def _relative(span: Span, dates: list[Span], published: str | None) -> str | Non
             (int(match.group("n")) if match.group("n").isdigit() else None)
         if n is None:
             return None
-        days = n * (7 if match.group("units").casefold().startswith("week") else 1)
-        days *= -1 if match.group("way").casefold() in ("earlier", "before") else 1
+        sign = -1 if match.group("way").casefold() in ("earlier", "before") else 1
+        units = match.group("units").casefold()
+        if units.startswith("year"):  # "a year later"
+            return str(int(anchor[:4]) + sign * n)
+        if units.startswith("month"):  # "a month later" after "January 2013": 2013-02
+            if len(anchor) < 7:
+                return None
+            month = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * n
+            return f"{month // 12:04d}-{month % 12 + 1:02d}"
+        days = sign * n * (7 if units.startswith("week") else 1)
     if len(anchor) != 10:
         return None
     return (date.fromisoformat(anchor) + timedelta(days=days)).isoformat()

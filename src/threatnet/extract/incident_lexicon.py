@@ -46,6 +46,7 @@ class IncidentLexicon:
     reflexive_suicide: frozenset[str]
     responsibility_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
+    responsibility_noun_verbs: frozenset[str]  # "took responsibility"
     responsibility_modality: Modality
     attribution_verbs: dict[str, Modality]
     denial_verbs: frozenset[str]
@@ -62,8 +63,19 @@ class IncidentLexicon:
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     place_preps: frozenset[str]
+    record_place_fields: frozenset[str]   # "Location: Karachi, Sindh"
     place_entry_preps: frozenset[str]
     new_markers: frozenset[str]
+    doer_ties: frozenset[str]             # "gunmen linked to X", "X-affiliated militants"
+    doer_deeds: dict[str, str]            # "Militants killed two soldiers": an attack
+    operation_nouns: frozenset[str]       # "killed in an operation": no incident
+    doer_hedges: dict[str, Modality]      # "suspected X militants"
+    involvement_words: frozenset[str]     # "X was (not) involved in the attack"
+    speech_verbs: frozenset[str]          # "its spokesman said the group was behind it"
+    deed_verbs: frozenset[str]            # "X said it had carried out the attack"
+    hallmarks: frozenset[str]             # "bore the hallmarks of X"
+    weapon_verbs: frozenset[str]          # "a grenade was hurled", "an IED went off"
+    weapons: dict[str, str]               # weapon noun -> incident kind
     unreal: frozenset[str]
 
     def same_family(self, a: str, b: str) -> bool:
@@ -79,6 +91,15 @@ def _words(raw: object, key: str) -> frozenset[str]:
     if not isinstance(raw, list):
         raise InvalidData(_FILE, f"'{key}' must be a list of words")
     return frozenset(str(w).casefold() for w in raw)
+
+
+def _modalities(raw: object, key: str) -> dict[str, Modality]:
+    if not isinstance(raw, dict):
+        raise InvalidData(_FILE, f"'{key}' must map words to modalities")
+    try:
+        return {str(k).casefold(): Modality(v) for k, v in raw.items()}
+    except ValueError as exc:
+        raise InvalidData(_FILE, str(exc), key) from None
 
 
 def _by_kind(kinds: dict, part: str) -> dict[str, str]:
@@ -119,6 +140,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         reflexive_suicide=_words(d["reflexive_suicide"], "reflexive_suicide"),
         responsibility_verbs=_words(cues["responsibility"]["verbs"], "responsibility"),
         responsibility_nouns=_words(cues["responsibility"]["nouns"], "responsibility"),
+        responsibility_noun_verbs=_words(cues["responsibility"]["noun_verbs"],
+                                         "responsibility"),
         responsibility_modality=responsibility_modality,
         attribution_verbs=attribution,
         denial_verbs=_words(cues["denial"]["verbs"], "denial"),
@@ -135,7 +158,18 @@ def load_incident_lexicon() -> IncidentLexicon:
         place_nouns=_words(d["place_nouns"], "place_nouns"),
         facility_nouns=_words(d["facility_nouns"], "facility_nouns"),
         place_preps=_words(d["place_preps"], "place_preps"),
+        record_place_fields=_words(d["record_place_fields"], "record_place_fields"),
         place_entry_preps=_words(d["place_entry_preps"], "place_entry_preps"),
         new_markers=_words(d["new_incident_markers"], "new_incident_markers"),
+        doer_ties=_words(d["doers"]["ties"], "doers.ties"),
+        doer_deeds={str(k).casefold(): str(v) for k, v in d["doers"]["deeds"].items()},
+        operation_nouns=_words(d["operation_nouns"], "operation_nouns"),
+        doer_hedges=_modalities(d["doers"]["hedges"], "doers.hedges"),
+        involvement_words=_words(cues["involvement"], "involvement"),
+        speech_verbs=_words(cues["speech"], "speech"),
+        deed_verbs=_words(cues["deed_verbs"], "deed_verbs"),
+        hallmarks=_words(cues["hallmarks"], "hallmarks"),
+        weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs"),
+        weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),
     )

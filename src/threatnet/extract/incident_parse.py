@@ -29,10 +29,19 @@ def clause_tokens(tok: Token) -> list[Token]:
         out.append(node)
         for child in node.children:
             if child.dep_ in CLAUSE_CUTS and child.i != tok.i and \
-                    not (child.i <= tok.i and tok.i in {t.i for t in child.subtree}):
+                    not (child.i <= tok.i and tok.i in {t.i for t in child.subtree}) and \
+                    not _shared_deed(node, child, tok):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _shared_deed(node: Token, child: Token, tok: Token) -> bool:
+    """ "gunmen shot and killed a polio worker in X village": a verb coordinated with the
+    deed's own verb and sharing its subject tells the same deed."""
+    return node.i == tok.i and tok.pos_ == "VERB" and child.dep_ == "conj" and \
+        child.pos_ == "VERB" and child.i > tok.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
 def under_place_prep(tok: Token, trigger: Token, preps: frozenset[str]) -> bool:

@@ -154,9 +154,9 @@ class PlaceReader:
             return None
         for t in words:
             owner = self.entity_of(t.i)
-            if (owner is not None and owner.type in ACTOR_TYPES) or \
-                    t.ent_type_ in ("NORP", "DATE", "TIME"):
-                return None
+            if (owner is not None and owner.type in ACTOR_TYPES and not self._nameless(t.i)) \
+                    or t.ent_type_ in ("NORP", "DATE", "TIME"):
+                return None  # "the Jani Khel police station": a name the NER took for a man
         return start, head.i + 1
 
     def _facility(self, span: tuple[int, int]) -> Entity:
@@ -178,12 +178,12 @@ class PlaceReader:
         one put inside a known place ("at Kolpur in the Bolan area")."""
         if tok.lemma_.casefold() in self.lex.place_nouns:
             start = tok.i
-            while start > 0 and self.entity_of(start - 1) is None and (
-                    self.doc[start - 1].pos_ == "PROPN" or
+            while start > 0 and self._nameless(start - 1) and (
+                    self._name_word(self.doc[start - 1]) or
                     (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
                 start -= 1
             if start < tok.i and self.doc[start].text[:1].isupper() and \
-                    self.doc[tok.i - 1].pos_ == "PROPN":
+                    self._name_word(self.doc[tok.i - 1]):
                 return self._place(start, tok.i)
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
@@ -193,12 +193,31 @@ class PlaceReader:
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
 
+    def _name_word(self, tok: Token) -> bool:
+        """A word of a place's name: a proper noun, or a capitalised word the tagger took
+        for an adjective or a noun ("the Gomal area"), not a nationality ("the Afghan border
+        area") nor a sentence's first word."""
+        if tok.pos_ == "PROPN":
+            return True
+        return tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].isupper() and \
+            not tok.is_sent_start and tok.ent_type_ not in ("NORP", "DATE", "TIME") and \
+            not tok.is_stop
+
+    def _nameless(self, i: int) -> bool:
+        """A word no entity of the pack holds: free, or part of a name the statistical NER
+        took for a person or an organisation ("Gandi Khankhel village", "Sheikh Maltoon
+        town"), which the place noun after it shows to be a place."""
+        entity = self.entity_of(i)
+        return entity is None or (entity.pack_id is None and entity.type in
+                                  (EntityType.PERSON, EntityType.ORGANIZATION,
+                                   EntityType.LOCATION))
+
     def _inside_known_place(self, tok: Token) -> bool:
         """ "Kolpur in the Bolan area", "Bela, Lasbela district": a known place right after
         the name, behind "in" or a comma."""
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of"):
+        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "("):  # "Tump (Kech, …)"
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.entities import DocEntities
+from threatnet.extract.incident_entries import Entries
 from threatnet.extract.sentences import sentence_of
 from threatnet.model import Entity, EntityType, Mention
 
@@ -42,6 +43,15 @@ class DocIncidents:
     incidents: list[FoundIncident] = field(default_factory=list)
     cue_tokens: list[int] = field(default_factory=list)  # tokens any incident cue names
     dateline: tuple[int, int] | None = None  # character offsets of the story's dateline
+    entries: Entries = field(default_factory=lambda: Entries([]))  # dated records, lines
+
+    def latest_in_entry(self, tok: Token) -> FoundIncident | None:
+        """The latest incident before `tok`, unless it was told in another entry."""
+        latest = self.latest_before(tok)
+        if latest is None:
+            return None
+        last = max(t.idx for t in latest.mentions if t.i < tok.i)
+        return latest if self.entries.same(last, tok.idx) else None
 
     def of_entity(self, entity: str) -> FoundIncident | None:
         return next((f for f in self.incidents if f.entity.id == entity), None)

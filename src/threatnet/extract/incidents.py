@@ -22,6 +22,8 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.entities import DocEntities
 from threatnet.extract.incident_dateline import Dateline, find_dateline
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
+from threatnet.extract.incident_doers import DoerReader
+from threatnet.extract.incident_entries import find_entries
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -53,17 +55,21 @@ class IncidentFinder:
             *lex.verbs, *lex.nouns, *lex.anaphors, *lex.perpetrator_kinds, *lex.casualties,
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
+            *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
             "be", "have", "hostage"]) | \
-            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
+            frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
+                                             *lex.deed_verbs])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
+        self.doer_phrases = DoerReader(self.lex, {}, lambda e: None)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
         out = DocIncidents(cue_tokens=self.cue_tokens(doc))
         adder = EntityAdder(doc, found)
+        self.doer_phrases = DoerReader(self.lex, found.token_entity, lambda e: None)
         run = _Run(self, doc, found, adder, out, dates, published)
         events = {i for i, e in found.token_entity.items() if run.types.get(e) is not None
                   and run.types[e].type == EntityType.EVENT}
@@ -137,13 +143,41 @@ class IncidentFinder:
         for child in tok.children:  # "open fire", "blow up", "gun down"
             if child.dep_ in ("prt", "dobj") and f"{lemma} {child.lower_}" in self.lex.verbs:
                 return self.lex.verbs[f"{lemma} {child.lower_}"]
-        return self.lex.verbs.get(lemma)
+            if child.dep_ == "prep":  # "came under fire"
+                for obj in child.children:
+                    phrase = f"{lemma} {child.lower_} {obj.lemma_.casefold()}"
+                    if obj.dep_ == "pobj" and phrase in self.lex.verbs:
+                        return self.lex.verbs[phrase]
+        return self.lex.verbs.get(lemma) or self.weapon_kind(tok, lemma)
+
+    def weapon_kind(self, tok: Token, lemma: str) -> str | None:
+        """ "a grenade was hurled at a shop", "an IED went off near a police van": a
+        weapon as the subject or object of a weapon verb is an incident of its kind."""
+        particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")]
+        if lemma not in self.lex.weapon_verbs and not any(
+                f"{lemma} {p}" in self.lex.weapon_verbs for p in particles):
+            return None
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                for word in (child.lemma_.casefold(), child.lower_):
+                    if word in self.lex.weapons:
+                        return self.lex.weapons[word]
+        return None
 
     def doer_kind(self, tok: Token) -> str | None:
         """The kind of incident a deed's doer implies: "a suicide bomber drove …",
         "the gunmen who killed …"."""
         if tok.pos_ != "VERB" or tok.lemma_.casefold() in self.lex.not_deeds:
             return None
+        if tok.tag_ == "VBD" and tok.dep_ in ("conj", "advcl") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "Gunmen affiliated with the BLA killed …", the participle parsed as the main
+            # verb: the doer phrase right before the deed
+            for word in self.doer_phrases.phrase(tok):
+                kind = self.lex.perpetrator_kinds.get(word.lower_) or \
+                    self.lex.perpetrator_kinds.get(word.lemma_.casefold())
+                if kind:
+                    return kind
         for child in tok.children:
             if child.dep_ != "nsubj":
                 continue
@@ -199,6 +233,9 @@ class _Run:
         self.adder, self.out, self.dates, self.published = adder, out, dates, published
         self.types = {e.id: e for e in found.entities}
         self.dateline = self._dateline()
+        # database records and dated timeline lines: each entry's incidents take its date
+        self.entries = find_entries(doc.user_data.get(TEXT_KEY) or doc.text, published)
+        out.entries = self.entries
         if self.dateline is not None:
             out.dateline = (self.dateline.start, self.dateline.end)
             # "on Monday" is counted back from the day the story was filed
@@ -221,7 +258,11 @@ class _Run:
         return self.types.get(owner)
 
     def sentence(self, sent: Span, cues: list[Token]) -> None:
-        marker = any(t.lower_ in self.lex.new_markers for t in sent)
+        # "in a separate attack", "later, militants struck" — but not "the BLF later said"
+        marker = any(t.lower_ in self.lex.new_markers and not (
+            t.dep_ == "advmod" and t.head.lemma_.casefold() in self.lex.speech_verbs |
+            self.lex.responsibility_verbs | frozenset(self.lex.attribution_verbs) |
+            self.lex.denial_verbs) for t in sent)
         here: FoundIncident | None = None
         doers = [t.head if t.dep_ == "nsubj" else t.head.head for t in cues
                  if t.lemma_.casefold() in self.lex.perpetrator_kinds or
@@ -233,13 +274,58 @@ class _Run:
                     named.id not in self.adder_ids():
                 here = self._named(named, tok) or here
                 continue
-            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok)
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
             if kind is not None:
                 here = self._deed(tok, kind, here, marker, verbal=True) or here
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
                 here = self._noun(tok, here, marker) or here
+
+    def _killing(self, tok: Token) -> str | None:
+        """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
+        by insurgents": a casualty verb whose doer is an anonymous armed doer or a named
+        armed group is an attack."""
+        kind = self.lex.doer_deeds.get(tok.lemma_.casefold())
+        if tok.pos_ != "VERB" or kind is None:
+            return None
+        doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
+            [p for c in tok.children if c.dep_ == "agent" for p in c.children
+             if p.dep_ == "pobj"]
+        if tok.tag_ == "VBG" and self._charged_gerund(tok):  # "claimed … for killing two"
+            return kind
+        for doer in doers:
+            entity = self.entity_of(doer.i)
+            if (entity is not None and entity.type == EntityType.ARMED_GROUP) or (
+                    entity is None and doer.lemma_.casefold() in self.lex.anonymous):
+                return kind
+        if not doers and self._bare_toll(tok):
+            return kind
+        return None
+
+    def _bare_toll(self, tok: Token) -> bool:
+        """ "Two customs officials were shot dead in Dera Ismail Khan on Friday", "Three
+        policemen were killed in Bannu on Monday": a toll told with no doer, a day and a
+        place of its own, is the incident an entry or a wire story reports — unless the
+        sentence names what killed them ("in a drone strike", "in an operation"), or the
+        dead are the armed ("four militants were killed")."""
+        if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children) or \
+                self.f.unreal(tok):
+            return False
+        victims = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not victims or any(v.lemma_.casefold() in self.lex.anonymous | self.lex.state_forces
+                              - {"soldier", "troop", "troops", "police", "policeman"}
+                              for v in victims):
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "after") and any(
+                p.pos_ == "NOUN" and p.lemma_.casefold() in self.f.incident_nouns |
+                self.lex.operation_nouns for p in c.children if p.dep_ == "pobj")
+               for c in tok.children):
+            return False  # "killed in an attack": the noun is the incident
+        if any(c.dep_ == "advcl" for c in tok.children):
+            return False  # "… when a roof collapsed": the clause says how; a deed there is
+        places, date = self._anchors(tok)
+        return bool(places) and bool(date and len(date) == 10)
 
     def _dateline(self) -> Dateline | None:
         """The story's dateline, when its place is a place the entity finder knows."""
@@ -267,6 +353,11 @@ class _Run:
     def _in_dateline(self, tok: Token) -> bool:
         return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
 
+    def _outside_story(self, tok: Token) -> bool:
+        """A word of the dateline or of an entry's opening date ("Thursday, 10 August 2023:"),
+        which dates the entry, not the clause it is parsed into."""
+        return self._in_dateline(tok) or self.entries.in_prefix(tok.idx)
+
     def headings(self) -> list[tuple[int, int, list[str], str | None]]:
         """Lines with a date or place and no verb ("20 January 2016 — Charsadda, Khyber
         Pakhtunkhwa."), as digests and datelines open an item: (the line's first and last
@@ -291,7 +382,9 @@ class _Run:
                 continue
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
-                    not any(start <= at < start + len(label.group(1)) for at, _ in located):
+                    not any(start <= at < start + len(label.group(1)) for at, _ in located) \
+                    and not (label.group(1).strip().casefold() in self.lex.record_place_fields
+                             and places):
                 continue  # "Date of listing: 29 July 2011", "Other names: …": a record's field
             span = self.doc.char_span(start, start + len(line), alignment_mode="expand")
             words = [t for t in span if not t.is_space] if span is not None else []
@@ -437,7 +530,8 @@ class _Run:
             return None
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
-                and f.last < tok.i and not _conflicts(f, places, date)]
+                and f.last < tok.i and not _conflicts(f, places, date)
+                and self.entries.same(f.mentions[-1].idx, tok.idx)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                  and c.pos_ in ("NOUN", "PROPN")}
         if words:  # "the hospital bombing": the incident told of near a hospital
@@ -513,9 +607,10 @@ class _Run:
         latest = self.out.latest_before(tok)
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
-            <= MAX_SENTENCES_APART
+            <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
         if latest is not None and near and not marker and \
-                (not places or self._finer(places, latest)) and \
+                (not places or self._finer(places, latest) or self._headline(latest, places)) \
+                and \
                 (not date or not latest.date or date == latest.date) and \
                 self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
             if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
@@ -525,6 +620,13 @@ class _Run:
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _headline(self, incident: FoundIncident, places: list[str]) -> bool:
+        """An incident told so far only by a noun ("Gunmen kill six in attack on bus in
+        Kohistan", "… · Suicide VBIED and armed assault") sharing the deed's place or
+        naming none: the headline or heading of the story that tells the deed."""
+        return all(t.pos_ != "VERB" for t in incident.triggers) and \
+            (not incident.places or bool(set(places) & set(incident.places)))
 
     def alone(self, tok: Token) -> bool:
         """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
@@ -584,23 +686,43 @@ class _Run:
     def _real_deed(self, verb: Token, kind: str) -> bool:
         tried = verb.dep_ == "xcomp" and verb.head.lemma_ in ("try", "attempt") and \
             verb.head.tag_ == "VBD" and not self.f.unreal(verb.head)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("none", "nobody", "no-one") or
+               any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children))
+               for c in verb.children):
+            return False  # "no Pakistani citizens had been targeted"
+        if verb.tag_ == "VBG" and self._charged_gerund(verb):
+            tried = True  # "claimed responsibility for killing …", "accused X of attacking …"
         if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
             return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
-        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and objects \
-                and all(o.tag_ in ("NNS", "NNPS") for o in objects):
-            return False  # "has attacked Indian targets ever since": a record
+        if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children) \
+                and objects and all(o.tag_ in ("NNS", "NNPS") for o in objects):
+            return False  # "has attacked Indian targets ever since": a record ("had" not)
         if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
                 and verb.dep_ not in ("acl", "conj"):
             return False
         heads = [c for c in verb.children if c.dep_ == "nsubj"] + \
             [p for c in verb.children if c.dep_ == "agent" for p in c.children]
-        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]]
+        # "PESHAWAR, Pakistan (AP) — Militants stormed": the dateline is no one's subject
+        heads = [h for h in heads if not self._in_dateline(h)]
+        subjects = [self.entity_of(t.i) for h in heads for t in [h, *h.children]
+                    if not self._in_dateline(t)]
         if kind != "clash" and (any(e is not None and e.type in STATE_SIDE for e in subjects)
                                 or any(h.lemma_.casefold() in self.lex.state_forces and
                                        self.entity_of(h.i) is None for h in heads)):
             return False  # a security operation, not an incident
         return True
+
+    def _charged_gerund(self, verb: Token) -> bool:
+        """A deed told as what a group claims or is accused of ("claimed responsibility for
+        killing two officials in Bannu on Friday", "accused the TTP of attacking a post"):
+        it happened, whoever did it."""
+        if verb.dep_ != "pcomp" or verb.head.lower_ not in ("for", "of"):
+            return False
+        governor = verb.head.head
+        lemma = governor.lemma_.casefold()
+        return lemma in self.lex.responsibility_nouns or \
+            lemma in self.lex.responsibility_verbs or lemma in self.lex.attribution_verbs
 
     def _specific(self, tok: Token) -> bool:
         """A single thing struck ("a police post", not an actor), or people hurt in the
@@ -638,6 +760,9 @@ class _Run:
                   date: str | None) -> tuple[list[str], str | None]:
         """The place and date of the heading of the item `tok` is in, where the text around
         it gives none (or a date less precise: "2014" under "08 Jun 2014")."""
+        entry = self.entries.at(tok.idx)
+        if entry is not None and entry.date and (not date or entry.date.startswith(date)):
+            date = entry.date  # "March 4: … attacked": the entry's date
         above = [h for h in self.heading_lines if h[0] <= tok.i]
         if not above:
             return places, date
@@ -690,14 +815,24 @@ class _Run:
             root = tok  # "militants tried to force their way in": the date is of "tried"
             while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
                 root = root.head
-            scope = [t for t in clause_tokens(root) if not self._in_dateline(t)]
-            own = [t for t in _own_phrase(tok) if not self._in_dateline(t)] \
+            scope = [t for t in clause_tokens(root) if not self._outside_story(t)]
+            own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
             date = date_of(own, self.dates, self.published) or \
                 date_of(scope, self.dates, self.published)
             places = self.place_reader.places(tok, own) if own else []
-            self.anchor_cache[tok.i] = (places or self.place_reader.places(tok, scope), date)
+            places = places or self.place_reader.places(tok, scope)
+            toll = root.head
+            if root.dep_ == "advcl" and toll.lemma_.casefold() in self.lex.casualties and \
+                    any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
+                        for c in root.children):
+                # "Two soldiers were killed in Bannu on Monday when militants ambushed a
+                # patrol": the toll's clause places and dates the deed
+                outer = [t for t in clause_tokens(toll) if not self._outside_story(t)]
+                places = places or self.place_reader.places(tok, outer)
+                date = date or date_of(outer, self.dates, self.published)
+            self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
 

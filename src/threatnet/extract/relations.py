@@ -118,8 +118,9 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
         a, b = c.subject, c.object
         if is_symmetric(c.predicate) and b < a:
             a, b = b, a
-        key = (a, c.predicate, b, sentence_of(c.trigger).start,
-               denier(c.trigger) is not None)  # the charge and its denial are two claims
+        key = (a, c.predicate, b, sentence_of(c.trigger).start,  # the charge and its
+               denier(c.trigger) is not None or  # denial are two claims
+               c.qualifiers.get("attribution") == "denied")
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)

@@ -1,0 +1,101 @@
+"""Who a deed's doer phrase names: the group behind "militants of the X", "X-affiliated
+gunmen", "gunmen linked to X", "suspected X militants", and how sure the text is of it.
+
+Incident summaries name the doers by an anonymous noun the group modifies rather than by
+the group ("TTP militants", "fighters belonging to the Hafiz Gul Bahadur group"). The
+parse finds most of them (`Arguments.subjects`); where the small parser breaks the phrase
+(hyphened names: "Militants of the Lashkar-e-Jhangvi opened fire"; a participle taken for
+the main verb: "Gunmen affiliated with the BLA killed …"), the doer phrase is read from
+the surface: the words just before the deed verb, back to the clause's edge (a
+punctuation mark, a subordinator, another finite verb). It names a group only when it
+holds an anonymous doer noun (`anonymous_perpetrators`, `perpetrator_kinds`) and the
+group is tied to it by a modifier, "of"/"from", or a participle of belonging
+(`doer_ties`: linked to, affiliated with, belonging to). A hedge in the phrase
+("suspected", "alleged", `doer_hedges`) is the claim's modality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.model import EntityType, Modality
+
+GROUPS = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
+MAX_PHRASE = 14  # tokens: a doer phrase is short
+CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
+                          "while", "where", "who", "which", "that", "and", "but", "before",
+                          "since", "because", "said", "says"})
+JOINS = frozenset({"of", "from", "to", "with", "the", "-", "a", "an", "its", "banned",
+                   "outlawed", "proscribed"})
+
+
+class DoerReader:
+    """Reads doer phrases of one document."""
+
+    def __init__(self, lex: IncidentLexicon, token_entity: dict[int, str],
+                 type_of: Callable[[str], EntityType | None]) -> None:
+        self.lex = lex
+        self.token_entity = token_entity
+        self.type_of = type_of
+        self.doer_nouns = lex.anonymous | frozenset(lex.perpetrator_kinds)
+
+    def phrase(self, verb: Token) -> list[Token]:
+        """The words naming the doer: the passive's agent phrase, else the words right
+        before the verb back to the clause's edge."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [t for p in child.children if p.dep_ == "pobj" for t in p.subtree]
+        out: list[Token] = []
+        sent_start = verb.sent.start
+        for k in range(verb.i - 1, max(sent_start, verb.i - MAX_PHRASE) - 1, -1):
+            tok = verb.doc[k]
+            if tok.lower_ in CLAUSE_EDGES:
+                break
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.casefold() not in \
+                    self.lex.doer_ties | frozenset(self.lex.doer_hedges) and \
+                    tok.i not in self.token_entity:
+                if tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or tok.dep_ in ("aux", "auxpass"):
+                    break
+            out.insert(0, tok)
+        return out
+
+    def groups(self, verb: Token) -> list[str]:
+        """The groups a doer phrase ties to its anonymous doers, in order."""
+        words = self.phrase(verb)
+        if not any(t.lemma_.casefold() in self.doer_nouns or t.lower_ in self.doer_nouns
+                   for t in words):
+            return []
+        found: list[str] = []
+        for tok in words:
+            owner = self.token_entity.get(tok.i)
+            if owner and self.type_of(owner) in GROUPS and owner not in found and \
+                    self._tied(tok, words):
+                found.append(owner)
+        return found
+
+    def _tied(self, tok: Token, words: list[Token]) -> bool:
+        """A group word is tied to the doer noun when only name words, joins and ties
+        stand between them ("militants of the banned X", "X-affiliated gunmen")."""
+        between = [t for t in words if t.i != tok.i and self.token_entity.get(t.i) !=
+                   self.token_entity.get(tok.i)]
+        return all(t.lower_ in JOINS or t.lemma_.casefold() in self.doer_nouns or
+                   t.lower_ in self.doer_nouns or t.lemma_.casefold() in self.lex.doer_ties or
+                   t.lemma_.casefold() in self.lex.doer_hedges or t.lower_ in
+                   self.lex.doer_hedges or t.pos_ in ("ADJ", "NUM", "DET") or t.is_punct
+                   for t in between)
+
+    def hedge(self, verb: Token) -> Modality | None:
+        """ "suspected BLA militants", "alleged members of X": how sure the text is."""
+        words = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 for t in c.subtree] or self.phrase(verb)
+        for tok in words:
+            for word in (tok.lower_, tok.lemma_.casefold()):
+                if word in self.lex.doer_hedges:
+                    return self.lex.doer_hedges[word]
+        return None
+
+
+__all__ = ["DoerReader"]
