@@ -430,7 +430,9 @@ class _Context(Arguments):
             for _ in range(6):
                 if tok.dep_ == "relcl":  # ("members of Jundallah, which …": Jundallah)
                     owners = self.entities(tok.head)
-                    if len(owners) == 1:
+                    # "Malik Ishaq, who was its leader": "its" is never the person
+                    if len(owners) == 1 and not (pronoun.lower_ == "its" and
+                                                 self.types[owners[0]] == EntityType.PERSON):
                         return owners[0]
                     break
                 if tok.head.i == tok.i:
