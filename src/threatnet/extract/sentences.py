@@ -5,6 +5,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "threatnet.sentence_of"
+TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, kept on it: `Doc.text` (and `Span.text`) join every token's
+    text anew on each call, a pass over the tokens; a slice of this string does not."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text instead of joined from its tokens."""
+    return text_of(span.doc)[span.start_char:span.end_char]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -26,7 +41,7 @@ def sentence_number(tok: Token) -> int:
 def trimmed(sent: Span) -> tuple[int, int, str]:
     """A sentence's character offsets and text without leading or trailing whitespace
     (a sentence may end in the blank lines before the next paragraph)."""
-    text = sent.text
+    text = span_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return start, max(start, end), text.strip()

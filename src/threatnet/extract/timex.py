@@ -17,7 +17,7 @@ import dateparser
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.date_index import date_index
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_of, text_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -162,7 +162,7 @@ def date_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ == "DATE" or
              (e.label_ == "TIME" and _DAY_WORDS.search(e.text))]
     covered = {i for e in spans for i in range(e.start, e.end)}
-    for found in _YEAR_TOKEN.finditer(doc.text):  # the few places a year is written,
+    for found in _YEAR_TOKEN.finditer(text_of(doc)):  # the few places a year is written,
         # not every token: a year is a token whose text is the year, no more
         year = doc.char_span(found.start(1), found.end(1))
         if year is not None and len(year) == 1 and year.start not in covered:
