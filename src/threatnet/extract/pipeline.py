@@ -34,7 +34,7 @@ from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, trimmed
+from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, span_text, trimmed
 from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
 from threatnet.extract.tokens import prepare
@@ -367,6 +367,8 @@ def _continues(sent: Span) -> bool:
         return False
     if first.pos_ == "PRON" and first.lower_ in ("they", "he", "she", "it", "these", "this"):
         return True
+    if "such" not in span_text(sent).lower():
+        return False  # the word is not there: no need to look at each token
     return any(t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") for t in sent)
 
 
