@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from threatnet.extract import language, timex
+from threatnet.extract import language, sentences, timex
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -116,3 +116,16 @@ def test_a_paragraph_in_letters_only_urdu_writes_is_urdu_without_lingua(monkeypa
 
     monkeypatch.setattr(language, "_detector", refuse)
     assert language.detect(text) == expected == "ur"
+
+
+def test_paragraph_numbers_count_the_tokens_that_hold_a_line_break(nlp):
+    for text in ("The TTP attacked.\n\nIt said so. Then\nmore.\n", "\n\nx", "x \n y\n",
+                 "The group.\n\n\n  It was.  \nThen.", "No break at all.", ""):
+        doc = nlp(text)
+        expected, paragraph = [], 0
+        for tok in doc:  # the way it replaces: a look at every token
+            expected.append(paragraph)
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                paragraph += 1
+        assert sentences.paragraph_numbers(doc) == expected, text
+        assert sentences.span_text(doc[:]) == doc[:].text

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "threatnet.sentence_of"
+_PARAGRAPHS = "threatnet.paragraph_of"
+_LINE_BREAK = re.compile("\n")
 TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
 
 
@@ -36,6 +42,27 @@ def sentence_of(tok: Token) -> Span:
 def sentence_number(tok: Token) -> int:
     """The position of a token's sentence among the document's sentences."""
     return _index(tok.doc)[1][tok.i]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Each token's sentence number, by token index (kept on the document)."""
+    return _index(doc)[1]
+
+
+def paragraph_numbers(doc: Doc) -> list[int]:
+    """Each token's paragraph number, by token index: how many tokens before it hold a
+    line break (in their text or the space after them). Found from where the kept text
+    has its line breaks, not from a look at every token; kept on the document."""
+    cached = doc.user_data.get(_PARAGRAPHS)
+    if cached is None:
+        text = text_of(doc)
+        breaks = [found.start() for found in _LINE_BREAK.finditer(text)]
+        marks = numpy.zeros(len(doc), dtype="int64")
+        if breaks and len(doc):
+            starts = doc.to_array(IDX).astype("int64")
+            marks[numpy.searchsorted(starts, numpy.array(breaks), side="right") - 1] = 1
+        cached = doc.user_data[_PARAGRAPHS] = (numpy.cumsum(marks) - marks).tolist()
+    return cached
 
 
 def trimmed(sent: Span) -> tuple[int, int, str]:
