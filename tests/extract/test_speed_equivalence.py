@@ -129,3 +129,17 @@ def test_paragraph_numbers_count_the_tokens_that_hold_a_line_break(nlp):
                 paragraph += 1
         assert sentences.paragraph_numbers(doc) == expected, text
         assert sentences.span_text(doc[:]) == doc[:].text
+
+
+def test_tokens_whose_word_is_listed_are_the_tokens_a_scan_finds(nlp):
+    from spacy.attrs import LEMMA, LOWER, ORTH
+
+    doc = nlp("The Groups attacked. The group (TTP) said the attack, an Attack on Police, "
+              "was theirs; they and Them denied it ( ) twice.")
+    heads = {"group", "attack"}
+    assert sentences.tokens_whose(doc, LOWER, heads.__contains__) == \
+        [t.i for t in doc if t.lower_ in heads]
+    assert sentences.tokens_whose(doc, LEMMA, lambda s: s.casefold() in heads) == \
+        [t.i for t in doc if t.lemma_.casefold() in heads]
+    assert sentences.tokens_whose(doc, ORTH, "(".__eq__) == [t.i for t in doc if t.text == "("]
+    assert sentences.tokens_whose(nlp(""), LOWER, heads.__contains__) == []

@@ -1,8 +1,12 @@
-"""Constant-time sentence lookup: spaCy's `Token.sent` walks the document on every call."""
+"""Per-document indexes, built once and kept on the Doc: constant-time sentence lookup
+(spaCy's `Token.sent` walks the document on every call), each token's sentence and
+paragraph, the text, and the tokens whose word is in a word list (decided once per
+distinct word from spaCy's arrays, not by a look at every token)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import IDX
@@ -63,6 +67,18 @@ def paragraph_numbers(doc: Doc) -> list[int]:
             marks[numpy.searchsorted(starts, numpy.array(breaks), side="right") - 1] = 1
         cached = doc.user_data[_PARAGRAPHS] = (numpy.cumsum(marks) - marks).tolist()
     return cached
+
+
+def tokens_whose(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
+    """The indices (ascending) of the tokens whose `attr` string (LOWER, LEMMA, ORTH)
+    `keep` accepts; `keep` is asked once per distinct string of the document."""
+    if not len(doc):
+        return []
+    values = doc.to_array(attr).reshape(-1)
+    distinct, where = numpy.unique(values, return_inverse=True)
+    strings = doc.vocab.strings
+    kept = numpy.array([keep(strings[int(value)]) for value in distinct], dtype=bool)
+    return numpy.nonzero(kept[where.reshape(-1)])[0].tolist()
 
 
 def trimmed(sent: Span) -> tuple[int, int, str]:
