@@ -136,10 +136,12 @@ def test_tokens_whose_word_is_listed_are_the_tokens_a_scan_finds(nlp):
 
     doc = nlp("The Groups attacked. The group (TTP) said the attack, an Attack on Police, "
               "was theirs; they and Them denied it ( ) twice.")
-    heads = {"group", "attack"}
-    assert sentences.tokens_whose(doc, LOWER, heads.__contains__) == \
-        [t.i for t in doc if t.lower_ in heads]
-    assert sentences.tokens_whose(doc, LEMMA, lambda s: s.casefold() in heads) == \
-        [t.i for t in doc if t.lemma_.casefold() in heads]
-    assert sentences.tokens_whose(doc, ORTH, "(".__eq__) == [t.i for t in doc if t.text == "("]
-    assert sentences.tokens_whose(nlp(""), LOWER, heads.__contains__) == []
+    heads = frozenset({"group", "attack"})
+    for _ in range(2):  # the second time from the hashes kept the first time
+        assert sentences.tokens_whose(doc, LOWER, heads) == \
+            [t.i for t in doc if t.lower_ in heads]
+        assert sentences.tokens_whose(doc, LEMMA, heads, casefold=True) == \
+            [t.i for t in doc if t.lemma_.casefold() in heads]
+        assert sentences.tokens_whose(doc, ORTH, frozenset("(")) == \
+            [t.i for t in doc if t.text == "("]
+    assert sentences.tokens_whose(nlp(""), LOWER, heads) == []

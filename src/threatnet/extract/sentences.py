@@ -6,7 +6,6 @@ distinct word from spaCy's arrays, not by a look at every token)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import numpy
 from spacy.attrs import IDX
@@ -69,16 +68,44 @@ def paragraph_numbers(doc: Doc) -> list[int]:
     return cached
 
 
-def tokens_whose(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
-    """The indices (ascending) of the tokens whose `attr` string (LOWER, LEMMA, ORTH)
-    `keep` accepts; `keep` is asked once per distinct string of the document."""
+def tokens_whose(doc: Doc, attr: int, words: frozenset[str],
+                 casefold: bool = False) -> list[int]:
+    """The indices (ascending) of the tokens whose `attr` string (LOWER, LEMMA, ORTH) is
+    one of `words` (casefolded first with `casefold`), read from spaCy's array of the
+    attribute's hashes instead of from each token."""
     if not len(doc):
         return []
     values = doc.to_array(attr).reshape(-1)
-    distinct, where = numpy.unique(values, return_inverse=True)
-    strings = doc.vocab.strings
-    kept = numpy.array([keep(strings[int(value)]) for value in distinct], dtype=bool)
-    return numpy.nonzero(kept[where.reshape(-1)])[0].tolist()
+    if not casefold:  # the words' own hashes: spaCy's attribute values are those hashes
+        hashes = _WORD_HASHES.get(words)
+        if hashes is None:
+            hashes = _WORD_HASHES[words] = numpy.array(
+                sorted({doc.vocab.strings.add(w) for w in words}), dtype="uint64")
+        return numpy.nonzero(_among(values, hashes))[0].tolist()
+    # casefolded: "Group" and "group" are two hashes; each distinct one is decided once
+    decided, kept = _CASEFOLDED.setdefault(words, ({}, set()))
+    listed = values.tolist()
+    for value in set(listed).difference(decided):
+        decided[value] = found = doc.vocab.strings[value].casefold() in words
+        if found:
+            kept.add(value)
+    return [i for i, value in enumerate(listed) if value in kept]
+
+
+def _among(values: numpy.ndarray, hashes: numpy.ndarray) -> numpy.ndarray:
+    """Which of `values` are in the sorted array `hashes` (by bisection)."""
+    if not len(hashes):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(hashes, values)
+    at[at == len(hashes)] = 0
+    return hashes[at] == values
+
+
+# word list -> the sorted hashes of its words; word list -> (hash -> whether its string
+# casefolded is listed, the listed hashes): the lists are few and fixed, a report's words
+# mostly words seen before
+_WORD_HASHES: dict[frozenset[str], numpy.ndarray] = {}
+_CASEFOLDED: dict[frozenset[str], tuple[dict[int, bool], set[int]]] = {}
 
 
 def trimmed(sent: Span) -> tuple[int, int, str]:
