@@ -30,11 +30,11 @@ from threatnet.extract.incident_dates import resolve_date
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
-from threatnet.extract.incidents import TEXT_KEY, IncidentFinder
+from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import sentence_of, sentences, trimmed
+from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, span_text, trimmed
 from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
 from threatnet.extract.tokens import prepare
@@ -298,21 +298,24 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
     for raw in raws:
         by_sentence.setdefault(sentence_of(raw.trigger).start, []).append(readings[id(raw)])
     all_sentences = sentences(doc)
-    # each main clause once
-    own = {sent.start: reader.read(sent.root, clause=True) for sent in all_sentences}
+
+    def own(sent: Span) -> Reading:  # a main clause's reading, only where one is asked
+        return reader.read(sent.root, clause=True)  # (the reader keeps it)
+
     carried: dict[int, tuple[Source, Modality]] = {}
     for prev, sent in zip(all_sentences, all_sentences[1:], strict=False):
-        if paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:
+        if not _continues(sent) or \
+                paragraph_of[prev.end - 1] != paragraph_of[_first_word(sent)]:
             continue  # a new paragraph is a new account
         # the account the previous sentence reports: its main clause's source, or the
         # source of its claims, or the account it continues itself
-        before = [r for r in [own[prev.start], *by_sentence.get(prev.start, [])]
+        before = [r for r in [own(prev), *by_sentence.get(prev.start, [])]
                   if r.source is not None]
         if not before and prev.start in carried:
             source, modality = carried[prev.start]
             before = [Reading(modality=modality, sources=[source])]
-        here = [own[sent.start], *by_sentence.get(sent.start, [])]
-        if not before or any(r.source is not None for r in here) or not _continues(sent):
+        if not before or any(r.source is not None
+                             for r in [own(sent), *by_sentence.get(sent.start, [])]):
             continue
         reading = before[0]
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
@@ -365,6 +368,8 @@ def _continues(sent: Span) -> bool:
         return False
     if first.pos_ == "PRON" and first.lower_ in ("they", "he", "she", "it", "these", "this"):
         return True
+    if "such" not in span_text(sent).lower():
+        return False  # the word is not there: no need to look at each token
     return any(t.lower_ == "such" and t.dep_ in ("amod", "predet", "det") for t in sent)
 
 

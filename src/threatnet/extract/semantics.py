@@ -63,10 +63,20 @@ class SemanticsReader:
         self.types = types
         self.names = names
         self.coref = coref
+        # trigger (and clause flag) -> its reading: several claims share a trigger
+        self._read: dict[tuple[int, bool], Reading] = {}
 
     def read(self, trigger: Token, clause: bool = False) -> Reading:
         """The reading of a claim's trigger; with `clause`, of a whole clause, whose own
-        source verb ("Another source indicated …") makes its subject the source."""
+        source verb ("Another source indicated …") makes its subject the source. Each
+        call gets its own Reading, to hedge or negate as its claim needs."""
+        key = (trigger.i, clause)
+        reading = self._read.get(key)
+        if reading is None:
+            reading = self._read[key] = self._reading(trigger, clause)
+        return Reading(reading.polarity, reading.modality, list(reading.sources))
+
+    def _reading(self, trigger: Token, clause: bool) -> Reading:
         reading = Reading()
         words = denier(trigger)
         if words is not None:  # "…, a charge India rejects": India's word, negated
@@ -301,14 +311,28 @@ def _noun_complement(clause: Token) -> bool:
 
 def _trim(head: Token) -> Span:
     """The subtree of a source's head, without a trailing comma clause or punctuation."""
-    tokens = [t for t in head.subtree]
-    start, end = tokens[0].i, tokens[-1].i + 1
+    start, end = _first_of_subtree(head).i, _last_of_subtree(head).i + 1
     doc = head.doc
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc",)):
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
     return _balanced(doc[start:end])
+
+
+def _first_of_subtree(tok: Token) -> Token:
+    """The first token `tok.subtree` yields (its first left child's first, down the
+    tree), without walking the rest of the subtree."""
+    while (first := next(tok.lefts, None)) is not None:
+        tok = first
+    return tok
+
+
+def _last_of_subtree(tok: Token) -> Token:
+    """The last token `tok.subtree` yields (its last right child's last, down the tree)."""
+    while rights := list(tok.rights):
+        tok = rights[-1]
+    return tok
 
 
 def _balanced(span: Span) -> Span:

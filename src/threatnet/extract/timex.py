@@ -17,7 +17,7 @@ import dateparser
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.date_index import date_index
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_of, text_of
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -57,6 +57,70 @@ def written_date(text: str) -> str | None:
     return None
 
 
+# forms dateparser is not asked about, whose answer it was checked to give (every day,
+# month and publication day of several years: tests/extract/test_speed_equivalence.py)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}$")
+_MONTH_DAY = re.compile(rf"^{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?$")
+_MONTH_ONLY = re.compile(rf"^{_MONTH}$")
+_ABBREVIATED = r"(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_ABBREVIATED_DATE = re.compile(  # "Dec 17, 2014", "03 Jan 2021", "Sept 2020"
+    rf"^(?:(\d{{1,2}})(?:st|nd|rd|th)? {_ABBREVIATED}|{_ABBREVIATED}(?: (\d{{1,2}}))?,?)"
+    rf" (1[89]\d\d|20\d\d)$")
+_PART_OF = re.compile(rf"^(?:early|mid|late)[ -](?:{_MONTH} )?(1[89]\d\d|20\d\d)$")
+
+
+def _without_dateparser(lower: str, published: str | None) -> str | None:
+    """What `normalise` gives for a few more written forms, computed directly: a day or a
+    month without a year ("20 March", "October": the latest one on or before the
+    publication date), an abbreviated month with a year (its year: dateparser's date,
+    whose month `normalise` does not see in "Dec"), "late 2019" / "mid-2016" (the year:
+    dateparser reads none). None: ask dateparser."""
+    found = _PART_OF.match(lower)
+    if found:
+        return found.group(2)
+    found = _ABBREVIATED_DATE.match(lower)
+    if found:
+        day = found.group(1) or found.group(4)
+        month = _MONTH_NUMBERS[_MONTHS_BY_ABBREVIATION[(found.group(2) or found.group(3))[:3]]]
+        try:
+            date(int(found.group(5)), month, int(day) if day else 1)
+        except ValueError:
+            return None
+        return found.group(5)
+    base = _publication_day(published)
+    if base is None:
+        return None
+    for pattern, day_at, month_at in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1),
+                                      (_MONTH_ONLY, None, 1)):
+        found = pattern.match(lower)
+        if not found:
+            continue
+        month = _MONTH_NUMBERS[found.group(month_at)]
+        day = int(found.group(day_at)) if day_at else base.day
+        try:
+            when = date(base.year, month, day)
+            if when > base:
+                when = date(base.year - 1, month, day)
+        except ValueError:
+            return None  # 29 February, or a month without the publication's day
+        return when.isoformat() if day_at else f"{when.year:04d}-{when.month:02d}"
+    return None
+
+
+_MONTHS_BY_ABBREVIATION = {m[:3]: m for m in _MONTHS}
+
+
+def _publication_day(published: str | None) -> date | None:
+    """The publication date when it is a plain ISO date (midnight: what dateparser counts
+    from), else None."""
+    if published is None or len(published) != 10:
+        return None
+    try:
+        return date.fromisoformat(published)
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=1024)  # a date is read once per report (the extractor clears it per
 # report), however many claims cite it
 def normalise(text: str, published: str | None) -> str | None:
@@ -69,6 +133,9 @@ def normalise(text: str, published: str | None) -> str | None:
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", _YEAR.sub("", lower)))
     if not (_YEAR.search(text) or has_month or _RELATIVE.search(text)):
         return None
+    direct = _without_dateparser(lower, published)
+    if direct is not None:
+        return direct
     base = datetime.fromisoformat(published) if published else datetime.now()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -84,6 +151,7 @@ def normalise(text: str, published: str | None) -> str | None:
     return f"{parsed.year:04d}"
 
 
+_YEAR_TOKEN = re.compile(r"(?=((?:1[89]|20)\d\d))")  # overlapping: "12018" holds "2018"
 _DAY_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"yesterday|tonight|last night)\b", re.I)
 
@@ -94,8 +162,11 @@ def date_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ == "DATE" or
              (e.label_ == "TIME" and _DAY_WORDS.search(e.text))]
     covered = {i for e in spans for i in range(e.start, e.end)}
-    spans += [doc[t.i:t.i + 1] for t in doc
-              if t.i not in covered and t.like_num and _YEAR.fullmatch(t.text)]
+    for found in _YEAR_TOKEN.finditer(text_of(doc)):  # the few places a year is written,
+        # not every token: a year is a token whose text is the year, no more
+        year = doc.char_span(found.start(1), found.end(1))
+        if year is not None and len(year) == 1 and year.start not in covered:
+            spans.append(year)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -105,14 +176,23 @@ def _clause(tok: Token) -> Token:
     return tok
 
 
+def _governs(head: Token, tok: Token) -> bool:
+    """`tok` is in `head`'s subtree: `head` is `tok` or one of its ancestors (a walk up
+    the few heads above a date, not a list of the clause's every token)."""
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def claim_time(trigger: Token, dates: list[Span], published: str | None) -> dict[str, str | None]:
     """start / end of a claim from the dates of its clause."""
     clause = _clause(trigger)
-    scope = {t.i for t in clause.subtree}
     start = end = None
     sent = sentence_of(trigger)
     for ent in date_index(dates).overlapping(sent.start, sent.end):  # not every date
-        if ent.root.i not in scope or sentence_of(ent.root).start != sentence_of(trigger).start:
+        if not _governs(clause, ent.root) or sentence_of(ent.root).start != sent.start:
             continue
         value = normalise(ent.text, published)
         if value is None:
