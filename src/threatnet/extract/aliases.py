@@ -85,6 +85,9 @@ class AliasMatcher:
         self._words: dict[tuple[str, ...], list[_Target]] = {}
         self._prefixes: set[tuple[str, ...]] = set()  # leading parts of multi-word keys
         self._max = 1
+        # an acronym key's first token -> the lengths of the keys it starts, longest first:
+        # a token that starts none is passed over without a lookup per length
+        self._acronym_lengths: dict[str, list[int]] = {}
 
     def add(self, name: str, entry_id: str, entry_type: EntityType) -> None:
         # a database's "Tehrik-i-Taliban Pakistan (TTP)" / "TTP: ...": the name inside it
@@ -96,6 +99,10 @@ class AliasMatcher:
         if is_acronym(name):
             key = tuple(tokens)
             table = self._acronyms
+            lengths = self._acronym_lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
         else:
             words = [t for t in tokens if not is_connector(t)]
             if not words:
@@ -115,7 +122,8 @@ class AliasMatcher:
 
     def find(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping matches, in text order."""
-        candidates = self._acronym_matches(doc) + self._word_matches(doc)
+        texts = [t.text for t in doc]
+        candidates = self._acronym_matches(texts) + self._word_matches(doc, texts)
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()
         chosen = []
@@ -125,23 +133,29 @@ class AliasMatcher:
                 chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _acronym_matches(self, doc: Doc) -> list[AliasMatch]:
+    def _acronym_matches(self, texts: list[str]) -> list[AliasMatch]:
         out = []
-        texts = [t.text for t in doc]
         for i, text in enumerate(texts):
-            if not any(c.isupper() for c in text):
+            lengths = self._acronym_lengths.get(text)
+            if not lengths or not any(c.isupper() for c in text):
                 continue
-            for length in range(min(self._max, len(texts) - i), 0, -1):
+            for length in lengths:
+                if length > len(texts) - i:
+                    continue
                 targets = self._acronyms.get(tuple(texts[i:i + length]))
                 if targets:
                     out.append(AliasMatch(i, i + length, targets[0].entry_id))
                     break
         return out
 
-    def _word_matches(self, doc: Doc) -> list[AliasMatch]:
-        keyed = [(t.i, t.text) for t in doc if not is_connector(t.text)]
-        exact = [word_key(text) for _, text in keyed]
-        loose = [loose_key(text) for _, text in keyed]
+    def _word_matches(self, doc: Doc, texts: list[str]) -> list[AliasMatch]:
+        keyed, exact, loose = [], [], []
+        for i, text in enumerate(texts):
+            connector, word, loosened = _token_keys(text)
+            if not connector:
+                keyed.append((i, text))
+                exact.append(word)
+                loose.append(loosened)
         out = []
         for p in range(len(keyed)):
             # only lengths some name starts with are looked up, longest first
@@ -162,3 +176,11 @@ class AliasMatcher:
                     out.append(AliasMatch(start, end, target.entry_id))
                     break
         return out
+
+
+@lru_cache(maxsize=1 << 16)  # one lookup per token instead of three: words repeat
+def _token_keys(text: str) -> tuple[bool, str, str]:
+    """A token's text as the word matcher reads it: a connector?, its word and loose keys."""
+    if is_connector(text):
+        return True, "", ""
+    return False, word_key(text), loose_key(text)

@@ -12,11 +12,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
-from threatnet.extract.sentences import sentences
+from threatnet.extract.sentences import (
+    paragraph_numbers,
+    sentence_numbers,
+    sentences,
+    tokens_whose,
+)
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
@@ -83,14 +89,14 @@ class Coreference:
         self.speech_verbs = words["speech_verbs"]
         self.role_nouns = words["role_nouns"]
         self.hostile_verbs = words["hostile_verbs"]
+        self._state_like = self.state_nouns | self.force_nouns | {"side", "neighbour",
+                                                                  "neighbor", "capital"}
         self.doc = doc
-        self.sent_of = {}
-        self._sent_starts: list[int] = []  # first token of each sentence
-        for n, sent in enumerate(sentences(doc)):
-            self._sent_starts.append(sent.start)
-            for tok in sent:
-                self.sent_of[tok.i] = n
-        self.paragraph_of = self._paragraphs(doc)
+        # token -> sentence and paragraph number, from the document's kept indexes (no
+        # pass over its tokens here)
+        self.sent_of = dict(enumerate(sentence_numbers(doc)))
+        self._sent_starts: list[int] = [sent.start for sent in sentences(doc)]
+        self.paragraph_of = dict(enumerate(paragraph_numbers(doc)))
         self.candidates: list[_Candidate] = []
         self._types = types
         self.mentioned = frozenset(token_entity)
@@ -136,7 +142,12 @@ class Coreference:
         self._group_anaphors: list[int] = []  # resolved "the group"s, in text order
         self._frozen: _Index | None = None  # built once every anaphor is resolved
         self.resolved: dict[int, str | None] = {}
-        for tok in doc:  # resolve in text order, so "the group" can antecede "it"
+        # resolve in text order, so "the group" can antecede "it"; only the tokens whose
+        # word or lemma could make an anaphor are asked (found from spaCy's arrays)
+        maybe = sorted({*tokens_whose(doc, LOWER, self._pronouns),
+                        *tokens_whose(doc, LEMMA, self._anaphor_nouns, casefold=True)})
+        for i in maybe:
+            tok = doc[i]
             if self.is_anaphor(tok):
                 entity = self._resolve(tok)
                 self.resolved[tok.i] = entity
@@ -144,15 +155,6 @@ class Coreference:
                     self._group_anaphors.append(tok.i)
                 if entity is not None and tok.dep_ in ("nsubj", "nsubjpass"):
                     self._add(tok, entity, types[entity])
-
-    @staticmethod
-    def _paragraphs(doc: Doc) -> dict[int, int]:
-        out, paragraph = {}, 0
-        for tok in doc:
-            out[tok.i] = paragraph
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                paragraph += 1
-        return out
 
     def _add(self, tok: Token, entity: str, etype: EntityType) -> None:
         candidate = _Candidate(tok.i, entity, etype, True, tok.head.dep_ == "ROOT", False,
@@ -221,7 +223,7 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
             if _objective(tok):  # "has made them its target"
                 allowed = allowed | {EntityType.POPULATION}
-        elif tok.lemma_.casefold() in self.event_nouns | self.operation_nouns:
+        elif tok.lemma_.casefold() in self._event_words:  # event | operation nouns
             return self._event(tok)
         elif tok.lemma_.casefold() in self.capability_nouns:
             allowed = {EntityType.CAPABILITY}
@@ -433,8 +435,7 @@ class Coreference:
             return self._conjoined(self.resolve(tok), tok)
         bare = tok.lower_ in ("both", "two") and tok.dep_ in ("nsubj", "nsubjpass")
         lemma = tok.lemma_.casefold()
-        states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
-                                                                 "capital"}
+        states = lemma in self._state_like
         if not bare and ((lemma not in self.group_nouns and not states) or
                          tok.tag_ not in ("NNS", "NNPS") or
                          not any(c.lower_ in ("both", "two") for c in tok.lefts)):

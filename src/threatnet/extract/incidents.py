@@ -13,8 +13,8 @@ are made by `extract.incident_claims`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +26,7 @@ from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_le
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
-from threatnet.extract.sentences import sentence_number, sentence_of
+from threatnet.extract.sentences import sentence_number, sentence_of, tokens_whose
 from threatnet.model import Entity, EntityType, Incident
 from threatnet.resolve.pack import ActorPack, PackEntry
 
@@ -55,9 +55,7 @@ class IncidentFinder:
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties])
-        self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
-        self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
@@ -119,14 +117,8 @@ class IncidentFinder:
     def cue_tokens(self, doc: Doc) -> list[int]:
         """The tokens whose word or lemma any incident cue names, found from the token
         hashes in one array pass (no Token objects: this runs over every report)."""
-        strings = doc.vocab.strings
-        if self._hashes is None or self._vocab is not doc.vocab:
-            self._vocab = doc.vocab
-            self._hashes = numpy.array(sorted(strings.add(w) for w in self.cue_words),
-                                       dtype="uint64")
-        table = doc.to_array([LOWER, LEMMA])
-        hit = numpy.isin(table[:, 0], self._hashes) | numpy.isin(table[:, 1], self._hashes)
-        return [int(i) for i in numpy.nonzero(hit)[0]]
+        return sorted({*tokens_whose(doc, LOWER, self.cue_words),
+                       *tokens_whose(doc, LEMMA, self.cue_words)})
 
     # -- what a token is ----------------------------------------------------
 
@@ -207,6 +199,8 @@ class _Run:
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
+        # the tokens that mark a new incident ("another", "separately"), in text order
+        self.markers = tokens_whose(doc, LOWER, finder.lex.new_markers)
         self.used_headings: set[int] = set()
         pack_ids = {e.id: e.pack_id for e in found.entities}
         self.place_reader = PlaceReader(doc, finder.lex, finder.pack, adder, self.entity_of,
@@ -221,7 +215,8 @@ class _Run:
         return self.types.get(owner)
 
     def sentence(self, sent: Span, cues: list[Token]) -> None:
-        marker = any(t.lower_ in self.lex.new_markers for t in sent)
+        at = bisect_left(self.markers, sent.start)
+        marker = at < len(self.markers) and self.markers[at] < sent.end
         here: FoundIncident | None = None
         doers = [t.head if t.dep_ == "nsubj" else t.head.head for t in cues
                  if t.lemma_.casefold() in self.lex.perpetrator_kinds or

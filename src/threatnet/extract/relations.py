@@ -63,21 +63,24 @@ class RelationFinder:
              coref: Coreference) -> list[RawClaim]:
         ctx = _Context(doc, token_entity, types, self.frames, coref)
         claims: list[RawClaim] = []
+        verbs, nouns = self.frames.verbs, self.frames.nouns
         for tok in doc:
+            pos, dep = tok.pos_, tok.dep_  # each read once: a string lookup per read
             lemma = tok.lemma_.casefold()
-            verbal = tok.pos_ in ("VERB", "AUX", "ADJ") or (
-                tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
-            if verbal and lemma in self.frames.verbs:  # "LeT targets India" tagged NOUN
-                for frame in self.frames.verbs[lemma]:
+            nominal = pos in ("NOUN", "PROPN")
+            # a verb, or a root with a subject: "LeT targets India" tagged NOUN
+            if lemma in verbs and (pos in ("VERB", "AUX", "ADJ") or (
+                    dep == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))):
+                for frame in verbs[lemma]:
                     claims += ctx.verb_claims(tok, frame)
-            if tok.pos_ in ("NOUN", "PROPN") and lemma in self.frames.nouns:
-                for frame in _noun_frames(tok, self.frames.nouns[lemma]):
+            if nominal and lemma in nouns:
+                for frame in _noun_frames(tok, nouns[lemma]):
                     claims += ctx.noun_claims(tok, frame)
-            if tok.dep_ == "prep" and tok.lower_ == "under":
+            if dep == "prep" and tok.lower_ == "under":
                 claims += ctx.under_person_claims(tok)
-            if tok.pos_ == "VERB":
+            if pos == "VERB":
                 claims += ctx.joint_claims(tok)
-            if tok.pos_ in ("NOUN", "PROPN"):
+            if nominal:
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
