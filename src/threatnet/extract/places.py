@@ -12,10 +12,11 @@ one followed by a job title is a title ("the District Police Officer").
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from threatnet.extract.aliases import AliasMatch
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -116,9 +117,7 @@ class PlaceCheck:
     def named_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Names the NER missed that a place noun marks: "in Mamund village"."""
         out = []
-        for tok in doc:
-            if tok.lower_ not in self.place_heads:
-                continue
+        for tok in (doc[i] for i in tokens_whose(doc, LOWER, self.place_heads)):
             names = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and
                      c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in taken]
             if names and names[-1].i == tok.i - 1 and not doc[names[0].i].is_sent_start:
