@@ -477,15 +477,21 @@ class EntityFinder:
 
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
+        index = None  # the persons' name words, built once: this pass adds no person
         for tok in doc:
             if tok.i in build.taken or tok.pos_ != "PROPN" or len(tok.text) < 4 or \
                     not tok.text[:1].isupper() or tok.lower_ in self.person_titles:
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name the NER did not tag
-            known = build.surname_owner(tok.text, before=tok.i)
+            index = build.surname_index() if index is None else index
+            known = build.surname_owner(tok.text, before=tok.i, index=index)
             if known is not None:
                 build.mention(known, "", EntityType.PERSON, tok.i, tok.i + 1)
+                # the word is now one of the person's names on its own: a name ending in it
+                word = tok.text.casefold()
+                index[word] = [(key, ends or key == known, first)
+                               for key, ends, first in index[word]]
 
     # -- acronyms and other-script names defined in parentheses ---------------
 
@@ -640,20 +646,30 @@ class _Builder:
                 return key
         return None
 
-    def surname_owner(self, word: str, before: int) -> str | None:
-        """The one earlier person a bare name word stands for: the one whose name ends in it
-        ("Sheikh" is Ahmed Omar Saeed Sheikh, not Khalid Sheikh Mohammed), else the only
-        one containing it; None when that is ambiguous."""
-        wanted = word.casefold()
-        found = []
+    def surname_index(self) -> dict[str, list[tuple[str, bool, int]]]:
+        """name word -> (person key, whether a name of theirs ends in it, where they are
+        first named), persons in the order they were found."""
+        index: dict[str, list[tuple[str, bool, int]]] = {}
         for key in self.order:
-            if self.types[key] != EntityType.PERSON or not any(
-                    m.start < self.doc[before].idx for m in self.by_key[key].mentions):
+            if self.types[key] != EntityType.PERSON or not self.by_key[key].mentions:
                 continue
+            first = min(m.start for m in self.by_key[key].mentions)
             names = [self.by_key[key].name, *self.by_key[key].aliases]
             words = [[w.casefold() for w in n.split()] for n in names]
-            if any(wanted in ws for ws in words):
-                found.append((key, any(ws and ws[-1] == wanted for ws in words)))
+            for word in dict.fromkeys(w for ws in words for w in ws):
+                index.setdefault(word, []).append(
+                    (key, any(ws and ws[-1] == word for ws in words), first))
+        return index
+
+    def surname_owner(self, word: str, before: int,
+                      index: dict[str, list[tuple[str, bool, int]]] | None = None) -> str | None:
+        """The one earlier person a bare name word stands for: the one whose name ends in it
+        ("Sheikh" is Ahmed Omar Saeed Sheikh, not Khalid Sheikh Mohammed), else the only
+        one containing it; None when that is ambiguous. `index` is `surname_index()`."""
+        at = self.doc[before].idx
+        index = self.surname_index() if index is None else index
+        found = [(key, ends) for key, ends, first in index.get(word.casefold(), ())
+                 if first < at]
         last = [k for k, ends in found if ends]
         if len(last) == 1:
             return last[0]
