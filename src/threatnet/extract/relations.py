@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import (
@@ -22,9 +23,9 @@ from threatnet.extract.arguments import (
 )
 from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
-from threatnet.extract.denials import charge_start, denier, rebutted
+from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
 
@@ -855,7 +856,8 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
     """ "…, a charge India rejects": each claim the charge makes, again, triggered by the
     denial (whose reading negates it in the denier's words)."""
     out = []
-    for tok in doc:
+    for i in tokens_whose(doc, LEMMA, DENIALS, casefold=True):  # the denial words only
+        tok = doc[i]
         if denier(tok) is None:
             continue
         answered = rebutted(tok)
