@@ -13,17 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
 from threatnet.extract.name_shapes import NameShapes
 from threatnet.extract.places import PlaceCheck
+from threatnet.extract.sentences import tokens_whose
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
 
 _LEX = "lexicon.yaml"
+_OPENING = frozenset({"("})  # an acronym or another script's form is defined in brackets
 # pack entries a name of militant shape may swallow: "Tehreek-e-Azadi Jammu Kashmir"
 OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
                          EntityType.PERSON})
@@ -277,8 +280,9 @@ class EntityFinder:
 
     def _add_populations(self, build: _Builder, doc: Doc) -> None:
         """A people noun with a national or ethnic modifier: "Chinese engineers"."""
-        for tok in doc:
-            if tok.lemma_.casefold() not in self.population_heads or tok.i in build.taken:
+        for i in tokens_whose(doc, LEMMA, self.population_heads, casefold=True):
+            tok = doc[i]
+            if tok.i in build.taken:
                 continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
                     and (c.ent_type_ == "NORP" or c.i in build.taken) and c.text[:1].isupper()]
@@ -306,8 +310,9 @@ class EntityFinder:
     def _add_events(self, build: _Builder, doc: Doc) -> None:
         """An attack noun with a proper-name modifier: "the Bisham attack"; or a known
         attack described in other words: "the 2014 attack on Karachi's airport"."""
-        for tok in doc:
-            if tok.lower_ not in self.event_heads or tok.i in build.taken:
+        for i in tokens_whose(doc, LOWER, self.event_heads):
+            tok = doc[i]
+            if tok.i in build.taken:
                 continue
             if self._add_known_event(build, tok):
                 continue
@@ -498,8 +503,9 @@ class EntityFinder:
     def _add_acronyms(self, build: _Builder, doc: Doc, agencies: set[int]) -> None:
         """ "Long Form (LF)" and "Name (نام)": the parenthesised form is an alias (not a
         dateline's agency: "DASU, Pakistan (AP) —")."""
-        for tok in doc:
-            if tok.text != "(" or tok.i + 2 >= len(doc) or tok.i + 1 in agencies:
+        for i in tokens_whose(doc, ORTH, _OPENING):
+            tok = doc[i]
+            if tok.i + 2 >= len(doc) or tok.i + 1 in agencies:
                 continue
             close = next((t.i for t in doc[tok.i + 1:tok.i + 8] if t.text == ")"), None)
             if close is None or close == tok.i + 1:
