@@ -158,7 +158,8 @@ class AliasMatcher:
 
     def find(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping matches, in text order."""
-        candidates = self._acronym_matches(doc) + self._word_matches(doc)
+        texts = [t.text for t in doc]
+        candidates = self._acronym_matches(texts) + self._word_matches(doc, texts)
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()
         chosen = []
@@ -168,9 +169,8 @@ class AliasMatcher:
                 chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
 
-    def _acronym_matches(self, doc: Doc) -> list[AliasMatch]:
+    def _acronym_matches(self, texts: list[str]) -> list[AliasMatch]:
         out = []
-        texts = [t.text for t in doc]
         for i, text in enumerate(texts):
             if not any(c.isupper() for c in text):
                 continue
@@ -181,8 +181,7 @@ class AliasMatcher:
                     break
         return out
 
-    def _word_matches(self, doc: Doc) -> list[AliasMatch]:
-        texts = [t.text for t in doc]
+    def _word_matches(self, doc: Doc, texts: list[str]) -> list[AliasMatch]:
         keyed = [(i, text) for i, text in enumerate(texts)
                  if not is_connector(text) and not _capital_connector(texts, i)]
         exact = [word_key(text) for _, text in keyed]
