@@ -77,3 +77,12 @@ JEM = "Jaish-e-Mohammed"
 FC = "Frontier Corps"
 ARMY = "Pakistan Army"
 CHINESE = "Chinese nationals"
+
+
+def check_triples(extractor, text: str, wanted: list[tuple], unwanted: list[tuple]) -> None:
+    """Every wanted (subject, predicate, object) comes out of the text, no unwanted one."""
+    found = {r.triple for r in claims(extractor, text)}
+    for triple in wanted:
+        assert triple in found, (triple, sorted(found))
+    for triple in unwanted:
+        assert triple not in found, (triple, sorted(found))

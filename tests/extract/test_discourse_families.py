@@ -9,23 +9,14 @@ triples a wrong resolution would give (which must not come out).
 from __future__ import annotations
 
 import pytest
-from claimrows import BLA, BLF, ISKP, JEM, LET, TTP, claims
+from claimrows import BLA, BLF, ISKP, JEM, LET, TTP, check_triples
 
 JUA = "Jamaat-ul-Ahrar"
 LEJ = "Lashkar-e-Jhangvi"
 SSP = "Sipah-e-Sahaba Pakistan"
 
 
-def _triples(extractor, text: str) -> set[tuple[str, str, str]]:
-    return {r.triple for r in claims(extractor, text)}
 
-
-def _check(extractor, text: str, wanted: list[tuple], unwanted: list[tuple]) -> None:
-    found = _triples(extractor, text)
-    for triple in wanted:
-        assert triple in found, (triple, sorted(found))
-    for triple in unwanted:
-        assert triple not in found, (triple, sorted(found))
 
 
 GROUP_NOUNS = [
@@ -206,22 +197,22 @@ ROLES = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), GROUP_NOUNS + POSSESSIVES)
 def test_group_references(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), SALIENCE)
 def test_salience_guards(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), DYADS)
 def test_dyads(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), ROLES)
 def test_roles(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,16 +9,7 @@ triples a wrong resolution would give (which must not come out).
 from __future__ import annotations
 
 import pytest
-from claimrows import BLA, BLF, ISKP, JEM, LET, TTP, claims
-
-
-def _check(extractor, text: str, wanted: list[tuple], unwanted: list[tuple]) -> None:
-    found = {r.triple for r in claims(extractor, text)}
-    for triple in wanted:
-        assert triple in found, (triple, sorted(found))
-    for triple in unwanted:
-        assert triple not in found, (triple, sorted(found))
-
+from claimrows import BLA, BLF, ISKP, JEM, LET, TTP, check_triples, claims
 
 PLURAL_PRONOUNS = [
     # a pair named by "Both" / "both groups": "they" is the pair, never the country
@@ -59,7 +50,7 @@ PLURAL_GUARDS = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), PLURAL_PRONOUNS)
 def test_plural_pronouns(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "group"), PLURAL_GUARDS)
@@ -147,7 +138,7 @@ NAME_HEADS = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAME_HEADS)
 def test_a_groups_name_head_alone_is_that_group(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
 
 
 _LEI = "Lashkar-e-Islam (LeI)\n\nLeI was founded in 2004 in Bara. LeI is banned in Pakistan.\n\n"
@@ -171,4 +162,4 @@ TOPIC_PRONOUNS = [
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), TOPIC_PRONOUNS)
 def test_the_reports_group_in_a_paragraph_naming_none(extractor, text, wanted, unwanted):
-    _check(extractor, text, wanted, unwanted)
+    check_triples(extractor, text, wanted, unwanted)
