@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from threatnet.extract.coref import Coreference
-from threatnet.extract.cue_lexicon import load_cues
+from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import denier
 from threatnet.model import EntityType, Modality, Polarity, Source
 
@@ -24,6 +24,9 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # edges past which the trigger's own clause ends: cues above them are not the claim's
 CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
 EXPLETIVES = frozenset({"it", "there", "this", "that"})
+HELD_NOUNS = word_class("held_nouns")
+LOSING_VERBS = word_class("losing_verbs")
+GOAL_WORDS = word_class("goal_words")
 SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                      EntityType.ARMED_GROUP, EntityType.STATE]
 
@@ -196,6 +199,12 @@ class SemanticsReader:
         if any(c.dep_ == "advcl" and c.i != prev.i and self._conditional(c)
                for c in node.children):
             reading.hedge(Modality.HYPOTHETICAL)  # the consequence of "if …" is hypothetical
+        if prev.lemma_.casefold() in HELD_NOUNS:
+            if lemma in LOSING_VERBS and prev.dep_ == "dobj":
+                reading.negate()  # "the TTP lost control over Khyber"
+            elif node.lower_ == "for" and prev.dep_ == "pobj" and \
+                    node.head.lemma_.casefold() in GOAL_WORDS:
+                reading.hedge(Modality.HYPOTHETICAL)  # "fought for control of Khyber"
         if lemma in cues.negating_verbs and (prev.dep_ in ("xcomp", "dobj") or (
                 prev.dep_ == "prep" and prev.lower_ == "from")) and \
                 lemma not in cues.negating_sources:
@@ -222,12 +231,13 @@ class SemanticsReader:
         # "…, a charge Iran rejects" closing the sentence is read as its root by the
         # parser; the charge it answers is still the accuser's (the denial gives its own
         # negated claims, `relations._denied`)
+        edge = "xcomp" if _raised_infinitive(node, prev) else prev.dep_
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
-                and prev.dep_ not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
+                and edge not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
-                     or prev.dep_ in ("ccomp", "xcomp", "parataxis")
+                     or edge in ("ccomp", "xcomp", "parataxis")
                      or self._viewed_as(node, prev)))
 
     def _viewed_as(self, node: Token, prev: Token) -> bool:
@@ -300,6 +310,16 @@ class SemanticsReader:
         if found:
             entity = min(found, key=lambda e: SOURCE_PREFERENCE.index(self.types[e]))
         return Source(span.text, entity)
+
+
+def _raised_infinitive(verb: Token, clause: Token) -> bool:
+    """ "X was reported in 2016 to have joined Y": a subjectless "to" clause of a passive
+    verb is its complement, even where a phrase between them made the parser hang it
+    on as an adverbial clause."""
+    return clause.dep_ == "advcl" and \
+        any(c.dep_ == "auxpass" for c in verb.children) and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not any(c.dep_ in SUBJECTS for c in clause.children)
 
 
 def _noun_complement(clause: Token) -> bool:
