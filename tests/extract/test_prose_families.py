@@ -2,7 +2,8 @@
 read as data: working together by the noun a verb takes ("joined forces with"), leaving
 living off a method ("earned money
 from kidnapping"), control of ground as a noun ("its grip on Khyber"), hatred as
-hostility ("their hatred of Shias"), and a passive report verb whose "to" clause the
+hostility ("their hatred of Shias"), an alliance "against" a third party as hostility
+to it, and a passive report verb whose "to" clause the
 parser hung on as an adverbial one ("was reported in 2016 to have joined")."""
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ CASES = [
      [affirmed(TTP, "controls", "North Waziristan")]),
     ("The TTP's control over Khyber lasted four years.",
      [affirmed(TTP, "controls", "Khyber")]),
+    # an alliance against a third party is hostility to it
+    ("The BLA and the BLF united against the Pakistani state.",
+     [affirmed(BLA, "hostile_to", "Pakistan"),
+      affirmed(BLF, "hostile_to", "Pakistan")]),
+    ("Lashkar-e-Islam teamed up with the Pakistani army against the TTP.",
+     [affirmed(LEI, "hostile_to", TTP), affirmed(LEI, "cooperates_with", "Pakistan Army")]),
+    ("The BLA sided with the BLF against the Pakistani army.",
+     [affirmed(BLA, "hostile_to", "Pakistan Army")]),
+    ("Jaish-e-Mohammed aligned itself with the Taliban against the United States.",
+     [affirmed("Jaish-e-Mohammed", "hostile_to", "United States")]),
     # hatred is hostility to what it is "of"/"for"
     ("ISKP shares their hatred of Shias.", [affirmed(ISKP, "hostile_to", "Shia Muslims")]),
     ("Lashkar-e-Jhangvi's hatred of Shias is well known.",
