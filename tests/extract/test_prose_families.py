@@ -1,10 +1,10 @@
 """Word families of analytical prose (op-eds, profiles, briefs, releases) the frames
-read as data: working together by the noun a verb takes ("joined forces with"), leaving
-living off a method ("earned money
-from kidnapping"), control of ground as a noun ("its grip on Khyber"), hatred as
-hostility ("their hatred of Shias"), an alliance "against" a third party as hostility
-to it, and a passive report verb whose "to" clause the
-parser hung on as an adverbial one ("was reported in 2016 to have joined")."""
+read as data: working together by the noun a verb takes ("joined forces with"), living
+off a method ("earned money from kidnapping"), control of ground as a noun ("its grip on
+Khyber"), hatred as hostility ("their hatred of Shias"), an alliance "against" a third
+party as hostility to it, a place "home" or "host" to a group as its base, and a passive
+report verb whose "to" clause the parser hung on as an adverbial one ("was reported in
+2016 to have joined")."""
 
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ CASES = [
      [affirmed(BLA, "hostile_to", "Pakistan Army")]),
     ("Jaish-e-Mohammed aligned itself with the Taliban against the United States.",
      [affirmed("Jaish-e-Mohammed", "hostile_to", "United States")]),
+    # a place that is home, host or base to a group: where it is based
+    ("North Waziristan became a base for the Haqqani network.",
+     [affirmed("Haqqani network", "based_in", "North Waziristan")]),
+    ("Pakistan remains host to Lashkar-e-Taiba.", [affirmed(LET, "based_in", "Pakistan")]),
+    ("Balochistan is a springboard for the BLA.", [affirmed(BLA, "based_in", "Balochistan")]),
+    ("Kabul is home to the Taliban's leadership.", [affirmed("Taliban", "based_in", "Kabul")]),
     # hatred is hostility to what it is "of"/"for"
     ("ISKP shares their hatred of Shias.", [affirmed(ISKP, "hostile_to", "Shia Muslims")]),
     ("Lashkar-e-Jhangvi's hatred of Shias is well known.",
@@ -67,6 +73,7 @@ def test_prose_family(extractor, text, wanted):
 # that are no groups' do not cooperate as groups.
 @pytest.mark.parametrize(("text", "unwanted"), [
     ("The BLA earned money from India.", "uses"),
+    ("The province is home to 12 million people.", "based_in"),
     ("The army joined forces with the police in Karachi.", "cooperates_with"),
 ])
 def test_prose_family_guard(extractor, text, unwanted):
