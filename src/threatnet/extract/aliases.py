@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from threatnet.model import EntityType
@@ -158,7 +159,8 @@ class AliasMatcher:
 
     def find(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping matches, in text order."""
-        texts = [t.text for t in doc]
+        strings = doc.vocab.strings  # the texts from the word array: no Token per word
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
         candidates = self._acronym_matches(texts) + self._word_matches(doc, texts)
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()
