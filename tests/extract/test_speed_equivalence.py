@@ -145,3 +145,63 @@ def test_tokens_whose_word_is_listed_are_the_tokens_a_scan_finds(nlp):
         assert sentences.tokens_whose(doc, ORTH, frozenset("(")) == \
             [t.i for t in doc if t.text == "("]
     assert sentences.tokens_whose(nlp(""), LOWER, heads) == []
+
+
+# sentences of the families the relation loop's shortcut must not skip: a frame verb or
+# noun, a role noun, "under" a person, a group left to found another, deeds done jointly
+# or "together with" someone, a stance prefix, a person's group, a unit of a group
+RELATION_TEXTS = (
+    "The Tehrik-i-Taliban Pakistan (TTP) attacked a police post in Bannu. Its commander "
+    "Noor Wali Mehsud said the group jointly carried out the raid with Lashkar-e-Jhangvi.",
+    "In 2014 a group of commanders left the TTP to form Jamaat-ul-Ahrar, which broke away "
+    "in 2017 under Mukarram Khan. The pro-Taliban Haqqani Network and the anti-Taliban "
+    "ISKP clashed in Nangarhar.",
+    "Mangal Bagh's Lashkar-e-Islam and the TTP together attacked a checkpoint. The BLA's "
+    "Majid Brigade claimed the attack; Jaish-e-Mohammed, a Pakistan-based group, is "
+    "funded by al-Qaeda and operates in Kashmir.",
+)
+
+
+def test_relation_loop_visits_every_token_that_can_start_a_claim(extractor, monkeypatch):
+    """`RelationFinder.find` visits only the tokens `_may_trigger` picks out of the
+    parse arrays; visiting every token gives the same record."""
+    from threatnet.extract.relations import RelationFinder
+    from threatnet.ingest import document_from_text
+
+    def record(text):
+        found = extractor.extract(document_from_text(text, source="test.txt",
+                                                     published="2024-05-01"))
+        return found.entities, found.claims
+
+    for text in RELATION_TEXTS:
+        fast = record(text)
+        with monkeypatch.context() as m:
+            m.setattr(RelationFinder, "_may_trigger",
+                      lambda self, doc, token_entity: list(range(len(doc))))
+            slow = record(text)
+        assert fast == slow, text
+        assert fast[1], text  # the texts make claims: the comparison is not of nothing
+
+
+def test_acronyms_found_by_their_first_token_as_by_every_length(extractor, nlp):
+    """The alias matcher looks up only the acronym lengths a token starts, not every
+    length up to the longest name: the same matches."""
+    matcher = extractor.entities.matcher
+
+    def every_length(texts):
+        out = []
+        for i, text in enumerate(texts):
+            if not any(c.isupper() for c in text):
+                continue
+            for length in range(min(matcher._max, len(texts) - i), 0, -1):
+                targets = matcher._acronyms.get(tuple(texts[i:i + length]))
+                if targets:
+                    out.append((i, i + length, targets[0].entry_id))
+                    break
+        return out
+
+    for text in RELATION_TEXTS + ("TTP, BLA and the US; JeM's IED. ISKP", "TTP"):
+        texts = [t.text for t in nlp(text)]
+        assert [(m.start, m.end, m.entry_id) for m in matcher._acronym_matches(texts)] == \
+            every_length(texts), text
+    assert every_length([t.text for t in nlp(RELATION_TEXTS[0])])  # "TTP" is found

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from threatnet.model import EntityType
@@ -98,6 +99,9 @@ class AliasMatcher:
         self._words: dict[tuple[str, ...], list[_Target]] = {}
         self._prefixes: set[tuple[str, ...]] = set()  # leading parts of multi-word keys
         self._max = 1
+        # an acronym key's first token -> the lengths of the keys it starts, longest
+        # first: a token that starts none is passed over without a lookup per length
+        self._acronym_lengths: dict[str, list[int]] = {}
 
     def add(self, name: str, entry_id: str, entry_type: EntityType) -> None:
         # a database's "Tehrik-i-Taliban Pakistan (TTP)" / "TTP: ...": the name inside it
@@ -108,6 +112,10 @@ class AliasMatcher:
         target = _Target(entry_id, entry_type)
         if is_acronym(name):
             self._put(self._acronyms, tuple(tokens), target)
+            lengths = self._acronym_lengths.setdefault(tokens[0], [])
+            if len(tokens) not in lengths:
+                lengths.append(len(tokens))
+                lengths.sort(reverse=True)
             return
         for key in self.keys(tokens, entry_type):
             if len(key) > 1:
@@ -158,7 +166,8 @@ class AliasMatcher:
 
     def find(self, doc: Doc) -> list[AliasMatch]:
         """Longest non-overlapping matches, in text order."""
-        texts = [t.text for t in doc]
+        strings = doc.vocab.strings  # the texts from the word array: no Token per word
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
         candidates = self._acronym_matches(texts) + self._word_matches(doc, texts)
         candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()
@@ -172,9 +181,12 @@ class AliasMatcher:
     def _acronym_matches(self, texts: list[str]) -> list[AliasMatch]:
         out = []
         for i, text in enumerate(texts):
-            if not any(c.isupper() for c in text):
+            lengths = self._acronym_lengths.get(text)
+            if not lengths or not any(c.isupper() for c in text):
                 continue
-            for length in range(min(self._max, len(texts) - i), 0, -1):
+            for length in lengths:
+                if length > len(texts) - i:
+                    continue
                 targets = self._acronyms.get(tuple(texts[i:i + length]))
                 if targets:
                     out.append(AliasMatch(i, i + length, targets[0].entry_id))
@@ -182,10 +194,13 @@ class AliasMatcher:
         return out
 
     def _word_matches(self, doc: Doc, texts: list[str]) -> list[AliasMatch]:
-        keyed = [(i, text) for i, text in enumerate(texts)
-                 if not is_connector(text) and not _capital_connector(texts, i)]
-        exact = [word_key(text) for _, text in keyed]
-        loose = [loose_key(text) for _, text in keyed]
+        keyed, exact, loose = [], [], []
+        for i, text in enumerate(texts):
+            connector, word, loosened = _token_keys(text)
+            if not connector and not _capital_connector(texts, i):
+                keyed.append((i, text))
+                exact.append(word)
+                loose.append(loosened)
         out = []
         for p in range(len(keyed)):
             # only lengths some name starts with are looked up, longest first
@@ -209,6 +224,14 @@ class AliasMatcher:
                     out.append(AliasMatch(_article_start(doc, start), end, target.entry_id))
                     break
         return out
+
+
+@lru_cache(maxsize=1 << 16)  # one lookup per token instead of three: words repeat
+def _token_keys(text: str) -> tuple[bool, str, str]:
+    """A token's text as the word matcher reads it: a connector?, its word and loose keys."""
+    if is_connector(text):
+        return True, "", ""
+    return False, word_key(text), loose_key(text)
 
 
 def _capital_connector(texts: list[str], i: int) -> bool:

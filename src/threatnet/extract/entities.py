@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch, AliasMatcher, is_acronym, word_key
 from threatnet.extract.frames import load_frames
 from threatnet.extract.name_shapes import NameShapes
 from threatnet.extract.places import PlaceCheck
-from threatnet.extract.sentences import tokens_whose
+from threatnet.extract.sentences import text_of, tokens_whose
 from threatnet.model import Entity, EntityType, Mention
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -84,7 +85,7 @@ class EntityFinder:
 
     def find(self, doc: Doc) -> DocEntities:
         build = _Builder(doc)
-        text = doc.text  # joined from the tokens at each call: once per document
+        text = text_of(doc)  # kept on the document (`Doc.text` joins every token anew)
         agencies, cities = self.shapes.datelines(doc, text)
         matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
@@ -483,11 +484,16 @@ class EntityFinder:
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
         index = None  # the persons' name words, built once: this pass adds no person
-        for tok in doc:
-            if tok.i in build.taken or tok.pos_ != "PROPN" or len(tok.text) < 4 or \
-                    not tok.text[:1].isupper() or tok.lower_ in self.person_titles:
+        # the proper nouns, read from the tag array: no Token for the other words
+        proper = (doc.to_array(POS).reshape(-1) == PROPN).tolist() if len(doc) else []
+        for i, is_proper in enumerate(proper):
+            if not is_proper or i in build.taken:
                 continue
-            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            tok = doc[i]
+            if len(tok.text) < 4 or not tok.text[:1].isupper() or \
+                    tok.lower_ in self.person_titles:
+                continue
+            if i + 1 < len(doc) and proper[i + 1]:
                 continue  # part of a longer name the NER did not tag
             index = build.surname_index() if index is None else index
             known = build.surname_owner(tok.text, before=tok.i, index=index)

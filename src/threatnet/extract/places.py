@@ -16,7 +16,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from threatnet.extract.aliases import AliasMatch
-from threatnet.extract.sentences import sentence_of, tokens_whose
+from threatnet.extract.sentences import sentence_of, span_text, tokens_whose
 from threatnet.model import EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
@@ -51,7 +51,7 @@ class PlaceCheck:
             entry = self.pack.get(m.entry_id)
             if entry is None:
                 continue
-            if doc[m.start:m.end].text.casefold() in self.demonyms and \
+            if span_text(doc[m.start:m.end]).casefold() in self.demonyms and \
                     self._opens_org_name(doc, m.end):
                 out[m.start] = "demonym"
             elif entry.type == EntityType.POPULATION and m.end - m.start == 1 and \

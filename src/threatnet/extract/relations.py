@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import (
@@ -77,12 +77,18 @@ class RawClaim:
 class RelationFinder:
     def __init__(self, frames: Frames) -> None:
         self.frames = frames
+        # the words that let a token start a claim in `find` (see `_may_trigger`)
+        self._lemmas = frozenset({*frames.verbs, *frames.nouns, *frames.roles,
+                                  *frames.part_of_heads, *LEAVING})
+        self._words = frozenset({*frames.roles, "under"})
+        self._stances = frozenset(STANCES)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference) -> list[RawClaim]:
         ctx = _Context(doc, token_entity, types, self.frames, coref)
         claims: list[RawClaim] = []
-        for tok in doc:
+        for i in self._may_trigger(doc, token_entity):
+            tok = doc[i]
             lemma = tok.lemma_.casefold()
             verbal = tok.pos_ in ("VERB", "AUX", "ADJ") or (
                 tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children))
@@ -110,6 +116,20 @@ class RelationFinder:
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
         return claims + _denied(doc, claims)
+
+    def _may_trigger(self, doc: Doc, token_entity: dict[int, str]) -> list[int]:
+        """The tokens, in text order, at which some claim of the main loop can start: a
+        frame, role, unit or leaving word (by lemma or word), "under", a named entity,
+        the verb over a "jointly" / "together with", a name after a stance prefix. Found
+        from spaCy's arrays; every other token would make no claim and is not visited."""
+        found = {*tokens_whose(doc, LEMMA, self._lemmas, casefold=True),
+                 *tokens_whose(doc, LOWER, self._words), *token_entity}
+        for i in tokens_whose(doc, LOWER, JOINTLY):  # the verb is its head or grandhead
+            head = doc[i].head
+            found.update((head.i, head.head.i))
+        found.update(i + 2 for i in tokens_whose(doc, LOWER, self._stances)
+                     if i + 2 < len(doc))
+        return sorted(found)
 
 
 def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
