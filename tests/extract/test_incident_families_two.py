@@ -1,0 +1,41 @@
+"""Incident dates and places in timelines, databases and wire copy, second round: each
+family tried in at least three phrasings of our own."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record
+
+from threatnet.model import EntityType, ExtractionRecord
+
+
+def _dates(rec: ExtractionRecord) -> list[str | None]:
+    incidents = sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                       key=lambda e: e.mentions[0].start)
+    return [e.incident.date for e in incidents]
+
+
+# -- a timeline's year: its title's, not a year an entry mentions in passing ----------
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Pakistan Timeline – Year 2009\nCompiled 15 January 2010.\n\n"
+     "March 3: Gunmen attacked a police checkpost in Bannu, killing four policemen.\n\n"
+     "June 28: Militants ambushed a military convoy in Mir Ali. The group had scrapped "
+     "its February 2008 peace deal.\n\n"
+     "October 5: A suicide bomber blew himself up outside a mosque in Quetta.\n",
+     "2010-01-15", ["2009-03-03", "2009-06-28", "2009-10-05"]),
+    ("Major attacks in Balochistan, 2016\n\n"
+     "8 August: A suicide bomber blew himself up at the Civil Hospital in Quetta.\n\n"
+     "24 October: Gunmen stormed a police training college in Quetta. The college opened "
+     "in May 2011.\n\n"
+     "12 November: A bomb exploded at a shrine in Khuzdar district.\n",
+     "2017-01-05", ["2016-08-08", "2016-10-24", "2016-11-12"]),
+    ("Chronology of 2013 attacks on polio teams\nUpdated 3 February 2014\n\n"
+     "Jan 1: Gunmen shot dead seven aid workers in Swabi.\n"
+     "Feb 8: Gunmen opened fire on a polio team in Charsadda. The team had worked there "
+     "since 2010.\n"
+     "May 28: Militants attacked a polio team in Peshawar.\n",
+     "2014-02-03", ["2013-01-01", "2013-02-08", "2013-05-28"]),
+])
+def test_a_timelines_title_year_dates_its_entries(extractor, text, published, expected):
+    assert _dates(record(extractor, text, published=published)) == expected
