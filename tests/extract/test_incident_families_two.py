@@ -39,3 +39,20 @@ def _dates(rec: ExtractionRecord) -> list[str | None]:
 ])
 def test_a_timelines_title_year_dates_its_entries(extractor, text, published, expected):
     assert _dates(record(extractor, text, published=published)) == expected
+
+
+# -- a reaction's date is not the incident's: "blamed X on Tuesday for the assault" -----
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The interior minister on Thursday blamed the Taliban for the attack on a girls' "
+     "school in Kunduz.\n\nGunmen stormed the school on Tuesday and killed four teachers.",
+     "2021-05-13", "2021-05-11"),
+    ("Quetta began two days of mourning on Saturday for the victims of the bombing at the "
+     "Hazara market.\n\nA suicide bomber blew himself up in the market on Friday, killing "
+     "twenty people.", "2019-04-13", "2019-04-12"),
+    ("Officials condemned on Monday the assault on a police station in Bannu.\n\n"
+     "Militants attacked the station on Sunday night, killing three policemen.",
+     "2023-06-05", "2023-06-04"),
+])
+def test_a_reactions_date_is_not_the_incidents(extractor, text, published, expected):
+    assert _dates(record(extractor, text, published=published)) == [expected]

@@ -58,6 +58,7 @@ class IncidentLexicon:
     planned_preps: frozenset[str]
     identification_verbs: frozenset[str]
     claim_carriers: frozenset[str]
+    reactions: frozenset[str]             # "blamed … on Tuesday for the assault"
     series_nouns: frozenset[str]
     series_members: frozenset[str]
     place_nouns: frozenset[str]
@@ -172,4 +173,5 @@ def load_incident_lexicon() -> IncidentLexicon:
         weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs"),
         weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),
+        reactions=_words(d["reaction_verbs"], "reaction_verbs"),
     )

@@ -820,7 +820,7 @@ class _Run:
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
             date = date_of(own, self.dates, self.published) or \
-                date_of(scope, self.dates, self.published)
+                (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
             toll = root.head
@@ -835,6 +835,23 @@ class _Run:
             self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
+
+    def _reacted_to(self, tok: Token) -> bool:
+        """An incident noun that a verb of what came after governs ("blamed the Taliban on
+        Tuesday for the assault", "mourned on Wednesday the victims of the attack"): that
+        verb's date is the reaction's, not the incident's. Its subject is told of directly
+        ("the attack on Monday was condemned") and keeps the clause's date."""
+        if tok.pos_ != "NOUN":
+            return False
+        head = tok
+        while head.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound",
+                            "amod", "poss", "appos", "conj") and head.head.i != head.i:
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                return False
+            head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                break
+        return head.pos_ == "VERB" and head.lemma_.casefold() in self.lex.reactions
 
     def _finest(self, places: list[str]) -> list[str]:
         return self.place_reader.finest(places)
