@@ -56,3 +56,27 @@ def test_a_timelines_title_year_dates_its_entries(extractor, text, published, ex
 ])
 def test_a_reactions_date_is_not_the_incidents(extractor, text, published, expected):
     assert _dates(record(extractor, text, published=published)) == [expected]
+
+
+def _places(rec: ExtractionRecord) -> list[str | None]:
+    names = {e.id: e.name for e in rec.entities}
+    incidents = sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                       key=lambda e: e.mentions[0].start)
+    return [names.get(e.incident.place) for e in incidents]
+
+
+# -- a village near a known town: the village, not the town, even where the statistical
+# NER took the village's name for an organisation or a facility ----------------------
+
+@pytest.mark.parametrize("text, village", [
+    ("On 9 March 2022, militants attacked a checkpost at Khajuri Kach near Tank, killing "
+     "two constables.", "Khajuri Kach"),
+    ("On 8 May 2020, gunmen opened fire on a polio team at Haider Khel near Mir Ali.",
+     "Haider Khel"),
+    ("On 17 August 2021, militants ambushed a patrol at Saidgi Kach near Ghulam Khan, "
+     "killing two soldiers.", "Saidgi Kach"),
+    ("On 5 April 2022, militants ambushed a convoy at Makeen Bazar near Razmak, killing "
+     "four soldiers.", "Makeen Bazar"),
+])
+def test_a_village_near_a_known_town_is_the_place(extractor, text, village):
+    assert _places(record(extractor, text, published="2023-06-01")) == [village]

@@ -70,6 +70,13 @@ class PlaceReader:
                          tok.head.lemma_.casefold() in self.lex.place_nouns)):
                 # "in Shewa", "in the Datta Khel area": NER took the village for a man
                 entity.type = EntityType.LOCATION
+            if entity is not None and entity.type in (EntityType.ORGANIZATION,
+                                                      EntityType.INFRASTRUCTURE) and \
+                    entity.pack_id is None and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in self.lex.place_preps and \
+                    not self._facility_name(entity) and self._inside_known_place(tok):
+                # "at Wacha Bibi near Datakhel": NER took the village for an organisation
+                entity.type = EntityType.LOCATION
             if entity is not None and entity.type in FACILITY_TYPES and \
                     entity.type != EntityType.LOCATION and self._facility_name(entity):
                 if entity.type == EntityType.ORGANIZATION:
@@ -213,11 +220,12 @@ class PlaceReader:
                                    EntityType.LOCATION))
 
     def _inside_known_place(self, tok: Token) -> bool:
-        """ "Kolpur in the Bolan area", "Bela, Lasbela district": a known place right after
-        the name, behind "in" or a comma."""
+        """ "Kolpur in the Bolan area", "Bela, Lasbela district", "Wacha Bibi near Datakhel":
+        a known place right after the name, behind "in", "near" or a comma."""
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "("):  # "Tump (Kech, …)"
+        # "Tump (Kech, …)"; "at Wacha Bibi near Datakhel": a village by the known town
+        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "(", "near"):
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)
