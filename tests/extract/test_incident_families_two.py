@@ -80,3 +80,18 @@ def _places(rec: ExtractionRecord) -> list[str | None]:
 ])
 def test_a_village_near_a_known_town_is_the_place(extractor, text, village):
     assert _places(record(extractor, text, published="2023-06-01")) == [village]
+
+
+# -- a line dating the report is no item heading: its date is no incident's -------------
+
+@pytest.mark.parametrize("text", [
+    "Published 10 May 2023 · Border militancy series\n\nLashkar-e-Islam\n\nA bomb exploded "
+    "at the door of a house in the Bandar Dara area of Achin district, killing the group's "
+    "leader. No group claimed the bombing.",
+    "Posted 3 March 2024 · Security brief\n\nGunmen opened fire on a polio team in the "
+    "Shewa area of Lakki Marwat, killing two workers. No group claimed the attack.",
+    "Compiled 15 January 2010 — Quetta\n\nA suicide bomber blew himself up outside a "
+    "mosque in the Hazara Town area of Quetta, killing twelve worshippers.",
+])
+def test_a_publication_line_does_not_date_the_incidents(extractor, text):
+    assert _dates(record(extractor, text, published="2024-03-03")) == [None]

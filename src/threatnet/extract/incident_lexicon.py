@@ -59,6 +59,7 @@ class IncidentLexicon:
     identification_verbs: frozenset[str]
     claim_carriers: frozenset[str]
     reactions: frozenset[str]             # "blamed … on Tuesday for the assault"
+    publication_labels: frozenset[str]    # "Published 10 May 2023"
     series_nouns: frozenset[str]
     series_members: frozenset[str]
     place_nouns: frozenset[str]
@@ -174,4 +175,5 @@ def load_incident_lexicon() -> IncidentLexicon:
         weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),
         reactions=_words(d["reaction_verbs"], "reaction_verbs"),
+        publication_labels=_words(d["publication_labels"], "publication_labels"),
     )

@@ -380,6 +380,9 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
+            opening = re.sub(r"[^\w\s]", " ", line).casefold().split()
+            if any(opening[:len(w.split())] == w.split() for w in self.lex.publication_labels):
+                continue  # "Published 10 May 2023 · …": the report's date, not an item's
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
                     not any(start <= at < start + len(label.group(1)) for at, _ in located) \
