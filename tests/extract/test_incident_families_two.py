@@ -95,3 +95,17 @@ def test_a_village_near_a_known_town_is_the_place(extractor, text, village):
 ])
 def test_a_publication_line_does_not_date_the_incidents(extractor, text):
     assert _dates(record(extractor, text, published="2024-03-03")) == [None]
+
+
+# -- "in X city, X province, Country": one place told more widely, not a second one -------
+
+@pytest.mark.parametrize("text, place", [
+    ("On 17 May 2024, gunmen opened fire on a group of foreign tourists at a market in "
+     "Bamyan city, Bamyan province, Afghanistan.", "Bamyan"),
+    ("On 2 March 2022, militants opened fire on a group of policemen and their drivers at a "
+     "checkpoint in Tank town, Tank district, Pakistan.", "Tank"),
+    ("On 6 June 2023, a gunman opened fire on worshippers at a shrine in Quetta city, "
+     "Balochistan province, Pakistan.", "Quetta"),
+])
+def test_a_comma_list_of_wider_places_keeps_the_town(extractor, text, place):
+    assert _places(record(extractor, text, published="2024-06-01")) == [place]
