@@ -109,3 +109,16 @@ def test_a_publication_line_does_not_date_the_incidents(extractor, text):
 ])
 def test_a_comma_list_of_wider_places_keeps_the_town(extractor, text, place):
     assert _places(record(extractor, text, published="2024-06-01")) == [place]
+
+
+# -- a named street or square is the finest place, over the building beside it ----------
+
+@pytest.mark.parametrize("text, place", [
+    ("On 13 February 2017, a suicide bomber blew himself up among protesters on Mall Road, "
+     "outside the Punjab Assembly in Lahore.", "Mall Road"),
+    ("On 1 May 2010, a car bomb was set off in Times Square, New York.", "Times Square"),
+    ("On 4 June 2019, a bomb exploded at Fawara Chowk in Dera Ismail Khan, wounding six "
+     "traders.", "Fawara Chowk"),
+])
+def test_a_named_street_or_square_is_the_place(extractor, text, place):
+    assert _places(record(extractor, text, published="2020-01-01")) == [place]

@@ -60,6 +60,7 @@ class IncidentLexicon:
     claim_carriers: frozenset[str]
     reactions: frozenset[str]             # "blamed … on Tuesday for the assault"
     publication_labels: frozenset[str]    # "Published 10 May 2023"
+    street_nouns: frozenset[str]          # "Mall Road": the noun is part of the name
     series_nouns: frozenset[str]
     series_members: frozenset[str]
     place_nouns: frozenset[str]
@@ -176,4 +177,5 @@ def load_incident_lexicon() -> IncidentLexicon:
         unreal=_words(d["unreal_governors"], "unreal_governors"),
         reactions=_words(d["reaction_verbs"], "reaction_verbs"),
         publication_labels=_words(d["publication_labels"], "publication_labels"),
+        street_nouns=_words(d["street_nouns"], "street_nouns"),
     )
