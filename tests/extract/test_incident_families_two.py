@@ -122,3 +122,20 @@ def test_a_comma_list_of_wider_places_keeps_the_town(extractor, text, place):
 ])
 def test_a_named_street_or_square_is_the_place(extractor, text, place):
     assert _places(record(extractor, text, published="2020-01-01")) == [place]
+
+
+# -- with no publication date given, a publication line dates "last Friday's", "on Monday"
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministry of Foreign Affairs\nTranscript of the weekly press briefing, Friday, 24 "
+     "February 2023\n\nLet me begin with last Friday's attack on a police station in Bannu.",
+     "2023-02-17"),
+    ("Provincial government\nTranscript of remarks by the Governor, 14 June 2023\n\n"
+     "Gunmen attacked a police post in Lakki Marwat on Monday, killing two constables.",
+     "2023-06-12"),
+    ("Corps headquarters\nTranscript of the media briefing, Saturday 9 March 2024\n\n"
+     "Militants ambushed a convoy in North Waziristan "
+     "on Tuesday, killing four soldiers.", "2024-03-05"),
+])
+def test_a_publication_line_anchors_relative_days(extractor, text, expected):
+    assert _dates(record(extractor, text)) == [expected]
