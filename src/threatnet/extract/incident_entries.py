@@ -13,7 +13,12 @@ Numeric dates: a day above 12 decides the order (25/03/2023 is day first); other
 another numeric date of the same document decides it, and failing that "/" is read
 month first (the convention of the incident databases that write MM/DD/YYYY) and "."
 or "-" day first. A date with no year takes the last year written above it, else the
-publication year, and never falls after the publication date.
+publication year, and never falls after the publication date. "The last year written
+above" is, in order: the year of the last entry heading above that writes one ("(1) 6
+March 2014: …" then "(2) 9 April: …"), the one year the report's title names ("Pakistan
+Timeline – Year 2009", "Attacks in Balochistan, 2024"), then any year written above; a
+year an entry's body mentions in passing ("its February 2008 peace agreement") or a
+compilation date ("Compiled 15 January 2010") does not move the next entries' year.
 """
 
 from __future__ import annotations
@@ -89,6 +94,8 @@ def find_entries(text: str, published: str | None) -> Entries:
         lines.append((offset, offset + len(line), _OPENING.match(line) if line.strip() else None))
         offset += len(line) + 1
     day_first = _numeric_order(text)
+    title_year = _title_year(text)
+    heading_year: str | None = None
     entries: list[Entry] = []
     for n, (start, end, match) in enumerate(lines):
         if match is None:
@@ -99,7 +106,10 @@ def find_entries(text: str, published: str | None) -> Entries:
                     not text[later_start:later_end].strip():
                 break  # the next entry, or a blank line
             stop = later_end
-        when = _entry_date(match, text[:start], published, day_first)
+        when = _entry_date(match, text[:start], published, day_first,
+                           heading_year or title_year)
+        if when and _YEAR.match(when[:4]) and _YEAR.search(match.group(0)):
+            heading_year = when[:4]
         entries.append(Entry(start + match.start(), stop, start + match.end("end"), when))
     return Entries(entries)
 
@@ -114,8 +124,14 @@ def _numeric_order(text: str) -> bool | None:
     return None
 
 
+def _title_year(text: str) -> str | None:
+    """The one year the first line (the report's title) names, if exactly one."""
+    years = set(_YEAR.findall(text.split("\n", 1)[0]))
+    return years.pop() if len(years) == 1 else None
+
+
 def _entry_date(match: re.Match, before: str, published: str | None,
-                day_first: bool | None) -> str | None:
+                day_first: bool | None, known_year: str | None = None) -> str | None:
     if match.group("iso"):
         try:
             return date.fromisoformat(match.group("iso")).isoformat()
@@ -133,7 +149,7 @@ def _entry_date(match: re.Match, before: str, published: str | None,
     written = match.group("words")
     if _YEAR.search(written):
         return resolve_date(written, None)
-    years = _YEAR.findall(before)
+    years = [known_year] if known_year else _YEAR.findall(before)
     year = years[-1] if years else (published or "")[:4]
     if not year:
         return None

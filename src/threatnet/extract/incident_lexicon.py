@@ -58,6 +58,9 @@ class IncidentLexicon:
     planned_preps: frozenset[str]
     identification_verbs: frozenset[str]
     claim_carriers: frozenset[str]
+    reactions: frozenset[str]             # "blamed … on Tuesday for the assault"
+    publication_labels: frozenset[str]    # "Published 10 May 2023"
+    street_nouns: frozenset[str]          # "Mall Road": the noun is part of the name
     series_nouns: frozenset[str]
     series_members: frozenset[str]
     place_nouns: frozenset[str]
@@ -172,4 +175,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs"),
         weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),
+        reactions=_words(d["reaction_verbs"], "reaction_verbs"),
+        publication_labels=_words(d["publication_labels"], "publication_labels"),
+        street_nouns=_words(d["street_nouns"], "street_nouns"),
     )

@@ -30,10 +30,19 @@ def clause_tokens(tok: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ in CLAUSE_CUTS and child.i != tok.i and \
                     not (child.i <= tok.i and tok.i in {t.i for t in child.subtree}) and \
-                    not _shared_deed(node, child, tok):
+                    not _shared_deed(node, child, tok) and not _place_list(node, child):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _place_list(node: Token, child: Token) -> bool:
+    """ "in Bamyan city, Bamyan province, Afghanistan": a noun the parser coordinated after
+    a comma, with no "and" / "or", is the same place told more widely, not a second one."""
+    return child.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and \
+        child.pos_ in ("NOUN", "PROPN") and child.left_edge.i > 0 and \
+        child.doc[child.left_edge.i - 1].text == "," and \
+        not any(c.dep_ == "cc" for c in node.children)
 
 
 def _shared_deed(node: Token, child: Token, tok: Token) -> bool:

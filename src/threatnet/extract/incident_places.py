@@ -70,8 +70,16 @@ class PlaceReader:
                          tok.head.lemma_.casefold() in self.lex.place_nouns)):
                 # "in Shewa", "in the Datta Khel area": NER took the village for a man
                 entity.type = EntityType.LOCATION
+            if entity is not None and entity.type in (EntityType.ORGANIZATION,
+                                                      EntityType.INFRASTRUCTURE) and \
+                    entity.pack_id is None and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in self.lex.place_preps and \
+                    not self._facility_name(entity) and self._inside_known_place(tok):
+                # "at Wacha Bibi near Datakhel": NER took the village for an organisation
+                entity.type = EntityType.LOCATION
             if entity is not None and entity.type in FACILITY_TYPES and \
-                    entity.type != EntityType.LOCATION and self._facility_name(entity):
+                    entity.type != EntityType.LOCATION and (
+                        self._facility_name(entity) or self._street_name(entity)):
                 if entity.type == EntityType.ORGANIZATION:
                     entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
                 if entity.id not in facilities:
@@ -134,6 +142,13 @@ class PlaceReader:
         last = entity.name.split()[-1].casefold() if entity.name.split() else ""
         return last in self.lex.facility_nouns or last.rstrip("s") in self.lex.facility_nouns
 
+    def _street_name(self, entity: Entity) -> bool:
+        """ "on Mall Road", "at Liberty Chowk": a name the entity finder typed as a
+        facility or an organisation whose last word is a place noun, under the preposition."""
+        words = entity.name.split()
+        return len(words) > 1 and words[0][:1].isupper() and \
+            words[-1].casefold() in self.lex.street_nouns and entity.pack_id is None
+
     def _facility_span(self, head: Token) -> tuple[int, int] | None:
         """The name of a facility whose head noun is `head`: the words before it in its
         phrase, back to a determiner or a lower-case adjective ("the crowded"), if one of
@@ -184,7 +199,8 @@ class PlaceReader:
                 start -= 1
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
-                return self._place(start, tok.i)
+                street = tok.lemma_.casefold() in self.lex.street_nouns
+                return self._place(start, tok.i + 1 if street else tok.i)
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
                 tok.ent_type_ in NOT_PLACE_NER or not self._inside_known_place(tok):
@@ -213,11 +229,12 @@ class PlaceReader:
                                    EntityType.LOCATION))
 
     def _inside_known_place(self, tok: Token) -> bool:
-        """ "Kolpur in the Bolan area", "Bela, Lasbela district": a known place right after
-        the name, behind "in" or a comma."""
+        """ "Kolpur in the Bolan area", "Bela, Lasbela district", "Wacha Bibi near Datakhel":
+        a known place right after the name, behind "in", "near" or a comma."""
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "("):  # "Tump (Kech, …)"
+        # "Tump (Kech, …)"; "at Wacha Bibi near Datakhel": a village by the known town
+        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "(", "near"):
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)

@@ -240,6 +240,8 @@ class _Run:
             out.dateline = (self.dateline.start, self.dateline.end)
             # "on Monday" is counted back from the day the story was filed
             self.published = self.dateline.date or published
+        if self.published is None:  # "Transcript of the briefing …, Friday, 24 February 2023"
+            self.published = self._labelled_publication()
         self.last_sentence = -1
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
@@ -380,6 +382,8 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
+            if self._publication_line(line):
+                continue  # "Published 10 May 2023 · …": the report's date, not an item's
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
                     not any(start <= at < start + len(label.group(1)) for at, _ in located) \
@@ -402,6 +406,23 @@ class _Run:
             if places or date:
                 out.append((words[0].i, words[-1].i, list(dict.fromkeys(places)), date))
         return out
+
+    def _publication_line(self, line: str) -> bool:
+        """A line that dates the report itself: "Published 10 May 2023 · …"."""
+        opening = re.sub(r"[^\w\s]", " ", line).casefold().split()
+        return any(opening[:len(w.split())] == w.split() for w in self.lex.publication_labels)
+
+    def _labelled_publication(self) -> str | None:
+        """The full date of a publication line among the report's first lines, when no
+        publication date was given: what "on Monday", "last Friday's" count back from."""
+        text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        for line in text.split("\n", 4)[:4]:
+            written = _DATE.search(line)
+            if written and self._publication_line(line):
+                found = resolve_date(written.group(0), None)
+                if found and len(found) == 10:
+                    return found
+        return None
 
     def _open_heading(self, tok: Token) -> tuple[list[str], str | None] | None:
         """The heading just above `tok` that no incident has taken yet."""
@@ -820,7 +841,7 @@ class _Run:
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
             date = date_of(own, self.dates, self.published) or \
-                date_of(scope, self.dates, self.published)
+                (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
             toll = root.head
@@ -835,6 +856,23 @@ class _Run:
             self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
+
+    def _reacted_to(self, tok: Token) -> bool:
+        """An incident noun that a verb of what came after governs ("blamed the Taliban on
+        Tuesday for the assault", "mourned on Wednesday the victims of the attack"): that
+        verb's date is the reaction's, not the incident's. Its subject is told of directly
+        ("the attack on Monday was condemned") and keeps the clause's date."""
+        if tok.pos_ != "NOUN":
+            return False
+        head = tok
+        while head.dep_ in ("prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound",
+                            "amod", "poss", "appos", "conj") and head.head.i != head.i:
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                return False
+            head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                break
+        return head.pos_ == "VERB" and head.lemma_.casefold() in self.lex.reactions
 
     def _finest(self, places: list[str]) -> list[str]:
         return self.place_reader.finest(places)
