@@ -1245,6 +1245,13 @@ def _state_data() -> tuple[dict[str, str], dict[str, dict[str, list[dict]]]]:
     return dict(data["state_nouns"]), bodies
 
 
+@lru_cache(maxsize=1)
+def _body_kinds() -> dict[str, str]:
+    """pack id of a state body -> its kind (army, police, …), from the `state_bodies` table."""
+    return {option["id"]: kind for region in _state_data()[1].values()
+            for kind, options in region.items() for option in options}
+
+
 def _in_force(options: list[dict], published: str | None) -> str | None:
     for option in options:
         since, until = option.get("since"), option.get("until")
@@ -1303,8 +1310,7 @@ def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> Non
                    if n >= 2 and n >= REPORT_SHARE * total), None)
     next_id = max((int(e.id[1:]) for e in found.entities if e.id[1:].isdigit()), default=0) + 1
     by_pack = {e.pack_id: e for e in found.entities if e.pack_id}
-    kinds = {option["id"]: kind for region in bodies.values()
-             for kind, options in region.items() for option in options}
+    kinds = _body_kinds()
     named = sorted((i, kinds[by_id[e].pack_id]) for i, e in found.token_entity.items()
                    if by_id[e].pack_id in kinds)  # bodies the report names ("the Indian Army")
     named_at = [i for i, _ in named]
