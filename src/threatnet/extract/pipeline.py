@@ -25,8 +25,9 @@ from threatnet.extract.classifier import load_classifier
 from threatnet.extract.coref import Coreference, add_state_bodies
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
-from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
+from threatnet.extract.incident_claims import IncidentClaim, IncidentClaimMaker, overrides
 from threatnet.extract.incident_dates import resolve_date
+from threatnet.extract.incident_fields import FieldClaimReader
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
@@ -185,6 +186,10 @@ class Extractor:
         own = IncidentClaimMaker(doc, incidents, facts, found.entities, found.token_entity,
                                  coref, reader, self.incidents.lex,
                                  self.incident_targets).claims()
+        # round 5: what a record's bare fields say ("Perpetrator: TTP", "Target: …")
+        own += [IncidentClaim(raw, reading) for raw, reading in FieldClaimReader(
+            doc, incidents, found.entities, found.token_entity, adder,
+            self.incident_targets).claims()]
         raws = dedupe([c.raw for c in own] + overrides(own, raws))
         if self.classifier is not None:  # pairs the rules left alone; cues read below
             raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
