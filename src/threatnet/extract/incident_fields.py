@@ -360,8 +360,20 @@ class FieldClaimReader:
                 continue
             for field in entry.fields:
                 if field.kind in self.labels.field_modality:
-                    out += self._perpetrators(field, incident)
+                    for clause in self._clauses(field):
+                        out += self._perpetrators(clause, incident)
             out += self._struck(entry, incident)
+        return out
+
+    def _clauses(self, field: Field) -> list[Field]:
+        """A value's parts between semicolons: "LeJ, by police; the group denied it"."""
+        out, at = [], field.value_start
+        for part in self.text[field.value_start:field.value_end].split(";"):
+            lead = len(part) - len(part.lstrip())
+            if part.strip():
+                out.append(Field(field.kind, field.label, field.start, at + lead,
+                                 at + len(part.rstrip())))
+            at += len(part) + 1
         return out
 
     def _words(self, field: Field) -> list[Token]:
@@ -419,6 +431,9 @@ class FieldClaimReader:
             elif sayers and modality != Modality.ASSERTED:
                 sayer = sayers[0][0]
                 sources = [Source(self._mention_text(sayer, words), sayer.id)]
+            elif modality != Modality.ASSERTED:
+                by = re.search(r"\bby\s+([^,;.()]+)", value)  # "attributed by police"
+                sources = [Source(by.group(1).strip())] if by else []
             reading = Reading(polarity, modality, sources)
             predicate = "perpetrated"
             raw = RawClaim(doer.id, predicate, incident.entity.id, tok,

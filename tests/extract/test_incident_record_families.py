@@ -1,0 +1,126 @@
+"""Labelled-field incident records and legal / investigative attributions (round 5).
+
+Each family in three phrasings of our own: records with varied labels, inline or one per
+line, with or without a header; and charge-sheets, prosecution cases, convictions,
+acquittals and investigators' conclusions, each bound to the incident the text is about
+with the attribution kept exact."""
+
+from __future__ import annotations
+
+from claimrows import BLA, TTP, record
+
+from threatnet.extract.incident_fields import find_records
+from threatnet.model import EntityType, ExtractionRecord
+
+LEJ = "Lashkar-e-Jhangvi"
+ISKP = "Islamic State Khorasan Province"
+
+
+def _incidents(rec: ExtractionRecord) -> list:
+    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                  key=lambda e: e.mentions[0].start)
+
+
+def _who(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]:
+    names = {e.id: e.name for e in rec.entities}
+    order = {e.id: n for n, e in enumerate(_incidents(rec))}
+    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality),
+             c.source.text if c.source else None)
+            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
+            and c.object in order}
+
+
+def _where(rec: ExtractionRecord) -> list[tuple[str | None, str | None]]:
+    names = {e.id: e.name for e in rec.entities}
+    return [(e.incident.date, names.get(e.incident.place)) for e in _incidents(rec)]
+
+
+# -- family 1: labelled-field records --------------------------------------------------
+
+# one field per line, a header line, a sentence in the responsibility field
+LOG_ONE_PER_LINE = """Security incident log: northern districts
+
+Entry 44-B
+Incident date: 3 April 2021
+Place: Shewa village, Bannu district, Khyber Pakhtunkhwa
+Description: Unidentified men on motorbikes fired at a polio vaccination team, then fled.
+Killed: 2
+Target: polio workers
+Responsibility: The Tehrik-i-Taliban Pakistan claimed responsibility in a statement.
+
+Entry 45-B
+Incident date: 9 April 2021
+Place: Turbat, Kech district, Balochistan
+Description: A roadside bomb struck a vehicle carrying labourers to a construction site.
+Wounded: 5
+Responsibility: No group claimed responsibility.
+"""
+
+# several fields on one line, no header, bare group names with a cue in brackets
+LOG_INLINE = """Monthly extract, May 2022
+
+Date: 14 May 2022. Location: Quetta, Balochistan. Perpetrator group: Lashkar-e-Jhangvi (suspected).
+Narrative: A gunman shot dead two Hazara shopkeepers in a market and escaped.
+
+Date: 27 May 2022. Location: Peshawar. Claimed by: Islamic State Khorasan Province.
+Narrative: An explosive device placed under a cart went off outside a Shia mosque.
+"""
+
+# a log with bare fields only: a plain perpetrator, an attribution by police, a denial
+LOG_BARE = """Case file summaries
+
+Case No. 118/2019
+Date of incident: 02/11/2019 | District: Gwadar | Attack type: Armed assault
+Details: Attackers stormed a hotel used by visiting engineers.
+Perpetrator: Balochistan Liberation Army
+Casualties: 4 killed, 6 wounded
+
+Case No. 119/2019
+Date of incident: 02/20/2019 | District: Kech | Attack type: Bombing
+Details: An improvised device exploded near a police van in the main bazaar.
+Attributed to: Lashkar-e-Jhangvi, by police; the group denied it.
+"""
+
+
+def test_records_are_found_whatever_the_layout():
+    assert len(find_records(LOG_ONE_PER_LINE)) == 2
+    assert len(find_records(LOG_INLINE)) == 2
+    assert len(find_records(LOG_BARE)) == 2
+    # a sanctions entry's fields are no incident record
+    assert not find_records("Name: Sajid Mir\nDate of listing: 29 July 2011\n"
+                            "Other names: Sajid Majeed\n")
+
+
+def test_each_record_is_one_incident_with_its_date_and_place(extractor):
+    one = record(extractor, LOG_ONE_PER_LINE, published="2021-05-01")
+    assert _where(one) == [("2021-04-03", "Shewa"), ("2021-04-09", "Turbat")]
+    inline = record(extractor, LOG_INLINE, published="2022-06-01")
+    assert _where(inline) == [("2022-05-14", "Quetta"), ("2022-05-27", "Peshawar")]
+    bare = record(extractor, LOG_BARE, published="2019-03-01")
+    assert _where(bare) == [("2019-02-11", "Gwadar"), ("2019-02-20", "Kech")]
+
+
+def test_the_responsibility_field_binds_to_its_own_record_only(extractor):
+    rec = record(extractor, LOG_ONE_PER_LINE, published="2021-05-01")
+    who = _who(rec)
+    assert (TTP, 0, "affirmed", "alleged", "The Tehrik-i-Taliban Pakistan") in who
+    assert not any(n == 1 for _, n, *_ in who)  # "No group claimed": nothing, no leak
+
+
+def test_bare_perpetrator_fields_keep_how_the_record_attributes(extractor):
+    inline = _who(record(extractor, LOG_INLINE, published="2022-06-01"))
+    assert (LEJ, 0, "affirmed", "believed", None) in inline
+    assert any(w[:4] == (ISKP, 1, "affirmed", "alleged") for w in inline)
+    assert not any(w[0] == LEJ and w[1] == 1 for w in inline)
+    bare = _who(record(extractor, LOG_BARE, published="2019-03-01"))
+    assert (BLA, 0, "affirmed", "asserted", None) in bare
+    assert (LEJ, 1, "affirmed", "reported", "police") in bare
+    assert not any(w[3] == "asserted" and w[1] == 1 for w in bare)
+
+
+def test_target_and_toll_fields(extractor):
+    rec = record(extractor, LOG_ONE_PER_LINE, published="2021-05-01")
+    names = {e.id: e.name for e in rec.entities}
+    struck = [(names[c.object], c.qualifiers.get("killed")) for c in rec.claims
+              if c.predicate == "targets" and names[c.subject] == _incidents(rec)[0].name]
+    assert ("polio workers", 2) in struck
