@@ -124,3 +124,65 @@ def test_target_and_toll_fields(extractor):
     struck = [(names[c.object], c.qualifiers.get("killed")) for c in rec.claims
               if c.predicate == "targets" and names[c.subject] == _incidents(rec)[0].name]
     assert ("polio workers", 2) in struck
+
+
+# -- family 2: legal and investigative attributions ------------------------------------
+
+# a trial and its appeal: a conviction, an acquittal by the appeal court, a plea
+TRIAL = """Case note: the Quetta market bombing
+
+On 3 March 2016, a bomb exploded in a crowded market in Quetta, killing eleven people.
+Counter-terrorism police arrested Nadir Baloch and Sameer Khan in April 2016.
+Nadir Baloch and Sameer Khan both pleaded not guilty.
+In 2018 an anti-terrorism court convicted Nadir Baloch and sentenced him to death.
+In 2021 the Balochistan High Court acquitted Sameer Khan, holding that the evidence
+against him was weak.
+"""
+
+# a charge-sheet: the prosecution's case, a charge, an acquittal in the passive
+CHARGE_SHEET = """Charge-sheet summary
+
+A car bomb exploded outside a police station in Dera Ismail Khan on 9 June 2019, killing
+four officers.
+The prosecution's case was that the attack had been planned by the Tehrik-i-Taliban Pakistan.
+Rashid Mehsud was charged with the murder of the four officers.
+Imran Mehsud was acquitted by the trial court in 2022.
+"""
+
+# an investigation: investigators' finding, an indictment, a denial of the charges
+INQUIRY = """Investigation summary
+
+Gunmen stormed a Shia mosque in Peshawar on 4 March 2022 and killed 60 worshippers.
+Investigators said the attack had been directed by the Islamic State Khorasan Province.
+A federal court later indicted Tariq Afridi for his part in the attack.
+Tariq Afridi denied the charges.
+"""
+
+
+def _legal(rec: ExtractionRecord) -> set[tuple[str, str, str, str | None]]:
+    """(who, polarity, modality, source) of the claims of who did the first incident."""
+    return {(w[0], w[2], w[3], w[4]) for w in _who(rec) if w[1] == 0}
+
+
+def test_convictions_acquittals_and_pleas(extractor):
+    who = _legal(record(extractor, TRIAL, published="2021-06-01"))
+    assert ("Nadir Baloch", "affirmed", "reported", "an anti-terrorism court") in who
+    assert ("Sameer Khan", "negated", "reported", "the Balochistan High Court") in who
+    assert any(w[0] == "Nadir Baloch" and w[1] == "negated" for w in who)  # his plea
+    assert not any(w[0] == "Sameer Khan" and w[1] == "affirmed" and w[2] == "asserted"
+                   for w in who)
+
+
+def test_the_prosecutions_case_and_a_charge(extractor):
+    who = _legal(record(extractor, CHARGE_SHEET, published="2022-09-01"))
+    assert (TTP, "affirmed", "alleged", None) in who
+    assert ("Rashid Mehsud", "affirmed", "alleged", None) in who
+    assert ("Imran Mehsud", "negated", "reported", "the trial court") in who
+    assert not any(w[2] == "asserted" and w[1] == "affirmed" for w in who)
+
+
+def test_investigators_finding_an_indictment_and_a_denial(extractor):
+    who = _legal(record(extractor, INQUIRY, published="2023-01-10"))
+    assert (ISKP, "affirmed", "reported", "Investigators") in who
+    assert ("Tariq Afridi", "affirmed", "alleged", "A federal court") in who
+    assert ("Tariq Afridi", "negated", "reported", "Tariq Afridi") in who
