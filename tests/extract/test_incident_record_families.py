@@ -86,6 +86,13 @@ def test_records_are_found_whatever_the_layout():
     assert len(find_records(LOG_ONE_PER_LINE)) == 2
     assert len(find_records(LOG_INLINE)) == 2
     assert len(find_records(LOG_BARE)) == 2
+    # bars between fields, bullets and bold labels
+    bars = find_records("Event date: 2023-02-17 | Admin2: Kech | Actor 1: BLF | Fatalities: 2\n"
+                        "Notes: BLF militants attacked a post.\n")
+    assert [f.kind for f in bars[0][3]] == ["date", "place", "perpetrator", "killed", "notes"]
+    bold = find_records("- **Date:** 5 March 2023\n- **Location:** Bannu\n"
+                        "- **Summary:** Gunmen shot dead a constable.\n")
+    assert [f.kind for f in bold[0][3]] == ["date", "place", "summary"]
     # a sanctions entry's fields are no incident record
     assert not find_records("Name: Sajid Mir\nDate of listing: 29 July 2011\n"
                             "Other names: Sajid Majeed\n")
@@ -175,7 +182,7 @@ def test_convictions_acquittals_and_pleas(extractor):
 
 def test_the_prosecutions_case_and_a_charge(extractor):
     who = _legal(record(extractor, CHARGE_SHEET, published="2022-09-01"))
-    assert (TTP, "affirmed", "alleged", None) in who
+    assert (TTP, "affirmed", "alleged", "The prosecution") in who
     assert ("Rashid Mehsud", "affirmed", "alleged", None) in who
     assert ("Imran Mehsud", "negated", "reported", "the trial court") in who
     assert not any(w[2] == "asserted" and w[1] == "affirmed" for w in who)

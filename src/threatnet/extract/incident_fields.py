@@ -65,8 +65,9 @@ def load_field_labels() -> FieldLabels:
     pattern = "|".join(r"\s+".join(re.escape(w) for w in label.split())
                        for label in alternatives)
     # a label starts a line, or follows a sentence end, a semicolon or a bar on it
-    label_re = re.compile(rf"(?:^|(?<=[.;|!?])[ \t]+|[ \t]{{2,}}|\t)(?P<label>{pattern})"
-                          rf"[ \t]*:(?!//)[ \t]*", re.IGNORECASE)
+    label_re = re.compile(rf"(?:^[ \t\-*#>\u2022]*|(?<=[.;|!?])[ \t]+[*_]*|"
+                          rf"[ \t]{{2,}}|\t)(?P<label>{pattern})[*_]*[ \t]*:(?!//)[ \t]*",
+                          re.IGNORECASE)
     headers = "|".join(re.escape(w) for w in data["header_words"])
     header_re = re.compile(rf"^[ \t]*(?:{headers})(?:[ \t]+(?:no\.?|id|number|#))?[ \t]*[:#]?"
                            rf"[ \t]*(?=[\w\-/#.]*\d)[\w\-/#.]+[ \t]*$", re.IGNORECASE)
@@ -108,16 +109,17 @@ class RecordEntry(Entry):
 def _line_fields(line: str, offset: int, labels: FieldLabels) -> list[Field]:
     """The fields of one line, the first at its start (else none)."""
     found = [m for m in labels.label_re.finditer(line) if m.group("label")[0].isupper()]
-    if not found or line[:found[0].start("label")].strip():
-        return []
+    if not found or line[:found[0].start("label")].strip(" \t-*#>\u2022"):
+        return []  # a label opens the line (after a bullet or markup at most)
     out = []
     for n, match in enumerate(found):
         end = found[n + 1].start("label") if n + 1 < len(found) else len(line)
         value = line[match.end():end]
-        stripped = value.rstrip(" \t|;")
+        lead = len(value) - len(value.lstrip("*_ \t"))  # "**Date:** 3 May": the markup
+        stripped = value.rstrip(" \t|;*_")
         label = " ".join(match.group("label").casefold().split())
         out.append(Field(labels.kind_of[label], label, offset + match.start("label"),
-                         offset + match.end(), offset + match.end() + len(stripped)))
+                         offset + match.end() + lead, offset + match.end() + len(stripped)))
     return out
 
 
@@ -126,6 +128,11 @@ def find_records(text: str) -> list[tuple[int, int, int, list[Field]]]:
     needs a date or place field and a field that tells of an incident."""
     if ":" not in text:
         return []
+    return _records(text)
+
+
+@lru_cache(maxsize=4)  # the parser's sentence rule and the incident finder read one text
+def _records(text: str) -> list[tuple[int, int, int, list[Field]]]:
     labels = load_field_labels()
     out: list[tuple[int, int, int, list[Field]]] = []
     current: list[Any] | None = None  # [start, end, header_end, fields]
@@ -238,8 +245,8 @@ def _made(run: Any, entry: RecordEntry) -> FoundIncident | None:
     """An incident for a record whose text the parse read no deed in: triggered by the
     main verb of its summary's first sentence (else of its first field's sentence)."""
     doc: Doc = run.doc
-    told = entry.of("summary") or entry.of("attack_type", "target", "weapon") or \
-        list(entry.fields[:1])
+    told = entry.of("summary") or entry.of("notes") or \
+        entry.of("attack_type", "target", "weapon") or list(entry.fields[:1])
     if not told:
         return None
     span = doc.char_span(told[0].value_start, max(told[0].value_end, told[0].value_start + 1),
@@ -320,6 +327,8 @@ def _place(run: Any, start: int, end: int, name: str, labels: FieldLabels) -> st
     words = [t for t in span if not t.is_punct]
     while words and words[-1].lower_ in labels.place_suffixes:
         words.pop()
+    while words and words[0].is_lower:  # "near Shewa village": Shewa
+        words.pop(0)
     if not words or not all(t.is_title or t.is_upper or t.like_num or t.is_stop
                             for t in words) or not words[0].is_title:
         return None

@@ -23,6 +23,7 @@ name no one and give nothing. The words are data (`data/incident_fields.yaml`, `
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -195,6 +196,9 @@ class LegalReader:
         reading = self.reader.read(verb)
         if reading.modality == Modality.ASSERTED and self._case(verb):
             reading.hedge(Modality.ALLEGED)  # "Its case was that the plot was hatched by X"
+            owner = self._case_owner(verb)
+            if owner is not None and reading.source is None:
+                reading.sources.insert(0, owner)
         if reading.modality == Modality.ASSERTED and reading.source is None:
             return []  # the author's own word on who planned it: the relation finder's
         return [self._claim(d, incident, verb, Reading(reading.polarity, reading.modality,
@@ -252,6 +256,8 @@ class LegalReader:
                     and tok not in head.conjuncts:
                 continue
             entity = self.token_entity.get(tok.i)
+            if entity is None and tok.pos_ == "PRON":
+                entity = self.reader.coref.resolve(tok)  # "an Indian court convicted him"
             if entity and self.types.get(entity) in ACCUSED and entity not in out:
                 out.append(entity)
         return out
@@ -275,6 +281,18 @@ class LegalReader:
                     return self._subject_source(node)
             return None
         return self._subject_source(verb)
+
+    def _case_owner(self, verb: Token) -> Source | None:
+        """Whose case a sentence gives: "Its case was that …" (the pronoun resolved),
+        "The prosecution's case was …"."""
+        for tok in sentence_of(verb):
+            if tok.lemma_.casefold() == "case" and tok.i < verb.i:
+                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+                found = self.reader.source_of(owner) if owner is not None else None
+                if found is not None:  # "The prosecution's case": the prosecution
+                    text = re.sub(r"\s*['\u2019]s$", "", found.text)
+                    return Source(text, found.entity)
+        return None
 
     def _case(self, verb: Token) -> bool:
         """A sentence that gives the prosecution's or the investigators' case."""
