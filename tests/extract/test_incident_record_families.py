@@ -193,3 +193,14 @@ def test_investigators_finding_an_indictment_and_a_denial(extractor):
     assert (ISKP, "affirmed", "reported", "Investigators") in who
     assert ("Tariq Afridi", "affirmed", "alleged", "A federal court") in who
     assert ("Tariq Afridi", "negated", "reported", "Tariq Afridi") in who
+
+
+def test_a_later_sentence_of_a_record_refers_to_its_incident(extractor):
+    log = ("Incident 2020-077\n"
+           "Date: 12 August 2020. Location: Chaman, Killa Abdullah district.\n"
+           "Description: A motorcycle fitted with explosives went off beside a market.\n"
+           "Notes: Levies officials later said the bombing had been planned by the "
+           "Lashkar-e-Jhangvi.\n")
+    who = _who(record(extractor, log, published="2020-09-01"))
+    assert any(w[:4] == (LEJ, 0, "affirmed", "reported") for w in who)
+    assert not any(w[3] == "asserted" for w in who)

@@ -239,6 +239,21 @@ def fill_records(run: Any) -> None:
         places = _record_places(run, entry)
         if places:
             incident.places = places
+        _refer_back(run, entry, incident)
+
+
+def _refer_back(run: Any, entry: RecordEntry, incident: FoundIncident) -> None:
+    """ "Police later said the killing had been planned by LeT": a definite incident noun
+    of the record that no incident took (the record's own was made after it was read) is
+    a reference to the record's incident."""
+    span = run.doc.char_span(entry.start, entry.end, alignment_mode="expand")
+    taken = {t.i for f in run.out.incidents for t in f.mentions}
+    for tok in span if span is not None else []:
+        if tok.tag_ == "NN" and tok.lemma_.casefold() in run.lex.anaphors and \
+                tok.i not in taken and run.found.token_entity.get(tok.i) is None and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                    for c in tok.children):
+            run._mention(incident, tok, definite=True)
 
 
 def _made(run: Any, entry: RecordEntry) -> FoundIncident | None:
