@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.incident_entries import Entries, Entry, find_entries
 from threatnet.extract.incident_records import EntityAdder, FoundIncident
+from threatnet.extract.name_shapes import NameShapes
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading
 from threatnet.extract.sentences import sentence_of
@@ -447,6 +448,8 @@ class FieldClaimReader:
                 doers.append((entity, tok))
             elif entity.type in (EntityType.GOVERNMENT_BODY, EntityType.STATE):
                 sayers.append((entity, tok))  # "attributed by police": who says so
+        if not doers and not sayers:
+            doers = self._shaped(words)
         out = []
         for doer, tok in doers:
             sources: list[Source] = []
@@ -464,6 +467,26 @@ class FieldClaimReader:
                            qualifiers={"attribution": how})
             out.append((raw, reading))
         return out
+
+    def _shaped(self, words: list[Token]) -> list[tuple[Entity, Token]]:
+        """A perpetrator the actor pack does not know, named in the field with the shape
+        of a group's name ("Perpetrator: Jaish-e-Fursan-e-Muhammad", "… Liberation
+        Tigers"); a name whose shape says nothing (a person? a place?) is left alone."""
+        name = []
+        for tok in words:
+            if tok.text in ("(", ",", ";") or (tok.is_punct and tok.text not in "-'"):
+                break
+            name.append(tok)
+        if not name or self.token_entity.keys() & {t.i for t in name}:
+            return []
+        span = self.doc[name[0].i:name[-1].i + 1]
+        etype = _name_shapes().org_by_shape(span)
+        if etype is None:
+            return []
+        entity = self.adder.entity("perpetrator:" + span.text.casefold(), span.text, etype)
+        self.adder.mention(entity, span.start, span.end)
+        self.entities[entity.id] = entity
+        return [(entity, span[0])]
 
     def _mention_text(self, entity: Entity, words: list[Token]) -> str:
         start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -508,6 +531,11 @@ class FieldClaimReader:
                     out.append((RawClaim(incident.entity.id, "uses", entity.id, tok),
                                 Reading()))
         return out
+
+
+@lru_cache(maxsize=1)
+def _name_shapes() -> NameShapes:
+    return NameShapes()
 
 
 _NUMBER = r"(\d{1,5})"
