@@ -204,3 +204,23 @@ def test_a_later_sentence_of_a_record_refers_to_its_incident(extractor):
     who = _who(record(extractor, log, published="2020-09-01"))
     assert any(w[:4] == (LEJ, 0, "affirmed", "reported") for w in who)
     assert not any(w[3] == "asserted" for w in who)
+
+
+# weapons carried or planted, and a verdict whose accused the paragraph named before
+WEAPONS = """Trial summary: the Quetta bus bombing
+
+A bomb tore through a bus in Quetta on 5 May 2017, killing seven passengers.
+Investigators said Jamil Ahmed and Shakir Ullah had planted the bomb.
+The prosecution alleged that Hamid Raza had carried the explosives to the bus stand.
+In 2020 the High Court overturned Hamid Raza's murder conviction.
+It upheld only a conspiracy conviction and sentenced him to five years.
+"""
+
+
+def test_weapons_planted_and_a_verdict_carried_over(extractor):
+    who = _legal(record(extractor, WEAPONS, published="2021-01-10"))
+    assert ("Jamil Ahmed", "affirmed", "reported", "Investigators") in who
+    assert ("Shakir Ullah", "affirmed", "reported", "Investigators") in who
+    assert ("Hamid Raza", "affirmed", "alleged", "The prosecution") in who
+    assert ("Hamid Raza", "negated", "reported", "the High Court") in who
+    assert any(w[:2] == ("Hamid Raza", "affirmed") and w[2] == "reported" for w in who)

@@ -28,7 +28,7 @@ from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_claims import IncidentClaim, IncidentClaimMaker, overrides
 from threatnet.extract.incident_dates import resolve_date
 from threatnet.extract.incident_fields import FieldClaimReader
-from threatnet.extract.incident_legal import LegalReader
+from threatnet.extract.incident_legal import LegalReader, superseded
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
@@ -191,10 +191,13 @@ class Extractor:
         own += [IncidentClaim(raw, reading) for raw, reading in FieldClaimReader(
             doc, incidents, found.entities, found.token_entity, adder,
             self.incident_targets).claims()]
-        # round 5: charges, pleas, verdicts and the prosecution's case (incident_legal)
-        own += [IncidentClaim(raw, reading) for raw, reading in LegalReader(
+        # round 5: charges, pleas, verdicts and the prosecution's case (incident_legal):
+        # further accounts beside the sentence's others, which they do not override
+        legal = [IncidentClaim(raw, reading) for raw, reading in LegalReader(
             doc, incidents, found.entities, found.token_entity, reader).claims()]
-        raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        raws = dedupe([c.raw for c in own + legal] +
+                      overrides(own, superseded([c.raw for c in legal], raws)))
+        own += legal
         if self.classifier is not None:  # pairs the rules left alone; cues read below
             raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}
