@@ -224,3 +224,13 @@ def test_weapons_planted_and_a_verdict_carried_over(extractor):
     assert ("Hamid Raza", "affirmed", "alleged", "The prosecution") in who
     assert ("Hamid Raza", "negated", "reported", "the High Court") in who
     assert any(w[:2] == ("Hamid Raza", "affirmed") and w[2] == "reported" for w in who)
+
+
+def test_a_verdict_in_a_news_digest_binds_to_no_guessed_incident(extractor):
+    digest = ("Weekly security digest\n\n"
+              "Gunmen attacked a police checkpoint in Bannu on 3 May 2023, killing two "
+              "policemen. A bomb exploded at a market in Lakki Marwat on 9 May 2023. "
+              "Separately, a court in Karachi convicted Rauf Khan of financing terrorism.\n")
+    who = _who(record(extractor, digest, published="2023-05-12"))
+    assert len(_incidents(record(extractor, digest, published="2023-05-12"))) == 2
+    assert not any(w[0] == "Rauf Khan" for w in who)

@@ -41,6 +41,7 @@ from threatnet.resources import load_data
 ACCUSED = {EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
 STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 PRONOUNS = frozenset({"it", "this"})
+HEADING_CHARS = 160  # a title or a heading line, not a paragraph
 CARRY_SENTENCES = 2  # a verdict naming no one speaks of the accused named this close
 
 
@@ -60,6 +61,7 @@ class LegalWords:
     case_words: frozenset[str]
     weapon_verbs: frozenset[str]
     weapon_objects: frozenset[str]
+    legal_titles: frozenset[str]
 
     @property
     def cues(self) -> frozenset[str]:
@@ -78,7 +80,8 @@ def load_legal_words() -> LegalWords:
         plea=words["plea_verbs"], charge_nouns=words["charge_nouns"],
         verdict_nouns=words["verdict_nouns"], plot=words["plot_verbs"],
         plot_nouns=words["plot_nouns"], case_words=words["case_words"],
-        weapon_verbs=words["weapon_verbs"], weapon_objects=words["weapon_objects"])
+        weapon_verbs=words["weapon_verbs"], weapon_objects=words["weapon_objects"],
+        legal_titles=words["legal_titles"])
 
 
 class LegalReader:
@@ -93,6 +96,13 @@ class LegalReader:
         self.words = load_legal_words()
         self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         self.last_accused: tuple[int, list[str]] = (-99, [])  # sentence, accused named
+        text = doc.user_data.get("threatnet.text") or doc.text
+        opening = set(" ".join(line for line in text.split("\n", 3)[:3]
+                               if len(line) <= HEADING_CHARS).casefold().split())
+        # the incident a verdict or charge naming none is about: the case's, in a legal
+        # document; elsewhere only a report's only incident
+        self.case = incidents.incidents[0] if incidents.incidents and (
+            len(incidents.incidents) == 1 or opening & self.words.legal_titles) else None
 
     def claims(self) -> list[tuple[RawClaim, Reading]]:
         if not self.incidents.incidents:
@@ -160,7 +170,7 @@ class LegalReader:
             reading.hedge(Modality.ALLEGED)
         if incident is None and (len(self.incidents.incidents) == 1 or
                                  reading.modality != Modality.ASSERTED or reading.source):
-            incident = self.incidents.incidents[0]
+            incident = self.case
         if incident is None or reading.polarity == Polarity.NEGATED:
             return []
         return [self._claim(d, incident, verb, Reading(reading.polarity, reading.modality,
@@ -236,7 +246,7 @@ class LegalReader:
                 o.lemma_.casefold() in self.words.plot_nouns or
                 o.lower_ in self.words.plot_nouns) and any(
                 d.lower_ in ("the", "this", "that") for d in o.children) for o in themes):
-            incident = self.incidents.incidents[0]  # "the plot", "it": the case's incident
+            incident = self.case  # "the plot", "it": the case's incident
         if incident is None or not doers:
             return []
         reading = self.reader.read(verb)
@@ -259,7 +269,9 @@ class LegalReader:
         accused = [a for a in dict.fromkeys(accused) if self.types.get(a) in ACCUSED]
         if not accused:
             return []
-        incident = incident or self._incident_in(verb) or self.incidents.incidents[0]
+        incident = incident or self._incident_in(verb) or self.case
+        if incident is None:
+            return []
         if modality == Modality.REPORTED and source is None:
             modality = Modality.ASSERTED if polarity == Polarity.AFFIRMED else modality
         reading = Reading(polarity, modality, [source] if source is not None else [])
