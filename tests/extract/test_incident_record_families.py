@@ -7,6 +7,7 @@ with the attribution kept exact."""
 
 from __future__ import annotations
 
+import pytest
 from claimrows import BLA, TTP, record
 
 from threatnet.extract.incident_fields import find_records
@@ -234,3 +235,18 @@ def test_a_verdict_in_a_news_digest_binds_to_no_guessed_incident(extractor):
     who = _who(record(extractor, digest, published="2023-05-12"))
     assert len(_incidents(record(extractor, digest, published="2023-05-12"))) == 2
     assert not any(w[0] == "Rauf Khan" for w in who)
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    ("Perpetrator", "Tehrik-i-Taliban Pakistan, per police", ("reported", "police")),
+    ("Responsibility", "TTP (according to officials)", ("reported", "officials")),
+    ("Perpetrator group", "TTP (claimed responsibility)", ("alleged", "TTP")),
+    ("Suspected perpetrator", "Tehrik-i-Taliban Pakistan", ("believed", None)),
+])
+def test_a_bare_value_keeps_who_says_so(extractor, label, value, expected):
+    log = ("Log\nDate: 4 June 2020. Location: Turbat, Kech district.\n"
+           "Summary: Gunmen attacked a Frontier Corps post.\n"
+           f"{label}: {value}\n")
+    who = _who(record(extractor, log, published="2021-01-01"))
+    assert (TTP, 0, "affirmed", *expected) in who
+    assert not any(w[3] == "asserted" for w in who)

@@ -427,7 +427,9 @@ class FieldClaimReader:
         polarity = Polarity.AFFIRMED
         lemmas = {t.lower_ for t in words} | {t.lemma_.casefold() for t in words}
         cue = next((k for k in ("denied", "claimed", "suspected", "alleged", "attributed",
-                                "unconfirmed") if lemmas & self.labels.value_cues[k]), None)
+                                "unconfirmed")
+                    if lemmas & self.labels.value_cues[k] or any(
+                        " " in w and w in value for w in self.labels.value_cues[k])), None)
         if cue == "denied":
             polarity, modality, how = Polarity.NEGATED, Modality.REPORTED, "denied"
         elif cue == "claimed":
@@ -436,7 +438,7 @@ class FieldClaimReader:
             modality, how = Modality.BELIEVED, "suspected"
         elif cue == "alleged":
             modality, how = Modality.ALLEGED, "suspected"
-        elif cue == "attributed" and modality == Modality.ASSERTED:
+        elif cue == "attributed" and modality in (Modality.ASSERTED, Modality.ALLEGED):
             modality, how = Modality.REPORTED, "attributed"
         doers: list[tuple[Entity, Token]] = []
         sayers: list[tuple[Entity, Token]] = []
@@ -459,7 +461,8 @@ class FieldClaimReader:
                 sayer = sayers[0][0]
                 sources = [Source(self._mention_text(sayer, words), sayer.id)]
             elif modality != Modality.ASSERTED:
-                by = re.search(r"\bby\s+([^,;.()]+)", value)  # "attributed by police"
+                # "attributed by police", "TTP, per police", "according to officials"
+                by = re.search(r"\b(?:by|per|according to)\s+([^,;.()]+)", value)
                 sources = [Source(by.group(1).strip())] if by else []
             reading = Reading(polarity, modality, sources)
             predicate = "perpetrated"
