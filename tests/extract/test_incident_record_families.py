@@ -250,3 +250,11 @@ def test_a_bare_value_keeps_who_says_so(extractor, label, value, expected):
     who = _who(record(extractor, log, published="2021-01-01"))
     assert (TTP, 0, "affirmed", *expected) in who
     assert not any(w[3] == "asserted" for w in who)
+
+
+def test_a_reports_metadata_block_is_no_incident(extractor):
+    text = ("Date: 12 May 2023\nLocation: Islamabad\n"
+            "Summary: This paper examines how the Tehrik-i-Taliban Pakistan finances itself.\n\n"
+            "The group raises money through extortion in the tribal districts.\n")
+    assert find_records(text)  # a record by its fields …
+    assert not _incidents(record(extractor, text, published="2023-05-12"))  # … no incident

@@ -39,6 +39,9 @@ from threatnet.resources import load_data
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
 PLACES = {EntityType.LOCATION}
+# fields that say a record is an incident's whatever its summary's words
+TELLING = ("perpetrator", "claimed", "suspected", "attributed", "responsibility", "target",
+           "target_type", "weapon", "attack_type", "killed", "wounded", "casualties")
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,10 @@ def _made(run: Any, entry: RecordEntry) -> FoundIncident | None:
         and (sent.root.is_lower or sent.root is words[0]) else None
     deed = next((t for t in words if run.f.verb_kind(t) or (
         t.pos_ == "NOUN" and run.f.noun_kind(t))), None)
+    if deed is None and not entry.of(*TELLING) and not any(
+            t.lemma_.casefold() in run.lex.casualties or t.lemma_.casefold() in run.lex.weapons
+            or t.lower_ in run.lex.weapons for t in words):
+        return None  # "Date: … Location: … Summary: This report examines …": no incident
     triggers = [t for t in dict.fromkeys([root, deed]) if t is not None] or \
         [next((t for t in words if t.pos_ == "VERB"), words[0])]
     incident: FoundIncident = run._new(triggers[0], _kind(run, entry, sent), [], entry.date)
