@@ -94,6 +94,11 @@ def test_records_are_found_whatever_the_layout():
     bold = find_records("- **Date:** 5 March 2023\n- **Location:** Bannu\n"
                         "- **Summary:** Gunmen shot dead a constable.\n")
     assert [f.kind for f in bold[0][3]] == ["date", "place", "summary"]
+    # numbered headers and rules between records
+    ruled = find_records("Incident #3\nDate: 5 March 2023\nLocation: Bannu\nPerpetrator: TTP\n"
+                         "---\nIncident #4\nDate: 6 March 2023\nLocation: Tank\n"
+                         "Perpetrator: Unknown\n")
+    assert [len(r[3]) for r in ruled] == [3, 3]
     # a sanctions entry's fields are no incident record
     assert not find_records("Name: Sajid Mir\nDate of listing: 29 July 2011\n"
                             "Other names: Sajid Majeed\n")

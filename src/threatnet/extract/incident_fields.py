@@ -154,7 +154,7 @@ def _records(text: str) -> list[tuple[int, int, int, list[Field]]]:
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         end = start + len(line)
-        if not line.strip():
+        if not any(c.isalnum() for c in line):  # a blank line, a rule ("---", "* * *")
             gap = True
             continue
         if len(line) < 80 and labels.header_re.match(line):
