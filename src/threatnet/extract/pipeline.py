@@ -192,7 +192,8 @@ class Extractor:
             doc, incidents, found.entities, found.token_entity, adder,
             self.incident_targets).claims()]
         # round 5: charges, pleas, verdicts and the prosecution's case (incident_legal):
-        # further accounts beside the sentence's others, which they do not override
+        # accounts beside the sentence's others; they replace only another extractor's
+        # claim that the same actor did the incident, in their sentence
         legal = [IncidentClaim(raw, reading) for raw, reading in LegalReader(
             doc, incidents, found.entities, found.token_entity, reader).claims()]
         raws = dedupe([c.raw for c in own + legal] +
