@@ -18,6 +18,7 @@ from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS, Ar
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
+from threatnet.extract.incident_fields import RecordEntry
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import IncidentFacts, TargetReader
@@ -600,7 +601,9 @@ class IncidentClaimMaker:
             return None
         last = max(t.i for t in latest.mentions if t.i < tok.i)
         close = len({sentence_of(t).start for t in self.doc[last:tok.i + 1]}) - 1
-        return latest if close <= reach else None
+        # round 5 hook: a field record is one incident, however far its fields run
+        in_record = isinstance(self.incidents.entries.at(tok.idx), RecordEntry)
+        return latest if close <= reach or in_record else None
 
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""

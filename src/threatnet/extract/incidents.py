@@ -24,6 +24,7 @@ from threatnet.extract.incident_dateline import Dateline, find_dateline
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
 from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_entries import find_entries
+from threatnet.extract.incident_fields import fill_records, with_records
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -78,6 +79,7 @@ class IncidentFinder:
             by_sentence.setdefault(sentence_of(doc[i]).start, []).append(i)
         for start in sorted(by_sentence):
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
+        fill_records(run)  # round 5 hook: one incident per field record (incident_fields)
         for incident in out.incidents:
             for trigger in incident.triggers if incident.date is None else []:
                 if run.alone(trigger):  # a date the parse hung on another word
@@ -235,6 +237,9 @@ class _Run:
         self.dateline = self._dateline()
         # database records and dated timeline lines: each entry's incidents take its date
         self.entries = find_entries(doc.user_data.get(TEXT_KEY) or doc.text, published)
+        # round 5 hook: labelled-field records are entries of their own (incident_fields)
+        self.entries = with_records(self.entries, doc.user_data.get(TEXT_KEY) or doc.text,
+                                    published)
         out.entries = self.entries
         if self.dateline is not None:
             out.dateline = (self.dateline.start, self.dateline.end)

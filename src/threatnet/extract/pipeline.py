@@ -25,8 +25,10 @@ from threatnet.extract.classifier import load_classifier
 from threatnet.extract.coref import Coreference, add_state_bodies
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
-from threatnet.extract.incident_claims import IncidentClaimMaker, overrides
+from threatnet.extract.incident_claims import IncidentClaim, IncidentClaimMaker, overrides
 from threatnet.extract.incident_dates import resolve_date
+from threatnet.extract.incident_fields import FieldClaimReader
+from threatnet.extract.incident_legal import LegalReader, superseded
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
@@ -185,7 +187,18 @@ class Extractor:
         own = IncidentClaimMaker(doc, incidents, facts, found.entities, found.token_entity,
                                  coref, reader, self.incidents.lex,
                                  self.incident_targets).claims()
-        raws = dedupe([c.raw for c in own] + overrides(own, raws))
+        # round 5: what a record's bare fields say ("Perpetrator: TTP", "Target: …")
+        own += [IncidentClaim(raw, reading) for raw, reading in FieldClaimReader(
+            doc, incidents, found.entities, found.token_entity, adder,
+            self.incident_targets).claims()]
+        # round 5: charges, pleas, verdicts and the prosecution's case (incident_legal):
+        # accounts beside the sentence's others; they replace only another extractor's
+        # claim that the same actor did the incident, in their sentence
+        legal = [IncidentClaim(raw, reading) for raw, reading in LegalReader(
+            doc, incidents, found.entities, found.token_entity, reader).claims()]
+        raws = dedupe([c.raw for c in own + legal] +
+                      overrides(own, superseded([c.raw for c in legal], raws)))
+        own += legal
         if self.classifier is not None:  # pairs the rules left alone; cues read below
             raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}

@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from threatnet.extract.incident_fields import field_starts
+
 LINE_BREAKS = "threatnet_line_breaks"
 
 
@@ -20,6 +22,13 @@ def line_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[tok.i + 1].is_sent_start = True
+    # a record's field label and its value start sentences ("Responsibility: The TTP
+    # claimed …"): the label is no subject of its value (extract/incident_fields.py)
+    text = doc.text
+    for offset in field_starts(text) if ":" in text else []:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i > 0:
+            span[0].is_sent_start = True
     return doc
 
 
