@@ -237,7 +237,10 @@ class _Reading:
                 if a != r and self.types[a] in _ACTORS]
 
     def _intending(self, verb: Token) -> list[str]:
-        """ "Its stated aim is to end …": the owner of the aim the clause completes."""
+        """ "Its stated aim is to end …": the owner of the aim the clause completes; "waged
+        a long struggle to end …": whose struggle it is."""
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return self.args.noun_subjects(verb.head)
         if verb.dep_ not in ("xcomp", "attr", "ccomp"):
             return []
         aims = [c for c in verb.head.children if c.dep_ == "nsubj"

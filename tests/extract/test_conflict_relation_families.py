@@ -1,0 +1,108 @@
+"""Violence between actors (round 5, extract/conflict_relations.py): cross-border strikes
+attack the place struck, another state's rule fought or ended, fighting side by side, a
+declared enemy - each family in differently worded sentences, with its guards and the
+certainty of each claim kept as written."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import ISKP, JEM, LET, TTP, affirmed, claims
+
+IMU = "Islamic Movement of Uzbekistan"
+LEJ = "Lashkar-e-Jhangvi"
+
+
+def _of(extractor, text: str, predicates: tuple[str, ...]) -> list:
+    return sorted(r for r in claims(extractor, text) if r.predicate in predicates)
+
+
+CROSS_BORDER = [
+    ("Pakistani jets struck TTP hideouts in Khost and Kunar.",
+     [affirmed("Pakistan", "attacks", TTP), affirmed("Pakistan", "attacks", "Khost"),
+      affirmed("Pakistan", "attacks", "Kunar")]),
+    ("Iranian drones hit targets in Panjgur district.",
+     [affirmed("Iran", "attacks", "Panjgur")]),
+    ("Pakistani aircraft carried out strikes in Paktika province.",
+     [affirmed("Pakistan", "attacks", "Paktika")]),
+    ("The United States dropped a large bomb on a cave complex in Nangarhar.",
+     [affirmed("United States", "attacks", "Nangarhar")]),
+    # a strike at home, and the place where a strike killed someone, attack no place
+    ("Pakistani jets struck TTP hideouts in North Waziristan.",
+     [affirmed("Pakistan", "attacks", TTP)]),
+    ("Hafiz Saeed Khan was killed in a US drone strike in Nangarhar.",
+     [affirmed("United States", "attacks", "Hafiz Saeed Khan")]),
+    ("A US drone strike in Nangarhar killed two ISKP planners.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CROSS_BORDER)
+def test_cross_border_strikes(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+CERTAINTY = [
+    ("Pakistan reportedly carried out strikes in Khost.",
+     [affirmed("Pakistan", "attacks", "Khost", "reported")]),
+    ("Kabul accused Islamabad of carrying out air strikes in Paktika.",
+     [affirmed("Pakistan", "attacks", "Paktika", "alleged", source="Kabul")]),
+    ("Retired generals warn that Pakistan could strike TTP hideouts in Kunar.",
+     [affirmed("Pakistan", "attacks", TTP, "hypothetical", source="Retired generals"),
+      affirmed("Pakistan", "attacks", "Kunar", "hypothetical",
+               source="Retired generals")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CERTAINTY)
+def test_strikes_keep_their_certainty(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+RULE = [
+    ("Both JeM and LeT fight Indian rule in Kashmir.",
+     [affirmed(JEM, "fights", "India"), affirmed(LET, "fights", "India")]),
+    ("Its stated aim is to end Indian rule in Kashmir, and Jaish-e-Mohammed was founded "
+     "in 2000.", []),
+    ("Jaish-e-Mohammed was founded in 2000. Its stated aim is to end Indian rule in "
+     "Kashmir.", [affirmed(JEM, "hostile_to", "India")]),
+    ("The TIP has waged a long struggle to end Chinese rule in Xinjiang.",
+     [affirmed("Turkistan Islamic Party", "hostile_to", "China")]),
+    ("The TTP has resisted Pakistani control of the tribal districts.",
+     [affirmed(TTP, "fights", "Pakistan")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RULE)
+def test_another_states_rule(extractor, text, expected):
+    assert _of(extractor, text, ("fights", "hostile_to")) == sorted(expected)
+
+
+SIDE_BY_SIDE = [
+    ("The TTP fought side by side with the Afghan Taliban for years.",
+     [affirmed(TTP, "allied_with", "Taliban")]),
+    ("The IMU and the TTP fought shoulder to shoulder in Waziristan.",
+     [affirmed(IMU, "allied_with", TTP)]),
+    ("The TTP has fought beside the Afghan Taliban since 2001.",
+     [affirmed(TTP, "allied_with", "Taliban", start="2001")]),
+    # fighting with a partner side by side is no fight between them
+    ("ISKP fighters fought side by side with IMU militants in Kunar.",
+     [affirmed(ISKP, "allied_with", IMU)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDE_BY_SIDE)
+def test_side_by_side(extractor, text, expected):
+    assert _of(extractor, text, ("allied_with", "fights")) == sorted(expected)
+
+
+ENEMY = [
+    ("The Taliban's main enemy is ISKP.", [affirmed("Taliban", "hostile_to", ISKP)]),
+    ("Lashkar-e-Jhangvi, whose declared enemy is the Shia minority, was banned in 2001.",
+     [affirmed(LEJ, "hostile_to", "Shia Muslims")]),
+    ("ISKP's enemies include the Taliban and the TTP.",
+     [affirmed(ISKP, "hostile_to", "Taliban"), affirmed(ISKP, "hostile_to", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENEMY)
+def test_declared_enemy(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
