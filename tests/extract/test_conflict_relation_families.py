@@ -6,7 +6,7 @@ certainty of each claim kept as written."""
 from __future__ import annotations
 
 import pytest
-from claimrows import ISKP, JEM, LET, TTP, affirmed, claims
+from claimrows import ISKP, JEM, LET, TTP, affirmed, claims, negated
 
 IMU = "Islamic Movement of Uzbekistan"
 LEJ = "Lashkar-e-Jhangvi"
@@ -30,7 +30,7 @@ CROSS_BORDER = [
     ("Pakistani jets struck TTP hideouts in North Waziristan.",
      [affirmed("Pakistan", "attacks", TTP)]),
     ("Hafiz Saeed Khan was killed in a US drone strike in Nangarhar.",
-     [affirmed("United States", "attacks", "Hafiz Saeed Khan")]),
+     [affirmed("United States", "attacks", "Hafiz Saeed Khan", start="2016-07")]),
     ("A US drone strike in Nangarhar killed two ISKP planners.", []),
 ]
 
@@ -106,3 +106,53 @@ ENEMY = [
 @pytest.mark.parametrize(("text", "expected"), ENEMY)
 def test_declared_enemy(extractor, text, expected):
     assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
+
+
+DESIGNATIONS = [
+    ("The United States designated Noor Wali Mehsud a terrorist in 2019.",
+     [affirmed("United States", "hostile_to", "Noor Wali Mehsud", start="2019")]),
+    ("Pakistan declared the BLA a terrorist organisation in 2006.",
+     [affirmed("Pakistan", "hostile_to", "Balochistan Liberation Army", start="2006")]),
+    ("The US designation of the BLA came in 2019.",
+     [affirmed("United States", "hostile_to", "Balochistan Liberation Army", start="2019")]),
+    ("Washington lifted the designation of the TIP in 2020.",
+     [negated("United States", "hostile_to", "Turkistan Islamic Party", start="2020")]),
+    # a revoking the parser puts under someone's rejection is left out, not turned round
+    ("The TIP is aligned with al-Qaeda. In 2020 the United States revoked the group's "
+     "terrorist designation; China rejected that view.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESIGNATIONS)
+def test_designations(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
+
+
+THREATS = [
+    ("ISKP poses a serious threat to the Taliban.", [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("The threat the TTP poses to Pakistan has grown.",
+     [affirmed(TTP, "hostile_to", "Pakistan")]),
+    ("The BLA could become a danger to China.",
+     [affirmed("Balochistan Liberation Army", "hostile_to", "China", "possible")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THREATS)
+def test_threats(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
+
+
+KILLED_IN_STRIKES = [
+    ("The TTP called it revenge for the killing of its former chief, Hakimullah Mehsud, "
+     "in a US drone strike.", [affirmed("United States", "attacks", "Hakimullah Mehsud")]),
+    ("The death of Baitullah Mehsud in a US drone strike weakened the TTP.",
+     [affirmed("United States", "attacks", "Baitullah Mehsud")]),
+    ("Leadership. The first governor was Hafiz Saeed Khan, a former TTP commander from "
+     "Orakzai, who was killed in a US drone strike in July 2016.",
+     [affirmed("United States", "attacks", "Hafiz Saeed Khan", start="2016-07")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KILLED_IN_STRIKES)
+def test_killed_in_strikes(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)

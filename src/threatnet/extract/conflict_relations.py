@@ -14,7 +14,12 @@ modality, polarity and source are read from the trigger like any other claim's:
   with X" is an alliance (`allied_with`), never fighting the partner (`amend` drops a
   `fights` claim the frames read there);
 - **a declared enemy**: "the Taliban's main enemy is ISKP", "LeJ, whose declared enemy is
-  the Shia minority" (`hostile_to`).
+  the Shia minority" (`hostile_to`);
+- **designations**: "the United States designated him a terrorist", "the US designation
+  of the BLA" (`hostile_to`), "revoked the group's terrorist designation" (negated);
+- **threats**: "ISKP poses a threat to the Taliban" (`hostile_to`);
+- **a killing named by its strike**: "the killing of its chief, X, in a US drone strike"
+  (the United States `attacks` X).
 """
 
 from __future__ import annotations
@@ -26,10 +31,11 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import Arguments
 from threatnet.extract.coref import Coreference
+from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.sentences import tokens_whose
-from threatnet.model import EntityType
+from threatnet.model import EntityType, Polarity
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data
 
@@ -41,6 +47,11 @@ _GROUPS = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType
                      EntityType.GOVERNMENT_BODY})
 _HOSTILE_OBJECTS = _GROUPS | {EntityType.PERSON, EntityType.POPULATION}
 _ATTACK = Frame(predicate="attacks", object=("dobj",))
+_DENYING = load_cues().negating_sources  # deny, reject, dismiss …
+_HOSTILE = Frame(predicate="hostile_to", object=("dobj",))
+_DESIGNATED = frozenset({EntityType.ARMED_GROUP, EntityType.PERSON})
+_DESIGNATORS = frozenset({EntityType.STATE, EntityType.GOVERNMENT_BODY,
+                          EntityType.ORGANIZATION})
 
 
 class ConflictWords:
@@ -64,7 +75,9 @@ class ConflictReader:
         self.w = ConflictWords()
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["rule_nouns"] | self.w["together_nouns"] |
-                                   self.w["enemy_nouns"])
+                                   self.w["enemy_nouns"] | self.w["designating_verbs"] |
+                                   self.w["designation_nouns"] | self.w["threat_nouns"] |
+                                   self.w["harm_nouns"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -128,6 +141,14 @@ class _Reading:
             out += self._together(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["enemy_nouns"]:
             out += self._enemy(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["designating_verbs"]:
+            out += self._designated(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["designation_nouns"]:
+            out += self._designation(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["threat_nouns"]:
+            out += self._threat(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["harm_nouns"]:
+            out += self._killed_in_strike(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------
@@ -290,6 +311,102 @@ class _Reading:
                 owners += self.args.entities(c)
         return [RawClaim(o, "hostile_to", e, noun) for o in owners for e in enemies
                 if o != e and self.types[o] in _ACTORS]
+
+    # -- designations, threats, killings named by their strike -------------------------
+
+    def _designated(self, verb: Token) -> list[RawClaim]:
+        """ "The United States designated him a terrorist in 2019", "declared the BLA a
+        terrorist organisation": the verb's second object says what the first is called."""
+        labels = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp",
+                                                         "xcomp")
+                  and c.lemma_.casefold() in self.w["designation_labels"]]
+        named = [c for c in verb.children if c.dep_ == "dative" or
+                 (c.dep_ == "dobj" and labels and c.i != labels[0].i)]
+        # "declared [the BLA a terrorist organisation]", parsed as a small clause
+        named += [s for c in labels if c.dep_ in ("ccomp", "xcomp")
+                  for s in c.children if s.dep_ == "nsubj"]
+        if not labels or not named:
+            return []
+        designated = [e for c in named for e in self.args.entities(c)
+                      if self.types[e] in _DESIGNATED]
+        designators = [e for e in self.args.subjects(verb, _HOSTILE)
+                       if self.types[e] in _DESIGNATORS]
+        return [RawClaim(a, "hostile_to", b, verb) for a in designators for b in designated
+                if a != b]
+
+    def _designation(self, noun: Token) -> list[RawClaim]:
+        """ "the US designation of the BLA", "the group's terrorist designation by the UN",
+        "Washington revoked the group's designation" (negated)."""
+        owned = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                 for e in self.args.entities(c)]
+        designated = [e for e in owned if self.types[e] in _DESIGNATED] + [
+            e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
+            for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+            if self.types[e] in _DESIGNATED]
+        designators = [e for e in owned if self.types[e] in _DESIGNATORS] + [
+            e for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+            if self.types[e] in _DESIGNATORS]
+        verb = noun.head
+        revoked = noun.dep_ in ("dobj", "nsubjpass") and \
+            verb.lemma_.casefold() in self.w["revoking_verbs"]
+        if not designators and noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            designators = [e for e in self.args.subjects(verb) if self.types[e] in _DESIGNATORS]
+        if revoked and any(a.lemma_.casefold() in _DENYING for a in verb.ancestors):
+            return []  # "X revoked the designation; China rejected that view", parsed as
+            # China's denial of the revoking: a negation the reader would undo
+        polarity = Polarity.NEGATED if revoked else Polarity.AFFIRMED
+        return [RawClaim(a, "hostile_to", b, noun, polarity) for a in designators
+                for b in designated if a != b]
+
+    def _threat(self, noun: Token) -> list[RawClaim]:
+        """ "ISKP poses a serious threat to the Taliban", "the threat the TTP poses to
+        Pakistan", "regards ISKP as a threat to the state" (the one regarded threatens)."""
+        holders = [noun, *[c for c in noun.children if c.dep_ == "relcl"]]
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            holders.append(noun.head)  # "poses a threat to X" with "to" on the verb
+        threatened = [e for h in holders for c in h.children
+                      if c.dep_ == "prep" and c.lower_ in ("to", "against", "for")
+                      for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                      if self.types[e] in _HOSTILE_OBJECTS]
+        if not threatened:
+            return []
+        relcl = [c for c in noun.children if c.dep_ == "relcl"]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "regards X as a threat"
+            threats = [e for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")
+                       for e in self.args.entities(c)]
+        elif relcl:
+            threats = [e for v in relcl for c in v.children if c.dep_ == "nsubj"
+                       for e in self.args.entities(c)]
+        else:
+            threats = self.args.noun_subjects(noun)
+        return [RawClaim(t, "hostile_to", o, noun) for t in threats for o in threatened
+                if t != o and self.types[t] in _ACTORS]
+
+    def _killed_in_strike(self, noun: Token) -> list[RawClaim]:
+        """ "the killing of its former chief, Hakimullah Mehsud, in a US drone strike":
+        the striker the strike names attacks the one killed."""
+        holders = [noun, *[c for c in noun.children if c.dep_ == "appos"]]
+        up = noun
+        for _ in range(4):  # "revenge for the killing of X, in a US drone strike": the
+            if up.head.i == up.i:  # parser may hang the strike on a word above the noun
+                break  # (only a strike after the noun, naming a state, will do)
+            up = up.head
+            holders.append(up)
+        strikes = [p for h in holders for c in h.children
+                   if c.dep_ == "prep" and c.lower_ in ("in", "by") and c.i > noun.i
+                   for p in c.children if p.dep_ == "pobj"
+                   and p.lemma_.casefold() in self.w["strike_nouns"]]
+        strikers = [e for s in strikes for c in s.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod")
+                    for e in self.args.entities(c) if self.types[e] in _STRIKERS]
+        if not strikers:
+            return []
+        killed = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)]
+        killed += [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)]
+        return [RawClaim(s, "attacks", k, noun) for s in strikers for k in killed
+                if s != k and self.types[k] in _HOSTILE_OBJECTS]
 
 
 __all__ = ["ConflictReader"]
