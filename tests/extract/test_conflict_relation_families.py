@@ -30,7 +30,7 @@ CROSS_BORDER = [
     ("Pakistani jets struck TTP hideouts in North Waziristan.",
      [affirmed("Pakistan", "attacks", TTP)]),
     ("Hafiz Saeed Khan was killed in a US drone strike in Nangarhar.",
-     [affirmed("United States", "attacks", "Hafiz Saeed Khan", start="2016-07")]),
+     [affirmed("United States", "attacks", "Hafiz Saeed Khan")]),
     ("A US drone strike in Nangarhar killed two ISKP planners.", []),
 ]
 
