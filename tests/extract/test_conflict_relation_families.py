@@ -156,3 +156,38 @@ KILLED_IN_STRIKES = [
 @pytest.mark.parametrize(("text", "expected"), KILLED_IN_STRIKES)
 def test_killed_in_strikes(extractor, text, expected):
     assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+HELD_PLACES = [
+    ("Pakistani jets carried out retaliatory strikes in Indian-administered Kashmir.",
+     [affirmed("Pakistan", "attacks", "Kashmir")]),
+    ("Indian aircraft bombed targets in Pakistan-held Kashmir.",
+     [affirmed("India", "attacks", "Kashmir")]),
+    ("Indian troops raided positions in Indian-administered Kashmir.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_PLACES)
+def test_places_held_by_a_state(extractor, text, expected):
+    found = [r for r in _of(extractor, text, ("attacks",)) if r.object == "Kashmir"]
+    assert found == sorted(expected)
+
+
+FORCED_OUT = [
+    ("The army drove the TTP out of Swat in 2009.",
+     [affirmed("Pakistan Army", "attacks", TTP, start="2009")]),
+    ("Afghan forces flushed ISKP out of Achin.",
+     [affirmed("Afghan forces", "attacks", ISKP)]),
+    ("The Taliban dislodged ISKP from its strongholds in Nangarhar.",
+     [affirmed("Taliban", "attacks", ISKP)]),
+    ("Abdul Hasib was killed in a joint US-Afghan raid in April 2017.",
+     [affirmed("Afghanistan", "attacks", "Abdul Hasib Logari", start="2017-04"),
+      affirmed("United States", "attacks", "Abdul Hasib Logari", start="2017-04")]),
+    # moving out is no attack
+    ("The TTP pushed out of Swat into Afghanistan.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORCED_OUT)
+def test_forced_out_and_joint_raids(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)

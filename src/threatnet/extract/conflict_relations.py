@@ -47,6 +47,9 @@ _GROUPS = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType
                      EntityType.GOVERNMENT_BODY})
 _HOSTILE_OBJECTS = _GROUPS | {EntityType.PERSON, EntityType.POPULATION}
 _ATTACK = Frame(predicate="attacks", object=("dobj",))
+# "Indian-administered": a nationality word inside a hyphened modifier is no entity
+_DEMONYMS = {w.casefold(): state for state, words in load_data("demonyms.yaml")["demonyms"].items()
+             for w in words}
 _DENYING = load_cues().negating_sources  # deny, reject, dismiss …
 _HOSTILE = Frame(predicate="hostile_to", object=("dobj",))
 _DESIGNATED = frozenset({EntityType.ARMED_GROUP, EntityType.PERSON})
@@ -77,7 +80,8 @@ class ConflictReader:
                                    self.w["rule_nouns"] | self.w["together_nouns"] |
                                    self.w["enemy_nouns"] | self.w["designating_verbs"] |
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
-                                   self.w["harm_nouns"])
+                                   self.w["harm_nouns"] | self.w["expelling_verbs"] |
+                                   self.w["dislodging_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -149,6 +153,10 @@ class _Reading:
             out += self._threat(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["harm_nouns"]:
             out += self._killed_in_strike(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["strike_nouns"]:
+            out += self._passive_strike(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["expelling_verbs"] | self.w["dislodging_verbs"]:
+            out += self._expelled(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------
@@ -166,22 +174,37 @@ class _Reading:
             self._countries[entity] = found
         return self._countries[entity]
 
-    def _across(self, strikers: list[str], places: list[str], trigger: Token
-                ) -> Iterator[RawClaim]:
+    def _across(self, strikers: list[str], places: list[tuple[str, str | None]],
+                trigger: Token) -> Iterator[RawClaim]:
         for s in strikers:
             home = self.country(s) if self.types[s] in _STRIKERS else None
-            for p in places:
-                there = self.country(p) if self.types[p] in _PLACES else None
+            for p, held in places:
+                there = held or (self.country(p) if self.types[p] in _PLACES else None)
                 if home and there and home != there and p != s:
                     yield RawClaim(s, "attacks", p, trigger)
 
-    def _places_in(self, tok: Token) -> list[str]:
-        """Places named by the place prepositions of `tok` ("in Khost and Kunar")."""
-        return [e for c in tok.children if c.dep_ == "prep" and c.lower_ in self.w["place_preps"]
+    def _places_in(self, tok: Token) -> list[tuple[str, str | None]]:
+        """Places named by the place prepositions of `tok` ("in Khost and Kunar"), each
+        with the state that holds it when the words say so ("Indian-administered
+        Kashmir": India), else None."""
+        return [(e, self._holder(p)) for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in self.w["place_preps"]
                 for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
                 if self.types[e] in _PLACES]
 
-    def _struck_places(self, noun: Token) -> list[str]:
+    def _holder(self, place: Token) -> str | None:
+        """The pack id of the state a "X-administered" / "X-held" modifier names."""
+        for m in place.children:
+            if m.dep_ in ("amod", "compound") and m.lemma_.casefold() in self.w["holding_words"]:
+                states = [self.country(e) for t in m.subtree if t.i < m.i
+                          for e in self.args.entities(t) if self.types[e] == EntityType.STATE]
+                states += [_DEMONYMS.get(t.lower_) for t in m.subtree if t.i < m.i]
+                states = [s for s in states if s]
+                if states:
+                    return states[0]
+        return None
+
+    def _struck_places(self, noun: Token) -> list[tuple[str, str | None]]:
         """ "targets in Panjgur", "TTP hideouts in Khost": the place a struck noun lies in."""
         if noun.lemma_.casefold() not in self.w["struck_places"] or \
                 noun.i in self.args.token_entity:
@@ -228,6 +251,38 @@ class _Reading:
                    for p in c.children if p.dep_ == "pobj" for t in self.args._conjuncts(p)
                    for e in self._struck_places(t)]
         return list(self._across(strikers, places, noun))
+
+    def _passive_strike(self, noun: Token) -> list[RawClaim]:
+        """ "Abdul Hasib was killed in a joint US-Afghan raid": every state the strike's
+        modifiers name (the parser joins "US-Afghan" as one modifier) attacks the one
+        killed."""
+        verb = noun.head.head
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by") or \
+                verb.lemma_.casefold() not in self.w["harm_verbs"] or \
+                not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return []
+        strikers = [self.args.token_entity[t.i] for m in noun.children
+                    if m.dep_ in ("amod", "compound", "nmod", "poss") for t in m.subtree
+                    if t.i in self.args.token_entity]
+        strikers = [e for e in dict.fromkeys(strikers) if self.types[e] in _STRIKERS]
+        victims = [e for c in verb.children if c.dep_ == "nsubjpass"
+                   for e in self.args.entities(c) if self.types[e] in _HOSTILE_OBJECTS]
+        return [RawClaim(s, "attacks", v, verb) for s in strikers for v in victims if s != v]
+
+    def _expelled(self, verb: Token) -> list[RawClaim]:
+        """ "the army drove the TTP out of Swat", "flushed ISKP out", "dislodged the TTP
+        from its bases": forcing an enemy out is attacking it."""
+        lemma = verb.lemma_.casefold()
+        if lemma in self.w["expelling_verbs"] and not any(
+                c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")
+                for c in verb.children):
+            return []
+        frame = Frame(predicate="attacks", object=("dobj",))
+        enemies = [e for e in self.args.objects(verb, frame)
+                   if self.types[e] in (EntityType.ARMED_GROUP, EntityType.PERSON)]
+        forces = [e for e in self.args.subjects(verb, frame)
+                  if self.types[e] in _STRIKERS | {EntityType.ARMED_GROUP}]
+        return [RawClaim(f, "attacks", e, verb) for f in forces for e in enemies if f != e]
 
     # -- another state's rule --------------------------------------------------------
 
