@@ -191,3 +191,39 @@ FORCED_OUT = [
 @pytest.mark.parametrize(("text", "expected"), FORCED_OUT)
 def test_forced_out_and_joint_raids(extractor, text, expected):
     assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+NAMED_TARGETS = [
+    ("Pakistani aircraft struck what Islamabad called hideouts of the Gul Bahadur group.",
+     [affirmed("Pakistan", "attacks", "Hafiz Gul Bahadur group")]),
+    ("The Indian Air Force struck what New Delhi described as JeM's largest training camp.",
+     [affirmed("Indian Air Force", "attacks", JEM, "reported", source="New Delhi")]),
+    ("Iranian drones hit what Tehran termed positions of Jaish al-Adl.",
+     [affirmed("Iran", "attacks", "Jaish al-Adl")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_TARGETS)
+def test_struck_what_someone_called(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+SEATS = [
+    ("The TTP, which is banned in Pakistan, has fought the government in Islamabad since "
+     "2007.", [affirmed(TTP, "fights", "Pakistan", start="2007"),
+               affirmed("Pakistan", "hostile_to", TTP)]),
+    ("The Taliban fought the government in Kabul for twenty years; Afghanistan is now "
+     "theirs.", [affirmed("Taliban", "fights", "Afghanistan")]),
+    ("The IMU was founded in Uzbekistan to overthrow the regime in Tashkent.",
+     [affirmed(IMU, "hostile_to", "Uzbekistan")]),
+    # strikes by several states push a group out: each of them attacks it
+    ("By 2019, Taliban offensives and US and Afghan strikes pushed ISKP out of Nangarhar.",
+     [affirmed("Taliban", "attacks", ISKP, start="2019"),
+      affirmed("United States", "attacks", ISKP, start="2019"),
+      affirmed("Afghanistan", "attacks", ISKP, start="2019")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEATS)
+def test_seats_of_government_and_joint_offensives(extractor, text, expected):
+    assert _of(extractor, text, ("fights", "hostile_to", "attacks")) == sorted(expected)

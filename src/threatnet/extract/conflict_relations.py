@@ -77,7 +77,8 @@ class ConflictReader:
         self.pack = pack
         self.w = ConflictWords()
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
-                                   self.w["rule_nouns"] | self.w["together_nouns"] |
+                                   self.w["rule_nouns"] | self.w["seat_nouns"] |
+                                   self.w["together_nouns"] |
                                    self.w["enemy_nouns"] | self.w["designating_verbs"] |
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
                                    self.w["harm_nouns"] | self.w["expelling_verbs"] |
@@ -139,7 +140,7 @@ class _Reading:
             out += self._verb_strike(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["strike_nouns"]:
             out += self._noun_strike(tok)
-        if tok.pos_ == "NOUN" and lemma in self.w["rule_nouns"]:
+        if tok.pos_ == "NOUN" and lemma in self.w["rule_nouns"] | self.w["seat_nouns"]:
             out += self._rule(tok)
         if lemma in self.w["together_nouns"]:
             out += self._together(tok)
@@ -226,7 +227,26 @@ class _Reading:
         if all(o.lemma_.casefold() in self.w["struck_places"] and o.i not in self.args.token_entity
                for o in objects):  # "struck inside Afghanistan", "hit targets in Kunar"
             places += self._places_in(verb)
-        return list(self._across(strikers, places, verb))
+        return [*self._across(strikers, places, verb), *self._named_struck(verb, strikers)]
+
+    def _named_struck(self, verb: Token, strikers: list[str]) -> list[RawClaim]:
+        """ "struck what Islamabad called hideouts of the Gul Bahadur group", "struck what
+        New Delhi described as JeM's largest training camp": the actor a free relative's
+        naming verb names is attacked, in the namer's words (the named noun is the
+        trigger, so the naming verb above it gives the claim's source)."""
+        out = []
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "dobj") or \
+                    clause.lemma_.casefold() not in self.w["naming_verbs"] or \
+                    not any(c.lower_ == "what" for c in clause.children):
+                continue
+            named = [c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp") or
+                     (c.dep_ == "dobj" and c.lower_ != "what")] + [
+                p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pobj"]
+            out += [RawClaim(s, "attacks", e, n) for n in named for e in self.args.entities(n)
+                    if self.types[e] in _HOSTILE_OBJECTS for s in strikers if s != e]
+        return out
 
     def _noun_strike(self, noun: Token) -> list[RawClaim]:
         """ "Pakistani aircraft carried out strikes in Paktika", "Iran's strikes on targets
@@ -261,13 +281,20 @@ class _Reading:
                 verb.lemma_.casefold() not in self.w["harm_verbs"] or \
                 not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return []
-        strikers = [self.args.token_entity[t.i] for m in noun.children
-                    if m.dep_ in ("amod", "compound", "nmod", "poss") for t in m.subtree
-                    if t.i in self.args.token_entity]
-        strikers = [e for e in dict.fromkeys(strikers) if self.types[e] in _STRIKERS]
+        strikers = [e for e in self._strikers_of(noun) if self.types[e] in _STRIKERS]
         victims = [e for c in verb.children if c.dep_ == "nsubjpass"
                    for e in self.args.entities(c) if self.types[e] in _HOSTILE_OBJECTS]
         return [RawClaim(s, "attacks", v, verb) for s in strikers for v in victims if s != v]
+
+    def _strikers_of(self, noun: Token) -> list[str]:
+        """Every state, force or group a strike noun's modifiers name, its conjuncts' too:
+        "US and Afghan strikes", "a joint US-Afghan raid", "Taliban offensives"."""
+        found = [self.args.token_entity[t.i] for n in self.args._conjuncts(noun)
+                 if n.lemma_.casefold() in self.w["strike_nouns"]
+                 for m in n.children if m.dep_ in ("amod", "compound", "nmod", "poss")
+                 for t in m.subtree if t.i in self.args.token_entity]
+        return [e for e in dict.fromkeys(found)
+                if self.types[e] in _STRIKERS | {EntityType.ARMED_GROUP}]
 
     def _expelled(self, verb: Token) -> list[RawClaim]:
         """ "the army drove the TTP out of Swat", "flushed ISKP out", "dislodged the TTP
@@ -282,6 +309,8 @@ class _Reading:
                    if self.types[e] in (EntityType.ARMED_GROUP, EntityType.PERSON)]
         forces = [e for e in self.args.subjects(verb, frame)
                   if self.types[e] in _STRIKERS | {EntityType.ARMED_GROUP}]
+        forces += [e for c in verb.children if c.dep_ == "nsubj"
+                   for e in self._strikers_of(c) if e not in forces]
         return [RawClaim(f, "attacks", e, verb) for f in forces for e in enemies if f != e]
 
     # -- another state's rule --------------------------------------------------------
@@ -306,11 +335,22 @@ class _Reading:
         rulers += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                    for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
                    if self.types[e] in _STRIKERS]
+        if noun.lemma_.casefold() in self.w["seat_nouns"]:  # "the government in Tashkent"
+            seats = [c for c in [*noun.children, *noun.head.children] if c.dep_ == "prep"
+                     and (c.head.i == noun.i or c.i == noun.i + 1) and c.lower_ in ("in", "of")]
+            rulers += [e for e in dict.fromkeys(
+                self.country(e) and self._state_entity(self.country(e))
+                for c in seats for p in c.children if p.dep_ == "pobj"
+                for e in self.args.entities(p) if self.types[e] in _PLACES) if e]
         if not rulers:
             return []
         actors = self._intending(verb) or self.args.subjects(verb)
         return [RawClaim(a, predicate, r, verb) for a in actors for r in rulers
                 if a != r and self.types[a] in _ACTORS]
+
+    def _state_entity(self, pack_id: str | None) -> str | None:
+        """The document's entity for a state of the pack, when the report names it."""
+        return next((e for e, p in self.pack_ids.items() if p == pack_id), None)
 
     def _intending(self, verb: Token) -> list[str]:
         """ "Its stated aim is to end …": the owner of the aim the clause completes; "waged
