@@ -227,3 +227,25 @@ SEATS = [
 @pytest.mark.parametrize(("text", "expected"), SEATS)
 def test_seats_of_government_and_joint_offensives(extractor, text, expected):
     assert _of(extractor, text, ("fights", "hostile_to", "attacks")) == sorted(expected)
+
+
+NEGOTIATION = [
+    ("The Taliban and the Afghan government held peace talks in Doha.",
+     [affirmed("Taliban", "negotiates_with", "Afghanistan")]),
+    ("Pakistan and the TTP agreed a month-long ceasefire in November 2021.",
+     [affirmed("Pakistan", "negotiates_with", TTP, start="2021-11")]),
+    ("China mediated between Iran and Pakistan in January 2024.",
+     [affirmed("Iran", "negotiates_with", "Pakistan", start="2024-01")]),
+    ("Qatar brokered a deal between the Taliban and the United States.",
+     [affirmed("Taliban", "negotiates_with", "United States")]),
+    # an agreement scrapped is no negotiation now
+    ("The Gul Bahadur group scrapped its peace agreement with Pakistan.",
+     [negated("Hafiz Gul Bahadur group", "negotiates_with", "Pakistan")]),
+    ("Pakistan refused to negotiate with the BLA.",
+     [negated("Pakistan", "negotiates_with", "Balochistan Liberation Army")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGOTIATION)
+def test_negotiation(extractor, text, expected):
+    assert _of(extractor, text, ("negotiates_with",)) == sorted(expected)

@@ -25,6 +25,7 @@ modality, polarity and source are read from the trigger like any other claim's:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
@@ -82,7 +83,8 @@ class ConflictReader:
                                    self.w["enemy_nouns"] | self.w["designating_verbs"] |
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
                                    self.w["harm_nouns"] | self.w["expelling_verbs"] |
-                                   self.w["dislodging_verbs"])
+                                   self.w["dislodging_verbs"] | self.w["talk_nouns"] |
+                                   self.w["mediating_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -95,9 +97,18 @@ class ConflictReader:
         return claims
 
     def amend(self, claims: list[RawClaim]) -> list[RawClaim]:
-        """The frames' claims without `fights` read from "fought side by side with X"."""
-        return [c for c in claims if not (c.predicate == "fights" and
-                                         self._side_by_side(c.trigger) is not None)]
+        """The frames' claims without `fights` read from "fought side by side with X", and
+        with a scrapped agreement's negotiation negated ("scrapped its peace agreement
+        with the government")."""
+        out = []
+        for c in claims:
+            if c.predicate == "fights" and self._side_by_side(c.trigger) is not None:
+                continue
+            if c.predicate == "negotiates_with" and c.trigger.dep_ in ("dobj", "nsubjpass") \
+                    and c.trigger.head.lemma_.casefold() in self.w["abandoning_verbs"]:
+                c = replace(c, polarity=Polarity.NEGATED)
+            out.append(c)
+        return out
 
     def _side_by_side(self, verb: Token) -> Token | None:
         """The first "side" / "shoulder" of "side by side" / "shoulder to shoulder" under a
@@ -158,6 +169,10 @@ class _Reading:
             out += self._passive_strike(tok)
         if tok.pos_ == "VERB" and lemma in self.w["expelling_verbs"] | self.w["dislodging_verbs"]:
             out += self._expelled(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["talk_nouns"]:
+            out += self._talks_held(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["mediating_verbs"]:
+            out += self._mediated(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------
@@ -312,6 +327,31 @@ class _Reading:
         forces += [e for c in verb.children if c.dep_ == "nsubj"
                    for e in self._strikers_of(c) if e not in forces]
         return [RawClaim(f, "attacks", e, verb) for f in forces for e in enemies if f != e]
+
+    # -- negotiation ---------------------------------------------------------------------
+
+    def _talks_held(self, noun: Token) -> list[RawClaim]:
+        """ "The Taliban and the Afghan government held peace talks in Doha", "Pakistan and
+        the TTP agreed a month-long ceasefire": two named sides of one verb negotiate."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.casefold() not in self.w["talk_verbs"] or \
+                any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                    for h in (noun, verb) for c in h.children):
+            return []  # ("held talks with X": the frames read it)
+        sides = [e for e in self.args.subjects(verb) if self.types[e] in _GROUPS]
+        return [RawClaim(a, "negotiates_with", b, noun)
+                for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+    def _mediated(self, verb: Token) -> list[RawClaim]:
+        """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
+        Taliban and the United States": the two sides negotiate."""
+        holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+        sides = [e for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                 for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                 if self.types[e] in _GROUPS]
+        return [RawClaim(a, "negotiates_with", b, verb)
+                for i, a in enumerate(sides) for b in sides[i + 1:] if a != b]
 
     # -- another state's rule --------------------------------------------------------
 
