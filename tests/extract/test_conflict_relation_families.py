@@ -249,3 +249,19 @@ NEGOTIATION = [
 @pytest.mark.parametrize(("text", "expected"), NEGOTIATION)
 def test_negotiation(extractor, text, expected):
     assert _of(extractor, text, ("negotiates_with",)) == sorted(expected)
+
+
+CALLED_ENEMIES = [
+    ("ISKP in turn calls the Taliban apostates.", [affirmed(ISKP, "hostile_to", "Taliban")]),
+    ("The TTP declared the Pakistani state an infidel regime.",
+     [affirmed(TTP, "hostile_to", "Pakistan")]),
+    ("ISKP denounced the JUI-F as traitors.",
+     [affirmed(ISKP, "hostile_to", "Jamiat Ulema-e-Islam (Fazl)")]),
+    # a label that is no enmity makes no claim
+    ("The Taliban called the TTP their brothers.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLED_ENEMIES)
+def test_called_enemies(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to",)) == sorted(expected)

@@ -84,7 +84,7 @@ class ConflictReader:
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
                                    self.w["harm_nouns"] | self.w["expelling_verbs"] |
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
-                                   self.w["mediating_verbs"])
+                                   self.w["mediating_verbs"] | self.w["calling_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -159,6 +159,8 @@ class _Reading:
             out += self._enemy(tok)
         if tok.pos_ == "VERB" and lemma in self.w["designating_verbs"]:
             out += self._designated(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["calling_verbs"]:
+            out += self._designated(tok, hostile=True)
         if tok.pos_ == "NOUN" and lemma in self.w["designation_nouns"]:
             out += self._designation(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["threat_nouns"]:
@@ -449,23 +451,32 @@ class _Reading:
 
     # -- designations, threats, killings named by their strike -------------------------
 
-    def _designated(self, verb: Token) -> list[RawClaim]:
+    def _designated(self, verb: Token, hostile: bool = False) -> list[RawClaim]:
         """ "The United States designated him a terrorist in 2019", "declared the BLA a
-        terrorist organisation": the verb's second object says what the first is called."""
+        terrorist organisation": the verb's second object says what the first is called
+        (a state, body or organisation designates). With `hostile`, an actor calling
+        another an enemy of its faith: "ISKP calls the Taliban apostates"."""
+        words = self.w["hostility_labels"] if hostile else self.w["designation_labels"]
         labels = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp",
                                                          "xcomp")
-                  and c.lemma_.casefold() in self.w["designation_labels"]]
+                  and c.lemma_.casefold() in words]
         named = [c for c in verb.children if c.dep_ == "dative" or
                  (c.dep_ == "dobj" and labels and c.i != labels[0].i)]
         # "declared [the BLA a terrorist organisation]", parsed as a small clause
         named += [s for c in labels if c.dep_ in ("ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj"]
+        if not named:  # "calls [the Taliban apostates]", parsed as one noun phrase
+            named = [m for c in labels for m in c.children
+                     if m.dep_ in ("compound", "nmod") and m.i in self.args.token_entity]
         if not labels or not named:
             return []
         designated = [e for c in named for e in self.args.entities(c)
                       if self.types[e] in _DESIGNATED]
         designators = [e for e in self.args.subjects(verb, _HOSTILE)
-                       if self.types[e] in _DESIGNATORS]
+                       if self.types[e] in (_ACTORS if hostile else _DESIGNATORS)]
+        if hostile:
+            designated = [e for c in named for e in self.args.entities(c)
+                          if self.types[e] in _HOSTILE_OBJECTS]
         return [RawClaim(a, "hostile_to", b, verb) for a in designators for b in designated
                 if a != b]
 
