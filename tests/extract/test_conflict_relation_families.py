@@ -265,3 +265,20 @@ CALLED_ENEMIES = [
 @pytest.mark.parametrize(("text", "expected"), CALLED_ENEMIES)
 def test_called_enemies(extractor, text, expected):
     assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
+
+
+COURTS = [
+    ("Lahore is in Pakistan. An anti-terrorism court in Lahore convicted Sajid Mir of "
+     "financing terrorism.", [affirmed("Pakistan", "hostile_to", "Sajid Mir")]),
+    ("A Pakistani court sentenced Hafiz Saeed to 31 years in prison.",
+     [affirmed("Pakistan", "hostile_to", "Hafiz Muhammad Saeed")]),
+    ("Aafia Siddiqui was convicted by a US federal court in 2010.",
+     [affirmed("United States", "hostile_to", "Aafia Siddiqui", start="2010")]),
+    # no court, no state: police charging someone is no state's verdict here
+    ("Police charged Sajid Mir with financing terrorism.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COURTS)
+def test_courts_of_a_state(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to",)) == sorted(expected)

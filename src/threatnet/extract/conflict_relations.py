@@ -84,7 +84,8 @@ class ConflictReader:
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
                                    self.w["harm_nouns"] | self.w["expelling_verbs"] |
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
-                                   self.w["mediating_verbs"] | self.w["calling_verbs"])
+                                   self.w["mediating_verbs"] | self.w["calling_verbs"] |
+                                   self.w["legal_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -175,6 +176,8 @@ class _Reading:
             out += self._talks_held(tok)
         if tok.pos_ == "VERB" and lemma in self.w["mediating_verbs"]:
             out += self._mediated(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["legal_verbs"]:
+            out += self._judged(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------
@@ -329,6 +332,33 @@ class _Reading:
         forces += [e for c in verb.children if c.dep_ == "nsubj"
                    for e in self._strikers_of(c) if e not in forces]
         return [RawClaim(f, "attacks", e, verb) for f in forces for e in enemies if f != e]
+
+    def _judged(self, verb: Token) -> list[RawClaim]:
+        """ "An anti-terrorism court in Lahore convicted Sajid Mir", "a Pakistani court
+        sentenced Hafiz Saeed", "was indicted by a US grand jury": the state whose court
+        it is is hostile to the one judged."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive:
+            courts = [p for c in verb.children if c.dep_ == "agent"
+                      for p in c.children if p.dep_ == "pobj"]
+            judged = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            judged = [c for c in verb.children if c.dep_ == "dobj"]
+        named = self.args.token_entity
+        states = []
+        for court in courts:
+            if court.lemma_.casefold() not in self.w["court_nouns"] or court.i in named:
+                continue
+            seats = [named[m.i] for m in court.children  # "a Pakistani court", "US court"
+                     if m.dep_ in ("amod", "compound", "nmod") and m.i in named]
+            seats += [p for p, _ in self._places_in(court)]  # "a court in Lahore"
+            states += [self._state_entity(self.country(e)) for e in seats
+                       if self.types[e] in _STRIKERS | _PLACES]
+        states = [s for s in dict.fromkeys(states) if s]
+        parties = [e for j in judged for e in self.args.entities(j)
+                   if self.types[e] in _DESIGNATED | {EntityType.ORGANIZATION}]
+        return [RawClaim(s, "hostile_to", p, verb) for s in states for p in parties if s != p]
 
     # -- negotiation ---------------------------------------------------------------------
 
