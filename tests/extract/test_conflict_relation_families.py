@@ -282,3 +282,33 @@ COURTS = [
 @pytest.mark.parametrize(("text", "expected"), COURTS)
 def test_courts_of_a_state(extractor, text, expected):
     assert _of(extractor, text, ("hostile_to",)) == sorted(expected)
+
+
+SOVEREIGNTY_AND_SIDES = [
+    ("The Afghan Taliban accused Pakistan of violating Afghan airspace.",
+     [affirmed("Pakistan", "attacks", "Afghanistan", "alleged", source="The Afghan Taliban")]),
+    ("Indian jets violated Pakistan's airspace in 2019.",
+     [affirmed("India", "attacks", "Pakistan", start="2019")]),
+    ("Pakistan condemned Iran's violation of Pakistani sovereignty.",
+     [affirmed("Iran", "attacks", "Pakistan")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOVEREIGNTY_AND_SIDES)
+def test_violated_sovereignty(extractor, text, expected):
+    assert _of(extractor, text, ("attacks",)) == sorted(expected)
+
+
+SWORN_AND_BETWEEN = [
+    ("ISKP and the Taliban are sworn enemies.",
+     [affirmed(ISKP, "hostile_to", "Taliban"), affirmed("Taliban", "hostile_to", ISKP)]),
+    ("Clashes between Taliban and ISKP fighters erupted in Nangarhar.",
+     [affirmed("Taliban", "fights", ISKP)]),
+    ("Talks between TTP and Pakistani officials resumed in Kabul.",
+     [affirmed(TTP, "negotiates_with", "Pakistan")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SWORN_AND_BETWEEN)
+def test_sworn_enemies_and_sides_between(extractor, text, expected):
+    assert _of(extractor, text, ("hostile_to", "fights", "negotiates_with")) == sorted(expected)

@@ -77,6 +77,9 @@ class ConflictReader:
         self.frames = frames
         self.pack = pack
         self.w = ConflictWords()
+        # nouns whose frames name both sides with "between": "clashes between X and Y"
+        self._paired = frozenset(n for n, fs in frames.nouns.items()
+                                 if any("between" in f.pair for f in fs))
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["rule_nouns"] | self.w["seat_nouns"] |
                                    self.w["together_nouns"] |
@@ -85,7 +88,8 @@ class ConflictReader:
                                    self.w["harm_nouns"] | self.w["expelling_verbs"] |
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
                                    self.w["mediating_verbs"] | self.w["calling_verbs"] |
-                                   self.w["legal_verbs"])
+                                   self.w["legal_verbs"] | self.w["violating_words"] |
+                                   self._paired)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -178,6 +182,10 @@ class _Reading:
             out += self._mediated(tok)
         if tok.pos_ == "VERB" and lemma in self.w["legal_verbs"]:
             out += self._judged(tok)
+        if lemma in self.w["violating_words"]:
+            out += self._violated(tok)
+        if tok.pos_ == "NOUN" and lemma in self.r._paired:
+            out += self._between_members(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------
@@ -360,6 +368,53 @@ class _Reading:
                    if self.types[e] in _DESIGNATED | {EntityType.ORGANIZATION}]
         return [RawClaim(s, "hostile_to", p, verb) for s in states for p in parties if s != p]
 
+    def _violated(self, tok: Token) -> list[RawClaim]:
+        """ "accused Pakistan of violating Afghan airspace", "Iran's violation of Pakistan's
+        sovereignty": entering another state's airspace or territory attacks that state."""
+        if tok.pos_ == "VERB":
+            held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            violators = self.args.subjects(tok)
+        elif tok.pos_ == "NOUN":
+            held = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+            violators = [e for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                         for e in self.args.entities(c)] or self.args.noun_subjects(tok)
+        else:
+            return []
+        states = [e for n in held if n.lemma_.casefold() in self.w["sovereign_nouns"]
+                  for c in n.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  for e in self.args.entities(c) if self.types[e] == EntityType.STATE]
+        states += [_e for n in held if n.lemma_.casefold() in self.w["sovereign_nouns"]
+                   for _e in self._demonym_states(n)]
+        return [RawClaim(v, "attacks", s, tok) for v in violators for s in dict.fromkeys(states)
+                if v != s and self.types[v] in _STRIKERS | {EntityType.ARMED_GROUP}]
+
+    def _demonym_states(self, noun: Token) -> list[str]:
+        """The document's states a nationality word before `noun` names ("Afghan
+        airspace"), when the entity finder left the word alone."""
+        return [e for c in noun.children if c.dep_ in ("amod", "compound")
+                and c.i not in self.args.token_entity
+                for e in [self._state_entity(_DEMONYMS.get(c.lower_))] if e]
+
+    def _between_members(self, noun: Token) -> list[RawClaim]:
+        """ "Clashes between Taliban and ISKP fighters": the sides the parser hangs on
+        "fighters" as its modifiers are the two sides of the noun's frame."""
+        sides = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj" and p.i not in self.args.token_entity
+                 and p.lemma_.casefold() in self.r.frames.proxies
+                 for m in p.children if m.dep_ in ("nmod", "compound") and m.i in
+                 self.args.token_entity for e in self.args.entities(m)]
+        sides = list(dict.fromkeys(sides))
+        if len(sides) < 2:
+            return []
+        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()] if "between" in f.pair]
+        frames = [f for f in frames if f.modifier in words] or \
+            [f for f in frames if not f.modifier]
+        return [RawClaim(a, f.predicate, b, noun) for f in frames
+                for i, a in enumerate(sides) for b in sides[i + 1:]
+                if self.types[a] in f.subject_types and self.types[b] in f.object_types]
+
     # -- negotiation ---------------------------------------------------------------------
 
     def _talks_held(self, noun: Token) -> list[RawClaim]:
@@ -462,8 +517,15 @@ class _Reading:
 
     def _enemy(self, noun: Token) -> list[RawClaim]:
         """ "the Taliban's main enemy is ISKP", "whose declared enemy is Pakistan's Shia
-        minority", "its enemies include the Taliban"."""
+        minority", "its enemies include the Taliban"; "ISKP and the Taliban are sworn
+        enemies" (which the parser reads as a passive "are sworn")."""
         verb = noun.head
+        if noun.dep_ == "dobj" and verb.tag_ == "VBN" and \
+                any(c.dep_ == "auxpass" for c in verb.children):
+            sides = [e for c in verb.children if c.dep_ == "nsubjpass"
+                     for e in self.args.entities(c) if self.types[e] in _ACTORS]
+            return [RawClaim(a, "hostile_to", b, noun) for a in sides for b in sides
+                    if a != b]
         if noun.dep_ != "nsubj" or verb.lemma_.casefold() not in self.w["copulas"]:
             return []
         enemies = [e for c in verb.children if c.dep_ in ("attr", "dobj")
