@@ -261,6 +261,12 @@ class _Reading(StanceReading):
         if noun.dep_ == "dobj" and gov.lemma_.casefold() in self.w["strike_light_verbs"]:
             strikers = owned or [s for s in self.args.subjects(gov) if self.types[s] in STRIKERS]
             holders = [noun, gov]
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") and \
+                noun.head.head.lemma_.casefold() in self.w["accusing_verbs"]:
+            # "Kabul accused Islamabad of strikes in Khost": the accused struck
+            strikers = owned or [e for c in noun.head.head.children if c.dep_ == "dobj"
+                                 for e in self.args.entities(c) if self.types[e] in STRIKERS]
+            holders = [noun]
         elif noun.dep_ in ("nsubj", "nsubjpass", "pobj", "npadvmod"):
             return []  # the strike killed, hit or was told of: its place is where it was
         else:
