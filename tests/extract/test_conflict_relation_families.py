@@ -316,3 +316,21 @@ SWORN_AND_BETWEEN = [
 @pytest.mark.parametrize(("text", "expected"), SWORN_AND_BETWEEN)
 def test_sworn_enemies_and_sides_between(extractor, text, expected):
     assert _of(extractor, text, ("hostile_to", "fights", "negotiates_with")) == sorted(expected)
+
+
+TRUCES = [
+    ("The BLA and the BLF signed a non-aggression pact.",
+     [affirmed("Balochistan Liberation Army", "negotiates_with",
+               "Balochistan Liberation Front")]),
+    ("The TTP signed a peace pact with Pakistan in 2008.",
+     [affirmed(TTP, "negotiates_with", "Pakistan", start="2008")]),
+    # a pact with no word of peace is an alliance
+    ("The BLA and the BLF formed a pact in 2018.",
+     [affirmed("Balochistan Liberation Army", "allied_with", "Balochistan Liberation Front",
+               start="2018")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUCES)
+def test_truces_are_no_alliances(extractor, text, expected):
+    assert _of(extractor, text, ("negotiates_with", "allied_with")) == sorted(expected)

@@ -76,18 +76,27 @@ class ConflictReader:
         return claims
 
     def amend(self, claims: list[RawClaim]) -> list[RawClaim]:
-        """The frames' claims without `fights` read from "fought side by side with X", and
-        with a scrapped agreement's negotiation negated ("scrapped its peace agreement
-        with the government")."""
+        """The frames' claims without `fights` read from "fought side by side with X", "a
+        non-aggression pact" read as negotiation rather than alliance, and a scrapped
+        agreement's negotiation negated ("scrapped its peace agreement with X")."""
         out = []
         for c in claims:
             if c.predicate == "fights" and self._side_by_side(c.trigger) is not None:
                 continue
+            if c.predicate == "allied_with" and self._truce(c.trigger):
+                # "signed a non-aggression pact", "a peace pact with X": negotiation
+                c = replace(c, predicate="negotiates_with")
             if c.predicate == "negotiates_with" and c.trigger.dep_ in ("dobj", "nsubjpass") \
                     and c.trigger.head.lemma_.casefold() in self.w["abandoning_verbs"]:
                 c = replace(c, polarity=Polarity.NEGATED)
             out.append(c)
         return out
+
+    def _truce(self, noun: Token) -> bool:
+        """A pact or deal whose modifiers say it only ends or pauses fighting."""
+        return noun.lemma_.casefold() in self.w["talk_nouns"] and any(
+            c.dep_ in ("amod", "compound", "nmod") and
+            c.lemma_.casefold() in self.w["truce_words"] for c in noun.children)
 
     def _side_by_side(self, verb: Token) -> Token | None:
         """The first "side" / "shoulder" of "side by side" / "shoulder to shoulder" under a
