@@ -334,3 +334,18 @@ TRUCES = [
 @pytest.mark.parametrize(("text", "expected"), TRUCES)
 def test_truces_are_no_alliances(extractor, text, expected):
     assert _of(extractor, text, ("negotiates_with", "allied_with")) == sorted(expected)
+
+
+INSURGENCIES = [
+    ("Pakistan's army has been battling the BLA insurgency in Balochistan since 2004.",
+     [affirmed("Pakistan Army", "fights", "Balochistan Liberation Army", start="2004")]),
+    ("Pakistan fought the TTP insurgency in Swat in 2009.",
+     [affirmed("Pakistan", "fights", TTP, start="2009")]),
+    ("The TTP insurgency has targeted police in Khyber Pakhtunkhwa.",
+     [affirmed(TTP, "targets", "Khyber Pakhtunkhwa Police")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INSURGENCIES)
+def test_a_groups_insurgency_stands_for_the_group(extractor, text, expected):
+    assert _of(extractor, text, ("fights", "targets", "attacks")) == sorted(expected)
