@@ -84,7 +84,8 @@ class Arguments:
         if ref:
             return [ref]
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.entities(tok.head.head, depth + 1)
+            person = self._who(tok)  # (round 5, conflict relations)
+            return [person] if person else self.entities(tok.head.head, depth + 1)
         if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "pobj" and \
                 tok.head.head.dep_ == "relcl":  # "al-Qaeda, with which the TIP is aligned"
             return self.entities(tok.head.head.head, depth + 1)
@@ -237,6 +238,24 @@ class Arguments:
                 # entity of ours (never the accuser)
                 return [e for c in controlled for e in self.entities(c)]
         return self._governing_subjects(verb, depth)
+
+    def _who(self, who: Token) -> str | None:
+        """ "Hafiz Saeed Khan, a former TTP commander from Orakzai, who was killed …": "who"
+        is a person, never the place the parser hung the clause on; the person is found
+        up the phrase (through "from", the apposition). None when the clause's antecedent
+        is no place."""
+        tok = who.head.head
+        if who.lower_ != "who" or tok.i not in self.token_entity or \
+                self.types[self.token_entity[tok.i]] != EntityType.LOCATION:
+            return None
+        for _ in range(5):
+            if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            entity = self.token_entity.get(tok.i)
+            if entity is not None and self.types[entity] == EntityType.PERSON:
+                return entity
+        return None
 
     def apposed_to(self, appos: Token) -> str:
         """The entity an apposition describes: its head's, or, after a coordination, the

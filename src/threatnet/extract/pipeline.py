@@ -22,6 +22,7 @@ from threatnet.errors import InvalidData, ThreatnetError
 from threatnet.extract.aliases import AliasMatcher
 from threatnet.extract.budget import Budget, OverBudget
 from threatnet.extract.classifier import load_classifier
+from threatnet.extract.conflict_relations import ConflictReader
 from threatnet.extract.coref import Coreference, add_state_bodies
 from threatnet.extract.entities import EntityFinder
 from threatnet.extract.frames import load_frames
@@ -94,6 +95,7 @@ class Extractor:
                 matcher.add(word, entry.id, entry.type)
         self.entities = EntityFinder(self.pack, matcher)
         self.relations = RelationFinder(load_frames())
+        self.conflicts = ConflictReader(load_frames(), self.pack)  # round 5: violence
         self.confidence = load_cues().confidence
         self.urdu = UrduReader(self.pack)
         self.incidents = IncidentFinder(self.pack)
@@ -181,6 +183,10 @@ class Extractor:
         coref = Coreference(doc, found.token_entity, types, names)
         raws = self.relations.find(doc, found.token_entity, types, coref)
         pack_ids = {e.id: e.pack_id for e in found.entities if e.pack_id}
+        # -- round 5: violence between actors (extract/conflict_relations.py) --
+        raws = self.conflicts.amend(raws) + self.conflicts.find(
+            doc, found.token_entity, types, coref, pack_ids)
+        # -- end round 5 --
         raws = raws + title_claims(doc, found.token_entity, pack_ids, types, self.pack,
                                    document.published)
         reader = SemanticsReader(found.token_entity, types, names, coref)

@@ -1,0 +1,283 @@
+"""Stances between actors (round 5): another state's rule fought or ended, fighting side
+by side, declared enemies and threats, designations and court verdicts, negotiation and
+mediation, and sides named after "between". A mixin of the conflict reader
+(`conflict_relations._Reading`), which supplies the arguments finder (`args`), the word
+classes (`w`), the entity types (`types`), the reader (`r`), and the places and
+countries (`country`, `_places_in`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threatnet.extract.arguments import Arguments
+from threatnet.extract.conflict_words import (
+    ACTORS,
+    DENYING,
+    DESIGNATED,
+    DESIGNATORS,
+    GROUPS,
+    HOSTILE,
+    HOSTILE_OBJECTS,
+    PLACES,
+    STRIKERS,
+    ConflictWords,
+)
+from threatnet.extract.relations import RawClaim
+from threatnet.model import EntityType, Polarity
+
+
+class StanceReading:
+    """The stance families of one document's pass (see the module docstring)."""
+
+    args: Arguments
+    w: ConflictWords
+    types: dict[str, EntityType]
+    pack_ids: dict[str, str]
+
+    def country(self, entity: str) -> str | None:  # pragma: no cover - the reader's
+        raise NotImplementedError
+
+    def _places_in(self, tok: Token) -> list[tuple[str, str | None]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _rule(self, noun: Token) -> list[RawClaim]:
+        """ "Both fight Indian rule in Kashmir", "to end Indian rule", "a struggle against
+        Chinese rule in Xinjiang"."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "against":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        lemma = verb.lemma_.casefold()
+        if lemma in self.w["rule_fights"]:
+            predicate = "fights"
+        elif lemma in self.w["rule_hostile"]:
+            predicate = "hostile_to"
+        else:
+            return []
+        rulers = [e for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                  for e in self.args.entities(c) if self.types[e] in STRIKERS]
+        rulers += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                   if self.types[e] in STRIKERS]
+        if noun.lemma_.casefold() in self.w["seat_nouns"]:  # "the government in Tashkent"
+            seats = [c for c in [*noun.children, *noun.head.children] if c.dep_ == "prep"
+                     and (c.head.i == noun.i or c.i == noun.i + 1) and c.lower_ in ("in", "of")]
+            rulers += [e for e in dict.fromkeys(
+                self.country(e) and self._state_entity(self.country(e))
+                for c in seats for p in c.children if p.dep_ == "pobj"
+                for e in self.args.entities(p) if self.types[e] in PLACES) if e]
+        if not rulers:
+            return []
+        actors = self._intending(verb) or self.args.subjects(verb)
+        return [RawClaim(a, predicate, r, verb) for a in actors for r in rulers
+                if a != r and self.types[a] in ACTORS]
+
+    def _state_entity(self, pack_id: str | None) -> str | None:
+        """The document's entity for a state of the pack, when the report names it."""
+        return next((e for e, p in self.pack_ids.items() if p == pack_id), None)
+
+    def _intending(self, verb: Token) -> list[str]:
+        """ "Its stated aim is to end …": the owner of the aim the clause completes; "waged
+        a long struggle to end …": whose struggle it is."""
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return self.args.noun_subjects(verb.head)
+        if verb.dep_ not in ("xcomp", "attr", "ccomp"):
+            return []
+        aims = [c for c in verb.head.children if c.dep_ == "nsubj"
+                and c.lemma_.casefold() in self.w["intent_nouns"]]
+        return [e for a in aims for c in a.children if c.dep_ == "poss"
+                for e in self.args.entities(c)]
+
+    def _together(self, side: Token) -> list[RawClaim]:
+        """ "fought side by side with the Afghan Taliban", "shoulder to shoulder with X"."""
+        fighting = side.head
+        first = self.r._side_by_side(fighting)
+        if first is None or first.i != side.i:
+            return []
+        partners = [e for h in (fighting, *self.r.sides(fighting)) for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)]
+        if fighting.pos_ in ("NOUN", "PROPN"):
+            fighters = self.args.noun_subjects(fighting)
+        else:
+            fighters = self.args.subjects(fighting)
+        if not partners and len(fighters) > 1:  # "X and Y fought side by side"
+            return [RawClaim(a, "allied_with", b, fighting)
+                    for i, a in enumerate(fighters) for b in fighters[i + 1:]
+                    if self.types[a] in GROUPS and self.types[b] in GROUPS]
+        return [RawClaim(a, "allied_with", b, fighting) for a in fighters for b in partners
+                if a != b and self.types[a] in GROUPS and self.types[b] in GROUPS]
+
+    def _enemy(self, noun: Token) -> list[RawClaim]:
+        """ "the Taliban's main enemy is ISKP", "whose declared enemy is Pakistan's Shia
+        minority", "its enemies include the Taliban"; "ISKP and the Taliban are sworn
+        enemies" (which the parser reads as a passive "are sworn")."""
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.tag_ == "VBN" and \
+                any(c.dep_ == "auxpass" for c in verb.children):
+            sides = [e for c in verb.children if c.dep_ == "nsubjpass"
+                     for e in self.args.entities(c) if self.types[e] in ACTORS]
+            return [RawClaim(a, "hostile_to", b, noun) for a in sides for b in sides
+                    if a != b]
+        if noun.dep_ != "nsubj" or verb.lemma_.casefold() not in self.w["copulas"]:
+            return []
+        enemies = [e for c in verb.children if c.dep_ in ("attr", "dobj")
+                   for e in self.args.entities(c) if self.types[e] in HOSTILE_OBJECTS]
+        owners: list[str] = []
+        for c in noun.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ == "whose" and verb.dep_ == "relcl":
+                owners += self.args.entities(verb.head)
+            else:
+                owners += self.args.entities(c)
+        return [RawClaim(o, "hostile_to", e, noun) for o in owners for e in enemies
+                if o != e and self.types[o] in ACTORS]
+
+    def _designated(self, verb: Token, hostile: bool = False) -> list[RawClaim]:
+        """ "The United States designated him a terrorist in 2019", "declared the BLA a
+        terrorist organisation": the verb's second object says what the first is called
+        (a state, body or organisation designates). With `hostile`, an actor calling
+        another an enemy of its faith: "ISKP calls the Taliban apostates"."""
+        words = self.w["hostility_labels"] if hostile else self.w["designation_labels"]
+        labels = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr", "ccomp",
+                                                         "xcomp")
+                  and c.lemma_.casefold() in words]
+        named = [c for c in verb.children if c.dep_ == "dative" or
+                 (c.dep_ == "dobj" and labels and c.i != labels[0].i)]
+        # "declared [the BLA a terrorist organisation]", parsed as a small clause
+        named += [s for c in labels if c.dep_ in ("ccomp", "xcomp")
+                  for s in c.children if s.dep_ == "nsubj"]
+        if not named:  # "calls [the Taliban apostates]", parsed as one noun phrase
+            named = [m for c in labels for m in c.children
+                     if m.dep_ in ("compound", "nmod") and m.i in self.args.token_entity]
+        if not labels or not named:
+            return []
+        designated = [e for c in named for e in self.args.entities(c)
+                      if self.types[e] in DESIGNATED]
+        designators = [e for e in self.args.subjects(verb, HOSTILE)
+                       if self.types[e] in (ACTORS if hostile else DESIGNATORS)]
+        if hostile:
+            designated = [e for c in named for e in self.args.entities(c)
+                          if self.types[e] in HOSTILE_OBJECTS]
+        return [RawClaim(a, "hostile_to", b, verb) for a in designators for b in designated
+                if a != b]
+
+    def _designation(self, noun: Token) -> list[RawClaim]:
+        """ "the US designation of the BLA", "the group's terrorist designation by the UN",
+        "Washington revoked the group's designation" (negated)."""
+        owned = [e for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                 for e in self.args.entities(c)]
+        designated = [e for e in owned if self.types[e] in DESIGNATED] + [
+            e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
+            for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+            if self.types[e] in DESIGNATED]
+        designators = [e for e in owned if self.types[e] in DESIGNATORS] + [
+            e for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+            if self.types[e] in DESIGNATORS]
+        verb = noun.head
+        revoked = noun.dep_ in ("dobj", "nsubjpass") and \
+            verb.lemma_.casefold() in self.w["revoking_verbs"]
+        if not designators and noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            designators = [e for e in self.args.subjects(verb) if self.types[e] in DESIGNATORS]
+        if revoked and any(a.lemma_.casefold() in DENYING for a in verb.ancestors):
+            return []  # "X revoked the designation; China rejected that view", parsed as
+            # China's denial of the revoking: a negation the reader would undo
+        polarity = Polarity.NEGATED if revoked else Polarity.AFFIRMED
+        return [RawClaim(a, "hostile_to", b, noun, polarity) for a in designators
+                for b in designated if a != b]
+
+    def _threat(self, noun: Token) -> list[RawClaim]:
+        """ "ISKP poses a serious threat to the Taliban", "the threat the TTP poses to
+        Pakistan", "regards ISKP as a threat to the state" (the one regarded threatens)."""
+        holders = [noun, *[c for c in noun.children if c.dep_ == "relcl"]]
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            holders.append(noun.head)  # "poses a threat to X" with "to" on the verb
+        threatened = [e for h in holders for c in h.children
+                      if c.dep_ == "prep" and c.lower_ in ("to", "against", "for")
+                      for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                      if self.types[e] in HOSTILE_OBJECTS]
+        if not threatened:
+            return []
+        relcl = [c for c in noun.children if c.dep_ == "relcl"]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "regards X as a threat"
+            threats = [e for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")
+                       for e in self.args.entities(c)]
+        elif relcl:
+            threats = [e for v in relcl for c in v.children if c.dep_ == "nsubj"
+                       for e in self.args.entities(c)]
+        else:
+            threats = self.args.noun_subjects(noun)
+        return [RawClaim(t, "hostile_to", o, noun) for t in threats for o in threatened
+                if t != o and self.types[t] in ACTORS]
+
+    def _judged(self, verb: Token) -> list[RawClaim]:
+        """ "An anti-terrorism court in Lahore convicted Sajid Mir", "a Pakistani court
+        sentenced Hafiz Saeed", "was indicted by a US grand jury": the state whose court
+        it is is hostile to the one judged."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive:
+            courts = [p for c in verb.children if c.dep_ == "agent"
+                      for p in c.children if p.dep_ == "pobj"]
+            judged = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            judged = [c for c in verb.children if c.dep_ == "dobj"]
+        named = self.args.token_entity
+        states = []
+        for court in courts:
+            if court.lemma_.casefold() not in self.w["court_nouns"] or court.i in named:
+                continue
+            seats = [named[m.i] for m in court.children  # "a Pakistani court", "US court"
+                     if m.dep_ in ("amod", "compound", "nmod") and m.i in named]
+            seats += [p for p, _ in self._places_in(court)]  # "a court in Lahore"
+            states += [self._state_entity(self.country(e)) for e in seats
+                       if self.types[e] in STRIKERS | PLACES]
+        states = [s for s in dict.fromkeys(states) if s]
+        parties = [e for j in judged for e in self.args.entities(j)
+                   if self.types[e] in DESIGNATED | {EntityType.ORGANIZATION}]
+        return [RawClaim(s, "hostile_to", p, verb) for s in states for p in parties if s != p]
+
+    def _between_members(self, noun: Token) -> list[RawClaim]:
+        """ "Clashes between Taliban and ISKP fighters": the sides the parser hangs on
+        "fighters" as its modifiers are the two sides of the noun's frame."""
+        sides = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj" and p.i not in self.args.token_entity
+                 and p.lemma_.casefold() in self.r.frames.proxies
+                 for m in p.children if m.dep_ in ("nmod", "compound") and m.i in
+                 self.args.token_entity for e in self.args.entities(m)]
+        sides = list(dict.fromkeys(sides))
+        if len(sides) < 2:
+            return []
+        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()] if "between" in f.pair]
+        frames = [f for f in frames if f.modifier in words] or \
+            [f for f in frames if not f.modifier]
+        return [RawClaim(a, f.predicate, b, noun) for f in frames
+                for i, a in enumerate(sides) for b in sides[i + 1:]
+                if self.types[a] in f.subject_types and self.types[b] in f.object_types]
+
+    def _talks_held(self, noun: Token) -> list[RawClaim]:
+        """ "The Taliban and the Afghan government held peace talks in Doha", "Pakistan and
+        the TTP agreed a month-long ceasefire": two named sides of one verb negotiate."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.casefold() not in self.w["talk_verbs"] or \
+                any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+                    for h in (noun, verb) for c in h.children):
+            return []  # ("held talks with X": the frames read it)
+        sides = [e for e in self.args.subjects(verb) if self.types[e] in GROUPS]
+        return [RawClaim(a, "negotiates_with", b, noun)
+                for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+    def _mediated(self, verb: Token) -> list[RawClaim]:
+        """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
+        Taliban and the United States": the two sides negotiate."""
+        holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+        sides = [e for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                 for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                 if self.types[e] in GROUPS]
+        return [RawClaim(a, "negotiates_with", b, verb)
+                for i, a in enumerate(sides) for b in sides[i + 1:] if a != b]
