@@ -32,6 +32,8 @@ _OPENING = frozenset({"("})  # an acronym or another script's form is defined in
 OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
                          EntityType.PERSON})
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
+# where a bare people noun is one of a clause's arguments ("attacked civilians")
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
 
 
 @dataclass
@@ -291,6 +293,7 @@ class EntityFinder:
             mods += [g for c in mods for g in c.children if g.dep_ == "conj" and
                      (g.ent_type_ == "NORP" or g.i in build.taken) and g.text[:1].isupper()]
             if not mods:
+                self._add_bare_population(build, tok)
                 continue
             start = min(c.i for c in mods)
             span = doc[start:tok.i + 1]
@@ -305,6 +308,24 @@ class EntityFinder:
                 continue
             key = "pop:" + " ".join(word_key(t.text) for t in span)
             build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
+
+    def _add_bare_population(self, build: _Builder, tok: Token) -> None:
+        """ "civilians", "religious minorities", "the passengers": a plural people noun that
+        is a clause's argument names the people a report speaks of, with its lower-case
+        modifiers ("migrant workers"); a modifier that names an entity, a count or a
+        singular ("a civilian") makes no population."""
+        if tok.tag_ != "NNS" or tok.dep_ not in _ARGUMENT_DEPS or not tok.text.islower():
+            return
+        start = tok.i
+        for mod in reversed(list(tok.lefts)):
+            if mod.i != start - 1 or mod.dep_ not in ("amod", "compound") or \
+                    not mod.is_alpha or not mod.text.islower() or \
+                    mod.lower_ in self.np_drop or mod.i in build.taken:
+                break
+            start = mod.i
+        span = tok.doc[start:tok.i + 1]
+        key = "pop:" + " ".join(word_key(t.lemma_) for t in span)
+        build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
 
     # -- named attacks by pattern ------------------------------------------------
 
