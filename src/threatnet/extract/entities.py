@@ -75,6 +75,14 @@ class EntityFinder:
                                                EntityType.ORGANIZATION):
                 self._children.setdefault(entry.parent, []).append(entry)
         self.place_heads = word_set(_LEX, "place_heads")
+        # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
+        # "Hafiz Gul Bahadur group"
+        self._group_names = {_name_key(name): entry for entry in pack.entries.values()
+                             if entry.type in (EntityType.ARMED_GROUP,
+                                               EntityType.ORGANIZATION)
+                             for name in entry.names()}
+        self._place_names = {_name_key(name): entry for entry in pack.of_type(EntityType.LOCATION)
+                             for name in entry.names()}
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -96,6 +104,7 @@ class EntityFinder:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
+        self._add_elided_places(build, doc, matches)
         for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
             if all(i not in build.taken for i in range(start, end)):
                 name = doc[start:end].text.title()
@@ -111,6 +120,7 @@ class EntityFinder:
         self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
+        self._add_possessive_factions(build, doc)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
@@ -131,6 +141,24 @@ class EntityFinder:
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    def _add_elided_places(self, build: _Builder, doc: Doc, matches: list[AliasMatch]) -> None:
+        """ "North and South Waziristan", "Upper or Lower Dir": the first word of a pair
+        whose shared words are written once names the pack place it makes with them."""
+        for m in matches:
+            entry = self.pack.entries[m.entry_id]
+            if entry.type != EntityType.LOCATION or m.end - m.start < 2 or m.start < 2 or \
+                    doc[m.start - 1].lower_ not in ("and", "or", "&"):
+                continue
+            first = doc[m.start - 2]
+            if first.i in build.taken or not first.is_alpha or not first.text[:1].isupper():
+                continue
+            name = " ".join([first.text, *(t.text for t in doc[m.start + 1:m.end])])
+            other = self._place_names.get(_name_key(name))
+            if other is None or other.id == entry.id:
+                continue
+            build.mention(f"pack:{other.id}", other.name, other.type, first.i, first.i + 1,
+                          pack_id=other.id, aliases=other.names())
 
     # -- names the pack does not know, by their shape -----------------------------
 
@@ -170,6 +198,31 @@ class EntityFinder:
             elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
                 etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
             self._add_shaped(build, doc, shaped.start, shaped.end, etype)
+
+    def _add_possessive_factions(self, build: _Builder, doc: Doc) -> None:
+        """ "Hafiz Gul Bahadur's group", "Fazlullah's faction": a faction noun owned by a
+        person is the group named after them (the pack's, when it knows "<name> group"),
+        mentioned by the noun; the person keeps their own mention."""
+        for i in tokens_whose(doc, LOWER, self.shapes.faction_heads):
+            head = doc[i]
+            if i in build.taken or i < 2 or doc[i - 1].lower_ not in ("'s", "’s") or \
+                    head.pos_ != "NOUN":
+                continue
+            owner = build.entity_at(i - 2)
+            if owner is None or build.types.get(owner) != EntityType.PERSON:
+                continue
+            person = build.by_key[owner]
+            names = [person.name, *person.aliases]
+            entry = next((self._group_names[k] for n in names
+                          for k in [_name_key(f"{n} {head.lower_}")] if k in self._group_names),
+                         None)
+            if entry is not None:
+                build.mention(f"pack:{entry.id}", entry.name, entry.type, i, i + 1,
+                              pack_id=entry.id, aliases=entry.names())
+                continue
+            name = f"{person.name} {head.lower_}"
+            build.mention(f"new:{EntityType.ARMED_GROUP}:{_name_key(name)}", name,
+                          EntityType.ARMED_GROUP, i, i + 1)
 
     def _named_branch(self, build: _Builder, doc: Doc, start: int, end: int):
         """The one pack group of this report a phrase's words are part of a name of: "the
@@ -592,6 +645,10 @@ class EntityFinder:
                     build.mention(key, "", etype, other.i, other.i + 1)
             return True
         return False
+
+
+def _name_key(name: str) -> str:
+    return " ".join(word_key(w) for w in re.split(r"[\s\-']+", name) if w)
 
 
 def _whole_line(span: Span) -> bool:
