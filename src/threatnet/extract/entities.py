@@ -450,6 +450,8 @@ class EntityFinder:
                 etype = EntityType.LOCATION  # "Mamund village", "Mir Kalam Kalay"
                 span = self._with_name_words(build, span)
             if etype == EntityType.PERSON:
+                # "under Mukarram [Khan]": the given names the NER left off, not a title
+                span = self._with_name_words(build, span, stop=self.person_titles)
                 self._add_person(build, span, ent)
                 continue
             if etype == EntityType.ORGANIZATION:
@@ -465,11 +467,13 @@ class EntityFinder:
             build.mention(key, span.text, etype, span.start, span.end)
 
     @staticmethod
-    def _with_name_words(build: _Builder, span: Span) -> Span:
-        """A place name with the capitalised words before it that the NER left off ("Mir"
-        of "Mir Kalam Kalay")."""
+    def _with_name_words(build: _Builder, span: Span,
+                         stop: frozenset[str] = frozenset()) -> Span:
+        """A name with the capitalised words before it that the NER left off ("Mir" of
+        "Mir Kalam Kalay"), up to a word of `stop`."""
         doc, start = span.doc, span.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].lower_ not in stop and \
                 doc[start - 1].text[:1].isupper() and build.is_guess(start - 1) and \
                 doc[start - 1].i not in build.taken and not doc[start].is_sent_start and \
                 span.start <= doc[start - 1].head.i < span.end:
@@ -535,15 +539,29 @@ class EntityFinder:
                 len(span.doc[start + 1:span.end].text.split()) >= 2:
             start += 1  # "Maulana Abdul Aziz": the name without the cleric's title
         name_span = span.doc[start:span.end]
+        titled = self._titled(name_span)
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
             else build.person_with_words(words)
         if known is not None:
             build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
         elif len(words) >= 2:
-            key = f"new:person:{word_key(name_span.text)}"
-            build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
+            known = f"new:person:{word_key(name_span.text)}"
+            build.mention(known, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
+        if known is not None and titled:
+            build.alias(known, titled)  # "Sheikh Muhammad Adil", "Mufti Noor Wali Mehsud"
+
+    def _titled(self, name: Span) -> str | None:
+        """The name with the cleric's or scholar's title written right before it ("Qari",
+        "Mufti", "Sheikh"), as one more way the report writes it; a job title ("Commander",
+        "General") is no part of any name."""
+        doc = name.doc
+        at = name.start - 1
+        if at < 0 or not doc[at].text[:1].isupper() or \
+                doc[at].lower_ not in self.shapes.name_titles:
+            return None
+        return f"{doc[at].text} {name.text}"
 
     def _add_missed_persons(self, build: _Builder, doc: Doc, text: str) -> None:
         """Persons the NER left out, by the shape of their names ("under Mukarram Khan");

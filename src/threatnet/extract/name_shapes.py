@@ -82,6 +82,7 @@ class NameShapes:
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
         self.honorifics = words["honorifics"]
+        self.name_titles = words["honorifics"] | words["name_titles"]
         self.surnames = words["person_surnames"]
         self.given_endings = tuple(words["person_name_endings"])
         self.kickers = words["kicker_words"]
