@@ -33,6 +33,8 @@ OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPUL
                          EntityType.PERSON})
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
 # where a bare people noun is one of a clause's arguments ("attacked civilians")
+_QUANTIFIERS = frozenset({"few", "many", "some", "most", "several", "other", "no", "any",
+                          "all", "such"})
 _ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
 
 
@@ -52,6 +54,7 @@ class EntityFinder:
         self.matcher = matcher
         lex = load_data(_LEX)
         self.population_heads = word_set(_LEX, "population_heads")
+        self.named_only_populations = word_set(_LEX, "population_heads_named_only")
         self.event_heads = word_set(_LEX, "event_heads")
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
@@ -367,8 +370,11 @@ class EntityFinder:
         is a clause's argument names the people a report speaks of, with its lower-case
         modifiers ("migrant workers"); a modifier that names an entity, a count or a
         singular ("a civilian") makes no population."""
-        if tok.tag_ != "NNS" or tok.dep_ not in _ARGUMENT_DEPS or not tok.text.islower():
+        if tok.tag_ != "NNS" or tok.dep_ not in _ARGUMENT_DEPS or not tok.text.islower() or \
+                tok.lemma_.casefold() in self.named_only_populations:
             return
+        if any(c.dep_ in ("det", "amod") and c.lower_ in _QUANTIFIERS for c in tok.lefts):
+            return  # "few communities", "many civilians": a generality, no one in particular
         start = tok.i
         for mod in reversed(list(tok.lefts)):
             if mod.i != start - 1 or mod.dep_ not in ("amod", "compound") or \
