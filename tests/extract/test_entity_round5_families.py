@@ -1,0 +1,141 @@
+"""Entity families of round 5: bare people nouns as populations, factions owned by a
+person, place pairs that write their shared word once, cleric titles kept as aliases,
+given names the NER left off, and gazetteer places by their own names. Each family is
+checked on several phrasings written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record
+
+from threatnet.model import EntityType
+
+
+def _entities(extractor, text):
+    return {e.name: e for e in record(extractor, text).entities}
+
+
+# -- 1. a plural people noun that is an argument is a population ----------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Since 2010 the Sipah group has shot at civilians in the bazaars of Kurram.",
+     "civilians"),
+    ("Lashkar-e-Jhangvi gunmen singled out pilgrims returning from Iran.", "pilgrims"),
+    ("The hijackers held the passengers for two days near Mach.", "passengers"),
+    ("The outfit has threatened religious minorities across Sindh.",
+     "religious minorities"),
+    ("Police said the bomb was meant for protesters outside the assembly.", "protesters"),
+])
+def test_a_bare_people_noun_is_a_population(extractor, text, name):
+    found = _entities(extractor, text)
+    assert name in found, list(found)
+    assert found[name].type == EntityType.POPULATION
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Few communities have suffered as much as the Hazaras of Quetta.", "communities"),
+    ("A civilian sat on the commission that reviewed the case in Peshawar.", "civilian"),
+    ("Many civilians left Tirah before the offensive.", "civilians"),
+])
+def test_vague_or_single_people_make_no_population(extractor, text, word):
+    found = _entities(extractor, text)
+    assert not any(word in n for n in found), list(found)
+
+
+def test_population_claim_from_a_bare_noun(extractor):
+    rec = record(extractor, "The Tehrik-i-Taliban Pakistan has attacked civilians in Swat.")
+    names = {e.id: e.name for e in rec.entities}
+    assert ("Tehrik-i-Taliban Pakistan", "civilians") in {
+        (names[c.subject], names[c.object]) for c in rec.claims
+        if c.predicate in ("attacks", "targets")}
+
+
+# -- 2. a faction owned by a person ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "person", "group"), [
+    ("Fighters of Mangal Bagh's outfit clashed with villagers in Tirah.", "Mangal Bagh",
+     "Mangal Bagh outfit"),
+    ("Commanders loyal to Khan Said Sajna's faction quit the movement in 2014.",
+     "Khan Said Sajna", "Khan Said Sajna faction"),
+    ("Elders met Qari Shakeel Ahmad's group near Wana last week.", "Shakeel Ahmad",
+     "Shakeel Ahmad group"),
+])
+def test_a_persons_faction_is_a_group_of_its_own(extractor, text, person, group):
+    found = _entities(extractor, text)
+    assert group in found, list(found)
+    assert found[group].type == EntityType.ARMED_GROUP
+    assert person in found and found[person].type == EntityType.PERSON
+
+
+def test_a_persons_faction_the_pack_knows_is_the_packs(extractor):
+    found = _entities(extractor, "Hafiz Gul Bahadur's group ambushed a convoy near Mir Ali.")
+    group = found.get("Hafiz Gul Bahadur group")
+    assert group is not None and group.pack_id is not None, list(found)
+    assert found["Hafiz Gul Bahadur"].type == EntityType.PERSON
+
+
+# -- 3. two places that write their shared word once ----------------------------------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The IMU sheltered in North and South Waziristan for a decade.",
+     {"North Waziristan", "South Waziristan"}),
+    ("Operations in South or North Waziristan displaced thousands of families.",
+     {"North Waziristan", "South Waziristan"}),
+    ("The TTP's fighters crossed into Upper and Lower Dir in the spring.",
+     {"Upper Dir", "Lower Dir"}),
+])
+def test_elided_place_pairs_name_both_places(extractor, text, names):
+    found = _entities(extractor, text)
+    assert names <= set(found), list(found)
+    assert all(found[n].type == EntityType.LOCATION and found[n].pack_id for n in names)
+
+
+# -- 4. a cleric's title before a name ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "titled"), [
+    ("Sheikh Abdul Basit Rind and two others were charged in Quetta.",
+     "Sheikh Abdul Basit Rind"),
+    ("Police said Mufti Abdul Rasheed Khalil had recruited the bombers.",
+     "Mufti Abdul Rasheed Khalil"),
+    ("Maulvi Faqir Muhammad Shinwari addressed a rally in Bajaur.",
+     "Maulvi Faqir Muhammad Shinwari"),
+])
+def test_a_cleric_title_is_kept_as_an_alias(extractor, text, titled):
+    persons = [e for e in record(extractor, text).entities if e.type == EntityType.PERSON]
+    assert any(titled in e.aliases for e in persons), [(e.name, e.aliases) for e in persons]
+
+
+def test_a_job_title_is_no_alias(extractor):
+    persons = [e for e in record(extractor, "The raid was ordered by Commander Gul Nawaz "
+                                            "Wazir, officials said.").entities
+               if e.type == EntityType.PERSON]
+    assert persons and not any(a.startswith("Commander") for e in persons for a in e.aliases)
+
+
+# -- 5. given names the NER left off --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "other"), [
+    ("Hafiz Saeed Khan led the province. Later a group of commanders under Mukarram Khan "
+     "broke away.", "Mukarram Khan", "Hafiz Saeed Khan"),
+    ("Imran Khan spoke in Lahore. Weeks later, fighters loyal to Mehmood Khan seized a "
+     "checkpoint.", "Mehmood Khan", "Imran Khan"),
+    ("Baitullah Mehsud founded the TTP. Its fighters later answered to Hakimullah Mehsud.",
+     "Hakimullah Mehsud", "Baitullah Mehsud"),
+])
+def test_a_shared_surname_does_not_merge_two_persons(extractor, text, name, other):
+    found = _entities(extractor, text)
+    assert name in found and other in found, list(found)
+    assert found[name].id != found[other].id
+
+
+# -- 6. gazetteer places by their own names ----------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A suicide bomber struck a tuition centre in the Dasht-e-Barchi area.",
+     "Dasht-e-Barchi"),
+    ("Gunmen opened fire on a car on Shahrah-e-Faisal on Monday.", "Shahrah-e-Faisal"),
+    ("Iranian officials said the militants fled to the hills near Saravan.", "Saravan"),
+])
+def test_gazetteer_places(extractor, text, name):
+    found = _entities(extractor, text)
+    assert name in found and found[name].type == EntityType.LOCATION, list(found)
