@@ -139,3 +139,37 @@ def test_a_shared_surname_does_not_merge_two_persons(extractor, text, name, othe
 def test_gazetteer_places(extractor, text, name):
     found = _entities(extractor, text)
     assert name in found and found[name].type == EntityType.LOCATION, list(found)
+
+
+# -- 7. state forces named by a generic noun --------------------------------------
+
+def _mentioned(rec, name):
+    return [m.text for e in rec.entities if e.name == name for m in e.mentions]
+
+
+@pytest.mark.parametrize(("text", "body", "words"), [
+    ("Gunmen fired on security forces in Bannu on Monday.", "Pakistani security forces",
+     "security forces"),
+    ("Officials said security forces in Kech district had killed four militants.",
+     "Pakistani security forces", "security forces"),
+    ("The armed forces in North Waziristan began a new operation in June.",
+     "Pakistan Armed Forces", "armed forces"),
+])
+def test_forces_in_a_place_are_that_countrys(extractor, text, body, words):
+    rec = record(extractor, text, published="2023-06-01")
+    assert words in _mentioned(rec, body), [(e.name, [m.text for m in e.mentions])
+                                            for e in rec.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pakistan Army said it had killed ten militants in Kurram. Retired generals say "
+    "the army may yet strike hideouts inside Afghanistan.",
+    "The Pakistan Army buried its dead in Rawalpindi. Some analysts expect the army to "
+    "bomb camps in Afghanistan soon.",
+    "A Pakistan Army spokesman spoke in Peshawar. Officers hinted that the army could hit "
+    "targets across Afghanistan.",
+])
+def test_the_army_abroad_is_the_one_named_before(extractor, text):
+    rec = record(extractor, text, published="2023-06-01")
+    assert "army" in _mentioned(rec, "Pakistan Army"), [
+        (e.name, [m.text for m in e.mentions]) for e in rec.entities]
