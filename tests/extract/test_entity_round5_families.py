@@ -173,3 +173,44 @@ def test_the_army_abroad_is_the_one_named_before(extractor, text):
     rec = record(extractor, text, published="2023-06-01")
     assert "army" in _mentioned(rec, "Pakistan Army"), [
         (e.name, [m.text for m in e.mentions]) for e in rec.entities]
+
+
+# -- 8. hyphen-joined names the NER misses, typed by their neighbours ------------------
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The country's interior minister, Zia-ul-Rehman Baloch, visited the camp.",
+     "Zia-ul-Rehman Baloch", EntityType.PERSON),
+    ("Maulana Sami-ul-Haq was stabbed at his home in Rawalpindi.", "Sami-ul-Haq",
+     EntityType.PERSON),
+    ("The court heard that Ehsan-ul-Haq Afridi had wired the money.",
+     "Ehsan-ul-Haq Afridi", EntityType.PERSON),
+    ("A grenade went off in the Gulshan-e-Iqbal area late on Sunday.", "Gulshan-e-Iqbal",
+     EntityType.LOCATION),
+    ("Police raided a house in Mohalla-e-Qasaban before dawn.", "Mohalla-e-Qasaban",
+     EntityType.LOCATION),
+    ("The wounded were taken from Bagh-e-Naran to a hospital.", "Bagh-e-Naran",
+     EntityType.LOCATION),
+])
+def test_hyphen_joined_names_by_their_neighbours(extractor, text, name, etype):
+    found = _entities(extractor, text)
+    assert name in found and found[name].type == etype, list(found)
+
+
+def test_a_militant_name_is_not_cut_to_its_hyphened_tail(extractor):
+    found = _entities(extractor, "Ansar Ghazwat-ul-Hind fighters ambushed a patrol in "
+                                 "Pulwama.")
+    assert not any(n.startswith("Ghazwat") for n in found), list(found)
+
+
+# -- 9. natural features named with their noun -------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Chinese firms hold oil contracts in the Amu Darya basin.", "Amu Darya basin"),
+    ("Smugglers crossed the Khunjerab pass into Xinjiang.", "Khunjerab pass"),
+    ("The militants retreated into the Shawal valley after the raid.", "Shawal valley"),
+])
+def test_a_natural_feature_is_named_with_its_noun(extractor, text, name):
+    rec = record(extractor, text)
+    places = [e for e in rec.entities if e.type == EntityType.LOCATION]
+    assert any(name == e.name or name in e.aliases for e in places), [
+        (e.name, e.aliases) for e in places]

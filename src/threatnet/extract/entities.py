@@ -78,6 +78,8 @@ class EntityFinder:
                                                EntityType.ORGANIZATION):
                 self._children.setdefault(entry.parent, []).append(entry)
         self.place_heads = word_set(_LEX, "place_heads")
+        self.place_features = word_set(_LEX, "place_features")
+        self.role_nouns = word_set(_LEX, "person_role_nouns")
         # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
         # "Hafiz Gul Bahadur group"
         self._group_names = {_name_key(name): entry for entry in pack.entries.values()
@@ -116,8 +118,15 @@ class EntityFinder:
         self._add_shaped_names(build, doc, text)
         self._add_populations(build, doc)
         self._add_events(build, doc)
+        self._add_izafat_names(build, doc, text)  # before the NER cuts them ("Haq Afridi")
         self._add_ner(build, doc, agencies)
         for span in self.places.named_places(doc, set(build.taken)):
+            key = f"new:location:{word_key(span.text)}"
+            build.mention(key, span.text, EntityType.LOCATION, span.start, span.end)
+            featured = self.places.feature_after(span)
+            if featured:  # "Mamund valley": the valley's own name too
+                build.alias(key, featured)
+        for span in self.places.featured_places(doc, set(build.taken)):
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc, agencies)
@@ -471,6 +480,10 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+            featured = self.places.feature_after(span) if etype == EntityType.LOCATION \
+                else None
+            if featured:  # "the Mamund valley": the valley's own name too
+                build.alias(key, featured)
 
     @staticmethod
     def _with_name_words(build: _Builder, span: Span,
@@ -541,8 +554,9 @@ class EntityFinder:
         if start == span.end - 1 and start > span.start and \
                 span.doc[start - 1].lower_ in self.title_names:
             start -= 1  # "Amir Rana": the given name, not the title
-        while span.doc[start].lower_ in self.shapes.honorifics and \
-                len(span.doc[start + 1:span.end].text.split()) >= 2:
+        while span.doc[start].lower_ in self.shapes.honorifics and (
+                len(span.doc[start + 1:span.end].text.split()) >= 2 or
+                len(span.doc[start + 1:span.end]) >= 5):  # "Sami-ul-Haq" is a whole name
             start += 1  # "Maulana Abdul Aziz": the name without the cleric's title
         name_span = span.doc[start:span.end]
         titled = self._titled(name_span)
@@ -551,7 +565,7 @@ class EntityFinder:
             else build.person_with_words(words)
         if known is not None:
             build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
-        elif len(words) >= 2:
+        elif len(words) >= 2 or len(name_span) >= 5:  # "Sami-ul-Haq" is a whole name
             known = f"new:person:{word_key(name_span.text)}"
             build.mention(known, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
@@ -578,6 +592,19 @@ class EntityFinder:
                     self.shapes.place_by_context(span, self.place_heads):
                 continue
             self._add_person(build, span, span)
+
+    def _add_izafat_names(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": hyphen-joined names the NER missed,
+        typed by what stands next to them (`NameShapes.izafat_names`)."""
+        for shaped in self.shapes.izafat_names(doc, text, lambda i: i not in build.taken,
+                                               self.role_nouns,
+                                               self.place_heads | self.place_features):
+            span = doc[shaped.start:shaped.end]
+            if shaped.type == EntityType.PERSON:
+                self._add_person(build, span, span)
+            else:
+                build.mention(f"new:location:{word_key(span.text)}", span.text,
+                              EntityType.LOCATION, span.start, span.end)
 
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""

@@ -41,6 +41,10 @@ _DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 # a run of capitalised words (maximal: the search takes the longest from the left)
 _PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+# "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": capitalised words joined by a Persian or
+# Arabic connector, and up to two capitalised words after them
+_IZAFAT_NAME = re.compile(r"\b[A-Z][a-z']+(?:[-‐](?:ul|ur|ud|us|ut|un|uz|e|i|al|o)[-‐]"
+                          r"[A-Z][a-z']+)+(?: [A-Z][a-z']+){0,2}\b")
 PLACE_PREPS = frozenset({"near", "outside", "inside", "around"})
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
 
@@ -299,6 +303,42 @@ class NameShapes:
             if words[-1] in self.surnames or any(w.endswith(self.given_endings) and
                                                  len(w) > 6 for w in words):
                 out.append(ShapedName(span.start, span.end, EntityType.PERSON))
+        return out
+
+    def izafat_names(self, doc: Doc, text: str, free, role_nouns: frozenset[str],
+                     place_heads: frozenset[str]) -> list[ShapedName]:
+        """ "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": a hyphen-joined name the NER left
+        out (`free(i)`: token i names nothing yet). A person when a title or role noun
+        stands next to it ("the prime minister, X", "Maulana X"), its last word is a family
+        name, its first a given name ending in -ullah, or the NER saw a person in it; a
+        place when a place noun follows ("the X area") or a preposition of place comes
+        before. Otherwise nothing: no guess."""
+        out = []
+        for found in _IZAFAT_NAME.finditer(text):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="contract")
+            if span is None or len(span) < 3 or not all(free(i) for i in range(
+                    span.start, span.end)):
+                continue
+            words = [t.lower_ for t in span if t.is_alpha]
+            if loose_key(words[0]) in self.stems or set(words) & self.armed_words:
+                continue  # a militant name: militant_names' own
+            before = doc[span.start - 1] if span.start else None
+            after = doc[span.end] if span.end < len(doc) else None
+            if before is not None and before.pos_ == "PROPN" and _capitalised(before) and \
+                    before.lower_ not in self.name_titles:
+                continue  # the tail of a longer name ("Ansar Ghazwat-ul-Hind")
+            role = span.root.dep_ == "appos" and span.root.head.lower_ in role_nouns or \
+                any(c.dep_ == "appos" and c.lower_ in role_nouns for c in span.root.children)
+            titled = before is not None and before.text[:1].isupper() and \
+                before.lower_ in self.name_titles | self.honorifics
+            if role or titled or words[-1] in self.surnames or \
+                    words[0].endswith(self.given_endings) or \
+                    any(t.ent_type_ == "PERSON" for t in span):
+                out.append(ShapedName(span.start, span.end, EntityType.PERSON))
+            elif (after is not None and after.lower_ in place_heads) or (
+                    before is not None and before.lower_ in PLACE_PREPS | {
+                        "in", "at", "on", "from", "into", "to", "towards"}):
+                out.append(ShapedName(span.start, span.end, EntityType.LOCATION))
         return out
 
     def kunya_before(self, doc: Doc, start: int) -> bool:

@@ -33,6 +33,8 @@ class PlaceCheck:
     def __init__(self, pack: ActorPack) -> None:
         self.pack = pack
         self.place_heads = word_set(_LEX, "place_heads")
+        self.features = word_set(_LEX, "place_features") - {"area", "road", "market", "park",
+                                                             "colony", "locality"}
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
@@ -123,6 +125,31 @@ class PlaceCheck:
             if names and names[-1].i == tok.i - 1 and not doc[names[0].i].is_sent_start:
                 out.append(doc[names[0].i:tok.i])
         return out
+
+    def featured_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Names the NER missed that a lower-case natural feature's noun follows: "the Amu
+        Darya basin", "the Shawal valley", "the Khunjerab pass" (the span holds the noun:
+        it is part of the feature's name)."""
+        out = []
+        for tok in (doc[i] for i in tokens_whose(doc, LOWER, self.features | {"valley"})):
+            if not tok.text.islower() or tok.i in taken:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].text[:1].isupper() and start - 1 not in taken and \
+                    start - 1 <= doc[start - 1].head.i <= tok.i and start > tok.i - 4:
+                start -= 1  # the name's words hang on the noun or on each other
+            if start < tok.i and not doc[start].is_sent_start:
+                out.append(doc[start:tok.i + 1])
+        return out
+
+    def feature_after(self, span: Span) -> str | None:
+        """ "Mamand valley": the name with the lower-case feature noun right after it."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].text.islower() and \
+                doc[span.end].lower_ in self.features | {"valley"}:
+            return f"{span.text} {doc[span.end].text}"
+        return None
 
     def ner_kind(self, span: Span) -> str | None:
         """ "place" for a name followed by a place noun ("Mamund village"), "title" for one
