@@ -214,3 +214,46 @@ def test_a_natural_feature_is_named_with_its_noun(extractor, text, name):
     places = [e for e in rec.entities if e.type == EntityType.LOCATION]
     assert any(name == e.name or name in e.aliases for e in places), [
         (e.name, e.aliases) for e in places]
+
+
+# -- 10. the person a dossier is about --------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "other"), [
+    ("Subject: RASHID KHAN MALIK (also known as Rashid Bhai)\n\n"
+     "1. The subject is described as a senior member of Lashkar-e-Taiba.", "Rashid Khan Malik",
+     "Rashid Bhai"),
+    ("INDIVIDUAL: ZAHID HUSSAIN QURESHI\nOther names: Abu Talha; Qari Zahid.\n"
+     "Reasons for listing. The designee raised money for Jaish-e-Mohammed.",
+     "Zahid Hussain Qureshi", "Abu Talha"),
+    ("Accused: Imran Ali Bugti\n\nThe prosecution said the accused had driven the "
+     "bomber to Quetta.", "Imran Ali Bugti", "accused"),
+])
+def test_a_dossier_header_names_its_subject(extractor, text, name, other):
+    rec = record(extractor, text)
+    person = next((e for e in rec.entities if e.name == name), None)
+    assert person is not None and person.type == EntityType.PERSON, [
+        e.name for e in rec.entities]
+    assert other in [m.text for m in person.mentions]
+    texts = [m.text for m in person.mentions]
+    assert any(t in ("subject", "designee", "accused") for t in texts), texts
+    assert not {"subject", "designee", "accused"} & set(person.aliases)
+
+
+def test_a_dossier_subject_is_a_claim_argument(extractor):
+    rec = record(extractor, "Subject: RASHID KHAN MALIK\n\n1. The subject is a senior "
+                            "member of Lashkar-e-Taiba.")
+    names = {e.id: e.name for e in rec.entities}
+    assert ("Rashid Khan Malik", "member_of", "Lashkar-e-Taiba") in {
+        (names[c.subject], c.predicate, names[c.object]) for c in rec.claims}
+
+
+@pytest.mark.parametrize("text", [
+    "Subject: Re: the meeting on Tuesday\n\nThe subject of the talks was the ceasefire.",
+    "The subject of the report is the TTP's finances.",
+    "Name: Operation Zarb-e-Azb\n\nThe army said the individual had fled.",
+])
+def test_no_dossier_subject_without_a_named_person(extractor, text):
+    rec = record(extractor, text)
+    assert not any(m.text in ("subject", "individual") for e in rec.entities
+                   for m in e.mentions), [(e.name, [m.text for m in e.mentions])
+                                          for e in rec.entities]

@@ -11,6 +11,7 @@ their taxonomy node.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
@@ -86,6 +87,8 @@ class EntityFinder:
                              if entry.type in (EntityType.ARMED_GROUP,
                                                EntityType.ORGANIZATION)
                              for name in entry.names()}
+        self._person_names = {_name_key(name): entry for entry in pack.of_type(EntityType.PERSON)
+                              for name in entry.names()}
         self._place_names = {_name_key(name): entry for entry in pack.of_type(EntityType.LOCATION)
                              for name in entry.names()}
 
@@ -110,6 +113,7 @@ class EntityFinder:
             else:
                 self._add_pack_match(build, doc, m)
         self._add_elided_places(build, doc, matches)
+        self._add_dossier(build, doc, text)
         for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
             if all(i not in build.taken for i in range(start, end)):
                 name = doc[start:end].text.title()
@@ -171,6 +175,66 @@ class EntityFinder:
                 continue
             build.mention(f"pack:{other.id}", other.name, other.type, first.i, first.i + 1,
                           pack_id=other.id, aliases=other.names())
+
+    # -- the person a dossier is about ---------------------------------------------
+
+    def _add_dossier(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "Subject: SAJID MIR (also known as Sajid Majeed)" … "the subject testified":
+        the person a dossier header names, the other names it gives them, and, after it,
+        "the subject", "the designee", "the accused" as mentions of that person."""
+        headers = self.shapes.dossier_headers(doc, text)
+        subjects: list[tuple[int, str | None]] = []  # header start -> its person's key
+        current = None
+        for header in headers:
+            if header.person is not None:
+                current = self._dossier_person(build, doc, *header.person)
+                subjects.append((header.person[0], current))
+            if current is None:
+                continue
+            for start, end in header.aliases:
+                if any(not build.is_guess(i) and build.entity_at(i) != current
+                       for i in range(start, end)):
+                    continue  # a pack name of someone else
+                build.release(start, end)
+                build.mention(current, "", EntityType.PERSON, start, end)
+        if not subjects:
+            return
+        starts = [i for i, _ in subjects]
+        for i in tokens_whose(doc, LOWER, self.shapes.dossier_nouns):
+            tok = doc[i]
+            if i in build.taken or i < starts[0] or tok.tag_ in ("NNS", "NNP", "NNPS") or \
+                    tok.dep_ not in _ARGUMENT_DEPS:
+                continue  # ("the accused" may be parsed as a participle)
+            lefts = list(tok.lefts)
+            if [c.lower_ for c in lefts if c.dep_ == "det"] != ["the"] or \
+                    any(c.dep_ not in ("det", "amod") for c in lefts) or \
+                    any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+                continue  # "the subject of the talks", "a co-accused", "the accused men"
+            key = subjects[bisect_right(starts, i) - 1][1]
+            if key is not None:
+                build.mention(key, "", EntityType.PERSON, i, i + 1, is_name=False)
+
+    def _dossier_person(self, build: _Builder, doc: Doc, start: int, end: int) -> str | None:
+        """The person entity of a header's name ("SAJID MIR" is Sajid Mir): the pack's when
+        it knows the name; None when the name is the pack's name of something else."""
+        keys = {build.entity_at(i) for i in range(start, end)}
+        if len(keys) == 1 and None not in keys and not build.is_guess(start):
+            key = keys.pop()
+            return key if build.types.get(key) == EntityType.PERSON else None
+        if any(not build.is_guess(i) for i in range(start, end)):
+            return None
+        span = doc[start:end]
+        name = span.text.title() if span.text.isupper() else span.text
+        entry = self._person_names.get(_name_key(name))
+        build.release(start, end)
+        if entry is not None:
+            key = f"pack:{entry.id}"
+            build.mention(key, entry.name, entry.type, start, end, pack_id=entry.id,
+                          aliases=entry.names())
+            return key
+        key = f"new:person:{word_key(name)}"
+        build.mention(key, name, EntityType.PERSON, start, end)
+        return key
 
     # -- names the pack does not know, by their shape -----------------------------
 
@@ -729,7 +793,9 @@ class _Builder:
 
     def mention(self, key: str, name: str, etype: EntityType, start: int, end: int,
                 pack_id: str | None = None, kind: str | None = None,
-                aliases: list[str] | None = None) -> None:
+                aliases: list[str] | None = None, is_name: bool = True) -> None:
+        """One mention of the entity `key` (made on first sight); its text becomes an alias
+        unless `is_name` is false ("the subject" names no one by itself)."""
         entity = self.by_key.get(key)
         if entity is None:
             entity = Entity(id=key, name=name, type=etype, pack_id=pack_id, kind=kind)
@@ -743,7 +809,8 @@ class _Builder:
                 entity.add_alias(alias)
         span = self.doc[start:end]
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        entity.add_alias(span.text)
+        if is_name:
+            entity.add_alias(span.text)
         for i in range(start, end):
             self.taken[i] = key
 

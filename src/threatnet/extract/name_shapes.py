@@ -49,6 +49,22 @@ PLACE_PREPS = frozenset({"near", "outside", "inside", "around"})
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
 
 
+# "Subject: SAJID MIR (also known as Sajid Majeed)": a label, a colon and the rest of the
+# line (bounded: linear in the line's length)
+_HEADER = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z .]{1,24}?)[ \t]*:[ \t]*"
+                     r"(?P<body>[^\n]{2,160})$", re.MULTILINE)
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z'\- ]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class DossierHeader:
+    """A dossier header line: the person it names (token range), and other names given
+    for that person (token ranges); `person` is None for an alias line ("Other names:")."""
+
+    person: tuple[int, int] | None
+    aliases: tuple[tuple[int, int], ...]
+
+
 @dataclass(frozen=True)
 class ShapedName:
     """A name found by its shape: tokens [start, end) and the type its shape gives."""
@@ -57,6 +73,11 @@ class ShapedName:
     end: int
     type: EntityType
     branch_only: bool = False  # names only a branch the pack knows ("Pakistan Province")
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
 
 
 def _capitalised(tok: Token) -> bool:
@@ -93,6 +114,12 @@ class NameShapes:
         self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
         self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"]) | \
             words["designation_labels"]
+        self.dossier_persons = words["dossier_person_labels"]
+        self.dossier_aliases = words["dossier_alias_labels"]
+        self.alias_cues = re.compile(r"\(\s*(?:" + "|".join(
+            re.escape(w) for w in sorted(words["dossier_alias_cues"], key=len, reverse=True))
+            + r")\s+(?P<alias>[^()\n]{2,60})\)", re.IGNORECASE)
+        self.dossier_nouns = words["dossier_person_nouns"]
         self.state_bodies = {k: EntityType(v) for k, v in data["state_bodies"].items()}
         self._state_body_words = re.compile(r"\b(?:" + "|".join(
             re.escape(k) for k in sorted(self.state_bodies, key=len, reverse=True)) + r")\b")
@@ -339,6 +366,37 @@ class NameShapes:
                     before is not None and before.lower_ in PLACE_PREPS | {
                         "in", "at", "on", "from", "into", "to", "towards"}):
                 out.append(ShapedName(span.start, span.end, EntityType.LOCATION))
+        return out
+
+    def dossier_headers(self, doc: Doc, text: str) -> list[DossierHeader]:
+        """ "Subject: SAJID MIR (also known as Sajid Majeed)", "INDIVIDUAL: NOOR WALI
+        MEHSUD", "Other names: Mufti Noor Wali; Abu Mansoor Asim.": header lines of a
+        dossier, in text order."""
+        out = []
+        for found in _HEADER.finditer(text):
+            label = " ".join(found.group("label").casefold().rstrip(".").split())
+            body, at = found.group("body"), found.start("body")
+            if label in self.dossier_persons:
+                head = re.split(r"[(;,]", body, maxsplit=1)[0]
+                name = _HEADER_NAME.search(head)
+                span = name and _token_range(doc, at + name.start(), at + name.end())
+                if not span or len(head.split()) > 5 or len(name.group().split()) < 2 or \
+                        not name.group()[:1].isupper():
+                    continue  # "Subject: the 2023 attacks on police", "Subject: Re": no name
+                aliases = tuple(r for cue in self.alias_cues.finditer(body)
+                                for r in [_token_range(doc, at + cue.start("alias"),
+                                                       at + cue.end("alias"))] if r)
+                out.append(DossierHeader(span, aliases))
+            elif label in self.dossier_aliases:
+                names = []
+                for part in re.finditer(r"[^;,]+", body):
+                    name = _HEADER_NAME.search(part.group())
+                    if name and len(name.group().split()) <= 5:
+                        r = _token_range(doc, at + part.start() + name.start(),
+                                         at + part.start() + name.end())
+                        if r:
+                            names.append(r)
+                out.append(DossierHeader(None, tuple(names)))
         return out
 
     def kunya_before(self, doc: Doc, start: int) -> bool:
