@@ -81,6 +81,7 @@ class EntityFinder:
         self.place_heads = word_set(_LEX, "place_heads")
         self.place_features = word_set(_LEX, "place_features")
         self.role_nouns = word_set(_LEX, "person_role_nouns")
+        self._izafat_place_words = self.place_heads | self.place_features
         # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
         # "Hafiz Gul Bahadur group"
         self._group_names = {_name_key(name): entry for entry in pack.entries.values()
@@ -136,7 +137,8 @@ class EntityFinder:
         self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
-        self._add_possessive_factions(build, doc)
+        if "'s" in text or "’s" in text:
+            self._add_possessive_factions(build, doc)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
@@ -662,7 +664,7 @@ class EntityFinder:
         typed by what stands next to them (`NameShapes.izafat_names`)."""
         for shaped in self.shapes.izafat_names(doc, text, lambda i: i not in build.taken,
                                                self.role_nouns,
-                                               self.place_heads | self.place_features):
+                                               self._izafat_place_words):
             span = doc[shaped.start:shaped.end]
             if shaped.type == EntityType.PERSON:
                 self._add_person(build, span, span)

@@ -34,7 +34,7 @@ class PlaceCheck:
         self.pack = pack
         self.place_heads = word_set(_LEX, "place_heads")
         self.features = word_set(_LEX, "place_features") - {"area", "road", "market", "park",
-                                                             "colony", "locality"}
+                                                             "colony", "locality"} | {"valley"}
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
@@ -131,7 +131,7 @@ class PlaceCheck:
         Darya basin", "the Shawal valley", "the Khunjerab pass" (the span holds the noun:
         it is part of the feature's name)."""
         out = []
-        for tok in (doc[i] for i in tokens_whose(doc, LOWER, self.features | {"valley"})):
+        for tok in (doc[i] for i in tokens_whose(doc, LOWER, self.features)):
             if not tok.text.islower() or tok.i in taken:
                 continue
             start = tok.i
@@ -147,7 +147,7 @@ class PlaceCheck:
         """ "Mamand valley": the name with the lower-case feature noun right after it."""
         doc = span.doc
         if span.end < len(doc) and doc[span.end].text.islower() and \
-                doc[span.end].lower_ in self.features | {"valley"}:
+                doc[span.end].lower_ in self.features:
             return f"{span.text} {doc[span.end].text}"
         return None
 
