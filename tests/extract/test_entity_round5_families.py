@@ -257,3 +257,63 @@ def test_no_dossier_subject_without_a_named_person(extractor, text):
     assert not any(m.text in ("subject", "individual") for e in rec.entities
                    for m in e.mentions), [(e.name, [m.text for m in e.mentions])
                                           for e in rec.entities]
+
+
+# -- 11. "its commander", "it" after a demonym: no state's ---------------------------
+
+def _claims(extractor, text):
+    rec = record(extractor, text)
+    names = {e.id: e.name for e in rec.entities}
+    return {(names[c.subject], c.predicate, names[c.object]) for c in rec.claims}
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("ISKP recruited in the Orakzai agency of Pakistan. Farooqi served as the group's "
+     "military head in Peshawar and as its commander in Achin.",
+     ("Aslam Farooqi", "member_of", "Pakistan")),
+    ("Lashkar-e-Jhangvi grew strong in the south of Pakistan. Later its chief, Malik Ishaq, "
+     "was freed.", ("Malik Ishaq", "leads", "Pakistan")),
+    ("The BLA has bases in the hills of Pakistan. Aslam Baloch became its leader in 2017.",
+     ("Aslam Baloch", "leads", "Pakistan")),
+])
+def test_a_groups_member_is_no_states(extractor, text, wrong):
+    assert wrong not in _claims(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("Lashkar-e-Jhangvi grew strong in the south of Pakistan. Later its chief, Malik Ishaq, "
+     "was freed.", ("Malik Ishaq", "leads", "Lashkar-e-Jhangvi")),
+    ("The BLA has bases in the hills of Pakistan. Aslam Baloch became its leader in 2017.",
+     ("Aslam Baloch", "leads", "Balochistan Liberation Army")),
+    ("The TTP regrouped inside Pakistan last year. Its spokesman, Mohammad Khurasani, "
+     "denied the report.", ("Mohammad Khurasani", "member_of", "Tehrik-i-Taliban Pakistan")),
+])
+def test_a_groups_member_is_the_groups(extractor, text, right):
+    found = _claims(extractor, text)
+    assert right in found or (right[0], "leads", right[2]) in found, found
+
+
+def test_its_after_a_demonym_is_no_state(extractor):
+    from threatnet.extract import pipeline
+
+    seen = {}
+    original = pipeline.Coreference
+
+    class Spy(original):
+        def __init__(self, doc, *args, **kwargs):
+            super().__init__(doc, *args, **kwargs)
+            seen["coref"], seen["doc"] = self, doc
+
+    pipeline.Coreference = Spy
+    try:
+        for text in ("ISKP fighters hid in Achin. US and Afghan strikes pushed it out.",
+                     "The TIP fought in Badakhshan. Chinese pressure forced it to move.",
+                     "Jaish al-Adl struck near Saravan. Iranian raids weakened it in 2024."):
+            rec = record(extractor, text)
+            names = {e.id: e.name for e in rec.entities}
+            doc, coref = seen["doc"], seen["coref"]
+            it = next(t for t in doc if t.lower_ == "it")
+            assert names.get(coref.resolve(it)) not in ("Afghanistan", "United States",
+                                                          "China", "Iran"), text
+    finally:
+        pipeline.Coreference = original

@@ -51,6 +51,7 @@ class _Candidate:
     weak: bool = False    # only naming a person's group ("a former TTP commander")
     noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
     quote: int = 0        # the quotation it stands in (0: none)
+    demonym: bool = False  # a state as a modifier ("Afghan strikes", "US raids"): not "it"
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
                           "build", "emerge"))
     data = load_data("coref.yaml")
     for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
-                 "unnamed_people", "generic_nouns", "name_heads"):
+                 "unnamed_people", "generic_nouns", "name_heads", "member_nouns"):
         words[name] = frozenset(data[name])
     return words
 
@@ -130,6 +131,7 @@ class Coreference:
         self.partitive_heads, self.unnamed_people = words["partitive_heads"], \
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
+        self.member_nouns = words["member_nouns"]
         self.name_heads = words["name_heads"]
         self.role_class, self.pair_positions = _discourse_data()
         self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
@@ -201,7 +203,10 @@ class Coreference:
                     for c in verb.children) or verb.lower_ in ("are", "were"))),
                 (not inside and head.tag_ == "NN" and
                  head.lemma_.casefold() in self.role_nouns) or tok.idx < self._dateline_end,
-                noun, self.quote_of.get(i, 0)))
+                noun, self.quote_of.get(i, 0),
+                types[entity] == EntityType.STATE and end == i and (
+                    tok.ent_type_ == "NORP" or (tok.dep_ in ("amod", "compound", "nmod") and
+                                                tok.head.pos_ == "NOUN"))))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
         self._kinds: dict[str, str] = {}  # event entity -> its kind (attack, operation)
@@ -577,6 +582,8 @@ class Coreference:
             allowed = {EntityType.PERSON}
         elif tok.pos_ == "PRON" and lower in self.neuter_words:
             allowed = GROUPS | {EntityType.STATE}
+            if tok.dep_ == "poss" and tok.head.lemma_.casefold() in self.member_nouns:
+                allowed = GROUPS  # "its commander", "its fighters": no state's
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
             if _objective(tok):  # "has made them its target"
@@ -646,7 +653,8 @@ class Coreference:
                 and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
                 and not (singular and c.token in self._pairs)
-                and not (tok.pos_ == "PRON" and singular and c.plural)]
+                and not (tok.pos_ == "PRON" and singular and c.plural)
+                and not (c.demonym and lower in self.neuter_words)]
         if tok.pos_ == "PRON" and lower in self.plural_words:
             # "they": never one country ("Pakistan banned both. They …" is the pair), and a
             # plural antecedent (a pair, "X and Y", "the Taliban say") before a singular one
