@@ -317,3 +317,16 @@ def test_its_after_a_demonym_is_no_state(extractor):
                                                           "China", "Iran"), text
     finally:
         pipeline.Coreference = original
+
+
+# -- 12. feasts and holy days are dates, not places --------------------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The park was crowded with families on the evening of Easter Sunday.",
+     "Easter Sunday"),
+    ("Shia mourners marched through Karachi on Ashura.", "Ashura"),
+    ("Markets in Quetta closed early before Eid al-Adha.", "Eid al-Adha"),
+])
+def test_a_holy_day_is_no_entity(extractor, text, day):
+    found = _entities(extractor, text)
+    assert not any(day in n or n in day for n in found if n), list(found)

@@ -63,6 +63,7 @@ class EntityFinder:
         self.org_heads = word_set(_LEX, "org_heads") | frozenset(
             w for words in lex["org_type_words"].values() for w in words)
         self.ner_stoplist = word_set(_LEX, "ner_stoplist")
+        self.calendar_words = word_set(_LEX, "calendar_words")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
         self._capability_keys = self._taxonomy_keys()
@@ -515,6 +516,8 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            if all(t.lower_ in self.calendar_words for t in span if t.is_alpha):
+                continue  # "Easter Sunday", "Ashura": a day, not a place
             if _whole_line(span) or self.shapes.is_kicker(span):
                 continue  # a heading ("Background", "OPINION |") names nothing
             if self.shapes.is_job_title(span):
