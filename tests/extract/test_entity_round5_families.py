@@ -330,3 +330,35 @@ def test_its_after_a_demonym_is_no_state(extractor):
 def test_a_holy_day_is_no_entity(extractor, text, day):
     found = _entities(extractor, text)
     assert not any(day in n or n in day for n in found if n), list(found)
+
+
+# -- 13. a small place the report puts in another district is its own -----------------
+
+def _place_links(extractor, text):
+    return {e.name: e.pack_id for e in record(extractor, text).entities
+            if e.type == EntityType.LOCATION}
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a checkpost in Kot, a village in Kurram district, on Monday.",
+    "In Kurram district, gunmen killed two elders near Kot.",
+    "Three policemen were killed in Kot, Lakki Marwat, on Monday.",
+    "Kurram police raided a house in Kot before dawn.",
+])
+def test_a_same_named_place_in_another_district_is_not_the_packs(extractor, text):
+    links = _place_links(extractor, text)
+    assert "Kot" in links and links["Kot"] is None, links
+
+
+@pytest.mark.parametrize("text", [
+    "ISKP fighters were driven out of Kot and Achin in Nangarhar.",
+    "Militants in Kot, Nangarhar, attacked a Taliban post.",
+    "The group was strongest in Achin, Kot and Nazyan districts.",
+    "Raids hit Quetta, Kot, Lahore and Karachi.",
+    "He sheltered in Afghanistan's Kunar province, where he has stayed since the army "
+    "drove his fighters out of Swat in 2009.",
+])
+def test_the_packs_place_stays_linked_in_its_own_setting(extractor, text):
+    links = _place_links(extractor, text)
+    assert all(pack_id is not None for name, pack_id in links.items()
+               if name in ("Kot", "Swat")), links
