@@ -1403,7 +1403,8 @@ def _state_noun(tok: Token, nouns: dict[str, str],
     if dets != ["the"] and not (bare and not dets):
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") and not (
-            c.lower_ == "in" and any(o.i in taken for o in c.children if o.dep_ == "pobj"))
+            c.lower_ == "in" and lemma.endswith("forces") and
+            any(o.i in taken for o in c.children if o.dep_ == "pobj"))
            for c in tok.rights):
         return None  # "the government of Iran" names its owner; "forces in Bannu" do not
     return kind, start, tok.i + 1
