@@ -53,8 +53,8 @@ def test_population_claim_from_a_bare_noun(extractor):
 # -- 2. a faction owned by a person ------------------------------------------------
 
 @pytest.mark.parametrize(("text", "person", "group"), [
-    ("Fighters of Mangal Bagh's outfit clashed with villagers in Tirah.", "Mangal Bagh",
-     "Mangal Bagh outfit"),
+    ("Fighters of Shakeel Khan Wazir's outfit clashed with villagers in Tirah.",
+     "Shakeel Khan Wazir", "Shakeel Khan Wazir outfit"),
     ("Commanders loyal to Khan Said Sajna's faction quit the movement in 2014.",
      "Khan Said Sajna", "Khan Said Sajna faction"),
     ("Elders met Qari Shakeel Ahmad's group near Wana last week.", "Shakeel Ahmad",
@@ -72,6 +72,23 @@ def test_a_persons_faction_the_pack_knows_is_the_packs(extractor):
     group = found.get("Hafiz Gul Bahadur group")
     assert group is not None and group.pack_id is not None, list(found)
     assert found["Hafiz Gul Bahadur"].type == EntityType.PERSON
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Fighters of Mangal Bagh's outfit clashed with villagers in Tirah.", "Lashkar-e-Islam"),
+    ("Recruits of Masood Azhar's organisation trained near Bahawalpur.", "Jaish-e-Mohammed"),
+    ("Police said Noor Wali Mehsud's group had demanded money from traders.",
+     "Tehrik-i-Taliban Pakistan"),
+])
+def test_a_leaders_group_is_the_one_the_pack_says_they_led(extractor, text, group):
+    found = _entities(extractor, text)
+    assert group in found and found[group].pack_id, list(found)
+
+
+def test_a_leaders_faction_is_no_whole_group(extractor):
+    found = _entities(extractor, "Fazlullah's faction held the Swat valley until 2009.")
+    assert "Mullah Fazlullah faction" in found, list(found)
+    assert "Tehrik-i-Taliban Pakistan" not in found
 
 
 # -- 3. two places that write their shared word once ----------------------------------

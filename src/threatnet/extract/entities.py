@@ -34,6 +34,8 @@ OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPUL
                          EntityType.PERSON})
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
 # where a bare people noun is one of a clause's arguments ("attacked civilians")
+_LEADING_ROLES = frozenset({"leader", "founder", "chief", "head", "emir", "amir",
+                            "co-founder"})
 _QUANTIFIERS = frozenset({"few", "many", "some", "most", "several", "other", "no", "any",
                           "all", "such"})
 _ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
@@ -74,6 +76,7 @@ class EntityFinder:
         self.verb_lemmas = frozenset(load_frames().verbs)
         self.places = PlaceCheck(pack)
         self.shapes = NameShapes()
+        self._owned_heads = self.shapes.faction_heads | self.shapes.whole_group_heads
         self._children: dict[str, list] = {}
         for entry in pack.entries.values():
             if entry.parent and entry.type in (EntityType.ARMED_GROUP,
@@ -280,9 +283,10 @@ class EntityFinder:
 
     def _add_possessive_factions(self, build: _Builder, doc: Doc) -> None:
         """ "Hafiz Gul Bahadur's group", "Fazlullah's faction": a faction noun owned by a
-        person is the group named after them (the pack's, when it knows "<name> group"),
-        mentioned by the noun; the person keeps their own mention."""
-        for i in tokens_whose(doc, LOWER, self.shapes.faction_heads):
+        person is the group named after them (the pack's, when it knows "<name> group", or
+        the one group the pack says they led: "Mangal Bagh's outfit"), mentioned by the
+        noun; the person keeps their own mention."""
+        for i in tokens_whose(doc, LOWER, self._owned_heads):
             head = doc[i]
             if i in build.taken or i < 2 or doc[i - 1].lower_ not in ("'s", "’s") or \
                     head.pos_ != "NOUN":
@@ -294,14 +298,27 @@ class EntityFinder:
             names = [person.name, *person.aliases]
             entry = next((self._group_names[k] for n in names
                           for k in [_name_key(f"{n} {head.lower_}")] if k in self._group_names),
-                         None)
+                         None) or self._led_group(person.pack_id, head)
             if entry is not None:
                 build.mention(f"pack:{entry.id}", entry.name, entry.type, i, i + 1,
                               pack_id=entry.id, aliases=entry.names())
                 continue
+            if head.lower_ not in self.shapes.faction_heads:
+                continue  # "Imran Khan's movement": no faction of a known shape
             name = f"{person.name} {head.lower_}"
             build.mention(f"new:{EntityType.ARMED_GROUP}:{_name_key(name)}", name,
                           EntityType.ARMED_GROUP, i, i + 1)
+
+    def _led_group(self, person_id: str | None, head: Token):
+        """The one group the pack says a person led or founded, for a noun that names a
+        whole group ("Mangal Bagh's outfit"), not a part ("Fazlullah's faction")."""
+        person = self.pack.get(person_id) if person_id else None
+        if person is None or head.lower_ not in self.shapes.whole_group_heads:
+            return None
+        led = {r.org for r in person.roles if r.role in _LEADING_ROLES}
+        groups = [g for g in (self.pack.get(o) for o in led) if g is not None and
+                  g.type in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+        return groups[0] if len(groups) == 1 else None
 
     def _named_branch(self, build: _Builder, doc: Doc, start: int, end: int):
         """The one pack group of this report a phrase's words are part of a name of: "the

@@ -101,6 +101,7 @@ class NameShapes:
         self.name_words = words["name_words"]
         self.faction_heads = words["faction_heads"]
         self.armed_faction_heads = words["armed_faction_heads"]
+        self.whole_group_heads = words["whole_group_heads"]
         self.branch_heads = words["branch_heads"]
         self._faction_words = re.compile(r"\b(?:" + "|".join(
             sorted(self.faction_heads | self.branch_heads)) + r")\b", re.IGNORECASE)
