@@ -379,3 +379,31 @@ def test_the_packs_place_stays_linked_in_its_own_setting(extractor, text):
     links = _place_links(extractor, text)
     assert all(pack_id is not None for name, pack_id in links.items()
                if name in ("Kot", "Swat")), links
+
+
+# -- 14. a place's lower-case descriptive name from the pack ---------------------------
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The IMU fought alongside the Taliban from the tribal areas of Pakistan.",
+     "tribal areas"),
+    ("The TTP may now try to return to the tribal districts in larger numbers.",
+     "tribal districts"),
+    ("Attacks rose sharply in the merged districts last year.", "merged districts"),
+])
+def test_a_lower_case_place_name_of_the_pack(extractor, text, words):
+    rec = record(extractor, text)
+    fata = next((e for e in rec.entities if e.pack_id == "fata"), None)
+    assert fata is not None and words in [m.text for m in fata.mentions], [
+        (e.name, [m.text for m in e.mentions]) for e in rec.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's interim government announced elections for February.",
+    "The de facto authorities in Kabul were not consulted, the envoy said.",
+    "The interim government in Islamabad raised fuel prices.",
+])
+def test_lower_case_names_of_actors_stay_unmatched(extractor, text):
+    rec = record(extractor, text)
+    assert not any(m.text.islower() for e in rec.entities
+                   if e.type == EntityType.ARMED_GROUP for m in e.mentions), [
+        (e.name, [m.text for m in e.mentions]) for e in rec.entities]
