@@ -88,6 +88,9 @@ class AliasMatch:
 class _Target:
     entry_id: str
     entry_type: EntityType
+    # a place's descriptive name the pack writes in lower case ("tribal areas", "merged
+    # districts") is matched in lower case too; other names only capitalised
+    lower_ok: bool = False
 
 
 class AliasMatcher:
@@ -109,7 +112,8 @@ class AliasMatcher:
         tokens = [t for t in self._tokenize(name) if t.strip()]
         if not tokens:
             return
-        target = _Target(entry_id, entry_type)
+        target = _Target(entry_id, entry_type,
+                         entry_type == EntityType.LOCATION and name[:1].islower())
         if is_acronym(name):
             self._put(self._acronyms, tuple(tokens), target)
             lengths = self._acronym_lengths.setdefault(tokens[0], [])
@@ -156,8 +160,11 @@ class AliasMatcher:
     def _put(self, table: dict, key: tuple[str, ...], target: _Target) -> None:
         self._max = max(self._max, len(key))
         targets = table.setdefault(key, [])
-        if all(t.entry_id != target.entry_id for t in targets):
+        same = next((n for n, t in enumerate(targets) if t.entry_id == target.entry_id), None)
+        if same is None:
             targets.append(target)
+        elif target.lower_ok:
+            targets[same] = target
             targets.sort(key=lambda t: TYPE_PRIORITY.index(t.entry_type))
 
     def add_all(self, names: Iterable[tuple[str, str, EntityType]]) -> None:
@@ -217,7 +224,7 @@ class AliasMatcher:
                     continue
                 start, end = keyed[p][0], keyed[p + length - 1][0] + 1
                 span_text = keyed[p][1]  # the first word: is the name capitalised?
-                target = next((t for t in targets if t.entry_type in LOWERCASE_OK
+                target = next((t for t in targets if t.entry_type in LOWERCASE_OK or t.lower_ok
                                or any(c.isupper() for c in span_text[:1])
                                or not span_text.isascii()), None)
                 if target:

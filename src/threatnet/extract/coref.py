@@ -51,6 +51,7 @@ class _Candidate:
     weak: bool = False    # only naming a person's group ("a former TTP commander")
     noun: str = ""        # the common noun the mention modifies ("the JuA faction": faction)
     quote: int = 0        # the quotation it stands in (0: none)
+    demonym: bool = False  # a state as a modifier ("Afghan strikes", "US raids"): not "it"
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,7 @@ def _word_classes() -> dict[str, frozenset[str]]:
                           "build", "emerge"))
     data = load_data("coref.yaml")
     for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
-                 "unnamed_people", "generic_nouns", "name_heads"):
+                 "unnamed_people", "generic_nouns", "name_heads", "member_nouns"):
         words[name] = frozenset(data[name])
     return words
 
@@ -130,6 +131,7 @@ class Coreference:
         self.partitive_heads, self.unnamed_people = words["partitive_heads"], \
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
+        self.member_nouns = words["member_nouns"]
         self.name_heads = words["name_heads"]
         self.role_class, self.pair_positions = _discourse_data()
         self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
@@ -201,7 +203,10 @@ class Coreference:
                     for c in verb.children) or verb.lower_ in ("are", "were"))),
                 (not inside and head.tag_ == "NN" and
                  head.lemma_.casefold() in self.role_nouns) or tok.idx < self._dateline_end,
-                noun, self.quote_of.get(i, 0)))
+                noun, self.quote_of.get(i, 0),
+                types[entity] == EntityType.STATE and end == i and (
+                    tok.ent_type_ == "NORP" or (tok.dep_ in ("amod", "compound", "nmod") and
+                                                tok.head.pos_ == "NOUN"))))
         self._tokens = [c.token for c in self.candidates]  # sorted: bisect, not scan
         # indexes, so that no lookup scans every earlier mention (docs/extraction.md)
         self._kinds: dict[str, str] = {}  # event entity -> its kind (attack, operation)
@@ -577,6 +582,8 @@ class Coreference:
             allowed = {EntityType.PERSON}
         elif tok.pos_ == "PRON" and lower in self.neuter_words:
             allowed = GROUPS | {EntityType.STATE}
+            if tok.dep_ == "poss" and tok.head.lemma_.casefold() in self.member_nouns:
+                allowed = GROUPS  # "its commander", "its fighters": no state's
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
             if _objective(tok):  # "has made them its target"
@@ -646,7 +653,8 @@ class Coreference:
                 and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
                 and not (singular and c.token in self._pairs)
-                and not (tok.pos_ == "PRON" and singular and c.plural)]
+                and not (tok.pos_ == "PRON" and singular and c.plural)
+                and not (c.demonym and lower in self.neuter_words)]
         if tok.pos_ == "PRON" and lower in self.plural_words:
             # "they": never one country ("Pakistan banned both. They …" is the pair), and a
             # plural antecedent (a pair, "X and Y", "the Taliban say") before a singular one
@@ -1338,6 +1346,13 @@ def add_state_bodies(doc: Doc, found, pack, published: str | None = None) -> Non
             continue
         body = next((b for r in regions for b in [_in_force(
             bodies.get(r, {}).get(kind, []), published)] if b is not None), None)
+        if body is None and places and last is not None:
+            # "the army might strike hideouts inside Afghanistan" (2023): the sentence's
+            # country has no such body then; the one the report named last
+            _mention(doc, found, by_id[last], start, end)
+            continue
+        if body is None and places and report is not None:
+            body = _in_force(bodies.get(report, {}).get(kind, []), published)
         entry = pack.get(body) if body else None
         if entry is None:
             continue
@@ -1371,22 +1386,26 @@ def _state_noun(tok: Token, nouns: dict[str, str],
         return None
     start = tok.i
     lemma = tok.lemma_.casefold()
-    if lemma == "force":
-        security = [c for c in tok.lefts if c.dep_ == "compound" and c.lower_ == "security"]
-        if tok.tag_ != "NNS" or not security or security[0].i in taken:
+    if lemma == "force":  # "security forces", "the armed forces"
+        kind = [c for c in tok.lefts if c.i == tok.i - 1 and (c.lower_, c.dep_) in (
+            ("security", "compound"), ("armed", "amod"), ("armed", "compound"))]
+        if tok.tag_ != "NNS" or not kind or kind[0].i in taken:
             return None
-        start, lemma = security[0].i, "security forces"
+        start, lemma = kind[0].i, f"{kind[0].lower_} forces"
     kind = nouns.get(lemma)
     if kind is None:
         return None
-    lefts = [c for c in tok.lefts if c.i < start or c.dep_ != "compound"]
+    lefts = [c for c in tok.lefts if c.i < start]
     if any(c.dep_ not in ("det", "punct") for c in lefts):
         return None
     dets = [c.lower_ for c in lefts if c.dep_ == "det"]
     bare = tok.tag_ == "NNS" or lemma == "police"
     if dets != ["the"] and not (bare and not dets):
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") for c in tok.rights):
-        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "in", "for") and not (
+            c.lower_ == "in" and lemma.endswith("forces") and
+            any(o.i in taken for o in c.children if o.dep_ == "pobj"))
+           for c in tok.rights):
+        return None  # "the government of Iran" names its owner; "forces in Bannu" do not
     return kind, start, tok.i + 1
 

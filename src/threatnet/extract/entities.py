@@ -11,6 +11,7 @@ their taxonomy node.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
@@ -32,6 +33,12 @@ _OPENING = frozenset({"("})  # an acronym or another script's form is defined in
 OVERRIDABLE = frozenset({EntityType.LOCATION, EntityType.STATE, EntityType.POPULATION,
                          EntityType.PERSON})
 NP_MODIFIERS = {"amod", "compound", "nmod", "hmod", "npadvmod", "nummod", "quantmod"}
+# where a bare people noun is one of a clause's arguments ("attacked civilians")
+_LEADING_ROLES = frozenset({"leader", "founder", "chief", "head", "emir", "amir",
+                            "co-founder"})
+_QUANTIFIERS = frozenset({"few", "many", "some", "most", "several", "other", "no", "any",
+                          "all", "such"})
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos", "dative"})
 
 
 @dataclass
@@ -50,6 +57,7 @@ class EntityFinder:
         self.matcher = matcher
         lex = load_data(_LEX)
         self.population_heads = word_set(_LEX, "population_heads")
+        self.named_only_populations = word_set(_LEX, "population_heads_named_only")
         self.event_heads = word_set(_LEX, "event_heads")
         self.np_drop = word_set(_LEX, "np_drop")
         self.person_titles = word_set(_LEX, "person_titles")
@@ -57,6 +65,7 @@ class EntityFinder:
         self.org_heads = word_set(_LEX, "org_heads") | frozenset(
             w for words in lex["org_type_words"].values() for w in words)
         self.ner_stoplist = word_set(_LEX, "ner_stoplist")
+        self.calendar_words = word_set(_LEX, "calendar_words")
         self.ner_types = {k: EntityType(v) for k, v in lex["ner_types"].items()}
         self.org_words = {EntityType(k): frozenset(v) for k, v in lex["org_type_words"].items()}
         self._capability_keys = self._taxonomy_keys()
@@ -67,12 +76,26 @@ class EntityFinder:
         self.verb_lemmas = frozenset(load_frames().verbs)
         self.places = PlaceCheck(pack)
         self.shapes = NameShapes()
+        self._owned_heads = self.shapes.faction_heads | self.shapes.whole_group_heads
         self._children: dict[str, list] = {}
         for entry in pack.entries.values():
             if entry.parent and entry.type in (EntityType.ARMED_GROUP,
                                                EntityType.ORGANIZATION):
                 self._children.setdefault(entry.parent, []).append(entry)
         self.place_heads = word_set(_LEX, "place_heads")
+        self.place_features = word_set(_LEX, "place_features")
+        self.role_nouns = word_set(_LEX, "person_role_nouns")
+        self._izafat_place_words = self.place_heads | self.place_features
+        # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
+        # "Hafiz Gul Bahadur group"
+        self._group_names = {_name_key(name): entry for entry in pack.entries.values()
+                             if entry.type in (EntityType.ARMED_GROUP,
+                                               EntityType.ORGANIZATION)
+                             for name in entry.names()}
+        self._person_names = {_name_key(name): entry for entry in pack.of_type(EntityType.PERSON)
+                              for name in entry.names()}
+        self._place_names = {_name_key(name): entry for entry in pack.of_type(EntityType.LOCATION)
+                             for name in entry.names()}
 
     def _taxonomy_keys(self) -> list[tuple[frozenset[str], str]]:
         """Each capability alias as a bag of word keys, most specific (longest) first."""
@@ -94,6 +117,8 @@ class EntityFinder:
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
+        self._add_elided_places(build, doc, matches)
+        self._add_dossier(build, doc, text)
         for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
             if all(i not in build.taken for i in range(start, end)):
                 name = doc[start:end].text.title()
@@ -102,13 +127,22 @@ class EntityFinder:
         self._add_shaped_names(build, doc, text)
         self._add_populations(build, doc)
         self._add_events(build, doc)
+        self._add_izafat_names(build, doc, text)  # before the NER cuts them ("Haq Afridi")
         self._add_ner(build, doc, agencies)
         for span in self.places.named_places(doc, set(build.taken)):
+            key = f"new:location:{word_key(span.text)}"
+            build.mention(key, span.text, EntityType.LOCATION, span.start, span.end)
+            featured = self.places.feature_after(span)
+            if featured:  # "Mamund valley": the valley's own name too
+                build.alias(key, featured)
+        for span in self.places.featured_places(doc, set(build.taken)):
             build.mention(f"new:location:{word_key(span.text)}", span.text,
                           EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
         self._add_surnames(build, doc)
+        if "'s" in text or "’s" in text:
+            self._add_possessive_factions(build, doc)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
@@ -129,6 +163,84 @@ class EntityFinder:
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    def _add_elided_places(self, build: _Builder, doc: Doc, matches: list[AliasMatch]) -> None:
+        """ "North and South Waziristan", "Upper or Lower Dir": the first word of a pair
+        whose shared words are written once names the pack place it makes with them."""
+        for m in matches:
+            entry = self.pack.entries[m.entry_id]
+            if entry.type != EntityType.LOCATION or m.end - m.start < 2 or m.start < 2 or \
+                    doc[m.start - 1].lower_ not in ("and", "or", "&"):
+                continue
+            first = doc[m.start - 2]
+            if first.i in build.taken or not first.is_alpha or not first.text[:1].isupper():
+                continue
+            name = " ".join([first.text, *(t.text for t in doc[m.start + 1:m.end])])
+            other = self._place_names.get(_name_key(name))
+            if other is None or other.id == entry.id:
+                continue
+            build.mention(f"pack:{other.id}", other.name, other.type, first.i, first.i + 1,
+                          pack_id=other.id, aliases=other.names())
+
+    # -- the person a dossier is about ---------------------------------------------
+
+    def _add_dossier(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "Subject: SAJID MIR (also known as Sajid Majeed)" … "the subject testified":
+        the person a dossier header names, the other names it gives them, and, after it,
+        "the subject", "the designee", "the accused" as mentions of that person."""
+        headers = self.shapes.dossier_headers(doc, text)
+        subjects: list[tuple[int, str | None]] = []  # header start -> its person's key
+        current = None
+        for header in headers:
+            if header.person is not None:
+                current = self._dossier_person(build, doc, *header.person)
+                subjects.append((header.person[0], current))
+            if current is None:
+                continue
+            for start, end in header.aliases:
+                if any(not build.is_guess(i) and build.entity_at(i) != current
+                       for i in range(start, end)):
+                    continue  # a pack name of someone else
+                build.release(start, end)
+                build.mention(current, "", EntityType.PERSON, start, end)
+        if not subjects:
+            return
+        starts = [i for i, _ in subjects]
+        for i in tokens_whose(doc, LOWER, self.shapes.dossier_nouns):
+            tok = doc[i]
+            if i in build.taken or i < starts[0] or tok.tag_ in ("NNS", "NNP", "NNPS") or \
+                    tok.dep_ not in _ARGUMENT_DEPS:
+                continue  # ("the accused" may be parsed as a participle)
+            lefts = list(tok.lefts)
+            if [c.lower_ for c in lefts if c.dep_ == "det"] != ["the"] or \
+                    any(c.dep_ not in ("det", "amod") for c in lefts) or \
+                    any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+                continue  # "the subject of the talks", "a co-accused", "the accused men"
+            key = subjects[bisect_right(starts, i) - 1][1]
+            if key is not None:
+                build.mention(key, "", EntityType.PERSON, i, i + 1, is_name=False)
+
+    def _dossier_person(self, build: _Builder, doc: Doc, start: int, end: int) -> str | None:
+        """The person entity of a header's name ("SAJID MIR" is Sajid Mir): the pack's when
+        it knows the name; None when the name is the pack's name of something else."""
+        keys = {build.entity_at(i) for i in range(start, end)}
+        if len(keys) == 1 and None not in keys and not build.is_guess(start):
+            key = keys.pop()
+            return key if build.types.get(key) == EntityType.PERSON else None
+        if any(not build.is_guess(i) for i in range(start, end)):
+            return None
+        span = doc[start:end]
+        name = span.text.title() if span.text.isupper() else span.text
+        entry = self._person_names.get(_name_key(name))
+        build.release(start, end)
+        if entry is not None:
+            key = f"pack:{entry.id}"
+            build.mention(key, entry.name, entry.type, start, end, pack_id=entry.id,
+                          aliases=entry.names())
+            return key
+        key = f"new:person:{word_key(name)}"
+        build.mention(key, name, EntityType.PERSON, start, end)
+        return key
 
     # -- names the pack does not know, by their shape -----------------------------
 
@@ -168,6 +280,45 @@ class EntityFinder:
             elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
                 etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
             self._add_shaped(build, doc, shaped.start, shaped.end, etype)
+
+    def _add_possessive_factions(self, build: _Builder, doc: Doc) -> None:
+        """ "Hafiz Gul Bahadur's group", "Fazlullah's faction": a faction noun owned by a
+        person is the group named after them (the pack's, when it knows "<name> group", or
+        the one group the pack says they led: "Mangal Bagh's outfit"), mentioned by the
+        noun; the person keeps their own mention."""
+        for i in tokens_whose(doc, LOWER, self._owned_heads):
+            head = doc[i]
+            if i in build.taken or i < 2 or doc[i - 1].lower_ not in ("'s", "’s") or \
+                    head.pos_ != "NOUN":
+                continue
+            owner = build.entity_at(i - 2)
+            if owner is None or build.types.get(owner) != EntityType.PERSON:
+                continue
+            person = build.by_key[owner]
+            names = [person.name, *person.aliases]
+            entry = next((self._group_names[k] for n in names
+                          for k in [_name_key(f"{n} {head.lower_}")] if k in self._group_names),
+                         None) or self._led_group(person.pack_id, head)
+            if entry is not None:
+                build.mention(f"pack:{entry.id}", entry.name, entry.type, i, i + 1,
+                              pack_id=entry.id, aliases=entry.names())
+                continue
+            if head.lower_ not in self.shapes.faction_heads:
+                continue  # "Imran Khan's movement": no faction of a known shape
+            name = f"{person.name} {head.lower_}"
+            build.mention(f"new:{EntityType.ARMED_GROUP}:{_name_key(name)}", name,
+                          EntityType.ARMED_GROUP, i, i + 1)
+
+    def _led_group(self, person_id: str | None, head: Token):
+        """The one group the pack says a person led or founded, for a noun that names a
+        whole group ("Mangal Bagh's outfit"), not a part ("Fazlullah's faction")."""
+        person = self.pack.get(person_id) if person_id else None
+        if person is None or head.lower_ not in self.shapes.whole_group_heads:
+            return None
+        led = {r.org for r in person.roles if r.role in _LEADING_ROLES}
+        groups = [g for g in (self.pack.get(o) for o in led) if g is not None and
+                  g.type in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+        return groups[0] if len(groups) == 1 else None
 
     def _named_branch(self, build: _Builder, doc: Doc, start: int, end: int):
         """The one pack group of this report a phrase's words are part of a name of: "the
@@ -291,6 +442,7 @@ class EntityFinder:
             mods += [g for c in mods for g in c.children if g.dep_ == "conj" and
                      (g.ent_type_ == "NORP" or g.i in build.taken) and g.text[:1].isupper()]
             if not mods:
+                self._add_bare_population(build, tok)
                 continue
             start = min(c.i for c in mods)
             span = doc[start:tok.i + 1]
@@ -305,6 +457,27 @@ class EntityFinder:
                 continue
             key = "pop:" + " ".join(word_key(t.text) for t in span)
             build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
+
+    def _add_bare_population(self, build: _Builder, tok: Token) -> None:
+        """ "civilians", "religious minorities", "the passengers": a plural people noun that
+        is a clause's argument names the people a report speaks of, with its lower-case
+        modifiers ("migrant workers"); a modifier that names an entity, a count or a
+        singular ("a civilian") makes no population."""
+        if tok.tag_ != "NNS" or tok.dep_ not in _ARGUMENT_DEPS or not tok.text.islower() or \
+                tok.lemma_.casefold() in self.named_only_populations:
+            return
+        if any(c.dep_ in ("det", "amod") and c.lower_ in _QUANTIFIERS for c in tok.lefts):
+            return  # "few communities", "many civilians": a generality, no one in particular
+        start = tok.i
+        for mod in reversed(list(tok.lefts)):
+            if mod.i != start - 1 or mod.dep_ not in ("amod", "compound") or \
+                    not mod.is_alpha or not mod.text.islower() or \
+                    mod.lower_ in self.np_drop or mod.i in build.taken:
+                break
+            start = mod.i
+        span = tok.doc[start:tok.i + 1]
+        key = "pop:" + " ".join(word_key(t.lemma_) for t in span)
+        build.mention(key, span.text, EntityType.POPULATION, span.start, span.end)
 
     # -- named attacks by pattern ------------------------------------------------
 
@@ -360,6 +533,8 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            if all(t.lower_ in self.calendar_words for t in span if t.is_alpha):
+                continue  # "Easter Sunday", "Ashura": a day, not a place
             if _whole_line(span) or self.shapes.is_kicker(span):
                 continue  # a heading ("Background", "OPINION |") names nothing
             if self.shapes.is_job_title(span):
@@ -376,6 +551,8 @@ class EntityFinder:
                 etype = EntityType.LOCATION  # "Mamund village", "Mir Kalam Kalay"
                 span = self._with_name_words(build, span)
             if etype == EntityType.PERSON:
+                # "under Mukarram [Khan]": the given names the NER left off, not a title
+                span = self._with_name_words(build, span, stop=self.person_titles)
                 self._add_person(build, span, ent)
                 continue
             if etype == EntityType.ORGANIZATION:
@@ -389,13 +566,19 @@ class EntityFinder:
                 continue  # adjectival use: "Baloch separatist groups"
             key = f"new:{etype}:{word_key(span.text)}"
             build.mention(key, span.text, etype, span.start, span.end)
+            featured = self.places.feature_after(span) if etype == EntityType.LOCATION \
+                else None
+            if featured:  # "the Mamund valley": the valley's own name too
+                build.alias(key, featured)
 
     @staticmethod
-    def _with_name_words(build: _Builder, span: Span) -> Span:
-        """A place name with the capitalised words before it that the NER left off ("Mir"
-        of "Mir Kalam Kalay")."""
+    def _with_name_words(build: _Builder, span: Span,
+                         stop: frozenset[str] = frozenset()) -> Span:
+        """A name with the capitalised words before it that the NER left off ("Mir" of
+        "Mir Kalam Kalay"), up to a word of `stop`."""
         doc, start = span.doc, span.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                doc[start - 1].lower_ not in stop and \
                 doc[start - 1].text[:1].isupper() and build.is_guess(start - 1) and \
                 doc[start - 1].i not in build.taken and not doc[start].is_sent_start and \
                 span.start <= doc[start - 1].head.i < span.end:
@@ -457,19 +640,34 @@ class EntityFinder:
         if start == span.end - 1 and start > span.start and \
                 span.doc[start - 1].lower_ in self.title_names:
             start -= 1  # "Amir Rana": the given name, not the title
-        while span.doc[start].lower_ in self.shapes.honorifics and \
-                len(span.doc[start + 1:span.end].text.split()) >= 2:
+        while span.doc[start].lower_ in self.shapes.honorifics and (
+                len(span.doc[start + 1:span.end].text.split()) >= 2 or
+                len(span.doc[start + 1:span.end]) >= 5):  # "Sami-ul-Haq" is a whole name
             start += 1  # "Maulana Abdul Aziz": the name without the cleric's title
         name_span = span.doc[start:span.end]
+        titled = self._titled(name_span)
         words = name_span.text.split()
         known = build.surname_owner(words[0], before=name_span.start) if len(words) == 1 \
             else build.person_with_words(words)
         if known is not None:
             build.mention(known, "", EntityType.PERSON, name_span.start, name_span.end)
-        elif len(words) >= 2:
-            key = f"new:person:{word_key(name_span.text)}"
-            build.mention(key, name_span.text, EntityType.PERSON, name_span.start,
+        elif len(words) >= 2 or len(name_span) >= 5:  # "Sami-ul-Haq" is a whole name
+            known = f"new:person:{word_key(name_span.text)}"
+            build.mention(known, name_span.text, EntityType.PERSON, name_span.start,
                           name_span.end, aliases=[ent.text])
+        if known is not None and titled:
+            build.alias(known, titled)  # "Sheikh Muhammad Adil", "Mufti Noor Wali Mehsud"
+
+    def _titled(self, name: Span) -> str | None:
+        """The name with the cleric's or scholar's title written right before it ("Qari",
+        "Mufti", "Sheikh"), as one more way the report writes it; a job title ("Commander",
+        "General") is no part of any name."""
+        doc = name.doc
+        at = name.start - 1
+        if at < 0 or not doc[at].text[:1].isupper() or \
+                doc[at].lower_ not in self.shapes.name_titles:
+            return None
+        return f"{doc[at].text} {name.text}"
 
     def _add_missed_persons(self, build: _Builder, doc: Doc, text: str) -> None:
         """Persons the NER left out, by the shape of their names ("under Mukarram Khan");
@@ -480,6 +678,19 @@ class EntityFinder:
                     self.shapes.place_by_context(span, self.place_heads):
                 continue
             self._add_person(build, span, span)
+
+    def _add_izafat_names(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": hyphen-joined names the NER missed,
+        typed by what stands next to them (`NameShapes.izafat_names`)."""
+        for shaped in self.shapes.izafat_names(doc, text, lambda i: i not in build.taken,
+                                               self.role_nouns,
+                                               self._izafat_place_words):
+            span = doc[shaped.start:shaped.end]
+            if shaped.type == EntityType.PERSON:
+                self._add_person(build, span, span)
+            else:
+                build.mention(f"new:location:{word_key(span.text)}", span.text,
+                              EntityType.LOCATION, span.start, span.end)
 
     def _add_surnames(self, build: _Builder, doc: Doc) -> None:
         """ "Saeed", "Mansoor": a proper noun that is part of a person named earlier."""
@@ -573,6 +784,10 @@ class EntityFinder:
         return False
 
 
+def _name_key(name: str) -> str:
+    return " ".join(word_key(w) for w in re.split(r"[\s\-']+", name) if w)
+
+
 def _whole_line(span: Span) -> bool:
     """A span that is a line of its own, or a run-in heading ("Background. Daniel …")."""
     doc = span.doc
@@ -600,7 +815,9 @@ class _Builder:
 
     def mention(self, key: str, name: str, etype: EntityType, start: int, end: int,
                 pack_id: str | None = None, kind: str | None = None,
-                aliases: list[str] | None = None) -> None:
+                aliases: list[str] | None = None, is_name: bool = True) -> None:
+        """One mention of the entity `key` (made on first sight); its text becomes an alias
+        unless `is_name` is false ("the subject" names no one by itself)."""
         entity = self.by_key.get(key)
         if entity is None:
             entity = Entity(id=key, name=name, type=etype, pack_id=pack_id, kind=kind)
@@ -614,7 +831,8 @@ class _Builder:
                 entity.add_alias(alias)
         span = self.doc[start:end]
         entity.mentions.append(Mention(span.start_char, span.end_char, span.text))
-        entity.add_alias(span.text)
+        if is_name:
+            entity.add_alias(span.text)
         for i in range(start, end):
             self.taken[i] = key
 

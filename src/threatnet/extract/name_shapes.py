@@ -41,8 +41,28 @@ _DATELINE = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,
                        r"\((?P<agency>[A-Za-z][\w .&'-]{0,40})\)[ \t]*[-‐–—:]", re.MULTILINE)
 # a run of capitalised words (maximal: the search takes the longest from the left)
 _PROPER_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+# "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": capitalised words joined by a Persian or
+# Arabic connector, and up to two capitalised words after them
+_IZAFAT_NAME = re.compile(r"\b[A-Z][a-z']+(?:[-‐](?:ul|ur|ud|us|ut|un|uz|e|i|al|o)[-‐]"
+                          r"[A-Z][a-z']+)+(?: [A-Z][a-z']+){0,2}\b")
 PLACE_PREPS = frozenset({"near", "outside", "inside", "around"})
 PERSONAL = frozenset({EntityType.PERSON, EntityType.LOCATION, EntityType.POPULATION})
+
+
+# "Subject: SAJID MIR (also known as Sajid Majeed)": a label, a colon and the rest of the
+# line (bounded: linear in the line's length)
+_HEADER = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z .]{1,24}?)[ \t]*:[ \t]*"
+                     r"(?P<body>[^\n]{2,160})$", re.MULTILINE)
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z'\- ]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class DossierHeader:
+    """A dossier header line: the person it names (token range), and other names given
+    for that person (token ranges); `person` is None for an alias line ("Other names:")."""
+
+    person: tuple[int, int] | None
+    aliases: tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,11 @@ class ShapedName:
     end: int
     type: EntityType
     branch_only: bool = False  # names only a branch the pack knows ("Pakistan Province")
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
 
 
 def _capitalised(tok: Token) -> bool:
@@ -76,18 +101,26 @@ class NameShapes:
         self.name_words = words["name_words"]
         self.faction_heads = words["faction_heads"]
         self.armed_faction_heads = words["armed_faction_heads"]
+        self.whole_group_heads = words["whole_group_heads"]
         self.branch_heads = words["branch_heads"]
         self._faction_words = re.compile(r"\b(?:" + "|".join(
             sorted(self.faction_heads | self.branch_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
         self.kunya = words["kunya_particles"]
         self.honorifics = words["honorifics"]
+        self.name_titles = words["honorifics"] | words["name_titles"]
         self.surnames = words["person_surnames"]
         self.given_endings = tuple(words["person_name_endings"])
         self.kickers = words["kicker_words"]
         self.place_endings = sorted(words["place_name_endings"], key=len, reverse=True)
         self.job_titles = frozenset(t.replace("’", "'") for t in words["job_titles"]) | \
             words["designation_labels"]
+        self.dossier_persons = words["dossier_person_labels"]
+        self.dossier_aliases = words["dossier_alias_labels"]
+        self.alias_cues = re.compile(r"\(\s*(?:" + "|".join(
+            re.escape(w) for w in sorted(words["dossier_alias_cues"], key=len, reverse=True))
+            + r")\s+(?P<alias>[^()\n]{2,60})\)", re.IGNORECASE)
+        self.dossier_nouns = words["dossier_person_nouns"]
         self.state_bodies = {k: EntityType(v) for k, v in data["state_bodies"].items()}
         self._state_body_words = re.compile(r"\b(?:" + "|".join(
             re.escape(k) for k in sorted(self.state_bodies, key=len, reverse=True)) + r")\b")
@@ -298,6 +331,73 @@ class NameShapes:
             if words[-1] in self.surnames or any(w.endswith(self.given_endings) and
                                                  len(w) > 6 for w in words):
                 out.append(ShapedName(span.start, span.end, EntityType.PERSON))
+        return out
+
+    def izafat_names(self, doc: Doc, text: str, free, role_nouns: frozenset[str],
+                     place_heads: frozenset[str]) -> list[ShapedName]:
+        """ "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": a hyphen-joined name the NER left
+        out (`free(i)`: token i names nothing yet). A person when a title or role noun
+        stands next to it ("the prime minister, X", "Maulana X"), its last word is a family
+        name, its first a given name ending in -ullah, or the NER saw a person in it; a
+        place when a place noun follows ("the X area") or a preposition of place comes
+        before. Otherwise nothing: no guess."""
+        out = []
+        for found in _IZAFAT_NAME.finditer(text):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="contract")
+            if span is None or len(span) < 3 or not all(free(i) for i in range(
+                    span.start, span.end)):
+                continue
+            words = [t.lower_ for t in span if t.is_alpha]
+            if loose_key(words[0]) in self.stems or set(words) & self.armed_words:
+                continue  # a militant name: militant_names' own
+            before = doc[span.start - 1] if span.start else None
+            after = doc[span.end] if span.end < len(doc) else None
+            if before is not None and before.pos_ == "PROPN" and _capitalised(before) and \
+                    before.lower_ not in self.name_titles:
+                continue  # the tail of a longer name ("Ansar Ghazwat-ul-Hind")
+            role = span.root.dep_ == "appos" and span.root.head.lower_ in role_nouns or \
+                any(c.dep_ == "appos" and c.lower_ in role_nouns for c in span.root.children)
+            titled = before is not None and before.text[:1].isupper() and \
+                before.lower_ in self.name_titles | self.honorifics
+            if role or titled or words[-1] in self.surnames or \
+                    words[0].endswith(self.given_endings) or \
+                    any(t.ent_type_ == "PERSON" for t in span):
+                out.append(ShapedName(span.start, span.end, EntityType.PERSON))
+            elif (after is not None and after.lower_ in place_heads) or (
+                    before is not None and before.lower_ in PLACE_PREPS | {
+                        "in", "at", "on", "from", "into", "to", "towards"}):
+                out.append(ShapedName(span.start, span.end, EntityType.LOCATION))
+        return out
+
+    def dossier_headers(self, doc: Doc, text: str) -> list[DossierHeader]:
+        """ "Subject: SAJID MIR (also known as Sajid Majeed)", "INDIVIDUAL: NOOR WALI
+        MEHSUD", "Other names: Mufti Noor Wali; Abu Mansoor Asim.": header lines of a
+        dossier, in text order."""
+        out = []
+        for found in _HEADER.finditer(text):
+            label = " ".join(found.group("label").casefold().rstrip(".").split())
+            body, at = found.group("body"), found.start("body")
+            if label in self.dossier_persons:
+                head = re.split(r"[(;,]", body, maxsplit=1)[0]
+                name = _HEADER_NAME.search(head)
+                span = name and _token_range(doc, at + name.start(), at + name.end())
+                if not span or len(head.split()) > 5 or len(name.group().split()) < 2 or \
+                        not name.group()[:1].isupper():
+                    continue  # "Subject: the 2023 attacks on police", "Subject: Re": no name
+                aliases = tuple(r for cue in self.alias_cues.finditer(body)
+                                for r in [_token_range(doc, at + cue.start("alias"),
+                                                       at + cue.end("alias"))] if r)
+                out.append(DossierHeader(span, aliases))
+            elif label in self.dossier_aliases:
+                names = []
+                for part in re.finditer(r"[^;,]+", body):
+                    name = _HEADER_NAME.search(part.group())
+                    if name and len(name.group().split()) <= 5:
+                        r = _token_range(doc, at + part.start() + name.start(),
+                                         at + part.start() + name.end())
+                        if r:
+                            names.append(r)
+                out.append(DossierHeader(None, tuple(names)))
         return out
 
     def kunya_before(self, doc: Doc, start: int) -> bool:

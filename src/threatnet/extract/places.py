@@ -13,7 +13,7 @@ one followed by a job title is a title ("the District Police Officer").
 from __future__ import annotations
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch
 from threatnet.extract.sentences import sentence_of, span_text, tokens_whose
@@ -33,6 +33,8 @@ class PlaceCheck:
     def __init__(self, pack: ActorPack) -> None:
         self.pack = pack
         self.place_heads = word_set(_LEX, "place_heads")
+        self.features = word_set(_LEX, "place_features") - {"area", "road", "market", "park",
+                                                             "colony", "locality"} | {"valley"}
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
@@ -60,9 +62,65 @@ class PlaceCheck:
                 out[m.start] = "person"  # "Zemari Ahmadi", "Jeeyand Baloch": a surname
             elif entry.type == EntityType.LOCATION and self._longer_name(doc, m):
                 out[m.start] = "name"
-            elif entry.type == EntityType.LOCATION and self._elsewhere(doc, m, places):
+            elif entry.type == EntityType.LOCATION and (
+                    self._elsewhere(doc, m, places) or self._set_elsewhere(doc, m, places)):
                 out[m.start] = "elsewhere"
         return out
+
+    @staticmethod
+    def _address(doc: Doc, m: AliasMatch, found: AliasMatch,
+                 places: dict[int, AliasMatch]) -> bool:
+        """ "killed in Kot, Lakki Marwat, on Monday": a place, a comma and its district, in
+        no list (no place before, no place or "and" after)."""
+        before = doc[m.start - 1] if m.start else None
+        if before is not None and (before.lower_ in ("and", "or") or (
+                before.text == "," and m.start >= 2 and
+                any(j in places for j in range(max(0, m.start - 4), m.start - 1)))):
+            return False
+        after = [t for t in doc[found.end:found.end + 2]]
+        if not after or after[0].text not in (",", ".", ")", ";"):
+            return False
+        nxt = after[1] if len(after) > 1 else None
+        return nxt is None or (nxt.i not in places and nxt.lower_ not in ("and", "or"))
+
+    def _set_elsewhere(self, doc: Doc, m: AliasMatch, places: dict[int, AliasMatch]) -> bool:
+        """ "In Kurram district, militants attacked a checkpost at Kot": a small pack place
+        (inside a district or province of the pack) in a sentence that names a district or
+        province of the pack, neither its own nor one around it, nor any place it shares a
+        province with: the text's Kot is Kurram's, not Nangarhar's."""
+        entry = self.pack.get(m.entry_id)
+        parent = self.pack.get(entry.parent) if entry and entry.parent else None
+        if parent is None or parent.type != EntityType.LOCATION:
+            return False
+        mine = {m.entry_id, *self.pack.ancestors(m.entry_id)}
+        sent = sentence_of(doc[m.start])
+        others = [places[i] for i in range(sent.start, sent.end)
+                  if i in places and i != m.start]
+        containers = []
+        for other in others:
+            around = {other.entry_id, *self.pack.ancestors(other.entry_id)}
+            if other.entry_id in mine or m.entry_id in around or \
+                    (mine - {m.entry_id}) & (around - self._states(around)):
+                return False  # its own province or a place of it: the pack's place
+            if self._called_container(doc, other) and \
+                    _verb_of(doc[other.start]) == _verb_of(doc[m.start]):
+                containers.append(other)  # in the same clause: not "…, where … Swat"
+        return bool(containers)
+
+    @staticmethod
+    def _called_container(doc: Doc, m: AliasMatch) -> bool:
+        """ "Kurram district", "in X province", "the Kurram police": a place the text calls
+        a district or province, or names as the seat of a body."""
+        after = doc[m.end] if m.end < len(doc) else None
+        if doc[m.end - 1].lower_ in CONTAINER_NOUNS or (
+                after is not None and after.lower_ in CONTAINER_NOUNS):
+            return True  # ("Kurram district" may be the pack's own alias)
+        head = doc[m.end - 1]
+        return head.dep_ in ("compound", "poss") and head.head.i >= m.end and \
+            head.head.lower_ in ("police", "administration", "government", "levies")
+
+    def _states(self, ids: set[str]) -> set[str]:
+        return {i for i in ids if (e := self.pack.get(i)) and e.type == EntityType.STATE}
 
     def _is_place(self, entry_id: str) -> bool:
         entry = self.pack.get(entry_id)
@@ -104,13 +162,14 @@ class PlaceCheck:
                 if container is None or container.parent == entry.parent:
                     return False
                 named = found.end < len(doc) and doc[found.end].lower_ in CONTAINER_NOUNS
-                if not (preposition or named):
+                if not (preposition or named or self._address(doc, m, found, places)):
                     return False
                 inside = {found.entry_id, *self.pack.ancestors(found.entry_id)}
                 return found.entry_id not in mine and m.entry_id not in inside
             if tok.lower_ in ("in", "of"):
                 preposition = True
-            elif tok.lower_ not in CONTAINERS and not tok.is_punct and tok.dep_ != "det":
+            elif tok.lower_ not in CONTAINERS and not tok.is_punct and tok.dep_ != "det" \
+                    and tok.lower_ not in self.place_heads:  # "Kot, a village in Kurram"
                 return False
         return False
 
@@ -123,6 +182,31 @@ class PlaceCheck:
             if names and names[-1].i == tok.i - 1 and not doc[names[0].i].is_sent_start:
                 out.append(doc[names[0].i:tok.i])
         return out
+
+    def featured_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Names the NER missed that a lower-case natural feature's noun follows: "the Amu
+        Darya basin", "the Shawal valley", "the Khunjerab pass" (the span holds the noun:
+        it is part of the feature's name)."""
+        out = []
+        for tok in (doc[i] for i in tokens_whose(doc, LOWER, self.features)):
+            if not tok.text.islower() or tok.i in taken:
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].text[:1].isupper() and start - 1 not in taken and \
+                    start - 1 <= doc[start - 1].head.i <= tok.i and start > tok.i - 4:
+                start -= 1  # the name's words hang on the noun or on each other
+            if start < tok.i and not doc[start].is_sent_start:
+                out.append(doc[start:tok.i + 1])
+        return out
+
+    def feature_after(self, span: Span) -> str | None:
+        """ "Mamand valley": the name with the lower-case feature noun right after it."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].text.islower() and \
+                doc[span.end].lower_ in self.features:
+            return f"{span.text} {doc[span.end].text}"
+        return None
 
     def ner_kind(self, span: Span) -> str | None:
         """ "place" for a name followed by a place noun ("Mamund village"), "title" for one
@@ -138,3 +222,12 @@ class PlaceCheck:
         if span[-1].lower_ in self.title_heads and len(span) > 1:
             return "title"
         return None
+
+
+def _verb_of(tok: Token) -> int:
+    """The index of the nearest verb a token hangs on (-1: none)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.i
+    return -1
