@@ -25,6 +25,8 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
+from threatnet.extract.org_relations import from_ground
+from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
@@ -110,6 +112,8 @@ class RelationFinder:
             if tok.i >= 2 and tok.i in token_entity and doc[tok.i - 1].text == "-" and \
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
+            claims += org_claims(ctx, tok)  # organisational relations (round 5)
+        from_ground(claims)
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
@@ -180,8 +184,9 @@ class _Context(Arguments):
             agents = [e for h in holders for e in self._prep_objects(h, ("by",))] + [
                 e for e in self._prep_objects(verb, ("in",)) if self.types[e] == EntityType.STATE]
             return list(self._typed(agents, [topic], frame, verb)) if topic else []
-        if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
-                                      for c in verb.children):
+        if frame.particle and not any(  # the parser may make the particle an adverb or a
+                c.dep_ in ("prt", "advmod", "prep") and c.lower_ == frame.particle  # preposition
+                for c in verb.children):  # ("pulled [out] of the TTP", "broke [away] from")
             return []
         if frame.via:  # (the preposition perhaps hung on the object: "added X to its list")
             held = [p for h in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
@@ -573,8 +578,11 @@ class _Context(Arguments):
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                # ("its chief in Afghanistan" holds a role in a place, not of the state:
+                # org_relations reads it)
                 orgs += [e for p in child.children if p.dep_ == "pobj"
-                         for e in self.entities(p) if self.types[e] != EntityType.PERSON]
+                         for e in self.entities(p) if self.types[e] != EntityType.PERSON
+                         and (child.lower_ == "of" or self.types[e] in GROUP_TYPES)]
         top = noun
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "Azhar's brother and a senior JeM figure"

@@ -1,0 +1,191 @@
+"""Organisational relations that analytic prose states around its frames, not through them.
+
+Think-tank profiles and leadership briefs put structure, leadership and geography in
+places a verb or noun frame alone does not reach:
+
+- a place noun as the subject of a copula: "its main base is in Nangarhar", "for years
+  its headquarters were in North Waziristan";
+- "home" read as an adverb: "North Waziristan is home to the Haqqani network";
+- a group's ground held "of" it and named by whoever attacks it: "the army destroyed
+  strongholds of the TTP in Khyber";
+- acting "from" a group's own ground: "fight India from bases in Pakistan" (based there,
+  not only active);
+- a role held in a place: "the group's military chief in Afghanistan", "its commander in
+  Mohmand, X" (the group, and the holder, operate there);
+- taking over with no object: "Noor Wali Mehsud took over", "X took over as emir" (the
+  one group the discourse is about).
+
+Each function takes the document's argument finder (`relations._Context`) and returns
+`RawClaim`s; the semantics stage reads their modality like any other claim's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from threatnet.extract.cue_lexicon import word_class
+from threatnet.model import EntityType, Polarity
+
+if TYPE_CHECKING:
+    from threatnet.extract.relations import RawClaim, _Context
+
+HOME_GROUND = word_class("home_ground")
+TAKING_OVER = word_class("taking_over")
+COPULAS = frozenset({"be", "remain", "become", "lie"})
+PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
+PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
+PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
+_PLACED = ("operates_in", "based_in")
+
+
+def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
+    from threatnet.extract.relations import RawClaim  # (relations imports this module)
+
+    return RawClaim(subject, predicate, obj, trigger)
+
+
+def _placed_predicate(ctx: _Context, noun: Token) -> str | None:
+    """ "based_in" or "operates_in" when a frame noun says where a group is."""
+    frames = ctx.frames.nouns.get(noun.lemma_.casefold(), [])
+    words = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    modified = [f for f in frames if f.modifier in words and f.predicate in _PLACED
+                and not f.inverse]
+    plain = [f for f in frames if not f.modifier and f.predicate in _PLACED and not f.inverse]
+    chosen = modified or plain
+    return chosen[0].predicate if chosen else None
+
+
+def _places(ctx: _Context, tok: Token) -> list[str]:
+    return [e for e in ctx._prep_objects(tok, PLACE_PREPS) if ctx.types[e] in PLACE_TYPES]
+
+
+def copula_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "Its main base is in Nangarhar", "Lashkar-e-Islam's headquarters were in Bara": a
+    place noun of a group as the copula's subject, the place on the copula."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.casefold() not in COPULAS or \
+            noun.i in ctx.token_entity:
+        return []
+    predicate = _placed_predicate(ctx, noun)
+    if predicate is None:
+        return []
+    owners = [e for c in noun.children if c.dep_ in ("poss", "compound")
+              for e in ctx.entities(c)] or ctx._prep_objects(noun, ("of",))
+    places = _places(ctx, noun.head)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children)
+    out = [_claim(g, predicate, p, noun) for g in owners if ctx.types[g] in PRESENT
+           for p in places if p != g]
+    for c in out:  # "its headquarters is not in Pakistan"
+        c.polarity = Polarity.NEGATED if negated else c.polarity
+    return out
+
+
+def home_to_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
+    """ "North Waziristan is home to the Haqqani network", with "home" tagged an adverb
+    (the noun frame reads it when tagged a noun): the group is based in the place."""
+    if tok.lower_ != "home" or tok.pos_ in ("NOUN", "PROPN") or \
+            tok.head.lemma_.casefold() not in COPULAS:
+        return []
+    places = [e for c in tok.head.children if c.dep_ == "nsubj" for e in ctx.entities(c)
+              if ctx.types[e] in PLACE_TYPES]
+    groups = [e for e in ctx._prep_objects(tok, ("to",)) if ctx.types[e] in PRESENT]
+    return [_claim(g, "based_in", p, tok) for g in groups for p in places]
+
+
+def held_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "the army destroyed strongholds of the TTP in Khyber", "struck hideouts of the Gul
+    Bahadur group in Khost": ground "of" a group, in a place, named as someone else's
+    object - the owner is there (the frame reads the noun's subject as the owner)."""
+    if noun.lemma_.casefold() not in HOME_GROUND or noun.i in ctx.token_entity or \
+            noun.dep_ not in ("dobj", "pobj", "nsubjpass", "conj", "appos"):
+        return []
+    predicate = _placed_predicate(ctx, noun)
+    owners = [e for e in ctx._prep_objects(noun, ("of",)) if ctx.types[e] in PRESENT]
+    if predicate is None or not owners:
+        return []
+    places = _places(ctx, noun)
+    if not places:  # "hideouts of the TTP in Khost": the place may hang on the owner
+        tail = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for t in p.subtree if t.dep_ in ("pobj", "conj")]
+        places = [e for t in tail for e in _places(ctx, t)]
+    return [_claim(g, predicate, p, noun) for g in owners for p in places if p != g]
+
+
+def from_ground(claims: list[RawClaim]) -> None:
+    """ "fight India from bases in Pakistan": presence read off a group's own ground that
+    it acts from is where it is based."""
+    for c in claims:
+        t = c.trigger
+        if c.predicate == "operates_in" and t.lemma_.casefold() in HOME_GROUND and \
+                t.dep_ == "pobj" and t.head.lower_ == "from":
+            c.predicate = "based_in"
+
+
+def role_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "the group's military chief in Afghanistan", "its commander in Mohmand, X",
+    "served as the TTP's head in Peshawar": a group's role held in a place - the group
+    operates there, and so does the person named as holding it."""
+    if ctx.frames.roles.get(noun.lemma_.casefold()) is None or noun.i in ctx.token_entity:
+        return []
+    places = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" for e in ctx.entities(p)
+              if ctx.types[e] in PLACE_TYPES]
+    if not places:
+        return []
+    groups = [e for c in noun.children if c.dep_ in ("poss", "compound")
+              for e in ctx.entities(c) if ctx.types[e] in PRESENT]
+    groups += [e for e in ctx._prep_objects(noun, ("of",)) if ctx.types[e] in PRESENT]
+    if not groups:
+        return []
+    people = [e for c in noun.children if c.dep_ == "appos" for e in ctx.entities(c)
+              if ctx.types[e] == EntityType.PERSON]
+    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:
+        people += [e for e in [ctx.token_entity[noun.head.i]]
+                   if ctx.types[e] == EntityType.PERSON]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "served as its head in X"
+        people += [e for e in ctx.subjects(noun.head.head) if ctx.types[e] == EntityType.PERSON]
+    return [_claim(a, "operates_in", p, noun) for a in [*groups, *people] for p in places
+            if a != p]
+
+
+def took_over_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Fazlullah was killed in 2018; Noor Wali Mehsud took over", "X took over as
+    emir": the person now leads the one armed group the sentence and the one before it
+    name (none when they name several or none)."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None or f"{verb.lemma_.casefold()} {particle}" not in TAKING_OVER or \
+            any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    roles = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+             for p in c.children if p.dep_ == "pobj"]
+    if roles and (ctx.frames.roles.get(roles[0].lemma_.casefold()) != "leads" or
+                  any(c.dep_ in ("prep", "poss", "compound") for c in roles[0].children)):
+        return []  # "took over as its spokesman", "as chief of X": other readings
+    people = [e for e in ctx.subjects(verb) if ctx.types[e] == EntityType.PERSON]
+    group = _discourse_group(ctx, verb)
+    return [_claim(p, "leads", group, verb) for p in people] if group else []
+
+
+def _discourse_group(ctx: _Context, tok: Token) -> str | None:
+    """The one armed group named in `tok`'s sentence up to it and in the sentence
+    before, within its paragraph; None when there are several or none."""
+    sentence = tok.sent
+    start = sentence.start
+    if start > 0:
+        before = ctx.doc[start - 1].sent
+        if ctx.coref.paragraph_of[before.start] == ctx.coref.paragraph_of[tok.i]:
+            start = before.start
+    found = {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
+             and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
+    return found.pop() if len(found) == 1 else None
+
+
+def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
+    """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
+                *role_place_claims(ctx, tok)]
+    if tok.pos_ == "VERB":
+        return took_over_claims(ctx, tok)
+    return home_to_claims(ctx, tok)
