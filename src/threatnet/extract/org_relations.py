@@ -122,6 +122,20 @@ def from_ground(claims: list[RawClaim]) -> None:
             c.predicate = "based_in"
 
 
+def acting_from_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "ISKP plots attacks from sanctuaries in Nangarhar": the "from" phrase of a group's
+    own ground hung on the verb's object - the verb's subject is based in the place."""
+    if noun.lemma_.casefold() not in HOME_GROUND or noun.dep_ != "pobj" or \
+            noun.head.lower_ != "from" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+        return []  # (hung on the verb, the frame and `from_ground` read it)
+    verb = noun.head.head.head
+    if verb.pos_ != "VERB" or noun.head.head.dep_ != "dobj" or \
+            any(c.dep_ == "poss" for c in noun.children):
+        return []  # ("from the army's bases": another's ground)
+    actors = [e for e in ctx.subjects(verb) if ctx.types[e] in PRESENT]
+    return [_claim(a, "based_in", p, noun) for a in actors for p in _places(ctx, noun)]
+
+
 def role_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     """ "the group's military chief in Afghanistan", "its commander in Mohmand, X",
     "served as the TTP's head in Peshawar": a group's role held in a place - the group
@@ -185,7 +199,7 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
-                *role_place_claims(ctx, tok)]
+                *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok)]
     if tok.pos_ == "VERB":
         return took_over_claims(ctx, tok)
     return home_to_claims(ctx, tok)

@@ -639,8 +639,11 @@ class _Context(Arguments):
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
         if people and not orgs:  # "his deputy, X": the group the possessor leads
-            self.relative_roles += [(people, e, predicate, noun) for c in noun.children
-                                    if c.dep_ == "poss" for e in self.entities(c)
+            bosses = [c for c in noun.children if c.dep_ == "poss"] + [  # "deputy to Y"
+                p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj"]
+            self.relative_roles += [(people, e, predicate, noun) for c in bosses
+                                    for e in self.entities(c)
                                     if self.types[e] == EntityType.PERSON]
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),

@@ -1,0 +1,152 @@
+"""Organisational relations as analytic prose states them (round 5): where a group is
+based or active told through a copula, "home to", ground held of it or acted from, a role
+held in a place; leadership taken over without an object, founded groups, seats on a
+council, deputies to a leader; members who leave or defect; splits told with particle
+verbs; patrons "in" a body. Three differently worded sentences per family, the claim
+model's polarity and modality included where the sentence hedges or negates."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, ISKP, LET, TTP, affirmed, check_triples, claims, negated
+
+HQN = "Haqqani network"
+JUA = "Jamaat-ul-Ahrar"
+
+COPULA_PLACES = [
+    ("Lashkar-e-Islam's main base is in Nangarhar.",
+     [("Lashkar-e-Islam", "based_in", "Nangarhar")]),
+    ("The Haqqani network is a Taliban faction. Its main base is in North Waziristan.",
+     [(HQN, "based_in", "North Waziristan")]),
+    ("The Haqqani network grew. For years its headquarters were in North Waziristan.",
+     [(HQN, "based_in", "North Waziristan")]),
+]
+
+HOME_TO = [
+    ("North Waziristan is home to the Haqqani network.", [(HQN, "based_in", "North Waziristan")]),
+    ("Kunar is now home to the TTP.", [(TTP, "based_in", "Kunar")]),
+    ("Nangarhar remains home to ISKP.", [(ISKP, "based_in", "Nangarhar")]),
+]
+
+HELD_GROUND = [
+    ("The army destroyed strongholds of the TTP in North Waziristan and Khyber.",
+     [(TTP, "operates_in", "North Waziristan"), (TTP, "operates_in", "Khyber")]),
+    ("Jets struck hideouts of the Gul Bahadur group in Khost.",
+     [("Hafiz Gul Bahadur group", "operates_in", "Khost")]),
+    ("Troops overran camps of the BLA in Kohlu.", [(BLA, "operates_in", "Kohlu")]),
+]
+
+FROM_GROUND = [
+    ("Lashkar-e-Taiba fights India from bases in Pakistan.", [(LET, "based_in", "Pakistan")]),
+    ("The TTP directed the raid from hideouts in Kunar.", [(TTP, "based_in", "Kunar")]),
+    ("ISKP has planned several attacks from sanctuaries in Nangarhar.",
+     [(ISKP, "based_in", "Nangarhar")]),
+    ("The BLA launched raids from camps in Afghanistan.", [(BLA, "based_in", "Afghanistan")]),
+]
+
+ROLE_IN_PLACE = [
+    ("Qari Zahid, the ISKP chief in Afghanistan, was arrested.",
+     [(ISKP, "operates_in", "Afghanistan"), ("Qari Zahid", "leads", ISKP)]),
+    ("ISKP recruited widely. Aslam Farooqi served as the group's military head in Peshawar.",
+     [(ISKP, "operates_in", "Peshawar"), ("Aslam Farooqi", "operates_in", "Peshawar")]),
+    ("Faqir Mohammed, the TTP's commander in Bajaur, surrendered.",
+     [(TTP, "operates_in", "Bajaur"), ("Faqir Mohammed", "member_of", TTP)]),
+]
+
+TOOK_OVER = [
+    ("The TTP lost Fazlullah in 2018. Noor Wali Mehsud took over.",
+     [("Noor Wali Mehsud", "leads", TTP)]),
+    ("The BLA suffered a blow when Aslam Baloch died. Bashir Zeb took over as chief.",
+     [("Bashir Zeb Baloch", "leads", BLA)]),
+    ("Lashkar-e-Islam lost its founder in 2006, and Mangal Bagh took over.",
+     [("Mangal Bagh", "leads", "Lashkar-e-Islam")]),
+]
+
+FOUNDED = [
+    ("The Haqqani network was built by Jalaluddin Haqqani in the 1980s.",
+     [("Jalaluddin Haqqani", "leads", HQN)]),
+    ("Lashkar-e-Islam weakened. It was later revived by Mangal Bagh.",
+     [("Mangal Bagh", "leads", "Lashkar-e-Islam")]),
+    ("Masood Azhar organised Jaish-e-Mohammed in 2000.",
+     [("Masood Azhar", "leads", "Jaish-e-Mohammed")]),
+]
+
+COUNCIL_AND_DEPUTY = [
+    ("Sirajuddin Haqqani sits on the Taliban's leadership shura.",
+     [("Sirajuddin Haqqani", "member_of", "Taliban")]),
+    ("Abdul Haq had sat on al-Qaeda's shura council.", [("Abdul Haq", "member_of", "Al-Qaeda")]),
+    ("Qari Amjad served as deputy to Noor Wali Mehsud, who leads the TTP.",
+     [("Qari Amjad", "member_of", TTP)]),
+    ("Noor Wali Mehsud heads the TTP. Mufti Hazrat, deputy to Noor Wali Mehsud, was killed.",
+     [("Mufti Hazrat", "member_of", TTP)]),
+]
+
+LEAVING_MEMBERS = [
+    ("Zakir Musa broke away from Hizbul Mujahideen.",
+     [("Zakir Musa", "member_of", "Hizbul Mujahideen")]),
+    ("Omar Khalid Khorasani quit the TTP in 2014.", [("Omar Khalid Khorasani", "member_of", TTP)]),
+    ("Hafiz Saeed Khan defected to the Islamic State Khorasan Province.",
+     [("Hafiz Saeed Khan", "member_of", ISKP)]),
+]
+
+PARTICLE_SPLITS = [
+    ("Jamaat-ul-Ahrar pulled out of the TTP in 2014.", [(JUA, "splinter_of", TTP)]),
+    ("Hizbul Ahrar walked out of Jamaat-ul-Ahrar in 2017.", [("Hizbul Ahrar", "splinter_of", JUA)]),
+    ("In 2014 Jamaat-ul-Ahrar broke off from the TTP.", [(JUA, "splinter_of", TTP)]),
+]
+
+PATRONS = [
+    ("Lashkar-e-Taiba has patrons in the Inter-Services Intelligence.",
+     [("Inter-Services Intelligence", "supports", LET)]),
+    ("Jaish al-Adl found backers among Saudi donors.",
+     [("Saudi Arabia", "supports", "Jaish al-Adl")]),
+    ("The TTP still has protectors within the Taliban.", [("Taliban", "supports", TTP)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    COPULA_PLACES + HOME_TO + HELD_GROUND + FROM_GROUND + ROLE_IN_PLACE + TOOK_OVER +
+    FOUNDED + COUNCIL_AND_DEPUTY + LEAVING_MEMBERS + PARTICLE_SPLITS + PATRONS)
+def test_family(extractor, text: str, wanted: list[tuple]) -> None:
+    check_triples(extractor, text, wanted, [])
+
+
+def test_a_role_in_a_place_is_no_leadership_of_the_state(extractor) -> None:
+    check_triples(extractor, "Qari Zahid, the ISKP chief in Afghanistan, was arrested.", [],
+                  [("Qari Zahid", "leads", "Afghanistan")])
+
+
+def test_acting_from_bases_is_no_mere_presence(extractor) -> None:
+    check_triples(extractor, "Lashkar-e-Taiba fights India from bases in Pakistan.", [],
+                  [(LET, "operates_in", "Pakistan")])
+
+
+@pytest.mark.parametrize("text", [
+    "Jaish-e-Mohammed weakened. Masood Azhar took over as spokesman.",  # no leading role
+    "The TTP and ISKP clashed in Kunar. Noor Wali Mehsud took over.",  # which group?
+    "Noor Wali Mehsud took over.",  # no group at all
+])
+def test_taking_over_needs_a_leading_role_and_one_group(extractor, text: str) -> None:
+    assert not [r for r in claims(extractor, text) if r.predicate == "leads"]
+
+
+def test_a_negated_copula_negates_the_place(extractor) -> None:
+    assert negated(TTP, "based_in", "Pakistan") in \
+        claims(extractor, "The TTP's headquarters is not in Pakistan.")
+
+
+def test_hedged_copula_place_keeps_the_hedge(extractor) -> None:
+    rows = claims(extractor, "Lashkar-e-Islam is weak. Its main base may be in Nangarhar.")
+    placed = [r for r in rows if r.triple == ("Lashkar-e-Islam", "based_in", "Nangarhar")]
+    assert placed and all(r.modality == "possible" for r in placed), rows
+
+
+def test_a_reported_defection_is_reported(extractor) -> None:
+    rows = claims(extractor, "Officials said Hafiz Saeed Khan had defected to ISKP.")
+    assert affirmed("Hafiz Saeed Khan", "member_of", ISKP, "reported", "Officials") in rows, rows
+
+
+def test_a_person_leaving_a_place_is_no_member(extractor) -> None:
+    rows = claims(extractor, "Omar Khalid Khorasani left Pakistan in 2014.")
+    assert not [r for r in rows if r.predicate == "member_of"], rows
