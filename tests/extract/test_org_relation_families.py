@@ -46,7 +46,7 @@ FROM_GROUND = [
 
 ROLE_IN_PLACE = [
     ("Qari Zahid, the ISKP chief in Afghanistan, was arrested.",
-     [(ISKP, "operates_in", "Afghanistan"), ("Qari Zahid", "leads", ISKP)]),
+     [(ISKP, "operates_in", "Afghanistan"), ("Qari Zahid", "member_of", ISKP)]),
     ("ISKP recruited widely. Aslam Farooqi served as the group's military head in Peshawar.",
      [(ISKP, "operates_in", "Peshawar"), ("Aslam Farooqi", "operates_in", "Peshawar")]),
     ("Faqir Mohammed, the TTP's commander in Bajaur, surrendered.",
@@ -102,6 +102,55 @@ PATRONS = [
      [("Saudi Arabia", "supports", "Jaish al-Adl")]),
     ("The TTP still has protectors within the Taliban.", [("Taliban", "supports", TTP)]),
 ]
+
+# a group's role over a place is a member's role, the holder perhaps hung on the place
+REGIONAL_ROLES = [
+    ("Gunmen killed the Taliban governor of Balkh, Mohammad Dawood Muzammil, in March.",
+     [("Mohammad Dawood Muzammil", "member_of", "Taliban")]),
+    ("The TTP chief of Swat, Mullah Fazlullah, fled to Afghanistan.",
+     [("Mullah Fazlullah", "member_of", TTP)]),
+    ("The BLA's commander in Kohlu, Aslam Baloch, was wounded.",
+     [("Aslam Baloch", "member_of", BLA)]),
+]
+
+# "nothing more than a front": the noun after "than" is what the subject is
+MERE = [
+    ("Officials say TRF is nothing more than a front for Lashkar-e-Taiba.",
+     [("The Resistance Front", "part_of", LET)]),
+    ("Analysts say Jamaat-ul-Ahrar is nothing more than a faction of the TTP.",
+     [(JUA, "part_of", TTP)]),
+    ("Jundallah is nothing more than a wing of the TTP.", [("Jundallah", "part_of", TTP)]),
+]
+
+# "described X as affiliated with Y": the participle's subject is the one described
+DESCRIBED_AS = [
+    ("US officials have described Lashkar-e-Islam as affiliated with the TTP.",
+     [("Lashkar-e-Islam", "affiliated_with", TTP)]),
+    ("Pakistan portrays the BLA as backed by India.", [("India", "supports", BLA)]),
+    ("Analysts regard Jundallah as linked to the TTP.", [("Jundallah", "affiliated_with", TTP)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    REGIONAL_ROLES + MERE + DESCRIBED_AS)
+def test_described_family(extractor, text: str, wanted: list[tuple]) -> None:
+    check_triples(extractor, text, wanted, [])
+
+
+def test_the_describer_is_the_source_not_the_subject(extractor) -> None:
+    rows = claims(extractor, "US officials have described Lashkar-e-Islam as affiliated "
+                             "with the TTP.")
+    assert affirmed("Lashkar-e-Islam", "affiliated_with", TTP, "reported", "US officials") \
+        in rows, rows
+    rows = claims(extractor, "Analysts regard Jundallah as linked to the TTP.")
+    assert affirmed("Jundallah", "affiliated_with", TTP, "believed", "Analysts") in rows, rows
+
+
+def test_a_regional_role_is_no_leadership(extractor) -> None:
+    check_triples(extractor, "Gunmen killed the Taliban governor of Balkh, Mohammad Dawood "
+                  "Muzammil, in March.", [], [("Mohammad Dawood Muzammil", "leads", "Taliban"),
+                                              ("Mohammad Dawood Muzammil", "leads", "Balkh")])
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 HOME_GROUND = word_class("home_ground")
 TAKING_OVER = word_class("taking_over")
+APPOINTING = word_class("appointing")  # "described X as …", "regards X as …"
+MERE = word_class("mere")  # "nothing more than a front"
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -195,11 +197,56 @@ def _discourse_group(ctx: _Context, tok: Token) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def than_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "TRF is nothing more than a front for LeT", "the outfit is little more than a
+    wing of the TTP": the noun after "than" is what the copula says its subject is."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "than" or noun.i in ctx.token_entity:
+        return []
+    comparative = noun.head.head  # "more", "other", "less"
+    holder = comparative.head if comparative.dep_ in ("amod", "advmod") else comparative
+    if comparative.lower_ not in ("more", "other") or holder.dep_ != "attr" or \
+            holder.lower_ not in MERE or holder.head.lemma_.casefold() not in COPULAS:
+        return []
+    subjects = [e for c in holder.head.children if c.dep_ == "nsubj" for e in ctx.entities(c)]
+    out: list[RawClaim] = []
+    for frame in ctx.frames.nouns.get(noun.lemma_.casefold(), []):
+        if frame.modifier or frame.under or frame.pair:
+            continue
+        objects = ctx._prep_objects(noun, frame.object)
+        out += ctx._typed(subjects, objects, frame, noun)
+    return out
+
+
+def described_as_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "US officials have described LeI as affiliated with the TTP", "Pakistan portrays
+    the BLA as backed by India": a participle after "as" says what the described one is;
+    its subject is the describing verb's object, not the describer."""
+    head = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or head.lemma_.casefold() not in APPOINTING \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return []
+    described = [e for c in head.children if c.dep_ in ("dobj", "nsubjpass")
+                 for e in ctx.entities(c)]
+    out: list[RawClaim] = []
+    for frame in ctx.frames.verbs.get(verb.lemma_.casefold(), []):
+        if frame.particle or frame.via or frame.requires or frame.subject:
+            continue
+        if frame.passive_theme:  # "as affiliated with the TTP", "as based in Kunar"
+            objects = [e for p in frame.object if p not in ("dobj", "npadvmod", "attr")
+                       for e in ctx._prep_objects(verb, (p,))]
+            out += ctx._typed(described, objects, frame, verb)
+        elif "dobj" in frame.object:  # "as backed by India": the agent acts on it
+            agents = ctx._prep_objects(verb, ("by",))
+            out += ctx._typed(agents, described, frame, verb)
+    return out
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
-                *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok)]
+                *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok),
+                *than_claims(ctx, tok)]
     if tok.pos_ == "VERB":
-        return took_over_claims(ctx, tok)
+        return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok)]
     return home_to_claims(ctx, tok)

@@ -583,6 +583,16 @@ class _Context(Arguments):
                 orgs += [e for p in child.children if p.dep_ == "pobj"
                          for e in self.entities(p) if self.types[e] != EntityType.PERSON
                          and (child.lower_ == "of" or self.types[e] in GROUP_TYPES)]
+                regional = [p for p in child.children if p.dep_ == "pobj" and
+                            p.i in self.token_entity and self.types[self.token_entity[p.i]]
+                            in (EntityType.LOCATION, EntityType.STATE)]
+                # "the Taliban governor of Balkh, X": the parser hangs X on the place; a
+                # group's role over a place is a member's, not the group's leader's
+                people += [e for p in regional for a in p.children if a.dep_ == "appos"
+                           for e in self.entities(a) if self.types[e] == EntityType.PERSON]
+                if regional and predicate == "leads" and any(
+                        c.dep_ in ("compound", "poss") for c in noun.children):
+                    predicate = "member_of"
         top = noun
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "Azhar's brother and a senior JeM figure"

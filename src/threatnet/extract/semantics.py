@@ -231,7 +231,8 @@ class SemanticsReader:
         # "…, a charge Iran rejects" closing the sentence is read as its root by the
         # parser; the charge it answers is still the accuser's (the denial gives its own
         # negated claims, `relations._denied`)
-        edge = "xcomp" if _raised_infinitive(node, prev) else prev.dep_
+        edge = "xcomp" if _raised_infinitive(node, prev) else \
+            "ccomp" if _as_participle(prev) else prev.dep_
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and edge not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
@@ -319,6 +320,14 @@ def _raised_infinitive(verb: Token, clause: Token) -> bool:
     return clause.dep_ == "advcl" and \
         any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def _as_participle(clause: Token) -> bool:
+    """ "described LeI as affiliated with the TTP": a subjectless participle after "as"
+    is what the describing verb reports (not "as the army advanced")."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBN" and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and \
         not any(c.dep_ in SUBJECTS for c in clause.children)
 
 
