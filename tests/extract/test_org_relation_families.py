@@ -130,10 +130,41 @@ DESCRIBED_AS = [
     ("Analysts regard Jundallah as linked to the TTP.", [("Jundallah", "affiliated_with", TTP)]),
 ]
 
+# a relative clause without "that" ("the group Azhar founded"), parsed as an apposition
+CONTACT_CLAUSES = [
+    ("Lashkar-e-Islam, the outfit Mangal Bagh led for years, weakened.",
+     [("Mangal Bagh", "leads", "Lashkar-e-Islam")]),
+    ("He was close to Jamaat-ul-Ahrar, the faction Omar Khalid Khorasani formed in 2014.",
+     [("Omar Khalid Khorasani", "leads", JUA)]),
+    ("Jaish-e-Mohammed, the group Masood Azhar founded in 2000, attacked Pathankot.",
+     [("Masood Azhar", "leads", "Jaish-e-Mohammed")]),
+]
+
+# a group's ground in a "where" clause is in the place the clause describes
+WHERE_GROUND = [
+    ("The Haqqani network regrouped in Khost, where it keeps its main base.",
+     [(HQN, "based_in", "Khost")]),
+    ("North Waziristan, where the Haqqani network had its headquarters, was cleared in 2014.",
+     [(HQN, "based_in", "North Waziristan")]),
+    ("Kunar, where the TTP has its headquarters, borders Pakistan.", [(TTP, "based_in", "Kunar")]),
+]
+
+# ground held, a group's movement or organisation named by its name, a constituent
+GROUND_AND_NAMES = [
+    ("The TTP has regained ground in Khyber.", [(TTP, "operates_in", "Khyber")]),
+    ("BLA fighters hold ground across Kohlu.", [(BLA, "operates_in", "Kohlu")]),
+    ("Jalaluddin Haqqani joined the Taliban movement in 1995.",
+     [("Jalaluddin Haqqani", "member_of", "Taliban")]),
+    ("Masood Azhar joined the Harkat-ul-Mujahideen organisation.",
+     [("Masood Azhar", "member_of", "Harkat-ul-Mujahideen")]),
+    ("Hizbul Mujahideen is a member of the United Jihad Council.",
+     [("Hizbul Mujahideen", "member_of", "United Jihad Council")]),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "wanted"),
-    REGIONAL_ROLES + MERE + DESCRIBED_AS)
+    REGIONAL_ROLES + MERE + DESCRIBED_AS + CONTACT_CLAUSES + WHERE_GROUND + GROUND_AND_NAMES)
 def test_described_family(extractor, text: str, wanted: list[tuple]) -> None:
     check_triples(extractor, text, wanted, [])
 

@@ -144,7 +144,10 @@ def role_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     operates there, and so does the person named as holding it."""
     if ctx.frames.roles.get(noun.lemma_.casefold()) is None or noun.i in ctx.token_entity:
         return []
-    places = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+    holders = [noun, *[p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and
+                       p.i not in ctx.token_entity]]  # "its chief of operations in X"
+    places = [e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
               for p in c.children if p.dep_ == "pobj" for e in ctx.entities(p)
               if ctx.types[e] in PLACE_TYPES]
     if not places:
@@ -241,12 +244,60 @@ def described_as_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return out
 
 
+def contact_clause_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Jaish-e-Mohammed, the group Masood Azhar founded in 2000": a relative clause
+    without "that", which the parser reads as the name in apposition to the noun and the
+    verb as a subjectless modifier. The name is the verb's subject, the noun its object."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for c in verb.children):
+        return []
+    noun = verb.head
+    names = [c for c in noun.children if c.dep_ == "appos" and c.i < verb.i and
+             c.i in ctx.token_entity and c.right_edge.i == verb.i - 1]
+    if not names or noun.i in ctx.token_entity:
+        return []
+    subjects = ctx.entities(names[0])
+    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:
+        objects = [ctx.apposed_to(noun)]  # "JeM, the group Azhar founded"
+    else:  # "the group Azhar founded": the group the discourse is about
+        resolved = ctx.coref.resolve(noun)
+        objects = [resolved] if resolved else []
+    out: list[RawClaim] = []
+    for frame in ctx.frames.verbs.get(verb.lemma_.casefold(), []):
+        if "dobj" in frame.object and not (frame.particle or frame.via or frame.requires
+                                           or frame.subject):
+            out += ctx._typed(subjects, objects, frame, verb)
+    return out
+
+
+def where_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "Nangarhar, where it is believed to keep its main base", "Kunar, where the TTP
+    has its headquarters": a group's ground named in a "where" clause is in the place
+    the clause describes."""
+    predicate = _placed_predicate(ctx, noun)
+    if predicate is None or noun.dep_ != "dobj" or noun.i in ctx.token_entity:
+        return []
+    clause = noun.head
+    for _ in range(3):  # "is believed to keep": up through the raising verbs
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
+        return []
+    places = [e for e in ctx.entities(clause.head) if ctx.types[e] in PLACE_TYPES]
+    owners = [e for c in noun.children if c.dep_ == "poss" for e in ctx.entities(c)] or \
+        ctx.subjects(noun.head)
+    return [_claim(g, predicate, p, noun) for g in owners if ctx.types[g] in PRESENT
+            for p in places]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
                 *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok),
-                *than_claims(ctx, tok)]
+                *than_claims(ctx, tok), *where_ground_claims(ctx, tok)]
     if tok.pos_ == "VERB":
-        return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok)]
+        return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok),
+                *contact_clause_claims(ctx, tok)]
     return home_to_claims(ctx, tok)
