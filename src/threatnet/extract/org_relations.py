@@ -114,14 +114,23 @@ def held_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     return [_claim(g, predicate, p, noun) for g in owners for p in places if p != g]
 
 
-def from_ground(claims: list[RawClaim]) -> None:
+def from_ground(claims: list[RawClaim]) -> list[RawClaim]:
     """ "fight India from bases in Pakistan": presence read off a group's own ground that
-    it acts from is where it is based."""
+    it acts from is where it is based. Presence read off "ground" that the group is said
+    to control ("took ground in Nangarhar") is left to the `controls` claim."""
+    controlled = {(c.subject, c.object, c.trigger.sent.start) for c in claims
+                  if c.predicate == "controls"}
+    out = []
     for c in claims:
         t = c.trigger
         if c.predicate == "operates_in" and t.lemma_.casefold() in HOME_GROUND and \
                 t.dep_ == "pobj" and t.head.lower_ == "from":
             c.predicate = "based_in"
+        if c.predicate == "operates_in" and t.lower_ == "ground" and \
+                (c.subject, c.object, t.sent.start) in controlled:
+            continue
+        out.append(c)
+    return out
 
 
 def acting_from_claims(ctx: _Context, noun: Token) -> list[RawClaim]:

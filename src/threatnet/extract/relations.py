@@ -113,7 +113,7 @@ class RelationFinder:
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
-        from_ground(claims)
+        claims = from_ground(claims)
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
