@@ -161,10 +161,31 @@ GROUND_AND_NAMES = [
      [("Hizbul Mujahideen", "member_of", "United Jihad Council")]),
 ]
 
+# moving between hideouts in a place is being based there
+MOVING_BETWEEN = [
+    ("Sanaullah Ghafari leads ISKP. He moves between hideouts in eastern Afghanistan.",
+     [("Shahab al-Muhajir", "based_in", "Afghanistan")]),
+    ("Mangal Bagh shuttled between safe houses in Nangarhar.",
+     [("Mangal Bagh", "based_in", "Nangarhar")]),
+    ("Noor Wali Mehsud moves among hideouts in Kunar.",
+     [("Noor Wali Mehsud", "based_in", "Kunar")]),
+]
+
+# throwing in one's lot with a group: the junior group is its affiliate
+LOT = [
+    ("Jamaat-ul-Ahrar threw in its lot with the Islamic State.",
+     [(JUA, "affiliated_with", "Islamic State")]),
+    ("The IMU cast its lot with ISKP in 2015.",
+     [("Islamic Movement of Uzbekistan", "affiliated_with", ISKP)]),
+    ("In 2014 Jundallah threw its lot in with the Islamic State.",
+     [("Jundallah", "affiliated_with", "Islamic State")]),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "wanted"),
-    REGIONAL_ROLES + MERE + DESCRIBED_AS + CONTACT_CLAUSES + WHERE_GROUND + GROUND_AND_NAMES)
+    REGIONAL_ROLES + MERE + DESCRIBED_AS + CONTACT_CLAUSES + WHERE_GROUND + GROUND_AND_NAMES +
+    MOVING_BETWEEN + LOT)
 def test_described_family(extractor, text: str, wanted: list[tuple]) -> None:
     check_triples(extractor, text, wanted, [])
 
@@ -230,3 +251,14 @@ def test_a_reported_defection_is_reported(extractor) -> None:
 def test_a_person_leaving_a_place_is_no_member(extractor) -> None:
     rows = claims(extractor, "Omar Khalid Khorasani left Pakistan in 2014.")
     assert not [r for r in rows if r.predicate == "member_of"], rows
+
+
+def test_a_hedged_lot_stays_possible(extractor) -> None:
+    rows = claims(extractor, "Jundallah may throw in its lot with al-Qaeda.")
+    assert affirmed("Jundallah", "affiliated_with", "Al-Qaeda", "possible") in rows, rows
+
+
+def test_a_believed_move_stays_believed(extractor) -> None:
+    rows = claims(extractor, "Sanaullah Ghafari leads ISKP. He is believed to move between "
+                             "hideouts in eastern Afghanistan.")
+    assert affirmed("Shahab al-Muhajir", "based_in", "Afghanistan", "believed") in rows, rows

@@ -300,12 +300,25 @@ def where_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
             for p in places]
 
 
+def moving_between_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "He is believed to move between hideouts in eastern Afghanistan", "shuttled
+    among safe houses in Nangarhar": whoever moves between such ground is based there."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("between", "among") or \
+            noun.lemma_.casefold() not in HOME_GROUND | {"house"} or \
+            noun.head.head.pos_ != "VERB":
+        return []
+    movers = [e for e in ctx.subjects(noun.head.head)
+              if ctx.types[e] in PRESENT | {EntityType.PERSON}]
+    return [_claim(m, "based_in", p, noun) for p in _places(ctx, noun) for m in movers]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
                 *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok),
-                *than_claims(ctx, tok), *where_ground_claims(ctx, tok)]
+                *than_claims(ctx, tok), *where_ground_claims(ctx, tok),
+                *moving_between_claims(ctx, tok)]
     if tok.pos_ == "VERB":
         return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok),
                 *contact_clause_claims(ctx, tok)]
