@@ -181,11 +181,33 @@ LOT = [
      [("Jundallah", "affiliated_with", "Islamic State")]),
 ]
 
+# succeeding a leader with no role named takes over the group the report says he leads
+SUCCESSION = [
+    ("Fazlullah led the TTP. Noor Wali Mehsud, who succeeded Fazlullah in 2018, united "
+     "the factions.", [("Noor Wali Mehsud", "leads", TTP)]),
+    ("Fazlullah led the TTP until 2018, when Noor Wali Mehsud replaced him.",
+     [("Noor Wali Mehsud", "leads", TTP)]),
+    ("Baitullah Mehsud founded the TTP. Hakimullah Mehsud succeeded him in 2009.",
+     [("Hakimullah Mehsud", "leads", TTP)]),
+]
+
+# a plural apposition after a coordination describes every conjunct
+PLURAL_APPOSITIONS = [
+    ("The BLA and the BLF, both members of BRAS, have stepped up attacks.",
+     [(BLA, "member_of", "Baloch Raaji Aajoi Sangar"),
+      ("Balochistan Liberation Front", "member_of", "Baloch Raaji Aajoi Sangar")]),
+    ("Analysts track Hizbul Ahrar and Jamaat-ul-Ahrar, both offshoots of the TTP.",
+     [(JUA, "splinter_of", TTP), ("Hizbul Ahrar", "splinter_of", TTP)]),
+    ("Lashkar-e-Taiba and Jaish-e-Mohammed, both members of the United Jihad Council, "
+     "fight in Kashmir.", [(LET, "member_of", "United Jihad Council"),
+                           ("Jaish-e-Mohammed", "member_of", "United Jihad Council")]),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "wanted"),
-    REGIONAL_ROLES + MERE + DESCRIBED_AS + CONTACT_CLAUSES + WHERE_GROUND + GROUND_AND_NAMES +
-    MOVING_BETWEEN + LOT)
+    SUCCESSION + PLURAL_APPOSITIONS + REGIONAL_ROLES + MERE + DESCRIBED_AS + CONTACT_CLAUSES +
+    WHERE_GROUND + GROUND_AND_NAMES + MOVING_BETWEEN + LOT)
 def test_described_family(extractor, text: str, wanted: list[tuple]) -> None:
     check_triples(extractor, text, wanted, [])
 
@@ -262,3 +284,27 @@ def test_a_believed_move_stays_believed(extractor) -> None:
     rows = claims(extractor, "Sanaullah Ghafari leads ISKP. He is believed to move between "
                              "hideouts in eastern Afghanistan.")
     assert affirmed("Shahab al-Muhajir", "based_in", "Afghanistan", "believed") in rows, rows
+
+
+def test_succeeding_someone_who_leads_no_group_gives_nothing(extractor) -> None:
+    rows = claims(extractor, "Noor Wali Mehsud succeeded Fazlullah.")
+    assert not [r for r in rows if r.predicate == "leads"], rows
+
+
+def test_a_singular_apposition_describes_the_last_conjunct(extractor) -> None:
+    check_triples(extractor, "The TTP and Lashkar-e-Islam, a Khyber-based group, clashed.",
+                  [("Lashkar-e-Islam", "based_in", "Khyber")],
+                  [(TTP, "based_in", "Khyber")])
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("It is unclear whether Noor Wali Mehsud still leads the TTP.",
+     ("Noor Wali Mehsud", "leads", TTP)),
+    ("Analysts debate whether the BLA receives funding from India.", ("India", "supports", BLA)),
+    ("It is not known whether the TTP's headquarters is in Kunar.", (TTP, "based_in", "Kunar")),
+])
+def test_an_open_question_is_possible_and_not_negated(extractor, text: str,
+                                                      triple: tuple) -> None:
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all(r.modality == "possible" and r.polarity == "affirmed"
+                        for r in rows), rows

@@ -35,6 +35,7 @@ HOME_GROUND = word_class("home_ground")
 TAKING_OVER = word_class("taking_over")
 APPOINTING = word_class("appointing")  # "described X as …", "regards X as …"
 MERE = word_class("mere")  # "nothing more than a front"
+SUCCEEDING = frozenset({"succeed", "replace"})
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -312,8 +313,27 @@ def moving_between_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     return [_claim(m, "based_in", p, noun) for p in _places(ctx, noun) for m in movers]
 
 
+def successor_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Noor Wali Mehsud, who succeeded Fazlullah in 2018": succeeding a person, with no
+    role named, is taking over the group the report says that person leads (resolved
+    with the other roles held relative to a person, `relative_role_claims`)."""
+    if verb.lemma_.casefold() not in SUCCEEDING or any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return []  # ("succeeded X as chief of Y": the role frames read it)
+    bosses = [e for c in verb.children if c.dep_ == "dobj" for e in ctx.entities(c)
+              if ctx.types[e] == EntityType.PERSON]
+    people = [e for e in ctx.subjects(verb) if ctx.types[e] == EntityType.PERSON]
+    ctx.relative_roles += [(people, b, "leads", verb) for b in bosses if people]
+    return []
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
+    if tok.i in ctx.token_entity and tok.dep_ in ("nsubj", "dobj") and \
+            tok.head.lemma_.casefold() in SUCCEEDING and tok.i == min(
+                c.i for c in tok.head.children if c.dep_ in ("nsubj", "dobj")
+                and c.i in ctx.token_entity):
+        successor_claims(ctx, tok.head)  # (visited at the first named argument)
     if tok.pos_ in ("NOUN", "PROPN"):
         return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
                 *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok),

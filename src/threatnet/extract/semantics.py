@@ -27,6 +27,7 @@ EXPLETIVES = frozenset({"it", "there", "this", "that"})
 HELD_NOUNS = word_class("held_nouns")
 LOSING_VERBS = word_class("losing_verbs")
 GOAL_WORDS = word_class("goal_words")
+OPEN_QUESTIONS = word_class("open_question_marks")  # "it is unclear whether X leads Y"
 SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                      EntityType.ARMED_GROUP, EntityType.STATE]
 
@@ -160,6 +161,8 @@ class SemanticsReader:
                 reading.hedge(Modality.HYPOTHETICAL)
             elif child.dep_ == "mark" and lower in cues.conditionals:
                 reading.hedge(Modality.HYPOTHETICAL)
+            elif child.dep_ == "mark" and lower in OPEN_QUESTIONS:
+                reading.hedge(Modality.POSSIBLE)  # an open question asserts neither way
         if tok.dep_ == "advcl" and self._conditional(tok):
             reading.hedge(Modality.HYPOTHETICAL)
 
@@ -188,8 +191,12 @@ class SemanticsReader:
             elif child.dep_ == "amod" and child.lemma_.casefold() in cues.adjectives:
                 reading.hedge(cues.adjectives[child.lemma_.casefold()])
             elif prev.dep_ != "conj" and child.dep_ == "neg" and \
-                    prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "ccomp"):
+                    prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "ccomp") \
+                    and not any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTIONS
+                                for c in prev.children):  # "not known whether": open
                 reading.negate()
+            elif child.dep_ == "mark" and lower in OPEN_QUESTIONS:
+                reading.hedge(Modality.POSSIBLE)  # "whether the group is based in X"
             elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
                     prev.dep_ == "xcomp":
                 reading.negate()  # "they have yet to deploy"
