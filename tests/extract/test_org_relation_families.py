@@ -308,3 +308,8 @@ def test_an_open_question_is_possible_and_not_negated(extractor, text: str,
     rows = [r for r in claims(extractor, text) if r.triple == triple]
     assert rows and all(r.modality == "possible" and r.polarity == "affirmed"
                         for r in rows), rows
+
+
+def test_a_diplomat_posted_in_a_place_says_nothing_of_presence(extractor) -> None:
+    rows = claims(extractor, "The UN envoy in Kabul, Roza Otunbayeva, met Taliban officials.")
+    assert not [r for r in rows if r.predicate == "operates_in"], rows

@@ -162,9 +162,10 @@ def role_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
               if ctx.types[e] in PLACE_TYPES]
     if not places:
         return []
+    armed = (EntityType.ARMED_GROUP,)  # ("the UN envoy in Kabul" says where he serves)
     groups = [e for c in noun.children if c.dep_ in ("poss", "compound")
-              for e in ctx.entities(c) if ctx.types[e] in PRESENT]
-    groups += [e for e in ctx._prep_objects(noun, ("of",)) if ctx.types[e] in PRESENT]
+              for e in ctx.entities(c) if ctx.types[e] in armed]
+    groups += [e for e in ctx._prep_objects(noun, ("of",)) if ctx.types[e] in armed]
     if not groups:
         return []
     people = [e for c in noun.children if c.dep_ == "appos" for e in ctx.entities(c)
