@@ -313,3 +313,25 @@ def test_an_open_question_is_possible_and_not_negated(extractor, text: str,
 def test_a_diplomat_posted_in_a_place_says_nothing_of_presence(extractor) -> None:
     rows = claims(extractor, "The UN envoy in Kabul, Roza Otunbayeva, met Taliban officials.")
     assert not [r for r in rows if r.predicate == "operates_in"], rows
+
+
+# "letting [the group shelter] on Afghan soil", parsed as one phrase
+LET_SHELTER = [
+    ("Pakistani officials accuse the Taliban of letting the TTP shelter on Afghan soil.",
+     [("Taliban", "supports", TTP), (TTP, "based_in", "Afghanistan")]),
+    ("The TTP has stepped up attacks on police. Officials accuse the Taliban government in "
+     "Kabul of letting the group shelter on Afghan soil.",
+     [("Taliban", "supports", TTP), (TTP, "based_in", "Afghanistan")]),
+    ("Iran allowed the BLA shelter in Sistan.", [("Iran", "supports", BLA)]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), LET_SHELTER)
+def test_let_shelter(extractor, text: str, wanted: list[tuple]) -> None:
+    check_triples(extractor, text, wanted, [("Taliban", "based_in", "Afghanistan")])
+
+
+def test_an_accusation_of_letting_shelter_is_alleged(extractor) -> None:
+    rows = claims(extractor, "Pakistani officials accuse the Taliban of letting the TTP "
+                             "shelter on Afghan soil.")
+    assert affirmed("Taliban", "supports", TTP, "alleged", "Pakistani officials") in rows, rows

@@ -328,6 +328,37 @@ def successor_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return []
 
 
+def let_shelter_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "accuse the Taliban of letting the group shelter on Afghan soil", parsed as one
+    phrase ("[the group shelter]"): the name joined to the permitted noun is the one
+    allowed, and the place it shelters in is where it is based."""
+    frames = [f for f in ctx.frames.verbs.get(verb.lemma_.casefold(), [])
+              if f.as_object == "xcomp" and f.via]
+    held = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+            and c.i not in ctx.token_entity]
+    if not frames or not held:
+        return []
+    out: list[RawClaim] = []
+    for frame in frames:
+        for noun in held:
+            if noun.lemma_.casefold() not in frame.via:
+                continue
+            joined = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+            allowed = [e for c in joined for e in ctx.entities(c)]
+            permitters = ctx.subjects(verb)
+            if not allowed and any(c.pos_ == "NOUN" for c in joined) and \
+                    any(d.lower_ == "the" for d in noun.children if d.dep_ == "det"):
+                # "[the group shelter]": the latest other group the discourse names
+                recent = _recent_group(ctx, noun, set(permitters))
+                allowed = [recent] if recent else []
+            out += ctx._typed(permitters, allowed, frame, verb)
+            places = [e for p in ("on", "in", "inside") for e in ctx._prep_objects(noun, (p,))
+                      if ctx.types[e] in PLACE_TYPES]
+            out += [_claim(a, "based_in", p, verb) for a in allowed
+                    if ctx.types[a] in PRESENT | {EntityType.PERSON} for p in places]
+    return out
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.i in ctx.token_entity and tok.dep_ in ("nsubj", "dobj") and \
@@ -342,5 +373,21 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
                 *moving_between_claims(ctx, tok)]
     if tok.pos_ == "VERB":
         return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok),
-                *contact_clause_claims(ctx, tok)]
+                *contact_clause_claims(ctx, tok), *let_shelter_claims(ctx, tok)]
     return home_to_claims(ctx, tok)
+
+
+def _recent_group(ctx: _Context, tok: Token, exclude: set[str]) -> str | None:
+    """The armed group named last before `tok`, in its sentence or the one before within
+    its paragraph, other than `exclude` (the permitter of "letting the group shelter")."""
+    sentence = tok.sent
+    start = sentence.start
+    if start > 0:
+        before = ctx.doc[start - 1].sent
+        if ctx.coref.paragraph_of[before.start] == ctx.coref.paragraph_of[tok.i]:
+            start = before.start
+    for i in range(tok.i - 1, start - 1, -1):
+        e = ctx.token_entity.get(i)
+        if e is not None and e not in exclude and ctx.types[e] == EntityType.ARMED_GROUP:
+            return e
+    return None
