@@ -335,3 +335,30 @@ def test_an_accusation_of_letting_shelter_is_alleged(extractor) -> None:
     rows = claims(extractor, "Pakistani officials accuse the Taliban of letting the TTP "
                              "shelter on Afghan soil.")
     assert affirmed("Taliban", "supports", TTP, "alleged", "Pakistani officials") in rows, rows
+
+
+# a person in command in a place operates there; announcing a new group founds it
+COMMAND_AND_ANNOUNCE = [
+    ("Khan Said Sajna, who had commanded Mehsud fighters in South Waziristan, left the TTP.",
+     [("Khan Said Sajna", "operates_in", "South Waziristan")]),
+    ("Mullah Fazlullah led the TTP in Swat before 2009.",
+     [("Mullah Fazlullah", "operates_in", "Swat")]),
+    ("Noor Wali Mehsud ran the group's operations in Bajaur.",
+     [("Noor Wali Mehsud", "operates_in", "Bajaur")]),
+    ("Omar Khalid Khorasani announced a breakaway group, Jamaat-ul-Ahrar, in 2014.",
+     [("Omar Khalid Khorasani", "leads", JUA)]),
+    ("In 2015 Hafiz Saeed Khan unveiled a new outfit, ISKP.",
+     [("Hafiz Saeed Khan", "leads", ISKP)]),
+    ("Mukarram Khan announced a new faction, Hizbul Ahrar, in 2017.",
+     [("Mukarram Khan", "leads", "Hizbul Ahrar")]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), COMMAND_AND_ANNOUNCE)
+def test_command_and_announce(extractor, text: str, wanted: list[tuple]) -> None:
+    check_triples(extractor, text, wanted, [])
+
+
+def test_never_commanding_somewhere_is_no_presence(extractor) -> None:
+    rows = claims(extractor, "Mangal Bagh never commanded fighters in Kurram.")
+    assert not [r for r in rows if r.predicate == "operates_in"], rows

@@ -36,6 +36,7 @@ TAKING_OVER = word_class("taking_over")
 APPOINTING = word_class("appointing")  # "described X as …", "regards X as …"
 MERE = word_class("mere")  # "nothing more than a front"
 SUCCEEDING = frozenset({"succeed", "replace"})
+COMMANDING = word_class("commanding")
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -359,6 +360,21 @@ def let_shelter_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return out
 
 
+def commanding_in_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Sajna, who had commanded Mehsud fighters in South Waziristan", "he led the TTP in
+    Swat": a person in command in a place operates there."""
+    if verb.lemma_.casefold() not in COMMANDING or \
+            any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return []
+    holders = [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    places = [e for h in holders for e in _places(ctx, h)
+              if ctx.types[e] == EntityType.LOCATION]
+    if not places:
+        return []
+    people = [e for e in ctx.subjects(verb) if ctx.types[e] == EntityType.PERSON]
+    return [_claim(p, "operates_in", place, verb) for p in people for place in places]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
     if tok.i in ctx.token_entity and tok.dep_ in ("nsubj", "dobj") and \
@@ -373,7 +389,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
                 *moving_between_claims(ctx, tok)]
     if tok.pos_ == "VERB":
         return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok),
-                *contact_clause_claims(ctx, tok), *let_shelter_claims(ctx, tok)]
+                *contact_clause_claims(ctx, tok), *let_shelter_claims(ctx, tok),
+                *commanding_in_claims(ctx, tok)]
     return home_to_claims(ctx, tok)
 
 
