@@ -362,3 +362,15 @@ def test_command_and_announce(extractor, text: str, wanted: list[tuple]) -> None
 def test_never_commanding_somewhere_is_no_presence(extractor) -> None:
     rows = claims(extractor, "Mangal Bagh never commanded fighters in Kurram.")
     assert not [r for r in rows if r.predicate == "operates_in"], rows
+
+
+def test_a_closing_denial_answers_only_its_own_clause(extractor) -> None:
+    rows = claims(extractor, "Much of the group's leadership lives in Azad Kashmir, and Indian "
+                             "officials say Hizbul Mujahideen receives funding from Pakistan, a "
+                             "charge Islamabad rejects.")
+    assert negated("Pakistan", "supports", "Hizbul Mujahideen", "reported", "Islamabad") \
+        in rows, rows
+    rows = claims(extractor, "Hizbul Mujahideen's leadership lives in Azad Kashmir, and Indian "
+                             "officials say it receives funding from Pakistan, a charge "
+                             "Islamabad rejects.")
+    assert not [r for r in rows if r.predicate == "based_in" and r.polarity == "negated"], rows

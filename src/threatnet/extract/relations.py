@@ -905,11 +905,26 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         if answered is not None:  # "Islamabad denies the charge": the sentence before
             start, end = answered.start, answered.end
         else:
-            start, end = sentence_of(tok).start, charge_start(tok)
+            end = charge_start(tok)
+            start = _charged_clause_start(doc[end], sentence_of(tok).start)
         out += [RawClaim(c.subject, c.predicate, c.object, tok, c.polarity,
                          qualifiers=dict(c.qualifiers)) for c in claims
                 if start <= c.trigger.i < end]
     return out
+
+
+def _charged_clause_start(charge: Token, sentence_start: int) -> int:
+    """Where the charge a closing "a charge X rejects" answers begins: the sentence, or the
+    last of its coordinated clauses ("Its leaders live in Kashmir, and officials say it is
+    funded by Pakistan, a charge Islamabad rejects": only the funding is denied)."""
+    tok = charge
+    for _ in range(12):
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.dep_ == "ROOT":
+            return max(sentence_start, tok.left_edge.i)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return sentence_start
 
 
 def _tone(noun: Token) -> str | None:
