@@ -21,6 +21,7 @@ Each function takes the document's argument finder (`relations._Context`) and re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -286,8 +287,10 @@ def where_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     """ "Nangarhar, where it is believed to keep its main base", "Kunar, where the TTP
     has its headquarters": a group's ground named in a "where" clause is in the place
     the clause describes."""
+    if noun.dep_ != "dobj" or noun.i in ctx.token_entity:
+        return []
     predicate = _placed_predicate(ctx, noun)
-    if predicate is None or noun.dep_ != "dobj" or noun.i in ctx.token_entity:
+    if predicate is None:
         return []
     clause = noun.head
     for _ in range(3):  # "is believed to keep": up through the raising verbs
@@ -376,22 +379,64 @@ def commanding_in_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
 
 
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
-    """The claims of this module that start at `tok` (visited by `RelationFinder.find`)."""
+    """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
+    each reader tried only where the token's lemma and place in the parse can start it."""
+    lemma = tok.lemma_.casefold()
     if tok.i in ctx.token_entity and tok.dep_ in ("nsubj", "dobj") and \
             tok.head.lemma_.casefold() in SUCCEEDING and tok.i == min(
                 c.i for c in tok.head.children if c.dep_ in ("nsubj", "dobj")
                 and c.i in ctx.token_entity):
         successor_claims(ctx, tok.head)  # (visited at the first named argument)
+    out: list[RawClaim] = []
     if tok.pos_ in ("NOUN", "PROPN"):
-        return [*copula_place_claims(ctx, tok), *held_ground_claims(ctx, tok),
-                *acting_from_claims(ctx, tok), *role_place_claims(ctx, tok),
-                *than_claims(ctx, tok), *where_ground_claims(ctx, tok),
-                *moving_between_claims(ctx, tok)]
-    if tok.pos_ == "VERB":
-        return [*took_over_claims(ctx, tok), *described_as_claims(ctx, tok),
-                *contact_clause_claims(ctx, tok), *let_shelter_claims(ctx, tok),
-                *commanding_in_claims(ctx, tok)]
-    return home_to_claims(ctx, tok)
+        if lemma in _lemmas(ctx).placed:
+            out += [*copula_place_claims(ctx, tok), *where_ground_claims(ctx, tok)]
+        if lemma in HOME_GROUND or lemma == "house":
+            out += [*held_ground_claims(ctx, tok), *acting_from_claims(ctx, tok),
+                    *moving_between_claims(ctx, tok)]
+        if lemma in ctx.frames.roles:
+            out += role_place_claims(ctx, tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "than":
+            out += than_claims(ctx, tok)
+    elif tok.pos_ == "VERB":
+        if tok.dep_ == "advcl":
+            out += described_as_claims(ctx, tok)
+        elif tok.dep_ == "acl":
+            out += contact_clause_claims(ctx, tok)
+        if lemma in _lemmas(ctx).taking:
+            out += took_over_claims(ctx, tok)
+        if lemma in _lemmas(ctx).permitting:
+            out += let_shelter_claims(ctx, tok)
+        if lemma in COMMANDING:
+            out += commanding_in_claims(ctx, tok)
+    elif lemma == "home":
+        out += home_to_claims(ctx, tok)
+    return out
+
+
+@dataclass(frozen=True)
+class _Lemmas:
+    placed: frozenset[str]      # nouns of a place-frame ("base", "headquarters")
+    taking: frozenset[str]      # verbs of `taking_over` ("take")
+    permitting: frozenset[str]  # verbs whose frame permits what a noun names ("let")
+
+
+_LEMMAS: dict[int, _Lemmas] = {}
+
+
+def _lemmas(ctx: _Context) -> _Lemmas:
+    """The trigger lemmas of the frames in use, computed once per frames table."""
+    found = _LEMMAS.get(id(ctx.frames))
+    if found is None:
+        frames = ctx.frames
+        found = _Lemmas(
+            placed=frozenset(w for w, fs in frames.nouns.items()
+                             if any(f.predicate in _PLACED and not f.inverse for f in fs)),
+            taking=frozenset(w.partition(" ")[0] for w in TAKING_OVER),
+            permitting=frozenset(w for w, fs in frames.verbs.items()
+                                 if any(f.as_object == "xcomp" and f.via for f in fs)))
+        _LEMMAS[id(frames)] = found
+    return found
 
 
 def _recent_group(ctx: _Context, tok: Token, exclude: set[str]) -> str | None:
