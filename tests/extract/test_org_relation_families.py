@@ -374,3 +374,23 @@ def test_a_closing_denial_answers_only_its_own_clause(extractor) -> None:
                              "officials say it receives funding from Pakistan, a charge "
                              "Islamabad rejects.")
     assert not [r for r in rows if r.predicate == "based_in" and r.polarity == "negated"], rows
+
+
+# the ground's noun as the subject of a "where" clause; members among a partitive
+WHERE_SUBJECTS_AND_PARTITIVES = [
+    ("ISKP moved to Kabul from Nangarhar, where its first headquarters were located.",
+     [(ISKP, "based_in", "Nangarhar")]),
+    ("ISKP left Nangarhar, where its main base was.", [(ISKP, "based_in", "Nangarhar")]),
+    ("Kunar, where the TTP's headquarters are, borders Nangarhar.", [(TTP, "based_in", "Kunar")]),
+    ("ISKP grew. Several of its senior figures, including Qari Fateh, were killed.",
+     [("Qari Fateh", "member_of", ISKP)]),
+    ("Some of the TTP's commanders, including Qari Amjad, surrendered.",
+     [("Qari Amjad", "member_of", TTP)]),
+    ("Many of the BLA's commanders, including Aslam Baloch, were captured.",
+     [("Aslam Baloch", "member_of", BLA)]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), WHERE_SUBJECTS_AND_PARTITIVES)
+def test_where_subjects_and_partitives(extractor, text: str, wanted: list[tuple]) -> None:
+    check_triples(extractor, text, wanted, [])

@@ -287,8 +287,8 @@ def where_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     """ "Nangarhar, where it is believed to keep its main base", "Kunar, where the TTP
     has its headquarters": a group's ground named in a "where" clause is in the place
     the clause describes."""
-    if noun.dep_ != "dobj" or noun.i in ctx.token_entity:
-        return []
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.i in ctx.token_entity:
+        return []  # ("where it keeps its base", "where its headquarters were located")
     predicate = _placed_predicate(ctx, noun)
     if predicate is None:
         return []
@@ -300,8 +300,10 @@ def where_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     if clause.dep_ != "relcl" or not any(c.lower_ == "where" for c in clause.children):
         return []
     places = [e for e in ctx.entities(clause.head) if ctx.types[e] in PLACE_TYPES]
-    owners = [e for c in noun.children if c.dep_ == "poss" for e in ctx.entities(c)] or \
-        ctx.subjects(noun.head)
+    owners = [e for c in noun.children if c.dep_ in ("poss", "compound")
+              for e in ctx.entities(c)]
+    if not owners and noun.dep_ == "dobj":
+        owners = ctx.subjects(noun.head)
     return [_claim(g, predicate, p, noun) for g in owners if ctx.types[g] in PRESENT
             for p in places]
 

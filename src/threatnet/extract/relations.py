@@ -612,6 +612,10 @@ class _Context(Arguments):
                      for e in self.entities(p) if self.types[e] in GROUP_TYPES]
         # "three more ISKP leaders were killed, including Abdul Hasib"
         scope = noun.head.subtree if noun.dep_ in SUBJECT_DEPS else noun.children
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lower_ in PARTITIVES | {"one"}:
+            # "several of its senior figures, including Qari Fateh, were killed"
+            scope = [*noun.children, *noun.head.head.children]
         people += [e for c in scope
                    if c.dep_ == "prep" and c.lower_ == "including" and
                    (c.head.i == noun.i or c.head.pos_ not in ("NOUN", "PROPN"))
