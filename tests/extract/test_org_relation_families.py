@@ -394,3 +394,11 @@ WHERE_SUBJECTS_AND_PARTITIVES = [
 @pytest.mark.parametrize(("text", "wanted"), WHERE_SUBJECTS_AND_PARTITIVES)
 def test_where_subjects_and_partitives(extractor, text: str, wanted: list[tuple]) -> None:
     check_triples(extractor, text, wanted, [])
+
+
+def test_a_set_off_where_clause_is_the_authors(extractor) -> None:
+    rows = claims(extractor, "Jaish-e-Mohammed is a Deobandi group. Masood Azhar is believed "
+                             "to live in Bahawalpur, where the group's headquarters has stood "
+                             "for two decades.")
+    assert affirmed("Jaish-e-Mohammed", "based_in", "Bahawalpur") in rows, rows
+    assert affirmed("Masood Azhar", "based_in", "Bahawalpur", "believed") in rows, rows

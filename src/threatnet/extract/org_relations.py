@@ -38,6 +38,7 @@ APPOINTING = word_class("appointing")  # "described X as …", "regards X as …
 MERE = word_class("mere")  # "nothing more than a front"
 SUCCEEDING = frozenset({"succeed", "replace"})
 COMMANDING = word_class("commanding")
+GIVING = word_class("giving")  # "gave the TTP shelter": the frames of giving read it
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -357,10 +358,10 @@ def let_shelter_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
                 # "[the group shelter]": the latest other group the discourse names
                 recent = _recent_group(ctx, noun, set(permitters))
                 allowed = [recent] if recent else []
-            out += ctx._typed(permitters, allowed, frame, verb)
+            out += ctx._typed(permitters, allowed, frame, noun)
             places = [e for p in ("on", "in", "inside") for e in ctx._prep_objects(noun, (p,))
                       if ctx.types[e] in PLACE_TYPES]
-            out += [_claim(a, "based_in", p, verb) for a in allowed
+            out += [_claim(a, "based_in", p, noun) for a in allowed
                     if ctx.types[a] in PRESENT | {EntityType.PERSON} for p in places]
     return out
 
@@ -436,7 +437,8 @@ def _lemmas(ctx: _Context) -> _Lemmas:
                              if any(f.predicate in _PLACED and not f.inverse for f in fs)),
             taking=frozenset(w.partition(" ")[0] for w in TAKING_OVER),
             permitting=frozenset(w for w, fs in frames.verbs.items()
-                                 if any(f.as_object == "xcomp" and f.via for f in fs)))
+                                 if w not in GIVING and
+                                 any(f.as_object == "xcomp" and f.via for f in fs)))
         _LEMMAS[id(frames)] = found
     return found
 

@@ -101,19 +101,22 @@ class SemanticsReader:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
             self._add_source(trigger, reading, True)
-        in_clause, in_content = True, True
+        in_clause, in_content, aside = True, True, False
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
             if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
+            aside = aside or _set_off_relative(prev)
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
-            if self._is_source_verb(node, prev):
+            if aside and self._impersonal_hedge(node):
+                pass  # "X is believed to live in B, where the HQ stands": the author's aside
+            elif self._is_source_verb(node, prev):
                 self._add_source(node, reading, in_content)
                 in_content = False
-            elif in_content and node.lemma_.casefold() in self.cues.governing and \
-                    edge not in (*SUBJECTS, "conj", "cc", "advcl"):
+            elif in_content and not aside and node.lemma_.casefold() in self.cues.governing \
+                    and edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
             if node.dep_ == "advcl" and self._conditional(node):
@@ -248,6 +251,12 @@ class SemanticsReader:
                      or edge in ("ccomp", "xcomp", "parataxis")
                      or self._viewed_as(node, prev)))
 
+    def _impersonal_hedge(self, node: Token) -> bool:
+        """ "is believed", "is thought": a passive belief verb with no one believing."""
+        return self.cues.governing.get(node.lemma_.casefold()) == Modality.BELIEVED and \
+            any(c.dep_ == "auxpass" for c in node.children) and \
+            not any(c.dep_ == "agent" for c in node.children)
+
     def _viewed_as(self, node: Token, prev: Token) -> bool:
         """ "is widely seen as a front for X": a view verb of a clause-only kind reports
         what its "as" phrase says ("has seen a rise in attacks" reports nothing)."""
@@ -328,6 +337,14 @@ def _raised_infinitive(verb: Token, clause: Token) -> bool:
         any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
         not any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def _set_off_relative(clause: Token) -> bool:
+    """ "…, where the group's headquarters has stood": a relative clause set off by a
+    comma adds the author's own statement, out of reach of the hedge of the clause it
+    hangs on ("Azhar is believed to live in Bahawalpur, where …")."""
+    first = clause.left_edge
+    return clause.dep_ == "relcl" and first.i > 0 and clause.doc[first.i - 1].text == ","
 
 
 def _as_participle(clause: Token) -> bool:
