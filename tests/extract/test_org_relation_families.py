@@ -323,6 +323,8 @@ LET_SHELTER = [
      "Kabul of letting the group shelter on Afghan soil.",
      [("Taliban", "supports", TTP), (TTP, "based_in", "Afghanistan")]),
     ("Iran allowed the BLA shelter in Sistan.", [("Iran", "supports", BLA)]),
+    ("The TTP grew. UN monitors report that the Taliban give the Pakistani group shelter.",
+     [("Taliban", "supports", TTP)]),
 ]
 
 
@@ -402,3 +404,8 @@ def test_a_set_off_where_clause_is_the_authors(extractor) -> None:
                              "for two decades.")
     assert affirmed("Jaish-e-Mohammed", "based_in", "Bahawalpur") in rows, rows
     assert affirmed("Masood Azhar", "based_in", "Bahawalpur", "believed") in rows, rows
+
+
+def test_giving_a_named_group_shelter_places_no_giver(extractor) -> None:
+    check_triples(extractor, "The Taliban gave the TTP shelter in Kunar.",
+                  [("Taliban", "supports", TTP)], [("Taliban", "operates_in", "Kunar")])

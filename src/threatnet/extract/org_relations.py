@@ -345,13 +345,15 @@ def let_shelter_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
             and c.i not in ctx.token_entity]
     if not frames or not held:
         return []
+    giving = verb.lemma_.casefold() in GIVING
     out: list[RawClaim] = []
     for frame in frames:
         for noun in held:
             if noun.lemma_.casefold() not in frame.via:
                 continue
             joined = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
-            allowed = [e for c in joined for e in ctx.entities(c)]
+            # (a name joined to what is given is the giving frames': "gave the TTP shelter")
+            allowed = [] if giving else [e for c in joined for e in ctx.entities(c)]
             permitters = ctx.subjects(verb)
             if not allowed and any(c.pos_ == "NOUN" for c in joined) and \
                     any(d.lower_ == "the" for d in noun.children if d.dep_ == "det"):
@@ -437,8 +439,7 @@ def _lemmas(ctx: _Context) -> _Lemmas:
                              if any(f.predicate in _PLACED and not f.inverse for f in fs)),
             taking=frozenset(w.partition(" ")[0] for w in TAKING_OVER),
             permitting=frozenset(w for w, fs in frames.verbs.items()
-                                 if w not in GIVING and
-                                 any(f.as_object == "xcomp" and f.via for f in fs)))
+                                 if any(f.as_object == "xcomp" and f.via for f in fs)))
         _LEMMAS[id(frames)] = found
     return found
 
