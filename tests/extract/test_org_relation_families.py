@@ -409,3 +409,30 @@ def test_a_set_off_where_clause_is_the_authors(extractor) -> None:
 def test_giving_a_named_group_shelter_places_no_giver(extractor) -> None:
     check_triples(extractor, "The Taliban gave the TTP shelter in Kunar.",
                   [("Taliban", "supports", TTP)], [("Taliban", "operates_in", "Kunar")])
+
+
+def test_no_longer_home_is_negated(extractor) -> None:
+    rows = claims(extractor, "North Waziristan is no longer home to the Haqqani network.")
+    assert negated(HQN, "based_in", "North Waziristan") in rows, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Zakir Musa did not break away from Hizbul Mujahideen.",  # still a member: no denial
+    "Jets did not strike hideouts of the TTP in Kunar.",  # says nothing of the hideouts
+])
+def test_a_negated_deed_denies_no_structure(extractor, text: str) -> None:
+    rows = claims(extractor, text)
+    assert not [r for r in rows if r.polarity == "negated" and
+                r.predicate in ("member_of", "operates_in")], rows
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("If the talks fail, Noor Wali Mehsud could defect to ISKP.",
+     affirmed("Noor Wali Mehsud", "member_of", ISKP, "hypothetical")),
+    ("The TTP lost Fazlullah in 2018. Noor Wali Mehsud reportedly took over.",
+     affirmed("Noor Wali Mehsud", "leads", TTP, "reported")),
+    ("Officials claim Jamaat-ul-Ahrar is nothing more than a front for the TTP.",
+     affirmed(JUA, "part_of", TTP, "alleged", "Officials")),
+])
+def test_modality_of_the_families_is_kept(extractor, text: str, row) -> None:
+    assert row in claims(extractor, text)

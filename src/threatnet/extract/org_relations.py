@@ -38,6 +38,7 @@ APPOINTING = word_class("appointing")  # "described X as …", "regards X as …
 MERE = word_class("mere")  # "nothing more than a front"
 SUCCEEDING = frozenset({"succeed", "replace"})
 COMMANDING = word_class("commanding")
+LEAVING = word_class("leaving_verbs")  # "broke away from X": he was a member
 GIVING = word_class("giving")  # "gave the TTP shelter": the frames of giving read it
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
@@ -79,11 +80,11 @@ def copula_place_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
     owners = [e for c in noun.children if c.dep_ in ("poss", "compound")
               for e in ctx.entities(c)] or ctx._prep_objects(noun, ("of",))
     places = _places(ctx, noun.head)
-    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in noun.head.children)
     out = [_claim(g, predicate, p, noun) for g in owners if ctx.types[g] in PRESENT
            for p in places if p != g]
-    for c in out:  # "its headquarters is not in Pakistan"
-        c.polarity = Polarity.NEGATED if negated else c.polarity
+    if _negated(noun.head):  # "its headquarters is not in Pakistan"
+        for c in out:
+            c.polarity = Polarity.NEGATED
     return out
 
 
@@ -96,7 +97,11 @@ def home_to_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     places = [e for c in tok.head.children if c.dep_ == "nsubj" for e in ctx.entities(c)
               if ctx.types[e] in PLACE_TYPES]
     groups = [e for e in ctx._prep_objects(tok, ("to",)) if ctx.types[e] in PRESENT]
-    return [_claim(g, "based_in", p, tok) for g in groups for p in places]
+    out = [_claim(g, "based_in", p, tok) for g in groups for p in places]
+    if _negated(tok.head):  # "is no longer home to", "was never home to"
+        for c in out:
+            c.polarity = Polarity.NEGATED
+    return out
 
 
 def held_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
@@ -108,8 +113,8 @@ def held_ground_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
         return []
     predicate = _placed_predicate(ctx, noun)
     owners = [e for e in ctx._prep_objects(noun, ("of",)) if ctx.types[e] in PRESENT]
-    if predicate is None or not owners:
-        return []
+    if predicate is None or not owners or _negated(noun.head):
+        return []  # ("jets did not strike hideouts of the TTP in Kunar": no word on them)
     places = _places(ctx, noun)
     if not places:  # "hideouts of the TTP in Khost": the place may hang on the owner
         tail = [t for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -133,6 +138,8 @@ def from_ground(claims: list[RawClaim]) -> list[RawClaim]:
         if c.predicate == "operates_in" and t.lower_ == "ground" and \
                 (c.subject, c.object, t.sent.start) in controlled:
             continue
+        if c.predicate == "member_of" and t.lemma_.casefold() in LEAVING and _negated(t):
+            continue  # "he did not break away from X" denies no membership
         out.append(c)
     return out
 
@@ -458,3 +465,10 @@ def _recent_group(ctx: _Context, tok: Token, exclude: set[str]) -> str | None:
         if e is not None and e not in exclude and ctx.types[e] == EntityType.ARMED_GROUP:
             return e
     return None
+
+
+def _negated(tok: Token) -> bool:
+    """ "not", "never", "no longer" on a verb or copula."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" or (
+        c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children))
+        for c in tok.children)
