@@ -22,7 +22,7 @@ LEADERSHIP = [
      [affirmed("Riaz Basra", "leads", LEJ), affirmed("Malik Ishaq", "leads", LEJ)]),
     # a bare "among the founders" is left alone: whose founders is a guess
     ("Lashkar-e-Jhangvi walked out of the SSP in 1996. Riaz Basra and Malik Ishaq were "
-     "among the founders.", []),
+     "among the founders.", [affirmed(LEJ, "splinter_of", "Sipah-e-Sahaba Pakistan")]),
     ("Several TTP commanders, including Khalid Khorasani, were killed.",
      [affirmed("Khalid Khorasani", "member_of", TTP)]),
     ("Mullah Fazlullah succeeded Hakimullah Mehsud as leader of the TTP.",

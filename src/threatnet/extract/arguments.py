@@ -372,10 +372,32 @@ class Arguments:
                     found += self.entities(tok.head)  # "Kunar, where he has sheltered"
         return found
 
+    def apposed_all(self, appos: Token) -> list[str]:
+        """The entities a plural apposition describes: "the BLA and the BLF, both members
+        of BRAS" (every conjunct before it); a singular one describes the last."""
+        head = appos.head
+        if appos.tag_ not in ("NNS", "NNPS"):
+            return [self.apposed_to(appos)]
+        own = self.token_entity[head.i]
+        start, end = head.i, head.i  # the words of the head's name (the parser may hang
+        while start > 0 and self.token_entity.get(start - 1) == own:  # the conjunct on any)
+            start -= 1
+        while end + 1 < appos.i and self.token_entity.get(end + 1) == own:
+            end += 1
+        found = [own]
+        todo = [c for t in self.doc[start:end + 1] for c in t.children
+                if c.dep_ == "conj" and c.i < appos.i]
+        while todo:
+            c = todo.pop(0)
+            if c.i in self.token_entity:
+                found.append(self.token_entity[c.i])
+            todo += [g for g in c.children if g.dep_ == "conj" and g.i < appos.i]
+        return list(dict.fromkeys(found))
+
     def noun_subjects(self, noun: Token) -> list[str]:
         """Whose action a trigger noun names: its possessor, or the subject of its verb."""
         if noun.dep_ == "appos" and noun.head.i in self.token_entity:
-            return [self.apposed_to(noun)]  # "Hizbul Ahrar, an offshoot of JuA"
+            return self.apposed_all(noun)  # "Hizbul Ahrar, an offshoot of JuA"
         own = self.token_entity.get(noun.i)
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and

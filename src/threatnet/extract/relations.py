@@ -25,6 +25,8 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
+from threatnet.extract.org_relations import from_ground
+from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
@@ -110,6 +112,8 @@ class RelationFinder:
             if tok.i >= 2 and tok.i in token_entity and doc[tok.i - 1].text == "-" and \
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
+            claims += org_claims(ctx, tok)  # organisational relations (round 5)
+        claims = from_ground(claims)
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
@@ -180,8 +184,9 @@ class _Context(Arguments):
             agents = [e for h in holders for e in self._prep_objects(h, ("by",))] + [
                 e for e in self._prep_objects(verb, ("in",)) if self.types[e] == EntityType.STATE]
             return list(self._typed(agents, [topic], frame, verb)) if topic else []
-        if frame.particle and not any(c.dep_ == "prt" and c.lower_ == frame.particle
-                                      for c in verb.children):
+        if frame.particle and not any(  # the parser may make the particle an adverb or a
+                c.dep_ in ("prt", "advmod", "prep") and c.lower_ == frame.particle  # preposition
+                for c in verb.children):  # ("pulled [out] of the TTP", "broke [away] from")
             return []
         if frame.via:  # (the preposition perhaps hung on the object: "added X to its list")
             held = [p for h in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
@@ -573,8 +578,21 @@ class _Context(Arguments):
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                # ("its chief in Afghanistan" holds a role in a place, not of the state:
+                # org_relations reads it)
                 orgs += [e for p in child.children if p.dep_ == "pobj"
-                         for e in self.entities(p) if self.types[e] != EntityType.PERSON]
+                         for e in self.entities(p) if self.types[e] != EntityType.PERSON
+                         and (child.lower_ == "of" or self.types[e] in GROUP_TYPES)]
+                regional = [p for p in child.children if p.dep_ == "pobj" and
+                            p.i in self.token_entity and self.types[self.token_entity[p.i]]
+                            in (EntityType.LOCATION, EntityType.STATE)]
+                # "the Taliban governor of Balkh, X": the parser hangs X on the place; a
+                # group's role over a place is a member's, not the group's leader's
+                people += [e for p in regional for a in p.children if a.dep_ == "appos"
+                           for e in self.entities(a) if self.types[e] == EntityType.PERSON]
+                if regional and predicate == "leads" and any(
+                        c.dep_ in ("compound", "poss") for c in noun.children):
+                    predicate = "member_of"
         top = noun
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "Azhar's brother and a senior JeM figure"
@@ -594,6 +612,10 @@ class _Context(Arguments):
                      for e in self.entities(p) if self.types[e] in GROUP_TYPES]
         # "three more ISKP leaders were killed, including Abdul Hasib"
         scope = noun.head.subtree if noun.dep_ in SUBJECT_DEPS else noun.children
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lower_ in PARTITIVES | {"one"}:
+            # "several of its senior figures, including Qari Fateh, were killed"
+            scope = [*noun.children, *noun.head.head.children]
         people += [e for c in scope
                    if c.dep_ == "prep" and c.lower_ == "including" and
                    (c.head.i == noun.i or c.head.pos_ not in ("NOUN", "PROPN"))
@@ -631,8 +653,11 @@ class _Context(Arguments):
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
         if people and not orgs:  # "his deputy, X": the group the possessor leads
-            self.relative_roles += [(people, e, predicate, noun) for c in noun.children
-                                    if c.dep_ == "poss" for e in self.entities(c)
+            bosses = [c for c in noun.children if c.dep_ == "poss"] + [  # "deputy to Y"
+                p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj"]
+            self.relative_roles += [(people, e, predicate, noun) for c in bosses
+                                    for e in self.entities(c)
                                     if self.types[e] == EntityType.PERSON]
         frame = Frame(predicate=predicate, object=(),
                       subject_types=frozenset({EntityType.PERSON}),
@@ -884,11 +909,26 @@ def _denied(doc: Doc, claims: list[RawClaim]) -> list[RawClaim]:
         if answered is not None:  # "Islamabad denies the charge": the sentence before
             start, end = answered.start, answered.end
         else:
-            start, end = sentence_of(tok).start, charge_start(tok)
+            end = charge_start(tok)
+            start = _charged_clause_start(doc[end], sentence_of(tok).start)
         out += [RawClaim(c.subject, c.predicate, c.object, tok, c.polarity,
                          qualifiers=dict(c.qualifiers)) for c in claims
                 if start <= c.trigger.i < end]
     return out
+
+
+def _charged_clause_start(charge: Token, sentence_start: int) -> int:
+    """Where the charge a closing "a charge X rejects" answers begins: the sentence, or the
+    last of its coordinated clauses ("Its leaders live in Kashmir, and officials say it is
+    funded by Pakistan, a charge Islamabad rejects": only the funding is denied)."""
+    tok = charge
+    for _ in range(12):
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.dep_ == "ROOT":
+            return max(sentence_start, tok.left_edge.i)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return sentence_start
 
 
 def _tone(noun: Token) -> str | None:

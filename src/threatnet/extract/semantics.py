@@ -27,6 +27,7 @@ EXPLETIVES = frozenset({"it", "there", "this", "that"})
 HELD_NOUNS = word_class("held_nouns")
 LOSING_VERBS = word_class("losing_verbs")
 GOAL_WORDS = word_class("goal_words")
+OPEN_QUESTIONS = word_class("open_question_marks")  # "it is unclear whether X leads Y"
 SOURCE_PREFERENCE = [EntityType.PERSON, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION,
                      EntityType.ARMED_GROUP, EntityType.STATE]
 
@@ -100,19 +101,22 @@ class SemanticsReader:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
             self._add_source(trigger, reading, True)
-        in_clause, in_content = True, True
+        in_clause, in_content, aside = True, True, False
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
             if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
+            aside = aside or _set_off_relative(prev)
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
-            if self._is_source_verb(node, prev):
+            if aside and self._impersonal_hedge(node):
+                pass  # "X is believed to live in B, where the HQ stands": the author's aside
+            elif self._is_source_verb(node, prev):
                 self._add_source(node, reading, in_content)
                 in_content = False
-            elif in_content and node.lemma_.casefold() in self.cues.governing and \
-                    edge not in (*SUBJECTS, "conj", "cc", "advcl"):
+            elif in_content and not aside and node.lemma_.casefold() in self.cues.governing \
+                    and edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
             if node.dep_ == "advcl" and self._conditional(node):
@@ -160,6 +164,8 @@ class SemanticsReader:
                 reading.hedge(Modality.HYPOTHETICAL)
             elif child.dep_ == "mark" and lower in cues.conditionals:
                 reading.hedge(Modality.HYPOTHETICAL)
+            elif child.dep_ == "mark" and lower in OPEN_QUESTIONS:
+                reading.hedge(Modality.POSSIBLE)  # an open question asserts neither way
         if tok.dep_ == "advcl" and self._conditional(tok):
             reading.hedge(Modality.HYPOTHETICAL)
 
@@ -188,8 +194,12 @@ class SemanticsReader:
             elif child.dep_ == "amod" and child.lemma_.casefold() in cues.adjectives:
                 reading.hedge(cues.adjectives[child.lemma_.casefold()])
             elif prev.dep_ != "conj" and child.dep_ == "neg" and \
-                    prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "ccomp"):
+                    prev.dep_ in ("xcomp", "dobj", "pobj", "prep", "pcomp", "attr", "ccomp") \
+                    and not any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTIONS
+                                for c in prev.children):  # "not known whether": open
                 reading.negate()
+            elif child.dep_ == "mark" and lower in OPEN_QUESTIONS:
+                reading.hedge(Modality.POSSIBLE)  # "whether the group is based in X"
             elif child.dep_ == "advmod" and lower in cues.negating_adverbs and \
                     prev.dep_ == "xcomp":
                 reading.negate()  # "they have yet to deploy"
@@ -231,7 +241,8 @@ class SemanticsReader:
         # "…, a charge Iran rejects" closing the sentence is read as its root by the
         # parser; the charge it answers is still the accuser's (the denial gives its own
         # negated claims, `relations._denied`)
-        edge = "xcomp" if _raised_infinitive(node, prev) else prev.dep_
+        edge = "xcomp" if _raised_infinitive(node, prev) else \
+            "ccomp" if _as_participle(prev) else prev.dep_
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and edge not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
@@ -239,6 +250,12 @@ class SemanticsReader:
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
                      or edge in ("ccomp", "xcomp", "parataxis")
                      or self._viewed_as(node, prev)))
+
+    def _impersonal_hedge(self, node: Token) -> bool:
+        """ "is believed", "is thought": a passive belief verb with no one believing."""
+        return self.cues.governing.get(node.lemma_.casefold()) == Modality.BELIEVED and \
+            any(c.dep_ == "auxpass" for c in node.children) and \
+            not any(c.dep_ == "agent" for c in node.children)
 
     def _viewed_as(self, node: Token, prev: Token) -> bool:
         """ "is widely seen as a front for X": a view verb of a clause-only kind reports
@@ -319,6 +336,22 @@ def _raised_infinitive(verb: Token, clause: Token) -> bool:
     return clause.dep_ == "advcl" and \
         any(c.dep_ == "auxpass" for c in verb.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def _set_off_relative(clause: Token) -> bool:
+    """ "…, where the group's headquarters has stood": a relative clause set off by a
+    comma adds the author's own statement, out of reach of the hedge of the clause it
+    hangs on ("Azhar is believed to live in Bahawalpur, where …")."""
+    first = clause.left_edge
+    return clause.dep_ == "relcl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+def _as_participle(clause: Token) -> bool:
+    """ "described LeI as affiliated with the TTP": a subjectless participle after "as"
+    is what the describing verb reports (not "as the army advanced")."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBN" and \
+        any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and \
         not any(c.dep_ in SUBJECTS for c in clause.children)
 
 
