@@ -16,6 +16,7 @@ place preposition itself ("in Shewa"), never when it only modifies another word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,7 @@ CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it 
 NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
                  "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
+SITE_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)
 ACTOR_TYPES = (EntityType.STATE, EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
                EntityType.ORGANIZATION, EntityType.PERSON)
 
@@ -97,20 +99,54 @@ class PlaceReader:
 
     def target_site(self, trigger: Token) -> str | None:
         """The named site a deed struck ("stormed the Gwadar Port Authority complex",
-        "attacked the old terminal of Jinnah International Airport")."""
-        for head in target_heads(trigger):
+        "attacked the old terminal of Jinnah International Airport"), or the one it broke
+        into or went off at when the text singles it out ("forced their way into the naval
+        air station at Turbat", "detonated explosives outside the Indian embassy", "on the
+        second floor of the governor's office")."""
+        for head in self._site_heads(trigger):
             for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
                                 c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
                 entity = self.entity_of(tok.i)
-                if entity is not None and entity.type in (EntityType.INFRASTRUCTURE,
-                                                          EntityType.ORGANIZATION) \
-                        and entity.name[:1].isupper() and self._facility_name(entity):
+                if entity is not None and entity.type in SITE_TYPES \
+                        and entity.name[:1].isupper() and \
+                        self._facility_name(entity, placed=tok is head):
                     return entity.id
                 if entity is None and self._facility_word(tok):
-                    span = self._facility_span(tok)
+                    span = self._facility_span(tok) or self._singled_out(tok)
                     if span is not None:
                         return self._facility(span).id
         return None
+
+    def _site_heads(self, trigger: Token) -> list[Token]:
+        """What a deed struck, and the nouns under the place prepositions of its own verb
+        (through "tried to force their way into …")."""
+        heads = target_heads(trigger)
+        verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+        preps = self.lex.place_preps | self.lex.place_entry_preps
+        return heads + [p for v in verbs for c in v.children if c.dep_ == "prep" and
+                        c.lower_ in preps for p in c.children if p.dep_ == "pobj"
+                        and p not in heads]
+
+    def _singled_out(self, head: Token) -> tuple[int, int] | None:
+        """A facility the text singles out by a definite article or an owner and a word
+        of its own ("the naval air station", "the governor's office", "the Indian
+        embassy"), not one of a kind ("a police station", "the station")."""
+        lefts = list(head.lefts)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or any(
+            c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in lefts)
+        mods = [c for c in lefts if c.dep_ in NAME_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                and not c.like_num and c.ent_type_ not in ("ORDINAL", "CARDINAL", "DATE",
+                                                           "TIME")]
+        if not definite or not mods:
+            return None
+        start = min(t.i for m in mods for t in m.subtree if t.dep_ not in ("det", "punct"))
+        for t in self.doc[start:head.i]:
+            owner = self.entity_of(t.i)
+            if owner is not None and owner.type in ACTOR_TYPES and not (
+                    owner.type == EntityType.STATE and t.dep_ == "amod") and \
+                    not self._nameless(t.i):
+                return None  # "the Frontier Corps camp": the Corps' camp
+        return start, head.i + 1
 
     def target_town(self, trigger: Token) -> list[str]:
         """ "attacked a Kabul hotel": the known place that names what the deed struck."""
@@ -138,8 +174,12 @@ class PlaceReader:
         return tok.lower_ in self.lex.facility_nouns or \
             tok.lemma_.casefold() in self.lex.facility_nouns
 
-    def _facility_name(self, entity: Entity) -> bool:
-        last = entity.name.split()[-1].casefold() if entity.name.split() else ""
+    def _facility_name(self, entity: Entity, placed: bool = False) -> bool:
+        """A name ending in a facility noun; with `placed`, also one whose head comes
+        before the place it is put in ("Police Training School at Manawan")."""
+        name = re.split(r"\s(?:at|in)\s", entity.name, maxsplit=1)[0] if placed \
+            else entity.name
+        last = name.split()[-1].casefold() if name.split() else ""
         return last in self.lex.facility_nouns or last.rstrip("s") in self.lex.facility_nouns
 
     def _street_name(self, entity: Entity) -> bool:

@@ -86,9 +86,10 @@ class IncidentFinder:
             if incident.date is None and incident.mentions:
                 incident.date = carried_date(incident.mentions[0], dates, run.published)
         for incident in out.incidents:
-            sites = [run.place_reader.target_site(t) for t in incident.triggers
-                     if t.pos_ == "VERB"]
-            site = next((s for s in sites if s), None)
+            # the first trigger that names a site; the rest are not read (a site read
+            # is an entity made)
+            site = next((s for t in incident.triggers if t.pos_ in ("VERB", "NOUN")
+                         for s in [run.place_reader.target_site(t)] if s), None)
             if site is not None and site not in incident.places and not any(
                     p in run.adder_ids() for p in incident.places[:1]):
                 incident.places = [site, *incident.places]  # the named site it struck
