@@ -37,6 +37,8 @@ ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityTy
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "another", "one")
 MAX_SENTENCES_APART = 2
+EXAMPLE_PREPS = ("including", "like")
+TIME_PREPS = ("after", "before", "since", "following")
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
 
@@ -244,6 +246,7 @@ class _Run:
         if self.published is None:  # "Transcript of the briefing …, Friday, 24 February 2023"
             self.published = self._labelled_publication()
         self.last_sentence = -1
+        self.examples: set[str] = set()  # incidents told as one example of many
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
@@ -275,7 +278,8 @@ class _Run:
             named = self.entity_of(tok.i)
             if named is not None and named.type == EntityType.EVENT and \
                     named.id not in self.adder_ids():
-                here = self._named(named, tok) or here
+                told = self._named(named, tok)
+                here = here if _time_reference(tok) else told or here
                 continue
             kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
             if kind is not None:
@@ -283,7 +287,8 @@ class _Run:
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
-                here = self._noun(tok, here, marker) or here
+                told = self._noun(tok, here, marker)
+                here = here if _time_reference(tok) else told or here
 
     def _killing(self, tok: Token) -> str | None:
         """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
@@ -466,7 +471,7 @@ class _Run:
     def _described_before(self, entity: Entity, kind: str, tok: Token) -> FoundIncident | None:
         """The unnamed incident a named event's first mention names, if one fits: the latest
         of a compatible kind, not dated otherwise, and not a comparison ("since the …")."""
-        if any(t.lower_ in ("since", "after", "before", "than", "like", "unlike")
+        if any(t.lower_ in ("since", "than", "like", "unlike")
                for t in tok.doc[max(0, tok.i - 4):tok.i]):
             return None
         head = entity.name.split()[-1].casefold()
@@ -553,7 +558,8 @@ class _Run:
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)
-                and self.entries.same(f.mentions[-1].idx, tok.idx)]
+                and self.entries.same(f.mentions[-1].idx, tok.idx)
+                and not self._dated_apart(tok, f)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                  and c.pos_ in ("NOUN", "PROPN")}
         if words:  # "the hospital bombing": the incident told of near a hospital
@@ -568,6 +574,10 @@ class _Run:
         if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
             fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
                     or any(t.lemma_ == tok.lemma_ for t in f.triggers)] or fits
+        if not (places or date or words or whom):
+            # "… including a 2018 bombing at another centre. A spokesman condemned the
+            # bombing": a bare reference means the story's incident, not an example
+            fits = [f for f in fits if f.entity.id not in self.examples] or fits
         if here is not None and here in fits:
             target = here
         else:
@@ -584,6 +594,16 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _dated_apart(self, tok: Token, incident: FoundIncident) -> bool:
+        """ "the bombing of an election rally in 2018", in a report of another year: a
+        reference dated by its own phrase to an earlier year is no undated incident of
+        the report's own time."""
+        if incident.date is not None or self.published is None:
+            return False
+        own = [t for t in _own_phrase(tok) if not self._outside_story(t)]
+        when = date_of(own, self.dates, self.published)
+        return bool(when) and when[:4] < self.published[:4]
 
     def _words_of(self, incident: FoundIncident) -> set[str]:
         """The words of the sentences an incident's deeds are told in, and the one before."""
@@ -627,6 +647,11 @@ class _Run:
             self._join(here, tok)
             return here
         latest = self.out.latest_before(tok)
+        if latest is not None and self._told_as_time(latest, tok):
+            # the incident before the one named to tell the time
+            latest = max((f for f in self.out.incidents if f is not latest and f.mentions
+                          and f.mentions[0].i < tok.i), key=lambda f: max(
+                              t.i for t in f.mentions if t.i < tok.i), default=None)
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
@@ -642,6 +667,13 @@ class _Run:
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _told_as_time(self, incident: FoundIncident, tok: Token) -> bool:
+        """The incident is named in the deed's sentence only to tell when the deed
+        happened ("Hours after the Mastung blast, two bombers struck a mosque")."""
+        sent = sentence_of(tok)
+        here = [m for m in incident.mentions if sent.start <= m.i < tok.i]
+        return bool(here) and all(_time_reference(m) for m in here)
 
     def _headline(self, incident: FoundIncident, places: list[str]) -> bool:
         """An incident told so far only by a noun ("Gunmen kill six in attack on bus in
@@ -775,6 +807,8 @@ class _Run:
         entity = self.adder.entity(key, kind, EntityType.EVENT)
         incident = FoundIncident(entity, kind, places=places, date=date)
         self.out.incidents.append(incident)
+        if _example(tok):
+            self.examples.add(entity.id)
         self._join(incident, tok)
         return incident
 
@@ -845,6 +879,11 @@ class _Run:
                 (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
+            verb = _clause_verb(root)
+            if not places and verb.dep_ == "relcl" and any(
+                    c.lower_ == "where" for c in verb.children):
+                # "in Mastung, where the Islamic State claimed the bombing of a rally"
+                places = self.place_reader.places(tok, [verb.head])
             toll = root.head
             if root.dep_ == "advcl" and toll.lemma_.casefold() in self.lex.casualties and \
                     any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
@@ -914,6 +953,37 @@ def _own_phrase(noun: Token) -> list[Token]:
         out.append(node)
         stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause a noun is an argument of (the noun itself if none)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.dep_ in (
+            "dobj", "pobj", "prep", "nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else tok
+
+
+def _time_reference(tok: Token) -> bool:
+    """ "Hours after the Mastung blast, two bombers struck a mosque": an incident named
+    to tell when another happened, not the one the clause tells."""
+    node = tok
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in TIME_PREPS
+
+
+def _example(noun: Token) -> bool:
+    """A noun told as one example of many ("many earlier attacks, including a 2018
+    bombing", "attacks such as the bombing of …")."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.lower_ in EXAMPLE_PREPS or (prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in prep.children))
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
