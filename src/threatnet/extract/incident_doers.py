@@ -65,8 +65,7 @@ class DoerReader:
     def groups(self, verb: Token) -> list[str]:
         """The groups a doer phrase ties to its anonymous doers, in order."""
         words = self.phrase(verb)
-        if not any(t.lemma_.casefold() in self.doer_nouns or t.lower_ in self.doer_nouns
-                   for t in words):
+        if not any(self._doer_noun(t) for t in words):
             return []
         found: list[str] = []
         for tok in words:
@@ -76,13 +75,25 @@ class DoerReader:
                 found.append(owner)
         return found
 
+    def _doer_noun(self, tok: Token) -> bool:
+        """An anonymous doer noun, in any form ("Fighters" opening a sentence keeps its
+        plural as its lemma)."""
+        return tok.lemma_.casefold() in self.doer_nouns or tok.lower_ in self.doer_nouns or \
+            (tok.lower_.endswith("s") and tok.lower_[:-1] in self.doer_nouns)
+
     def _tied(self, tok: Token, words: list[Token]) -> bool:
         """A group word is tied to the doer noun when only name words, joins and ties
-        stand between them ("militants of the banned X", "X-affiliated gunmen")."""
-        between = [t for t in words if t.i != tok.i and self.token_entity.get(t.i) !=
+        stand between them ("militants of the banned X", "X-affiliated gunmen"); words
+        before or after the pair ("On Tuesday militants from X") do not count."""
+        doers = [t.i for t in words if self._doer_noun(t)]
+        if not doers:
+            return False
+        near = min(doers, key=lambda i: abs(i - tok.i))
+        low, high = min(near, tok.i), max(near, tok.i)
+        between = [t for t in words if low < t.i < high and self.token_entity.get(t.i) !=
                    self.token_entity.get(tok.i)]
-        return all(t.lower_ in JOINS or t.lemma_.casefold() in self.doer_nouns or
-                   t.lower_ in self.doer_nouns or t.lemma_.casefold() in self.lex.doer_ties or
+        return all(t.lower_ in JOINS or self._doer_noun(t) or
+                   t.lemma_.casefold() in self.lex.doer_ties or
                    t.lemma_.casefold() in self.lex.doer_hedges or t.lower_ in
                    self.lex.doer_hedges or t.pos_ in ("ADJ", "NUM", "DET") or t.is_punct
                    for t in between)

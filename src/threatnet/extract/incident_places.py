@@ -51,6 +51,7 @@ class PlaceReader:
         """The places of the trigger's clause, finest first."""
         facilities: list[str] = []
         named: list[str] = []
+        roads: list[str] = []
         covered: set[int] = set()
         for tok in scope:  # named facilities first: their names may hold other entities
             if tok.dep_ == "pobj" and self.entity_of(tok.i) is None and \
@@ -84,7 +85,10 @@ class PlaceReader:
                         self._facility_name(entity) or self._street_name(entity)):
                 if entity.type == EntityType.ORGANIZATION:
                     entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
-                if entity.id not in facilities:
+                if entity.pack_id is not None and self._street_name(entity):
+                    if entity.id not in roads:  # "on the Karakoram Highway near Besham"
+                        roads.append(entity.id)
+                elif entity.id not in facilities:
                     facilities.append(entity.id)
                 continue
             if entity is not None and entity.type == EntityType.LOCATION:
@@ -95,7 +99,8 @@ class PlaceReader:
                 place = self._unknown_place(tok)
                 if place is not None and place.id not in named:
                     named.append(place.id)
-        return facilities + self.finest(named)
+        # a known road runs through many places: a town named with it is finer
+        return facilities + self.finest(named) + [r for r in roads if r not in facilities]
 
     def target_site(self, trigger: Token) -> str | None:
         """The named site a deed struck ("stormed the Gwadar Port Authority complex",
@@ -183,11 +188,13 @@ class PlaceReader:
         return last in self.lex.facility_nouns or last.rstrip("s") in self.lex.facility_nouns
 
     def _street_name(self, entity: Entity) -> bool:
-        """ "on Mall Road", "at Liberty Chowk": a name the entity finder typed as a
-        facility or an organisation whose last word is a place noun, under the preposition."""
+        """ "on Mall Road", "at Liberty Chowk", "on the Karakoram Highway": a name the
+        entity finder typed as a facility (or, unknown to the pack, an organisation) whose
+        last word is a place noun, under the preposition."""
         words = entity.name.split()
         return len(words) > 1 and words[0][:1].isupper() and \
-            words[-1].casefold() in self.lex.street_nouns and entity.pack_id is None
+            words[-1].casefold() in self.lex.street_nouns and (
+                entity.pack_id is None or entity.type == EntityType.INFRASTRUCTURE)
 
     def _facility_span(self, head: Token) -> tuple[int, int] | None:
         """The name of a facility whose head noun is `head`: the words before it in its
