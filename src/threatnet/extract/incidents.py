@@ -570,6 +570,11 @@ class _Run:
                 for t in p.subtree if t.pos_ == "PROPN"}
         if whom:  # "the killing of its former chief, X": only an incident that struck X
             fits = [f for f in fits if whom <= self._words_of(f)]
+        struck = {word_key(p.text) for c in tok.children if c.dep_ == "prep" and
+                  c.lower_ in ("on", "against", "at", "near") for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "NOUN"}
+        if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
+            fits = [f for f in fits if struck <= self._words_of(f)] or fits
         own = self.f.noun_kind(tok)
         if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
             fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
