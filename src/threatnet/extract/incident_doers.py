@@ -67,6 +67,10 @@ class DoerReader:
         words = self.phrase(verb)
         if not any(self._doer_noun(t) for t in words):
             return []
+        if words[0].lower_ == "whose" and verb.dep_ == "relcl":
+            # "the TTP, whose fighters stormed a police station": the clause's antecedent
+            owner = self.token_entity.get(verb.head.i)
+            return [owner] if owner and self.type_of(owner) in GROUPS else []
         found: list[str] = []
         for tok in words:
             owner = self.token_entity.get(tok.i)

@@ -247,6 +247,7 @@ class _Run:
             self.published = self._labelled_publication()
         self.last_sentence = -1
         self.examples: set[str] = set()  # incidents told as one example of many
+        self.headline: tuple[int, int] | None = None  # the first line's offsets, once read
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
@@ -682,9 +683,10 @@ class _Run:
 
     def _headline(self, incident: FoundIncident, places: list[str]) -> bool:
         """An incident told so far only by a noun ("Gunmen kill six in attack on bus in
-        Kohistan", "… · Suicide VBIED and armed assault") sharing the deed's place or
-        naming none: the headline or heading of the story that tells the deed."""
-        return all(t.pos_ != "VERB" for t in incident.triggers) and \
+        Kohistan", "… · Suicide VBIED and armed assault") or in the headline ("TTP
+        militants kill four policemen in D.I. Khan"), sharing the deed's place or naming
+        none: the headline or heading of the story that tells the deed."""
+        return all(t.pos_ != "VERB" or self._in_headline(t) for t in incident.triggers) and \
             (not incident.places or bool(set(places) & set(incident.places)))
 
     def alone(self, tok: Token) -> bool:
@@ -751,6 +753,9 @@ class _Run:
             return False  # "no Pakistani citizens had been targeted"
         if verb.tag_ == "VBG" and self._charged_gerund(verb):
             tried = True  # "claimed responsibility for killing …", "accused X of attacking …"
+        if verb.tag_ in ("VBZ", "VBP") and self._in_headline(verb) and \
+                not self.f.unreal(verb):
+            tried = True  # "TTP militants kill four policemen in D.I. Khan": news present
         if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
             return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
@@ -771,6 +776,19 @@ class _Run:
                                        self.entity_of(h.i) is None for h in heads)):
             return False  # a security operation, not an incident
         return True
+
+    def _in_headline(self, tok: Token) -> bool:
+        """In the report's first line, when that line is a headline (short, no closing
+        full stop), whose present tense tells what happened."""
+        if self.headline is None:
+            text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+            start = len(text) - len(text.lstrip())
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end].rstrip()
+            self.headline = (start, end) if line and len(line) <= MAX_HEADING and \
+                not line.endswith(".") else (0, 0)
+        return self.headline[0] <= tok.idx < self.headline[1]
 
     def _charged_gerund(self, verb: Token) -> bool:
         """A deed told as what a group claims or is accused of ("claimed responsibility for
