@@ -212,8 +212,11 @@ class IncidentClaimMaker:
                 reading = self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
                 how = "deed"
-                if reading.source is not None and reading.source.entity == doer:
-                    # "the group said it had targeted …": the group's own claim
+                if reading.source is not None and (
+                        reading.source.entity == doer or
+                        doer in self._speaking_groups(trigger)):
+                    # "the group said it had targeted …", "'We attacked …,' its
+                    # spokesman said": the group's own claim
                     reading.hedge(self.lex.responsibility_modality)
                     how = "claimed"
                 else:

@@ -28,6 +28,7 @@ MAX_PHRASE = 14  # tokens: a doer phrase is short
 CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
                           "while", "where", "who", "which", "that", "and", "but", "before",
                           "since", "because", "said", "says"})
+FIRST_PERSON = frozenset({"we", "our", "us"})  # a group's own voice, in a quote
 JOINS = frozenset({"of", "from", "to", "with", "the", "-", "a", "an", "its", "banned",
                    "outlawed", "proscribed"})
 
@@ -65,6 +66,8 @@ class DoerReader:
     def groups(self, verb: Token) -> list[str]:
         """The groups a doer phrase ties to its anonymous doers, in order."""
         words = self.phrase(verb)
+        if any(t.lower_ in FIRST_PERSON for t in words):
+            return self._speaking(verb)
         if not any(self._doer_noun(t) for t in words):
             return []
         if words[0].lower_ == "whose" and verb.dep_ == "relcl":
@@ -78,6 +81,22 @@ class DoerReader:
                     self._tied(tok, words):
                 found.append(owner)
         return found
+
+    def _speaking(self, verb: Token) -> list[str]:
+        """ "'Our fighters attacked the van,' TTP spokesman X said": the group whose
+        spokesman speaks the first-person deed."""
+        for tok in verb.sent:
+            if tok.pos_ != "VERB" or tok.i == verb.i or \
+                    tok.lemma_.casefold() not in self.lex.speech_verbs:
+                continue
+            for child in tok.children:
+                if child.dep_ != "nsubj":
+                    continue
+                for word in child.subtree:
+                    owner = self.token_entity.get(word.i)
+                    if owner and self.type_of(owner) in GROUPS:
+                        return [owner]
+        return []
 
     def _doer_noun(self, tok: Token) -> bool:
         """An anonymous doer noun, in any form ("Fighters" opening a sentence keeps its
