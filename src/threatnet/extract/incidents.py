@@ -575,7 +575,9 @@ class _Run:
                   c.lower_ in ("on", "against", "at", "near") for p in c.children
                   if p.dep_ == "pobj" and p.pos_ == "NOUN"}
         if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
-            fits = [f for f in fits if struck <= self._words_of(f)] or fits
+            fits = [f for f in fits if struck <= {
+                word_key(t.text) for trigger in f.triggers
+                for t in sentence_of(trigger)}] or fits
         own = self.f.noun_kind(tok)
         if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
             fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
@@ -906,7 +908,9 @@ class _Run:
             if not places and verb.dep_ == "relcl" and any(
                     c.lower_ == "where" for c in verb.children):
                 # "in Mastung, where the Islamic State claimed the bombing of a rally"
-                places = self.place_reader.places(tok, [verb.head])
+                where = self.entity_of(verb.head.i)
+                places = [where.id] if where is not None and \
+                    where.type == EntityType.LOCATION else []
             toll = root.head
             if root.dep_ == "advcl" and toll.lemma_.casefold() in self.lex.casualties and \
                     any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")

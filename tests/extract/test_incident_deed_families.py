@@ -1,0 +1,245 @@
+"""Deeds, dates and places of incidents told in other styles (round 5): who did it when the
+doer is a phrase around the group, which incident a later reference means when several
+are told, when ("earlier this month"), and the finest place (a site the text singles out).
+
+Each family has three differently worded passages of our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record, rows
+
+from threatnet.model import EntityType, ExtractionRecord
+
+PUBLISHED = "2024-05-12"  # a Sunday
+DEEDS = ("perpetrated", "involved_in", "attacks", "targets")
+
+
+def _incidents(rec: ExtractionRecord) -> list:
+    return [e for e in rec.entities if e.type == EntityType.EVENT and e.incident]
+
+
+def _names(rec: ExtractionRecord) -> dict[str, str]:
+    return {e.id: e.name for e in rec.entities}
+
+
+def _place(rec: ExtractionRecord, incident) -> str | None:
+    return _names(rec).get(incident.incident.place)
+
+
+def _perpetrators(rec: ExtractionRecord) -> dict[str, set[tuple[str, str, str]]]:
+    """incident name -> (group, polarity, modality) of every perpetrated claim on it."""
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for row in rows(rec):
+        if row.predicate == "perpetrated":
+            out.setdefault(row.object, set()).add((row.subject, row.polarity, row.modality))
+    return out
+
+
+def _only(rec: ExtractionRecord):
+    [incident] = _incidents(rec)
+    return incident
+
+
+# -- the finest place: a site the text singles out ------------------------------------
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("On the night of 25 March, militants tried to force their way into the naval air "
+     "station at Turbat in Kech district; four soldiers were killed.", "naval air station"),
+    ("On Monday a suicide bomber detonated a car outside the Indian embassy in Kabul city, "
+     "killing nine people.", "Indian embassy"),
+    ("A bomber blew himself up on the second floor of the governor's office in Herat on "
+     "Thursday, killing the deputy governor.", "governor's office"),
+])
+def test_a_singled_out_site_is_the_place_and_its_town_is_kept(extractor, text, site):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert _place(rec, incident) == site
+    places = {_names(rec)[c.object] for c in rec.claims
+              if c.predicate == "occurred_in" and c.subject == incident.id}
+    assert site in places and len(places) == 2  # the site, and the town it is in
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Gunmen attacked a police station in Bannu on Monday, killing two constables.",
+     "Bannu"),
+    ("Militants stormed the station in Kohat on Tuesday and killed three officers.",
+     "Kohat"),
+    ("On Friday a bomb went off near a mosque in Peshawar, killing six worshippers.",
+     "Peshawar"),
+])
+def test_a_site_of_a_kind_leaves_the_town_the_place(extractor, text, town):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _place(rec, _only(rec)) == town
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("A suicide bomber rammed a car into a convoy on the Karakoram Highway near Besham on "
+     "Tuesday, killing five engineers.", "Bisham"),
+    ("On Tuesday gunmen stopped a bus on the Karakoram Highway near Besham and shot dead "
+     "nine passengers.", "Bisham"),
+    ("Militants ambushed a police van on the Karakoram Highway in Kohistan on Friday, "
+     "killing two officers.", "Kohistan"),
+])
+def test_a_town_named_with_a_highway_is_finer_than_the_highway(extractor, text, town):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _place(rec, _only(rec)) == town
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks are likely to continue, particularly in Mastung, where the Islamic State "
+    "claimed the bombing of an election rally in 2018.",
+    "Analysts point to Quetta, where gunmen shot dead eleven miners in January 2021.",
+    "Security was raised in Parachinar, where a bomb killed twenty people at a market in "
+    "2017.",
+])
+def test_a_where_clause_places_its_deed_in_its_antecedent(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert _place(rec, incident) in text.split(", where")[0]
+
+
+# -- dates counted from publication ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Earlier this month a suicide bomber struck a convoy near Mir Ali, killing five "
+     "soldiers.", "2024-05"),
+    ("Last month gunmen attacked a polio team in Bajaur, killing two policemen.",
+     "2024-04"),
+    ("Last year militants stormed a police station in Tank district and killed six "
+     "officers.", "2023"),
+])
+def test_a_calendar_period_dates_the_incident_from_publication(extractor, text, date):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _only(rec).incident.date == date
+
+
+def test_a_week_across_two_months_gives_no_month(extractor):
+    rec = record(extractor, "Last week militants ambushed a police van on the outskirts of "
+                            "Kohat, killing three policemen.", published=PUBLISHED)
+    assert _only(rec).incident.date is None  # 29 April – 5 May
+
+
+# -- which incident a later reference means --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber struck a tuition centre in Kabul on Friday, killing 40 students. The "
+    "Islamic State has claimed many earlier attacks on the community, including a 2018 "
+    "suicide bombing at another school. A Taliban spokesman condemned the bombing.",
+    "Gunmen attacked a bus in Kohistan on Monday, killing nine passengers. The TTP has "
+    "carried out several assaults on travellers, including a 2021 bombing of a bus in "
+    "Dasu. Officials said the attack was planned in Afghanistan.",
+    "A bomb exploded at a shrine in Sehwan on Thursday, killing 70 devotees. Such places "
+    "have been hit before, including a 2016 bombing at a shrine in Khuzdar. Police said "
+    "the blast was caused by a suicide bomber.",
+])
+def test_a_bare_reference_means_the_story_not_an_example(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    story = next(e for e in _incidents(rec) if (e.incident.date or "").startswith("2024"))
+    last = text.rsplit(". ", 1)[1]
+    offset = text.rindex(last)
+    assert any(m.start >= offset for m in story.mentions)
+
+
+@pytest.mark.parametrize(("text", "group", "struck"), [
+    ("A bomb exploded near a market in Parachinar on Friday, killing eleven people. Hours "
+     "later, in a separate attack, gunmen killed two soldiers at a checkpoint in North "
+     "Waziristan. The Islamic State Khorasan Province claimed the bombing, while the Hafiz "
+     "Gul Bahadur group claimed the attack on the checkpoint.",
+     "Hafiz Gul Bahadur group", "North Waziristan"),
+    ("Militants ambushed a convoy in Kurram on Monday, killing four soldiers. In another "
+     "attack, a bomb struck a school in Bajaur. The TTP claimed the attack on the convoy.",
+     "Tehrik-i-Taliban Pakistan", "Kurram"),
+    ("Gunmen attacked a police post in Tank on Tuesday, killing two officers. Separately, a "
+     "bomb went off at a bus stop in Quetta on Tuesday, killing five. The BLA claimed the "
+     "bombing at the bus stop.", "Balochistan Liberation Army", "Quetta"),
+])
+def test_the_attack_on_x_binds_to_the_incident_that_struck_x(extractor, text, group,
+                                                               struck):
+    rec = record(extractor, text, published=PUBLISHED)
+    places = {e.name: _place(rec, e) for e in _incidents(rec)}
+    done = {places[name] for name, who in _perpetrators(rec).items()
+            for g, _, _ in who if g == group}
+    assert done == {struck}
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion ripped through a bus terminal in Dera Ismail Khan on Saturday, killing "
+    "nine people. Authorities suspect that Lashkar-e-Jhangvi was responsible for the "
+    "carnage.",
+    "Gunmen opened fire on worshippers at a mosque in Quetta on Friday, killing twelve. "
+    "Police said Lashkar-e-Jhangvi was responsible for the massacre.",
+    "A suicide bomber struck a funeral in Bajaur on Thursday, killing 20 mourners. "
+    "Officials believe Lashkar-e-Jhangvi was responsible for the atrocity.",
+])
+def test_the_carnage_refers_back_and_keeps_the_hedge(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    claims = _perpetrators(rec).get(incident.name, set())
+    assert claims and all(g == "Lashkar-e-Jhangvi" and m != "asserted"
+                          for g, _, m in claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Hours after the Mastung blast, two suicide bombers struck a mosque in Hangu, killing "
+    "five worshippers.",
+    "A day after the Peshawar mosque bombing, gunmen attacked a checkpost in Khyber "
+    "district, killing three soldiers.",
+    "Following the Quetta bombing, militants stormed a police post in Zhob and killed four "
+    "officers.",
+])
+def test_an_incident_named_to_tell_the_time_is_not_the_deed(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    deed_places = {_place(rec, e) for e in _incidents(rec)
+                   if any(m.start > text.index(",") for m in e.mentions)}
+    named = text.split("the ", 1)[1].split()[0]  # Mastung, Peshawar, Quetta
+    assert named not in deed_places
+
+
+# -- the doer phrase ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Fighters of the Balochistan Liberation Army hijacked a passenger train near Mach on "
+     "Tuesday.", "Balochistan Liberation Army"),
+    ("On Tuesday militants from the Hafiz Gul Bahadur group attacked a checkpost in Mir "
+     "Ali, killing two soldiers.", "Hafiz Gul Bahadur group"),
+    ("The Tehrik-i-Taliban Pakistan, whose fighters stormed a police station in Kulachi on "
+     "Tuesday, said six officers had been killed.", "Tehrik-i-Taliban Pakistan"),
+])
+def test_the_group_in_the_doer_phrase_did_the_deed(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert (group, "affirmed", "asserted") in _perpetrators(rec)[incident.name]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police van in Lakki Marwat on Monday, killing four policemen. \"Our "
+    "fighters attacked the police van,\" Tehrik-i-Taliban Pakistan spokesman Muhammad "
+    "Khurasani said in a statement.",
+    "A bomb struck an army truck in Kech on Friday. \"Our mujahideen targeted the truck,\" "
+    "a spokesman for the Balochistan Liberation Army said.",
+    "Militants raided a checkpost in Kurram on Wednesday. \"We attacked the checkpost,\" "
+    "the Tehrik-i-Taliban Pakistan said in a statement.",
+])
+def test_a_spokesmans_first_person_deed_is_the_groups_claim(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    claims = _perpetrators(rec).get(incident.name, set())
+    assert claims and all(m == "alleged" for _, _, m in claims)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("TTP militants kill four policemen in Dera Ismail Khan\n\nMilitants attacked a police "
+     "van in Dera Ismail Khan on Monday, killing four policemen, officials said.",
+     "Tehrik-i-Taliban Pakistan"),
+    ("BLA fighters attack army camp in Turbat\n\nGunmen stormed an army camp in Turbat on "
+     "Friday night and killed two soldiers.", "Balochistan Liberation Army"),
+    ("Lashkar-e-Jhangvi gunmen shoot dead six miners in Mach\n\nSix coal miners were shot "
+     "dead in Mach on Saturday after gunmen stormed their camp.", "Lashkar-e-Jhangvi"),
+])
+def test_a_headline_deed_is_the_storys_incident(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert incident.incident.date is not None  # the body's day, on the headline's incident
+    assert any(g == group for g, _, _ in _perpetrators(rec)[incident.name])
