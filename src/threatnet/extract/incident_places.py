@@ -108,7 +108,8 @@ class PlaceReader:
         into or went off at when the text singles it out ("forced their way into the naval
         air station at Turbat", "detonated explosives outside the Indian embassy", "on the
         second floor of the governor's office")."""
-        for head in self._site_heads(trigger):
+        heads = self._site_heads(trigger)
+        for head in heads:  # a name first: "the old terminal of Jinnah International Airport"
             for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
                                 c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
                 entity = self.entity_of(tok.i)
@@ -117,7 +118,14 @@ class PlaceReader:
                         self._facility_name(entity, placed=tok is head):
                     return entity.id
                 if entity is None and self._facility_word(tok):
-                    span = self._facility_span(tok) or self._singled_out(tok)
+                    span = self._facility_span(tok)
+                    if span is not None:
+                        return self._facility(span).id
+        for head in heads:
+            for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
+                                c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
+                if self.entity_of(tok.i) is None and self._facility_word(tok):
+                    span = self._singled_out(tok)
                     if span is not None:
                         return self._facility(span).id
         return None
@@ -137,8 +145,10 @@ class PlaceReader:
         of its own ("the naval air station", "the governor's office", "the Indian
         embassy"), not one of a kind ("a police station", "the station")."""
         lefts = list(head.lefts)
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or any(
-            c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in lefts)
+        owners = [c for c in lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        # "the governor's office", not "a girls' school"
+        definite = any(c.dep_ == "det" and c.lower_ == "the"
+                       for t in [head, *owners] for c in t.lefts)
         mods = [c for c in lefts if c.dep_ in NAME_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN")
                 and not c.like_num and c.ent_type_ not in ("ORDINAL", "CARDINAL", "DATE",
                                                            "TIME")]
