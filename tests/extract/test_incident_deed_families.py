@@ -243,3 +243,21 @@ def test_a_headline_deed_is_the_storys_incident(extractor, text, group):
     incident = _only(rec)
     assert incident.incident.date is not None  # the body's day, on the headline's incident
     assert any(g == group for g, _, _ in _perpetrators(rec)[incident.name])
+
+
+@pytest.mark.parametrize(("text", "group", "date"), [
+    ("On 11 March 2024, fighters of the Balochistan Liberation Army stopped a passenger "
+     "train in the Bolan Pass. The attackers blew up a section of the track and took the "
+     "passengers hostage.", "Balochistan Liberation Army", "2024-03-11"),
+    ("On 2 May 2024, militants of the Tehrik-i-Taliban Pakistan surrounded a police station "
+     "in Kulachi. The militants set fire to the building and killed four officers.",
+     "Tehrik-i-Taliban Pakistan", "2024-05-02"),
+    ("On 3 May 2024 gunmen belonging to Lashkar-e-Jhangvi stopped a bus near Mach. The "
+     "gunmen shot dead eleven passengers.", "Lashkar-e-Jhangvi", "2024-05-03"),
+])
+def test_the_attackers_are_the_doers_named_just_before(extractor, text, group, date):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert incident.incident.date == date
+    assert any(g == group and p == "affirmed" for g, p, _ in
+               _perpetrators(rec)[incident.name])

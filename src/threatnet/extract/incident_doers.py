@@ -70,6 +70,8 @@ class DoerReader:
             return self._speaking(verb)
         if not any(self._doer_noun(t) for t in words):
             return []
+        if words[0].lower_ == "the" and len(words) == 2:
+            return self._named_before(verb)
         if words[0].lower_ == "whose" and verb.dep_ == "relcl":
             # "the TTP, whose fighters stormed a police station": the clause's antecedent
             owner = self.token_entity.get(verb.head.i)
@@ -81,6 +83,21 @@ class DoerReader:
                     self._tied(tok, words):
                 found.append(owner)
         return found
+
+    def _named_before(self, verb: Token) -> list[str]:
+        """ "On 11 March, fighters of the BLA stopped the train … The attackers blew up the
+        track": the group the doers of the sentence before were tied to."""
+        start = verb.sent.start
+        if start == 0:
+            return []
+        for tok in verb.doc[start - 1].sent:
+            if tok.dep_ not in ("nsubj", "pobj") or not self._doer_noun(tok):
+                continue  # "On 3 May gunmen belonging to X stopped …": parsed under "On"
+            for word in tok.subtree:
+                owner = self.token_entity.get(word.i)
+                if owner and self.type_of(owner) in GROUPS:
+                    return [owner]
+        return []
 
     def _speaking(self, verb: Token) -> list[str]:
         """ "'Our fighters attacked the van,' TTP spokesman X said": the group whose

@@ -301,6 +301,9 @@ class _Run:
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
             [p for c in tok.children if c.dep_ == "agent" for p in c.children
              if p.dep_ == "pobj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "The militants set fire to the building and killed four officers"
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if tok.tag_ == "VBG" and self._charged_gerund(tok):  # "claimed … for killing two"
             return kind
         for doer in doers:
@@ -672,9 +675,20 @@ class _Run:
                 latest.places = [*places, *(p for p in latest.places if p not in places)]
             self._join(latest, tok)
             return latest
+        if verbal and not (places or date) and self._known_doers(tok):
+            # "On 11 March, fighters stopped the train … The attackers blew up a section
+            # of the track": doers told of just before, on the day written there
+            date = carried_date(tok, self.dates, self.published)
         if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _known_doers(self, verb: Token) -> bool:
+        """The deed's subject is anonymous doers the text has already introduced ("The
+        attackers", "the gunmen")."""
+        return any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.anonymous and
+                   any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                   for c in verb.children)
 
     def _told_as_time(self, incident: FoundIncident, tok: Token) -> bool:
         """The incident is named in the deed's sentence only to tell when the deed
