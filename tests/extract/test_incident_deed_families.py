@@ -261,3 +261,29 @@ def test_the_attackers_are_the_doers_named_just_before(extractor, text, group, d
     assert incident.incident.date == date
     assert any(g == group and p == "affirmed" for g, p, _ in
                _perpetrators(rec)[incident.name])
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On Friday a suicide bomber struck a tuition centre in the Dasht-e-Barchi area of "
+     "Kabul, killing 35 students.", "Dasht-e-Barchi"),
+    ("Gunmen attacked a checkpost in the Killi-e-Shahbaz area of Pishin district on "
+     "Tuesday, killing two soldiers.", "Killi-e-Shahbaz"),
+    ("A bomb exploded at a market in the Mandi-e-Shah village of Kurram on Monday, killing "
+     "six people.", "Mandi-e-Shah"),
+])
+def test_a_hyphened_name_with_a_particle_is_one_place(extractor, text, place):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _place(rec, _only(rec)) == place
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a university in Kabul on Monday, killing 22 students. It was the second "
+    "attack on an educational institution in Kabul in as many weeks.",
+    "A suicide bomber struck a mosque in Peshawar on Friday, killing 50 worshippers. It was "
+    "the deadliest attack in the city this year.",
+    "Militants ambushed a convoy in Kurram on Tuesday, killing nine soldiers. It was another "
+    "attack on the security forces in the district.",
+])
+def test_it_was_the_second_attack_describes_the_incident_told(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert len(_incidents(rec)) == 1

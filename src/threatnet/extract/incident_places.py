@@ -252,7 +252,8 @@ class PlaceReader:
             start = tok.i
             while start > 0 and self._nameless(start - 1) and (
                     self._name_word(self.doc[start - 1]) or
-                    (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
+                    (self.doc[start - 1].text in "-‐" and start - 1 > 0) or
+                    self._name_particle(start - 1)):
                 start -= 1
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
@@ -275,6 +276,14 @@ class PlaceReader:
         return tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].isupper() and \
             not tok.is_sent_start and tok.ent_type_ not in ("NORP", "DATE", "TIME") and \
             not tok.is_stop
+
+    def _name_particle(self, i: int) -> bool:
+        """ "e" in "Dasht-e-Barchi", "ul" in "Kot-ul-Amir": a short particle between
+        hyphens, inside a name."""
+        tok = self.doc[i]
+        return 0 < i < len(self.doc) - 1 and len(tok.text) <= 3 and tok.text.isalpha() and \
+            tok.text.islower() and self.doc[i - 1].text in "-‐" and \
+            self.doc[i + 1].text in "-‐"
 
     def _nameless(self, i: int) -> bool:
         """A word no entity of the pack holds: free, or part of a name the statistical NER

@@ -545,6 +545,9 @@ class _Run:
 
     def _noun(self, tok: Token, here: FoundIncident | None,
               marker: bool) -> FoundIncident | None:
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.head.children):
+            return None  # "It was the second attack on a school in Kabul": a description
         dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.casefold()
