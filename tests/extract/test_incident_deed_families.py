@@ -287,3 +287,23 @@ def test_a_hyphened_name_with_a_particle_is_one_place(extractor, text, place):
 def test_it_was_the_second_attack_describes_the_incident_told(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert len(_incidents(rec)) == 1
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("A journalist was abducted in Karachi on 23 January 2002. The accused had earlier been "
+    "jailed in India over the 1994 kidnapping of tourists in New Delhi. He was freed in a "
+    "prisoner exchange. Prosecutors said he had planned the kidnapping.", "1994"),
+    ("Gunmen stormed a hotel in Kabul on 12 December 2022, killing five guests. The group had "
+    "been blamed for the 2011 bombing of a market in the city. Its fighters have since "
+    "multiplied. Police said the attack was planned for weeks.", "2011"),
+    ("A bomb exploded at a shrine in Sehwan on 16 February 2017, killing 88 devotees. The "
+    "shrine's custodian had survived the 2005 shooting of a caretaker in Jhal Magsi. Crowds "
+    "returned within days. Officials said the blast was caused by a suicide bomber.", "2005"),
+])
+def test_a_reference_sentences_later_is_not_to_an_incident_recalled_in_passing(extractor,
+                                                                                text, year):
+    rec = record(extractor, text, published=PUBLISHED)
+    recalled = [e for e in _incidents(rec) if (e.incident.date or "").startswith(year)]
+    last = text.rsplit(". ", 1)[1]
+    assert recalled and not any(m.start >= text.rindex(last) for e in recalled
+                                for m in e.mentions)

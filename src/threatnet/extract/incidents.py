@@ -247,6 +247,7 @@ class _Run:
             self.published = self._labelled_publication()
         self.last_sentence = -1
         self.examples: set[str] = set()  # incidents told as one example of many
+        self.flashbacks: set[str] = set()  # of those, the ones recalled in passing
         self.headline: tuple[int, int] | None = None  # the first line's offsets, once read
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
@@ -590,8 +591,11 @@ class _Run:
                     or any(t.lemma_ == tok.lemma_ for t in f.triggers)] or fits
         if not (places or date or words or whom):
             # "… including a 2018 bombing at another centre. A spokesman condemned the
-            # bombing": a bare reference means the story's incident, not an example
-            fits = [f for f in fits if f.entity.id not in self.examples] or fits
+            # bombing": a bare reference means the story's incident, not an example (nor,
+            # sentences later, an earlier one recalled in passing)
+            fits = [f for f in fits if f.entity.id not in self.examples and not (
+                f.entity.id in self.flashbacks and
+                sentence_number(tok) - sentence_number(f.mentions[-1]) >= 2)] or fits
         if here is not None and here in fits:
             target = here
         else:
@@ -608,6 +612,18 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _flashback(self, noun: Token, date: str | None) -> bool:
+        """ "(Sheikh) had earlier been jailed over the 1994 kidnapping of tourists", told
+        after an incident of 2002: a noun dated by its own phrase to a year before an
+        incident the report told first, recalled in passing."""
+        if noun.pos_ != "NOUN" or not date or not self.out.incidents:
+            return False
+        own = [t for t in _own_phrase(noun) if not self._outside_story(t)]
+        if date_of(own, self.dates, self.published) != date:
+            return False
+        first = self.out.incidents[0].date
+        return bool(first) and first[:4] > date[:4]
 
     def _dated_apart(self, tok: Token, incident: FoundIncident) -> bool:
         """ "the bombing of an election rally in 2018", in a report of another year: a
@@ -848,9 +864,11 @@ class _Run:
         key = f"incident:{tok.i}"
         entity = self.adder.entity(key, kind, EntityType.EVENT)
         incident = FoundIncident(entity, kind, places=places, date=date)
-        self.out.incidents.append(incident)
+        if self._flashback(tok, date):
+            self.flashbacks.add(entity.id)
         if _example(tok):
             self.examples.add(entity.id)
+        self.out.incidents.append(incident)
         self._join(incident, tok)
         return incident
 
