@@ -307,3 +307,17 @@ def test_a_reference_sentences_later_is_not_to_an_incident_recalled_in_passing(e
     last = text.rsplit(". ", 1)[1]
     assert recalled and not any(m.start >= text.rindex(last) for e in recalled
                                 for m in e.mentions)
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    ("Late on Friday, unidentified assailants ambushed a police patrol on the outskirts of "
+     "Bannu, killing three officers.", "2024-05-10", "Bannu"),
+    ("On the night of 3 May, insurgents stormed a Levies post near the border town of "
+     "Chaman, killing four guards.", "2024-05-03", "Chaman"),
+    ("Militants attacked a checkpost in the Shakai area of South Waziristan district late "
+     "on Wednesday, killing two soldiers.", "2024-05-08", "Shakai"),
+])
+def test_a_day_and_a_place_told_around_the_deed(extractor, text, date, place):
+    rec = record(extractor, text, published=PUBLISHED)
+    incident = _only(rec)
+    assert (incident.incident.date, _place(rec, incident)) == (date, place)
