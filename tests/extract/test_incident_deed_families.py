@@ -321,3 +321,36 @@ def test_a_day_and_a_place_told_around_the_deed(extractor, text, date, place):
     rec = record(extractor, text, published=PUBLISHED)
     incident = _only(rec)
     assert (incident.incident.date, _place(rec, incident)) == (date, place)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("On Monday in Musakhel district, armed men blocked the highway, checked the identity "
+     "cards of travellers and shot dead 23 of them.", "Musakhel"),
+    ("In Kurram district on Friday, militants stopped a van, took the passengers out and "
+     "shot dead six of them.", "Kurram"),
+    ("Near Mach on Tuesday, gunmen surrounded a mining camp, tied up the workers and shot "
+     "dead eleven of them.", "Mach"),
+])
+def test_coordinated_deeds_share_the_place_told_before_them(extractor, text, place):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _place(rec, _only(rec)) == place
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("8 August 2016 — Quetta, Balochistan.\nHours after unknown gunmen shot dead Bilal Anwar "
+     "Kasi, lawyers gathered at the hospital. A suicide bomber then blew himself up among "
+     "them, killing 70 people. No group claimed the killing of Kasi.", "Kasi"),
+    ("12 March 2023 — Peshawar, Khyber Pakhtunkhwa.\nShortly after unidentified gunmen shot "
+     "dead Noor Khan, a tribal elder, mourners gathered at his house. A bomb later went off "
+     "at the gathering, killing nine. Police are investigating the killing of Khan.", "Khan"),
+    ("3 June 2021 — Karachi, Sindh.\nA day after gunmen shot dead Ali Raza, a trader, "
+     "protesters blocked a road. A grenade was then hurled at the crowd, wounding twelve. "
+     "Police arrested two suspects over the killing of Raza.", "Raza"),
+])
+def test_the_first_deed_under_a_heading_and_the_killing_of_its_victim(extractor, text,
+                                                                     victim):
+    rec = record(extractor, text, published=PUBLISHED)
+    shooting = next(e for e in _incidents(rec) if victim in e.name)
+    assert shooting.incident.date is not None and _place(rec, shooting)
+    last = text.rsplit(". ", 1)[1]
+    assert any(m.start >= text.rindex(last) for m in shooting.mentions)

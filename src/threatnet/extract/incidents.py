@@ -576,15 +576,15 @@ class _Run:
         whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
                 c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
                 for t in p.subtree if t.pos_ == "PROPN"}
-        if whom:  # "the killing of its former chief, X": only an incident that struck X
+        if whom:  # "the killing of its former chief, X": only an incident that struck X,
+            # the one whose own deed names X first
             fits = [f for f in fits if whom <= self._words_of(f)]
+            fits = [f for f in fits if whom <= _told_words(f)] or fits
         struck = {word_key(p.text) for c in tok.children if c.dep_ == "prep" and
                   c.lower_ in ("on", "against", "at", "near") for p in c.children
                   if p.dep_ == "pobj" and p.pos_ == "NOUN"}
         if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
-            fits = [f for f in fits if struck <= {
-                word_key(t.text) for trigger in f.triggers
-                for t in sentence_of(trigger)}] or fits
+            fits = [f for f in fits if struck <= _told_words(f)] or fits
         own = self.f.noun_kind(tok)
         if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
             fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
@@ -698,9 +698,18 @@ class _Run:
             # "On 11 March, fighters stopped the train … The attackers blew up a section
             # of the track": doers told of just before, on the day written there
             date = carried_date(tok, self.dates, self.published)
-        if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
+        if not (places or date or self._specific(tok) or self._item_deed(tok, verbal)) or \
+                self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
+
+    def _item_deed(self, tok: Token, verbal: bool) -> bool:
+        """ "8 August 2016 — Quetta. Hours after unknown gunmen shot dead a lawyer, …": the
+        first deed of anonymous doers under a digest heading no incident has taken is the
+        item's incident, dated and placed by the heading."""
+        return verbal and self._open_heading(tok) is not None and any(
+            c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.anonymous
+            for c in tok.children)
 
     def _known_doers(self, verb: Token) -> bool:
         """The deed's subject is anonymous doers the text has already introduced ("The
@@ -747,7 +756,7 @@ class _Run:
         """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
         one actor against another, told without a day or a toll (or a known population
         struck with no place either), is a relation between them (relation extraction's),
-        not an incident."""
+        not an incident. "Gunmen shot dead X" is a toll."""
         objects = target_heads(tok)
         entities = [e for o in objects for e in [self.entity_of(o.i)]
                     if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
@@ -757,7 +766,8 @@ class _Run:
             return True  # "has attacked … since": a record, not an incident
         if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
             places = []  # a place makes a relation between actors no incident
-        return not places and not (date and len(date) == 10) and not self._hurt(tok)
+        return not places and not (date and len(date) == 10) and not self._hurt(tok) and \
+            not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in ("dead", "down"))
 
     def _target_noun(self, tok: Token) -> bool:
         """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
@@ -932,6 +942,13 @@ class _Run:
             while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
                 root = root.head
             scope = [t for t in clause_tokens(root) if not self._outside_story(t)]
+            first = root
+            while first.dep_ == "conj" and first.head.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+                first = first.head  # "In Musakhel, armed men blocked …, checked … and shot"
+            if first is not root:
+                scope = sorted({*scope, *(t for t in clause_tokens(first)
+                                          if not self._outside_story(t))}, key=lambda t: t.i)
             own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
@@ -1015,6 +1032,11 @@ def _own_phrase(noun: Token) -> list[Token]:
         out.append(node)
         stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _told_words(incident: FoundIncident) -> set[str]:
+    """The words of the sentences that tell an incident's deeds."""
+    return {word_key(t.text) for trigger in incident.triggers for t in sentence_of(trigger)}
 
 
 def _clause_verb(tok: Token) -> Token:
