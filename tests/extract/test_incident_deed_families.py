@@ -354,3 +354,31 @@ def test_the_first_deed_under_a_heading_and_the_killing_of_its_victim(extractor,
     assert shooting.incident.date is not None and _place(rec, shooting)
     last = text.rsplit(". ", 1)[1]
     assert any(m.start >= text.rindex(last) for m in shooting.mentions)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Bomb kills four in Karachi\n[English rendering of an Urdu newspaper report, 28 April "
+     "2022]\n\nA suicide bomber struck a van near Karachi University on Tuesday, killing four "
+     "teachers.", "2022-04-26"),
+    ("Gunmen kill two policemen\n[Translated from the Pashto service, 12 May 2024]\n\nGunmen "
+     "attacked a police post in Bannu on Friday, killing two officers.", "2024-05-10"),
+    ("(Summary prepared 3 March 2023)\nMilitants ambushed a convoy in Kurram on Wednesday, "
+     "killing four soldiers.", "2023-03-01"),
+])
+def test_a_bracketed_note_dates_the_report_when_nothing_else_does(extractor, text, date):
+    rec = record(extractor, text)  # no publication date given
+    assert _only(rec).incident.date == date
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Monthly digest: Pakistan, September 2023\n\n(1) Mid-September. Mastung, Balochistan. "
+     "Roadside bombing.\nA bomb went off beside a car carrying a cleric in Mastung, wounding "
+     "him.", "2023-09"),
+    ("Quarterly notes, 2022\n\nEarly March. Peshawar, Khyber Pakhtunkhwa.\nA grenade was "
+     "hurled at a police van in Peshawar, wounding three officers.", "2022-03"),
+    ("Review of 2021\n\nLate June — Quetta, Balochistan.\nGunmen attacked a checkpoint in "
+     "Quetta, killing two policemen.", "2021-06"),
+])
+def test_a_part_of_a_month_heading_dates_its_item(extractor, text, date):
+    rec = record(extractor, text, published="2024-01-10")
+    assert _only(rec).incident.date == date

@@ -393,7 +393,7 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
-            if self._publication_line(line):
+            if self._publication_line(line) or (n < 4 and _editorial_note(line)):
                 continue  # "Published 10 May 2023 · …": the report's date, not an item's
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
@@ -407,10 +407,11 @@ class _Run:
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
             date = resolve_date(written.group(0), self.published) if written else None
-            day = _DAY_MONTH.match(line) if n != title else None
+            day = (_DAY_MONTH.match(line) or _PART_MONTH.match(line)) if n != title else None
             if day is not None and (date is None or len(date) == 4):
-                # "(1) 6 September. Chitral district …": the item's day, in the year the
-                # digest speaks of (the last year written above it)
+                # "(1) 6 September. Chitral district …", "(2) Mid-September. Mastung …":
+                # the item's day or month, in the year the digest speaks of (the last year
+                # written above it)
                 years = _YEAR_RE.findall(text[:start])
                 year = years[-1] if years else (self.published or "")[:4]
                 date = resolve_date(f"{day.group(1)} {year}", None) if year else date
@@ -429,7 +430,7 @@ class _Run:
         text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
         for line in text.split("\n", 4)[:4]:
             written = _DATE.search(line)
-            if written and self._publication_line(line):
+            if written and (self._publication_line(line) or _editorial_note(line)):
                 found = resolve_date(written.group(0), None)
                 if found and len(found) == 10:
                     return found
@@ -495,8 +496,11 @@ class _Run:
             own = {word_key(w) for name in [entity.name, *entity.aliases]
                    for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
                 {word_key(w) for w in self.f.incident_nouns}
-        unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
-                                                for t in sentence_of(trigger)}]
+        # the words of its deeds' sentences, and of its places ("Mastung" told in the
+        # item's heading, not in the deed's sentence)
+        unnamed = [f for f in unnamed if own & (_told_words(f) | {
+            word_key(w) for p in f.places for w in re.split(r"[\s\-']+",
+                                                         self.adder.name_of(p) or "")})]
         latest = max(unnamed, key=lambda f: f.last, default=None)
         if latest is None or (year and latest.date and not latest.date.startswith(year)):
             return None
@@ -731,7 +735,10 @@ class _Run:
         militants kill four policemen in D.I. Khan"), sharing the deed's place or naming
         none: the headline or heading of the story that tells the deed."""
         return all(t.pos_ != "VERB" or self._in_headline(t) for t in incident.triggers) and \
-            (not incident.places or bool(set(places) & set(incident.places)))
+            (not incident.places or bool(set(places) & set(incident.places)) or
+             bool(self._refined(incident.places, places)) or any(
+                 self.adder.name_of(k) and self.adder.name_of(k) in self.adder.name_of(p)
+                 for k in incident.places for p in places))  # "Karachi" … "Karachi University"
 
     def alone(self, tok: Token) -> bool:
         """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
@@ -1006,6 +1013,10 @@ _DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\
 _DAY_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+"
                         r"\d{1,2})\b(?![,\s]*\d{4})")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# an item opening with a part of a month: "(2) Mid-September.", "Early March —"
+_PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:jan|febr)uary|"
+                         r"march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b"
+                         r"(?![,\s]*\d{4})", re.IGNORECASE)
 
 # a record's field: "Date of listing: …", "Other names: …"
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
@@ -1032,6 +1043,13 @@ def _own_phrase(noun: Token) -> list[Token]:
         out.append(node)
         stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _editorial_note(line: str) -> bool:
+    """ "[English rendering of an Urdu newspaper report, 28 April 2022]": a bracketed
+    note on the report itself among its first lines."""
+    line = line.strip()
+    return len(line) > 2 and line[0] in "[(" and line[-1] in "])"
 
 
 def _told_words(incident: FoundIncident) -> set[str]:
