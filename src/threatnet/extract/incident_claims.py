@@ -108,9 +108,10 @@ class IncidentClaimMaker:
         if incident.places and incident.triggers:
             # the finest place; where that is a site or village only the text names
             # ("Kaaj education centre"), the known place it lies in as well
+            first = self.entities[incident.places[0]]
             known = [p for p in incident.places[1:] if p in self.entities and
                      self.entities[p].pack_id] \
-                if not self.entities[incident.places[0]].pack_id else []
+                if not first.pack_id or first.type == EntityType.INFRASTRUCTURE else []
             for place in [incident.places[0], *known[:1]]:
                 out.append(IncidentClaim(RawClaim(inc, "occurred_in", place,
                                                   incident.triggers[0]),

@@ -97,6 +97,11 @@ class IncidentFinder:
                 incident.places = [site, *incident.places]  # the named site it struck
             for trigger in incident.triggers if not incident.places else []:
                 incident.places = incident.places or run.place_reader.target_town(trigger)
+            town = run.town_in_name(incident.places[:1])
+            if town is not None and town not in incident.places[1:2]:
+                # "Chinese consulate in Karachi": Karachi next, before any wider place
+                incident.places = [incident.places[0], town,
+                                   *(p for p in incident.places[1:] if p != town)]
         run.dateline_place()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
@@ -350,6 +355,18 @@ class _Run:
                                    alignment_mode="expand")
         entity = self.entity_of(place[0].i) if place is not None and len(place) else None
         return found if entity is not None and entity.type == EntityType.LOCATION else None
+
+    def town_in_name(self, places: list[str]) -> str | None:
+        """The known place a site's name puts it in ("Chinese consulate in Karachi",
+        "Police Training School at Manawan"), when the text names that place elsewhere."""
+        if not places:
+            return None
+        found = re.search(r"\s(?:in|at)\s+(.+)$", self.adder.name_of(places[0]))
+        if found is None:
+            return None
+        wanted = found.group(1).casefold()
+        return next((e.id for e in self.found.entities if e.type == EntityType.LOCATION
+                     and wanted in {n.casefold() for n in [e.name, *e.aliases]}), None)
 
     def dateline_place(self) -> None:
         """A story told from a dateline about one incident: the incident's place, if the
