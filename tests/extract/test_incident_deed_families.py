@@ -382,3 +382,18 @@ def test_a_bracketed_note_dates_the_report_when_nothing_else_does(extractor, tex
 def test_a_part_of_a_month_heading_dates_its_item(extractor, text, date):
     rec = record(extractor, text, published="2024-01-10")
     assert _only(rec).incident.date == date
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2024, police suspected that fighters of the Tehrik-i-Taliban Pakistan had "
+    "surrounded a police station in Kulachi. The attackers set fire to the building and "
+    "killed four officers.",
+    "On 2 May 2024, officials said fighters of the Tehrik-i-Taliban Pakistan surrounded a "
+    "police station in Kulachi. The attackers killed four officers.",
+    "On 2 May 2024, militants of the Tehrik-i-Taliban Pakistan were accused of surrounding a "
+    "police station in Kulachi. The attackers killed four officers.",
+])
+def test_the_attackers_a_source_tied_to_a_group_are_no_certain_deed(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not any(row.predicate == "perpetrated" and row.modality == "asserted" and
+                   row.source is None and row.polarity == "affirmed" for row in rows(rec))

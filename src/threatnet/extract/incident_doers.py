@@ -91,13 +91,26 @@ class DoerReader:
         if start == 0:
             return []
         for tok in verb.doc[start - 1].sent:
-            if tok.dep_ not in ("nsubj", "pobj") or not self._doer_noun(tok):
+            if tok.dep_ not in ("nsubj", "pobj") or not self._doer_noun(tok) or \
+                    not self._told_by_author(tok):
                 continue  # "On 3 May gunmen belonging to X stopped …": parsed under "On"
             for word in tok.subtree:
                 owner = self.token_entity.get(word.i)
                 if owner and self.type_of(owner) in GROUPS:
                     return [owner]
         return []
+
+    def _told_by_author(self, doer: Token) -> bool:
+        """The doer is the subject of its sentence's main verb, in the author's voice: not
+        "police suspected that fighters of X had …", nor "officials said fighters of X …"
+        (what a source says of them is a claim of the source's, not the author's)."""
+        node = doer.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ROOT" and node.lemma_.casefold() not in self.lex.speech_verbs \
+            and not any(c.dep_ == "neg" for c in node.children)
 
     def _speaking(self, verb: Token) -> list[str]:
         """ "'Our fighters attacked the van,' TTP spokesman X said": the group whose
