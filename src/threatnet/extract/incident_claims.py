@@ -109,9 +109,10 @@ class IncidentClaimMaker:
         if incident.places and incident.triggers:
             # the finest place; where that is a site or village only the text names
             # ("Kaaj education centre"), the known place it lies in as well
+            first = self.entities[incident.places[0]]
             known = [p for p in incident.places[1:] if p in self.entities and
                      self.entities[p].pack_id] \
-                if not self.entities[incident.places[0]].pack_id else []
+                if not first.pack_id or first.type == EntityType.INFRASTRUCTURE else []
             for place in [incident.places[0], *known[:1]]:
                 out.append(IncidentClaim(RawClaim(inc, "occurred_in", place,
                                                   incident.triggers[0]),
@@ -213,8 +214,11 @@ class IncidentClaimMaker:
                 reading = self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
                 how = "deed"
-                if reading.source is not None and reading.source.entity == doer:
-                    # "the group said it had targeted …": the group's own claim
+                if reading.source is not None and (
+                        reading.source.entity == doer or
+                        doer in self._speaking_groups(trigger)):
+                    # "the group said it had targeted …", "'We attacked …,' its
+                    # spokesman said": the group's own claim
                     reading.hedge(self.lex.responsibility_modality)
                     how = "claimed"
                 else:

@@ -49,7 +49,32 @@ def resolve_date(text: str, published: str | None) -> str | None:
         for word, back in _DAYS_BACK.items():
             if word in lower.split():
                 return (base - timedelta(days=back)).isoformat()
+        period = _calendar_period(lower, base)
+        if period is not None:
+            return period
     return normalise(text, published)
+
+
+_PERIOD = re.compile(r"\b(this|last|past|previous)\s+(week|month|year)\b")
+
+
+def _calendar_period(lower: str, base: date) -> str | None:
+    """ "earlier this month", "last week", "last year": the month or year they fall in,
+    counted from publication (a week across two months has no month)."""
+    found = _PERIOD.search(lower)
+    if found is None or any(c.isdigit() for c in lower):
+        return None
+    back = found.group(1) != "this"
+    unit = found.group(2)
+    if unit == "year":
+        return str(base.year - back)
+    if unit == "month":
+        month = base.year * 12 + base.month - 1 - back
+        return f"{month // 12:04d}-{month % 12 + 1:02d}"
+    monday = base - timedelta(days=base.weekday() + 7 * back)
+    end = min(base, monday + timedelta(days=6))
+    return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == \
+        (end.year, end.month) else None
 
 
 def _published(published: str | None) -> date | None:
@@ -74,6 +99,21 @@ def date_of(tokens: list[Token], dates: list[Span], published: str | None) -> st
             resolve_date(span.text, _context(span, dates) or published)
         if value is not None:
             return value
+    return _period_words(tokens, published)
+
+
+def _period_words(tokens: list[Token], published: str | None) -> str | None:
+    """ "Earlier this month", "last week": a period the NER left untagged, read from
+    the words themselves."""
+    base = _published(published)
+    if base is None:
+        return None
+    for tok in tokens:
+        if tok.lower_ in ("week", "month", "year") and tok.i > 0 and \
+                tok.nbor(-1).lower_ in ("this", "last", "past", "previous") and \
+                tok.dep_ in ("npadvmod", "pobj", "tmod") and \
+                not (tok.i > 1 and tok.nbor(-2).lower_ in _NOT_ANCHORS):
+            return _calendar_period(f"{tok.nbor(-1).lower_} {tok.lower_}", base)
     return None
 
 
@@ -135,8 +175,9 @@ def _context(span: Span, dates: list[Span]) -> str | None:
     """For a date without a year ("On August 27"), the last full date written before it:
     a narrative of 2021 published in 2023 stays in 2021."""
     lower = span.text.casefold()
-    if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")):
-        return None  # a year of its own, or a day counted from publication
+    if _YEAR.search(span.text) or any(w in lower for w in (*WEEKDAYS, *_DAYS_BACK, "night")) \
+            or _PERIOD.search(lower):
+        return None  # a year of its own, or a day or period counted from publication
     doc = span.doc
     index = date_index(dates)  # the last anchors before `span`, by bisection (linear cost)
     count = index.count_before(_anchor, span.start)

@@ -28,6 +28,7 @@ MAX_PHRASE = 14  # tokens: a doer phrase is short
 CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
                           "while", "where", "who", "which", "that", "and", "but", "before",
                           "since", "because", "said", "says"})
+FIRST_PERSON = frozenset({"we", "our", "us"})  # a group's own voice, in a quote
 JOINS = frozenset({"of", "from", "to", "with", "the", "-", "a", "an", "its", "banned",
                    "outlawed", "proscribed"})
 
@@ -65,9 +66,16 @@ class DoerReader:
     def groups(self, verb: Token) -> list[str]:
         """The groups a doer phrase ties to its anonymous doers, in order."""
         words = self.phrase(verb)
-        if not any(t.lemma_.casefold() in self.doer_nouns or t.lower_ in self.doer_nouns
-                   for t in words):
+        if any(t.lower_ in FIRST_PERSON for t in words):
+            return self._speaking(verb)
+        if not any(self._doer_noun(t) for t in words):
             return []
+        if words[0].lower_ == "the" and len(words) == 2:
+            return self._named_before(verb)
+        if words[0].lower_ == "whose" and verb.dep_ == "relcl":
+            # "the TTP, whose fighters stormed a police station": the clause's antecedent
+            owner = self.token_entity.get(verb.head.i)
+            return [owner] if owner and self.type_of(owner) in GROUPS else []
         found: list[str] = []
         for tok in words:
             owner = self.token_entity.get(tok.i)
@@ -76,13 +84,69 @@ class DoerReader:
                 found.append(owner)
         return found
 
+    def _named_before(self, verb: Token) -> list[str]:
+        """ "On 11 March, fighters of the BLA stopped the train … The attackers blew up the
+        track": the group the doers of the sentence before were tied to."""
+        start = verb.sent.start
+        if start == 0:
+            return []
+        for tok in verb.doc[start - 1].sent:
+            if tok.dep_ not in ("nsubj", "pobj") or not self._doer_noun(tok) or \
+                    not self._told_by_author(tok):
+                continue  # "On 3 May gunmen belonging to X stopped …": parsed under "On"
+            for word in tok.subtree:
+                owner = self.token_entity.get(word.i)
+                if owner and self.type_of(owner) in GROUPS:
+                    return [owner]
+        return []
+
+    def _told_by_author(self, doer: Token) -> bool:
+        """The doer is the subject of its sentence's main verb, in the author's voice: not
+        "police suspected that fighters of X had …", nor "officials said fighters of X …"
+        (what a source says of them is a claim of the source's, not the author's)."""
+        node = doer.head
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ROOT" and node.lemma_.casefold() not in self.lex.speech_verbs \
+            and not any(c.dep_ == "neg" for c in node.children)
+
+    def _speaking(self, verb: Token) -> list[str]:
+        """ "'Our fighters attacked the van,' TTP spokesman X said": the group whose
+        spokesman speaks the first-person deed."""
+        for tok in verb.sent:
+            if tok.pos_ != "VERB" or tok.i == verb.i or \
+                    tok.lemma_.casefold() not in self.lex.speech_verbs:
+                continue
+            for child in tok.children:
+                if child.dep_ != "nsubj":
+                    continue
+                for word in child.subtree:
+                    owner = self.token_entity.get(word.i)
+                    if owner and self.type_of(owner) in GROUPS:
+                        return [owner]
+        return []
+
+    def _doer_noun(self, tok: Token) -> bool:
+        """An anonymous doer noun, in any form ("Fighters" opening a sentence keeps its
+        plural as its lemma)."""
+        return tok.lemma_.casefold() in self.doer_nouns or tok.lower_ in self.doer_nouns or \
+            (tok.lower_.endswith("s") and tok.lower_[:-1] in self.doer_nouns)
+
     def _tied(self, tok: Token, words: list[Token]) -> bool:
         """A group word is tied to the doer noun when only name words, joins and ties
-        stand between them ("militants of the banned X", "X-affiliated gunmen")."""
-        between = [t for t in words if t.i != tok.i and self.token_entity.get(t.i) !=
+        stand between them ("militants of the banned X", "X-affiliated gunmen"); words
+        before or after the pair ("On Tuesday militants from X") do not count."""
+        doers = [t.i for t in words if self._doer_noun(t)]
+        if not doers:
+            return False
+        near = min(doers, key=lambda i: abs(i - tok.i))
+        low, high = min(near, tok.i), max(near, tok.i)
+        between = [t for t in words if low < t.i < high and self.token_entity.get(t.i) !=
                    self.token_entity.get(tok.i)]
-        return all(t.lower_ in JOINS or t.lemma_.casefold() in self.doer_nouns or
-                   t.lower_ in self.doer_nouns or t.lemma_.casefold() in self.lex.doer_ties or
+        return all(t.lower_ in JOINS or self._doer_noun(t) or
+                   t.lemma_.casefold() in self.lex.doer_ties or
                    t.lemma_.casefold() in self.lex.doer_hedges or t.lower_ in
                    self.lex.doer_hedges or t.pos_ in ("ADJ", "NUM", "DET") or t.is_punct
                    for t in between)

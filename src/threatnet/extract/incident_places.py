@@ -16,6 +16,7 @@ place preposition itself ("in Shewa"), never when it only modifies another word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,7 @@ CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it 
 NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
                  "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
+SITE_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)
 ACTOR_TYPES = (EntityType.STATE, EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
                EntityType.ORGANIZATION, EntityType.PERSON)
 
@@ -49,6 +51,7 @@ class PlaceReader:
         """The places of the trigger's clause, finest first."""
         facilities: list[str] = []
         named: list[str] = []
+        roads: list[str] = []
         covered: set[int] = set()
         for tok in scope:  # named facilities first: their names may hold other entities
             if tok.dep_ == "pobj" and self.entity_of(tok.i) is None and \
@@ -82,7 +85,10 @@ class PlaceReader:
                         self._facility_name(entity) or self._street_name(entity)):
                 if entity.type == EntityType.ORGANIZATION:
                     entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
-                if entity.id not in facilities:
+                if entity.pack_id is not None and self._street_name(entity):
+                    if entity.id not in roads:  # "on the Karakoram Highway near Besham"
+                        roads.append(entity.id)
+                elif entity.id not in facilities:
                     facilities.append(entity.id)
                 continue
             if entity is not None and entity.type == EntityType.LOCATION:
@@ -93,24 +99,69 @@ class PlaceReader:
                 place = self._unknown_place(tok)
                 if place is not None and place.id not in named:
                     named.append(place.id)
-        return facilities + self.finest(named)
+        # a known road runs through many places: a town named with it is finer
+        return facilities + self.finest(named) + [r for r in roads if r not in facilities]
 
     def target_site(self, trigger: Token) -> str | None:
         """The named site a deed struck ("stormed the Gwadar Port Authority complex",
-        "attacked the old terminal of Jinnah International Airport")."""
-        for head in target_heads(trigger):
+        "attacked the old terminal of Jinnah International Airport"), or the one it broke
+        into or went off at when the text singles it out ("forced their way into the naval
+        air station at Turbat", "detonated explosives outside the Indian embassy", "on the
+        second floor of the governor's office")."""
+        heads = self._site_heads(trigger)
+        for head in heads:  # a name first: "the old terminal of Jinnah International Airport"
             for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
                                 c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
                 entity = self.entity_of(tok.i)
-                if entity is not None and entity.type in (EntityType.INFRASTRUCTURE,
-                                                          EntityType.ORGANIZATION) \
-                        and entity.name[:1].isupper() and self._facility_name(entity):
+                if entity is not None and entity.type in SITE_TYPES \
+                        and entity.name[:1].isupper() and \
+                        self._facility_name(entity, placed=tok is head):
                     return entity.id
                 if entity is None and self._facility_word(tok):
                     span = self._facility_span(tok)
                     if span is not None:
                         return self._facility(span).id
+        for head in heads:
+            for tok in [head, *(p for c in head.children if c.dep_ == "prep" and
+                                c.lower_ == "of" for p in c.children if p.dep_ == "pobj")]:
+                if self.entity_of(tok.i) is None and self._facility_word(tok):
+                    span = self._singled_out(tok)
+                    if span is not None:
+                        return self._facility(span).id
         return None
+
+    def _site_heads(self, trigger: Token) -> list[Token]:
+        """What a deed struck, and the nouns under the place prepositions of its own verb
+        (through "tried to force their way into …")."""
+        heads = target_heads(trigger)
+        verbs = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+        preps = self.lex.place_preps | self.lex.place_entry_preps
+        return heads + [p for v in verbs for c in v.children if c.dep_ == "prep" and
+                        c.lower_ in preps for p in c.children if p.dep_ == "pobj"
+                        and p not in heads]
+
+    def _singled_out(self, head: Token) -> tuple[int, int] | None:
+        """A facility the text singles out by a definite article or an owner and a word
+        of its own ("the naval air station", "the governor's office", "the Indian
+        embassy"), not one of a kind ("a police station", "the station")."""
+        lefts = list(head.lefts)
+        owners = [c for c in lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        # "the governor's office", not "a girls' school"
+        definite = any(c.dep_ == "det" and c.lower_ == "the"
+                       for t in [head, *owners] for c in t.lefts)
+        mods = [c for c in lefts if c.dep_ in NAME_DEPS and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                and not c.like_num and c.ent_type_ not in ("ORDINAL", "CARDINAL", "DATE",
+                                                           "TIME")]
+        if not definite or not mods:
+            return None
+        start = min(t.i for m in mods for t in m.subtree if t.dep_ not in ("det", "punct"))
+        for t in self.doc[start:head.i]:
+            owner = self.entity_of(t.i)
+            if owner is not None and owner.type in ACTOR_TYPES and not (
+                    owner.type == EntityType.STATE and t.dep_ == "amod") and \
+                    not self._nameless(t.i):
+                return None  # "the Frontier Corps camp": the Corps' camp
+        return start, head.i + 1
 
     def target_town(self, trigger: Token) -> list[str]:
         """ "attacked a Kabul hotel": the known place that names what the deed struck."""
@@ -138,16 +189,22 @@ class PlaceReader:
         return tok.lower_ in self.lex.facility_nouns or \
             tok.lemma_.casefold() in self.lex.facility_nouns
 
-    def _facility_name(self, entity: Entity) -> bool:
-        last = entity.name.split()[-1].casefold() if entity.name.split() else ""
+    def _facility_name(self, entity: Entity, placed: bool = False) -> bool:
+        """A name ending in a facility noun; with `placed`, also one whose head comes
+        before the place it is put in ("Police Training School at Manawan")."""
+        name = re.split(r"\s(?:at|in)\s", entity.name, maxsplit=1)[0] if placed \
+            else entity.name
+        last = name.split()[-1].casefold() if name.split() else ""
         return last in self.lex.facility_nouns or last.rstrip("s") in self.lex.facility_nouns
 
     def _street_name(self, entity: Entity) -> bool:
-        """ "on Mall Road", "at Liberty Chowk": a name the entity finder typed as a
-        facility or an organisation whose last word is a place noun, under the preposition."""
+        """ "on Mall Road", "at Liberty Chowk", "on the Karakoram Highway": a name the
+        entity finder typed as a facility (or, unknown to the pack, an organisation) whose
+        last word is a place noun, under the preposition."""
         words = entity.name.split()
         return len(words) > 1 and words[0][:1].isupper() and \
-            words[-1].casefold() in self.lex.street_nouns and entity.pack_id is None
+            words[-1].casefold() in self.lex.street_nouns and (
+                entity.pack_id is None or entity.type == EntityType.INFRASTRUCTURE)
 
     def _facility_span(self, head: Token) -> tuple[int, int] | None:
         """The name of a facility whose head noun is `head`: the words before it in its
@@ -195,7 +252,8 @@ class PlaceReader:
             start = tok.i
             while start > 0 and self._nameless(start - 1) and (
                     self._name_word(self.doc[start - 1]) or
-                    (self.doc[start - 1].text in "-‐" and start - 1 > 0)):
+                    (self.doc[start - 1].text in "-‐" and start - 1 > 0) or
+                    self._name_particle(start - 1)):
                 start -= 1
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
@@ -218,6 +276,14 @@ class PlaceReader:
         return tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].isupper() and \
             not tok.is_sent_start and tok.ent_type_ not in ("NORP", "DATE", "TIME") and \
             not tok.is_stop
+
+    def _name_particle(self, i: int) -> bool:
+        """ "e" in "Dasht-e-Barchi", "ul" in "Kot-ul-Amir": a short particle between
+        hyphens, inside a name."""
+        tok = self.doc[i]
+        return 0 < i < len(self.doc) - 1 and len(tok.text) <= 3 and tok.text.isalpha() and \
+            tok.text.islower() and self.doc[i - 1].text in "-‐" and \
+            self.doc[i + 1].text in "-‐"
 
     def _nameless(self, i: int) -> bool:
         """A word no entity of the pack holds: free, or part of a name the statistical NER

@@ -38,6 +38,8 @@ ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityTy
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "another", "one")
 MAX_SENTENCES_APART = 2
+EXAMPLE_PREPS = ("including", "like")
+TIME_PREPS = ("after", "before", "since", "following")
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
 TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
 
@@ -88,14 +90,20 @@ class IncidentFinder:
             if incident.date is None and incident.mentions:
                 incident.date = carried_date(incident.mentions[0], dates, run.published)
         for incident in out.incidents:
-            sites = [run.place_reader.target_site(t) for t in incident.triggers
-                     if t.pos_ == "VERB"]
-            site = next((s for s in sites if s), None)
+            # the first trigger that names a site; the rest are not read (a site read
+            # is an entity made)
+            site = next((s for t in incident.triggers if t.pos_ in ("VERB", "NOUN")
+                         for s in [run.place_reader.target_site(t)] if s), None)
             if site is not None and site not in incident.places and not any(
                     p in run.adder_ids() for p in incident.places[:1]):
                 incident.places = [site, *incident.places]  # the named site it struck
             for trigger in incident.triggers if not incident.places else []:
                 incident.places = incident.places or run.place_reader.target_town(trigger)
+            town = run.town_in_name(incident.places[:1])
+            if town is not None and town not in incident.places[1:2]:
+                # "Chinese consulate in Karachi": Karachi next, before any wider place
+                incident.places = [incident.places[0], town,
+                                   *(p for p in incident.places[1:] if p != town)]
         run.dateline_place()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
@@ -248,6 +256,9 @@ class _Run:
         if self.published is None:  # "Transcript of the briefing …, Friday, 24 February 2023"
             self.published = self._labelled_publication()
         self.last_sentence = -1
+        self.examples: set[str] = set()  # incidents told as one example of many
+        self.flashbacks: set[str] = set()  # of those, the ones recalled in passing
+        self.headline: tuple[int, int] | None = None  # the first line's offsets, once read
         self.anchor_cache: dict[int, tuple[list[str], str | None]] = {}
         self.words_cache: dict[tuple[int, int], set[str]] = {}
         self.heading_lines = self.headings()
@@ -279,7 +290,8 @@ class _Run:
             named = self.entity_of(tok.i)
             if named is not None and named.type == EntityType.EVENT and \
                     named.id not in self.adder_ids():
-                here = self._named(named, tok) or here
+                told = self._named(named, tok)
+                here = here if _time_reference(tok) else told or here
                 continue
             kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
             if kind is not None:
@@ -287,7 +299,8 @@ class _Run:
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.casefold() in self.f.incident_nouns \
                     and tok.dep_ != "compound" and self._free(tok):
-                here = self._noun(tok, here, marker) or here
+                told = self._noun(tok, here, marker)
+                here = here if _time_reference(tok) else told or here
 
     def _killing(self, tok: Token) -> str | None:
         """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
@@ -299,6 +312,9 @@ class _Run:
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
             [p for c in tok.children if c.dep_ == "agent" for p in c.children
              if p.dep_ == "pobj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "The militants set fire to the building and killed four officers"
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if tok.tag_ == "VBG" and self._charged_gerund(tok):  # "claimed … for killing two"
             return kind
         for doer in doers:
@@ -345,6 +361,18 @@ class _Run:
         entity = self.entity_of(place[0].i) if place is not None and len(place) else None
         return found if entity is not None and entity.type == EntityType.LOCATION else None
 
+    def town_in_name(self, places: list[str]) -> str | None:
+        """The known place a site's name puts it in ("Chinese consulate in Karachi",
+        "Police Training School at Manawan"), when the text names that place elsewhere."""
+        if not places:
+            return None
+        found = re.search(r"\s(?:in|at)\s+(.+)$", self.adder.name_of(places[0]))
+        if found is None:
+            return None
+        wanted = found.group(1).casefold()
+        return next((e.id for e in self.found.entities if e.type == EntityType.LOCATION
+                     and wanted in {n.casefold() for n in [e.name, *e.aliases]}), None)
+
     def dateline_place(self) -> None:
         """A story told from a dateline about one incident: the incident's place, if the
         story gives none."""
@@ -387,7 +415,7 @@ class _Run:
                 continue  # the title speaks of the whole report, unless it dates one item
             if not (places or written):
                 continue
-            if self._publication_line(line):
+            if self._publication_line(line) or (n < 4 and _editorial_note(line)):
                 continue  # "Published 10 May 2023 · …": the report's date, not an item's
             label = _FIELD.match(line)
             if label and not _DATE.search(label.group(1)) and \
@@ -401,10 +429,11 @@ class _Run:
                                 self.entity_of(t.i) is None for t in words):
                 continue  # a finite verb: a sentence, not a heading
             date = resolve_date(written.group(0), self.published) if written else None
-            day = _DAY_MONTH.match(line) if n != title else None
+            day = (_DAY_MONTH.match(line) or _PART_MONTH.match(line)) if n != title else None
             if day is not None and (date is None or len(date) == 4):
-                # "(1) 6 September. Chitral district …": the item's day, in the year the
-                # digest speaks of (the last year written above it)
+                # "(1) 6 September. Chitral district …", "(2) Mid-September. Mastung …":
+                # the item's day or month, in the year the digest speaks of (the last year
+                # written above it)
                 years = _YEAR_RE.findall(text[:start])
                 year = years[-1] if years else (self.published or "")[:4]
                 date = resolve_date(f"{day.group(1)} {year}", None) if year else date
@@ -423,7 +452,7 @@ class _Run:
         text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
         for line in text.split("\n", 4)[:4]:
             written = _DATE.search(line)
-            if written and self._publication_line(line):
+            if written and (self._publication_line(line) or _editorial_note(line)):
                 found = resolve_date(written.group(0), None)
                 if found and len(found) == 10:
                     return found
@@ -470,7 +499,7 @@ class _Run:
     def _described_before(self, entity: Entity, kind: str, tok: Token) -> FoundIncident | None:
         """The unnamed incident a named event's first mention names, if one fits: the latest
         of a compatible kind, not dated otherwise, and not a comparison ("since the …")."""
-        if any(t.lower_ in ("since", "after", "before", "than", "like", "unlike")
+        if any(t.lower_ in ("since", "than", "like", "unlike")
                for t in tok.doc[max(0, tok.i - 4):tok.i]):
             return None
         head = entity.name.split()[-1].casefold()
@@ -489,8 +518,11 @@ class _Run:
             own = {word_key(w) for name in [entity.name, *entity.aliases]
                    for w in re.split(r"[\s\-']+", name) if len(w) > 2} - \
                 {word_key(w) for w in self.f.incident_nouns}
-        unnamed = [f for f in unnamed if own & {word_key(t.text) for trigger in f.triggers
-                                                for t in sentence_of(trigger)}]
+        # the words of its deeds' sentences, and of its places ("Mastung" told in the
+        # item's heading, not in the deed's sentence)
+        unnamed = [f for f in unnamed if own & (_told_words(f) | {
+            word_key(w) for p in f.places for w in re.split(r"[\s\-']+",
+                                                         self.adder.name_of(p) or "")})]
         latest = max(unnamed, key=lambda f: f.last, default=None)
         if latest is None or (year and latest.date and not latest.date.startswith(year)):
             return None
@@ -540,6 +572,9 @@ class _Run:
 
     def _noun(self, tok: Token, here: FoundIncident | None,
               marker: bool) -> FoundIncident | None:
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.head.children):
+            return None  # "It was the second attack on a school in Kabul": a description
         dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.casefold()
@@ -557,7 +592,8 @@ class _Run:
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)
-                and self.entries.same(f.mentions[-1].idx, tok.idx)]
+                and self.entries.same(f.mentions[-1].idx, tok.idx)
+                and not self._dated_apart(tok, f)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
                  and c.pos_ in ("NOUN", "PROPN")}
         if words:  # "the hospital bombing": the incident told of near a hospital
@@ -566,12 +602,26 @@ class _Run:
         whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
                 c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
                 for t in p.subtree if t.pos_ == "PROPN"}
-        if whom:  # "the killing of its former chief, X": only an incident that struck X
+        if whom:  # "the killing of its former chief, X": only an incident that struck X,
+            # the one whose own deed names X first
             fits = [f for f in fits if whom <= self._words_of(f)]
+            fits = [f for f in fits if whom <= _told_words(f)] or fits
+        struck = {word_key(p.text) for c in tok.children if c.dep_ == "prep" and
+                  c.lower_ in ("on", "against", "at", "near") for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "NOUN"}
+        if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
+            fits = [f for f in fits if struck <= _told_words(f)] or fits
         own = self.f.noun_kind(tok)
         if own not in (None, "attack"):  # "the ambush": the ambush, not the later attack
             fits = [f for f in fits if (f.kind != "attack" and self.lex.same_family(f.kind, own))
                     or any(t.lemma_ == tok.lemma_ for t in f.triggers)] or fits
+        if not (places or date or words or whom):
+            # "… including a 2018 bombing at another centre. A spokesman condemned the
+            # bombing": a bare reference means the story's incident, not an example (nor,
+            # sentences later, an earlier one recalled in passing)
+            fits = [f for f in fits if f.entity.id not in self.examples and not (
+                f.entity.id in self.flashbacks and
+                sentence_number(tok) - sentence_number(f.mentions[-1]) >= 2)] or fits
         if here is not None and here in fits:
             target = here
         else:
@@ -588,6 +638,28 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _flashback(self, noun: Token, date: str | None) -> bool:
+        """ "(Sheikh) had earlier been jailed over the 1994 kidnapping of tourists", told
+        after an incident of 2002: a noun dated by its own phrase to a year before an
+        incident the report told first, recalled in passing."""
+        if noun.pos_ != "NOUN" or not date or not self.out.incidents:
+            return False
+        own = [t for t in _own_phrase(noun) if not self._outside_story(t)]
+        if date_of(own, self.dates, self.published) != date:
+            return False
+        first = self.out.incidents[0].date
+        return bool(first) and first[:4] > date[:4]
+
+    def _dated_apart(self, tok: Token, incident: FoundIncident) -> bool:
+        """ "the bombing of an election rally in 2018", in a report of another year: a
+        reference dated by its own phrase to an earlier year is no undated incident of
+        the report's own time."""
+        if incident.date is not None or self.published is None:
+            return False
+        own = [t for t in _own_phrase(tok) if not self._outside_story(t)]
+        when = date_of(own, self.dates, self.published)
+        return bool(when) and when[:4] < self.published[:4]
 
     def _words_of(self, incident: FoundIncident) -> set[str]:
         """The words of the sentences an incident's deeds are told in, and the one before."""
@@ -631,6 +703,11 @@ class _Run:
             self._join(here, tok)
             return here
         latest = self.out.latest_before(tok)
+        if latest is not None and self._told_as_time(latest, tok):
+            # the incident before the one named to tell the time
+            latest = max((f for f in self.out.incidents if f is not latest and f.mentions
+                          and f.mentions[0].i < tok.i), key=lambda f: max(
+                              t.i for t in f.mentions if t.i < tok.i), default=None)
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
             <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
@@ -643,16 +720,47 @@ class _Run:
                 latest.places = [*places, *(p for p in latest.places if p not in places)]
             self._join(latest, tok)
             return latest
-        if not (places or date or self._specific(tok)) or self._relation(tok, places, date):
+        if verbal and not (places or date) and self._known_doers(tok):
+            # "On 11 March, fighters stopped the train … The attackers blew up a section
+            # of the track": doers told of just before, on the day written there
+            date = carried_date(tok, self.dates, self.published)
+        if not (places or date or self._specific(tok) or self._item_deed(tok, verbal)) or \
+                self._relation(tok, places, date):
             return None
         return self._new(tok, kind, places, date)
 
+    def _item_deed(self, tok: Token, verbal: bool) -> bool:
+        """ "8 August 2016 — Quetta. Hours after unknown gunmen shot dead a lawyer, …": the
+        first deed of anonymous doers under a digest heading no incident has taken is the
+        item's incident, dated and placed by the heading."""
+        return verbal and self._open_heading(tok) is not None and any(
+            c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.anonymous
+            for c in tok.children)
+
+    def _known_doers(self, verb: Token) -> bool:
+        """The deed's subject is anonymous doers the text has already introduced ("The
+        attackers", "the gunmen")."""
+        return any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.anonymous and
+                   any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                   for c in verb.children)
+
+    def _told_as_time(self, incident: FoundIncident, tok: Token) -> bool:
+        """The incident is named in the deed's sentence only to tell when the deed
+        happened ("Hours after the Mastung blast, two bombers struck a mosque")."""
+        sent = sentence_of(tok)
+        here = [m for m in incident.mentions if sent.start <= m.i < tok.i]
+        return bool(here) and all(_time_reference(m) for m in here)
+
     def _headline(self, incident: FoundIncident, places: list[str]) -> bool:
         """An incident told so far only by a noun ("Gunmen kill six in attack on bus in
-        Kohistan", "… · Suicide VBIED and armed assault") sharing the deed's place or
-        naming none: the headline or heading of the story that tells the deed."""
-        return all(t.pos_ != "VERB" for t in incident.triggers) and \
-            (not incident.places or bool(set(places) & set(incident.places)))
+        Kohistan", "… · Suicide VBIED and armed assault") or in the headline ("TTP
+        militants kill four policemen in D.I. Khan"), sharing the deed's place or naming
+        none: the headline or heading of the story that tells the deed."""
+        return all(t.pos_ != "VERB" or self._in_headline(t) for t in incident.triggers) and \
+            (not incident.places or bool(set(places) & set(incident.places)) or
+             bool(self._refined(incident.places, places)) or any(
+                 self.adder.name_of(k) and self.adder.name_of(k) in self.adder.name_of(p)
+                 for k in incident.places for p in places))  # "Karachi" … "Karachi University"
 
     def alone(self, tok: Token) -> bool:
         """The only deed or incident noun of its sentence ("set off a car bomb": one)."""
@@ -677,7 +785,7 @@ class _Run:
         """ "The TTP attacked the Frontier Corps in Kurram", "has targeted Iran since 2012":
         one actor against another, told without a day or a toll (or a known population
         struck with no place either), is a relation between them (relation extraction's),
-        not an incident."""
+        not an incident. "Gunmen shot dead X" is a toll."""
         objects = target_heads(tok)
         entities = [e for o in objects for e in [self.entity_of(o.i)]
                     if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
@@ -687,7 +795,8 @@ class _Run:
             return True  # "has attacked … since": a record, not an incident
         if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
             places = []  # a place makes a relation between actors no incident
-        return not places and not (date and len(date) == 10) and not self._hurt(tok)
+        return not places and not (date and len(date) == 10) and not self._hurt(tok) and \
+            not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in ("dead", "down"))
 
     def _target_noun(self, tok: Token) -> bool:
         """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
@@ -718,6 +827,9 @@ class _Run:
             return False  # "no Pakistani citizens had been targeted"
         if verb.tag_ == "VBG" and self._charged_gerund(verb):
             tried = True  # "claimed responsibility for killing …", "accused X of attacking …"
+        if verb.tag_ in ("VBZ", "VBP") and self._in_headline(verb) and \
+                not self.f.unreal(verb):
+            tried = True  # "TTP militants kill four policemen in D.I. Khan": news present
         if not tried and (verb.tag_ not in ("VBD", "VBN") or self.f.unreal(verb)):
             return False  # "tried to storm" happened, and failed: an incident still
         objects = target_heads(verb)
@@ -738,6 +850,19 @@ class _Run:
                                        self.entity_of(h.i) is None for h in heads)):
             return False  # a security operation, not an incident
         return True
+
+    def _in_headline(self, tok: Token) -> bool:
+        """In the report's first line, when that line is a headline (short, no closing
+        full stop), whose present tense tells what happened."""
+        if self.headline is None:
+            text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+            start = len(text) - len(text.lstrip())
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end].rstrip()
+            self.headline = (start, end) if line and len(line) <= MAX_HEADING and \
+                not line.endswith(".") else (0, 0)
+        return self.headline[0] <= tok.idx < self.headline[1]
 
     def _charged_gerund(self, verb: Token) -> bool:
         """A deed told as what a group claims or is accused of ("claimed responsibility for
@@ -778,6 +903,10 @@ class _Run:
         key = f"incident:{tok.i}"
         entity = self.adder.entity(key, kind, EntityType.EVENT)
         incident = FoundIncident(entity, kind, places=places, date=date)
+        if self._flashback(tok, date):
+            self.flashbacks.add(entity.id)
+        if _example(tok):
+            self.examples.add(entity.id)
         self.out.incidents.append(incident)
         self._join(incident, tok)
         return incident
@@ -842,6 +971,13 @@ class _Run:
             while root.dep_ == "xcomp" and root.head.pos_ in ("VERB", "AUX"):
                 root = root.head
             scope = [t for t in clause_tokens(root) if not self._outside_story(t)]
+            first = root
+            while first.dep_ == "conj" and first.head.pos_ == "VERB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+                first = first.head  # "In Musakhel, armed men blocked …, checked … and shot"
+            if first is not root:
+                scope = sorted({*scope, *(t for t in clause_tokens(first)
+                                          if not self._outside_story(t))}, key=lambda t: t.i)
             own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
             # "the March attack on X and the October bombing near Y": a noun's own first
@@ -849,6 +985,13 @@ class _Run:
                 (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
+            verb = _clause_verb(root)
+            if not places and verb.dep_ == "relcl" and any(
+                    c.lower_ == "where" for c in verb.children):
+                # "in Mastung, where the Islamic State claimed the bombing of a rally"
+                where = self.entity_of(verb.head.i)
+                places = [where.id] if where is not None and \
+                    where.type == EntityType.LOCATION else []
             toll = root.head
             if root.dep_ == "advcl" and toll.lemma_.casefold() in self.lex.casualties and \
                     any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as")
@@ -892,6 +1035,10 @@ _DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\
 _DAY_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+"
                         r"\d{1,2})\b(?![,\s]*\d{4})")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# an item opening with a part of a month: "(2) Mid-September.", "Early March —"
+_PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:jan|febr)uary|"
+                         r"march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b"
+                         r"(?![,\s]*\d{4})", re.IGNORECASE)
 
 # a record's field: "Date of listing: …", "Other names: …"
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
@@ -918,6 +1065,49 @@ def _own_phrase(noun: Token) -> list[Token]:
         out.append(node)
         stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _editorial_note(line: str) -> bool:
+    """ "[English rendering of an Urdu newspaper report, 28 April 2022]": a bracketed
+    note on the report itself among its first lines."""
+    line = line.strip()
+    return len(line) > 2 and line[0] in "[(" and line[-1] in "])"
+
+
+def _told_words(incident: FoundIncident) -> set[str]:
+    """The words of the sentences that tell an incident's deeds."""
+    return {word_key(t.text) for trigger in incident.triggers for t in sentence_of(trigger)}
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose clause a noun is an argument of (the noun itself if none)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.dep_ in (
+            "dobj", "pobj", "prep", "nsubj", "nsubjpass") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else tok
+
+
+def _time_reference(tok: Token) -> bool:
+    """ "Hours after the Mastung blast, two bombers struck a mosque": an incident named
+    to tell when another happened, not the one the clause tells."""
+    node = tok
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in TIME_PREPS
+
+
+def _example(noun: Token) -> bool:
+    """A noun told as one example of many ("many earlier attacks, including a 2018
+    bombing", "attacks such as the bombing of …")."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.lower_ in EXAMPLE_PREPS or (prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in prep.children))
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:
