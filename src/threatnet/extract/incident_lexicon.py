@@ -44,6 +44,16 @@ class IncidentLexicon:
     entity_target_types: dict[str, str]
     tactics: dict[str, str]               # word or phrase -> capability node
     reflexive_suicide: frozenset[str]
+    target_preps: frozenset[str]          # "among worshippers", "into the air station"
+    target_of_nouns: frozenset[str]       # "the assassination of X"
+    victim_lists: dict[str, str]          # "among the dead" -> killed
+    generic_victims: frozenset[str]       # "people": no one in particular
+    vehicle_bomb_node: str
+    bomb_vehicles: frozenset[str]
+    bomb_loaded: frozenset[str]
+    bomb_explosives: frozenset[str]
+    restating_capabilities: frozenset[str]
+    kind_capabilities: dict[str, str]     # incident kind -> capability node
     responsibility_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
     responsibility_noun_verbs: frozenset[str]  # "took responsibility"
@@ -141,6 +151,17 @@ def load_incident_lexicon() -> IncidentLexicon:
         entity_target_types=dict(d["entity_target_types"]),
         tactics={str(k).casefold(): v for k, v in d["tactics"].items()},
         reflexive_suicide=_words(d["reflexive_suicide"], "reflexive_suicide"),
+        target_preps=_words(d["target_links"]["preps"], "target_links.preps"),
+        target_of_nouns=_words(d["target_links"]["of_nouns"], "target_links.of_nouns"),
+        victim_lists={w: q for q, words in d["victim_lists"].items()
+                      for w in _words(words, f"victim_lists.{q}")},
+        generic_victims=_words(d["generic_victims"], "generic_victims"),
+        vehicle_bomb_node=str(d["vehicle_bombs"]["node"]),
+        bomb_vehicles=_words(d["vehicle_bombs"]["vehicles"], "vehicle_bombs.vehicles"),
+        bomb_loaded=_words(d["vehicle_bombs"]["loaded"], "vehicle_bombs.loaded"),
+        bomb_explosives=_words(d["vehicle_bombs"]["explosives"], "vehicle_bombs.explosives"),
+        restating_capabilities=_words(d["restating_capabilities"], "restating_capabilities"),
+        kind_capabilities={str(k): str(v) for k, v in d["kind_capabilities"].items()},
         responsibility_verbs=_words(cues["responsibility"]["verbs"], "responsibility"),
         responsibility_nouns=_words(cues["responsibility"]["nouns"], "responsibility"),
         responsibility_noun_verbs=_words(cues["responsibility"]["noun_verbs"],

@@ -69,14 +69,34 @@ class TargetReader:
         for incident in incidents.incidents:
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
-                for head in target_heads(trigger):
+                for head in self._target_heads(trigger):
                     entity = self.target(head, adder)
                     if entity is not None and (trigger, entity) not in facts.targets:
                         facts.targets.append((trigger, entity))
-                facts.tactics += [t for t in self._tactics(trigger, adder)
+                facts.tactics += [t for t in self._tactics(trigger, incident, adder)
                                   if t[1] not in {x[1] for x in facts.tactics}]
-            facts.harms = self._harms(doc, incident, incidents, adder)
+            facts.harms = self._harms(doc, incident, incidents, adder, facts)
+            facts.tactics += self._kind_tactic(incident, adder, facts)
         return out
+
+    def _target_heads(self, trigger: Token) -> list[Token]:
+        """The heads of what a deed struck: `target_heads`, and the lexicon's further links
+        ("blew himself up among worshippers", "forced their way into the air station", "the
+        assassination of X")."""
+        heads = target_heads(trigger)
+        lemma = trigger.lemma_.casefold()
+        if trigger.pos_ == "VERB":
+            holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+            preps = self.lex.target_preps
+        elif trigger.pos_ == "NOUN" and lemma in self.lex.target_of_nouns:
+            holders, preps = [trigger], frozenset({"of"})
+        else:
+            return heads
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        return heads
 
     # -- targets ----------------------------------------------------------------
 
@@ -94,16 +114,24 @@ class TargetReader:
             known = self.entity_of(adder, tok.i)
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            # "the governor of Balkh, Mohammad Dawood Muzammil": the person named
+            known = self.entity_of(adder, appos.i)
+            if known is not None and known.type == EntityType.PERSON:
+                return known.id
         words = [head]  # the name: the modifiers just before the head, no count or article
-        for tok in reversed(list(head.lefts)):
+        left = [t for t in head.subtree if t.i < head.i]  # "police training college"
+        for tok in reversed(left):
             if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
-                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
-                break
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num or \
+                    tok.tag_ in ("VBN", "VBG", "JJS", "JJR"):
+                break  # "a heavily guarded police compound": the compound
             other = self.entity_of(adder, tok.i)
             if other is not None and not (other.type == EntityType.STATE and
-                                          tok.dep_ == "amod"):
+                                          tok.dep_ == "amod") and \
+                    other.type != EntityType.EVENT:
                 break  # "American service members" keeps its demonym; no other name
-            words.insert(0, tok)
+            words.insert(0, tok)  # (a named incident's words name what it struck too)
         while words[0].is_punct:
             words.pop(0)
         found = self.target_words([t.lemma_.casefold() for t in words])
@@ -116,16 +144,24 @@ class TargetReader:
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
         entity = adder.entity(key, span.text, etype)
-        adder.mention(entity, start, end)
+        shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
+        adder.mention(entity, start, end, take=not shared)
         return entity.id
 
     def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
-        """The target type of a phrase's words, and whether they name people."""
-        phrase = " ".join(lemmas)
+        """The target type of a phrase's words, and whether they name people. A phrase of
+        the lexicon ("naval air station") decides before a single word ("station")."""
+        phrases = (f" {' '.join(lemmas)} ",  # and the words without a plural "s"
+                   f" {' '.join(w[:-1] if w.endswith('s') else w for w in lemmas)} ")
         for target in self.lex.targets:
-            if any(w in lemmas or (" " in w and w in phrase) for w in target.people):
+            if any(" " in w and any(f" {w} " in p for p in phrases) for w in target.people):
                 return target.type, True
-            if any(w in lemmas or (" " in w and w in phrase) for w in target.places):
+            if any(" " in w and any(f" {w} " in p for p in phrases) for w in target.places):
+                return target.type, False
+        for target in self.lex.targets:
+            if any(w in lemmas for w in target.people):
+                return target.type, True
+            if any(w in lemmas for w in target.places):
                 return target.type, False
         return None
 
@@ -146,13 +182,15 @@ class TargetReader:
     # -- casualties ---------------------------------------------------------------
 
     def _harms(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents,
-               adder: EntityAdder) -> list[Harm]:
+               adder: EntityAdder, facts: IncidentFacts) -> list[Harm]:
         harms: list[Harm] = []
+        struck = self._struck_people(facts, adder)
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
             if sent.start not in incident.sentences and \
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
+            harms += self._listed(sent, incident, incidents, adder, harms)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -169,7 +207,9 @@ class TargetReader:
                         if head.like_num and last is not None:  # "and two were wounded"
                             last.counts.setdefault(quality, count)
                         continue
-                    victim = self.target(head, adder) or self._people(head, adder)
+                    victim = struck if struck and \
+                        head.lower_ in self.lex.generic_victims else \
+                        self.target(head, adder) or self._people(head, adder)
                     if victim is None:
                         continue
                     last = next((h for h in harms if h.victim == victim and h.verb is not None
@@ -179,6 +219,52 @@ class TargetReader:
                         harms.append(last)
                     last.counts.setdefault(quality, count)
         return harms
+
+    def _struck_people(self, facts: IncidentFacts, adder: EntityAdder) -> str | None:
+        """The population a deed struck ("opened fire on worshippers"): whom the text
+        means when it then counts "people" killed."""
+        for _, target in facts.targets:
+            entity = next((e for e in adder.found.entities if e.id == target), None)
+            if entity is not None and entity.type == EntityType.POPULATION:
+                return target
+        return None
+
+    def _listed(self, sent, incident: FoundIncident, incidents: DocIncidents,
+                adder: EntityAdder, harms: list[Harm]) -> list[Harm]:
+        """ "Among the dead were two policemen", "Huang Guiping is among the dead", "a
+        brigadier was among the soldiers killed": the people listed are victims."""
+        out = []
+        for among in sent:
+            if among.lower_ != "among" or among.dep_ != "prep" or \
+                    _owner(among, sent, incidents) not in (None, incident):
+                continue
+            for group in (c for c in among.children if c.dep_ == "pobj"):
+                quality = self.lex.victim_lists.get(group.lower_)
+                listed: list[Token] = []
+                if quality is not None or group.lower_ == "those":
+                    # "among the dead", "among those killed": the subject is listed
+                    quality = quality or next(
+                        (self.lex.casualties.get(c.lemma_.casefold()) for c in group.children
+                         if c.dep_ in ("acl", "relcl", "amod")), None)
+                    verb = among.head
+                    listed = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    listed += [c for v in listed for c in v.conjuncts]
+                else:  # "among the soldiers killed": the soldiers
+                    quality = next((self.lex.casualties.get(c.lemma_.casefold())
+                                    for c in group.children if c.dep_ in ("acl", "amod")
+                                    and c.lemma_.casefold() in self.lex.casualties), None)
+                    listed = [group]
+                if quality is None:
+                    continue
+                for head in listed:
+                    victim = self.target(head, adder) if head.pos_ != "PRON" else None
+                    if victim is None or any(h.victim == victim for h in harms + out):
+                        continue
+                    count = _count(head) if head is not group else None
+                    if count is None and head.pos_ == "PROPN":
+                        count = 1  # a person named
+                    out.append(Harm(victim, {quality: count} if count else {}, among))
+        return out
 
     def _scope(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents) -> list:
         """The sentences that speak of an incident: those that mention it and those that
@@ -240,37 +326,84 @@ class TargetReader:
 
     # -- tactics ------------------------------------------------------------------
 
-    def _tactics(self, trigger: Token, adder: EntityAdder) -> list[tuple[Token, str]]:
+    def _tactics(self, trigger: Token, incident: FoundIncident,
+                 adder: EntityAdder) -> list[tuple[Token, str]]:
         scope = clause_tokens(trigger)
         if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
             scope += [t for t in trigger.head.lefts] + [trigger.head]
+        if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+            # "a suicide bomber walked into the crowd and detonated his explosives": the
+            # subject the two verbs share
+            scope += [t for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
+                  for c in t.conjuncts if c not in scope]  # "rifles and grenades"
+        bombing = self.lex.same_family(incident.kind, "bombing") and incident.kind != "attack"
         named = []
         for tok in scope:
             entity = self.entity_of(adder, tok.i)
-            if entity is not None and entity.type == EntityType.CAPABILITY and \
-                    (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
+            if entity is None and tok.lower_ in self.lex.bomb_vehicles:
+                entity = self._vehicle_bomb(tok, adder)
+            if entity is None or entity.type != EntityType.CAPABILITY or \
+                    (bombing and entity.kind in self.lex.restating_capabilities):
+                continue  # "detonated explosives": the bombing itself, no tactic of its own
+            if (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
                 named.append((tok, entity.id))
-        if named:
-            return named
         # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
         # only restates the kind ("bombed": explosives) is left out
         words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
                  if c.dep_ in ("prt", "dobj")]
         words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
                   for t in c.subtree]
-        out = []
+        out = named
         for tok, word in words:
             node = self.lex.tactics.get(word)
-            if node is None or self.pack.get(node) is None:
+            if node is None:
                 continue
-            entry = self.pack.entries[node]
-            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
-                                  kind=node)
-            entity.pack_id = None
-            adder.mention(entity, tok.i, tok.i + 1, take=self.entity_of(adder, tok.i) is None)
-            if entity.id not in {o[1] for o in out}:
+            entity = self._capability(node, tok, tok, adder)
+            if entity is not None and entity.id not in {o[1] for o in out}:
                 out.append((tok, entity.id))
         return out
+
+    def _capability(self, node: str, first: Token, last: Token,
+                    adder: EntityAdder) -> Entity | None:
+        """The capability entity of a taxonomy node, with a mention at the words."""
+        if self.pack.get(node) is None:
+            return None
+        entry = self.pack.entries[node]
+        entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                              kind=node)
+        entity.pack_id = None
+        free = all(self.entity_of(adder, i) is None for i in range(first.i, last.i + 1))
+        adder.mention(entity, first.i, last.i + 1, take=free)
+        return entity
+
+    def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
+        """ "an explosives-laden car", "a car packed with explosives": a vehicle bomb."""
+        lex = self.lex
+        words = [t.lower_ for t in vehicle.lefts if t.dep_ in ("amod", "compound", "punct")]
+        loaded_before = any(w in lex.bomb_loaded for w in words) and \
+            any(w in lex.bomb_explosives for w in words)
+        loaded_after = any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
+                           any(p.lower_ in lex.bomb_explosives for g in c.children
+                               if g.dep_ == "prep" for p in g.children)
+                           for c in vehicle.children)
+        if not (loaded_before or loaded_after):
+            return None
+        return self._capability(lex.vehicle_bomb_node, vehicle, vehicle, adder)
+
+    def _kind_tactic(self, incident: FoundIncident, adder: EntityAdder,
+                     facts: IncidentFacts) -> list[tuple[Token, str]]:
+        """A suicide bombing was carried out by a suicide bomber, named or not."""
+        node = self.lex.kind_capabilities.get(incident.kind)
+        if node is None or not incident.triggers:
+            return []
+        known = {e.id: e.kind for e in adder.found.entities if e.type == EntityType.CAPABILITY}
+        if any(known.get(c) == node for _, c in facts.tactics):
+            return []
+        trigger = incident.triggers[0]
+        entity = self._capability(node, trigger, trigger, adder)
+        return [(trigger, entity.id)] if entity is not None else []
 
 
 def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
@@ -328,9 +461,15 @@ def _number(text: str) -> int | None:
     clean = text.replace(",", "").casefold()
     if clean.isdigit():
         return int(clean)
-    if "-" in clean:  # "twenty-three"
+    if "-" in clean:  # "twenty-three", "two-dozen", "two-hundred"
         parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
-        return sum(parts) if all(p is not None for p in parts) else None
+        if not all(p is not None for p in parts):
+            return None
+        total = 0
+        for part in parts:
+            total = max(total, 1) * part if part in (12, 100) and total < part else \
+                total + part
+        return total
     return NUMBER_WORDS.get(clean)
 
 
