@@ -117,6 +117,10 @@ class IncidentClaimMaker:
                                          self._presupposed(incident.triggers[0])))
         if facts is None:
             return out
+        for harm in facts.harms:  # first: a target counted is one claim, with its counts
+            qualifiers = {**self._typed(harm.victim), **harm.counts}
+            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
+                                              qualifiers=qualifiers)))
         for trigger, target in facts.targets:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
@@ -127,10 +131,6 @@ class IncidentClaimMaker:
                 out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
                                                   qualifiers=dict(qualifiers)),
                                          self._presupposed(trigger)))
-        for harm in facts.harms:
-            qualifiers = {**self._typed(harm.victim), **harm.counts}
-            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
-                                              qualifiers=qualifiers)))
         for tok, capability in facts.tactics:
             out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok),
                                      self._presupposed(tok)))

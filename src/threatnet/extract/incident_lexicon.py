@@ -48,6 +48,8 @@ class IncidentLexicon:
     target_of_nouns: frozenset[str]       # "the assassination of X"
     victim_lists: dict[str, str]          # "among the dead" -> killed
     generic_victims: frozenset[str]       # "people": no one in particular
+    carrier_nouns: frozenset[str]         # "a convoy of X", "a bus carrying Y"
+    carrier_verbs: frozenset[str]
     vehicle_bomb_node: str
     bomb_vehicles: frozenset[str]
     bomb_loaded: frozenset[str]
@@ -156,6 +158,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         victim_lists={w: q for q, words in d["victim_lists"].items()
                       for w in _words(words, f"victim_lists.{q}")},
         generic_victims=_words(d["generic_victims"], "generic_victims"),
+        carrier_nouns=_words(d["carriers"]["nouns"], "carriers.nouns"),
+        carrier_verbs=_words(d["carriers"]["verbs"], "carriers.verbs"),
         vehicle_bomb_node=str(d["vehicle_bombs"]["node"]),
         bomb_vehicles=_words(d["vehicle_bombs"]["vehicles"], "vehicle_bombs.vehicles"),
         bomb_loaded=_words(d["vehicle_bombs"]["loaded"], "vehicle_bombs.loaded"),

@@ -25,11 +25,14 @@ from threatnet.resolve.pack import ActorPack
 
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
 INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
+SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
 # "American soldiers" are not the United States)
 MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType.ARMED_GROUP,
                     EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+# what a deed struck that "people" killed in it may mean: "a convention of the JUI-F"
+PEOPLE_TARGETS = {EntityType.POPULATION, EntityType.ORGANIZATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -110,6 +113,10 @@ class TargetReader:
         of another entity."""
         if head.pos_ == "PRON" or head.like_num:
             return None
+        if head.lemma_.casefold() in self.lex.carrier_nouns:
+            carried = self._carried(head, adder)
+            if carried is not None:
+                return carried
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
@@ -147,6 +154,22 @@ class TargetReader:
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
         return entity.id
+
+    def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
+        """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
+        the convoy or the gathering holds."""
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for owner in (p for p in child.children if p.dep_ == "pobj"):
+                    known = self.entity_of(adder, owner.i)
+                    if known is not None and known.type in MODIFIER_TARGETS:
+                        return known.id
+            if child.dep_ == "acl" and child.lemma_.casefold() in self.lex.carrier_verbs:
+                for load in (c for c in child.children if c.dep_ == "dobj"):
+                    found = self.target(load, adder)
+                    if found is not None:
+                        return found
+        return None
 
     def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
         """The target type of a phrase's words, and whether they name people. A phrase of
@@ -225,7 +248,7 @@ class TargetReader:
         means when it then counts "people" killed."""
         for _, target in facts.targets:
             entity = next((e for e in adder.found.entities if e.id == target), None)
-            if entity is not None and entity.type == EntityType.POPULATION:
+            if entity is not None and entity.type in PEOPLE_TARGETS:
                 return target
         return None
 
@@ -381,7 +404,7 @@ class TargetReader:
     def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
         """ "an explosives-laden car", "a car packed with explosives": a vehicle bomb."""
         lex = self.lex
-        words = [t.lower_ for t in vehicle.lefts if t.dep_ in ("amod", "compound", "punct")]
+        words = [t.lower_ for t in vehicle.subtree if t.i < vehicle.i]
         loaded_before = any(w in lex.bomb_loaded for w in words) and \
             any(w in lex.bomb_explosives for w in words)
         loaded_after = any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
@@ -390,18 +413,33 @@ class TargetReader:
                            for c in vehicle.children)
         if not (loaded_before or loaded_after):
             return None
-        return self._capability(lex.vehicle_bomb_node, vehicle, vehicle, adder)
+        # the whole phrase: "explosives-laden car", "car packed with explosives"
+        words = [t for t in vehicle.subtree if t.dep_ not in ("det", "nummod", "poss") and
+                 not (t.i > vehicle.i and t.dep_ in ("relcl", "prep") and t.head is vehicle)]
+        start = min(t.i for t in words)
+        end = max(t.i for t in words)
+        if any(self.entity_of(adder, i) not in (None,) and
+               self.entity_of(adder, i).type != EntityType.CAPABILITY
+               for i in range(start, end + 1)):
+            start = end = vehicle.i
+        doc = vehicle.doc
+        return self._capability(lex.vehicle_bomb_node, doc[start], doc[end], adder)
 
     def _kind_tactic(self, incident: FoundIncident, adder: EntityAdder,
                      facts: IncidentFacts) -> list[tuple[Token, str]]:
         """A suicide bombing was carried out by a suicide bomber, named or not."""
         node = self.lex.kind_capabilities.get(incident.kind)
-        if node is None or not incident.triggers:
+        if node is None:
             return []
         known = {e.id: e.kind for e in adder.found.entities if e.type == EntityType.CAPABILITY}
         if any(known.get(c) == node for _, c in facts.tactics):
             return []
-        trigger = incident.triggers[0]
+        # the deed that says so: "a suicide attack", "blew himself up"
+        trigger = next((t for t in incident.triggers if any(
+            self.lex.kind_words.get(c.lemma_.casefold()) == incident.kind or
+            c.lower_ in SELVES for c in t.children)), None)
+        if trigger is None:
+            return []
         entity = self._capability(node, trigger, trigger, adder)
         return [(trigger, entity.id)] if entity is not None else []
 
