@@ -111,21 +111,19 @@ class TargetReader:
         """The entity a target phrase names: the head's, or a modifier's that names who
         was struck (MODIFIER_TARGETS); else one made from its words, never taking a word
         of another entity."""
-        if head.pos_ == "PRON" or head.like_num:
-            return None
+        if head.pos_ == "PRON" or head.like_num or self._loaded(head):
+            return None  # "rammed a car packed with explosives into …": the weapon
         if head.lemma_.casefold() in self.lex.carrier_nouns:
             carried = self._carried(head, adder)
             if carried is not None:
                 return carried
+        person = self._named_person(head, adder)  # before "the Taliban governor"'s Taliban
+        if person is not None:
+            return person.id
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
-        for appos in (c for c in head.children if c.dep_ == "appos"):
-            # "the governor of Balkh, Mohammad Dawood Muzammil": the person named
-            known = self.entity_of(adder, appos.i)
-            if known is not None and known.type == EntityType.PERSON:
-                return known.id
         words = [head]  # the name: the modifiers just before the head, no count or article
         left = [t for t in head.subtree if t.i < head.i]  # "police training college"
         for tok in reversed(left):
@@ -154,6 +152,17 @@ class TargetReader:
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
         return entity.id
+
+    def _named_person(self, head: Token, adder: EntityAdder) -> Entity | None:
+        """ "the governor of Balkh, Mohammad Dawood Muzammil", "a judge, X": the person
+        the phrase names in apposition (the parser may hang it from the "of" noun)."""
+        holders = [head, *[p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]]
+        for appos in (c for h in holders for c in h.children if c.dep_ == "appos"):
+            known = self.entity_of(adder, appos.i)
+            if known is not None and known.type == EntityType.PERSON:
+                return known
+        return None
 
     def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
         """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
@@ -221,8 +230,12 @@ class TargetReader:
                 if any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.nouns and
                        c not in incident.mentions for c in tok.children):
                     continue  # "the strikes killed eight": the dead of another deed
+                if self._other_deed(tok, incident):
+                    continue  # "was killed in a US drone strike"
                 for head in self._victims(tok):
                     count = _count(head)
+                    if count is None and self._named_person(head, adder) is not None:
+                        count = 1  # "killing the governor of Balkh, X": one person
                     if count is None:
                         continue
                     head, count = _of_them(head, count)
@@ -242,6 +255,20 @@ class TargetReader:
                         harms.append(last)
                     last.counts.setdefault(quality, count)
         return harms
+
+    def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
+        """ "killed in a drone strike", "died in an operation": a deed named beside the
+        casualty verb that is not this incident's."""
+        lex = self.lex
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during"):
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                lemma = noun.lemma_.casefold()
+                if (lemma in lex.operation_nouns or lemma in lex.nouns) and \
+                        noun not in incident.mentions:
+                    return True
+        return False
 
     def _struck_people(self, facts: IncidentFacts, adder: EntityAdder) -> str | None:
         """The population a deed struck ("opened fire on worshippers"): whom the text
@@ -361,12 +388,17 @@ class TargetReader:
             scope += [t for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree]
         scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
                   for c in t.conjuncts if c not in scope]  # "rifles and grenades"
+        # "stormed the campus, firing rifles and throwing grenades": the participles' objects
+        # (the parser may hang the second participle from the first one's object)
+        scope += [o for t in scope if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj")
+                  for v in [t, *t.conjuncts] if v.tag_ == "VBG"
+                  for o in v.children if o.dep_ == "dobj" and o not in scope]
         bombing = self.lex.same_family(incident.kind, "bombing") and incident.kind != "attack"
         named = []
         for tok in scope:
             entity = self.entity_of(adder, tok.i)
-            if entity is None and tok.lower_ in self.lex.bomb_vehicles:
-                entity = self._vehicle_bomb(tok, adder)
+            if entity is None or entity.type != EntityType.CAPABILITY:
+                entity = self._vehicle_bomb(tok, adder) or entity
             if entity is None or entity.type != EntityType.CAPABILITY or \
                     (bombing and entity.kind in self.lex.restating_capabilities):
                 continue  # "detonated explosives": the bombing itself, no tactic of its own
@@ -401,17 +433,24 @@ class TargetReader:
         adder.mention(entity, first.i, last.i + 1, take=free)
         return entity
 
-    def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
+    def _loaded(self, vehicle: Token) -> bool:
         """ "an explosives-laden car", "a car packed with explosives": a vehicle bomb."""
         lex = self.lex
+        if vehicle.lemma_.casefold() not in lex.bomb_vehicles and \
+                vehicle.lower_ not in lex.bomb_vehicles:
+            return False
         words = [t.lower_ for t in vehicle.subtree if t.i < vehicle.i]
-        loaded_before = any(w in lex.bomb_loaded for w in words) and \
-            any(w in lex.bomb_explosives for w in words)
-        loaded_after = any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
-                           any(p.lower_ in lex.bomb_explosives for g in c.children
-                               if g.dep_ == "prep" for p in g.children)
-                           for c in vehicle.children)
-        if not (loaded_before or loaded_after):
+        if any(w in lex.bomb_loaded for w in words) and \
+                any(w in lex.bomb_explosives for w in words):
+            return True
+        return any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
+                   any(p.lower_ in lex.bomb_explosives for g in c.children
+                       if g.dep_ == "prep" for p in g.children)
+                   for c in vehicle.children)
+
+    def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
+        lex = self.lex
+        if not self._loaded(vehicle):
             return None
         # the whole phrase: "explosives-laden car", "car packed with explosives"
         words = [t for t in vehicle.subtree if t.dep_ not in ("det", "nummod", "poss") and
@@ -488,7 +527,8 @@ def _count(head: Token) -> int | None:
         return _number(head.text)
     for child in head.children:
         if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
-            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM"]
+            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM" or
+                     t.lower_ in NUMBER_WORDS]
             return _number("-".join(words))
     if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
         return 1

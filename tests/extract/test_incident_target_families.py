@@ -1,0 +1,211 @@
+"""Targets, victims and weapons of incidents (round 5): each family tried in three
+phrasings of our own — what a deed struck, whom it killed, and with what."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record
+
+from threatnet.extract.incident_targets import _number
+from threatnet.model import EntityType, ExtractionRecord
+
+
+def _facts(rec: ExtractionRecord, predicate: str) -> list[tuple[str, dict]]:
+    """(object name, qualifiers) of every claim of an incident with this predicate."""
+    names = {e.id: e.name for e in rec.entities}
+    events = {e.id for e in rec.entities if e.type == EntityType.EVENT}
+    return [(names[c.object], c.qualifiers) for c in rec.claims
+            if c.predicate == predicate and c.subject in events]
+
+
+def _targets(rec: ExtractionRecord) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for name, qualifiers in _facts(rec, "targets"):
+        out.setdefault(name.casefold(), {}).update(qualifiers)
+    return out
+
+
+def _uses(rec: ExtractionRecord) -> set[str]:
+    kinds = {e.name: e.kind for e in rec.entities}
+    return {kinds[name] for name, _ in _facts(rec, "uses")}
+
+
+# -- what a deed struck, beyond its object: "among", "into", "the assassination of" ----
+
+@pytest.mark.parametrize("text, target, kind", [
+    ("A suicide bomber blew himself up among worshippers in Peshawar on Friday.",
+     "worshippers", "religious"),
+    ("Militants tried to force their way into the naval air station at Turbat on Tuesday.",
+     "naval air station", "military"),
+    ("The group claimed the 2007 assassination of former prime minister Benazir Bhutto.",
+     "benazir bhutto", None),
+    ("A bomber detonated his vest among students queueing outside the hall in Kabul.",
+     "students", "education"),
+])
+def test_what_a_deed_struck_beyond_its_object(extractor, text, target, kind):
+    targets = _targets(record(extractor, text))
+    assert target in targets
+    assert targets[target].get("target_type") == kind
+
+
+# -- a modifier the named incident holds still names the target: "police training
+# college", typed by the phrase before the single word ("naval air station") ----------
+
+@pytest.mark.parametrize("text, target, kind", [
+    ("Gunmen stormed a police training college in Quetta in October 2016.",
+     "police training college", "police"),
+    ("Militants attacked a naval air station near Turbat on Monday.",
+     "naval air station", "military"),
+    ("Insurgents attacked a heavily guarded army camp in Uri on Sunday.",
+     "army camp", "military"),
+])
+def test_the_target_phrase_keeps_its_words_and_type(extractor, text, target, kind):
+    targets = _targets(record(extractor, text))
+    assert target in targets
+    assert targets[target]["target_type"] == kind
+
+
+# -- "people" killed are the population the deed struck --------------------------------
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("Gunmen opened fire on worshippers at a mosque in Quetta on Friday, killing twelve "
+     "people.", "worshippers", 12),
+    ("Militants attacked passengers at a bus stop in Kalat, killing nine people.",
+     "passengers", 9),
+    ("Militants attacked mourners at a funeral in Bajaur on Monday. At least 30 people "
+     "were killed.", "mourners", 30),
+])
+def test_people_killed_are_the_population_struck(extractor, text, victim, count):
+    targets = _targets(record(extractor, text))
+    assert targets[victim]["killed"] == count
+    assert "people" not in targets
+
+
+def test_people_killed_stay_people_where_no_population_was_struck(extractor):
+    rec = record(extractor, "A bomb exploded at a market in Parachinar, killing 14 people.")
+    assert _targets(rec)["people"]["killed"] == 14
+
+
+# -- "most of them lawyers": the closer name, now typed -----------------------------------
+
+@pytest.mark.parametrize("text, victim, kind", [
+    ("A suicide bomber walked into the crowd and detonated his explosives, killing more "
+     "than 70 people, most of them lawyers.", "lawyers", "civilians"),
+    ("Gunmen attacked a school in Peshawar on Tuesday, killing 140 people, most of them "
+     "schoolchildren.", "schoolchildren", "education"),
+    ("A bomb went off at a rally in Mastung, killing 20 people, most of them party "
+     "workers.", "workers", None),
+])
+def test_the_victims_named_more_closely(extractor, text, victim, kind):
+    targets = _targets(record(extractor, text))
+    found = [name for name in targets if name.endswith(victim)]
+    assert found, targets
+    if kind:
+        assert targets[found[0]]["target_type"] == kind
+
+
+# -- "among the dead were X" ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, victim, quality", [
+    ("A suicide bomber struck a convoy in Karachi on Tuesday. Among the dead is Huang "
+     "Guiping, the director of the institute.", "huang guiping", "killed"),
+    ("Militants attacked the army headquarters in Rawalpindi. A brigadier and a colonel "
+     "were among the soldiers killed.", "soldiers", None),
+    ("A bomb exploded near a police van in Quetta on Monday. Two constables were among "
+     "the injured.", "constables", "wounded"),
+])
+def test_victims_listed_among_the_dead(extractor, text, victim, quality):
+    targets = _targets(record(extractor, text))
+    assert victim in targets, targets
+    if quality:
+        assert targets[victim][quality] >= 1
+
+
+# -- a person named in apposition is the victim -------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("A suicide bomber detonated explosives in the governor's office in Mazar-i-Sharif, "
+     "killing the governor of Balkh, Mohammad Dawood Muzammil.", "Mohammad Dawood Muzammil"),
+    ("Gunmen shot dead a senior judge, Ahmed Raza Khan, outside the court in Peshawar on "
+     "Monday.", "Ahmed Raza Khan"),
+    ("Unknown gunmen killed a local cleric, Maulana Abdul Haq, outside his seminary in "
+     "Bajaur on Friday.", "Abdul Haq"),
+])
+def test_a_person_named_in_apposition_is_the_victim(extractor, text, person):
+    assert person.casefold() in _targets(record(extractor, text))
+
+
+# -- what carries or gathers the ones struck: its owner or its passengers ----------------
+
+@pytest.mark.parametrize("text, target", [
+    ("A suicide bomber drove an explosives-laden car into a convoy of the Central Reserve "
+     "Police Force near Pulwama.", "central reserve police force"),
+    ("Militants ambushed a bus carrying Chinese engineers near Dasu on Wednesday.",
+     "chinese nationals"),
+    ("A suicide attack on a convention of the Jamiat Ulema-e-Islam (Fazl) in Bajaur "
+     "killed 54 people.", "jamiat ulema-e-islam (fazl)"),
+])
+def test_the_owner_or_passengers_of_what_was_struck(extractor, text, target):
+    targets = _targets(record(extractor, text))
+    assert target in targets, targets
+    assert not {"convoy", "bus", "convention"} & set(targets)
+
+
+# -- how many: "two dozen", "twenty-three" -------------------------------------------------
+
+@pytest.mark.parametrize("words, number", [
+    ("two-dozen", 24), ("twenty-three", 23), ("three-hundred", 300), ("dozen", 12),
+])
+def test_number_words(words, number):
+    assert _number(words) == number
+
+
+def test_two_dozen_people_killed(extractor):
+    rec = record(extractor, "Gunmen attacked the airport in Karachi on Sunday; more than two "
+                            "dozen soldiers were killed.")
+    assert _targets(rec)["soldiers"]["killed"] == 24
+
+
+# -- vehicle bombs however worded ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "TTP militants detonated an explosives-laden car in the parking area of a hotel in Quetta.",
+    "A suicide bomber rammed a truck packed with explosives into a police post in Bannu.",
+    "Militants detonated a motorcycle rigged with explosives near a checkpoint in Lakki "
+    "Marwat.",
+])
+def test_a_vehicle_loaded_with_explosives_is_a_vehicle_bomb(extractor, text):
+    uses = _uses(record(extractor, text))
+    assert "vbied" in uses
+    assert "explosive" not in uses  # the bombing itself, no tactic of its own
+
+
+# -- a suicide bombing was carried out by a suicide bomber -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A bomber blew himself up outside a church in Quetta on Sunday.",
+    "A man blew himself up in a crowded market in Peshawar.",
+    "A suicide bomber walked into the hall and detonated his explosives, killing "
+    "eleven people.",
+])
+def test_a_suicide_bombing_uses_suicide_bombers(extractor, text):
+    assert "suicide_bombing" in _uses(record(extractor, text))
+
+
+def test_a_bombing_without_suicide_uses_no_suicide_bomber(extractor):
+    rec = record(extractor, "A bomb exploded outside a church in Quetta on Sunday.")
+    assert "suicide_bombing" not in _uses(rec)
+
+
+# -- weapons listed together, and gunmen with them ------------------------------------------
+
+@pytest.mark.parametrize("text, weapons", [
+    ("Gunmen armed with rifles and grenades attacked a bus in Lahore on Tuesday.",
+     {"hand_grenade", "small_arms"}),
+    ("Ten gunmen armed with rifles, grenades and rocket launchers attacked the airport in "
+     "Karachi.", {"hand_grenade", "rocket_launcher", "small_arms"}),
+    ("Three gunmen stormed the campus in Kabul, firing rifles and throwing grenades at "
+     "students.", {"hand_grenade", "small_arms"}),
+])
+def test_every_weapon_listed_is_used(extractor, text, weapons):
+    assert weapons <= _uses(record(extractor, text))
