@@ -209,3 +209,72 @@ def test_a_bombing_without_suicide_uses_no_suicide_bomber(extractor):
 ])
 def test_every_weapon_listed_is_used(extractor, text, weapons):
     assert weapons <= _uses(record(extractor, text))
+
+
+# -- a toll told apart from the deed: each tally its own claim, from its teller -----------
+
+def _tallies(rec: ExtractionRecord, victim: str) -> list[tuple[int, str, str | None]]:
+    names = {e.id: e.name for e in rec.entities}
+    events = {e.id for e in rec.entities if e.type == EntityType.EVENT}
+    return sorted((c.qualifiers["killed"], str(c.modality), c.source.text if c.source else None)
+                  for c in rec.claims if c.subject in events and c.predicate == "targets"
+                  and names[c.object].casefold() == victim and "killed" in c.qualifiers)
+
+
+@pytest.mark.parametrize("text, victim, expected", [
+    ("Militants ambushed a military convoy near Datakhel on Sunday. One early count put the "
+     "dead at 16 soldiers; security officials later put the toll at 27.", "soldiers",
+     [(16, "reported", "One early count"), (27, "reported", "security officials")]),
+    ("Gunmen attacked worshippers at a mosque in Quetta on Friday, killing nine people. The "
+     "death toll rose to 14 on Saturday.", "worshippers",
+     [(9, "asserted", None), (14, "asserted", None)]),
+    ("Militants stormed a police station in Bannu, killing three policemen. Officials later "
+     "put the number of policemen killed at five.", "policemen",
+     [(3, "asserted", None), (5, "reported", "Officials")]),
+])
+def test_each_toll_is_a_claim_of_its_teller(extractor, text, victim, expected):
+    assert _tallies(record(extractor, text), victim) == expected
+
+
+# -- a part of a place names the place struck -------------------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("A bomb exploded at the gate of the girls' school in Kabul on Saturday.", "girls' school"),
+    ("Militants attacked the old terminal of Jinnah International Airport in Karachi.",
+     "jinnah international airport"),
+    ("A suicide bomber blew himself up at the entrance of a shrine in Sehwan.", "shrine"),
+])
+def test_a_part_names_the_place_struck(extractor, text, target):
+    assert target in _targets(record(extractor, text))
+
+
+# -- "killing 17 people, including two police officers" ----------------------------------------
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("A suicide bomber struck outside the embassy in Kabul. At least 17 people, including "
+     "two police officers, were killed.", "police officers", 2),
+    ("A bomb went off at a procession in Mastung, killing 50 people, including a deputy "
+     "superintendent of police, Nawaz Gishkori.", "nawaz gishkori", 1),
+    ("Gunmen opened fire on a bus in Kohistan, killing 12 people, including three "
+     "soldiers.", "soldiers", 3),
+])
+def test_the_ones_named_among_the_counted(extractor, text, victim, count):
+    assert _targets(record(extractor, text))[victim]["killed"] == count
+
+
+# -- who struck it, as certain as who did the deed; what it struck, the author's --------------
+
+@pytest.mark.parametrize("text", [
+    "Suspected militants of the Hafiz Gul Bahadur group ambushed a military convoy near "
+    "Mir Ali on Sunday.",
+    "Police said militants of the Tehrik-i-Taliban Pakistan attacked a checkpoint in Bannu.",
+    "Militants of the Balochistan Liberation Army allegedly attacked a police station in "
+    "Turbat on Monday.",
+])
+def test_a_hedged_doer_hedges_its_attack_not_the_incident(extractor, text):
+    rec = record(extractor, text)
+    events = {e.id for e in rec.entities if e.type == EntityType.EVENT}
+    attacks = [c for c in rec.claims if c.predicate == "attacks"]
+    struck = [c for c in rec.claims if c.predicate == "targets" and c.subject in events]
+    assert attacks and all(str(c.modality) != "asserted" or c.source for c in attacks)
+    assert struck

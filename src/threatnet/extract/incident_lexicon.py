@@ -49,6 +49,11 @@ class IncidentLexicon:
     victim_lists: dict[str, str]          # "among the dead" -> killed
     generic_victims: frozenset[str]       # "people": no one in particular
     carrier_nouns: frozenset[str]         # "a convoy of X", "a bus carrying Y"
+    part_nouns: frozenset[str]            # "the gate of the school"
+    toll_nouns: dict[str, str | None]     # "toll" -> killed ("number": from its words)
+    toll_verbs: frozenset[str]            # "put the toll at", "rose to"
+    toll_preps: frozenset[str]
+    including: frozenset[str]             # "17 people, including two police officers"
     carrier_verbs: frozenset[str]
     vehicle_bomb_node: str
     bomb_vehicles: frozenset[str]
@@ -159,6 +164,12 @@ def load_incident_lexicon() -> IncidentLexicon:
                       for w in _words(words, f"victim_lists.{q}")},
         generic_victims=_words(d["generic_victims"], "generic_victims"),
         carrier_nouns=_words(d["carriers"]["nouns"], "carriers.nouns"),
+        part_nouns=_words(d["part_nouns"], "part_nouns"),
+        toll_nouns={str(k).casefold(): (str(v) if v else None)
+                    for k, v in d["tolls"]["nouns"].items()},
+        toll_verbs=_words(d["tolls"]["verbs"], "tolls.verbs"),
+        toll_preps=_words(d["tolls"]["preps"], "tolls.preps"),
+        including=_words(d["including"], "including"),
         carrier_verbs=_words(d["carriers"]["verbs"], "carriers.verbs"),
         vehicle_bomb_node=str(d["vehicle_bombs"]["node"]),
         bomb_vehicles=_words(d["vehicle_bombs"]["vehicles"], "vehicle_bombs.vehicles"),

@@ -117,6 +117,11 @@ class TargetReader:
             carried = self._carried(head, adder)
             if carried is not None:
                 return carried
+        if head.lemma_.casefold() in self.lex.part_nouns:  # "the gate of the school"
+            whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if whole is not None:
+                return self.target(whole, adder)
         person = self._named_person(head, adder)  # before "the Taliban governor"'s Taliban
         if person is not None:
             return person.id
@@ -127,7 +132,7 @@ class TargetReader:
         words = [head]  # the name: the modifiers just before the head, no count or article
         left = [t for t in head.subtree if t.i < head.i]  # "police training college"
         for tok in reversed(left):
-            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
+            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct", "case") or \
                     tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num or \
                     tok.tag_ in ("VBN", "VBG", "JJS", "JJR"):
                 break  # "a heavily guarded police compound": the compound
@@ -223,6 +228,7 @@ class TargetReader:
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
             harms += self._listed(sent, incident, incidents, adder, harms)
+            harms += self._tolls(sent, incident, incidents, adder, harms, struck)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -254,6 +260,7 @@ class TargetReader:
                         last = Harm(victim, {}, tok)
                         harms.append(last)
                     last.counts.setdefault(quality, count)
+                    harms += self._included(head, quality, tok, adder, harms)
         return harms
 
     def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
@@ -269,6 +276,80 @@ class TargetReader:
                         noun not in incident.mentions:
                     return True
         return False
+
+    def _tolls(self, sent, incident: FoundIncident, incidents: DocIncidents,
+               adder: EntityAdder, harms: list[Harm], struck: str | None) -> list[Harm]:
+        """ "Officials later put the toll at 27", "the death toll rose to 62", "one count put
+        the dead at 16 soldiers": a tally of its own, of the people it names, else of
+        those the incident was last said to have killed (or the population it struck)."""
+        lex = self.lex
+        out: list[Harm] = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.casefold() not in lex.toll_verbs \
+                    or any(c.dep_ == "neg" for c in verb.children) or \
+                    _owner(verb, sent, incidents) not in (None, incident):
+                continue
+            nouns = sorted((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                            and c.lemma_.casefold() in lex.toll_nouns),
+                           key=lambda c: c.dep_ != "dobj")  # "a count put the dead at 16"
+            quality = next((q for noun in nouns for q in [self._toll_quality(noun)] if q), None)
+            if quality is None:
+                continue
+            amounts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.toll_preps
+                       for p in c.children if p.dep_ == "pobj"]
+            amounts += [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")
+                        and c.like_num]  # "reached 54"
+            # "the number of policemen killed at five" (the parser may hang "at" lower down)
+            amounts += [p for n in nouns for t in n.subtree if t.dep_ == "prep" and
+                        t.lower_ in lex.toll_preps for p in t.children
+                        if p.dep_ == "pobj" and p.like_num]
+            counted = [p for n in nouns for c in n.children if c.dep_ == "prep" and
+                       c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            for amount in amounts:
+                count = _count(amount)
+                if count is None:
+                    continue
+                victim = None if amount.like_num else self.target(amount, adder)
+                if victim is None and counted:
+                    victim = self.target(counted[0], adder)
+                if victim is None:
+                    earlier = [h for h in harms + out if quality in h.counts]
+                    victim = earlier[-1].victim if earlier else struck
+                if victim is None:
+                    continue
+                out.append(Harm(victim, {quality: count}, verb))
+                break
+        return out
+
+    def _toll_quality(self, noun: Token) -> str | None:
+        """What a toll noun counts: its own ("toll": killed) or its words' ("the number of
+        hostages killed", "the number of injured")."""
+        lex = self.lex
+        return lex.toll_nouns[noun.lemma_.casefold()] or next(
+            (q for t in noun.subtree for q in [lex.victim_lists.get(t.lower_),
+                                               lex.casualties.get(t.lemma_.casefold())]
+             if q and t is not noun), None)
+
+    def _included(self, head: Token, quality: str, verb: Token, adder: EntityAdder,
+                  harms: list[Harm]) -> list[Harm]:
+        """ "17 people, including two police officers", "five people, among them a judge,
+        X": the ones named among those counted, each with its own count."""
+        out: list[Harm] = []
+        for prep in head.children:
+            if prep.lower_ not in self.lex.including or prep.dep_ not in ("prep", "acl"):
+                continue
+            for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+                for one in [named, *named.conjuncts]:
+                    victim = self.target(one, adder)
+                    count = _count(one)
+                    if count is None and (one.pos_ == "PROPN" or
+                                          self._named_person(one, adder) is not None):
+                        count = 1
+                    if victim is None or count is None or \
+                            any(h.victim == victim for h in harms + out):
+                        continue
+                    out.append(Harm(victim, {quality: count}, verb))
+        return out
 
     def _struck_people(self, facts: IncidentFacts, adder: EntityAdder) -> str | None:
         """The population a deed struck ("opened fire on worshippers"): whom the text
