@@ -278,3 +278,18 @@ def test_a_hedged_doer_hedges_its_attack_not_the_incident(extractor, text):
     struck = [c for c in rec.claims if c.predicate == "targets" and c.subject in events]
     assert attacks and all(str(c.modality) != "asserted" or c.source for c in attacks)
     assert struck
+
+
+# -- the doers' first deed, before the one that names the incident ---------------------------
+
+@pytest.mark.parametrize("text, weapon", [
+    ("Militants attacked a police station in Daraban on Tuesday. One of the assailants, a "
+     "suicide bomber, rammed an explosives-laden vehicle into the gate, and the others then "
+     "opened fire on the policemen inside.", "vbied"),
+    ("Gunmen attacked a checkpost in Tank. The attackers hurled grenades at the guards and "
+     "then opened fire on the soldiers.", "hand_grenade"),
+    ("Insurgents attacked a camp in Zhob. A suicide bomber detonated an explosives-laden "
+     "truck at the gate and the other attackers opened fire on the troops.", "vbied"),
+])
+def test_the_doers_first_deed_arms_the_incident(extractor, text, weapon):
+    assert weapon in _uses(record(extractor, text))

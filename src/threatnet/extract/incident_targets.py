@@ -462,11 +462,20 @@ class TargetReader:
         scope = clause_tokens(trigger)
         if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
             scope += [t for t in trigger.head.lefts] + [trigger.head]
-        if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
-            # "a suicide bomber walked into the crowd and detonated his explosives": the
-            # subject the two verbs share
-            scope += [t for c in trigger.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            first = trigger.head
+            doers = [t for c in first.children if c.dep_ == "nsubj" for t in c.subtree]
+            if trigger.pos_ == "VERB" and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+                # "a suicide bomber walked into the crowd and detonated his explosives": the
+                # subject the two verbs share
+                scope += doers
+            if any(t.lemma_.casefold() in self.lex.anonymous or
+                   t.lemma_.casefold() in self.lex.perpetrator_kinds for t in doers):
+                # "a suicide bomber rammed an explosives-laden vehicle into the gate, and the
+                # others opened fire": the doers' first deed is this incident's too
+                scope += [t for t in doers if t not in scope] + \
+                    [t for c in first.children if c.dep_ == "dobj" for t in c.subtree]
         scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
                   for c in t.conjuncts if c not in scope]  # "rifles and grenades"
         # "stormed the campus, firing rifles and throwing grenades": the participles' objects
