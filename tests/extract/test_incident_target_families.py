@@ -293,3 +293,19 @@ def test_a_hedged_doer_hedges_its_attack_not_the_incident(extractor, text):
 ])
 def test_the_doers_first_deed_arms_the_incident(extractor, text, weapon):
     assert weapon in _uses(record(extractor, text))
+
+
+# -- headline tallies: "9 soldiers killed", "12 killed; 20 injured" ------------------------
+
+@pytest.mark.parametrize("text, victim, counts", [
+    ("On 12 July 2023, militants attacked the garrison in Zhob before dawn. 9 soldiers "
+     "killed; all 5 attackers killed.", "soldiers", {"killed": 9}),
+    ("Militants opened fire on worshippers at a mosque in Quetta on Friday. 12 killed; 20 "
+     "injured.", "worshippers", {"killed": 12, "wounded": 20}),
+    ("On 3 May 2022, gunmen attacked a bus carrying pilgrims near Mastung. 7 pilgrims "
+     "killed, 11 wounded.", "pilgrims", {"killed": 7}),
+])
+def test_headline_tallies(extractor, text, victim, counts):
+    found = _targets(record(extractor, text))
+    assert {k: found[victim].get(k) for k in counts} == counts
+    assert "attackers" not in found

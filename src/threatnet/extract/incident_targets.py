@@ -245,13 +245,17 @@ class TargetReader:
                     if count is None:
                         continue
                     head, count = _of_them(head, count)
-                    if head.like_num or head.lemma_.casefold() in self.lex.anonymous:
-                        if head.like_num and last is not None:  # "and two were wounded"
-                            last.counts.setdefault(quality, count)
+                    if head.like_num and last is not None:  # "and two were wounded"
+                        last.counts.setdefault(quality, count)
                         continue
-                    victim = struck if struck and \
-                        head.lower_ in self.lex.generic_victims else \
-                        self.target(head, adder) or self._people(head, adder)
+                    if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
+                        victim = struck or self._first_included(head, adder)
+                    elif head.lemma_.casefold() in self.lex.anonymous:
+                        continue
+                    else:
+                        victim = struck if struck and \
+                            head.lower_ in self.lex.generic_victims else \
+                            self.target(head, adder) or self._people(head, adder)
                     if victim is None:
                         continue
                     last = next((h for h in harms if h.victim == victim and h.verb is not None
@@ -320,6 +324,16 @@ class TargetReader:
                 out.append(Harm(victim, {quality: count}, verb))
                 break
         return out
+
+    def _first_included(self, head: Token, adder: EntityAdder) -> str | None:
+        """ "4 killed, incl. 1 police officer": a bare number's victims by the one named."""
+        for prep in head.children:
+            if prep.lower_ in self.lex.including:
+                for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+                    found = self.target(named, adder)
+                    if found is not None:
+                        return found
+        return None
 
     def _toll_quality(self, noun: Token) -> str | None:
         """What a toll noun counts: its own ("toll": killed) or its words' ("the number of
@@ -428,7 +442,12 @@ class TargetReader:
         return self.lex.casualties[lemma]
 
     def _victims(self, verb: Token) -> list[Token]:
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+            and any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod"
+                                                           for n in c.children))
+                    for c in verb.children))  # "4 killed", "9 soldiers killed": a headline's
+
         deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
             any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
                 for c in verb.children) \
