@@ -309,3 +309,32 @@ def test_headline_tallies(extractor, text, victim, counts):
     found = _targets(record(extractor, text))
     assert {k: found[victim].get(k) for k in counts} == counts
     assert "attackers" not in found
+
+
+# -- a state's nationals are people, and who employed or held the victims -------------------
+
+@pytest.mark.parametrize("text, victim", [
+    ("A suicide bomber blew himself up in the lobby of an aid office in Islamabad, killing "
+     "five staff members, four Pakistanis and an Iraqi.", "pakistanis"),
+    ("Gunmen opened fire on tourists in Bamyan, killing three Spaniards and three Afghans.",
+     "afghans"),
+    ("A bomb exploded near a bus in Kandahar, killing six Afghans.", "afghans"),
+])
+def test_a_states_nationals_are_a_population(extractor, text, victim):
+    rec = record(extractor, text)
+    targets = _targets(rec)
+    assert victim in targets
+    states = {e.name.casefold() for e in rec.entities if e.type == EntityType.STATE}
+    assert not states & set(targets)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("A suicide bomber struck the base in Khost, killing seven employees of the Central "
+     "Intelligence Agency.", "central intelligence agency"),
+    ("A bomb went off at a rally in Bajaur, killing twelve members of the Awami National "
+     "Party.", "awami national party"),
+    ("The blast at the airport killed 13 US service members and dozens of Afghans.",
+     "us service members"),
+])
+def test_whom_the_victims_belong_to(extractor, text, target):
+    assert target in _targets(record(extractor, text))

@@ -120,7 +120,8 @@ class IncidentClaimMaker:
         for harm in facts.harms:  # first: a target counted is one claim, with its counts
             qualifiers = {**self._typed(harm.victim), **harm.counts}
             out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
-                                              qualifiers=qualifiers), self._tally(harm)))
+                                              qualifiers=qualifiers),
+                                     self._tally(harm) or self._told_of(harm, incident)))
         for trigger, target in facts.targets:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
@@ -142,6 +143,15 @@ class IncidentClaimMaker:
             out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok),
                                      self._presupposed(tok)))
         return out
+
+    def _told_of(self, harm: Harm, incident: FoundIncident) -> Reading | None:
+        """ "X claimed the bombing … which killed seven employees of the CIA": the dead are
+        what the incident did (the author's), as what it struck is."""
+        verb = harm.verb
+        if verb is None or verb.dep_ not in ("relcl", "acl") or \
+                verb.head not in incident.mentions:
+            return None
+        return self._presupposed(verb.head)
 
     def _tally(self, harm: Harm) -> Reading | None:
         """ "Security officials later put the toll at 27": the officials' count."""

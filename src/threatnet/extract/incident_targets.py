@@ -127,6 +127,9 @@ class TargetReader:
             return person.id
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
+            if known is not None and tok is head and known.type == EntityType.STATE and \
+                    head.tag_ in ("NNS", "NNPS"):
+                return self._nationals(head, adder)  # "four Pakistanis": people, not a state
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [head]  # the name: the modifiers just before the head, no count or article
@@ -138,7 +141,7 @@ class TargetReader:
                 break  # "a heavily guarded police compound": the compound
             other = self.entity_of(adder, tok.i)
             if other is not None and not (other.type == EntityType.STATE and
-                                          tok.dep_ == "amod") and \
+                                          tok.dep_ in ("amod", "compound")) and \
                     other.type != EntityType.EVENT:
                 break  # "American service members" keeps its demonym; no other name
             words.insert(0, tok)  # (a named incident's words name what it struck too)
@@ -156,6 +159,13 @@ class TargetReader:
         entity = adder.entity(key, span.text, etype)
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
+        return entity.id
+
+    def _nationals(self, head: Token, adder: EntityAdder) -> str:
+        """ "three Afghans", "four Pakistanis": a state's nationals, a population."""
+        entity = adder.entity("target:" + word_key(head.text), head.text,
+                              EntityType.POPULATION)
+        adder.mention(entity, head.i, head.i + 1, take=False)
         return entity.id
 
     def _named_person(self, head: Token, adder: EntityAdder) -> Entity | None:
@@ -316,9 +326,11 @@ class TargetReader:
                 victim = None if amount.like_num else self.target(amount, adder)
                 if victim is None and counted:
                     victim = self.target(counted[0], adder)
-                if victim is None:
-                    earlier = [h for h in harms + out if quality in h.counts]
-                    victim = earlier[-1].victim if earlier else struck
+                if victim is None:  # those the latest count began with
+                    earlier = [h for h in harms + out if quality in h.counts and h.verb]
+                    latest = [h for h in earlier if sentence_of(h.verb).start ==
+                              sentence_of(earlier[-1].verb).start] if earlier else []
+                    victim = latest[0].victim if latest else struck
                 if victim is None:
                     continue
                 out.append(Harm(victim, {quality: count}, verb))
