@@ -338,3 +338,17 @@ def test_a_states_nationals_are_a_population(extractor, text, victim):
 ])
 def test_whom_the_victims_belong_to(extractor, text, target):
     assert target in _targets(record(extractor, text))
+
+
+# -- what went off, where the parser hangs the verb from the weapons -----------------------
+
+@pytest.mark.parametrize("text, weapons", [
+    ("On 8 May 2021, a vehicle-borne explosive device and two improvised explosive devices "
+     "detonated at the gate of a girls' school in Kabul.", {"vbied", "ied"}),
+    ("On 3 June 2019, two improvised explosive devices planted near a mosque exploded in "
+     "Kabul.", {"ied"}),
+    ("On 5 May 2020, a car bomb and a roadside bomb exploded near a police post in Bannu.",
+     {"vbied", "ied"}),
+])
+def test_the_weapons_that_went_off(extractor, text, weapons):
+    assert weapons <= _uses(record(extractor, text))

@@ -507,6 +507,12 @@ class TargetReader:
                 # others opened fire": the doers' first deed is this incident's too
                 scope += [t for t in doers if t not in scope] + \
                     [t for c in first.children if c.dep_ == "dobj" for t in c.subtree]
+        if trigger.dep_ == "acl" and trigger.pos_ == "VERB":
+            # "a vehicle-borne device and two IEDs detonated at the gate" (parsed as nouns
+            # the participle modifies): the nouns are what went off
+            nouns = [trigger.head, *trigger.head.conjuncts]
+            scope += [t for n in nouns for t in n.subtree
+                      if t not in scope and t.i < trigger.i]
         scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
                   for c in t.conjuncts if c not in scope]  # "rifles and grenades"
         # "stormed the campus, firing rifles and throwing grenades": the participles' objects
@@ -518,7 +524,8 @@ class TargetReader:
         named = []
         for tok in scope:
             entity = self.entity_of(adder, tok.i)
-            if entity is None or entity.type != EntityType.CAPABILITY:
+            if entity is None or entity.type != EntityType.CAPABILITY or \
+                    entity.kind in self.lex.restating_capabilities:
                 entity = self._vehicle_bomb(tok, adder) or entity
             if entity is None or entity.type != EntityType.CAPABILITY or \
                     (bombing and entity.kind in self.lex.restating_capabilities):
@@ -557,10 +564,13 @@ class TargetReader:
     def _loaded(self, vehicle: Token) -> bool:
         """ "an explosives-laden car", "a car packed with explosives": a vehicle bomb."""
         lex = self.lex
+        words = [t.lower_ for t in vehicle.subtree if t.i < vehicle.i]
+        if vehicle.lemma_.casefold() in lex.bomb_explosives:  # "a vehicle-borne device"
+            return any(w in lex.bomb_vehicles for w in words) and \
+                any(w in lex.bomb_loaded for w in words)
         if vehicle.lemma_.casefold() not in lex.bomb_vehicles and \
                 vehicle.lower_ not in lex.bomb_vehicles:
             return False
-        words = [t.lower_ for t in vehicle.subtree if t.i < vehicle.i]
         if any(w in lex.bomb_loaded for w in words) and \
                 any(w in lex.bomb_explosives for w in words):
             return True
