@@ -65,6 +65,8 @@ class TargetReader:
     def __init__(self, lex: IncidentLexicon, pack: ActorPack) -> None:
         self.lex = lex
         self.pack = pack
+        self._by_id: dict[str, Entity] = {}  # entity_of's table, for one document's adder
+        self._by_id_of: EntityAdder | None = None
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
@@ -105,7 +107,16 @@ class TargetReader:
 
     def entity_of(self, adder: EntityAdder, i: int) -> Entity | None:
         owner = adder.found.token_entity.get(i)
-        return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
+        return self._entity(adder, owner) if owner else None
+
+    def _entity(self, adder: EntityAdder, entity_id: str) -> Entity | None:
+        # entity ids are never reused, so a table rebuilt when an id is missing stays right
+        found = self._by_id.get(entity_id) if self._by_id_of is adder else None
+        if found is None:
+            self._by_id = {e.id: e for e in adder.found.entities}
+            self._by_id_of = adder
+            found = self._by_id.get(entity_id)
+        return found
 
     def target(self, head: Token, adder: EntityAdder) -> str | None:
         """The entity a target phrase names: the head's, or a modifier's that names who
@@ -381,7 +392,7 @@ class TargetReader:
         """The population a deed struck ("opened fire on worshippers"): whom the text
         means when it then counts "people" killed."""
         for _, target in facts.targets:
-            entity = next((e for e in adder.found.entities if e.id == target), None)
+            entity = self._entity(adder, target)
             if entity is not None and entity.type in PEOPLE_TARGETS:
                 return target
         return None
