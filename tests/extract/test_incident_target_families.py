@@ -352,3 +352,16 @@ def test_whom_the_victims_belong_to(extractor, text, target):
 ])
 def test_the_weapons_that_went_off(extractor, text, weapons):
     assert weapons <= _uses(record(extractor, text))
+
+
+# -- "a police guard" is people, not the police force the word "police" resolves to -------
+
+@pytest.mark.parametrize("text, victim", [
+    ("Gunmen killed two police constables in Peshawar on Monday.", "police constables"),
+    ("Militants shot dead a police guard outside a bank in Quetta.", "police guard"),
+    ("A bomb killed three police officers near a checkpoint in Bannu.", "police officers"),
+])
+def test_police_people_keep_their_name(extractor, text, victim):
+    targets = _targets(record(extractor, text))
+    assert victim in targets
+    assert targets[victim]["target_type"] == "police"

@@ -141,6 +141,9 @@ class TargetReader:
             if known is not None and tok is head and known.type == EntityType.STATE and \
                     head.tag_ in ("NNS", "NNPS"):
                 return self._nationals(head, adder)  # "four Pakistanis": people, not a state
+            if known is not None and tok is not head and tok.is_lower and \
+                    (self.target_words([head.lemma_.casefold()]) or ("", False))[1]:
+                continue  # "a police guard": people, not the police force the word stands for
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [head]  # the name: the modifiers just before the head, no count or article
@@ -153,7 +156,7 @@ class TargetReader:
             other = self.entity_of(adder, tok.i)
             if other is not None and not (other.type == EntityType.STATE and
                                           tok.dep_ in ("amod", "compound")) and \
-                    other.type != EntityType.EVENT:
+                    other.type != EntityType.EVENT and not tok.is_lower:
                 break  # "American service members" keeps its demonym; no other name
             words.insert(0, tok)  # (a named incident's words name what it struck too)
         while words[0].is_punct:
