@@ -365,3 +365,16 @@ def test_police_people_keep_their_name(extractor, text, victim):
     targets = _targets(record(extractor, text))
     assert victim in targets
     assert targets[victim]["target_type"] == "police"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants stormed a police station in Bannu on Monday, killing three policemen. The "
+    "army put the number of militants killed at 20.",
+    "Gunmen ambushed a convoy in Kurram, killing two soldiers. The toll of the attackers "
+    "killed rose to 6.",
+    "Insurgents attacked a checkpoint in Tank, killing a constable. Officials put the number "
+    "of insurgents killed at nine.",
+])
+def test_a_toll_of_the_attackers_counts_no_victims(extractor, text):
+    counts = [q.get("killed") for q in _targets(record(extractor, text)).values()]
+    assert not {20, 6, 9} & set(counts)

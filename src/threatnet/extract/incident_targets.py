@@ -333,6 +333,9 @@ class TargetReader:
                         if p.dep_ == "pobj" and p.like_num]
             counted = [p for n in nouns for c in n.children if c.dep_ == "prep" and
                        c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if any(t.lemma_.casefold() in lex.anonymous or t.lower_ in lex.anonymous
+                   for t in counted + amounts):
+                continue  # "the number of militants killed": the attackers, no victims
             for amount in amounts:
                 count = _count(amount)
                 if count is None:
