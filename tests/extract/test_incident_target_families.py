@@ -378,3 +378,20 @@ def test_police_people_keep_their_name(extractor, text, victim):
 def test_a_toll_of_the_attackers_counts_no_victims(extractor, text):
     counts = [q.get("killed") for q in _targets(record(extractor, text)).values()]
     assert not {20, 6, 9} & set(counts)
+
+
+# -- "22 dead and 22 wounded, most of them students": the closer name counts --------------
+
+@pytest.mark.parametrize("text, victim, quality, count", [
+    ("Three gunmen stormed the university in Kabul on Monday. A spokesman put the toll at "
+     "22 dead and 22 wounded, most of them students.", "students", "killed", 22),
+    ("Gunmen attacked a school in Peshawar, killing 140, most of them children.",
+     "children", "killed", 140),
+    ("A bomb exploded at a market in Parachinar. Officials put the toll at 30 dead, most of "
+     "them shoppers.", "shoppers", "killed", 30),
+])
+def test_a_bare_count_named_more_closely(extractor, text, victim, quality, count):
+    targets = _targets(record(extractor, text))
+    assert targets[victim][quality] == count
+    assert not any(k in targets and "killed" in targets[k] for k in ("university", "school",
+                                                                     "market"))

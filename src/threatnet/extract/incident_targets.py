@@ -31,8 +31,9 @@ NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # "American soldiers" are not the United States)
 MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType.ARMED_GROUP,
                     EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
-# what a deed struck that "people" killed in it may mean: "a convention of the JUI-F"
-PEOPLE_TARGETS = {EntityType.POPULATION, EntityType.ORGANIZATION}
+# what a deed struck that "people" killed in it may mean (and a party or body whose
+# gathering it struck: "a convention of the JUI-F")
+PEOPLE_TARGETS = {EntityType.POPULATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -67,10 +68,12 @@ class TargetReader(WeaponReading):
         self.pack = pack
         self._by_id: dict[str, Entity] = {}  # entity_of's table, for one document's adder
         self._by_id_of: EntityAdder | None = None
+        self._held: set[str] = set()  # entities struck through those they held (_carried)
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
+        self._held = set()
         for incident in incidents.incidents:
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
@@ -201,6 +204,7 @@ class TargetReader(WeaponReading):
                 for owner in (p for p in child.children if p.dep_ == "pobj"):
                     known = self.entity_of(adder, owner.i)
                     if known is not None and known.type in MODIFIER_TARGETS:
+                        self._held.add(known.id)  # its people: "a convention of the JUI-F"
                         return known.id
             if child.dep_ == "acl" and child.lemma_.casefold() in self.lex.carrier_verbs:
                 for load in (c for c in child.children if c.dep_ == "dobj"):
@@ -340,7 +344,8 @@ class TargetReader(WeaponReading):
                 count = _count(amount)
                 if count is None:
                     continue
-                victim = None if amount.like_num else self.target(amount, adder)
+                named, count = _of_them(amount, count)  # "at 22 dead, most of them students"
+                victim = None if named.like_num else self.target(named, adder)
                 if victim is None and counted:
                     victim = self.target(counted[0], adder)
                 if victim is None:  # those the latest count began with
@@ -399,7 +404,7 @@ class TargetReader(WeaponReading):
         means when it then counts "people" killed."""
         for _, target in facts.targets:
             entity = self._entity(adder, target)
-            if entity is not None and entity.type in PEOPLE_TARGETS:
+            if entity is not None and (entity.type in PEOPLE_TARGETS or target in self._held):
                 return target
         return None
 
@@ -524,11 +529,12 @@ GENERIC_VICTIMS = ("people", "person", "persons", "others")
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
     """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
     the victims the text names more closely, and their number when it gives it."""
-    if head.lower_ not in GENERIC_VICTIMS:
+    if head.lower_ not in GENERIC_VICTIMS and not head.like_num and \
+            head.lower_ not in ("dead", "wounded", "injured"):  # "22 dead, most of them"
         return head, count
     doc = head.doc
     sent_end = sentence_of(head).end
-    for them in doc[head.i + 1:min(head.i + 8, sent_end)]:
+    for them in doc[head.i + 1:min(head.i + 12, sent_end)]:
         if them.lower_ != "them" or them.head.lower_ != "of":
             continue
         named = next((t for t in doc[them.i + 1:min(them.i + 5, sent_end)]
