@@ -21,7 +21,7 @@ from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_fields import RecordEntry
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
-from threatnet.extract.incident_targets import IncidentFacts, TargetReader
+from threatnet.extract.incident_targets import Harm, IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.sentences import sentence_of
@@ -119,24 +119,62 @@ class IncidentClaimMaker:
                                          self._presupposed(incident.triggers[0])))
         if facts is None:
             return out
+        for harm in facts.harms:  # first: a target counted is one claim, with its counts
+            qualifiers = {**self._typed(harm.victim), **harm.counts}
+            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
+                                              qualifiers=qualifiers),
+                                     self._tally(harm) or self._told_of(harm, incident)))
         for trigger, target in facts.targets:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
-            for doer in doers:
+            deed = self._deed_reading(trigger) if doers else None
+            for doer in doers:  # as certain as who did it: "suspected X militants attacked"
                 out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
-                                                  qualifiers=dict(qualifiers))))
-            if not doers:
+                                                  qualifiers=dict(qualifiers)),
+                                         _copy(deed) if deed is not None else None))
+            if deed is not None and deed.source is not None and \
+                    deed.source.entity in doers:  # "the group said it had targeted …"
+                deed.hedge(self.lex.responsibility_modality)
+            if deed is None or deed.modality != Modality.ASSERTED or deed.source:
+                # "suspected militants of X ambushed a convoy": that the incident struck the
+                # convoy is the author's fact, whoever did it
                 out.append(IncidentClaim(RawClaim(inc, "targets", target, trigger,
                                                   qualifiers=dict(qualifiers)),
                                          self._presupposed(trigger)))
-        for harm in facts.harms:
-            qualifiers = {**self._typed(harm.victim), **harm.counts}
-            out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
-                                              qualifiers=qualifiers)))
         for tok, capability in facts.tactics:
             out.append(IncidentClaim(RawClaim(inc, "uses", capability, tok),
                                      self._presupposed(tok)))
         return out
+
+    def _told_of(self, harm: Harm, incident: FoundIncident) -> Reading | None:
+        """ "X claimed the bombing … which killed seven employees of the CIA": the dead are
+        what the incident did (the author's), as what it struck is."""
+        verb = harm.verb
+        if verb is None or verb.dep_ not in ("relcl", "acl") or \
+                verb.head not in incident.mentions:
+            return None
+        return self._presupposed(verb.head)
+
+    def _tally(self, harm: Harm) -> Reading | None:
+        """ "Security officials later put the toll at 27": the officials' count."""
+        verb = harm.verb
+        if verb is None or verb.lemma_.casefold() not in self.lex.toll_verbs:
+            return None
+        # "officials / one early count put the toll at 27"; never "the toll rose to 62"
+        teller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if teller is None or not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        reading = self._read(verb)
+        self._speaker(verb, reading)
+        reading.hedge(Modality.REPORTED)
+        return reading
+
+    def _deed_reading(self, trigger: Token) -> Reading:
+        """How certain who did a deed is ("suspected X militants attacked": believed;
+        "officials said X attacked": reported, theirs)."""
+        reading = self.reader.read(trigger)
+        self._subject_hedges(trigger, reading)
+        return reading
 
     def _read(self, verb: Token) -> Reading:
         """The cues of an attribution verb's clause. A clause after a semicolon stands on

@@ -44,6 +44,23 @@ class IncidentLexicon:
     entity_target_types: dict[str, str]
     tactics: dict[str, str]               # word or phrase -> capability node
     reflexive_suicide: frozenset[str]
+    target_preps: frozenset[str]          # "among worshippers", "into the air station"
+    target_of_nouns: frozenset[str]       # "the assassination of X"
+    victim_lists: dict[str, str]          # "among the dead" -> killed
+    generic_victims: frozenset[str]       # "people": no one in particular
+    carrier_nouns: frozenset[str]         # "a convoy of X", "a bus carrying Y"
+    part_nouns: frozenset[str]            # "the gate of the school"
+    toll_nouns: dict[str, str | None]     # "toll" -> killed ("number": from its words)
+    toll_verbs: frozenset[str]            # "put the toll at", "rose to"
+    toll_preps: frozenset[str]
+    including: frozenset[str]             # "17 people, including two police officers"
+    carrier_verbs: frozenset[str]
+    vehicle_bomb_node: str
+    bomb_vehicles: frozenset[str]
+    bomb_loaded: frozenset[str]
+    bomb_explosives: frozenset[str]
+    restating_capabilities: frozenset[str]
+    kind_capabilities: dict[str, str]     # incident kind -> capability node
     responsibility_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
     responsibility_noun_verbs: frozenset[str]  # "took responsibility"
@@ -141,6 +158,25 @@ def load_incident_lexicon() -> IncidentLexicon:
         entity_target_types=dict(d["entity_target_types"]),
         tactics={str(k).casefold(): v for k, v in d["tactics"].items()},
         reflexive_suicide=_words(d["reflexive_suicide"], "reflexive_suicide"),
+        target_preps=_words(d["target_links"]["preps"], "target_links.preps"),
+        target_of_nouns=_words(d["target_links"]["of_nouns"], "target_links.of_nouns"),
+        victim_lists={w: q for q, words in d["victim_lists"].items()
+                      for w in _words(words, f"victim_lists.{q}")},
+        generic_victims=_words(d["generic_victims"], "generic_victims"),
+        carrier_nouns=_words(d["carriers"]["nouns"], "carriers.nouns"),
+        part_nouns=_words(d["part_nouns"], "part_nouns"),
+        toll_nouns={str(k).casefold(): (str(v) if v else None)
+                    for k, v in d["tolls"]["nouns"].items()},
+        toll_verbs=_words(d["tolls"]["verbs"], "tolls.verbs"),
+        toll_preps=_words(d["tolls"]["preps"], "tolls.preps"),
+        including=_words(d["including"], "including"),
+        carrier_verbs=_words(d["carriers"]["verbs"], "carriers.verbs"),
+        vehicle_bomb_node=str(d["vehicle_bombs"]["node"]),
+        bomb_vehicles=_words(d["vehicle_bombs"]["vehicles"], "vehicle_bombs.vehicles"),
+        bomb_loaded=_words(d["vehicle_bombs"]["loaded"], "vehicle_bombs.loaded"),
+        bomb_explosives=_words(d["vehicle_bombs"]["explosives"], "vehicle_bombs.explosives"),
+        restating_capabilities=_words(d["restating_capabilities"], "restating_capabilities"),
+        kind_capabilities={str(k): str(v) for k, v in d["kind_capabilities"].items()},
         responsibility_verbs=_words(cues["responsibility"]["verbs"], "responsibility"),
         responsibility_nouns=_words(cues["responsibility"]["nouns"], "responsibility"),
         responsibility_noun_verbs=_words(cues["responsibility"]["noun_verbs"],

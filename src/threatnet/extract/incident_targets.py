@@ -6,7 +6,7 @@ after "on" ("an attack on a convoy") or what a bomb went off near; it becomes a
 population (people) or infrastructure (places, things) entity named with the text's
 words and typed by `data/incidents.yaml` (police, military, religious ...). Victims are
 the people a casualty verb counts ("Three officers were killed and two were wounded").
-Tactic words ("opened fire", "gunmen", "abducted") stand for capability taxonomy nodes.
+Tactics and weapons are read by `extract.incident_weapons`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 
 from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
-from threatnet.extract.incident_parse import clause_tokens, target_heads
+from threatnet.extract.incident_parse import target_heads
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
+from threatnet.extract.incident_weapons import WeaponReading
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
@@ -30,6 +31,9 @@ NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # "American soldiers" are not the United States)
 MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType.ARMED_GROUP,
                     EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+# what a deed struck that "people" killed in it may mean (and a party or body whose
+# gathering it struck: "a convention of the JUI-F")
+PEOPLE_TARGETS = {EntityType.POPULATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
 NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -56,54 +60,108 @@ class IncidentFacts:
     tactics: list[tuple[Token, str]] = field(default_factory=list)
 
 
-class TargetReader:
+class TargetReader(WeaponReading):
     """Targets, victims and tactics of the incidents of one document."""
 
     def __init__(self, lex: IncidentLexicon, pack: ActorPack) -> None:
         self.lex = lex
         self.pack = pack
+        self._by_id: dict[str, Entity] = {}  # entity_of's table, for one document's adder
+        self._by_id_of: EntityAdder | None = None
+        self._held: set[str] = set()  # entities struck through those they held (_carried)
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
+        self._held = set()
         for incident in incidents.incidents:
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
-                for head in target_heads(trigger):
+                for head in self._target_heads(trigger):
                     entity = self.target(head, adder)
                     if entity is not None and (trigger, entity) not in facts.targets:
                         facts.targets.append((trigger, entity))
-                facts.tactics += [t for t in self._tactics(trigger, adder)
+                facts.tactics += [t for t in self._tactics(trigger, incident, adder)
                                   if t[1] not in {x[1] for x in facts.tactics}]
-            facts.harms = self._harms(doc, incident, incidents, adder)
+            facts.harms = self._harms(doc, incident, incidents, adder, facts)
+            facts.tactics += self._kind_tactic(incident, adder, facts.tactics)
         return out
+
+    def _target_heads(self, trigger: Token) -> list[Token]:
+        """The heads of what a deed struck: `target_heads`, and the lexicon's further links
+        ("blew himself up among worshippers", "forced their way into the air station", "the
+        assassination of X")."""
+        heads = target_heads(trigger)
+        lemma = trigger.lemma_.casefold()
+        if trigger.pos_ == "VERB":
+            holders = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+            preps = self.lex.target_preps
+        elif trigger.pos_ == "NOUN" and lemma in self.lex.target_of_nouns:
+            holders, preps = [trigger], frozenset({"of"})
+        else:
+            return heads
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        return heads
 
     # -- targets ----------------------------------------------------------------
 
     def entity_of(self, adder: EntityAdder, i: int) -> Entity | None:
         owner = adder.found.token_entity.get(i)
-        return next((e for e in adder.found.entities if e.id == owner), None) if owner else None
+        return self._entity(adder, owner) if owner else None
+
+    def _entity(self, adder: EntityAdder, entity_id: str) -> Entity | None:
+        # entity ids are never reused, so a table rebuilt when an id is missing stays right
+        found = self._by_id.get(entity_id) if self._by_id_of is adder else None
+        if found is None:
+            self._by_id = {e.id: e for e in adder.found.entities}
+            self._by_id_of = adder
+            found = self._by_id.get(entity_id)
+        return found
 
     def target(self, head: Token, adder: EntityAdder) -> str | None:
         """The entity a target phrase names: the head's, or a modifier's that names who
         was struck (MODIFIER_TARGETS); else one made from its words, never taking a word
         of another entity."""
-        if head.pos_ == "PRON" or head.like_num:
-            return None
+        if head.pos_ == "PRON" or head.like_num or self._loaded(head):
+            return None  # "rammed a car packed with explosives into …": the weapon
+        if head.lemma_.casefold() in self.lex.carrier_nouns:
+            carried = self._carried(head, adder)
+            if carried is not None:
+                return carried
+        if head.lemma_.casefold() in self.lex.part_nouns:  # "the gate of the school"
+            whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if whole is not None:
+                return self.target(whole, adder)
+        person = self._named_person(head, adder)  # before "the Taliban governor"'s Taliban
+        if person is not None:
+            return person.id
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
+            if known is not None and tok is head and known.type == EntityType.STATE and \
+                    head.tag_ in ("NNS", "NNPS"):
+                return self._nationals(head, adder)  # "four Pakistanis": people, not a state
+            if known is not None and tok is not head and tok.is_lower and \
+                    (self.target_words([head.lemma_.casefold()]) or ("", False))[1]:
+                continue  # "a police guard": people, not the police force the word stands for
             if known is not None and (tok is head or known.type in MODIFIER_TARGETS):
                 return known.id if known.type not in NOT_TARGETS else None
         words = [head]  # the name: the modifiers just before the head, no count or article
-        for tok in reversed(list(head.lefts)):
-            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct",) or \
-                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num:
-                break
+        left = [t for t in head.subtree if t.i < head.i]  # "police training college"
+        for tok in reversed(left):
+            if tok.i != words[0].i - 1 or tok.dep_ not in NAME_DEPS + ("punct", "case") or \
+                    tok.pos_ in ("PRON", "DET", "NUM") or tok.like_num or \
+                    tok.tag_ in ("VBN", "VBG", "JJS", "JJR"):
+                break  # "a heavily guarded police compound": the compound
             other = self.entity_of(adder, tok.i)
             if other is not None and not (other.type == EntityType.STATE and
-                                          tok.dep_ == "amod"):
+                                          tok.dep_ in ("amod", "compound")) and \
+                    other.type != EntityType.EVENT and not tok.is_lower:
                 break  # "American service members" keeps its demonym; no other name
-            words.insert(0, tok)
+            words.insert(0, tok)  # (a named incident's words name what it struck too)
         while words[0].is_punct:
             words.pop(0)
         found = self.target_words([t.lemma_.casefold() for t in words])
@@ -116,16 +174,59 @@ class TargetReader:
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
         entity = adder.entity(key, span.text, etype)
-        adder.mention(entity, start, end)
+        shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
+        adder.mention(entity, start, end, take=not shared)
         return entity.id
 
+    def _nationals(self, head: Token, adder: EntityAdder) -> str:
+        """ "three Afghans", "four Pakistanis": a state's nationals, a population."""
+        entity = adder.entity("target:" + word_key(head.text), head.text,
+                              EntityType.POPULATION)
+        adder.mention(entity, head.i, head.i + 1, take=False)
+        return entity.id
+
+    def _named_person(self, head: Token, adder: EntityAdder) -> Entity | None:
+        """ "the governor of Balkh, Mohammad Dawood Muzammil", "a judge, X": the person
+        the phrase names in apposition (the parser may hang it from the "of" noun)."""
+        holders = [head, *[p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]]
+        for appos in (c for h in holders for c in h.children if c.dep_ == "appos"):
+            known = self.entity_of(adder, appos.i)
+            if known is not None and known.type == EntityType.PERSON:
+                return known
+        return None
+
+    def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
+        """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
+        the convoy or the gathering holds."""
+        for child in carrier.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for owner in (p for p in child.children if p.dep_ == "pobj"):
+                    known = self.entity_of(adder, owner.i)
+                    if known is not None and known.type in MODIFIER_TARGETS:
+                        self._held.add(known.id)  # its people: "a convention of the JUI-F"
+                        return known.id
+            if child.dep_ == "acl" and child.lemma_.casefold() in self.lex.carrier_verbs:
+                for load in (c for c in child.children if c.dep_ == "dobj"):
+                    found = self.target(load, adder)
+                    if found is not None:
+                        return found
+        return None
+
     def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
-        """The target type of a phrase's words, and whether they name people."""
-        phrase = " ".join(lemmas)
+        """The target type of a phrase's words, and whether they name people. A phrase of
+        the lexicon ("naval air station") decides before a single word ("station")."""
+        phrases = (f" {' '.join(lemmas)} ",  # and the words without a plural "s"
+                   f" {' '.join(w[:-1] if w.endswith('s') else w for w in lemmas)} ")
         for target in self.lex.targets:
-            if any(w in lemmas or (" " in w and w in phrase) for w in target.people):
+            if any(" " in w and any(f" {w} " in p for p in phrases) for w in target.people):
                 return target.type, True
-            if any(w in lemmas or (" " in w and w in phrase) for w in target.places):
+            if any(" " in w and any(f" {w} " in p for p in phrases) for w in target.places):
+                return target.type, False
+        for target in self.lex.targets:
+            if any(w in lemmas for w in target.people):
+                return target.type, True
+            if any(w in lemmas for w in target.places):
                 return target.type, False
         return None
 
@@ -146,13 +247,16 @@ class TargetReader:
     # -- casualties ---------------------------------------------------------------
 
     def _harms(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents,
-               adder: EntityAdder) -> list[Harm]:
+               adder: EntityAdder, facts: IncidentFacts) -> list[Harm]:
         harms: list[Harm] = []
+        struck = self._struck_people(facts, adder)
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
             if sent.start not in incident.sentences and \
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
+            harms += self._listed(sent, incident, incidents, adder, harms)
+            harms += self._tolls(sent, incident, incidents, adder, harms, struck)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -160,16 +264,26 @@ class TargetReader:
                 if any(c.dep_ == "nsubj" and c.lemma_.casefold() in self.lex.nouns and
                        c not in incident.mentions for c in tok.children):
                     continue  # "the strikes killed eight": the dead of another deed
+                if self._other_deed(tok, incident):
+                    continue  # "was killed in a US drone strike"
                 for head in self._victims(tok):
                     count = _count(head)
+                    if count is None and self._named_person(head, adder) is not None:
+                        count = 1  # "killing the governor of Balkh, X": one person
                     if count is None:
                         continue
                     head, count = _of_them(head, count)
-                    if head.like_num or head.lemma_.casefold() in self.lex.anonymous:
-                        if head.like_num and last is not None:  # "and two were wounded"
-                            last.counts.setdefault(quality, count)
+                    if head.like_num and last is not None:  # "and two were wounded"
+                        last.counts.setdefault(quality, count)
                         continue
-                    victim = self.target(head, adder) or self._people(head, adder)
+                    if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
+                        victim = struck or self._first_included(head, adder)
+                    elif head.lemma_.casefold() in self.lex.anonymous:
+                        continue
+                    else:
+                        victim = struck if struck and \
+                            head.lower_ in self.lex.generic_victims else \
+                            self.target(head, adder) or self._people(head, adder)
                     if victim is None:
                         continue
                     last = next((h for h in harms if h.victim == victim and h.verb is not None
@@ -178,7 +292,158 @@ class TargetReader:
                         last = Harm(victim, {}, tok)
                         harms.append(last)
                     last.counts.setdefault(quality, count)
+                    harms += self._included(head, quality, tok, adder, harms)
         return harms
+
+    def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
+        """ "killed in a drone strike", "died in an operation": a deed named beside the
+        casualty verb that is not this incident's."""
+        lex = self.lex
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during"):
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                lemma = noun.lemma_.casefold()
+                if (lemma in lex.operation_nouns or lemma in lex.nouns) and \
+                        noun not in incident.mentions:
+                    return True
+        return False
+
+    def _tolls(self, sent, incident: FoundIncident, incidents: DocIncidents,
+               adder: EntityAdder, harms: list[Harm], struck: str | None) -> list[Harm]:
+        """ "Officials later put the toll at 27", "the death toll rose to 62", "one count put
+        the dead at 16 soldiers": a tally of its own, of the people it names, else of
+        those the incident was last said to have killed (or the population it struck)."""
+        lex = self.lex
+        out: list[Harm] = []
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.casefold() not in lex.toll_verbs \
+                    or any(c.dep_ == "neg" for c in verb.children) or \
+                    _owner(verb, sent, incidents) not in (None, incident):
+                continue
+            nouns = sorted((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                            and c.lemma_.casefold() in lex.toll_nouns),
+                           key=lambda c: c.dep_ != "dobj")  # "a count put the dead at 16"
+            quality = next((q for noun in nouns for q in [self._toll_quality(noun)] if q), None)
+            if quality is None:
+                continue
+            amounts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.toll_preps
+                       for p in c.children if p.dep_ == "pobj"]
+            amounts += [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")
+                        and c.like_num]  # "reached 54"
+            # "the number of policemen killed at five" (the parser may hang "at" lower down)
+            amounts += [p for n in nouns for t in n.subtree if t.dep_ == "prep" and
+                        t.lower_ in lex.toll_preps for p in t.children
+                        if p.dep_ == "pobj" and p.like_num]
+            counted = [p for n in nouns for c in n.children if c.dep_ == "prep" and
+                       c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if any(t.lemma_.casefold() in lex.anonymous or t.lower_ in lex.anonymous
+                   for t in counted + amounts):
+                continue  # "the number of militants killed": the attackers, no victims
+            for amount in amounts:
+                count = _count(amount)
+                if count is None:
+                    continue
+                named, count = _of_them(amount, count)  # "at 22 dead, most of them students"
+                victim = None if named.like_num else self.target(named, adder)
+                if victim is None and counted:
+                    victim = self.target(counted[0], adder)
+                if victim is None:  # those the latest count began with
+                    earlier = [h for h in harms + out if quality in h.counts and h.verb]
+                    latest = [h for h in earlier if sentence_of(h.verb).start ==
+                              sentence_of(earlier[-1].verb).start] if earlier else []
+                    victim = latest[0].victim if latest else struck
+                if victim is None:
+                    continue
+                out.append(Harm(victim, {quality: count}, verb))
+                break
+        return out
+
+    def _first_included(self, head: Token, adder: EntityAdder) -> str | None:
+        """ "4 killed, incl. 1 police officer": a bare number's victims by the one named."""
+        for prep in head.children:
+            if prep.lower_ in self.lex.including:
+                for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+                    found = self.target(named, adder)
+                    if found is not None:
+                        return found
+        return None
+
+    def _toll_quality(self, noun: Token) -> str | None:
+        """What a toll noun counts: its own ("toll": killed) or its words' ("the number of
+        hostages killed", "the number of injured")."""
+        lex = self.lex
+        return lex.toll_nouns[noun.lemma_.casefold()] or next(
+            (q for t in noun.subtree for q in [lex.victim_lists.get(t.lower_),
+                                               lex.casualties.get(t.lemma_.casefold())]
+             if q and t is not noun), None)
+
+    def _included(self, head: Token, quality: str, verb: Token, adder: EntityAdder,
+                  harms: list[Harm]) -> list[Harm]:
+        """ "17 people, including two police officers", "five people, among them a judge,
+        X": the ones named among those counted, each with its own count."""
+        out: list[Harm] = []
+        for prep in head.children:
+            if prep.lower_ not in self.lex.including or prep.dep_ not in ("prep", "acl"):
+                continue
+            for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
+                for one in [named, *named.conjuncts]:
+                    victim = self.target(one, adder)
+                    count = _count(one)
+                    if count is None and (one.pos_ == "PROPN" or
+                                          self._named_person(one, adder) is not None):
+                        count = 1
+                    if victim is None or count is None or \
+                            any(h.victim == victim for h in harms + out):
+                        continue
+                    out.append(Harm(victim, {quality: count}, verb))
+        return out
+
+    def _struck_people(self, facts: IncidentFacts, adder: EntityAdder) -> str | None:
+        """The population a deed struck ("opened fire on worshippers"): whom the text
+        means when it then counts "people" killed."""
+        for _, target in facts.targets:
+            entity = self._entity(adder, target)
+            if entity is not None and (entity.type in PEOPLE_TARGETS or target in self._held):
+                return target
+        return None
+
+    def _listed(self, sent, incident: FoundIncident, incidents: DocIncidents,
+                adder: EntityAdder, harms: list[Harm]) -> list[Harm]:
+        """ "Among the dead were two policemen", "Huang Guiping is among the dead", "a
+        brigadier was among the soldiers killed": the people listed are victims."""
+        out = []
+        for among in sent:
+            if among.lower_ != "among" or among.dep_ != "prep" or \
+                    _owner(among, sent, incidents) not in (None, incident):
+                continue
+            for group in (c for c in among.children if c.dep_ == "pobj"):
+                quality = self.lex.victim_lists.get(group.lower_)
+                listed: list[Token] = []
+                if quality is not None or group.lower_ == "those":
+                    # "among the dead", "among those killed": the subject is listed
+                    quality = quality or next(
+                        (self.lex.casualties.get(c.lemma_.casefold()) for c in group.children
+                         if c.dep_ in ("acl", "relcl", "amod")), None)
+                    verb = among.head
+                    listed = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    listed += [c for v in listed for c in v.conjuncts]
+                else:  # "among the soldiers killed": the soldiers
+                    quality = next((self.lex.casualties.get(c.lemma_.casefold())
+                                    for c in group.children if c.dep_ in ("acl", "amod")
+                                    and c.lemma_.casefold() in self.lex.casualties), None)
+                    listed = [group]
+                if quality is None:
+                    continue
+                for head in listed:
+                    victim = self.target(head, adder) if head.pos_ != "PRON" else None
+                    if victim is None or any(h.victim == victim for h in harms + out):
+                        continue
+                    count = _count(head) if head is not group else None
+                    if count is None and head.pos_ == "PROPN":
+                        count = 1  # a person named
+                    out.append(Harm(victim, {quality: count} if count else {}, among))
+        return out
 
     def _scope(self, doc: Doc, incident: FoundIncident, incidents: DocIncidents) -> list:
         """The sentences that speak of an incident: those that mention it and those that
@@ -211,7 +476,12 @@ class TargetReader:
         return self.lex.casualties[lemma]
 
     def _victims(self, verb: Token) -> list[Token]:
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in verb.children)
+            and any(c.dep_ == "nsubj" and (c.like_num or any(n.dep_ == "nummod"
+                                                           for n in c.children))
+                    for c in verb.children))  # "4 killed", "9 soldiers killed": a headline's
+
         deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
             any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
                 for c in verb.children) \
@@ -238,41 +508,6 @@ class TargetReader:
         adder.mention(entity, head.i, head.i + 1)
         return entity.id
 
-    # -- tactics ------------------------------------------------------------------
-
-    def _tactics(self, trigger: Token, adder: EntityAdder) -> list[tuple[Token, str]]:
-        scope = clause_tokens(trigger)
-        if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
-            scope += [t for t in trigger.head.lefts] + [trigger.head]
-        named = []
-        for tok in scope:
-            entity = self.entity_of(adder, tok.i)
-            if entity is not None and entity.type == EntityType.CAPABILITY and \
-                    (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
-                named.append((tok, entity.id))
-        if named:
-            return named
-        # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
-        # only restates the kind ("bombed": explosives) is left out
-        words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
-                 if c.dep_ in ("prt", "dobj")]
-        words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
-                  for t in c.subtree]
-        out = []
-        for tok, word in words:
-            node = self.lex.tactics.get(word)
-            if node is None or self.pack.get(node) is None:
-                continue
-            entry = self.pack.entries[node]
-            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
-                                  kind=node)
-            entity.pack_id = None
-            adder.mention(entity, tok.i, tok.i + 1, take=self.entity_of(adder, tok.i) is None)
-            if entity.id not in {o[1] for o in out}:
-                out.append((tok, entity.id))
-        return out
-
-
 def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
     """Of the incidents told in a sentence, the one a casualty verb belongs to: the one
     whose deed governs it ("blew herself up …, killing three"), else the nearest before."""
@@ -294,11 +529,12 @@ GENERIC_VICTIMS = ("people", "person", "persons", "others")
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
     """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
     the victims the text names more closely, and their number when it gives it."""
-    if head.lower_ not in GENERIC_VICTIMS:
+    if head.lower_ not in GENERIC_VICTIMS and not head.like_num and \
+            head.lower_ not in ("dead", "wounded", "injured"):  # "22 dead, most of them"
         return head, count
     doc = head.doc
     sent_end = sentence_of(head).end
-    for them in doc[head.i + 1:min(head.i + 8, sent_end)]:
+    for them in doc[head.i + 1:min(head.i + 12, sent_end)]:
         if them.lower_ != "them" or them.head.lower_ != "of":
             continue
         named = next((t for t in doc[them.i + 1:min(them.i + 5, sent_end)]
@@ -317,7 +553,8 @@ def _count(head: Token) -> int | None:
         return _number(head.text)
     for child in head.children:
         if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
-            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM"]
+            words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM" or
+                     t.lower_ in NUMBER_WORDS]
             return _number("-".join(words))
     if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
         return 1
@@ -328,9 +565,15 @@ def _number(text: str) -> int | None:
     clean = text.replace(",", "").casefold()
     if clean.isdigit():
         return int(clean)
-    if "-" in clean:  # "twenty-three"
+    if "-" in clean:  # "twenty-three", "two-dozen", "two-hundred"
         parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
-        return sum(parts) if all(p is not None for p in parts) else None
+        if not all(p is not None for p in parts):
+            return None
+        total = 0
+        for part in parts:
+            total = max(total, 1) * part if part in (12, 100) and total < part else \
+                total + part
+        return total
     return NUMBER_WORDS.get(clean)
 
 

@@ -136,6 +136,9 @@ class RelationFinder:
         return sorted(found)
 
 
+TALLIES = ("killed", "wounded", "hostages")  # an incident's counts (extract.incident_targets)
+
+
 def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
     """One claim per triple and sentence; no claim of an entity about itself."""
     seen, out = set(), []
@@ -145,7 +148,8 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
             a, b = b, a
         key = (a, c.predicate, b, sentence_of(c.trigger).start,  # the charge and its
                denier(c.trigger) is not None or  # denial are two claims
-               c.qualifiers.get("attribution") == "denied")
+               c.qualifiers.get("attribution") == "denied",
+               tuple(c.qualifiers.get(k) for k in TALLIES))  # two tolls: two accounts
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)

@@ -1,0 +1,161 @@
+"""The tactics and weapons of an incident, as capability taxonomy nodes.
+
+Capabilities the actor pack knows in the deed's clause ("a suicide bomber", "grenades"),
+and in the doers' first deed coordinated with it; weapon words of the deed or its doers
+("opened fire", "gunmen": small arms); a vehicle loaded with explosives however worded
+("an explosives-laden car", "a truck packed with explosives": VBIED); and the capability
+an incident's kind implies where a deed says so ("blew himself up": suicide bombers). A
+capability that only restates a bombing ("detonated explosives") adds none. Word lists are
+in `data/incidents.yaml`; `WeaponReading` is mixed into `incident_targets.TargetReader`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_parse import clause_tokens
+from threatnet.extract.incident_records import EntityAdder, FoundIncident
+from threatnet.model import Entity, EntityType
+from threatnet.resolve.pack import ActorPack
+
+SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
+
+
+class WeaponReading:
+    """What an incident was carried out with (mixed into the target reader, whose
+    `entity_of` and `lex` / `pack` it uses)."""
+
+    lex: IncidentLexicon
+    pack: ActorPack
+
+    def entity_of(self, adder: EntityAdder, i: int) -> Entity | None:
+        raise NotImplementedError
+
+    def _tactics(self, trigger: Token, incident: FoundIncident,
+                 adder: EntityAdder) -> list[tuple[Token, str]]:
+        scope = clause_tokens(trigger)
+        if trigger.dep_ == "relcl":  # "the suicide bomber who killed worshippers"
+            scope += [t for t in trigger.head.lefts] + [trigger.head]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            first = trigger.head
+            doers = [t for c in first.children if c.dep_ == "nsubj" for t in c.subtree]
+            if trigger.pos_ == "VERB" and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+                # "a suicide bomber walked into the crowd and detonated his explosives": the
+                # subject the two verbs share
+                scope += doers
+            if any(t.lemma_.casefold() in self.lex.anonymous or
+                   t.lemma_.casefold() in self.lex.perpetrator_kinds for t in doers):
+                # "a suicide bomber rammed an explosives-laden vehicle into the gate, and the
+                # others opened fire": the doers' first deed is this incident's too
+                scope += [t for t in doers if t not in scope] + \
+                    [t for c in first.children if c.dep_ == "dobj" for t in c.subtree]
+        if trigger.dep_ == "acl" and trigger.pos_ == "VERB":
+            # "a vehicle-borne device and two IEDs detonated at the gate" (parsed as nouns
+            # the participle modifies): the nouns are what went off
+            nouns = [trigger.head, *trigger.head.conjuncts]
+            scope += [t for n in nouns for t in n.subtree
+                      if t not in scope and t.i < trigger.i]
+        scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
+                  for c in t.conjuncts if c not in scope]  # "rifles and grenades"
+        # "stormed the campus, firing rifles and throwing grenades": the participles' objects
+        # (the parser may hang the second participle from the first one's object)
+        scope += [o for t in scope if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj")
+                  for v in [t, *t.conjuncts] if v.tag_ == "VBG"
+                  for o in v.children if o.dep_ == "dobj" and o not in scope]
+        bombing = self.lex.same_family(incident.kind, "bombing") and incident.kind != "attack"
+        named = []
+        for tok in scope:
+            entity = self.entity_of(adder, tok.i)
+            if entity is None or entity.type != EntityType.CAPABILITY or \
+                    entity.kind in self.lex.restating_capabilities:
+                entity = self._vehicle_bomb(tok, adder) or entity
+            if entity is None or entity.type != EntityType.CAPABILITY or \
+                    (bombing and entity.kind in self.lex.restating_capabilities):
+                continue  # "detonated explosives": the bombing itself, no tactic of its own
+            if (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
+                named.append((tok, entity.id))
+        # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
+        # only restates the kind ("bombed": explosives) is left out
+        words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
+                 if c.dep_ in ("prt", "dobj")]
+        words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
+                  for t in c.subtree]
+        out = named
+        for tok, word in words:
+            node = self.lex.tactics.get(word)
+            if node is None:
+                continue
+            entity = self._capability(node, tok, tok, adder)
+            if entity is not None and entity.id not in {o[1] for o in out}:
+                out.append((tok, entity.id))
+        return out
+
+    def _capability(self, node: str, first: Token, last: Token,
+                    adder: EntityAdder) -> Entity | None:
+        """The capability entity of a taxonomy node, with a mention at the words."""
+        if self.pack.get(node) is None:
+            return None
+        entry = self.pack.entries[node]
+        entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                              kind=node)
+        entity.pack_id = None
+        free = all(self.entity_of(adder, i) is None for i in range(first.i, last.i + 1))
+        adder.mention(entity, first.i, last.i + 1, take=free)
+        return entity
+
+    def _loaded(self, vehicle: Token) -> bool:
+        """ "an explosives-laden car", "a car packed with explosives": a vehicle bomb."""
+        lex = self.lex
+        words = [t.lower_ for t in vehicle.subtree if t.i < vehicle.i]
+        if vehicle.lemma_.casefold() in lex.bomb_explosives:  # "a vehicle-borne device"
+            return any(w in lex.bomb_vehicles for w in words) and \
+                any(w in lex.bomb_loaded for w in words)
+        if vehicle.lemma_.casefold() not in lex.bomb_vehicles and \
+                vehicle.lower_ not in lex.bomb_vehicles:
+            return False
+        if any(w in lex.bomb_loaded for w in words) and \
+                any(w in lex.bomb_explosives for w in words):
+            return True
+        return any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
+                   any(p.lower_ in lex.bomb_explosives for g in c.children
+                       if g.dep_ == "prep" for p in g.children)
+                   for c in vehicle.children)
+
+    def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
+        lex = self.lex
+        if not self._loaded(vehicle):
+            return None
+        # the whole phrase: "explosives-laden car", "car packed with explosives"
+        words = [t for t in vehicle.subtree if t.dep_ not in ("det", "nummod", "poss") and
+                 not (t.i > vehicle.i and t.dep_ in ("relcl", "prep") and t.head is vehicle)]
+        start = min(t.i for t in words)
+        end = max(t.i for t in words)
+        if any(self.entity_of(adder, i) not in (None,) and
+               self.entity_of(adder, i).type != EntityType.CAPABILITY
+               for i in range(start, end + 1)):
+            start = end = vehicle.i
+        doc = vehicle.doc
+        return self._capability(lex.vehicle_bomb_node, doc[start], doc[end], adder)
+
+    def _kind_tactic(self, incident: FoundIncident, adder: EntityAdder,
+                     tactics: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+        """A suicide bombing was carried out by a suicide bomber, named or not."""
+        node = self.lex.kind_capabilities.get(incident.kind)
+        if node is None:
+            return []
+        known = {e.id: e.kind for e in adder.found.entities if e.type == EntityType.CAPABILITY}
+        if any(known.get(c) == node for _, c in tactics):
+            return []
+        # the deed that says so: "a suicide attack", "blew himself up"
+        trigger = next((t for t in incident.triggers if any(
+            self.lex.kind_words.get(c.lemma_.casefold()) == incident.kind or
+            c.lower_ in SELVES for c in t.children)), None)
+        if trigger is None:
+            return []
+        entity = self._capability(node, trigger, trigger, adder)
+        return [(trigger, entity.id)] if entity is not None else []
+
+
+__all__ = ["SELVES", "WeaponReading"]
