@@ -298,11 +298,27 @@ def fill_table_rows(run: Any) -> None:
             first = run.doc.char_span(entry.start, entry.fields[0].value_end,
                                       alignment_mode="expand")
             if first is not None and len(first):
+                _row_mention(incident, entry, first.start_char, first.end_char)
                 run.adder.mention(incident.entity, first.start, first.end, take=False)
                 if first[0] not in incident.mentions:
                     incident.mentions.insert(0, first[0])
             rows.append((entry, incident))
         _bind_references(run, table, rows, text)
+
+
+def _row_mention(incident: Any, entry: RecordEntry, start: int, end: int) -> None:
+    """A row refers to its incident as a whole: the words the finder took for its
+    trigger inside the row ("shot", "army", a bar) are no names of it, and the row's
+    date cell is its one mention in the row (the trigger tokens stay its triggers)."""
+    entity = incident.entity
+    inside = [m for m in entity.mentions if entry.start <= m.start < entry.end
+              and not (m.start == start and m.end == end)]
+    if not inside:
+        return
+    entity.mentions = [m for m in entity.mentions if m not in inside]
+    texts = {m.text for m in entity.mentions}
+    entity.aliases = [a for a in entity.aliases
+                      if a in texts or all(a != m.text for m in inside)]
 
 
 def _row_keys(run: Any, entry: RecordEntry, text: str) -> set[str]:
