@@ -58,6 +58,8 @@ class TableWords:
     cue_re: re.Pattern[str]
     separators: tuple[str, ...]
     weapon_in: frozenset[str]
+    attributions: dict[str, frozenset[str]]  # field kind -> the words that name it
+    negations: frozenset[str]
     min_columns: int
     min_known: int
 
@@ -75,6 +77,8 @@ def load_table_words() -> TableWords:
         cue_re=re.compile(rf"\b(?:{cues})\s*:\s*", re.IGNORECASE),
         separators=tuple(data["separators"]),
         weapon_in=frozenset(data["weapon_in"]),
+        attributions={k: frozenset(v) for k, v in data["attribution_words"].items()},
+        negations=frozenset(data["negations"]),
         min_columns=int(data["min_columns"]),
         min_known=int(data["min_known"]),
     )
@@ -195,7 +199,7 @@ def _tables(text: str) -> list[Table]:
             if len(cells) != len(kinds) or sep not in row:
                 break
             blanks = 0
-            fields = _row_fields(row_start, cells, kinds, words)
+            fields = _row_fields(row, row_start, cells, kinds, words)
             got = {f.kind for f in fields}
             if got & {"date", "place"} and got & labels.incident_kinds:
                 rows.append((row_start, row_start + len(row.rstrip()), row_start, fields))
@@ -208,16 +212,37 @@ def _tables(text: str) -> list[Table]:
     return out
 
 
-def _row_fields(row_start: int, cells: list[tuple[int, int]], kinds: list[str | None],
-                words: TableWords) -> list[Field]:
+def _row_fields(row: str, row_start: int, cells: list[tuple[int, int]],
+                kinds: list[str | None], words: TableWords) -> list[Field]:
     out = []
     for (a, b), kind in zip(cells, kinds, strict=True):
         if kind is None or a == b:
             continue
+        if kind == "perpetrator":
+            kind, b = _attributed(row[a:b], words, kind, a, b)
         out.append(Field(kind, kind, row_start + a, row_start + a, row_start + b))
         if kind in words.weapon_in:  # "convoy, vehicle-borne IED": the weapon is told here
             out.append(Field("weapon", "weapon", row_start + a, row_start + a, row_start + b))
     return out
+
+
+def _attributed(cell: str, words: TableWords, kind: str, a: int, b: int) -> tuple[str, int]:
+    """ "Balochistan Liberation Army (BLA), claimed", "LeJ (suspected)": a perpetrator
+    cell whose last part is one attribution word is a field of that attribution over
+    the name before it ("Claimed by: …"); a part that negates ("no claim") is not."""
+    tail = re.search(r"(?:,|\(|\s[-\u2013]\s)\s*([a-z][a-z /-]*)\)?\s*$", cell, re.IGNORECASE)
+    if tail is None:
+        return kind, b
+    said = set(tail.group(1).casefold().replace("/", " ").split())
+    if said & words.negations:
+        return kind, b
+    found = next((k for k, cues in words.attributions.items() if said & cues), None)
+    if found is None or len(said) > 3:
+        return kind, b
+    end = tail.start()
+    while end > 0 and cell[end - 1] in " \t,":
+        end -= 1
+    return (found, a + end) if end > 0 else (kind, b)
 
 
 def _year_above(text: str, start: int) -> str | None:
@@ -295,7 +320,7 @@ def fill_table_rows(run: Any) -> None:
                 entry = entries[k]
             if when:
                 incident.date = when
-            first = run.doc.char_span(entry.start, entry.fields[0].value_end,
+            first = run.doc.char_span(entry.fields[0].value_start, entry.fields[0].value_end,
                                       alignment_mode="expand")
             if first is not None and len(first):
                 _row_mention(incident, entry, first.start_char, first.end_char)
@@ -355,7 +380,8 @@ def _bind_references(run: Any, table: Table, rows: list[tuple[RecordEntry, Any]]
             continue  # a deed told in prose is an incident of its own
         named = _named_near(run, incident.mentions)
         fits = [row for row, row_keys in keys if named & row_keys]
-        if len(fits) == 1 and incident.date in (None, fits[0].date):
+        if len(fits) == 1 and (incident.date in (None, fits[0].date) or not any(
+                t.ent_type_ == "DATE" for t in incident.mentions[0].sent)):
             run.absorb(fits[0], incident)
     # a definite noun that the finder bound to the latest row ("The Dera Ismail Khan
     # attack") moves to the row its words name
