@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from claimrows import BLA, ISKP, TTP, record
 
-from threatnet.extract.incident_tables import column_kind, find_tables, load_table_words, row_date
+from threatnet.extract.incident_tables import (
+    _victims,
+    column_kind,
+    find_tables,
+    load_table_words,
+    row_date,
+)
 from threatnet.model import EntityType, ExtractionRecord
 
 LEJ = "Lashkar-e-Jhangvi"
@@ -45,7 +51,7 @@ Columns: date | location (district) | perpetrator (claimed/suspected) | target |
 
 03 Mar | Lakki Marwat, Khyber Pakhtunkhwa | Tehrik-i-Taliban Pakistan, claimed | police van | 3 | 2
 09 Mar | Turbat, Kech, Balochistan | unknown, no claim | polio vaccination team | 1 | n/r
-17 Mar | Quetta, Balochistan | Lashkar-e-Jhangvi, suspected | Hazara shopkeepers | 2 | 1
+17 Mar | Quetta, Balochistan | Lashkar-e-Jhangvi, suspected | a mosque | 2 worshippers | 1
 
 Of these, only the Lakki Marwat ambush was claimed.
 """
@@ -56,7 +62,7 @@ MARKDOWN = """Balochistan attacks, first week of June 2024
 | Location | Date | Attack type | Responsible group | Killed | Injured |
 |---|---|---|---|---|---|
 | Gwadar | 2 June | assault on a port office | Balochistan Liberation Army (claimed) | 4 | 6 |
-| Panjgur, Balochistan | 5 June | roadside bomb against a Frontier Corps convoy | unknown | 2 | 3 |
+| Panjgur | 5 June | roadside bomb | unknown | 2 (one soldier, one driver) [1 attacker] | 3 |
 
 The Gwadar assault lasted six hours.
 """
@@ -128,6 +134,26 @@ def test_tolls_and_places_of_rows(extractor):
     killed = [c.qualifiers.get("killed") for c in rec.claims
               if c.predicate == "targets" and c.subject == first.id]
     assert 8 in killed
+
+
+def test_a_toll_cell_names_the_victims_and_a_region_is_no_place_of_its_own(extractor):
+    assert [_victim(c) for c in ("2 Chinese nationals", "7 (six workers, one doctor)",
+                                 "0 [3 attackers]", "12", "n/r")] == \
+        ["Chinese nationals", "six workers, one doctor", None, None, None]
+    rec = record(extractor, PROSE_HEADER, published="2023-04-02")
+    names = {e.id: e.name for e in rec.entities}
+    third = _incidents(rec)[2]
+    struck = {(names[c.object], c.qualifiers.get("killed")) for c in rec.claims
+              if c.predicate == "targets" and c.subject == third.id}
+    assert ("worshippers", 2) in struck
+    where = {names[c.object] for c in rec.claims if c.predicate == "occurred_in"}
+    assert {"Lakki Marwat", "Quetta"} <= where
+    assert not where & {"Khyber Pakhtunkhwa", "Balochistan"}  # the province column
+
+
+def _victim(cell: str) -> str | None:
+    found = _victims(cell)
+    return cell[found[0]:found[1]] if found else None
 
 
 def test_a_paragraph_after_the_table_refers_back_to_its_row(extractor):

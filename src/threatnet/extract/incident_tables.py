@@ -214,7 +214,7 @@ def _tables(text: str) -> list[Table]:
 
 def _row_fields(row: str, row_start: int, cells: list[tuple[int, int]],
                 kinds: list[str | None], words: TableWords) -> list[Field]:
-    out = []
+    out, victims = [], []
     for (a, b), kind in zip(cells, kinds, strict=True):
         if kind is None or a == b:
             continue
@@ -223,7 +223,39 @@ def _row_fields(row: str, row_start: int, cells: list[tuple[int, int]],
         out.append(Field(kind, kind, row_start + a, row_start + a, row_start + b))
         if kind in words.weapon_in:  # "convoy, vehicle-borne IED": the weapon is told here
             out.append(Field("weapon", "weapon", row_start + a, row_start + a, row_start + b))
-    return out
+        if kind in ("killed", "wounded"):
+            found = _victims(row[a:b])
+            if found is not None:
+                victims.append(Field("target", "target", row_start + a + found[0],
+                                     row_start + a + found[0], row_start + a + found[1]))
+    # who the toll counts ("20 miners", "7 (six workers, one doctor)") is the target the
+    # toll belongs to: read before the target column
+    at = next((n for n, f in enumerate(out) if f.kind == "target"), len(out))
+    return [*out[:at], *victims, *out[at:]]
+
+
+_TOLL_WORDS = re.compile(r"^\s*(?:at least|about|around|some|over)?\s*(\d{1,5})\s*(.*)$",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _victims(cell: str) -> tuple[int, int] | None:
+    """Where a toll cell names who was hurt: "2 Chinese nationals", "4 (two soldiers, two
+    army porters)"; nothing for a bare number, a zero, or those in square brackets (the
+    attackers a log counts apart: "0 [3 attackers]")."""
+    found = _TOLL_WORDS.match(cell)
+    if found is None or int(found.group(1)) == 0:
+        return None
+    start, rest = found.start(2), found.group(2)
+    if rest.startswith("("):
+        close = rest.find(")")
+        rest = rest[1:close] if close > 0 else rest[1:]
+        start += 1
+    cut = re.search(r"[\[;]", rest)
+    rest = rest[:cut.start()] if cut else rest
+    if not re.search(r"[A-Za-z]{3}", rest):
+        return None
+    lead = len(rest) - len(rest.lstrip())
+    return start + lead, start + len(rest.rstrip(" ,.;"))
 
 
 def _attributed(cell: str, words: TableWords, kind: str, a: int, b: int) -> tuple[str, int]:
@@ -320,10 +352,13 @@ def fill_table_rows(run: Any) -> None:
                 entry = entries[k]
             if when:
                 incident.date = when
+            incident.places = _finer_than_region(run, entry, text, incident.places)
             first = run.doc.char_span(entry.fields[0].value_start, entry.fields[0].value_end,
                                       alignment_mode="expand")
             if first is not None and len(first):
                 _row_mention(incident, entry, first.start_char, first.end_char)
+                _release(run, incident, run.doc.char_span(entry.start, entry.end,
+                                                          alignment_mode="expand"))
                 run.adder.mention(incident.entity, first.start, first.end, take=False)
                 if first[0] not in incident.mentions:
                     incident.mentions.insert(0, first[0])
@@ -344,6 +379,37 @@ def _row_mention(incident: Any, entry: RecordEntry, start: int, end: int) -> Non
     texts = {m.text for m in entity.mentions}
     entity.aliases = [a for a in entity.aliases
                       if a in texts or all(a != m.text for m in inside)]
+
+
+def _finer_than_region(run: Any, entry: RecordEntry, text: str,
+                       places: list[str]) -> list[str]:
+    """A log's place column reads "place, district, province[, country]": its last part
+    before the country is the region the place lies in, no place of the incident's own,
+    so it is dropped when a finer part names one ("Duki, Balochistan": Duki; "Taftan,
+    Sistan-Baluchestan, Iran": Taftan)."""
+    coarse: set[str] = set()
+    for field in entry.of("place"):
+        parts, at = [], field.value_start
+        for part in text[field.value_start:field.value_end].split(","):
+            span = run.doc.char_span(at, at + len(part), alignment_mode="contract")
+            at += len(part) + 1
+            owners = {e.id: e for e in (run.entity_of(t.i) for t in span or []) if e}
+            parts.append(owners)
+        while parts and parts[-1] and all(e.type == EntityType.STATE
+                                          for e in parts[-1].values()):
+            parts.pop()  # the country
+        if len(parts) > 1:
+            coarse |= set(parts[-1])
+    kept = [p for p in places if p not in coarse]
+    return kept if kept else places
+
+
+def _release(run: Any, incident: Any, row: Any) -> None:
+    """The row's words its incident owned (its trigger: "shopkeepers", "convoy") are
+    free again, for the target and weapon readers of the row's fields."""
+    owned = run.found.token_entity
+    for i in [t.i for t in row or [] if owned.get(t.i) == incident.entity.id]:
+        del owned[i]
 
 
 def _row_keys(run: Any, entry: RecordEntry, text: str) -> set[str]:
