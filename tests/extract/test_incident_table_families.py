@@ -86,6 +86,13 @@ def test_tables_are_found_in_each_layout():
     assert [f.kind for f in markdown.rows[0][3]][:2] == ["place", "date"]
     semis, = find_tables(SEMICOLONS)
     assert len(semis.rows) == 2
+    # tabs between cells, the column list after a cue with a gloss
+    tabs, = find_tables("Columns (left to right): Date | District | Attackers | Killed\n"
+                        "Date\tDistrict\tAttackers\tKilled\n"
+                        "2 May 2020\tKech\tBLF (claimed)\t6\n"
+                        "9 May 2020\tPanjgur\tunknown\t2\n")
+    assert [[f.kind for f in row[3]] for row in tabs.rows] == \
+        [["date", "place", "claimed", "killed"], ["date", "place", "perpetrator", "killed"]]
     # prose with bars that names no columns, and a table without a date or place, are none
     assert not find_tables("We looked at politics | economy | security in turn.\n")
     assert not find_tables("Name | Alias | Role\nSajid Mir | Ibrahim | planner\n")

@@ -74,7 +74,8 @@ def load_table_words() -> TableWords:
     cues = "|".join(re.escape(w) for w in data["column_cues"])
     return TableWords(
         kind_of=kind_of,
-        cue_re=re.compile(rf"\b(?:{cues})\s*:\s*", re.IGNORECASE),
+        # "Fields:", "Columns (left to right):"
+        cue_re=re.compile(rf"\b(?:{cues})(?:\s*\([^)]*\))?\s*:\s*", re.IGNORECASE),
         separators=tuple(data["separators"]),
         weapon_in=frozenset(data["weapon_in"]),
         attributions={k: frozenset(v) for k, v in data["attribution_words"].items()},
