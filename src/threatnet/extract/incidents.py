@@ -29,6 +29,7 @@ from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_le
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
+from threatnet.extract.incident_tables import fill_table_rows
 from threatnet.extract.sentences import sentence_number, sentence_of
 from threatnet.model import Entity, EntityType, Incident
 from threatnet.resolve.pack import ActorPack, PackEntry
@@ -82,6 +83,7 @@ class IncidentFinder:
         for start in sorted(by_sentence):
             run.sentence(sentence_of(doc[start]), [doc[i] for i in by_sentence[start]])
         fill_records(run)  # round 5 hook: one incident per field record (incident_fields)
+        fill_table_rows(run)  # round 5 hook: table rows' dates, back-references (incident_tables)
         for incident in out.incidents:
             for trigger in incident.triggers if incident.date is None else []:
                 if run.alone(trigger):  # a date the parse hung on another word

@@ -25,7 +25,7 @@ def line_breaks(doc: Doc) -> Doc:
     # a record's field label and its value start sentences ("Responsibility: The TTP
     # claimed …"): the label is no subject of its value (extract/incident_fields.py)
     text = doc.text
-    for offset in field_starts(text) if ":" in text else []:
+    for offset in field_starts(text):  # round 5: table cells too (incident_tables)
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].i > 0:
             span[0].is_sent_start = True
