@@ -46,6 +46,13 @@ _OPENING = re.compile(
     rf"(?:{_ISO}|{_NUMERIC}|{_WORDS})(?P<end>\s*(?:[:\u2013\u2014|]|-(?=\s)|\.(?=\s)|,(?=\s)|"
     rf"(?<=\d)\s*$))",
     re.IGNORECASE)
+# "Peshawar, 2 June 2016: Two police officers …", "Kech, Balochistan, 4 May 2024 — …": a
+# place before the date; the separator must then be a colon or a dash, so a sentence such
+# as "Kabul, 12 June 2016, was quiet" opens no entry
+_NAME = r"[A-Z][\w'\u2019\-]*(?:[ \-](?:[A-Z][\w'\u2019\-]*|e|ul|al|i))*"
+_PLACED = re.compile(
+    rf"^[ \t]*(?:[-*\u2022\u25aa]\s*|\(?\d{{1,3}}[.)]\s+)?(?P<place>{_NAME}(?:,\s*{_NAME}){{0,2}}),"
+    rf"\s+{_WEEKDAY}(?:{_ISO}|{_NUMERIC}|{_WORDS})(?P<end>\s*(?:[:\u2013\u2014]|-(?=\s)))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ANY_NUMERIC = re.compile(r"\b(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})\b")
 
@@ -58,6 +65,7 @@ class Entry:
     end: int
     prefix_end: int
     date: str | None
+    place: tuple[int, int] | None = None  # the place written before the date, if any
 
 
 class Entries:
@@ -91,7 +99,8 @@ def find_entries(text: str, published: str | None) -> Entries:
     lines: list[tuple[int, int, re.Match | None]] = []
     offset = 0
     for line in text.split("\n"):
-        lines.append((offset, offset + len(line), _OPENING.match(line) if line.strip() else None))
+        lines.append((offset, offset + len(line),
+                      (_OPENING.match(line) or _PLACED.match(line)) if line.strip() else None))
         offset += len(line) + 1
     day_first = _numeric_order(text)
     title_year = _title_year(text)
@@ -110,8 +119,24 @@ def find_entries(text: str, published: str | None) -> Entries:
                            heading_year or title_year)
         if when and _YEAR.match(when[:4]) and _YEAR.search(match.group(0)):
             heading_year = when[:4]
-        entries.append(Entry(start + match.start(), stop, start + match.end("end"), when))
+        place = (start + match.start("place"), start + match.end("place")) \
+            if "place" in match.re.groupindex else None
+        entries.append(Entry(start + match.start(), stop, start + match.end("end"), when, place))
     return Entries(entries)
+
+
+def placed_text_starts(text: str) -> list[int]:
+    """Where the text of each entry opened by a place and a date begins ("Kabul, 12 June
+    2016: |A suicide attacker …"), so the place is parsed apart, never as the deed's doer."""
+    out: list[int] = []
+    offset = 0
+    for line in text.split("\n"):
+        found = _PLACED.match(line) if "," in line else None
+        if found is not None:
+            rest = line[found.end("end"):]
+            out.append(offset + found.end("end") + len(rest) - len(rest.lstrip()))
+        offset += len(line) + 1
+    return out
 
 
 def _numeric_order(text: str) -> bool | None:

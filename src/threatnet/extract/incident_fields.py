@@ -198,7 +198,7 @@ def with_records(entries: Entries, text: str, published: str | None) -> Entries:
         prefix = header_end
         if dates and dates[0] is fields[0]:
             prefix = dates[0].value_end  # the date's own words date no clause
-        made.append(RecordEntry(start, end, prefix, when, tuple(fields)))
+        made.append(RecordEntry(start, end, prefix, when, fields=tuple(fields)))
     kept = [e for e in entries.entries
             if not any(r.start <= e.start < r.end or e.start <= r.start < e.end for r in made)]
     return Entries(sorted([*kept, *made], key=lambda e: e.start))

@@ -107,6 +107,7 @@ class IncidentFinder:
                 incident.places = [incident.places[0], town,
                                    *(p for p in incident.places[1:] if p != town)]
         run.dateline_place()
+        run.entry_places()
         for incident in list(out.incidents):
             run.link_pack_event(incident)
         alive = {e.id for e in found.entities}
@@ -387,6 +388,22 @@ class _Run:
         if entity is not None:
             self.out.incidents[0].places = [entity.id]
 
+    def entry_places(self) -> None:
+        """An entry opened by a place and a date ("Kabul, 12 June 2016: A suicide attacker
+        struck a minibus …"): the place of the entry's incidents that name none."""
+        for incident in self.out.incidents:
+            if incident.places or not incident.triggers:
+                continue
+            entry = self.entries.at(incident.triggers[0].idx)
+            if entry is None or entry.place is None:
+                continue
+            start, end = entry.place
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            named = [self.entity_of(t.i) for t in span or ()]
+            places = [e.id for e in named if e is not None and e.type == EntityType.LOCATION]
+            if places:
+                incident.places = [places[0]]
+
     def _in_dateline(self, tok: Token) -> bool:
         return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
 
@@ -583,7 +600,8 @@ class _Run:
         if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
             return self._anaphor(tok, lemma, here, marker)
         kind = self.f.noun_kind(tok)
-        if plural or kind is None or lemma == "incident" or self.f.unreal(tok):
+        if (plural and not _one_attack(tok)) or kind is None or lemma == "incident" or \
+                self.f.unreal(tok):
             return None
         return self._deed(tok, kind, here, marker, verbal=False)
 
@@ -1110,6 +1128,18 @@ def _example(noun: Token) -> bool:
     prep = node.head
     return prep.lower_ in EXAMPLE_PREPS or (prep.lower_ == "as" and any(
         c.lower_ == "such" for c in prep.children))
+
+
+# "Twin blasts ripped through a market", "Two explosions struck the shrine": numbered or
+# paired blasts told as the subject of a past deed are one attack; a bare plural
+# ("bombings have risen") is no incident
+ONE_ATTACK_WORDS = frozenset({"twin", "two", "three", "multiple", "several", "simultaneous",
+                              "coordinated", "back-to-back", "serial", "successive"})
+
+
+def _one_attack(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.tag_ == "VBD" and \
+        any(t.lower_ in ONE_ATTACK_WORDS for t in tok.lefts)
 
 
 def _conflicts(incident: FoundIncident, places: list[str], date: str | None) -> bool:

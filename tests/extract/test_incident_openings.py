@@ -1,0 +1,90 @@
+"""How incident entries open: a date with no comma before the doers ("On 5 March 2014
+gunmen killed …"), a place before the entry's date ("Kabul, 12 June 2016: …"), and numbered
+blasts told as one attack ("Two blasts ripped through a market"). Passages of our own,
+three per family."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record, rows
+
+from threatnet.model import EntityType, ExtractionRecord
+
+PUBLISHED = "2016-06-30"
+
+
+def _incidents(rec: ExtractionRecord) -> list:
+    return [e for e in rec.entities if e.type == EntityType.EVENT and e.incident]
+
+
+def _perpetrators(rec: ExtractionRecord) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.object, r.modality) for r in rows(rec) if r.predicate == "perpetrated"}
+
+
+@pytest.mark.parametrize("text, group, place, day", [
+    ("Weekly notes\n\nOn 5 March 2016 gunmen killed six policemen in Mardan. A spokesman "
+     "for Jamaat-ul-Ahrar claimed the attack.", "Jamaat-ul-Ahrar", "Mardan", "2016-03-05"),
+    ("Weekly notes\n\nOn Tuesday 14 June militants stormed a checkpost in Bannu. The "
+     "Tehrik-i-Taliban Pakistan claimed responsibility.", "Tehrik-i-Taliban Pakistan",
+     "Bannu", "2016-06-14"),
+    ("Weekly notes\n\nIn January 2016 assailants shot dead a judge in Quetta. The United "
+     "Baloch Army claimed the killing.", "United Baloch Army", "Quetta", "2016-01"),
+])
+def test_a_date_before_the_doers_leaves_them_the_subject(extractor, text, group, place, day):
+    rec = record(extractor, text, PUBLISHED)
+    names = {e.id: e.name for e in rec.entities}
+    [incident] = _incidents(rec)
+    assert names[incident.incident.place] == place
+    assert incident.incident.date == day
+    assert (group, incident.name, "alleged") in _perpetrators(rec)
+
+
+def test_the_repair_leaves_a_date_that_is_the_whole_object_alone(nlp):
+    doc = nlp("Weekly notes\n\nOn 5 March 2016 the police arrested two men in Mardan.")
+    arrested = next(t for t in doc if t.lower_ == "arrested")
+    assert [c.lower_ for c in arrested.children if c.dep_ == "nsubj"] == ["police"]
+    on = doc[[t.lower_ for t in doc].index("on")]
+    assert all(c.ent_type_ == "DATE" for c in on.children if c.dep_ == "pobj")
+
+
+@pytest.mark.parametrize("opening, place, day", [
+    ("Kabul, 12 June 2016: A suicide attacker struck a minibus carrying security guards, "
+     "killing 14.", "Kabul", "2016-06-12"),
+    ("Jalalabad, Nangarhar, 20 June 2016 — An explosion outside a mosque killed six "
+     "worshippers.", "Jalalabad", "2016-06-20"),
+    ("- Quetta, 8 June: A remote-controlled bomb hit a patrol, wounding four.", "Quetta",
+     "2016-06-08"),
+])
+def test_a_place_before_the_entry_date_places_and_dates_its_incident(extractor, opening,
+                                                                      place, day):
+    text = "Incident digest\nCompiled 30 June 2016\n\n" + opening + \
+        "\n\nIslamabad, 28 June 2016: Gunmen killed two guards at a bank in Rawalpindi."
+    rec = record(extractor, text, PUBLISHED)
+    names = {e.id: e.name for e in rec.entities}
+    got = {(names.get(e.incident.place), e.incident.date) for e in _incidents(rec)}
+    assert (place, day) in got
+    assert ("Rawalpindi", "2016-06-28") in got  # a place the entry names wins
+
+
+def test_a_place_and_date_inside_a_sentence_open_no_entry(extractor):
+    text = ("Notes\n\nKabul, 12 June 2016, was calm, officials said. Two days later gunmen "
+            "attacked a checkpoint in Herat.")
+    rec = record(extractor, text, PUBLISHED)
+    names = {e.id: e.name for e in rec.entities}
+    assert [names.get(e.incident.place) for e in _incidents(rec)] == ["Herat"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two blasts ripped through a crowded market in Parachinar, killing 20 people.",
+    "Three explosions struck a shrine in Sehwan within minutes.",
+    "Simultaneous bombings hit a police station in Quetta.",
+])
+def test_numbered_blasts_told_as_a_deed_are_one_attack(extractor, sentence):
+    rec = record(extractor, "Notes\n\n" + sentence, PUBLISHED)
+    assert len(_incidents(rec)) == 1
+
+
+def test_a_bare_plural_is_no_attack(extractor):
+    rec = record(extractor, "Notes\n\nBombings have risen in Parachinar since 2014.",
+                 PUBLISHED)
+    assert _incidents(rec) == []
