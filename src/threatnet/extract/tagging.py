@@ -140,32 +140,43 @@ class FastTagging:
         return doc
 
     def _rule(self, doc: Doc) -> None:
-        rows = doc.to_array(list(_FEATURES)).tolist()
-        relevant = self.relevant
-        for row in rows:
-            lower = row[1]
-            folded = relevant.get(lower)
-            if folded is None:
-                folded = relevant[lower] = lower if self._names(lower) else 0
-            row[1] = folded
-        features = [tuple(row) for row in rows]
-        rules: list[tuple[int, ...] | list[int]] = [self._rules(f) for f in features]
-        if self.pairs:
-            for j in range(len(features) - 1):
-                if self._starts_pair(features[j]):
-                    for rule, index, first, second in self.pairs:
-                        if _passes(first, features[j]) and _passes(second, features[j + 1]):
-                            at = j + index
-                            rules[at] = sorted([*rules[at], rule])
-        values = doc.to_array(list(_SET)).tolist()
-        changed = False
-        for j, found in enumerate(rules):
-            if found:
-                changed = True
-                for column, value in self._merged(tuple(found)):
-                    values[j][column] = value
-        if changed:
-            doc.from_array(list(_SET), numpy.array(values, dtype="uint64"))
+        # each distinct row of the features is decided once, then spread to its tokens
+        table = doc.to_array(list(_FEATURES))
+        lowers, at = numpy.unique(table[:, 1], return_inverse=True)
+        folded = numpy.array([self._folded(lower) for lower in lowers.tolist()], dtype="uint64")
+        table[:, 1] = folded[at.reshape(-1)]
+        kinds, kind_of = numpy.unique(table, axis=0, return_inverse=True)
+        kind_of = kind_of.reshape(-1)
+        features = [tuple(row) for row in kinds.tolist()]
+        rules = [self._rules(f) for f in features]
+        sets = numpy.zeros((len(features), len(_SET)), dtype=bool)
+        to = numpy.zeros((len(features), len(_SET)), dtype="uint64")
+        for k, found in enumerate(rules):
+            for column, value in self._merged(found):
+                sets[k, column], to[k, column] = True, value
+        values = doc.to_array(list(_SET))
+        where = sets[kind_of]
+        values[where] = to[kind_of][where]
+        extra: dict[int, list[int]] = {}  # token -> the two-token rules that set it
+        if self.pairs and len(doc) > 1:
+            starts = numpy.array([self._starts_pair(f) for f in features], dtype=bool)
+            for j in numpy.nonzero(starts[kind_of[:-1]])[0].tolist():
+                first, second = features[kind_of[j]], features[kind_of[j + 1]]
+                for rule, index, tests, then in self.pairs:
+                    if _passes(tests, first) and _passes(then, second):
+                        extra.setdefault(j + index, []).append(rule)
+        for j, more in extra.items():
+            for column, value in self._merged(tuple(sorted([*rules[kind_of[j]], *more]))):
+                values[j, column] = value
+        if sets.any() or extra:
+            doc.from_array(list(_SET), values)
+
+    def _folded(self, lower: int) -> int:
+        """A LOWER value as the patterns see it: itself if some pattern may test it, else 0."""
+        folded = self.relevant.get(lower)
+        if folded is None:
+            folded = self.relevant[lower] = lower if self._names(lower) else 0
+        return folded
 
     def _names(self, lower: int) -> bool:
         """Whether some pattern may test this LOWER value (by name or by REGEX)."""
