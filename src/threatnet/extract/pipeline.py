@@ -8,7 +8,6 @@ sentences that continue a source's account, and number everything.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -105,12 +104,6 @@ class Extractor:
         # (extract/tagging.py); a pipeline it cannot reproduce exactly runs as it is
         self.tagging = fast_tagging(self.nlp)
         self.skipped = [RULER, LEMMATIZER] if self.tagging is not None else []
-        # the pipeline, the pack and the matchers live as long as the process: out of the
-        # cyclic collector's passes, whose full passes would walk them all again and again
-        # (a tenth of the extraction's own time on the corpus); collected first, so that
-        # no garbage is frozen with them
-        gc.collect()
-        gc.freeze()
 
     def extract(self, document: Document) -> ExtractionRecord:
         """The record of one document, within the per-document budget (else OverBudget)."""
