@@ -45,6 +45,17 @@ def test_the_dev_reports_get_what_the_stock_components_give(nlp, dev_reports):
     _same(nlp, [p.read_text(encoding="utf-8") for p in dev_reports[::3]])
 
 
+def test_memos_start_over_past_their_bound_and_give_the_same(nlp, monkeypatch):
+    from threatnet.extract import tagging
+
+    monkeypatch.setattr(tagging, "MEMO", 5)
+    _same(nlp, RARE * 2)
+    fast = fast_tagging(nlp)
+    for text in RARE:
+        fast(next(nlp.pipe([text], disable=[RULER, LEMMATIZER])))
+        assert len(fast.lemmas) <= 5 + len(text.split()) * 2
+
+
 def test_without_the_fast_path_the_annotations_differ(nlp):
     """The check above can fail: skipping the two components leaves other values."""
     doc = next(nlp.pipe(RARE[:1], disable=[RULER, LEMMATIZER]))

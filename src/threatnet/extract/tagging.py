@@ -35,6 +35,7 @@ LEMMATIZER = "lemmatizer"
 _FEATURES = (TAG, LOWER, DEP, IS_SPACE)  # what the ruler's patterns test, in this order
 _SET = (POS, TAG, DEP, LEMMA, MORPH)  # what its rules may set
 _OPS = ("IN", "NOT_IN", "REGEX")
+MEMO = 200_000  # entries a memo of words keeps before it starts over (bounded memory)
 
 # one token test: (feature column, operator, value): "eq" an int, "in"/"not_in" a
 # frozenset of ints, "regex" a compiled pattern and the StringStore to read LOWER from
@@ -134,6 +135,9 @@ class FastTagging:
     # -- one document --------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
+        for memo in (self.relevant, self.lemmas):  # keyed by words: grow with the vocabulary
+            if len(memo) > MEMO:
+                memo.clear()
         if len(doc):
             self._rule(doc)
             self._lemmatize(doc)
