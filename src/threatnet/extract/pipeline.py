@@ -39,6 +39,7 @@ from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
 from threatnet.extract.parse_repairs import add_parse_repairs
 from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, span_text, trimmed
+from threatnet.extract.tagging import LEMMATIZER, RULER, fast_tagging
 from threatnet.extract.timex import claim_time, date_spans, normalise
 from threatnet.extract.titles import title_claims
 from threatnet.extract.tokens import prepare
@@ -104,6 +105,10 @@ class Extractor:
         self.budget = Budget.from_settings()
         section_chars()  # a bad setting is one error line now, not one per report
         self.classifier = load_classifier()  # None when switched off (extract/classifier.py)
+        # the ruler's and the lemmatizer's annotations, set once per distinct token
+        # (extract/tagging.py); a pipeline it cannot reproduce exactly runs as it is
+        self.tagging = fast_tagging(self.nlp)
+        self.skipped = [RULER, LEMMATIZER] if self.tagging is not None else []
 
     def extract(self, document: Document) -> ExtractionRecord:
         """The record of one document, within the per-document budget (else OverBudget)."""
@@ -154,16 +159,22 @@ class Extractor:
                     chars + len(texts[end]) <= CHUNK_CHARS:
                 chars += len(texts[end])
                 end += 1
-            yield from self.nlp.pipe(texts[start:end], batch_size=end - start)
+            for doc in self.nlp.pipe(texts[start:end], batch_size=end - start,
+                                     disable=self.skipped):
+                yield self._tagged(doc)
             start = end
 
     def _parse(self, text: str) -> Doc:
         if len(text) <= CHUNK_CHARS:
-            return self.nlp(text)
+            return self._tagged(self.nlp(text, disable=self.skipped))
         # one chunk at a time: `nlp.pipe`'s default batch parses every chunk at once and
         # holds the network's activations for all of them (1.4 GB for 60,000 words)
-        return Doc.from_docs([self.nlp(chunk) for chunk in chunks(text, CHUNK_CHARS)],
+        return Doc.from_docs([self._tagged(self.nlp(chunk, disable=self.skipped))
+                              for chunk in chunks(text, CHUNK_CHARS)],
                              ensure_whitespace=False)
+
+    def _tagged(self, doc: Doc) -> Doc:
+        return self.tagging(doc) if self.tagging is not None else doc
 
     # -- one document -----------------------------------------------------------
 
