@@ -1,5 +1,7 @@
 """Repairs of a misreading the small parser makes in the opening of incident sentences,
-set once on the loaded pipeline (after the named-entity recogniser, whose dates it reads).
+set once on the loaded pipeline (after the named-entity recogniser, whose dates it reads;
+it reads the tagger's fine tags only, so it may run before the attribute ruler's coarse ones
+are set, extract/tagging.py).
 
 "On 5 March 2014 gunmen killed six policemen in Mardan": with no comma after the date the
 parser often reads "5 March 2014 gunmen" as one noun phrase, the object of "On", and
@@ -20,6 +22,7 @@ OPENERS = frozenset({"on", "in", "at", "during", "by", "since", "from", "until",
                      "before", "over", "late", "early", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 TIMES = frozenset({"DATE", "TIME"})
+NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})  # fine tags: the coarse ones are set later
 
 
 @Language.component(PARSE_REPAIRS)
@@ -35,15 +38,14 @@ def parse_repairs(doc: Doc) -> Doc:
 
 def _date_fronted_subject(doc: Doc, prep: Token) -> None:
     verb = prep.head
-    if verb.i <= prep.i or verb.pos_ not in ("VERB", "AUX") or \
-            verb.tag_ not in ("VBD", "VBZ", "VBP") or \
+    if verb.i <= prep.i or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
             any(c.dep_ in SUBJECTS for c in verb.children):
         return
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if len(objects) != 1:
         return
     noun = objects[0]
-    if noun.i != verb.i - 1 or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in TIMES:
+    if noun.i != verb.i - 1 or noun.tag_ not in NOUNS or noun.ent_type_ in TIMES:
         return
     span = doc[prep.i + 1:verb.i]
     dates = 0

@@ -34,10 +34,10 @@ from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
 from threatnet.extract.incidents import IncidentFinder
+from threatnet.extract.parse_repairs import add_parse_repairs
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.sections import join, section_chars, section_document
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.parse_repairs import add_parse_repairs
 from threatnet.extract.sentences import TEXT_KEY, sentence_of, sentences, span_text, trimmed
 from threatnet.extract.tagging import LEMMATIZER, RULER, fast_tagging
 from threatnet.extract.timex import claim_time, date_spans, normalise

@@ -30,6 +30,8 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from threatnet.extract.parse_repairs import PARSE_REPAIRS
+
 RULER = "attribute_ruler"
 LEMMATIZER = "lemmatizer"
 _FEATURES = (TAG, LOWER, DEP, IS_SPACE)  # what the ruler's patterns test, in this order
@@ -53,8 +55,9 @@ def fast_tagging(nlp: Language) -> FastTagging | None:
     if RULER not in names or LEMMATIZER not in names:
         return None
     if names.index(RULER) > names.index(LEMMATIZER) or \
-            any(name not in (RULER, LEMMATIZER, "ner") for name in names[names.index(RULER):]):
-        return None  # they must be last but for the entity recogniser
+            any(name not in (RULER, LEMMATIZER, "ner", PARSE_REPAIRS)
+                for name in names[names.index(RULER):]):
+        return None  # they must be last but for the entity recogniser and the repairs
     try:
         return FastTagging(nlp)
     except Unsupported:
