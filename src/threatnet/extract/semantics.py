@@ -115,6 +115,11 @@ class SemanticsReader:
             elif self._is_source_verb(node, prev):
                 self._add_source(node, reading, in_content)
                 in_content = False
+            elif self._takes_responsibility(node, prev):
+                if in_content:
+                    reading.hedge(Modality.ALLEGED)
+                self._add_source(node, reading, False)
+                in_content = False
             elif in_content and not aside and node.lemma_.casefold() in self.cues.governing \
                     and edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
@@ -250,6 +255,13 @@ class SemanticsReader:
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
                      or edge in ("ccomp", "xcomp", "parataxis")
                      or self._viewed_as(node, prev)))
+
+    def _takes_responsibility(self, node: Token, prev: Token) -> bool:
+        """ "X accepted responsibility for [the attack on Y]", "Responsibility for [the
+        attack on Y] was accepted by X": the claim inside is X's (cues.yaml)."""
+        return node.lemma_.casefold() in self.cues.responsibility_verbs and \
+            prev.dep_ in ("dobj", "nsubjpass") and \
+            prev.lemma_.casefold() in self.cues.responsibility_nouns
 
     def _impersonal_hedge(self, node: Token) -> bool:
         """ "is believed", "is thought": a passive belief verb with no one believing."""
