@@ -88,3 +88,17 @@ def test_a_bare_plural_is_no_attack(extractor):
     rec = record(extractor, "Notes\n\nBombings have risen in Parachinar since 2014.",
                  PUBLISHED)
     assert _incidents(rec) == []
+
+
+@pytest.mark.parametrize("text, group", [
+    ("On 3 March 2016 a suicide bomber sent by Jaish al-Adl blew himself up at a border "
+     "post in Saravan, killing four guards.", "Jaish al-Adl"),
+    ("On 9 April 2016 two attackers sent by Lashkar-e-Jhangvi killed three Hazara "
+     "shopkeepers in Quetta.", "Lashkar-e-Jhangvi"),
+    ("On 2 May 2016 militants deployed by the Tehrik-i-Taliban Pakistan attacked a "
+     "checkpost in Bannu.", "Tehrik-i-Taliban Pakistan"),
+])
+def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
+    rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
+    [incident] = _incidents(rec)
+    assert (group, incident.name, "asserted") in _perpetrators(rec)

@@ -29,7 +29,7 @@ CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "afte
                           "while", "where", "who", "which", "that", "and", "but", "before",
                           "since", "because", "said", "says"})
 FIRST_PERSON = frozenset({"we", "our", "us"})  # a group's own voice, in a quote
-JOINS = frozenset({"of", "from", "to", "with", "the", "-", "a", "an", "its", "banned",
+JOINS = frozenset({"of", "from", "to", "with", "by", "the", "-", "a", "an", "its", "banned",
                    "outlawed", "proscribed"})
 
 

@@ -24,7 +24,7 @@ from threatnet.extract.incident_dateline import Dateline, find_dateline
 from threatnet.extract.incident_dates import carried_date, date_of, resolve_date, sentence_date
 from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_entries import find_entries
-from threatnet.extract.incident_fields import fill_records, with_records
+from threatnet.extract.incident_fields import RecordEntry, fill_records, with_records
 from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
@@ -97,7 +97,8 @@ class IncidentFinder:
             site = next((s for t in incident.triggers if t.pos_ in ("VERB", "NOUN")
                          for s in [run.place_reader.target_site(t)] if s), None)
             if site is not None and site not in incident.places and not any(
-                    p in run.adder_ids() for p in incident.places[:1]):
+                    p in run.adder_ids() for p in incident.places[:1]) and \
+                    not run.placed_by_record(incident):
                 incident.places = [site, *incident.places]  # the named site it struck
             for trigger in incident.triggers if not incident.places else []:
                 incident.places = incident.places or run.place_reader.target_town(trigger)
@@ -387,6 +388,12 @@ class _Run:
         entity = self.entity_of(place[0].i)
         if entity is not None:
             self.out.incidents[0].places = [entity.id]
+
+    def placed_by_record(self, incident: FoundIncident) -> bool:
+        """A field record's incident placed by its location fields, which name the place
+        the record's compiler chose (a site its summary names is no finer place)."""
+        return bool(incident.places) and bool(incident.triggers) and \
+            isinstance(self.entries.at(incident.triggers[0].idx), RecordEntry)
 
     def entry_places(self) -> None:
         """An entry opened by a place and a date ("Kabul, 12 June 2016: A suicide attacker

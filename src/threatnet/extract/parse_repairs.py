@@ -7,7 +7,7 @@ are set, extract/tagging.py).
 parser often reads "5 March 2014 gunmen" as one noun phrase, the object of "On", and
 leaves "killed" without a subject — so no doer, no deed, no incident. Incident summaries,
 timelines and logs open most sentences this way. The repair: when a verb has no subject
-and an opening preposition's object is a noun that ends right before the verb, after a run
+and an opening preposition's object is a noun whose phrase runs up to the verb, after a run
 of date or time words, the noun is the verb's subject and the date words the
 preposition's object ("On [5 March 2014] [gunmen] killed"). Nothing else is touched.
 """
@@ -45,14 +45,15 @@ def _date_fronted_subject(doc: Doc, prep: Token) -> None:
     if len(objects) != 1:
         return
     noun = objects[0]
-    if noun.i != verb.i - 1 or noun.tag_ not in NOUNS or noun.ent_type_ in TIMES:
+    if not prep.i < noun.i < verb.i or noun.tag_ not in NOUNS or noun.ent_type_ in TIMES:
         return
     span = doc[prep.i + 1:verb.i]
     dates = 0
     while dates < len(span) and span[dates].ent_type_ in TIMES:
         dates += 1
     phrase = span[dates:]
-    if dates == 0 or any(t.ent_type_ in TIMES for t in phrase) or \
+    if dates == 0 or not phrase.start <= noun.i < phrase.end or \
+            any(t.ent_type_ in TIMES for t in phrase) or \
             any(t.is_punct for t in span) or \
             any(t.head.i != noun.i and not (phrase.start <= t.head.i < phrase.end)
                 for t in phrase if t.i != noun.i):
