@@ -74,7 +74,13 @@ class Arguments:
 
     def _entities_of_one(self, tok: Token, depth: int) -> list[str]:
         if tok.i in self.token_entity:
-            return [self.token_entity[tok.i]]
+            own = [self.token_entity[tok.i]]
+            if tok.tag_ == "NNS" and tok.lemma_.casefold() in self.frames.place_proxies:
+                # "Kunar and Nangarhar provinces": the last name's mention holds the noun
+                own += [e for c in tok.children if c.dep_ in ("compound", "nmod") and
+                        c.i in self.token_entity for e in self.entities(c, depth + 1)
+                        if e not in own]
+            return own
         if depth > 3:
             return []
         both = self.coref.plural(tok)
@@ -298,6 +304,9 @@ class Arguments:
         """Places of a second "in" phrase set off by a comma after a first one: the
         province the first place lies in."""
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        if preps and any(self.types.get(e) == EntityType.STATE for o in preps[0].children
+                         if o.dep_ == "pobj" for e in self.entities(o)):
+            return []  # "in Afghanistan, in Kunar and Khost provinces": finer, not a container
         return [e for p in preps[1:] if p.i > 0 and self.doc[p.i - 1].text == ","
                 for o in p.children if o.dep_ == "pobj" for e in self.entities(o)]
 
