@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from threatnet.ingest import document_from_text
-from threatnet.model import Entity, ExtractionRecord
+from threatnet.model import Entity, EntityType, ExtractionRecord
 
 
 class Row(NamedTuple):
@@ -86,3 +86,20 @@ def check_triples(extractor, text: str, wanted: list[tuple], unwanted: list[tupl
         assert triple in found, (triple, sorted(found))
     for triple in unwanted:
         assert triple not in found, (triple, sorted(found))
+
+
+def incidents_in_order(rec: ExtractionRecord) -> list[Entity]:
+    """The record's incidents in the order the text first tells them."""
+    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                  key=lambda e: e.mentions[0].start)
+
+
+def who_did(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]:
+    """(doer, incident's place in text order, polarity, modality, source text) of every
+    perpetrated or involved_in claim."""
+    names = {e.id: e.name for e in rec.entities}
+    order = {e.id: n for n, e in enumerate(incidents_in_order(rec))}
+    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality),
+             c.source.text if c.source else None)
+            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
+            and c.object in order}

@@ -8,32 +8,19 @@ with the attribution kept exact."""
 from __future__ import annotations
 
 import pytest
-from claimrows import BLA, TTP, record
+from claimrows import BLA, TTP, incidents_in_order, record, who_did
 
 from threatnet.extract.incident_fields import find_records
-from threatnet.model import EntityType, ExtractionRecord
+from threatnet.model import ExtractionRecord
 
 LEJ = "Lashkar-e-Jhangvi"
 ISKP = "Islamic State Khorasan Province"
 
 
-def _incidents(rec: ExtractionRecord) -> list:
-    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
-                  key=lambda e: e.mentions[0].start)
-
-
-def _who(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]:
-    names = {e.id: e.name for e in rec.entities}
-    order = {e.id: n for n, e in enumerate(_incidents(rec))}
-    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality),
-             c.source.text if c.source else None)
-            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
-            and c.object in order}
-
 
 def _where(rec: ExtractionRecord) -> list[tuple[str | None, str | None]]:
     names = {e.id: e.name for e in rec.entities}
-    return [(e.incident.date, names.get(e.incident.place)) for e in _incidents(rec)]
+    return [(e.incident.date, names.get(e.incident.place)) for e in incidents_in_order(rec)]
 
 
 # -- family 1: labelled-field records --------------------------------------------------
@@ -115,17 +102,17 @@ def test_each_record_is_one_incident_with_its_date_and_place(extractor):
 
 def test_the_responsibility_field_binds_to_its_own_record_only(extractor):
     rec = record(extractor, LOG_ONE_PER_LINE, published="2021-05-01")
-    who = _who(rec)
+    who = who_did(rec)
     assert (TTP, 0, "affirmed", "alleged", "The Tehrik-i-Taliban Pakistan") in who
     assert not any(n == 1 for _, n, *_ in who)  # "No group claimed": nothing, no leak
 
 
 def test_bare_perpetrator_fields_keep_how_the_record_attributes(extractor):
-    inline = _who(record(extractor, LOG_INLINE, published="2022-06-01"))
+    inline = who_did(record(extractor, LOG_INLINE, published="2022-06-01"))
     assert (LEJ, 0, "affirmed", "believed", None) in inline
     assert any(w[:4] == (ISKP, 1, "affirmed", "alleged") for w in inline)
     assert not any(w[0] == LEJ and w[1] == 1 for w in inline)
-    bare = _who(record(extractor, LOG_BARE, published="2019-03-01"))
+    bare = who_did(record(extractor, LOG_BARE, published="2019-03-01"))
     assert (BLA, 0, "affirmed", "asserted", None) in bare
     assert (LEJ, 1, "affirmed", "reported", "police") in bare
     assert not any(w[3] == "asserted" and w[1] == 1 for w in bare)
@@ -135,7 +122,7 @@ def test_target_and_toll_fields(extractor):
     rec = record(extractor, LOG_ONE_PER_LINE, published="2021-05-01")
     names = {e.id: e.name for e in rec.entities}
     struck = [(names[c.object], c.qualifiers.get("killed")) for c in rec.claims
-              if c.predicate == "targets" and names[c.subject] == _incidents(rec)[0].name]
+              if c.predicate == "targets" and names[c.subject] == incidents_in_order(rec)[0].name]
     assert ("polio workers", 2) in struck
 
 
@@ -174,7 +161,7 @@ Tariq Afridi denied the charges.
 
 def _legal(rec: ExtractionRecord) -> set[tuple[str, str, str, str | None]]:
     """(who, polarity, modality, source) of the claims of who did the first incident."""
-    return {(w[0], w[2], w[3], w[4]) for w in _who(rec) if w[1] == 0}
+    return {(w[0], w[2], w[3], w[4]) for w in who_did(rec) if w[1] == 0}
 
 
 def test_convictions_acquittals_and_pleas(extractor):
@@ -207,7 +194,7 @@ def test_a_later_sentence_of_a_record_refers_to_its_incident(extractor):
            "Description: A motorcycle fitted with explosives went off beside a market.\n"
            "Notes: Levies officials later said the bombing had been planned by the "
            "Lashkar-e-Jhangvi.\n")
-    who = _who(record(extractor, log, published="2020-09-01"))
+    who = who_did(record(extractor, log, published="2020-09-01"))
     assert any(w[:4] == (LEJ, 0, "affirmed", "reported") for w in who)
     assert not any(w[3] == "asserted" for w in who)
 
@@ -237,8 +224,8 @@ def test_a_verdict_in_a_news_digest_binds_to_no_guessed_incident(extractor):
               "Gunmen attacked a police checkpoint in Bannu on 3 May 2023, killing two "
               "policemen. A bomb exploded at a market in Lakki Marwat on 9 May 2023. "
               "Separately, a court in Karachi convicted Rauf Khan of financing terrorism.\n")
-    who = _who(record(extractor, digest, published="2023-05-12"))
-    assert len(_incidents(record(extractor, digest, published="2023-05-12"))) == 2
+    who = who_did(record(extractor, digest, published="2023-05-12"))
+    assert len(incidents_in_order(record(extractor, digest, published="2023-05-12"))) == 2
     assert not any(w[0] == "Rauf Khan" for w in who)
 
 
@@ -252,7 +239,7 @@ def test_a_bare_value_keeps_who_says_so(extractor, label, value, expected):
     log = ("Log\nDate: 4 June 2020. Location: Turbat, Kech district.\n"
            "Summary: Gunmen attacked a Frontier Corps post.\n"
            f"{label}: {value}\n")
-    who = _who(record(extractor, log, published="2021-01-01"))
+    who = who_did(record(extractor, log, published="2021-01-01"))
     assert (TTP, 0, "affirmed", *expected) in who
     assert not any(w[3] == "asserted" for w in who)
 
@@ -262,4 +249,4 @@ def test_a_reports_metadata_block_is_no_incident(extractor):
             "Summary: This paper examines how the Tehrik-i-Taliban Pakistan finances itself.\n\n"
             "The group raises money through extortion in the tribal districts.\n")
     assert find_records(text)  # a record by its fields …
-    assert not _incidents(record(extractor, text, published="2023-05-12"))  # … no incident
+    assert not incidents_in_order(record(extractor, text, published="2023-05-12"))  # … no incident

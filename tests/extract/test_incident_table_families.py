@@ -10,7 +10,7 @@ registered against unknown accused", "an armed group claimed responsibility",
 
 from __future__ import annotations
 
-from claimrows import BLA, ISKP, TTP, record
+from claimrows import BLA, ISKP, TTP, incidents_in_order, record, who_did
 
 from threatnet.extract.incident_tables import (
     _victims,
@@ -19,27 +19,14 @@ from threatnet.extract.incident_tables import (
     load_table_words,
     row_date,
 )
-from threatnet.model import EntityType, ExtractionRecord
+from threatnet.model import ExtractionRecord
 
 LEJ = "Lashkar-e-Jhangvi"
 
 
-def _incidents(rec: ExtractionRecord) -> list:
-    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
-                  key=lambda e: e.mentions[0].start)
-
-
-def _who(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]:
-    names = {e.id: e.name for e in rec.entities}
-    order = {e.id: n for n, e in enumerate(_incidents(rec))}
-    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality),
-             c.source.text if c.source else None)
-            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
-            and c.object in order}
-
 
 def _when(rec: ExtractionRecord) -> list[str | None]:
-    return [e.incident.date for e in _incidents(rec)]
+    return [e.incident.date for e in incidents_in_order(rec)]
 
 
 # -- family 1: tables ------------------------------------------------------------------
@@ -119,14 +106,14 @@ def test_each_row_is_one_incident_with_its_date(extractor):
 
 
 def test_each_row_keeps_how_its_cell_attributes_the_perpetrator(extractor):
-    prose = _who(record(extractor, PROSE_HEADER, published="2023-04-02"))
+    prose = who_did(record(extractor, PROSE_HEADER, published="2023-04-02"))
     assert any(w[:4] == (TTP, 0, "affirmed", "alleged") for w in prose)
     assert (LEJ, 2, "affirmed", "believed", None) in prose
     assert not any(w[1] == 1 for w in prose)  # "unknown, no claim": nobody
-    markdown = _who(record(extractor, MARKDOWN, published="2024-06-10"))
+    markdown = who_did(record(extractor, MARKDOWN, published="2024-06-10"))
     assert any(w[:4] == (BLA, 0, "affirmed", "alleged") for w in markdown)
     assert not any(w[1] == 1 for w in markdown)
-    semis = _who(record(extractor, SEMICOLONS, published="2022-09-01"))
+    semis = who_did(record(extractor, SEMICOLONS, published="2022-09-01"))
     assert any(w[:4] == (ISKP, 0, "affirmed", "alleged") for w in semis)
     assert not any(w[1] == 1 for w in semis)
     for who in (prose, markdown, semis):  # a claim or a suspicion is never certainty
@@ -136,7 +123,7 @@ def test_each_row_keeps_how_its_cell_attributes_the_perpetrator(extractor):
 def test_tolls_and_places_of_rows(extractor):
     rec = record(extractor, SEMICOLONS, published="2022-09-01")
     names = {e.id: e.name for e in rec.entities}
-    first = _incidents(rec)[0]
+    first = incidents_in_order(rec)[0]
     assert names.get(first.incident.place) == "Kabul"
     killed = [c.qualifiers.get("killed") for c in rec.claims
               if c.predicate == "targets" and c.subject == first.id]
@@ -149,7 +136,7 @@ def test_a_toll_cell_names_the_victims_and_a_region_is_no_place_of_its_own(extra
         ["Chinese nationals", "six workers, one doctor", None, None, None]
     rec = record(extractor, PROSE_HEADER, published="2023-04-02")
     names = {e.id: e.name for e in rec.entities}
-    third = _incidents(rec)[2]
+    third = incidents_in_order(rec)[2]
     struck = {(names[c.object], c.qualifiers.get("killed")) for c in rec.claims
               if c.predicate == "targets" and c.subject == third.id}
     assert ("worshippers", 2) in struck
@@ -167,7 +154,7 @@ def test_a_paragraph_after_the_table_refers_back_to_its_row(extractor):
     for text, published, rows in ((PROSE_HEADER, "2023-04-02", 3),
                                   (MARKDOWN, "2024-06-10", 2)):
         rec = record(extractor, text, published=published)
-        incidents = _incidents(rec)
+        incidents = incidents_in_order(rec)
         assert len(incidents) == rows  # the reference made no incident of its own
         tail = text.rindex("\n\n")
         assert any(m.start > tail for m in incidents[0].mentions)
@@ -201,5 +188,5 @@ def test_press_notes_and_sitreps_name_no_perpetrator_that_they_do_not_name(extra
     for text, published in ((PRESS_NOTE, "2021-05-12"), (SITREP, "2019-02-20"),
                             (UNNAMED_CLAIM, "2020-10-03")):
         rec = record(extractor, text, published=published)
-        assert _incidents(rec), text[:40]
-        assert not _who(rec), text[:40]  # "unknown accused", "anti-government elements"
+        assert incidents_in_order(rec), text[:40]
+        assert not who_did(rec), text[:40]  # "unknown accused", "anti-government elements"

@@ -207,15 +207,21 @@ def took_over_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(p, "leads", group, verb) for p in people] if group else []
 
 
-def _discourse_group(ctx: _Context, tok: Token) -> str | None:
-    """The one armed group named in `tok`'s sentence up to it and in the sentence
-    before, within its paragraph; None when there are several or none."""
-    sentence = tok.sent
-    start = sentence.start
+def _window_start(ctx: _Context, tok: Token) -> int:
+    """The first token of `tok`'s sentence, or of the sentence before it when that one is
+    in the same paragraph."""
+    start = tok.sent.start
     if start > 0:
         before = ctx.doc[start - 1].sent
         if ctx.coref.paragraph_of[before.start] == ctx.coref.paragraph_of[tok.i]:
             start = before.start
+    return start
+
+
+def _discourse_group(ctx: _Context, tok: Token) -> str | None:
+    """The one armed group named in `tok`'s sentence up to it and in the sentence
+    before, within its paragraph; None when there are several or none."""
+    start = _window_start(ctx, tok)
     found = {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
              and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
     return found.pop() if len(found) == 1 else None
@@ -454,12 +460,7 @@ def _lemmas(ctx: _Context) -> _Lemmas:
 def _recent_group(ctx: _Context, tok: Token, exclude: set[str]) -> str | None:
     """The armed group named last before `tok`, in its sentence or the one before within
     its paragraph, other than `exclude` (the permitter of "letting the group shelter")."""
-    sentence = tok.sent
-    start = sentence.start
-    if start > 0:
-        before = ctx.doc[start - 1].sent
-        if ctx.coref.paragraph_of[before.start] == ctx.coref.paragraph_of[tok.i]:
-            start = before.start
+    start = _window_start(ctx, tok)
     for i in range(tok.i - 1, start - 1, -1):
         e = ctx.token_entity.get(i)
         if e is not None and e not in exclude and ctx.types[e] == EntityType.ARMED_GROUP:
