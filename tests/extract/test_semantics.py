@@ -36,6 +36,8 @@ ATTRIBUTION = [
       affirmed("attack on Chinese nationals, Karachi", "occurred_in", "Karachi", "reported",
                "The CTD"),
       affirmed(BLA, "attacks", CHINESE, "reported", "The CTD"),
+      affirmed("attack on Chinese nationals, Karachi", "targets", CHINESE, "reported",
+               "The CTD"),
       affirmed(BLA, "operates_in", "Karachi", "reported", "The CTD")]),
     ("Reuters reported that the BLA attacked Chinese nationals.",
      [affirmed(BLA, "attacks", CHINESE, "reported", "Reuters")]),
