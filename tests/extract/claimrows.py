@@ -103,3 +103,8 @@ def who_did(rec: ExtractionRecord) -> set[tuple[str, int, str, str, str | None]]
              c.source.text if c.source else None)
             for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
             and c.object in order}
+
+
+def incident_place(rec: ExtractionRecord, incident: Entity) -> str | None:
+    """The name of an incident's place, if it has one."""
+    return {e.id: e.name for e in rec.entities}.get(incident.incident.place)

@@ -8,24 +8,16 @@ Each family has three differently worded passages of our own.
 from __future__ import annotations
 
 import pytest
-from claimrows import record, rows
+from claimrows import incident_place, incidents_in_order, record, rows
 
-from threatnet.model import EntityType, ExtractionRecord
+from threatnet.model import ExtractionRecord
 
 PUBLISHED = "2024-05-12"  # a Sunday
 DEEDS = ("perpetrated", "involved_in", "attacks", "targets")
 
 
-def _incidents(rec: ExtractionRecord) -> list:
-    return [e for e in rec.entities if e.type == EntityType.EVENT and e.incident]
-
-
 def _names(rec: ExtractionRecord) -> dict[str, str]:
     return {e.id: e.name for e in rec.entities}
-
-
-def _place(rec: ExtractionRecord, incident) -> str | None:
-    return _names(rec).get(incident.incident.place)
 
 
 def _perpetrators(rec: ExtractionRecord) -> dict[str, set[tuple[str, str, str]]]:
@@ -38,7 +30,7 @@ def _perpetrators(rec: ExtractionRecord) -> dict[str, set[tuple[str, str, str]]]
 
 
 def _only(rec: ExtractionRecord):
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     return incident
 
 
@@ -55,7 +47,7 @@ def _only(rec: ExtractionRecord):
 def test_a_singled_out_site_is_the_place_and_its_town_is_kept(extractor, text, site):
     rec = record(extractor, text, published=PUBLISHED)
     incident = _only(rec)
-    assert _place(rec, incident) == site
+    assert incident_place(rec, incident) == site
     places = {_names(rec)[c.object] for c in rec.claims
               if c.predicate == "occurred_in" and c.subject == incident.id}
     assert site in places and len(places) == 2  # the site, and the town it is in
@@ -71,7 +63,7 @@ def test_a_singled_out_site_is_the_place_and_its_town_is_kept(extractor, text, s
 ])
 def test_a_site_of_a_kind_leaves_the_town_the_place(extractor, text, town):
     rec = record(extractor, text, published=PUBLISHED)
-    assert _place(rec, _only(rec)) == town
+    assert incident_place(rec, _only(rec)) == town
 
 
 @pytest.mark.parametrize(("text", "town"), [
@@ -84,7 +76,7 @@ def test_a_site_of_a_kind_leaves_the_town_the_place(extractor, text, town):
 ])
 def test_a_town_named_with_a_highway_is_finer_than_the_highway(extractor, text, town):
     rec = record(extractor, text, published=PUBLISHED)
-    assert _place(rec, _only(rec)) == town
+    assert incident_place(rec, _only(rec)) == town
 
 
 @pytest.mark.parametrize("text", [
@@ -97,7 +89,7 @@ def test_a_town_named_with_a_highway_is_finer_than_the_highway(extractor, text, 
 def test_a_where_clause_places_its_deed_in_its_antecedent(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     incident = _only(rec)
-    assert _place(rec, incident) in text.split(", where")[0]
+    assert incident_place(rec, incident) in text.split(", where")[0]
 
 
 # -- dates counted from publication ---------------------------------------------------
@@ -136,7 +128,7 @@ def test_a_week_across_two_months_gives_no_month(extractor):
 ])
 def test_a_bare_reference_means_the_story_not_an_example(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
-    story = next(e for e in _incidents(rec) if (e.incident.date or "").startswith("2024"))
+    story = next(e for e in incidents_in_order(rec) if (e.incident.date or "").startswith("2024"))
     last = text.rsplit(". ", 1)[1]
     offset = text.rindex(last)
     assert any(m.start >= offset for m in story.mentions)
@@ -158,7 +150,7 @@ def test_a_bare_reference_means_the_story_not_an_example(extractor, text):
 def test_the_attack_on_x_binds_to_the_incident_that_struck_x(extractor, text, group,
                                                                struck):
     rec = record(extractor, text, published=PUBLISHED)
-    places = {e.name: _place(rec, e) for e in _incidents(rec)}
+    places = {e.name: incident_place(rec, e) for e in incidents_in_order(rec)}
     done = {places[name] for name, who in _perpetrators(rec).items()
             for g, _, _ in who if g == group}
     assert done == {struck}
@@ -191,7 +183,7 @@ def test_the_carnage_refers_back_and_keeps_the_hedge(extractor, text):
 ])
 def test_an_incident_named_to_tell_the_time_is_not_the_deed(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
-    deed_places = {_place(rec, e) for e in _incidents(rec)
+    deed_places = {incident_place(rec, e) for e in incidents_in_order(rec)
                    if any(m.start > text.index(",") for m in e.mentions)}
     named = text.split("the ", 1)[1].split()[0]  # Mastung, Peshawar, Quetta
     assert named not in deed_places
@@ -273,7 +265,7 @@ def test_the_attackers_are_the_doers_named_just_before(extractor, text, group, d
 ])
 def test_a_hyphened_name_with_a_particle_is_one_place(extractor, text, place):
     rec = record(extractor, text, published=PUBLISHED)
-    assert _place(rec, _only(rec)) == place
+    assert incident_place(rec, _only(rec)) == place
 
 
 @pytest.mark.parametrize("text", [
@@ -286,7 +278,7 @@ def test_a_hyphened_name_with_a_particle_is_one_place(extractor, text, place):
 ])
 def test_it_was_the_second_attack_describes_the_incident_told(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
-    assert len(_incidents(rec)) == 1
+    assert len(incidents_in_order(rec)) == 1
 
 
 @pytest.mark.parametrize(("text", "year"), [
@@ -303,7 +295,7 @@ def test_it_was_the_second_attack_describes_the_incident_told(extractor, text):
 def test_a_reference_sentences_later_is_not_to_an_incident_recalled_in_passing(extractor,
                                                                                 text, year):
     rec = record(extractor, text, published=PUBLISHED)
-    recalled = [e for e in _incidents(rec) if (e.incident.date or "").startswith(year)]
+    recalled = [e for e in incidents_in_order(rec) if (e.incident.date or "").startswith(year)]
     last = text.rsplit(". ", 1)[1]
     assert recalled and not any(m.start >= text.rindex(last) for e in recalled
                                 for m in e.mentions)
@@ -320,7 +312,7 @@ def test_a_reference_sentences_later_is_not_to_an_incident_recalled_in_passing(e
 def test_a_day_and_a_place_told_around_the_deed(extractor, text, date, place):
     rec = record(extractor, text, published=PUBLISHED)
     incident = _only(rec)
-    assert (incident.incident.date, _place(rec, incident)) == (date, place)
+    assert (incident.incident.date, incident_place(rec, incident)) == (date, place)
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -333,7 +325,7 @@ def test_a_day_and_a_place_told_around_the_deed(extractor, text, date, place):
 ])
 def test_coordinated_deeds_share_the_place_told_before_them(extractor, text, place):
     rec = record(extractor, text, published=PUBLISHED)
-    assert _place(rec, _only(rec)) == place
+    assert incident_place(rec, _only(rec)) == place
 
 
 @pytest.mark.parametrize(("text", "victim"), [
@@ -350,8 +342,8 @@ def test_coordinated_deeds_share_the_place_told_before_them(extractor, text, pla
 def test_the_first_deed_under_a_heading_and_the_killing_of_its_victim(extractor, text,
                                                                      victim):
     rec = record(extractor, text, published=PUBLISHED)
-    shooting = next(e for e in _incidents(rec) if victim in e.name)
-    assert shooting.incident.date is not None and _place(rec, shooting)
+    shooting = next(e for e in incidents_in_order(rec) if victim in e.name)
+    assert shooting.incident.date is not None and incident_place(rec, shooting)
     last = text.rsplit(". ", 1)[1]
     assert any(m.start >= text.rindex(last) for m in shooting.mentions)
 

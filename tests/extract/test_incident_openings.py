@@ -6,15 +6,11 @@ three per family."""
 from __future__ import annotations
 
 import pytest
-from claimrows import record, rows
+from claimrows import incidents_in_order, record, rows
 
-from threatnet.model import EntityType, ExtractionRecord
+from threatnet.model import ExtractionRecord
 
 PUBLISHED = "2016-06-30"
-
-
-def _incidents(rec: ExtractionRecord) -> list:
-    return [e for e in rec.entities if e.type == EntityType.EVENT and e.incident]
 
 
 def _perpetrators(rec: ExtractionRecord) -> set[tuple[str, str, str]]:
@@ -33,7 +29,7 @@ def _perpetrators(rec: ExtractionRecord) -> set[tuple[str, str, str]]:
 def test_a_date_before_the_doers_leaves_them_the_subject(extractor, text, group, place, day):
     rec = record(extractor, text, PUBLISHED)
     names = {e.id: e.name for e in rec.entities}
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     assert names[incident.incident.place] == place
     assert incident.incident.date == day
     assert (group, incident.name, "alleged") in _perpetrators(rec)
@@ -61,7 +57,7 @@ def test_a_place_before_the_entry_date_places_and_dates_its_incident(extractor, 
         "\n\nIslamabad, 28 June 2016: Gunmen killed two guards at a bank in Rawalpindi."
     rec = record(extractor, text, PUBLISHED)
     names = {e.id: e.name for e in rec.entities}
-    got = {(names.get(e.incident.place), e.incident.date) for e in _incidents(rec)}
+    got = {(names.get(e.incident.place), e.incident.date) for e in incidents_in_order(rec)}
     assert (place, day) in got
     assert ("Rawalpindi", "2016-06-28") in got  # a place the entry names wins
 
@@ -71,7 +67,7 @@ def test_a_place_and_date_inside_a_sentence_open_no_entry(extractor):
             "attacked a checkpoint in Herat.")
     rec = record(extractor, text, PUBLISHED)
     names = {e.id: e.name for e in rec.entities}
-    assert [names.get(e.incident.place) for e in _incidents(rec)] == ["Herat"]
+    assert [names.get(e.incident.place) for e in incidents_in_order(rec)] == ["Herat"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -81,13 +77,13 @@ def test_a_place_and_date_inside_a_sentence_open_no_entry(extractor):
 ])
 def test_numbered_blasts_told_as_a_deed_are_one_attack(extractor, sentence):
     rec = record(extractor, "Notes\n\n" + sentence, PUBLISHED)
-    assert len(_incidents(rec)) == 1
+    assert len(incidents_in_order(rec)) == 1
 
 
 def test_a_bare_plural_is_no_attack(extractor):
     rec = record(extractor, "Notes\n\nBombings have risen in Parachinar since 2014.",
                  PUBLISHED)
-    assert _incidents(rec) == []
+    assert incidents_in_order(rec) == []
 
 
 @pytest.mark.parametrize("text, group", [
@@ -100,5 +96,5 @@ def test_a_bare_plural_is_no_attack(extractor):
 ])
 def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
     rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     assert (group, incident.name, "asserted") in _perpetrators(rec)

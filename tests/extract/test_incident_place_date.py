@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimrows import record
+from claimrows import incident_place, incidents_in_order, record
 
 from threatnet.extract.incident_dateline import find_dateline
 from threatnet.model import EntityType, ExtractionRecord
@@ -10,22 +10,14 @@ from threatnet.model import EntityType, ExtractionRecord
 PUBLISHED = "2024-06-26"  # a Wednesday
 
 
-def _incidents(rec: ExtractionRecord) -> list:
-    return [e for e in rec.entities if e.type == EntityType.EVENT and e.incident]
-
-
 def _names(rec: ExtractionRecord) -> dict[str, str]:
     return {e.id: e.name for e in rec.entities}
-
-
-def _place(rec: ExtractionRecord, incident) -> str | None:
-    return _names(rec).get(incident.incident.place)
 
 
 def _doers(rec: ExtractionRecord) -> set[tuple[str, str]]:
     """(group, incident place) for every claim of who did an incident."""
     names = _names(rec)
-    places = {e.id: _place(rec, e) for e in _incidents(rec)}
+    places = {e.id: incident_place(rec, e) for e in incidents_in_order(rec)}
     return {(names[c.subject], places.get(c.object)) for c in rec.claims
             if c.predicate in ("perpetrated", "involved_in")}
 
@@ -36,8 +28,8 @@ def test_a_named_facility_is_the_finest_place_and_its_city_stays_an_entity(extra
     rec = record(extractor, "On Saturday a suicide bomber blew himself up on a crowded "
                             "platform of Quetta railway station, killing 26 people.",
                  published=PUBLISHED)
-    [incident] = _incidents(rec)
-    assert _place(rec, incident) == "Quetta railway station"
+    [incident] = incidents_in_order(rec)
+    assert incident_place(rec, incident) == "Quetta railway station"
     assert any(e.name == "Quetta" and e.type == EntityType.LOCATION for e in rec.entities)
     places = {_names(rec)[c.object] for c in rec.claims
               if c.predicate == "occurred_in" and c.subject == incident.id}
@@ -47,14 +39,14 @@ def test_a_named_facility_is_the_finest_place_and_its_city_stays_an_entity(extra
 def test_an_indefinite_facility_is_no_name_and_the_city_is_the_place(extractor):
     rec = record(extractor, "Gunmen attacked a Kabul hotel on Monday, killing three guests.",
                  published=PUBLISHED)
-    [incident] = _incidents(rec)
-    assert _place(rec, incident) == "Kabul"
+    [incident] = incidents_in_order(rec)
+    assert incident_place(rec, incident) == "Kabul"
 
 
 def test_a_village_put_inside_a_known_place_is_kept_by_name(extractor):
     rec = record(extractor, "On Monday fighters attacked a paramilitary camp at Bela in "
                             "Lasbela district, killing four soldiers.", published=PUBLISHED)
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     place = next(e for e in rec.entities if e.id == incident.incident.place)
     assert (place.name, place.type) == ("Bela", EntityType.LOCATION)
 
@@ -64,7 +56,7 @@ def test_an_attack_on_a_named_site_is_placed_there(extractor):
     rec = record(extractor, "The Majeed Brigade claimed the March 2024 attack on the Gwadar "
                             "Port Authority complex and the October 2024 suicide bombing "
                             "near Jinnah International Airport in Karachi.")
-    found = {(i.incident.date, _place(rec, i)) for i in _incidents(rec)}
+    found = {(i.incident.date, incident_place(rec, i)) for i in incidents_in_order(rec)}
     assert ("2024-03", "Gwadar Port Authority complex") in found
     assert ("2024-10", "Jinnah International Airport") in found
 
@@ -76,7 +68,7 @@ def test_a_deed_without_a_date_is_dated_by_the_sentence_before_it(extractor):
             "attacks across the province. Elsewhere, a railway bridge at Kolpur in the Bolan "
             "area was blown up.")
     rec = record(extractor, text, published="2025-01-06")
-    bridge = next(i for i in _incidents(rec) if _place(rec, i) == "Kolpur")
+    bridge = next(i for i in incidents_in_order(rec) if incident_place(rec, i) == "Kolpur")
     assert bridge.incident.date == "2024-08-26"
 
 
@@ -84,7 +76,7 @@ def test_a_tried_deed_is_dated_by_the_verb_it_depends_on(extractor):
     rec = record(extractor, "On the night of 25 March, militants tried to force their way "
                             "into the naval air station at Turbat in Kech district.",
                  published="2025-01-06")
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     assert incident.incident.date == "2024-03-25"
 
 
@@ -93,7 +85,7 @@ def test_a_record_field_is_no_heading(extractor):
             "Reasons for listing. The group trained Faisal Shahzad, who tried to set off a "
             "car bomb in Times Square, New York, in May 2010.")
     rec = record(extractor, text, published="2020-08-03")
-    assert [i.incident.date for i in _incidents(rec)] == ["2010-05"]
+    assert [i.incident.date for i in incidents_in_order(rec)] == ["2010-05"]
 
 
 def test_the_dateline_dates_the_weekday_and_names_no_doer(extractor):
@@ -101,7 +93,7 @@ def test_the_dateline_dates_the_weekday_and_names_no_doer(extractor):
             "Marwat district on Monday, killing a policeman guarding the team, officials "
             "said. Police suspected the Pakistani Taliban.")
     rec = record(extractor, text, published="2024-06-27")
-    [incident] = _incidents(rec)
+    [incident] = incidents_in_order(rec)
     assert incident.incident.date == "2024-06-24"  # the Monday before the 25th
     assert {g for g, _ in _doers(rec)} == {"Tehrik-i-Taliban Pakistan"}
 
@@ -180,7 +172,7 @@ def test_each_attack_a_series_included_is_the_groups(extractor):
             "an August 2018 suicide bombing against a bus in Dalbandin and the November 2018 "
             "assault on the Chinese consulate in Karachi.")
     rec = record(extractor, text)
-    dates = {i.id: i.incident.date for i in _incidents(rec)}
+    dates = {i.id: i.incident.date for i in incidents_in_order(rec)}
     found = {(_names(rec)[c.subject], dates.get(c.object)) for c in rec.claims
              if c.predicate == "perpetrated"}
     assert {("Balochistan Liberation Army", "2018-08"),
@@ -191,23 +183,23 @@ def test_the_named_site_a_deed_struck_is_its_place(extractor):
     rec = record(extractor, "Ten gunmen attacked the old terminal of Jinnah International "
                             "Airport in Karachi on Monday, killing 26 people.",
                  published=PUBLISHED)
-    [incident] = _incidents(rec)
-    assert _place(rec, incident) == "Jinnah International Airport"
+    [incident] = incidents_in_order(rec)
+    assert incident_place(rec, incident) == "Jinnah International Airport"
 
 
 def test_a_district_named_with_its_container_is_no_finer_place(extractor):
     rec = record(extractor, "Six terrorists attacked a security forces post in Daraban, "
                             "District Dera Ismail Khan, on Tuesday, killing 23 soldiers.",
                  published=PUBLISHED)
-    [incident] = _incidents(rec)
-    assert _place(rec, incident) == "Daraban"
+    [incident] = incidents_in_order(rec)
+    assert incident_place(rec, incident) == "Daraban"
 
 
 def test_an_urdu_claim_is_placed_in_the_finest_known_place(extractor):
     rec = record(extractor, "داعش نے باجوڑ کی تحصیل خار میں ورکرز کنونشن پر خودکش حملے کی "
                             "ذمہ داری قبول کر لی۔")
-    [incident] = _incidents(rec)
-    assert _place(rec, incident) == "Khar"  # the pack's Khar, in Bajaur
+    [incident] = incidents_in_order(rec)
+    assert incident_place(rec, incident) == "Khar"  # the pack's Khar, in Bajaur
     assert {(g, m) for g, m, _ in _perpetrators(rec)} == {("Islamic State", "alleged")}
 
 
@@ -224,7 +216,7 @@ def test_a_date_counted_from_the_one_before(extractor):
             "four soldiers. Two days later, a separate attack on a checkpost in Bannu killed "
             "a policeman.")
     rec = record(extractor, text, published="2024-03-10")
-    assert {(i.incident.date, _place(rec, i)) for i in _incidents(rec)} == \
+    assert {(i.incident.date, incident_place(rec, i)) for i in incidents_in_order(rec)} == \
         {("2024-03-03", "North Waziristan"), ("2024-03-05", "Bannu")}
 
 
@@ -242,5 +234,5 @@ def test_a_digest_item_opening_with_a_day_takes_the_digests_year(extractor):
             "A large group of fighters attacked army posts near the Afghan border in Chitral, "
             "killing four soldiers.\n")
     rec = record(extractor, text)
-    [incident] = _incidents(rec)
-    assert (incident.incident.date, _place(rec, incident)) == ("2023-09-06", "Chitral")
+    [incident] = incidents_in_order(rec)
+    assert (incident.incident.date, incident_place(rec, incident)) == ("2023-09-06", "Chitral")
