@@ -98,3 +98,18 @@ def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
     rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
     [incident] = incidents_in_order(rec)
     assert (group, incident.name, "asserted") in _perpetrators(rec)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Jundallah was founded by Abdolmalek Rigi in 2003. In October 2009 a suicide bomber "
+     "sent by the group struck a meeting of tribal elders, killing more than 40 people.",
+     "Jundallah"),
+    ("The Balochistan Liberation Front has grown bolder. On 4 May 2016 gunmen dispatched by "
+     "the outfit killed three labourers near Turbat.", "Balochistan Liberation Front"),
+    ("Lashkar-e-Jhangvi has long targeted Hazaras. On 9 April 2016 two attackers sent by "
+     "the group killed three shopkeepers in Quetta.", "Lashkar-e-Jhangvi"),
+])
+def test_doers_sent_by_the_group_of_the_discourse(extractor, text, group):
+    rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert (group, incident.name, "asserted") in _perpetrators(rec)

@@ -63,7 +63,7 @@ class IncidentClaimMaker:
         self.args = Arguments(doc, token_entity, self.types, load_frames(), coref)
         self.reader, self.lex, self.targets = reader, lex, targets
         self.hedges = load_cues().adjectives
-        self.doer_reader = DoerReader(lex, token_entity, self.types.get)
+        self.doer_reader = DoerReader(lex, token_entity, self.types.get, coref.resolve)
         # a reference whose words another entity keeps ("the suicide bombing": a tactic)
         self.mentioned = {t.i: f for f in incidents.incidents for t in f.mentions}
         lex = self.lex

@@ -37,10 +37,13 @@ class DoerReader:
     """Reads doer phrases of one document."""
 
     def __init__(self, lex: IncidentLexicon, token_entity: dict[int, str],
-                 type_of: Callable[[str], EntityType | None]) -> None:
+                 type_of: Callable[[str], EntityType | None],
+                 resolve: Callable[[Token], str | None] | None = None) -> None:
         self.lex = lex
         self.token_entity = token_entity
         self.type_of = type_of
+        # discourse: "a suicide bomber sent by the group" is the group's (coref.resolve)
+        self.resolve = resolve or (lambda tok: None)
         self.doer_nouns = lex.anonymous | frozenset(lex.perpetrator_kinds)
 
     def phrase(self, verb: Token) -> list[Token]:
@@ -78,11 +81,18 @@ class DoerReader:
             return [owner] if owner and self.type_of(owner) in GROUPS else []
         found: list[str] = []
         for tok in words:
-            owner = self.token_entity.get(tok.i)
+            owner = self.token_entity.get(tok.i) or self._referred(tok)
             if owner and self.type_of(owner) in GROUPS and owner not in found and \
                     self._tied(tok, words):
                 found.append(owner)
         return found
+
+    def _referred(self, tok: Token) -> str | None:
+        """The group a group noun after a tie refers to ("sent by the group", "militants
+        of the outfit"), never the doer noun itself."""
+        if self._doer_noun(tok) or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            return None
+        return self.resolve(tok)
 
     def _named_before(self, verb: Token) -> list[str]:
         """ "On 11 March, fighters of the BLA stopped the train … The attackers blew up the
