@@ -86,9 +86,12 @@ def test_edge_click_shows_the_evidence_and_opens_the_document_at_it(chromium, li
     edge = next(e for e in data["edges"] if e["contested"])
     fact = _fact(client, edge)
     _open_network(chromium, live_server + "/network")
-    # a real mouse click on the middle of the edge, the graph zoomed in on it
+    # a real mouse click on the middle of the edge, the graph zoomed in on it; the rest of
+    # the graph hidden, so no other edge drawn across that point takes the click
     x, y = chromium.execute_script(
-        "const e = tnCy.getElementById(arguments[0]); tnCy.zoom(3); tnCy.center(e);"
+        "const e = tnCy.getElementById(arguments[0]);"
+        "tnCy.elements().not(e.union(e.connectedNodes())).style('display', 'none');"
+        "tnCy.zoom(3); tnCy.center(e);"
         "const p = e.renderedMidpoint(); return [p.x, p.y];", edge["id"])
     _click_at(chromium, x, y)
     WebDriverWait(chromium, 15).until(
