@@ -113,3 +113,23 @@ def test_doers_sent_by_the_group_of_the_discourse(extractor, text, group):
     rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
     [incident] = incidents_in_order(rec)
     assert (group, incident.name, "asserted") in _perpetrators(rec)
+
+
+@pytest.mark.parametrize("claim, group", [
+    ("The Islamic State said one of its fighters carried out the attack.", "Islamic State"),
+    ("The Balochistan Liberation Army said two of its members had carried out the bombing.",
+     "Balochistan Liberation Army"),
+    ("Jaish al-Adl said one of its soldiers had carried out the attack.", "Jaish al-Adl"),
+])
+def test_a_group_counting_its_own_doers_claims_the_deed(extractor, claim, group):
+    rec = record(extractor, "Notes\n\nA suicide bomber killed 12 people at a mosque in "
+                 "Peshawar on Friday. " + claim, PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert (group, incident.name, "alleged") in _perpetrators(rec)
+
+
+def test_others_counting_the_attackers_claim_nothing_for_a_group(extractor):
+    rec = record(extractor, "Notes\n\nA suicide bomber killed 12 people at a mosque in "
+                 "Peshawar on Friday. The police said one of the attackers carried out "
+                 "the attack.", PUBLISHED)
+    assert _perpetrators(rec) == set()

@@ -37,6 +37,22 @@ COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}  # "the two attacks"
 SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
                              "we", "it", "they", "fighter", "fighters", "men", "militant",
                              "militants", "mujahideen", "cadre", "cadres"})
+# "one of its fighters", "two of our men": a group's own people, counted
+COUNTED = frozenset({"one", "two", "three", "four", "five", "some", "several", "many"})
+COUNTED_OWN = frozenset({"member", "soldier", "commando"})  # "one of its members"
+
+
+def _self_reference(tok: Token) -> bool:
+    """A subject by which a speaking group means itself: "it", "the group", "its
+    fighters", "one of its fighters"."""
+    if tok.lower_ in SELF_REFERENCES or tok.lemma_.casefold() in SELF_REFERENCES:
+        return True
+    return tok.lower_ in COUNTED and any(
+        p.lower_ in SELF_REFERENCES or p.lemma_.casefold() in SELF_REFERENCES | COUNTED_OWN
+        for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj")
+
+
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
                         "members", "affiliate"})
@@ -345,8 +361,7 @@ class IncidentClaimMaker:
         doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
         if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
-                            (c.lower_ in SELF_REFERENCES or c.lemma_.casefold() in
-                             SELF_REFERENCES) for c in verb.children):
+                            _self_reference(c) for c in verb.children):
             # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
