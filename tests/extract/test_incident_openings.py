@@ -133,3 +133,20 @@ def test_others_counting_the_attackers_claim_nothing_for_a_group(extractor):
                  "Peshawar on Friday. The police said one of the attackers carried out "
                  "the attack.", PUBLISHED)
     assert _perpetrators(rec) == set()
+
+
+@pytest.mark.parametrize("sentence, group, polarity, modality", [
+    ("The attack was the work of Lashkar-e-Jhangvi, officials said.", "Lashkar-e-Jhangvi",
+     "affirmed", "reported"),
+    ("Police believe the blast was the work of the Balochistan Liberation Army.",
+     "Balochistan Liberation Army", "affirmed", "believed"),
+    ("The bombing was not the handiwork of the Tehrik-i-Taliban Pakistan, its spokesman "
+     "said.", "Tehrik-i-Taliban Pakistan", "negated", "reported"),
+])
+def test_the_work_of_a_group(extractor, sentence, group, polarity, modality):
+    rec = record(extractor, "Notes\n\nA bomb killed six people at a market in Parachinar "
+                 "on Saturday. " + sentence, PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    got = {(r.subject, r.polarity, r.modality) for r in rows(rec)
+           if r.predicate == "perpetrated" and r.object == incident.name}
+    assert got == {(group, polarity, modality)}

@@ -338,6 +338,9 @@ class IncidentClaimMaker:
             return self._denied(tok)
         if lemma in self.lex.planned_verbs:
             return self._planned(tok)
+        if lemma == "be" and any(c.dep_ == "attr" and c.lemma_.casefold() in
+                                 self.lex.work_nouns for c in tok.children):
+            return self._work_of(tok)
         if lemma in self.lex.membership_verbs or lemma == "be":
             return self._membership(tok)
         if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
@@ -435,6 +438,27 @@ class IncidentClaimMaker:
             return []  # "no group carried out …" names no one
         negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
         return self._behind(verb, verb, incident, negated=negated)
+
+    def _work_of(self, verb: Token) -> list[IncidentClaim]:
+        """ "The attack was the work of X", "it was the TTP's handiwork": X did the
+        incident the subject names, in the voice of the clause ("officials said": theirs)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        incident = next((self.incident_at(s) for s in subjects if self.incident_at(s)), None)
+        if incident is None and any(s.lower_ in INCIDENT_PRONOUNS for s in subjects):
+            incident = self._incident_near(verb, [], reach=2)
+        if incident is None:
+            return []
+        works = [c for c in verb.children if c.dep_ == "attr" and
+                 c.lemma_.casefold() in self.lex.work_nouns]
+        owners = [p for w in works for c in w.children if c.dep_ == "prep" and
+                  c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        owners += [c for w in works for c in w.children if c.dep_ == "poss"]
+        doers = [e for o in owners for e in self.args.entities(o) if self.types[e] in ACCUSED]
+        reading = self._read(verb)
+        negated = reading.polarity == Polarity.NEGATED
+        return [self._perpetrated(d, incident, verb, _copy(reading),
+                                  "denied" if negated else _how(reading))
+                for d in dict.fromkeys(doers)]
 
     def _hallmarks(self, noun: Token) -> list[IncidentClaim]:
         """ "the attack bore the hallmarks of the TTP", "officials said it had the TTP's

@@ -97,6 +97,7 @@ class IncidentLexicon:
     weapon_verbs: frozenset[str]          # "a grenade was hurled", "an IED went off"
     weapons: dict[str, str]               # weapon noun -> incident kind
     unreal: frozenset[str]
+    work_nouns: frozenset[str] = frozenset()  # "the attack was the work of X"
 
     def same_family(self, a: str, b: str) -> bool:
         """Two kinds one incident may be described by ("attack" goes with any)."""
@@ -186,6 +187,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         denial_verbs=_words(cues["denial"]["verbs"], "denial"),
         denial_nouns=_words(cues["denial"]["nouns"], "denial"),
         behind=_words(cues["behind"], "behind"),
+        work_nouns=_words(cues.get("work", []), "work"),
         membership_verbs=_words(cues["membership"]["verbs"], "membership"),
         membership_nouns=_words(cues["membership"]["nouns"], "membership"),
         planned_verbs=_words(cues["planned"]["verbs"], "planned"),
