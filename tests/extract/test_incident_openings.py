@@ -93,14 +93,7 @@ def test_a_bare_plural_is_no_attack(extractor):
      "shopkeepers in Quetta.", "Lashkar-e-Jhangvi"),
     ("On 2 May 2016 militants deployed by the Tehrik-i-Taliban Pakistan attacked a "
      "checkpost in Bannu.", "Tehrik-i-Taliban Pakistan"),
-])
-def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
-    rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
-    [incident] = incidents_in_order(rec)
-    assert (group, incident.name, "asserted") in _perpetrators(rec)
-
-
-@pytest.mark.parametrize("text, group", [
+    # the group the discourse means: "sent by the group", "dispatched by the outfit"
     ("Jundallah was founded by Abdolmalek Rigi in 2003. In October 2009 a suicide bomber "
      "sent by the group struck a meeting of tribal elders, killing more than 40 people.",
      "Jundallah"),
@@ -109,7 +102,7 @@ def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
     ("Lashkar-e-Jhangvi has long targeted Hazaras. On 9 April 2016 two attackers sent by "
      "the group killed three shopkeepers in Quetta.", "Lashkar-e-Jhangvi"),
 ])
-def test_doers_sent_by_the_group_of_the_discourse(extractor, text, group):
+def test_doers_sent_by_a_group_are_its_deed(extractor, text, group):
     rec = record(extractor, "Notes\n\n" + text, PUBLISHED)
     [incident] = incidents_in_order(rec)
     assert (group, incident.name, "asserted") in _perpetrators(rec)

@@ -29,8 +29,6 @@ class Cues:
     circumstance_preps: frozenset[str] = frozenset()
     clausal_sources: frozenset[str] = frozenset()
     inverted_conditionals: frozenset[str] = frozenset()
-    responsibility_verbs: frozenset[str] = frozenset()
-    responsibility_nouns: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -61,8 +59,6 @@ def load_cues() -> Cues:
         circumstance_preps=frozenset(d.get("circumstance_preps", [])),
         clausal_sources=frozenset(d.get("clausal_source_verbs", [])),
         inverted_conditionals=frozenset(d.get("inverted_conditionals", [])),
-        responsibility_verbs=frozenset(d.get("responsibility", {}).get("verbs", [])),
-        responsibility_nouns=frozenset(d.get("responsibility", {}).get("nouns", [])),
     )
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import denier
+from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.model import EntityType, Modality, Polarity, Source
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -258,10 +259,12 @@ class SemanticsReader:
 
     def _takes_responsibility(self, node: Token, prev: Token) -> bool:
         """ "X accepted responsibility for [the attack on Y]", "Responsibility for [the
-        attack on Y] was accepted by X": the claim inside is X's (cues.yaml)."""
-        return node.lemma_.casefold() in self.cues.responsibility_verbs and \
-            prev.dep_ in ("dobj", "nsubjpass") and \
-            prev.lemma_.casefold() in self.cues.responsibility_nouns
+        attack on Y] was accepted by X": the claim inside is X's (the responsibility cues
+        of the incident lexicon, `data/incidents.yaml`)."""
+        lex = load_incident_lexicon()
+        return node.lemma_.casefold() in lex.responsibility_verbs | \
+            lex.responsibility_noun_verbs and prev.dep_ in ("dobj", "nsubjpass") and \
+            prev.lemma_.casefold() in lex.responsibility_nouns
 
     def _impersonal_hedge(self, node: Token) -> bool:
         """ "is believed", "is thought": a passive belief verb with no one believing."""
