@@ -648,8 +648,9 @@ class Coreference:
                       c.type in allowed]
             if spoken:  # "A LeJ spokesman told CNN the group had carried it out"
                 return spoken[0].entity
+        stems = self._modifier_stems(tok)
         pool = [c for c in window
-                if c.type in allowed and not c.weak
+                if c.type in allowed and not c.weak and self._agrees(c.entity, stems)
                 and c.entity not in own_subject and c.token not in listener
                 and not (singular and c.coordinated and c.subject)
                 and not (singular and c.token in self._pairs)
@@ -689,6 +690,7 @@ class Coreference:
                 (tok.lower_ == "its" and self._opens_paragraph(tok)) or
                 (topic is not None and self._topic_paragraphs.get(paragraph) == topic))
             if topic is not None and self._type(topic) in allowed and \
+                    self._agrees(topic, stems) and \
                     (tok.pos_ != "PRON" or pronoun) and \
                     tok.lemma_.casefold() not in self.state_nouns | self.force_nouns and \
                     topic not in own_subject and not any(
@@ -742,6 +744,22 @@ class Coreference:
                 self._chosen[tok.i] = group[-1].token
                 return group[-1].entity
         return None
+
+    def _modifier_stems(self, tok: Token) -> tuple[str, ...]:
+        """The stems of the proper modifiers of a group noun that are no state's adjective
+        ("the Baloch rebels": "baloc"), which its antecedent's name must contain."""
+        if tok.pos_ == "PRON":
+            return ()
+        return tuple(c.lower_[:5] for c in tok.lefts
+                     if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and
+                     self._type(self.mention_of.get(c.i, "")) != EntityType.STATE and
+                     c.lower_ not in _state_adjectives() and
+                     c.i != tok.sent.start and len(c.text) > 3 and c.text.isalpha())
+
+    def _agrees(self, entity: str, stems: tuple[str, ...]) -> bool:
+        """"the Baloch rebels" are a group whose name says Baloch, never the TTP just named."""
+        name = self.names.get(entity, "").casefold()
+        return all(stem in name for stem in stems)
 
     def _people_of(self, c: _Candidate) -> bool:
         """A state named as the people it stands for ("Afghan officials … their
@@ -1172,6 +1190,14 @@ class _Index:
                 self.other_group.append(k - 1)
             else:
                 self.other_group.append(self.other_group[k - 1])
+
+
+@lru_cache(maxsize=1)
+def _state_adjectives() -> frozenset[str]:
+    """The adjectives that name a state ("Pakistani"): a group noun they modify may point
+    back at any of that state's groups ("the Pakistani group")."""
+    return frozenset(word.casefold() for words in load_data("demonyms.yaml")["demonyms"].values()
+                     for word in words)
 
 
 def _actor_class(etype: EntityType) -> str | None:
