@@ -282,12 +282,19 @@ class Coreference:
     @staticmethod
     def _paragraphs(doc: Doc) -> list[int]:
         """Token -> its paragraph: how many tokens before it hold or end in a line break
-        (found from the text's line breaks, not by visiting every token)."""
+        (found from the text's line breaks, not by visiting every token). A question and
+        its answer are one paragraph."""
         text = doc.user_data.get(TEXT_KEY) or doc.text
         if "\n" not in text:
             return [0] * len(doc)
         starts = doc.to_array([IDX]).astype(numpy.int64)
-        breaks = numpy.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=numpy.int64)
+        # an answer goes on with the question it answers ("Q: … Allah Nazar? A: … He led
+        # the BLF"): a break after a question mark opens no new paragraph
+        breaks = numpy.array([m.start() for m in _LINE_BREAK.finditer(text)
+                              if not text[:m.start()].rstrip().endswith("?")],
+                             dtype=numpy.int64)
+        if not len(breaks):
+            return [0] * len(doc)
         owners = numpy.searchsorted(starts, breaks, side="right") - 1  # sorted
         owners = owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
         return numpy.searchsorted(owners, numpy.arange(len(doc)), side="left").tolist()

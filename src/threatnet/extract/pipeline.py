@@ -34,6 +34,7 @@ from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_targets import TargetReader, name_incidents
 from threatnet.extract.incident_urdu import UrduIncidents
 from threatnet.extract.incidents import IncidentFinder
+from threatnet.extract.interviews import voiced_sentences
 from threatnet.extract.parse_repairs import add_parse_repairs
 from threatnet.extract.relations import RawClaim, RelationFinder, dedupe
 from threatnet.extract.sections import join, section_chars, section_document
@@ -49,6 +50,7 @@ from threatnet.model import (
     Claim,
     Document,
     Entity,
+    EntityType,
     Evidence,
     ExtractionRecord,
     Modality,
@@ -222,6 +224,9 @@ class Extractor:
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}
         readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
         carried = _carried_sources(doc, raws, readings, reader, coref.paragraph_of)
+        for start, speaker in voiced_sentences(doc, document.text).items():
+            # an interview's answers are the interviewee's account (extract/interviews)
+            carried.setdefault(start, (_speaker(speaker, found.entities), Modality.REPORTED))
         claims = []
         for raw in raws:
             reading = readings[id(raw)]
@@ -229,6 +234,8 @@ class Extractor:
                 reading.negate()
             if raw.polarity == Polarity.NEGATED:
                 reading.negate()  # a lexically negative trigger: "lacks", "outside"
+            if span_text(sentence_of(raw.trigger)).rstrip(" \"'\u201d").endswith("?"):
+                reading.hedge(Modality.POSSIBLE)  # a question asks, it asserts nothing
             source = reading.source
             if source is None and sentence_of(raw.trigger).start in carried:
                 source, modality = carried[sentence_of(raw.trigger).start]
@@ -352,6 +359,15 @@ def _carried_sources(doc: Doc, raws: list[RawClaim], readings: dict[int, Reading
         modality = reading.modality if reading.modality.certain else Modality.REPORTED
         carried[sent.start] = (reading.source, modality)
     return carried
+
+
+def _speaker(name: str, entities: list[Entity]) -> Source:
+    """The source an interviewee is: the person entity of that name when the report has
+    one ("Qambrani" is the "Nadia Qambrani" it introduced)."""
+    last = name.split()[-1].casefold()
+    person = next((e for e in entities if e.type == EntityType.PERSON and
+                   e.name.split()[-1].casefold() == last), None)
+    return Source(name, person.id if person else None)
 
 
 def _code_incident_claims(claims: list[Claim], entities: list[Entity]) -> None:
