@@ -152,6 +152,10 @@ class SemanticsReader:
             lower, lemma = child.lower_, child.lemma_.casefold()
             if child.dep_ == "neg" or (child.dep_ == "det" and lower in ("no", "neither")):
                 reading.negate()
+            elif child.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ in ("preconj", "det") and c.lower_ == "neither"
+                    for c in child.children):
+                reading.negate()  # "Neither it nor its parent faction has returned to X"
             elif child.dep_ in ("aux", "auxpass") and lower in cues.modals:
                 reading.hedge(cues.modals[lower])
             elif child.dep_ == "advmod" and lower in cues.adverbs:
