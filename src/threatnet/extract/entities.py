@@ -279,6 +279,15 @@ class EntityFinder:
                 etype = EntityType.ARMED_GROUP
             elif owners & {EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY}:
                 etype = EntityType.ORGANIZATION  # "the Punjab chapter of the party"
+            named = {build.entity_at(i) for i in range(shaped.start, shaped.end - 1)}
+            if etype == EntityType.ARMED_GROUP and len(named) == 1 and \
+                    build.type_at(shaped.start) == EntityType.PERSON:
+                # "the Hafiz Gul Bahadur group": the person keeps their name and the group
+                # is mentioned by its noun, as in "Hafiz Gul Bahadur's group"
+                name = doc[shaped.start:shaped.end].text
+                build.mention(f"new:{etype}:{word_key(name)}", name, etype, shaped.end - 1,
+                              shaped.end)
+                continue
             self._add_shaped(build, doc, shaped.start, shaped.end, etype)
 
     def _add_possessive_factions(self, build: _Builder, doc: Doc) -> None:

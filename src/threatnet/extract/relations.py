@@ -844,13 +844,15 @@ class _Context(Arguments):
         return [RawClaim(holder, predicate, entity, named)]
 
     def possessor_claims(self, tok: Token) -> list[RawClaim]:
-        """ "Mangal Bagh's Lashkar-e-Islam", "Baitullah Mehsud's TTP": a person named as
-        an armed group's possessor leads it."""
+        """ "Mangal Bagh's Lashkar-e-Islam", "Baitullah Mehsud's TTP", "the Hafiz Gul
+        Bahadur group": a person named as an armed group's possessor, or as the name of
+        a group noun, leads it."""
         group = self.token_entity.get(tok.i)
         if group is None or self.types[group] != EntityType.ARMED_GROUP:
             return []
         return [RawClaim(self.token_entity[c.i], "leads", group, tok) for c in tok.children
-                if c.dep_ == "poss" and c.i in self.token_entity
+                if (c.dep_ == "poss" or (c.dep_ == "compound" and tok.pos_ == "NOUN"))
+                and c.i in self.token_entity
                 and self.types[self.token_entity[c.i]] == EntityType.PERSON]
 
     def _named_unit_claims(self, unit: Token) -> list[RawClaim]:
