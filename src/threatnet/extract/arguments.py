@@ -69,7 +69,9 @@ class Arguments:
             if child.dep_ == "conj":
                 out += self._conjuncts(child)
             elif child.dep_ == "appos":
-                out.append(child)
+                # "three groups, namely the TTP, the BLA and ISKP": a named apposition's
+                # conjuncts are named by it too
+                out += self._conjuncts(child) if child.i in self.token_entity else [child]
         return out
 
     def _entities_of_one(self, tok: Token, depth: int) -> list[str]:

@@ -1,5 +1,6 @@
-"""A group noun with a proper modifier points back only at a group whose name agrees:
-"the Baloch rebels" are never the TTP just named (extract/coref.py). Sentences of our own."""
+"""Noun phrases that point at groups: a group noun with a proper modifier points back only
+at a group whose name agrees ("the Baloch rebels" are never the TTP just named), and a
+"namely" list names every group in it (extract/coref.py, arguments.py). Sentences of our own."""
 
 from __future__ import annotations
 
@@ -34,3 +35,16 @@ def test_a_state_adjective_still_points_back(extractor):
                   "says the Pakistani group is funded by the ISI.", "2024-01-01")
     assert any(r.subject == "Lashkar-e-Taiba" or r.object == "Lashkar-e-Taiba"
                for r in rows if r.predicate == "supports"), rows
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("Three groups, namely the TTP, the BLA and ISKP, are active in Balochistan.",
+     ["Tehrik-i-Taliban Pakistan", "Balochistan Liberation Army",
+      "Islamic State Khorasan Province"]),
+    ("Two outfits, namely the Balochistan Liberation Front and the Baloch Republican Guards, "
+     "operate in Kech.", ["Balochistan Liberation Front", "Baloch Republican Guards"]),
+])
+def test_every_group_a_namely_list_names(extractor, text, groups):
+    rows = claims(extractor, "Notes\n\n" + text, "2024-01-01")
+    found = {r.subject for r in rows if r.predicate == "operates_in"}
+    assert set(groups) <= found, rows
