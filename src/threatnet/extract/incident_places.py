@@ -35,7 +35,7 @@ from threatnet.resolve.pack import ActorPack
 NAME_DEPS = ("compound", "poss", "nmod", "amod")
 CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it inside
 TOWN_NOUNS = ("city", "town")  # "the outskirts of the city": the town named before
-TOWN_LOOK_BACK = 80  # tokens before "the city" in which its name is looked for
+TOWN_LOOK_BACK = 150  # tokens before "the city" in which its name is looked for
 CONTAINER_WORDS = ("district", "province", "region", "division", "agency", "tehsil")
 NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
                  "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
