@@ -26,6 +26,7 @@ from claimrows import (
     record,
 )
 
+from threatnet.extract.incident_dateline import find_dateline
 from threatnet.model import EntityType
 
 PUBLISHED = "2024-06-26"
@@ -121,6 +122,34 @@ def test_the_city_is_the_city_named_before(extractor, text, place):
 def test_the_city_with_no_city_named_before_is_no_place(extractor):
     text = "On Monday a bomb killed nine people on the outskirts of the city."
     assert [p for p, _ in _placed(extractor, text)] == [None]
+
+
+PRESS_DATELINES = [
+    ("Quetta, staff reporter — Gunmen shot dead two traders on Sunday, police said.",
+     "Quetta"),
+    ("LAHORE, Our Correspondent: A bomb killed three people at a bus stop on Monday.",
+     "Lahore"),
+    ("Peshawar (پشاور), monitoring desk — Militants attacked a checkpost on Tuesday night, "
+     "killing two soldiers.", "Peshawar"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PRESS_DATELINES)
+def test_a_press_dateline_with_a_byline_places_the_story(extractor, text, place):
+    found = find_dateline(text, PUBLISHED)
+    assert found is not None and text[found.place_start:].startswith(found.place)
+    rec = record(extractor, text, published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    names = {e.id: e.name for e in rec.entities}
+    assert names[incident.incident.place] == place
+    # the byline is no one's source
+    assert all(c.source is None or c.source.text.casefold() in ("police",)
+               for c in rec.claims)
+
+
+def test_a_heading_in_title_case_with_a_colon_is_no_dateline():
+    assert find_dateline("Update: gunmen attacked a police station.", PUBLISHED) is None
+    assert find_dateline("Bannu: the year in review", PUBLISHED) is None
 
 
 NATIONALITY_BEFORE_A_PLACE = [
