@@ -104,6 +104,25 @@ def test_an_unknown_village_is_kept_and_placed_in_its_district(extractor, text, 
     assert occurred == {village, district}
 
 
+THROUGH_A_NAMED_MARKET = [
+    ("A blast ripped through the Meena Bazaar of Peshawar, killing 20 shoppers.",
+     "Meena Bazaar", {"Meena Bazaar", "Peshawar"}),
+    ("A car bomb tore through the crowded Moti Bazaar on Sunday, killing 30 people.",
+     "Moti Bazaar", {"Moti Bazaar"}),
+    ("An explosion tore through a mosque in Quetta during Friday prayers, killing 15 "
+     "worshippers.", "Quetta", {"Quetta"}),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "occurred"), THROUGH_A_NAMED_MARKET)
+def test_a_blast_through_a_named_market_is_placed_there_never_a_person(extractor, text,
+                                                                        place, occurred):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not [e for e in rec.entities if e.type == EntityType.PERSON]
+    [(found, where)] = _placed(extractor, text)
+    assert (found, where) == (place, occurred)
+
+
 THE_CITY_NAMED_BEFORE = [
     ("Peshawar has suffered many attacks this year. On Monday a bomb killed nine people on "
      "the outskirts of the city.", "Peshawar"),
@@ -240,6 +259,23 @@ GROUP_PLACES = [
      [affirmed("Lashkar-e-Jhangvi", "operates_in", "Quetta")]),
 ]
 
+TAKING_GROUND = [
+    ("Fazlullah, who led a brutal takeover of the Swat valley, fled to Afghanistan.",
+     [affirmed("Mullah Fazlullah", "controls", "Swat"),
+      affirmed("Mullah Fazlullah", "based_in", "Afghanistan")]),
+    ("The Taliban's takeover of Kabul changed everything.",
+     [affirmed("Taliban", "controls", "Kabul")]),
+    ("ISKP's capture of Achin in 2015 alarmed officials.",
+     [affirmed(ISKP, "controls", "Achin")]),
+    ("After its seizure of Kunduz, the Taliban moved on Baghlan.",
+     [affirmed("Taliban", "controls", "Kunduz")]),
+    # a feared takeover is no fact; the capture of a man is no ground held
+    ("Officials feared a Taliban takeover of Kabul.",
+     [affirmed("Taliban", "controls", "Kabul", "hypothetical", "Officials")]),
+    ("The army announced the capture of a TTP commander in Kunar.",
+     [affirmed(TTP, "operates_in", "Kunar", "asserted", "The army")]),
+]
+
 SUBJECT_GUARDS = [
     # the leader lives abroad, not the group
     ("The BLA is a separatist group. Its leader, Bashir Zeb, is believed to live outside "
@@ -252,7 +288,7 @@ SUBJECT_GUARDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), GROUP_PLACES + SUBJECT_GUARDS)
+@pytest.mark.parametrize(("text", "expected"), GROUP_PLACES + TAKING_GROUND + SUBJECT_GUARDS)
 def test_group_places(extractor, text, expected):
     found = [r[:6] for r in claims(extractor, text) if r.predicate in GEOGRAPHY]
     assert sorted(found) == sorted(r[:6] for r in expected)  # the time is not read here

@@ -210,9 +210,14 @@ class PlaceCheck:
         return None
 
     def ner_kind(self, span: Span) -> str | None:
-        """ "place" for a name followed by a place noun ("Mamund village"), "title" for one
-        followed by a job title ("District Police Officer"), else None."""
+        """ "place" for a name followed by a place noun ("Mamund village") or ending in one
+        ("Moti Bazaar"), "title" for one followed by a job title ("District Police
+        Officer"), else None."""
         doc = span.doc
+        last = span[-1]
+        if len(span) > 1 and last.text[:1].isupper() and last.lower_ != "agency" and \
+                last.lower_ in self.place_heads:
+            return "place"  # "Moti Bazaar", "Sadar Town": a name ending in its place noun
         if span.end >= len(doc):
             return None
         nxt = doc[span.end]
