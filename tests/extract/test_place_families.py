@@ -259,6 +259,26 @@ GROUP_PLACES = [
      [affirmed("Lashkar-e-Jhangvi", "operates_in", "Quetta")]),
 ]
 
+STILL_THERE = [
+    # a place put first holds the clause's group; "continued" / "carried on" there
+    ("In Balochistan, the BLA and the BLF remain the main threats.",
+     [affirmed(BLA, "operates_in", "Balochistan"),
+      affirmed("Balochistan Liberation Front", "operates_in", "Balochistan")]),
+    ("In Khyber, Lashkar-e-Islam continued to fight government forces.",
+     [affirmed("Lashkar-e-Islam", "operates_in", "Khyber")]),
+    ("Despite the ban, Jaish-e-Mohammed carried on in Bahawalpur under another name.",
+     [affirmed(JEM, "operates_in", "Bahawalpur")]),
+    ("The BLA continued fighting in Kech despite the operation.",
+     [affirmed(BLA, "operates_in", "Kech")]),
+    # "the X group in Y"
+    ("Officials singled out the Lashkar-e-Islam group in Khyber.",
+     [affirmed("Lashkar-e-Islam", "operates_in", "Khyber")]),
+    ("The ISKP group in Kunar has shrunk.", [affirmed(ISKP, "operates_in", "Kunar")]),
+    # no group goes on there: talks did; a denial about an attack is no place of the group
+    ("Talks between the Taliban and the United States continued in Doha.", []),
+    ("The TTP continued to deny any role in the Quetta attack.", []),
+]
+
 TAKING_GROUND = [
     ("Fazlullah, who led a brutal takeover of the Swat valley, fled to Afghanistan.",
      [affirmed("Mullah Fazlullah", "controls", "Swat"),
@@ -288,7 +308,8 @@ SUBJECT_GUARDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), GROUP_PLACES + TAKING_GROUND + SUBJECT_GUARDS)
+@pytest.mark.parametrize(("text", "expected"),
+                         GROUP_PLACES + STILL_THERE + TAKING_GROUND + SUBJECT_GUARDS)
 def test_group_places(extractor, text, expected):
     found = [r[:6] for r in claims(extractor, text) if r.predicate in GEOGRAPHY]
     assert sorted(found) == sorted(r[:6] for r in expected)  # the time is not read here
