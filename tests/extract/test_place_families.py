@@ -270,6 +270,13 @@ STILL_THERE = [
      [affirmed(JEM, "operates_in", "Bahawalpur")]),
     ("The BLA continued fighting in Kech despite the operation.",
      [affirmed(BLA, "operates_in", "Kech")]),
+    # a group's man for a place
+    ("ISKP's governor for Nangarhar was killed in a raid.",
+     [affirmed(ISKP, "operates_in", "Nangarhar")]),
+    ("The TTP's spokesman for Bajaur denied the report.",
+     [affirmed(TTP, "operates_in", "Bajaur")]),
+    ("The BLA's commander for Kech was killed on Monday.",
+     [affirmed(BLA, "operates_in", "Kech")]),
     # "the X group in Y"
     ("Officials singled out the Lashkar-e-Islam group in Khyber.",
      [affirmed("Lashkar-e-Islam", "operates_in", "Khyber")]),
