@@ -166,6 +166,13 @@ def test_a_press_dateline_with_a_byline_places_the_story(extractor, text, place)
                for c in rec.claims)
 
 
+def test_a_place_heading_places_the_item_under_it(extractor):
+    text = ("Weekly security roundup\n\nBannu\nGunmen attacked a police station on Monday "
+            "night, killing two constables.\n\nQuetta\nA bomb killed two traders at a "
+            "market on Tuesday.\n\nTurbat, Kech\nGunmen shot dead a teacher on Wednesday.")
+    assert [p for p, _ in _placed(extractor, text)] == ["Bannu", "Quetta", "Turbat"]
+
+
 def test_a_heading_in_title_case_with_a_colon_is_no_dateline():
     assert find_dateline("Update: gunmen attacked a police station.", PUBLISHED) is None
     assert find_dateline("Bannu: the year in review", PUBLISHED) is None
