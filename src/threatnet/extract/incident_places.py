@@ -12,6 +12,10 @@ Under a place preposition ("in", "at", "near", …) of the deed's clause, in thi
 
 A name the statistical NER took for a person is a place when it is the object of the
 place preposition itself ("in Shewa"), never when it only modifies another word.
+
+An unknown village comes with the known district its address names ("in Shergarh
+village, Kurram district"). A clause that names no place but "the city" or "the town"
+("on the outskirts of the city") is placed in the last place the paragraph named before.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ from threatnet.resolve.pack import ActorPack
 
 NAME_DEPS = ("compound", "poss", "nmod", "amod")
 CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it inside
+TOWN_NOUNS = ("city", "town")  # "the outskirts of the city": the town named before
+TOWN_LOOK_BACK = 150  # tokens before "the city" in which its name is looked for
+CONTAINER_WORDS = ("district", "province", "region", "division", "agency", "tehsil")
 NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
                  "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
@@ -53,6 +60,7 @@ class PlaceReader:
         named: list[str] = []
         roads: list[str] = []
         covered: set[int] = set()
+        towns: list[str] = []  # "the city", read only where no place is named
         for tok in scope:  # named facilities first: their names may hold other entities
             if tok.dep_ == "pobj" and self.entity_of(tok.i) is None and \
                     self._facility_word(tok) and self._placed(tok, trigger):
@@ -94,13 +102,74 @@ class PlaceReader:
             if entity is not None and entity.type == EntityType.LOCATION:
                 if entity.id not in named:
                     named.append(entity.id)
+                    if self.pack_of(entity.id) is None:
+                        self._add_container(named, self._end_of(tok.i, entity))
                 continue
             if entity is None:
                 place = self._unknown_place(tok)
                 if place is not None and place.id not in named:
                     named.append(place.id)
+                    self._add_container(named, tok.i + 1)
+                elif place is None and not towns:
+                    towns += self._town_before(tok)
+        if not facilities and not named and not roads:
+            return towns
         # a known road runs through many places: a town named with it is finer
         return facilities + self.finest(named) + [r for r in roads if r not in facilities]
+
+    # -- an address, and the town named before ----------------------------------------
+
+    def _end_of(self, i: int, entity: Entity) -> int:
+        """The index after the last word of the entity's name that holds word i."""
+        end = i + 1
+        while end < len(self.doc) and self.entity_of(end) is entity:
+            end += 1
+        return end
+
+    def _add_container(self, named: list[str], end: int) -> None:
+        """ "Shergarh village, Kurram district", "Shinkai village of Kohat district": the
+        known place an unknown village's address puts it in, after the village's name
+        (and its place noun), a comma or "of", and at most a determiner."""
+        if end < len(self.doc) and self.doc[end].lemma_.casefold() in self.lex.place_nouns:
+            end += 1
+        if end >= len(self.doc) or self.doc[end].lower_ not in (",", "of", "in"):
+            return
+        for t in self.doc[end + 1:min(len(self.doc), end + 1 + CONTAINED_WITHIN)]:
+            owner = self.entity_of(t.i)
+            if owner is not None and owner.type == EntityType.LOCATION and \
+                    self.pack_of(owner.id) is not None:
+                after = self._end_of(t.i, owner)
+                if owner.id not in named and (
+                        self.doc[end].lower_ != "," or self._called_container(after)):
+                    named.append(owner.id)  # after a bare comma, only a called district
+                return
+            if t.dep_ != "det":
+                return
+
+    def _town_before(self, tok: Token) -> list[str]:
+        """ "on the outskirts of the city", "in the town": a bare "the city" under the
+        clause's place preposition is the last place the paragraph named before it, if
+        the text does not call that place a district or province."""
+        if tok.lower_ not in TOWN_NOUNS or tok.dep_ != "pobj" or any(
+                c.dep_ != "det" and not (c.pos_ == "ADJ" and c.text.islower())
+                for c in tok.lefts) or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+            return []
+        for k in range(tok.i - 1, max(-1, tok.i - 1 - TOWN_LOOK_BACK), -1):
+            t = self.doc[k]
+            if "\n" in t.text or "\n" in t.whitespace_:
+                return []  # the paragraph's start
+            owner = self.entity_of(k)
+            if owner is None or owner.type != EntityType.LOCATION:
+                continue
+            return [] if self._called_container(self._end_of(k, owner)) else [owner.id]
+        return []
+
+    def _called_container(self, end: int) -> bool:
+        """A place name ending at `end` that the text calls a district or a province
+        ("Kurram district", in the pack's alias or after it)."""
+        return self.doc[end - 1].lower_ in CONTAINER_WORDS or (
+            end < len(self.doc) and self.doc[end].lower_ in CONTAINER_WORDS)
 
     def target_site(self, trigger: Token) -> str | None:
         """The named site a deed struck ("stormed the Gwadar Port Authority complex",

@@ -134,14 +134,15 @@ class PlaceCheck:
             n += 1
         return n > end and doc[n - 1].lower_ in self.org_words
 
-    @staticmethod
-    def _longer_name(doc: Doc, m: AliasMatch) -> bool:
-        """ "Sheikh Kot": a capitalised word of the same name before the pack name."""
+    def _longer_name(self, doc: Doc, m: AliasMatch) -> bool:
+        """ "Sheikh Kot": a capitalised word of the same name before the pack name; a
+        nationality there is no part of it ("Pakistani Balochistan", "Afghan Kunar")."""
         if m.start == 0:
             return False
         prev = doc[m.start - 1]
         return prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
-            prev.dep_ in ("compound", "nmod") and m.start <= prev.head.i < m.end
+            prev.dep_ in ("compound", "nmod") and m.start <= prev.head.i < m.end and \
+            prev.lower_ not in self.demonyms
 
     def _elsewhere(self, doc: Doc, m: AliasMatch, places: dict[int, AliasMatch]) -> bool:
         """The text puts the place inside another place than the pack does: "Kot, in
@@ -209,9 +210,14 @@ class PlaceCheck:
         return None
 
     def ner_kind(self, span: Span) -> str | None:
-        """ "place" for a name followed by a place noun ("Mamund village"), "title" for one
-        followed by a job title ("District Police Officer"), else None."""
+        """ "place" for a name followed by a place noun ("Mamund village") or ending in one
+        ("Moti Bazaar"), "title" for one followed by a job title ("District Police
+        Officer"), else None."""
         doc = span.doc
+        last = span[-1]
+        if len(span) > 1 and last.text[:1].isupper() and last.lower_ != "agency" and \
+                last.lower_ in self.place_heads:
+            return "place"  # "Moti Bazaar", "Sadar Town": a name ending in its place noun
         if span.end >= len(doc):
             return None
         nxt = doc[span.end]
