@@ -292,7 +292,10 @@ class SemanticsReader:
                 reading.hedge(max((self.cues.adverbs[c.lower_] for c in verb.children
                                    if c.dep_ == "advmod" and c.lower_ in self.cues.adverbs),
                                   key=lambda m: m.rank))
-        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # the subject nearest the verb: "PESHAWAR: Gunmen shot …, officials said" may hang
+        # the dateline on "said" as a first subject
+        speaker = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) \
+            or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
