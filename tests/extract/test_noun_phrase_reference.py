@@ -48,3 +48,12 @@ def test_every_group_a_namely_list_names(extractor, text, groups):
     rows = claims(extractor, "Notes\n\n" + text, "2024-01-01")
     found = {r.subject for r in rows if r.predicate == "operates_in"}
     assert set(groups) <= found, rows
+
+
+def test_a_modified_plural_is_every_group_it_agrees_with(extractor):
+    rows = claims(extractor, "Notes\n\nIslamabad banned the Sindhudesh Revolutionary Army and "
+                  "the Sindhudesh Liberation Army in 2020. The TTP was left alone. Pakistani "
+                  "officials accuse Indian intelligence of funding the Sindhi groups.",
+                  "2023-01-01")
+    funded = {r.object for r in rows if r.predicate == "supports"}
+    assert funded == {"Sindhudesh Revolutionary Army", "Sindhudesh Liberation Army"}, rows

@@ -763,6 +763,19 @@ class Coreference:
                      c.lower_ not in _state_adjectives() and
                      c.i != tok.sent.start and len(c.text) > 3 and c.text.isalpha())
 
+    def _agreeing_groups(self, tok: Token, stems: tuple[str, ...]) -> list[str]:
+        """The armed groups of the last few sentences of the paragraph whose names agree
+        with a plural's modifiers, in the order they were named."""
+        first = self._sent_starts[max(0, self.sent_of[tok.i] - MAX_SENTENCES_BACK)]
+        paragraph = self.paragraph_of[tok.i]
+        found: list[str] = []
+        for c in self.candidates[bisect_left(self._tokens, first):
+                                 bisect_left(self._tokens, tok.i)]:
+            if c.type == EntityType.ARMED_GROUP and c.paragraph == paragraph and \
+                    not c.weak and c.entity not in found and self._agrees(c.entity, stems):
+                found.append(c.entity)
+        return found
+
     def _agrees(self, entity: str, stems: tuple[str, ...]) -> bool:
         """"the Baloch rebels" are a group whose name says Baloch, never the TTP just named."""
         name = self.names.get(entity, "").casefold()
@@ -1095,6 +1108,11 @@ class Coreference:
         bare = tok.lower_ in ("both", "two") and (
             tok.dep_ in ("nsubj", "nsubjpass") or self._verb_determiner(tok))
         lemma = tok.lemma_.casefold()
+        if tok.tag_ in ("NNS", "NNPS") and lemma in self.group_nouns | self.armed_nouns and \
+                any(c.lower_ in ("the", "these", "those") for c in tok.lefts):
+            stems = self._modifier_stems(tok)
+            if stems:  # "the Sindhi groups": every group just named whose name says Sindh
+                return self._agreeing_groups(tok, stems)
         states = lemma in self.state_nouns | self.force_nouns | {"side", "neighbour", "neighbor",
                                                                  "capital"}
         if not bare and ((lemma not in self.group_nouns and not states) or
