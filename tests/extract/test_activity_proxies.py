@@ -1,5 +1,6 @@
 """What a group does stands for the group named in it ("facilitates TTP operations"), never
-for the group "its" points at (frames.yaml, modifier_proxies). Sentences of our own."""
+for the group "its" points at; a group steered from a place is based there (frames.yaml).
+Sentences of our own."""
 
 from __future__ import annotations
 
@@ -26,3 +27,16 @@ def test_its_own_operations_are_no_other_group(extractor):
                   "2019-03-01")
     assert not any(r.subject == "Lashkar-e-Taiba" and r.predicate == "supports"
                    for r in rows), rows
+
+
+@pytest.mark.parametrize("text, group, place", [
+    ("The Jaish-e-Mohammed continues to be controlled from Pakistan.", "Jaish-e-Mohammed",
+     "Pakistan"),
+    ("The TTP is run from Afghanistan, according to Pakistani officials.",
+     "Tehrik-i-Taliban Pakistan", "Afghanistan"),
+    ("The Balochistan Liberation Front was commanded from Kech for a decade.",
+     "Balochistan Liberation Front", "Kech"),
+])
+def test_a_group_steered_from_a_place_is_based_there(extractor, text, group, place):
+    rows = claims(extractor, "Notes\n\n" + text, "2019-03-01")
+    assert (group, "based_in", place) in {r.triple for r in rows}, rows
