@@ -45,6 +45,8 @@ class Frames:
     modifier_proxies: frozenset[str]
     part_of_heads: frozenset[str]
     state_roles: frozenset[str] = frozenset()
+    interim_titles: frozenset[str] = frozenset()   # "caretaker" prime minister: still leads
+    object_as_verbs: frozenset[str] = frozenset()  # "arrested X as an operative of Y"
 
 
 def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[EntityType]:
@@ -118,4 +120,6 @@ def load_frames() -> Frames:
                   place_proxies=frozenset(data.get("place_proxies", [])),
                   modifier_proxies=frozenset(data.get("modifier_proxies", [])),
                   part_of_heads=frozenset(data.get("part_of_heads", [])),
-                  state_roles=frozenset(data.get("state_roles", [])))
+                  state_roles=frozenset(data.get("state_roles", [])),
+                  interim_titles=frozenset(data.get("interim_titles", [])),
+                  object_as_verbs=frozenset(data.get("object_as_verbs", [])))

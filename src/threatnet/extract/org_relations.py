@@ -45,6 +45,8 @@ PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
 PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
+NAMING = frozenset({"call", "name", "know", "dub"})  # "known as X" (as arguments reads it)
+STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
 
 
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
@@ -396,6 +398,37 @@ def commanding_in_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(p, "operates_in", place, verb) for p in people for place in places]
 
 
+def named_structure_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "the regional branch of the Islamic State, known as ISKP", "a splinter of the TTP,
+    called Jamaat-ul-Ahrar": a structural noun whose name a participle of naming gives
+    is what the noun's frame says of that name (the arguments finder reads the name)."""
+    if noun.i in ctx.token_entity:
+        return []
+    frames = [f for f in ctx.frames.nouns.get(noun.lemma_.casefold(), [])
+              if f.predicate in STRUCTURE and not (f.inverse or f.under or f.pair or f.modifier)]
+    tails = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj" and p.i in ctx.token_entity]
+    # (the parser may hang the naming on the noun's "of" object: "a splinter of the TTP,
+    # known as JuA" - a name other than the object's own then names the noun)
+    named = [e for h in [noun, *tails] for e in _naming(ctx, h)
+             if ctx.types[e] == EntityType.ARMED_GROUP]
+    out: list[RawClaim] = []
+    for frame in frames if named else []:
+        objects = [e for e in ctx._prep_objects(noun, frame.object) if e not in named]
+        out += ctx._typed(named, objects, frame, noun)
+    return out
+
+
+def _naming(ctx: _Context, tok: Token) -> list[str]:
+    """The entities a participle of naming on `tok` gives: "known as X", "called X"."""
+    acls = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.casefold() in NAMING]
+    return [e for a in acls for c in a.children
+            for t in ([c] if c.dep_ in ("oprd", "attr", "xcomp") else
+                      [p for p in c.children if p.dep_ == "pobj"]
+                      if c.dep_ == "prep" and c.lower_ == "as" else [])
+            for e in ctx.entities(t)]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -416,6 +449,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += role_place_claims(ctx, tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "than":
             out += than_claims(ctx, tok)
+        if lemma in ctx.frames.nouns:
+            out += named_structure_claims(ctx, tok)
     elif tok.pos_ == "VERB":
         if tok.dep_ == "advcl":
             out += described_as_claims(ctx, tok)

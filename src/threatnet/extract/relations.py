@@ -269,7 +269,8 @@ class _Context(Arguments):
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
-        if frame.predicate in ("member_of", "merged_into") and _partial_subject(verb):
+        if frame.predicate in ("member_of", "merged_into") and \
+                _partial_subject(verb, self.token_entity):
             for claim in claims:  # "some of its commanders joined the TTP"
                 claim.predicate = "cooperates_with"
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
@@ -558,7 +559,9 @@ class _Context(Arguments):
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
         if predicate == "leads" and any(
-                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity)
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity
+                 and c.lower_ not in self.frames.interim_titles  # ("caretaker premier")
+                 and c.lower_ not in SUPREME)
                 or (c.dep_ == "amod" and c.lower_ in SUBORDINATE) for c in noun.lefts):
             predicate = "member_of"  # "the bureau chief of X", "a senior leader of X"
         people: list[str] = []
@@ -610,6 +613,12 @@ class _Context(Arguments):
         if noun.dep_ == "attr":
             people += [e for c in noun.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+            gov = noun.head.head if noun.head.dep_ in ("xcomp", "pcomp") else noun.head
+            gov = gov.head if gov.dep_ == "prep" else gov
+            if gov is not noun.head and gov.pos_ == "VERB" and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in noun.head.children):
+                # "X denied being a member of Y", "admitted to being its commander"
+                people += [e for e in self.subjects(gov) if self.types[e] == EntityType.PERSON]
             # "HuM, in which Azhar had been a senior leader": the copula holds the "in"
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
@@ -798,6 +807,12 @@ class _Context(Arguments):
             # (the parser may make the person a second complement: "named X the governor")
             return [e for c in verb.children if c.dep_ == "dobj" or
                     (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+        if verb.lemma_.casefold() in self.frames.object_as_verbs:
+            # "police arrested X as an operative of LeT": the person arrested holds it
+            held = [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)
+                    if self.types[e] == EntityType.PERSON]
+            if held:
+                return held
         return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
@@ -975,14 +990,15 @@ def _members_subject(verb: Token) -> Token | None:
     return None
 
 
-def _partial_subject(verb: Token) -> bool:
+def _partial_subject(verb: Token, token_entity: dict[int, str]) -> bool:
     """The verb's subject (raised through "are thought to have joined") is part of a
-    group: "some of its commanders", "dozens of fighters"."""
+    group: "some of its commanders", "dozens of fighters" (not a group's own name: "the
+    Hafiz Gul Bahadur group joined the TTP")."""
     holder = verb
     for _ in range(4):
         subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:  # "some of …", "dozens of …", "several commanders"
-            return subject.lower_ in PARTITIVES or (
+            return (subject.lower_ in PARTITIVES and subject.i not in token_entity) or (
                 subject.lemma_.casefold() in MEMBERS and any(
                     c.dep_ in ("det", "amod", "nummod", "quantmod") and
                     c.lower_ in PARTITIVES for c in subject.children))

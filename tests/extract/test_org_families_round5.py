@@ -1,0 +1,164 @@
+"""Leadership, membership and structure on unseen wording (issue 18, round five): a
+named "... group" that joins another is no partitive; a role given "as" to the object of
+an arrest, a conviction or a capture; caretaker, interim and acting holders of a top
+post lead; denied membership; staying outside a group; a structural noun whose name is
+given by "known as" / "called". Three differently worded sentences per family, written
+here, with the guards that keep each family from over-reaching."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, ISKP, JEM, LET, TTP, affirmed, claims, negated
+
+HGB = "Hafiz Gul Bahadur group"
+ORG = ("member_of", "leads", "part_of", "affiliated_with", "splinter_of", "merged_into")
+
+
+def _org_rows(extractor, text: str) -> set:
+    return {r for r in claims(extractor, text) if r.predicate in ORG}
+
+
+# --- a named "... group" is an actor, not "a group of" people --------------------------
+NAMED_GROUP_JOINS = [
+    ("The Hafiz Gul Bahadur group joined the TTP in 2021.",
+     affirmed(HGB, "member_of", TTP)),
+    ("The Hafiz Gul Bahadur group has never joined the TTP.",
+     negated(HGB, "member_of", TTP)),
+    ("Last year the Tariq Gidar group joined ISKP.",
+     affirmed("Tariq Gidar group", "member_of", ISKP)),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), NAMED_GROUP_JOINS)
+def test_a_named_group_that_joins_is_a_member(extractor, text, row):
+    rows = claims(extractor, text)
+    assert (row.triple, row.polarity) in {(r.triple, r.polarity) for r in rows}, rows
+    assert not any(r.predicate == "cooperates_with" for r in rows), rows
+
+
+def test_a_group_of_commanders_that_joins_is_only_part_of_its_group(extractor):
+    rows = claims(extractor, "A group of TTP commanders joined ISKP in 2015.")
+    assert (TTP, "member_of", ISKP) not in {r.triple for r in rows}, rows
+
+
+# --- "arrested X as an operative of Y": the object holds the role ---------------------
+AS_ROLE_OF_OBJECT = [
+    ("Police arrested Imran Ali in 2019 as an operative of Lashkar-e-Taiba.",
+     ("Imran Ali", "member_of", LET)),
+    ("An anti-terrorism court convicted Qasim Khan as a financier of the BLA.",
+     ("Qasim Khan", "member_of", BLA)),
+    ("Security forces captured Rahim Dad near Turbat as a commander of Jaish-e-Mohammed.",
+     ("Rahim Dad", "member_of", JEM)),
+    ("Qasim Khan, who was convicted as a member of Jaish-e-Mohammed, was released in 2020.",
+     ("Qasim Khan", "member_of", JEM)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), AS_ROLE_OF_OBJECT)
+def test_the_object_of_an_arrest_holds_the_role_given_as(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+    assert all(r.subject in (triple[0],) for r in rows), rows  # never the arresting police
+
+
+def test_succeeding_someone_as_chief_gives_the_role_to_the_subject(extractor):
+    rows = _org_rows(extractor,
+                     "Noor Wali Mehsud replaced Mullah Fazlullah as chief of the TTP in 2018.")
+    triples = {r.triple for r in rows}
+    assert ("Noor Wali Mehsud", "leads", TTP) in triples, rows
+    assert ("Mullah Fazlullah", "leads", TTP) not in triples, rows
+
+
+# --- a caretaker, interim or acting holder of the top post leads ---------------------
+CARETAKER = [
+    ("Pakistan's caretaker prime minister, Anwaar-ul-Haq Kakar, visited Quetta.",
+     affirmed("Anwaar-ul-Haq Kakar", "leads", "Pakistan")),
+    ("The BLA's interim chief, Bashir Zeb Baloch, issued a statement on Monday.",
+     affirmed("Bashir Zeb Baloch", "leads", BLA)),
+    ("ISKP's stopgap emir, Shahab al-Muhajir, has kept a low profile.",
+     affirmed("Shahab al-Muhajir", "leads", ISKP)),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), CARETAKER)
+def test_a_caretaker_holder_of_a_top_post_leads(extractor, text, row):
+    rows = _org_rows(extractor, text)
+    assert row in rows, rows
+    assert (row.subject, "member_of", row.object) not in {r.triple for r in rows}, rows
+
+
+def test_a_bureau_chief_is_still_only_a_member(extractor):
+    rows = _org_rows(extractor, "Ahmed Rashid, the TTP's media bureau chief, was arrested.")
+    assert ("Ahmed Rashid", "leads", TTP) not in {r.triple for r in rows}, rows
+
+
+# --- denying membership is a negated claim in the denier's voice -----------------------
+DENIED_MEMBERSHIP = [
+    ("Imran Ali denied being a member of Lashkar-e-Taiba.", ("Imran Ali", "member_of", LET)),
+    ("In court, Qasim Khan denied ever being an operative of the BLA.",
+     ("Qasim Khan", "member_of", BLA)),
+    ("Rahim Dad has repeatedly denied being a commander of Jaish-e-Mohammed.",
+     ("Rahim Dad", "member_of", JEM)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), DENIED_MEMBERSHIP)
+def test_denied_membership_is_negated(extractor, text, triple):
+    rows = [r for r in _org_rows(extractor, text) if r.triple == triple]
+    assert rows, _org_rows(extractor, text)
+    assert all(r.polarity == "negated" for r in rows), rows
+    assert all(r.source == triple[0] or r.source is None for r in rows), rows
+
+
+# --- staying outside a group is not being in it ------------------------------------
+STAYED_OUTSIDE = [
+    ("The Hafiz Gul Bahadur group has remained outside the TTP.",
+     negated(HGB, "member_of", TTP)),
+    ("For years Lashkar-e-Jhangvi stayed outside the TTP.",
+     negated("Lashkar-e-Jhangvi", "member_of", TTP)),
+    ("The BLF has kept outside the Baloch Raaji Aajoi Sangar since 2020.",
+     negated("Balochistan Liberation Front", "member_of", "Baloch Raaji Aajoi Sangar")),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), STAYED_OUTSIDE)
+def test_staying_outside_a_group_is_no_membership(extractor, text, row):
+    rows = _org_rows(extractor, text)
+    assert (row.triple, row.polarity) in {(r.triple, r.polarity) for r in rows}, rows
+    assert row.triple not in {r.triple for r in rows if r.polarity == "affirmed"}, rows
+
+
+def test_a_group_outside_a_place_is_no_structure(extractor):
+    rows = _org_rows(extractor, "The BLA has remained active outside Balochistan.")
+    assert not rows, rows
+
+
+# --- a structural noun named by "known as" / "called" ---------------------------------
+KNOWN_AS = [
+    ("The regional branch of the Islamic State, known as ISKP, claimed the attack.",
+     (ISKP, "part_of", "Islamic State")),
+    ("A splinter of the TTP, known as Jamaat-ul-Ahrar, emerged in 2014.",
+     ("Jamaat-ul-Ahrar", "splinter_of", TTP)),
+    ("A wing of the BLA, known as the Fateh Squad, has claimed the ambush.",
+     ("Fateh Squad", "part_of", BLA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), KNOWN_AS)
+def test_a_structural_noun_named_by_known_as(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+    # (a "claimed" in the clause is the group's claim of the ambush, not of its structure)
+    assert all(r.modality == "asserted" for r in rows if r.triple == triple), rows
+
+
+def test_a_group_known_by_another_of_its_names_is_no_part_of_itself(extractor):
+    rows = _org_rows(extractor, "A faction of the Islamic State, known as Daesh, "
+                                "declared a caliphate in 2014.")
+    assert not any(r.predicate == "part_of" and r.object == "Islamic State"
+                   and r.subject == "Islamic State" for r in rows), rows
+
+
+def test_admitting_to_being_a_member(extractor):
+    rows = _org_rows(extractor, "Imran Ali admitted to being a member of Lashkar-e-Taiba.")
+    assert ("Imran Ali", "member_of", LET) in {r.triple for r in rows}, rows
