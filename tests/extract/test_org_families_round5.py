@@ -162,3 +162,90 @@ def test_a_group_known_by_another_of_its_names_is_no_part_of_itself(extractor):
 def test_admitting_to_being_a_member(extractor):
     rows = _org_rows(extractor, "Imran Ali admitted to being a member of Lashkar-e-Taiba.")
     assert ("Imran Ali", "member_of", LET) in {r.triple for r in rows}, rows
+
+
+# --- "X, known as Y, its Z": the role set off after an alias is the person's ----------
+ALIAS_THEN_ROLE = [
+    ("Gul Zaman, known as Abu Hamza, a senior commander of the BLA, was killed.",
+     ("Gul Zaman", "member_of", BLA)),
+    ("Rashid Khan, better known as Ustad Farooq, the emir of Lashkar-e-Islam, surrendered.",
+     ("Rashid Khan", "leads", "Lashkar-e-Islam")),
+    ("Abdul Basit, also known as Qari Imran, the chief of Jaish-e-Mohammed's Karachi cell, "
+     "was killed.", ("Abdul Basit", "member_of", JEM)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ALIAS_THEN_ROLE)
+def test_a_role_after_an_alias_is_the_persons(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+# --- the chief of a function is a member, not the leader -------------------------------
+FUNCTION_CHIEF = [
+    ("Bashir Zeb Baloch, the BLA's chief of operations, issued the order.",
+     ("Bashir Zeb Baloch", "member_of", BLA)),
+    ("Abdul Wali, the TTP's head of intelligence, was killed in Kunar.",
+     ("Abdul Wali", "member_of", TTP)),
+    ("ISKP's director of propaganda, Sultan Aziz Azam, released a new video.",
+     ("Sultan Aziz Azam", "member_of", ISKP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FUNCTION_CHIEF)
+def test_the_chief_of_a_function_is_a_member(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    triples = {r.triple for r in rows}
+    assert triple in triples, rows
+    assert (triple[0], "leads", triple[2]) not in triples, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Noor Wali Mehsud, the chief of the TTP, issued a statement.",
+    "The TTP is a large movement. The head of the group, Noor Wali Mehsud, issued a statement.",
+])
+def test_the_chief_of_a_group_still_leads_it(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert ("Noor Wali Mehsud", "leads", TTP) in {r.triple for r in rows}, rows
+
+
+# --- "a man arrested as an operative of X": the participle's noun holds the role -------
+ARRESTED_PARTICIPLE = [
+    ("Sadiq Ali, a man arrested in 2008 as an operative of the BLA, later testified.",
+     ("Sadiq Ali", "member_of", BLA)),
+    ("Imran Ali, detained in 2019 as a financier of Lashkar-e-Taiba, was freed on bail.",
+     ("Imran Ali", "member_of", LET)),
+    ("The court heard Rahim Dad, a youth captured in Kunar as a fighter of the TTP.",
+     ("Rahim Dad", "member_of", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ARRESTED_PARTICIPLE)
+def test_the_noun_of_an_arrest_participle_holds_the_role(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+# --- a role in a unit of a group: a member of the group ------------------------------
+UNIT_ROLE = [
+    ("Mahmood Khan, the head of the TTP's media wing, surrendered to the army.",
+     ("Mahmood Khan", "member_of", TTP)),
+    ("Hamid Gul, the head of ISKP's Peshawar cell, was arrested on Monday.",
+     ("Hamid Gul", "member_of", ISKP)),
+    ("Karim Baloch, a trainer in the BLA's urban wing, was killed in Quetta.",
+     ("Karim Baloch", "member_of", BLA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), UNIT_ROLE)
+def test_a_role_in_a_unit_of_a_group_is_membership(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    triples = {r.triple for r in rows}
+    assert triple in triples, rows
+    assert (triple[0], "leads", triple[2]) not in triples, rows
+
+
+def test_the_head_of_a_unit_named_as_the_group_leads_it(extractor):
+    rows = _org_rows(extractor, "In 2015 the Islamic State named Hafiz Saeed Khan the "
+                                "governor of its Khorasan province.")
+    assert ("Hafiz Saeed Khan", "leads", ISKP) in {r.triple for r in rows}, rows

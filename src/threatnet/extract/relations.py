@@ -564,6 +564,8 @@ class _Context(Arguments):
                  and c.lower_ not in SUPREME)
                 or (c.dep_ == "amod" and c.lower_ in SUBORDINATE) for c in noun.lefts):
             predicate = "member_of"  # "the bureau chief of X", "a senior leader of X"
+        if predicate == "leads" and _function_of(noun, self.token_entity):
+            predicate = "member_of"  # "its chief of operations", "head of intelligence"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -585,6 +587,11 @@ class _Context(Arguments):
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if predicate == "leads" and any(
+                        p.dep_ == "pobj" and p.i not in self.token_entity and
+                        p.lemma_.casefold() in self.frames.part_of_heads and
+                        not self._names_unit(p) for p in child.children):
+                    predicate = "member_of"  # "the head of ISKP's Peshawar cell"
                 # ("its chief in Afghanistan" holds a role in a place, not of the state:
                 # org_relations reads it)
                 orgs += [e for p in child.children if p.dep_ == "pobj"
@@ -606,7 +613,10 @@ class _Context(Arguments):
         if top is not noun and top.dep_ == "appos" and top.head.i in self.token_entity:
             people += [e for e in [self.token_entity[top.head.i]]
                        if self.types[e] == EntityType.PERSON]
-        if noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
+        bearer = _alias_bearer(noun)
+        if bearer is not None:  # "X, known as Y, its chief of recruitment": X's role
+            people += [e for e in self.entities(bearer) if self.types[e] == EntityType.PERSON]
+        elif noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
             head_entity = self.token_entity[noun.head.i]
             if self.types[head_entity] == EntityType.PERSON:
                 people.append(head_entity)
@@ -678,6 +688,17 @@ class _Context(Arguments):
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _names_unit(self, unit: Token) -> bool:
+        """ "its new Khorasan province": a group named in the unit noun's compound is the
+        unit itself (its head leads it), unlike "ISKP's Peshawar cell"."""
+        if any(c.dep_ == "compound" and c.i in self.token_entity and
+               self.types[self.token_entity[c.i]] == EntityType.ARMED_GROUP
+               for c in unit.children):
+            return True
+        owners = {e for c in unit.children if c.dep_ == "poss" for e in self.entities(c)}
+        found = set(self.entities(unit))  # (the unit read as a group other than its owner)
+        return bool(found - owners)
 
     def leaders_to_groups(self, claims: list[RawClaim]) -> list[RawClaim]:
         """ "swore allegiance to Abu Bakr al-Baghdadi", "its pledge of allegiance to the
@@ -803,16 +824,19 @@ class _Context(Arguments):
         """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
+        # "a man arrested as an operative of X", "a cleric named as its emir"
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
             # (the parser may make the person a second complement: "named X the governor")
-            return [e for c in verb.children if c.dep_ == "dobj" or
-                    (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            named = [e for c in verb.children if c.dep_ == "dobj" or
+                     (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            return named or (self.entities(verb.head) if participle else [])
         if verb.lemma_.casefold() in self.frames.object_as_verbs:
             # "police arrested X as an operative of LeT": the person arrested holds it
             held = [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)
                     if self.types[e] == EntityType.PERSON]
-            if held:
-                return held
+            if held or participle:
+                return held or self.entities(verb.head)
         return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
@@ -988,6 +1012,27 @@ def _members_subject(verb: Token) -> Token | None:
             for p in c.children):
         return subject
     return None
+
+
+def _function_of(noun: Token, token_entity: dict[int, str]) -> bool:
+    """ "chief of operations", "head of intelligence", "director of propaganda": a top
+    title over a function (a bare noun after "of"), held by a member, not the leader
+    (unlike "the head of the group", "chief of its military wing")."""
+    return any(p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in token_entity and
+               not any(d.dep_ in ("det", "poss", "compound", "amod") for d in p.children)
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children)
+
+
+def _alias_bearer(noun: Token) -> Token | None:
+    """ "Saifullah, known as Abu Talha, its chief of recruitment": the role noun set off
+    after the alias the parser hangs it on - the named person, the alias's bearer."""
+    alias = noun.head
+    if noun.dep_ != "appos" or alias.dep_ != "pobj" or alias.head.lower_ != "as":
+        return None
+    acl = alias.head.head
+    named = acl.dep_ == "acl" and acl.lemma_.casefold() in ("know", "call", "name", "dub")
+    return acl.head if named else None
 
 
 def _partial_subject(verb: Token, token_entity: dict[int, str]) -> bool:
