@@ -249,3 +249,47 @@ def test_the_head_of_a_unit_named_as_the_group_leads_it(extractor):
     rows = _org_rows(extractor, "In 2015 the Islamic State named Hafiz Saeed Khan the "
                                 "governor of its Khorasan province.")
     assert ("Hafiz Saeed Khan", "leads", ISKP) in {r.triple for r in rows}, rows
+
+
+# --- a role through a raising passive keeps its hedge ---------------------------------
+HEDGED_ROLE = [
+    ("Imran Ali is believed to be a member of Lashkar-e-Taiba.",
+     affirmed("Imran Ali", "member_of", LET, "believed")),
+    ("Qasim Khan is thought to be a senior commander of the BLA.",
+     affirmed("Qasim Khan", "member_of", BLA, "believed")),
+    ("Rahim Dad is said to be a financier of the TTP.",
+     affirmed("Rahim Dad", "member_of", TTP, "reported")),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), HEDGED_ROLE)
+def test_a_role_held_through_a_raising_passive_is_hedged(extractor, text, row):
+    rows = _org_rows(extractor, text)
+    assert row in rows, rows
+
+
+# --- a person tied to a group is affiliated with it -----------------------------------
+PERSON_TIED = [
+    ("Police said Imran Ali, who is linked to Lashkar-e-Taiba, had fled.",
+     ("Imran Ali", "affiliated_with", LET)),
+    ("Imran Ali was closely associated with the BLA for a decade.",
+     ("Imran Ali", "affiliated_with", BLA)),
+    ("Imran Ali, a preacher long tied to the TTP, was arrested.",
+     ("Imran Ali", "affiliated_with", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), PERSON_TIED)
+def test_a_person_tied_to_a_group_is_affiliated(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Imran Ali linked the bombing to the TTP.",
+    "Interior minister Imran Ali tied the attacks to the BLA.",
+    "Imran Ali connected the militants with the TTP.",
+])
+def test_whoever_links_something_to_a_group_is_not_tied_to_it(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert not any(r.subject == "Imran Ali" for r in rows), rows

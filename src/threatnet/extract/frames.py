@@ -33,6 +33,7 @@ class Frame:
     inverse: bool = False         # the trigger's subject is the claim's object ("umbrella of")
     modifier: str | None = None   # nouns: a word that must modify the trigger ("turf war")
     under: bool = False           # nouns: "under the leadership of X" - X acts on the holder
+    objectless: bool = False      # verbs: only without a direct object ("X is linked to Y")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def _frame(raw: dict, named: dict[str, list[str]], particle: str | None,
         inverse=bool(raw.get("inverse")),
         modifier=modifier,
         under=bool(raw.get("under")),
+        objectless=bool(raw.get("objectless")),
     )
 
 

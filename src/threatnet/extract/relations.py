@@ -179,6 +179,8 @@ class _Context(Arguments):
                                    negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
+        if frame.objectless and any(c.dep_ == "dobj" for c in verb.children):
+            return []  # "police linked Imran Ali to the BLA": the linker is not tied to it
         if frame.predicate == "hostile_to" and verb.lemma_.casefold() in DESIGNATING and \
                 _fragment(verb):
             # a profile's subjectless line: "Banned in Pakistan since 2001; designated a
@@ -627,8 +629,11 @@ class _Context(Arguments):
             gov = gov.head if gov.dep_ == "prep" else gov
             if gov is not noun.head and gov.pos_ == "VERB" and \
                     not any(c.dep_ in SUBJECT_DEPS for c in noun.head.children):
-                # "X denied being a member of Y", "admitted to being its commander"
-                people += [e for e in self.subjects(gov) if self.types[e] == EntityType.PERSON]
+                # "X denied being a member of Y", "admitted to being its commander"; a
+                # raising passive's theme: "X is believed to be a member of Y"
+                themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                held = self.entities(themes[0]) if themes else self.subjects(gov)
+                people += [e for e in held if self.types[e] == EntityType.PERSON]
             # "HuM, in which Azhar had been a senior leader": the copula holds the "in"
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
