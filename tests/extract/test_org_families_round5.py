@@ -293,3 +293,52 @@ def test_a_person_tied_to_a_group_is_affiliated(extractor, text, triple):
 def test_whoever_links_something_to_a_group_is_not_tied_to_it(extractor, text):
     rows = _org_rows(extractor, text)
     assert not any(r.subject == "Imran Ali" for r in rows), rows
+
+
+# --- a role "for" a group -----------------------------------------------------------
+ROLE_FOR = [
+    ("Muhammad Khurasani, a spokesman for the TTP, denied the report.",
+     ("Muhammad Khurasani", "member_of", TTP)),
+    ("Police arrested Qasim Khan, a courier for Lashkar-e-Taiba, in Lahore.",
+     ("Qasim Khan", "member_of", LET)),
+    ("The spokesman for the BLA, Jeeyand Baloch, said the fighters had withdrawn.",
+     ("Jeeyand Baloch", "member_of", BLA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ROLE_FOR)
+def test_a_role_for_a_group_is_membership(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+def test_an_envoy_for_a_state_is_no_member_of_it(extractor):
+    rows = _org_rows(extractor, "Zalmay Khalilzad, the US special envoy for Afghanistan, "
+                                "met Taliban leaders in Doha.")
+    assert not any(r.object == "Afghanistan" for r in rows), rows
+
+
+# --- more of a group's or a party's people by their part in it ------------------------
+MORE_ROLES = [
+    ("The Awami National Party's candidate, Haroon Khan, was killed in the blast.",
+     ("Haroon Khan", "member_of", "Awami National Party")),
+    ("Rahim Dad, a TTP facilitator, was arrested in Swat.", ("Rahim Dad", "member_of", TTP)),
+    ("Asad Khan, a lawmaker of the Awami National Party, was shot.",
+     ("Asad Khan", "member_of", "Awami National Party")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), MORE_ROLES)
+def test_more_role_nouns(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "An Afghan Local Police member was killed in the attack.",
+    "Imran Ali, a British-born jihadist, was killed in Syria.",
+])
+def test_a_nationality_is_no_membership(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert not any(r.predicate == "member_of" and r.object in (
+        "Afghanistan", "United Kingdom") for r in rows), rows

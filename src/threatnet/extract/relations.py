@@ -51,6 +51,8 @@ MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
 COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
                          EntityType.GOVERNMENT_BODY})
 SUBORDINATE = word_class("subordinate")
+# bodies a role "for" them is held in ("a spokesman for the TTP")
+SERVED = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY})
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
@@ -588,6 +590,16 @@ class _Context(Arguments):
                         continue  # "a British-born militant" is no member of Britain
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
+            if child.dep_ == "prep" and child.lower_ == "for":
+                # "a spokesman for the TTP", "a courier for LeT" (not "the envoy for
+                # Afghanistan": a state's envoy is sent, not a member)
+                served = [p for p in child.children if p.dep_ == "pobj" and any(
+                    self.types[e] in SERVED for e in self.entities(p))]
+                orgs += [e for p in served for e in self.entities(p) if self.types[e] in SERVED]
+                # "the spokesman for the BLA, Jeeyand Baloch": the parser hangs the
+                # holder on the group
+                people += [e for p in served for a in p.children if a.dep_ == "appos"
+                           for e in self.entities(a) if self.types[e] == EntityType.PERSON]
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 if predicate == "leads" and any(
                         p.dep_ == "pobj" and p.i not in self.token_entity and
