@@ -342,3 +342,48 @@ def test_a_nationality_is_no_membership(extractor, text):
     rows = _org_rows(extractor, text)
     assert not any(r.predicate == "member_of" and r.object in (
         "Afghanistan", "United Kingdom") for r in rows), rows
+
+
+# --- acting within a group's ranks; speaking for a group -----------------------------
+IN_THE_RANKS = [
+    ("Imran Ali rose through the ranks of the TTP.", ("Imran Ali", "member_of", TTP)),
+    ("Imran Ali fought in the ranks of Lashkar-e-Taiba for a decade.",
+     ("Imran Ali", "member_of", LET)),
+    ("Imran Ali served in the BLA's ranks until 2019.", ("Imran Ali", "member_of", BLA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), IN_THE_RANKS)
+def test_acting_within_a_groups_ranks_is_membership(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan Army troops killed dozens in the ranks of the TTP.",
+    "Desertions thinned the ranks of the TTP.",
+])
+def test_acting_on_a_groups_ranks_is_no_membership(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert not any(r.predicate == "member_of" and r.object == TTP for r in rows), rows
+
+
+SPEAKS_FOR = [
+    ("Muhammad Khurasani, who speaks for the TTP, denied the report.",
+     ("Muhammad Khurasani", "member_of", TTP)),
+    ("Jeeyand Baloch, the man who speaks for the BLA, rejected the claim.",
+     ("Jeeyand Baloch", "member_of", BLA)),
+    ("Sultan Aziz Azam has spoken for ISKP since 2016.",
+     ("Sultan Aziz Azam", "member_of", ISKP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), SPEAKS_FOR)
+def test_speaking_for_a_group_is_membership(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+def test_speaking_for_a_state_is_no_membership(extractor):
+    rows = _org_rows(extractor, "Imran Ali spoke for Pakistan at the United Nations.")
+    assert not rows, rows

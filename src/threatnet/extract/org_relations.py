@@ -45,6 +45,7 @@ PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
 PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
+RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the ranks of X"
 NAMING = frozenset({"call", "name", "know", "dub"})  # "known as X" (as arguments reads it)
 STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
 
@@ -429,6 +430,25 @@ def _naming(ctx: _Context, tok: Token) -> list[str]:
             for e in ctx.entities(t)]
 
 
+def ranks_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "rose through the ranks of the TTP", "fought in the ranks of LeT", "served in the
+    BLA's ranks": whoever acts within a group's ranks is its member (not whoever acts on
+    others there: "the army killed dozens in the ranks of the TTP")."""
+    if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ not in RANK_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    owners = [e for c in noun.children if c.dep_ == "poss" for e in ctx.entities(c)]
+    owners += ctx._prep_objects(noun, ("of",))
+    owners = [e for e in owners if ctx.types[e] == EntityType.ARMED_GROUP]
+    themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    members = ctx.entities(themes[0]) if themes else ctx.subjects(verb)
+    return [_claim(m, "member_of", g, noun) for m in members
+            if ctx.types[m] in (EntityType.PERSON, EntityType.ARMED_GROUP)
+            for g in owners if g != m]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -451,6 +471,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += than_claims(ctx, tok)
         if lemma in ctx.frames.nouns:
             out += named_structure_claims(ctx, tok)
+        if lemma == "rank":
+            out += ranks_claims(ctx, tok)
     elif tok.pos_ == "VERB":
         if tok.dep_ == "advcl":
             out += described_as_claims(ctx, tok)

@@ -84,7 +84,7 @@ class RelationFinder:
         # the words that let a token start a claim in `find` (see `_may_trigger`)
         self._lemmas = frozenset({*frames.verbs, *frames.nouns, *frames.roles,
                                   *frames.part_of_heads, *LEAVING})
-        self._words = frozenset({*frames.roles, "under"})
+        self._words = frozenset({*frames.roles, "under", "ranks"})  # ("in the ranks of X")
         self._stances = frozenset(STANCES)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
