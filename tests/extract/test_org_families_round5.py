@@ -387,3 +387,20 @@ def test_speaking_for_a_group_is_membership(extractor, text, triple):
 def test_speaking_for_a_state_is_no_membership(extractor):
     rows = _org_rows(extractor, "Imran Ali spoke for Pakistan at the United Nations.")
     assert not rows, rows
+
+
+# --- "X was among / one of the founders": the group the discourse is about ------------
+AMONG_FOUNDERS = [
+    ("Lashkar-e-Islam grew out of a radio station in Bara. Mangal Bagh was among the "
+     "founders.", ("Mangal Bagh", "leads", "Lashkar-e-Islam")),
+    ("The BLA re-emerged in 2000. Balach Marri was one of the founders.",
+     ("Balach Marri", "leads", BLA)),
+    ("Jamaat-ul-Ahrar emerged in 2014. Omar Khalid Khorasani and Ehsanullah Ehsan were "
+     "among the founders.", ("Omar Khalid Khorasani", "leads", "Jamaat-ul-Ahrar")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), AMONG_FOUNDERS)
+def test_among_the_founders_of_the_group_in_question(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows

@@ -685,7 +685,16 @@ class _Context(Arguments):
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
-        if people and not orgs and predicate == "leads" and noun.head.lower_ != "among" and \
+        among = noun.dep_ == "pobj" and noun.head.lower_ == "among" and \
+            noun.head.head.lemma_ in ("be", "remain", "become")  # "X was among the founders"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.dep_ == "attr" and noun.head.head.lower_ in PARTITIVES | {"one"} \
+                and noun.head.head.head.lemma_ in ("be", "remain", "become"):
+            # "X was one of the founders": the copula's subject is one of them
+            people += [e for c in noun.head.head.head.children if c.dep_ == "nsubj"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if people and not orgs and predicate == "leads" and (
+                noun.head.lower_ != "among" or among) and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
