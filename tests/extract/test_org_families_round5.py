@@ -404,3 +404,48 @@ AMONG_FOUNDERS = [
 def test_among_the_founders_of_the_group_in_question(extractor, text, triple):
     rows = _org_rows(extractor, text)
     assert triple in {r.triple for r in rows}, rows
+
+
+# --- "X and Y have never merged" -----------------------------------------------------
+NEVER_MERGED = [
+    ("Jaish-e-Mohammed and Lashkar-e-Taiba have never merged.", (JEM, LET)),
+    ("The BLA and the BLF cooperate closely. The BLA and the BLF have not merged, however.",
+     (BLA, "Balochistan Liberation Front")),
+    ("Jamaat-ul-Ahrar and Hizbul Ahrar never formally merged.",
+     ("Jamaat-ul-Ahrar", "Hizbul Ahrar")),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), NEVER_MERGED)
+def test_two_groups_that_never_merged(extractor, text, pair):
+    rows = [r for r in _org_rows(extractor, text) if r.predicate == "merged_into"]
+    assert any({r.subject, r.object} == set(pair) for r in rows), rows
+    assert all(r.polarity == "negated" for r in rows), rows
+
+
+def test_two_groups_that_merged_get_no_guessed_direction(extractor):
+    rows = _org_rows(extractor, "The BLA and the BLF merged in 2018.")
+    assert not any(r.predicate == "merged_into" for r in rows), rows
+
+
+# --- drifting towards a group ---------------------------------------------------------
+DRIFTING = [
+    ("Many Hizb-i-Islami commanders drifted towards ISKP after 2015.",
+     ("Hizb-e-Islami Gulbuddin", "affiliated_with", ISKP), "asserted"),
+    ("Some analysts warn that the TTP could drift towards the Islamic State.",
+     (TTP, "affiliated_with", "Islamic State"), "hypothetical"),
+    ("Some LeJ members are thought to have gravitated towards ISKP.",
+     ("Lashkar-e-Jhangvi", "affiliated_with", ISKP), "believed"),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "modality"), DRIFTING)
+def test_drifting_towards_a_group_is_siding_with_it(extractor, text, triple, modality):
+    rows = [r for r in _org_rows(extractor, text) if r.triple == triple]
+    assert rows, _org_rows(extractor, text)
+    assert rows[0].modality == modality, rows
+
+
+def test_moving_towards_a_groups_positions_is_no_affiliation(extractor):
+    rows = _org_rows(extractor, "TTP fighters moved towards ISKP positions in Kunar.")
+    assert not any(r.predicate == "affiliated_with" for r in rows), rows

@@ -267,6 +267,11 @@ class _Context(Arguments):
                  verb.lemma_.casefold() in RECIPROCAL)):  # "X and Y clashed"
             # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
+        if not objects and frame.predicate == "merged_into" and len(subjects) > 1 and \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            # "JeM and LeT have never merged": neither into the other (the first named
+            # stands for both directions)
+            return list(self._typed(subjects[:1], subjects[1:2], frame, verb))
         if not objects:
             return []
         holders = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
