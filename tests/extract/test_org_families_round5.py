@@ -449,3 +449,29 @@ def test_drifting_towards_a_group_is_siding_with_it(extractor, text, triple, mod
 def test_moving_towards_a_groups_positions_is_no_affiliation(extractor):
     rows = _org_rows(extractor, "TTP fighters moved towards ISKP positions in Kunar.")
     assert not any(r.predicate == "affiliated_with" for r in rows), rows
+
+
+# --- a unit of a group that left it ----------------------------------------------------
+UNIT_THAT_LEFT = [
+    ("Hizbul Ahrar is a faction of Jamaat-ul-Ahrar that broke away in 2017.",
+     ("Hizbul Ahrar", "splinter_of", "Jamaat-ul-Ahrar")),
+    ("Jamaat-ul-Ahrar, a faction of the TTP that split off in 2014, claimed the bombing.",
+     ("Jamaat-ul-Ahrar", "splinter_of", TTP)),
+    ("Lashkar-e-Jhangvi, a wing of the SSP that walked out in 1996, turned to violence.",
+     ("Lashkar-e-Jhangvi", "splinter_of", "Sipah-e-Sahaba Pakistan")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), UNIT_THAT_LEFT)
+def test_a_unit_of_a_group_that_left_is_its_splinter(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Hizbul Ahrar is a faction of Jamaat-ul-Ahrar that broke its truce in 2017.",
+    "Hizbul Ahrar is a faction of Jamaat-ul-Ahrar that never broke away.",
+])
+def test_a_unit_that_did_not_leave_is_no_splinter(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert not any(r.predicate == "splinter_of" and r.polarity == "affirmed" for r in rows), rows

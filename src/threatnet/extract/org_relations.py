@@ -39,6 +39,7 @@ MERE = word_class("mere")  # "nothing more than a front"
 SUCCEEDING = frozenset({"succeed", "replace"})
 COMMANDING = word_class("commanding")
 LEAVING = word_class("leaving_verbs")  # "broke away from X": he was a member
+NEEDS_PARTICLE = frozenset({"break", "walk", "part"})  # "broke away", "walked out"
 GIVING = word_class("giving")  # "gave the TTP shelter": the frames of giving read it
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
@@ -449,6 +450,28 @@ def ranks_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
             for g in owners if g != m]
 
 
+def split_unit_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Hizbul Ahrar is a faction of JuA that broke away in 2017", "JuA, a faction of the
+    TTP that split off in 2014": a unit of a group that left, with no "from", left the
+    group it was a unit of - a splinter of it (the unit's own frame says `part_of`)."""
+    if verb.dep_ != "relcl" or verb.lemma_.casefold() not in LEAVING:
+        return []
+    if verb.lemma_.casefold() in NEEDS_PARTICLE and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "ways")
+            for c in verb.children):
+        return []  # ("a faction that broke its truce")
+    if any(c.dep_ in ("dobj", "neg") or (c.dep_ == "prep" and c.lower_ in ("from", "with", "of"))
+           or c.lower_ == "never" for c in verb.children):
+        return []  # ("that split from the TTP": the verb's frame reads it)
+    unit = verb.head
+    if unit.i in ctx.token_entity or unit.lemma_.casefold() not in ctx.frames.part_of_heads:
+        return []
+    owners = [e for e in ctx._prep_objects(unit, ("of",)) if ctx.types[e] == EntityType.ARMED_GROUP]
+    parts = [e for e in ctx.entities(unit) or ctx.noun_subjects(unit)
+             if ctx.types[e] == EntityType.ARMED_GROUP]
+    return [_claim(p, "splinter_of", o, verb) for p in parts for o in owners if p != o]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -478,6 +501,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += described_as_claims(ctx, tok)
         elif tok.dep_ == "acl":
             out += contact_clause_claims(ctx, tok)
+        elif tok.dep_ == "relcl" and lemma in LEAVING:
+            out += split_unit_claims(ctx, tok)
         if lemma in _lemmas(ctx).taking:
             out += took_over_claims(ctx, tok)
         if lemma in _lemmas(ctx).permitting:
