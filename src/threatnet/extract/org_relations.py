@@ -222,12 +222,18 @@ def _window_start(ctx: _Context, tok: Token) -> int:
     return start
 
 
+def groups_named_before(ctx: _Context, tok: Token) -> set[str]:
+    """The armed groups named in `tok`'s sentence up to it and in the sentence before,
+    within its paragraph."""
+    start = _window_start(ctx, tok)
+    return {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
+            and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
+
+
 def _discourse_group(ctx: _Context, tok: Token) -> str | None:
     """The one armed group named in `tok`'s sentence up to it and in the sentence
     before, within its paragraph; None when there are several or none."""
-    start = _window_start(ctx, tok)
-    found = {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
-             and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
+    found = groups_named_before(ctx, tok)
     return found.pop() if len(found) == 1 else None
 
 

@@ -25,7 +25,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import from_ground
+from threatnet.extract.org_relations import from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType, Polarity, is_symmetric
@@ -690,12 +690,14 @@ class _Context(Arguments):
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
+        # "X was among the founders", "X was one of the founders": the copula's subject
+        # is one of them, of the group only when the discourse names one armed group
         among = noun.dep_ == "pobj" and noun.head.lower_ == "among" and \
-            noun.head.head.lemma_ in ("be", "remain", "become")  # "X was among the founders"
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-                noun.head.head.dep_ == "attr" and noun.head.head.lower_ in PARTITIVES | {"one"} \
-                and noun.head.head.head.lemma_ in ("be", "remain", "become"):
-            # "X was one of the founders": the copula's subject is one of them
+            noun.head.head.lemma_ in ("be", "remain", "become")
+        one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.dep_ == "attr" and noun.head.head.lower_ in PARTITIVES | {"one"} \
+            and noun.head.head.head.lemma_ in ("be", "remain", "become")
+        if one_of:
             people += [e for c in noun.head.head.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
         if people and not orgs and predicate == "leads" and (
@@ -703,6 +705,8 @@ class _Context(Arguments):
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
+            if (among or one_of) and not groups_named_before(self, noun) <= {implied}:
+                implied = None  # "LeJ walked out of the SSP. X was among the founders"
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
