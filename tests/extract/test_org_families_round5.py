@@ -475,3 +475,29 @@ def test_a_unit_of_a_group_that_left_is_its_splinter(extractor, text, triple):
 def test_a_unit_that_did_not_leave_is_no_splinter(extractor, text):
     rows = _org_rows(extractor, text)
     assert not any(r.predicate == "splinter_of" and r.polarity == "affirmed" for r in rows), rows
+
+
+# --- "X, the commander in Mohmand": the post of the group in question ------------------
+PLACED_POST = [
+    ("The TTP split in 2014. Omar Khalid Khorasani, the commander in Mohmand, left with "
+     "his men.", ("Omar Khalid Khorasani", "member_of", TTP)),
+    ("The BLA regrouped in 2018. Aslam Baloch, the commander in Kohlu, was killed in "
+     "Kandahar.", ("Aslam Baloch", "member_of", BLA)),
+    ("ISKP lost ground in 2019. Its fighters fled. Qari Hikmat, the commander in Jowzjan, "
+     "was killed.", ("Qari Hikmat", "member_of", ISKP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), PLACED_POST)
+def test_a_post_in_a_place_is_the_groups_in_question(extractor, text, triple):
+    rows = _org_rows(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "The army pressed the TTP in Swat. Sanaullah Niazi, the commander in Swat, was killed.",
+    "The army and the TTP fought in Swat. Sanaullah Niazi, the commander in Swat, was killed.",
+])
+def test_a_post_in_a_place_with_two_forces_named_is_no_guess(extractor, text):
+    rows = _org_rows(extractor, text)
+    assert not any(r.subject == "Sanaullah Niazi" for r in rows), rows

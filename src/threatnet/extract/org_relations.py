@@ -222,12 +222,14 @@ def _window_start(ctx: _Context, tok: Token) -> int:
     return start
 
 
-def groups_named_before(ctx: _Context, tok: Token) -> set[str]:
-    """The armed groups named in `tok`'s sentence up to it and in the sentence before,
-    within its paragraph."""
+def groups_named_before(ctx: _Context, tok: Token,
+                        kinds: frozenset[EntityType] = frozenset({EntityType.ARMED_GROUP})
+                        ) -> set[str]:
+    """The armed groups (or actors of `kinds`) named in `tok`'s sentence up to it and in
+    the sentence before, within its paragraph."""
     start = _window_start(ctx, tok)
     return {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
-            and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
+            and ctx.types[ctx.token_entity[i]] in kinds}
 
 
 def _discourse_group(ctx: _Context, tok: Token) -> str | None:

@@ -53,6 +53,7 @@ COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, Entity
 SUBORDINATE = word_class("subordinate")
 # bodies a role "for" them is held in ("a spokesman for the TTP")
 SERVED = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY})
+FORCES = frozenset({EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE})
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
@@ -709,6 +710,14 @@ class _Context(Arguments):
                 implied = None  # "LeJ walked out of the SSP. X was among the founders"
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
+        if people and not orgs and predicate == "member_of" and noun.dep_ == "appos" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+                self._placed_role(noun):
+            # "The TTP split. Omar Khalid Khorasani, the commander in Mohmand, left": a
+            # group's post in a place, of the group the discourse is about and no other
+            implied = self.coref.implied_group(noun)
+            if implied and groups_named_before(self, noun, FORCES) <= {implied}:
+                orgs.append(implied)  # (not with the army named too: whose commander?)
             # (not "the governor, X, a former TTP commander": the governor of another group)
         if people and not orgs:  # "his deputy, X": the group the possessor leads
             bosses = [c for c in noun.children if c.dep_ == "poss"] + [  # "deputy to Y"
@@ -723,6 +732,16 @@ class _Context(Arguments):
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _placed_role(self, noun: Token) -> bool:
+        """A role noun whose only complement is the place it is held in ("the commander
+        in Mohmand"), with no owner or kind of its own ("the police commander in Swat")."""
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        return bool(preps) and all(
+            c.lower_ == "in" and any(p.dep_ == "pobj" and p.i in self.token_entity and
+                                    self.types[self.token_entity[p.i]] == EntityType.LOCATION
+                                    for p in c.children) for c in preps) and \
+            not any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children)
 
     def _names_unit(self, unit: Token) -> bool:
         """ "its new Khorasan province": a group named in the unit noun's compound is the
