@@ -710,6 +710,7 @@ class _Context(Arguments):
                 implied = None  # "LeJ walked out of the SSP. X was among the founders"
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
+            # (not "the governor, X, a former TTP commander": the governor of another group)
         if people and not orgs and predicate == "member_of" and noun.dep_ == "appos" and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 self._placed_role(noun):
@@ -718,7 +719,6 @@ class _Context(Arguments):
             implied = self.coref.implied_group(noun)
             if implied and groups_named_before(self, noun, FORCES) <= {implied}:
                 orgs.append(implied)  # (not with the army named too: whose commander?)
-            # (not "the governor, X, a former TTP commander": the governor of another group)
         if people and not orgs:  # "his deputy, X": the group the possessor leads
             bosses = [c for c in noun.children if c.dep_ == "poss"] + [  # "deputy to Y"
                 p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
