@@ -33,6 +33,7 @@ class Frame:
     inverse: bool = False         # the trigger's subject is the claim's object ("umbrella of")
     modifier: str | None = None   # nouns: a word that must modify the trigger ("turf war")
     under: bool = False           # nouns: "under the leadership of X" - X acts on the holder
+    objectless: bool = False      # verbs: only without a direct object ("X is linked to Y")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Frames:
     modifier_proxies: frozenset[str]
     part_of_heads: frozenset[str]
     state_roles: frozenset[str] = frozenset()
+    interim_titles: frozenset[str] = frozenset()   # "caretaker" prime minister: still leads
+    object_as_verbs: frozenset[str] = frozenset()  # "arrested X as an operative of Y"
 
 
 def _types(value: object, named: dict[str, list[str]], entry: str) -> frozenset[EntityType]:
@@ -84,6 +87,7 @@ def _frame(raw: dict, named: dict[str, list[str]], particle: str | None,
         inverse=bool(raw.get("inverse")),
         modifier=modifier,
         under=bool(raw.get("under")),
+        objectless=bool(raw.get("objectless")),
     )
 
 
@@ -118,4 +122,6 @@ def load_frames() -> Frames:
                   place_proxies=frozenset(data.get("place_proxies", [])),
                   modifier_proxies=frozenset(data.get("modifier_proxies", [])),
                   part_of_heads=frozenset(data.get("part_of_heads", [])),
-                  state_roles=frozenset(data.get("state_roles", [])))
+                  state_roles=frozenset(data.get("state_roles", [])),
+                  interim_titles=frozenset(data.get("interim_titles", [])),
+                  object_as_verbs=frozenset(data.get("object_as_verbs", [])))

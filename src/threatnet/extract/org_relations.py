@@ -39,12 +39,16 @@ MERE = word_class("mere")  # "nothing more than a front"
 SUCCEEDING = frozenset({"succeed", "replace"})
 COMMANDING = word_class("commanding")
 LEAVING = word_class("leaving_verbs")  # "broke away from X": he was a member
+NEEDS_PARTICLE = frozenset({"break", "walk", "part"})  # "broke away", "walked out"
 GIVING = word_class("giving")  # "gave the TTP shelter": the frames of giving read it
 COPULAS = frozenset({"be", "remain", "become", "lie"})
 PLACE_PREPS = ("in", "inside", "across", "near", "at", "throughout")
 PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
 PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
+RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the ranks of X"
+NAMING = frozenset({"call", "name", "know", "dub"})  # "known as X" (as arguments reads it)
+STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
 
 
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
@@ -218,12 +222,20 @@ def _window_start(ctx: _Context, tok: Token) -> int:
     return start
 
 
+def groups_named_before(ctx: _Context, tok: Token,
+                        kinds: frozenset[EntityType] = frozenset({EntityType.ARMED_GROUP})
+                        ) -> set[str]:
+    """The armed groups (or actors of `kinds`) named in `tok`'s sentence up to it and in
+    the sentence before, within its paragraph."""
+    start = _window_start(ctx, tok)
+    return {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
+            and ctx.types[ctx.token_entity[i]] in kinds}
+
+
 def _discourse_group(ctx: _Context, tok: Token) -> str | None:
     """The one armed group named in `tok`'s sentence up to it and in the sentence
     before, within its paragraph; None when there are several or none."""
-    start = _window_start(ctx, tok)
-    found = {ctx.token_entity[i] for i in range(start, tok.i) if i in ctx.token_entity
-             and ctx.types[ctx.token_entity[i]] == EntityType.ARMED_GROUP}
+    found = groups_named_before(ctx, tok)
     return found.pop() if len(found) == 1 else None
 
 
@@ -396,6 +408,78 @@ def commanding_in_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(p, "operates_in", place, verb) for p in people for place in places]
 
 
+def named_structure_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "the regional branch of the Islamic State, known as ISKP", "a splinter of the TTP,
+    called Jamaat-ul-Ahrar": a structural noun whose name a participle of naming gives
+    is what the noun's frame says of that name (the arguments finder reads the name)."""
+    if noun.i in ctx.token_entity:
+        return []
+    frames = [f for f in ctx.frames.nouns.get(noun.lemma_.casefold(), [])
+              if f.predicate in STRUCTURE and not (f.inverse or f.under or f.pair or f.modifier)]
+    tails = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj" and p.i in ctx.token_entity]
+    # (the parser may hang the naming on the noun's "of" object: "a splinter of the TTP,
+    # known as JuA" - a name other than the object's own then names the noun)
+    named = [e for h in [noun, *tails] for e in _naming(ctx, h)
+             if ctx.types[e] == EntityType.ARMED_GROUP]
+    out: list[RawClaim] = []
+    for frame in frames if named else []:
+        objects = [e for e in ctx._prep_objects(noun, frame.object) if e not in named]
+        out += ctx._typed(named, objects, frame, noun)
+    return out
+
+
+def _naming(ctx: _Context, tok: Token) -> list[str]:
+    """The entities a participle of naming on `tok` gives: "known as X", "called X"."""
+    acls = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.casefold() in NAMING]
+    return [e for a in acls for c in a.children
+            for t in ([c] if c.dep_ in ("oprd", "attr", "xcomp") else
+                      [p for p in c.children if p.dep_ == "pobj"]
+                      if c.dep_ == "prep" and c.lower_ == "as" else [])
+            for e in ctx.entities(t)]
+
+
+def ranks_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "rose through the ranks of the TTP", "fought in the ranks of LeT", "served in the
+    BLA's ranks": whoever acts within a group's ranks is its member (not whoever acts on
+    others there: "the army killed dozens in the ranks of the TTP")."""
+    if noun.tag_ != "NNS" or noun.dep_ != "pobj" or noun.head.lower_ not in RANK_PREPS:
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    owners = [e for c in noun.children if c.dep_ == "poss" for e in ctx.entities(c)]
+    owners += ctx._prep_objects(noun, ("of",))
+    owners = [e for e in owners if ctx.types[e] == EntityType.ARMED_GROUP]
+    themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    members = ctx.entities(themes[0]) if themes else ctx.subjects(verb)
+    return [_claim(m, "member_of", g, noun) for m in members
+            if ctx.types[m] in (EntityType.PERSON, EntityType.ARMED_GROUP)
+            for g in owners if g != m]
+
+
+def split_unit_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "Hizbul Ahrar is a faction of JuA that broke away in 2017", "JuA, a faction of the
+    TTP that split off in 2014": a unit of a group that left, with no "from", left the
+    group it was a unit of - a splinter of it (the unit's own frame says `part_of`)."""
+    if verb.dep_ != "relcl" or verb.lemma_.casefold() not in LEAVING:
+        return []
+    if verb.lemma_.casefold() in NEEDS_PARTICLE and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "ways")
+            for c in verb.children):
+        return []  # ("a faction that broke its truce")
+    if any(c.dep_ in ("dobj", "neg") or (c.dep_ == "prep" and c.lower_ in ("from", "with", "of"))
+           or c.lower_ == "never" for c in verb.children):
+        return []  # ("that split from the TTP": the verb's frame reads it)
+    unit = verb.head
+    if unit.i in ctx.token_entity or unit.lemma_.casefold() not in ctx.frames.part_of_heads:
+        return []
+    owners = [e for e in ctx._prep_objects(unit, ("of",)) if ctx.types[e] == EntityType.ARMED_GROUP]
+    parts = [e for e in ctx.entities(unit) or ctx.noun_subjects(unit)
+             if ctx.types[e] == EntityType.ARMED_GROUP]
+    return [_claim(p, "splinter_of", o, verb) for p in parts for o in owners if p != o]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -416,11 +500,17 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += role_place_claims(ctx, tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "than":
             out += than_claims(ctx, tok)
+        if lemma in ctx.frames.nouns:
+            out += named_structure_claims(ctx, tok)
+        if lemma == "rank":
+            out += ranks_claims(ctx, tok)
     elif tok.pos_ == "VERB":
         if tok.dep_ == "advcl":
             out += described_as_claims(ctx, tok)
         elif tok.dep_ == "acl":
             out += contact_clause_claims(ctx, tok)
+        elif tok.dep_ == "relcl" and lemma in LEAVING:
+            out += split_unit_claims(ctx, tok)
         if lemma in _lemmas(ctx).taking:
             out += took_over_claims(ctx, tok)
         if lemma in _lemmas(ctx).permitting:

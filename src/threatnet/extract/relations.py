@@ -25,7 +25,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import from_ground
+from threatnet.extract.org_relations import from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import EntityType, Polarity, is_symmetric
@@ -51,6 +51,9 @@ MEMBERS = word_class("member_nouns")  # "several LeJ commanders"
 COOPERATING = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.STATE,
                          EntityType.GOVERNMENT_BODY})
 SUBORDINATE = word_class("subordinate")
+# bodies a role "for" them is held in ("a spokesman for the TTP")
+SERVED = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY})
+FORCES = frozenset({EntityType.ARMED_GROUP, EntityType.GOVERNMENT_BODY, EntityType.STATE})
 SUPREME = word_class("supreme")
 GROUP_TYPES = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION,
                          EntityType.GOVERNMENT_BODY})
@@ -82,7 +85,7 @@ class RelationFinder:
         # the words that let a token start a claim in `find` (see `_may_trigger`)
         self._lemmas = frozenset({*frames.verbs, *frames.nouns, *frames.roles,
                                   *frames.part_of_heads, *LEAVING})
-        self._words = frozenset({*frames.roles, "under"})
+        self._words = frozenset({*frames.roles, "under", "ranks"})  # ("in the ranks of X")
         self._stances = frozenset(STANCES)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
@@ -179,6 +182,8 @@ class _Context(Arguments):
                                    negated_subject, dict(qualifiers))
 
     def verb_claims(self, verb: Token, frame: Frame) -> list[RawClaim]:
+        if frame.objectless and any(c.dep_ == "dobj" for c in verb.children):
+            return []  # "police linked Imran Ali to the BLA": the linker is not tied to it
         if frame.predicate == "hostile_to" and verb.lemma_.casefold() in DESIGNATING and \
                 _fragment(verb):
             # a profile's subjectless line: "Banned in Pakistan since 2001; designated a
@@ -263,13 +268,19 @@ class _Context(Arguments):
                  verb.lemma_.casefold() in RECIPROCAL)):  # "X and Y clashed"
             # (also "the BLA and the BLF coordinate operations": only with each other)
             objects = subjects  # "the two movements have fought each other", "work together"
+        if not objects and frame.predicate == "merged_into" and len(subjects) > 1 and \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            # "JeM and LeT have never merged": neither into the other (the first named
+            # stands for both directions)
+            return list(self._typed(subjects[:1], subjects[1:2], frame, verb))
         if not objects:
             return []
         holders = [verb, verb.head] if verb.dep_ in ("xcomp", "conj") else [verb]
         negated = any(c.dep_ in SUBJECT_DEPS and c.lower_ in NEGATIVE_SUBJECTS
                       for h in holders for c in h.children)  # "None … are known to operate"
         claims = list(self._typed(subjects, objects, frame, verb, negated))
-        if frame.predicate in ("member_of", "merged_into") and _partial_subject(verb):
+        if frame.predicate in ("member_of", "merged_into") and \
+                _partial_subject(verb, self.token_entity):
             for claim in claims:  # "some of its commanders joined the TTP"
                 claim.predicate = "cooperates_with"
         if frame.predicate == "supplies":  # what was given: "supplied heavy weapons to X"
@@ -558,9 +569,13 @@ class _Context(Arguments):
                 "in-chief" in noun.doc[noun.i:noun.i + 5].text.replace(" ", "").lower():
             predicate = "leads"  # "prime minister", "commander-in-chief"
         if predicate == "leads" and any(
-                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity)
+                (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self.token_entity
+                 and c.lower_ not in self.frames.interim_titles  # ("caretaker premier")
+                 and c.lower_ not in SUPREME)
                 or (c.dep_ == "amod" and c.lower_ in SUBORDINATE) for c in noun.lefts):
             predicate = "member_of"  # "the bureau chief of X", "a senior leader of X"
+        if predicate == "leads" and _function_of(noun, self.token_entity):
+            predicate = "member_of"  # "its chief of operations", "head of intelligence"
         people: list[str] = []
         orgs: list[str] = []
         if noun.i in self.token_entity:
@@ -581,7 +596,22 @@ class _Context(Arguments):
                         continue  # "a British-born militant" is no member of Britain
                     if e and self.types[e] != EntityType.PERSON and e not in orgs:
                         orgs.append(e)
+            if child.dep_ == "prep" and child.lower_ == "for":
+                # "a spokesman for the TTP", "a courier for LeT" (not "the envoy for
+                # Afghanistan": a state's envoy is sent, not a member)
+                served = [p for p in child.children if p.dep_ == "pobj" and any(
+                    self.types[e] in SERVED for e in self.entities(p))]
+                orgs += [e for p in served for e in self.entities(p) if self.types[e] in SERVED]
+                # "the spokesman for the BLA, Jeeyand Baloch": the parser hangs the
+                # holder on the group
+                people += [e for p in served for a in p.children if a.dep_ == "appos"
+                           for e in self.entities(a) if self.types[e] == EntityType.PERSON]
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if predicate == "leads" and any(
+                        p.dep_ == "pobj" and p.i not in self.token_entity and
+                        p.lemma_.casefold() in self.frames.part_of_heads and
+                        not self._names_unit(p) for p in child.children):
+                    predicate = "member_of"  # "the head of ISKP's Peshawar cell"
                 # ("its chief in Afghanistan" holds a role in a place, not of the state:
                 # org_relations reads it)
                 orgs += [e for p in child.children if p.dep_ == "pobj"
@@ -603,13 +633,25 @@ class _Context(Arguments):
         if top is not noun and top.dep_ == "appos" and top.head.i in self.token_entity:
             people += [e for e in [self.token_entity[top.head.i]]
                        if self.types[e] == EntityType.PERSON]
-        if noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
+        bearer = _alias_bearer(noun)
+        if bearer is not None:  # "X, known as Y, its chief of recruitment": X's role
+            people += [e for e in self.entities(bearer) if self.types[e] == EntityType.PERSON]
+        elif noun.dep_ in ("compound", "appos") and noun.head.i in self.token_entity:
             head_entity = self.token_entity[noun.head.i]
             if self.types[head_entity] == EntityType.PERSON:
                 people.append(head_entity)
         if noun.dep_ == "attr":
             people += [e for c in noun.head.children if c.dep_ == "nsubj"
                        for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+            gov = noun.head.head if noun.head.dep_ in ("xcomp", "pcomp") else noun.head
+            gov = gov.head if gov.dep_ == "prep" else gov
+            if gov is not noun.head and gov.pos_ == "VERB" and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in noun.head.children):
+                # "X denied being a member of Y", "admitted to being its commander"; a
+                # raising passive's theme: "X is believed to be a member of Y"
+                themes = [c for c in gov.children if c.dep_ == "nsubjpass"]
+                held = self.entities(themes[0]) if themes else self.subjects(gov)
+                people += [e for e in held if self.types[e] == EntityType.PERSON]
             # "HuM, in which Azhar had been a senior leader": the copula holds the "in"
             orgs += [e for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"
@@ -649,13 +691,34 @@ class _Context(Arguments):
                 noun.head.head.pos_ in ("VERB", "AUX"):
             people += [e for e in self._as_role_holders(noun.head.head)
                        if self.types[e] == EntityType.PERSON]
-        if people and not orgs and predicate == "leads" and noun.head.lower_ != "among" and \
+        # "X was among the founders", "X was one of the founders": the copula's subject
+        # is one of them, of the group only when the discourse names one armed group
+        among = noun.dep_ == "pobj" and noun.head.lower_ == "among" and \
+            noun.head.head.lemma_ in ("be", "remain", "become")
+        one_of = noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.dep_ == "attr" and noun.head.head.lower_ in PARTITIVES | {"one"} \
+            and noun.head.head.head.lemma_ in ("be", "remain", "become")
+        if one_of:
+            people += [e for c in noun.head.head.head.children if c.dep_ == "nsubj"
+                       for e in self.entities(c) if self.types[e] == EntityType.PERSON]
+        if people and not orgs and predicate == "leads" and (
+                noun.head.lower_ != "among" or among) and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
                 not any(c.dep_ in ("prep", "poss", "compound") for c in noun.children):
             implied = self.coref.implied_group(noun)  # "the previous leader, Maulana X"
+            if (among or one_of) and not groups_named_before(self, noun) <= {implied}:
+                implied = None  # "LeJ walked out of the SSP. X was among the founders"
             later = {self.token_entity.get(t.i) for t in sentence_of(noun) if t.i > noun.i}
             orgs += [implied] if implied and implied not in later else []
             # (not "the governor, X, a former TTP commander": the governor of another group)
+        if people and not orgs and predicate == "member_of" and noun.dep_ == "appos" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+                self._placed_role(noun):
+            # "The TTP split. Omar Khalid Khorasani, the commander in Mohmand, left": a
+            # group's post in a place, of the group the discourse is about and no other
+            implied = self.coref.implied_group(noun)
+            if implied and groups_named_before(self, noun, FORCES) <= {implied}:
+                orgs.append(implied)  # (not with the army named too: whose commander?)
         if people and not orgs:  # "his deputy, X": the group the possessor leads
             bosses = [c for c in noun.children if c.dep_ == "poss"] + [  # "deputy to Y"
                 p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -669,6 +732,27 @@ class _Context(Arguments):
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
         return list(self._typed(people, orgs, frame, noun))
+
+    def _placed_role(self, noun: Token) -> bool:
+        """A role noun whose only complement is the place it is held in ("the commander
+        in Mohmand"), with no owner or kind of its own ("the police commander in Swat")."""
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        return bool(preps) and all(
+            c.lower_ == "in" and any(p.dep_ == "pobj" and p.i in self.token_entity and
+                                    self.types[self.token_entity[p.i]] == EntityType.LOCATION
+                                    for p in c.children) for c in preps) and \
+            not any(c.dep_ in ("poss", "compound", "nmod") for c in noun.children)
+
+    def _names_unit(self, unit: Token) -> bool:
+        """ "its new Khorasan province": a group named in the unit noun's compound is the
+        unit itself (its head leads it), unlike "ISKP's Peshawar cell"."""
+        if any(c.dep_ == "compound" and c.i in self.token_entity and
+               self.types[self.token_entity[c.i]] == EntityType.ARMED_GROUP
+               for c in unit.children):
+            return True
+        owners = {e for c in unit.children if c.dep_ == "poss" for e in self.entities(c)}
+        found = set(self.entities(unit))  # (the unit read as a group other than its owner)
+        return bool(found - owners)
 
     def leaders_to_groups(self, claims: list[RawClaim]) -> list[RawClaim]:
         """ "swore allegiance to Abu Bakr al-Baghdadi", "its pledge of allegiance to the
@@ -794,10 +878,19 @@ class _Context(Arguments):
         """Who takes the role in "X succeeded Y as leader", "named X as its chief"."""
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return [e for c in verb.children if c.dep_ == "nsubjpass" for e in self.entities(c)]
+        # "a man arrested as an operative of X", "a cleric named as its emir"
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
             # (the parser may make the person a second complement: "named X the governor")
-            return [e for c in verb.children if c.dep_ == "dobj" or
-                    (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            named = [e for c in verb.children if c.dep_ == "dobj" or
+                     (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            return named or (self.entities(verb.head) if participle else [])
+        if verb.lemma_.casefold() in self.frames.object_as_verbs:
+            # "police arrested X as an operative of LeT": the person arrested holds it
+            held = [e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c)
+                    if self.types[e] == EntityType.PERSON]
+            if held or participle:
+                return held or self.entities(verb.head)
         return self.subjects(verb)
 
     def locative_claims(self, claim: RawClaim) -> list[RawClaim]:
@@ -977,14 +1070,36 @@ def _members_subject(verb: Token) -> Token | None:
     return None
 
 
-def _partial_subject(verb: Token) -> bool:
+def _function_of(noun: Token, token_entity: dict[int, str]) -> bool:
+    """ "chief of operations", "head of intelligence", "director of propaganda": a top
+    title over a function (a bare noun after "of"), held by a member, not the leader
+    (unlike "the head of the group", "chief of its military wing")."""
+    return any(p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in token_entity and
+               not any(d.dep_ in ("det", "poss", "compound", "amod") for d in p.children)
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children)
+
+
+def _alias_bearer(noun: Token) -> Token | None:
+    """ "Saifullah, known as Abu Talha, its chief of recruitment": the role noun set off
+    after the alias the parser hangs it on - the named person, the alias's bearer."""
+    alias = noun.head
+    if noun.dep_ != "appos" or alias.dep_ != "pobj" or alias.head.lower_ != "as":
+        return None
+    acl = alias.head.head
+    named = acl.dep_ == "acl" and acl.lemma_.casefold() in ("know", "call", "name", "dub")
+    return acl.head if named else None
+
+
+def _partial_subject(verb: Token, token_entity: dict[int, str]) -> bool:
     """The verb's subject (raised through "are thought to have joined") is part of a
-    group: "some of its commanders", "dozens of fighters"."""
+    group: "some of its commanders", "dozens of fighters" (not a group's own name: "the
+    Hafiz Gul Bahadur group joined the TTP")."""
     holder = verb
     for _ in range(4):
         subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:  # "some of …", "dozens of …", "several commanders"
-            return subject.lower_ in PARTITIVES or (
+            return (subject.lower_ in PARTITIVES and subject.i not in token_entity) or (
                 subject.lemma_.casefold() in MEMBERS and any(
                     c.dep_ in ("det", "amod", "nummod", "quantmod") and
                     c.lower_ in PARTITIVES for c in subject.children))
