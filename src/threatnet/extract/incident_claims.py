@@ -143,7 +143,7 @@ class IncidentClaimMaker:
         for trigger, target in facts.targets:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
-            deed = self._deed_reading(trigger) if doers else None
+            deed = self._deed_reading(trigger, doers) if doers else None
             for doer in doers:  # as certain as who did it: "suspected X militants attacked"
                 out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
                                                   qualifiers=dict(qualifiers)),
@@ -185,10 +185,11 @@ class IncidentClaimMaker:
         reading.hedge(Modality.REPORTED)
         return reading
 
-    def _deed_reading(self, trigger: Token) -> Reading:
+    def _deed_reading(self, trigger: Token, doers: list[str]) -> Reading:
         """How certain who did a deed is ("suspected X militants attacked": believed;
         "officials said X attacked": reported, theirs)."""
-        reading = self.reader.read(trigger)
+        reading = self.reader.read(trigger.sent.root, clause=True) \
+            if any(self._named_apart(trigger, d) for d in doers) else self.reader.read(trigger)
         self._subject_hedges(trigger, reading)
         return reading
 
@@ -265,7 +266,8 @@ class IncidentClaimMaker:
                     trigger.pos_ != "VERB":
                 continue  # a named event's own name says nothing of who did it
             for doer in self._doers(trigger):
-                reading = self.reader.read(trigger)
+                reading = self.reader.read(trigger.sent.root, clause=True) \
+                    if self._named_apart(trigger, doer) else self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
                 how = "deed"
                 if reading.source is not None and (
@@ -279,6 +281,16 @@ class IncidentClaimMaker:
                     how = _how(reading)
                 out.append(self._perpetrated(doer, incident, trigger, reading, how))
         return out
+
+    def _named_apart(self, trigger: Token, doer: str) -> bool:
+        """ "two bombers blew themselves up …; a faction calling itself X said it was
+        responsible": a doer named only in another clause of the sentence."""
+        sent = trigger.sent
+        if trigger.pos_ != "VERB" or trigger.dep_ != "ccomp" or sent.root == trigger:
+            return False
+        inside = [i for i in range(sent.start, sent.end) if self.token_entity.get(i) == doer]
+        return bool(inside) and not any(trigger.left_edge.i <= i <= trigger.right_edge.i
+                                        for i in inside)
 
     def _subject_hedges(self, verb: Token, reading: Reading) -> None:
         """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""

@@ -11,6 +11,8 @@ in `data/incidents.yaml`; `WeaponReading` is mixed into `incident_targets.Target
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from threatnet.extract.incident_lexicon import IncidentLexicon
@@ -18,8 +20,21 @@ from threatnet.extract.incident_parse import clause_tokens
 from threatnet.extract.incident_records import EntityAdder, FoundIncident
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data
 
 SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
+DEED_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+@lru_cache(maxsize=1)
+def _tactic_data() -> tuple[dict[str, str], str, frozenset[str], frozenset[str]]:
+    """`data/capability_tactics.yaml`: the tactic a weapon implies, and the plain bombs
+    (node, words, verbs)."""
+    d = load_data("capability_tactics.yaml")
+    plain = d["plain_bombs"]
+    return ({str(k): str(v) for k, v in d["implies"].items()}, str(plain["node"]),
+            frozenset(str(w) for w in plain["words"]),
+            frozenset(str(w) for w in plain["verbs"]))
 
 
 class WeaponReading:
@@ -74,8 +89,13 @@ class WeaponReading:
             if entity is None or entity.type != EntityType.CAPABILITY or \
                     (bombing and entity.kind in self.lex.restating_capabilities):
                 continue  # "detonated explosives": the bombing itself, no tactic of its own
+            implied = _tactic_data()[0].get(entity.kind or "")
+            if implied is not None:  # "wearing an explosive vest": a suicide bomber
+                entity = self._capability(implied, tok, tok, adder) or entity
             if (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
                 named.append((tok, entity.id))
+        if bombing:
+            named += self._plain_bomb(trigger, adder, named)
         # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
         # only restates the kind ("bombed": explosives) is left out
         words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
@@ -91,6 +111,22 @@ class WeaponReading:
             if entity is not None and entity.id not in {o[1] for o in out}:
                 out.append((tok, entity.id))
         return out
+
+    def _plain_bomb(self, trigger: Token, adder: EntityAdder,
+                    named: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+        """ "a bomb went off", "planted a bomb", "a device hidden on a bus exploded": what a
+        bombing deed set off, named by no capability of its own, is an IED."""
+        _, node, words, verbs = _tactic_data()
+        particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+        lemma = trigger.lemma_.casefold()
+        if named or (lemma not in verbs and f"{lemma} {particle}" not in verbs):
+            return []
+        for child in trigger.children:
+            if child.dep_ in DEED_ARGUMENTS and child.lower_ in words and \
+                    self.entity_of(adder, child.i) is None and not self._loaded(child):
+                entity = self._capability(node, child, child, adder)
+                return [(child, entity.id)] if entity is not None else []
+        return []
 
     def _capability(self, node: str, first: Token, last: Token,
                     adder: EntityAdder) -> Entity | None:

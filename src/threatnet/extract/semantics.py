@@ -25,6 +25,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # edges past which the trigger's own clause ends: cues above them are not the claim's
 CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
 EXPLETIVES = frozenset({"it", "there", "this", "that"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 HELD_NOUNS = word_class("held_nouns")
 LOSING_VERBS = word_class("losing_verbs")
 GOAL_WORDS = word_class("goal_words")
@@ -92,6 +93,8 @@ class SemanticsReader:
             reading.sources.append(Source(words.text, entity))
             return reading
         self._own_cues(trigger, reading)
+        if _described(trigger):
+            return reading  # "officials believe the TTP's leader, X, lives in Kabul"
         self._according(trigger, reading, True)
         lemma = trigger.lemma_.casefold()
         speaks = lemma in self.cues.claimant_verbs or (
@@ -106,6 +109,9 @@ class SemanticsReader:
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
+            if edge == "ccomp" and _juxtaposed(prev, node):
+                in_content = False  # "X split from Y; it claimed Z": a clause of its own
+                break
             if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
             aside = aside or _set_off_relative(prev)
@@ -288,7 +294,10 @@ class SemanticsReader:
                 reading.hedge(max((self.cues.adverbs[c.lower_] for c in verb.children
                                    if c.dep_ == "advmod" and c.lower_ in self.cues.adverbs),
                                   key=lambda m: m.rank))
-        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # a wire dateline the parser made a second subject ("QUETTA (Reuters) - Police
+        # said …"): the subject next to the verb speaks
+        speaker = max((c for c in verb.children if c.dep_ == "nsubj"), default=None,
+                      key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
@@ -344,6 +353,31 @@ class SemanticsReader:
         return Source(span.text, entity)
 
 
+def _described(noun: Token) -> bool:
+    """ "the TTP's leader, Noor Wali Mehsud", "Abu Bakr al-Baghdadi, then the leader of
+    the Islamic State", "the BLA spokesman Jeeyand Baloch": a role noun set beside a name
+    describes who the name is; the clause around it neither reports nor hedges that."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                   for c in noun.children):
+        return True
+    return noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i
+
+
+def _juxtaposed(clause: Token, verb: Token) -> bool:
+    """ "X split from the TTP in 2014; it claimed the Easter bombing", "a bomber struck a
+    convoy, the BLA claimed the bombing": a clause before a verb, which the parser hangs
+    under it as its complement, is no content of it when a semicolon stands between them
+    or the verb has content of its own after it."""
+    if clause.i > verb.i:
+        return False
+    doc = verb.doc
+    if any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i)):
+        return True
+    return any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+
+
 def _raised_infinitive(verb: Token, clause: Token) -> bool:
     """ "X was reported in 2016 to have joined Y": a subjectless "to" clause of a passive
     verb is its complement, even where a phrase between them made the parser hang it
@@ -385,6 +419,12 @@ def _trim(head: Token) -> Span:
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
+    # "KABUL, Nov 3 (AFP) - Afghanistan's first vice-president": the dateline is no part
+    # (the parser may make the speaker an apposition of the dateline's place)
+    dashes = [i for i in range(start, end - 1) if doc[i].text in DASHES and
+              doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_]
+    if dashes:
+        start = dashes[-1] + 1
     return _balanced(doc[start:end])
 
 

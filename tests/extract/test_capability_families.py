@@ -1,0 +1,212 @@
+"""Capability claims and the modality of what is said (issues 17 and 18, round five).
+
+Each family is tested on sentences written for it, in several wordings: a group's
+arsenal however said, an incident's weapon and the tactic it implies, conditional
+consequences, and cues that must stay in their own clause (a semicolon, a wire
+dateline, a role noun beside a name)."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import claims
+
+BLA = "Balochistan Liberation Army"
+TTP = "Tehrik-i-Taliban Pakistan"
+ISKP = "Islamic State Khorasan Province"
+JUA = "Jamaat-ul-Ahrar"
+
+
+def _uses(rows, predicate="uses"):
+    return {(r.subject, r.object, r.polarity) for r in rows if r.predicate == predicate}
+
+
+# -- a group's capability, however worded -----------------------------------------------
+
+GROUP_CAPABILITY = [
+    ("The Hafiz Gul Bahadur group is armed with heavy machine guns.",
+     ("Hafiz Gul Bahadur group", "possesses", "heavy machine guns")),
+    ("Lashkar-e-Jhangvi acquired rocket-propelled grenades from smugglers last year.",
+     ("Lashkar-e-Jhangvi", "possesses", "rocket-propelled grenades")),
+    ("The BLA has access to night-vision goggles.", (BLA, "possesses", "night-vision goggles")),
+    ("The TTP expanded its operations in 2022. Its fighters used quadcopters against army "
+     "posts.", (TTP, "uses", "quadcopters")),
+]
+
+
+@pytest.mark.parametrize("text,triple", GROUP_CAPABILITY, ids=[t[:30] for t, _ in GROUP_CAPABILITY])
+def test_a_group_capability_in_any_wording(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
+
+
+NOT_YET = [
+    ("The Turkistan Islamic Party has not yet used drones in Afghanistan.",
+     ("Turkistan Islamic Party", "uses", "drones")),
+    ("The BLA has never deployed armed drones.", (BLA, "uses", "armed drones")),
+    ("Lashkar-e-Islam lacks heavy weapons.", ("Lashkar-e-Islam", "possesses", "heavy weapons")),
+]
+
+
+@pytest.mark.parametrize("text,triple", NOT_YET, ids=[t[:30] for t, _ in NOT_YET])
+def test_a_capability_not_had_is_negated(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all(r.polarity == "negated" for r in rows)
+
+
+# -- the weapon of an incident, and the tactic it implies --------------------------------
+
+VESTS = [
+    "A teenager wearing an explosive vest blew himself up at a funeral in Jalalabad on Monday.",
+    "An attacker detonated a suicide vest outside a mosque in Quetta on Friday.",
+    "A man in a suicide jacket walked into a wedding hall in Kabul and detonated it on "
+    "Saturday.",
+]
+
+
+@pytest.mark.parametrize("text", VESTS, ids=[t[:25] for t in VESTS])
+def test_a_worn_vest_is_a_suicide_bomber(extractor, text):
+    objects = {o for _, o, _ in _uses(claims(extractor, text, "2024-06-26"))}
+    assert "suicide bombers" in objects and not objects & {"suicide vests", "explosive vest",
+                                                            "suicide vest", "suicide jacket"}
+
+
+VEHICLE_BOMBS = [
+    "A motorcycle bomb exploded near a police van in Quetta on Sunday.",
+    "A car bomb tore through a crowded market in Peshawar on Tuesday.",
+    "On 27 January an ambulance packed with explosives was detonated at a checkpoint in "
+    "Kabul.",
+]
+
+
+@pytest.mark.parametrize("text", VEHICLE_BOMBS, ids=[t[:25] for t in VEHICLE_BOMBS])
+def test_a_vehicle_bomb_is_a_vbied(extractor, text):
+    rec_rows = claims(extractor, text, "2024-06-26")
+    uses = [r for r in rec_rows if r.predicate == "uses"]
+    assert uses, rec_rows
+    # every wording resolves to the one taxonomy node
+    from threatnet.resolve.pack import load_actor_pack
+    pack = load_actor_pack()
+    names = {a.name.casefold() for a in pack.entries["vbied"].aliases} | \
+        {pack.entries["vbied"].name.casefold()}
+    assert any(r.object.casefold() in names for r in uses), uses
+
+
+PLAIN_BOMBS = [
+    "A bomb went off beside a car carrying a senior politician in Mastung on Friday.",
+    "Seven bombs exploded on commuter trains in Mumbai on 11 July 2006.",
+    "A bomb hidden on a bus exploded in Peshawar on Friday, killing 17 government employees.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_BOMBS, ids=[t[:25] for t in PLAIN_BOMBS])
+def test_a_plain_bomb_that_went_off_is_an_ied(extractor, text):
+    objects = {o for _, o, _ in _uses(claims(extractor, text, "2024-06-26"))}
+    assert objects == {"improvised explosive devices"}
+
+
+def test_a_bomb_that_struck_says_nothing_of_its_kind(extractor):
+    rows = claims(extractor, "In January 2013 two bombs tore through a snooker hall on "
+                             "Alamdar Road in Quetta, killing more than 80 people.")
+    assert not _uses(rows)
+
+
+ROCKETS = [
+    "Gunmen fired rockets at an army camp in Zhob on Monday.",
+    "Militants fired rockets and grenades at the miners' quarters in Duki on 11 October.",
+    "Insurgents attacked a police post in Tank with rockets on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", ROCKETS, ids=[t[:25] for t in ROCKETS])
+def test_rockets_are_a_node_of_their_own(extractor, text):
+    objects = {o for _, o, _ in _uses(claims(extractor, text, "2024-06-26"))}
+    assert "rockets" in objects
+
+
+# -- conditional consequences and speculation --------------------------------------------
+
+CONDITIONALS = [
+    "If the Taliban lose control of the border, ISKP could acquire armed drones.",
+    "ISKP could acquire armed drones if the Taliban lose control of the border.",
+    "Should the border stay open, ISKP might obtain armed drones.",
+    "Unless the Taliban tighten their grip, ISKP may soon get armed drones.",
+]
+
+
+@pytest.mark.parametrize("text", CONDITIONALS, ids=[t[:25] for t in CONDITIONALS])
+def test_a_conditional_acquisition_is_hypothetical_in_every_wording(extractor, text):
+    rows = [r for r in claims(extractor, text) if r.triple == (ISKP, "possesses", "armed drones")]
+    assert rows and all(r.modality == "hypothetical" for r in rows)
+
+
+# -- a cue stays in its own clause -------------------------------------------------------
+
+SEMICOLONS = [
+    ("Jamaat-ul-Ahrar split from the TTP in 2014; the group later claimed the Easter "
+     "bombing in Lahore.", (JUA, "splinter_of", TTP)),
+    ("The BLA is based in Balochistan; officials claimed that it receives money from India.",
+     (BLA, "based_in", "Balochistan")),
+    ("The TTP operates in Khyber; Pakistan has accused Afghanistan of sheltering it.",
+     (TTP, "operates_in", "Khyber")),
+]
+
+
+@pytest.mark.parametrize("text,triple", SEMICOLONS, ids=[t[:25] for t, _ in SEMICOLONS])
+def test_a_claim_verb_after_a_semicolon_leaves_the_first_clause_alone(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all((r.modality, r.source) == ("asserted", None) for r in rows), rows
+
+
+def test_the_claim_of_the_second_clause_keeps_its_cue(extractor):
+    rows = claims(extractor, "The BLA is based in Balochistan; officials claimed that it "
+                             "receives money from India.")
+    assert [(r.modality, r.source) for r in rows if r.predicate == "supports"] == \
+        [("alleged", "officials")]
+
+
+def test_a_bomber_named_by_a_group_that_claimed_it_in_the_next_clause(extractor):
+    rows = claims(extractor, "On 6 October a suicide bomber struck a convoy carrying Chinese "
+                             "engineers near Karachi's airport; the BLA claimed the bombing.",
+                  "2024-11-01")
+    uses = [r for r in rows if r.predicate == "uses"]
+    assert uses and all((r.modality, r.source) == ("asserted", None) for r in uses)
+    assert any(r.subject == BLA and r.predicate == "perpetrated" and r.modality == "alleged"
+               for r in rows)
+
+
+DATELINES = [
+    ("QUETTA, Pakistan, March 3, 2024 (Reuters) - Police in Balochistan said on Sunday that "
+     "the BLA operates in Kech district.", "Police in Balochistan"),
+    ("KABUL, Nov 3, 2020 (AFP) - Afghanistan's first vice-president on Tuesday accused the "
+     "Taliban of sheltering al-Qaeda.", "Afghanistan's first vice-president"),
+    ("ISLAMABAD (AP) \u2014 A senior security official said the TTP receives weapons from "
+     "Afghanistan.", "A senior security official"),
+]
+
+
+@pytest.mark.parametrize("text,source", DATELINES, ids=[t[:10] for t, _ in DATELINES])
+def test_a_wire_dateline_is_no_part_of_the_source(extractor, text, source):
+    rows = claims(extractor, text)
+    assert rows and {r.source for r in rows} == {source}
+
+
+ROLES = [
+    ("Pakistani officials believe that the TTP's leader, Noor Wali Mehsud, lives in Kabul.",
+     ("Noor Wali Mehsud", "leads", TTP)),
+    ("Police said the BLA spokesman Jeeyand Baloch had issued a statement.",
+     ("Jeeyand Baloch", "member_of", BLA)),
+    ("Analysts fear that the TTP chief, Noor Wali Mehsud, could move to Kunar.",
+     ("Noor Wali Mehsud", "leads", TTP)),
+]
+
+
+@pytest.mark.parametrize("text,triple", ROLES, ids=[t[:25] for t, _ in ROLES])
+def test_a_role_beside_a_name_is_the_authors_description(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all((r.modality, r.source) == ("asserted", None) for r in rows), rows
+
+
+def test_a_role_stated_in_reported_speech_stays_reported(extractor):
+    rows = claims(extractor, "Officials said Noor Wali Mehsud is the leader of the TTP.")
+    assert [(r.modality, r.source) for r in rows if r.predicate == "leads"] == \
+        [("reported", "Officials")]
