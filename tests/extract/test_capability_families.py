@@ -210,3 +210,17 @@ def test_a_role_stated_in_reported_speech_stays_reported(extractor):
     rows = claims(extractor, "Officials said Noor Wali Mehsud is the leader of the TTP.")
     assert [(r.modality, r.source) for r in rows if r.predicate == "leads"] == \
         [("reported", "Officials")]
+
+
+TRAILING_SPEAKERS = [
+    "Hafiz Saeed Khan was killed in a US drone strike in Achin, the Pentagon confirmed the "
+    "following month.",
+    "The TTP operates in Kunar, Pakistani officials said on Monday.",
+    "The BLA operates in Kech, the police chief said last week.",
+]
+
+
+@pytest.mark.parametrize("text", TRAILING_SPEAKERS, ids=[t[:20] for t in TRAILING_SPEAKERS])
+def test_a_speaker_after_the_clause_still_speaks_for_it(extractor, text):
+    rows = claims(extractor, text)
+    assert rows and all(r.source is not None for r in rows), rows

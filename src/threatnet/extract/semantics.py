@@ -375,7 +375,9 @@ def _juxtaposed(clause: Token, verb: Token) -> bool:
     doc = verb.doc
     if any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i)):
         return True
-    return any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children)
+    # ("…, the Pentagon confirmed the following month": a time is no content)
+    return any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and
+               c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
 
 
 def _raised_infinitive(verb: Token, clause: Token) -> bool:
