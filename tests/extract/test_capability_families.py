@@ -224,3 +224,37 @@ TRAILING_SPEAKERS = [
 def test_a_speaker_after_the_clause_still_speaks_for_it(extractor, text):
     rows = claims(extractor, text)
     assert rows and all(r.source is not None for r in rows), rows
+
+
+OWNED = [
+    ("ISKP has grown since 2021. In October 2021 its suicide bombers struck Shia mosques in "
+     "Kunduz.", (ISKP, "uses", "suicide bombers")),
+    ("Jaish-e-Mohammed's suicide bombers struck an army camp in Uri.",
+     ("Jaish-e-Mohammed", "uses", "suicide bombers")),
+    ("The Pakistan Army's helicopter gunships pounded hideouts in Tirah.",
+     ("Pakistan Army", "uses", "helicopter gunships")),
+]
+
+
+@pytest.mark.parametrize("text,triple", OWNED, ids=[t[:25] for t, _ in OWNED])
+def test_a_capability_its_owner_sends_into_a_deed_is_used(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
+
+
+BRANCHES = [
+    ("The Turkistan Islamic Party has not yet used drones in Afghanistan, although its "
+     "branch in Syria is reported to have used drones.",
+     ("Turkistan Islamic Party", "uses", "drones"), "reported"),
+    ("The TTP has grown. Its branch in Punjab acquired heavy weapons last year.",
+     (TTP, "possesses", "heavy weapons"), "asserted"),
+    ("The BLA expanded in 2023. Its branch in Kech deployed quadcopters.",
+     (BLA, "uses", "quadcopters"), "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,triple,modality", BRANCHES, ids=[t[:25] for t, _, _ in BRANCHES])
+def test_a_groups_branch_acts_for_it(extractor, text, triple, modality):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" and r.modality == modality
+               for r in rows), rows
