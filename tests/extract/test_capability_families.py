@@ -258,3 +258,26 @@ def test_a_groups_branch_acts_for_it(extractor, text, triple, modality):
     rows = claims(extractor, text)
     assert any(r.triple == triple and r.polarity == "affirmed" and r.modality == modality
                for r in rows), rows
+
+
+ASIDES = [
+    ("Others may fear that a crackdown would push cadres towards ISKP, which has been the "
+     "Taliban's bitterest enemy.", (ISKP, "hostile_to", "Taliban")),
+    ("Analysts warn that the Haqqani network, which has long cooperated with al-Qaeda, "
+     "could shelter the TTP.", ("Haqqani network", "cooperates_with", "Al-Qaeda")),
+    ("If the TTP, which is based in Afghanistan, attacks Bannu, the army may respond.",
+     (TTP, "based_in", "Afghanistan")),
+]
+
+
+@pytest.mark.parametrize("text,triple", ASIDES, ids=[t[:25] for t, _ in ASIDES])
+def test_a_relative_clause_set_off_is_the_authors_aside(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all((r.modality, r.source) == ("asserted", None) for r in rows), rows
+
+
+def test_the_speculation_around_an_aside_stays_speculation(extractor):
+    rows = claims(extractor, "Analysts warn that the Haqqani network, which has long "
+                             "cooperated with al-Qaeda, could shelter the TTP.")
+    assert [(r.modality, r.source) for r in rows if r.predicate == "supports"] == \
+        [("hypothetical", "Analysts")]

@@ -105,7 +105,7 @@ class SemanticsReader:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
             self._add_source(trigger, reading, True)
-        in_clause, in_content, aside = True, True, False
+        in_clause, in_content = True, True
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
@@ -114,12 +114,14 @@ class SemanticsReader:
                 break
             if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
-            aside = aside or _set_off_relative(prev)
+            if _set_off_relative(prev):
+                # "…, ISKP, which has been the Taliban's bitterest enemy": the author's aside,
+                # out of reach of the speaker, hedge or condition of the clause it hangs on
+                in_content = False
+                break
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
-            if aside and self._impersonal_hedge(node):
-                pass  # "X is believed to live in B, where the HQ stands": the author's aside
-            elif self._is_source_verb(node, prev):
+            if self._is_source_verb(node, prev):
                 self._add_source(node, reading, in_content)
                 in_content = False
             elif self._takes_responsibility(node, prev):
@@ -127,7 +129,7 @@ class SemanticsReader:
                     reading.hedge(Modality.ALLEGED)
                 self._add_source(node, reading, False)
                 in_content = False
-            elif in_content and not aside and node.lemma_.casefold() in self.cues.governing \
+            elif in_content and node.lemma_.casefold() in self.cues.governing \
                     and edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
@@ -272,12 +274,6 @@ class SemanticsReader:
             lex.responsibility_noun_verbs and prev.dep_ in ("dobj", "nsubjpass") and \
             prev.lemma_.casefold() in lex.responsibility_nouns
 
-    def _impersonal_hedge(self, node: Token) -> bool:
-        """ "is believed", "is thought": a passive belief verb with no one believing."""
-        return self.cues.governing.get(node.lemma_.casefold()) == Modality.BELIEVED and \
-            any(c.dep_ == "auxpass" for c in node.children) and \
-            not any(c.dep_ == "agent" for c in node.children)
-
     def _viewed_as(self, node: Token, prev: Token) -> bool:
         """ "is widely seen as a front for X": a view verb of a clause-only kind reports
         what its "as" phrase says ("has seen a rise in attacks" reports nothing)."""
@@ -394,8 +390,14 @@ def _set_off_relative(clause: Token) -> bool:
     """ "…, where the group's headquarters has stood": a relative clause set off by a
     comma adds the author's own statement, out of reach of the hedge of the clause it
     hangs on ("Azhar is believed to live in Bahawalpur, where …")."""
-    first = clause.left_edge
-    return clause.dep_ == "relcl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+    if clause.dep_ != "relcl":
+        return False
+    # "…, a Sunni Baloch group that has fought Iran": the clause of an apposition set off
+    for start in (clause.left_edge, clause.head.left_edge if clause.head.dep_ == "appos"
+                  else None):
+        if start is not None and start.i > 0 and clause.doc[start.i - 1].text == ",":
+            return True
+    return False
 
 
 def _as_participle(clause: Token) -> bool:
