@@ -281,3 +281,32 @@ def test_the_speculation_around_an_aside_stays_speculation(extractor):
                              "cooperated with al-Qaeda, could shelter the TTP.")
     assert [(r.modality, r.source) for r in rows if r.predicate == "supports"] == \
         [("hypothetical", "Analysts")]
+
+
+APPOINTMENTS = [
+    "Noor Wali Mehsud was named leader of the TTP in June 2018.",
+    "The shura named Mullah Fazlullah emir of the TTP in 2013.",
+    "In 2018 the TTP's council named Noor Wali Mehsud its new chief.",
+]
+
+
+@pytest.mark.parametrize("text", APPOINTMENTS, ids=[t[:25] for t in APPOINTMENTS])
+def test_naming_someone_to_a_post_is_no_report(extractor, text):
+    rows = [r for r in claims(extractor, text) if r.predicate == "leads"]
+    assert rows and all(r.modality == "asserted" for r in rows), rows
+
+
+WARNINGS = [
+    ("A crackdown, she cautioned, might drive TTP fighters into Afghanistan.",
+     (TTP, "operates_in", "Afghanistan")),
+    ("Continued TTP attacks, the analyst warned, could push Pakistan toward strikes on "
+     "Afghanistan.", ("Pakistan", "attacks", "Afghanistan")),
+    ("Officials fear that sustained pressure could push the BLA toward an alliance with the "
+     "TTP.", (BLA, "allied_with", TTP)),
+]
+
+
+@pytest.mark.parametrize("text,triple", WARNINGS, ids=[t[:25] for t, _ in WARNINGS])
+def test_a_warned_consequence_is_never_asserted(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all(r.modality in ("possible", "hypothetical") for r in rows), rows

@@ -260,6 +260,8 @@ class SemanticsReader:
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and edge not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
+                and not (node.lemma_.casefold() in self.cues.appointing and
+                         any(c.dep_ == "oprd" for c in node.children))
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
                      or edge in ("ccomp", "xcomp", "parataxis")
