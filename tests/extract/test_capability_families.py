@@ -310,3 +310,26 @@ WARNINGS = [
 def test_a_warned_consequence_is_never_asserted(extractor, text, triple):
     rows = [r for r in claims(extractor, text) if r.triple == triple]
     assert rows and all(r.modality in ("possible", "hypothetical") for r in rows), rows
+
+
+NOMINAL_USE = [
+    ("The TTP is known for its use of suicide bombers.", (TTP, "uses", "suicide bombers")),
+    ("ISKP's reliance on suicide attacks has grown since 2021.",
+     (ISKP, "uses", "suicide attacks")),
+    ("The BLA's deployment of quadcopters worried the army.", (BLA, "uses", "quadcopters")),
+    ("ISKP's weapons include heavy machine guns and mortars.",
+     (ISKP, "possesses", "heavy machine guns")),
+    ("The TTP's weaponry now includes night-vision goggles.",
+     (TTP, "possesses", "night-vision goggles")),
+]
+
+
+@pytest.mark.parametrize("text,triple", NOMINAL_USE, ids=[t[:25] for t, _ in NOMINAL_USE])
+def test_a_groups_use_or_weapons_named_as_a_noun(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
+
+
+def test_weapons_seized_from_a_group_are_no_arsenal_claim(extractor):
+    rows = claims(extractor, "The army seized weapons from a TTP hideout in Bannu.")
+    assert not [r for r in rows if r.predicate in ("uses", "possesses")]
