@@ -333,3 +333,19 @@ def test_a_groups_use_or_weapons_named_as_a_noun(extractor, text, triple):
 def test_weapons_seized_from_a_group_are_no_arsenal_claim(extractor):
     rows = claims(extractor, "The army seized weapons from a TTP hideout in Bannu.")
     assert not [r for r in rows if r.predicate in ("uses", "possesses")]
+
+
+CLAIMED_WEAPONS = [
+    "The banned organisation Daesh has claimed responsibility for Sunday's suicide attack on "
+    "a convention of the JUI-F in Bajaur.",
+    "The TTP claimed the suicide bombing of a police station in Bannu on Monday.",
+    "Officials blamed the BLA for Friday's suicide attack on a bus in Quetta.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMED_WEAPONS, ids=[t[:25] for t in CLAIMED_WEAPONS])
+def test_the_weapon_of_a_claimed_attack_is_the_authors(extractor, text):
+    rows = claims(extractor, text, "2024-06-26")
+    uses = [r for r in rows if r.predicate == "uses"]
+    assert uses and all((r.modality, r.source) == ("asserted", None) for r in uses), rows
+    assert any(r.predicate == "perpetrated" and r.modality == "alleged" for r in rows)

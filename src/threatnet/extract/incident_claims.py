@@ -211,6 +211,8 @@ class IncidentClaimMaker:
         near the airport": who did it is X's claim or the accusers'; that the attack
         happened there, with what, against whom, is taken as known (the author's)."""
         node = trigger
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN":
+            node = node.head  # "Sunday's suicide attack": the weapon word of the deed noun
         if node.pos_ != "NOUN" and not (node.tag_ == "VBG" and node.dep_ == "pcomp"):
             return None  # a noun, or a gerund: "claimed responsibility for killing …"
         for _ in range(4):
