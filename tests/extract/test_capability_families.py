@@ -349,3 +349,26 @@ def test_the_weapon_of_a_claimed_attack_is_the_authors(extractor, text):
     uses = [r for r in rows if r.predicate == "uses"]
     assert uses and all((r.modality, r.source) == ("asserted", None) for r in uses), rows
     assert any(r.predicate == "perpetrated" and r.modality == "alleged" for r in rows)
+
+
+INFERRED_DOERS = [
+    "The Islamic State claimed the assault. Three gunmen stormed Kabul University on Monday, "
+    "firing automatic rifles and throwing grenades at students.",
+    "The TTP claimed the raid. Unidentified attackers stormed a police post in Tank on "
+    "Sunday, firing rockets at the guards.",
+    "The BLA said it carried out the attack. Gunmen opened fire on a bus in Kech on Friday "
+    "and hurled grenades at its passengers.",
+]
+
+
+@pytest.mark.parametrize("text", INFERRED_DOERS, ids=[t[:25] for t in INFERRED_DOERS])
+def test_anonymous_doers_weapons_are_the_incidents(extractor, text):
+    rows = claims(extractor, text, "2024-06-26")
+    uses = [r for r in rows if r.predicate == "uses"]
+    assert uses and all(r.subject not in ("Islamic State", TTP, BLA) for r in uses), uses
+
+
+def test_named_doers_weapons_are_their_groups(extractor):
+    rows = claims(extractor, "On 3 May TTP militants stormed a police post in Tank, firing "
+                             "rockets.", "2024-06-26")
+    assert any(r.triple == (TTP, "uses", "rockets") for r in rows), rows

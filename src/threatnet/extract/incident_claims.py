@@ -19,7 +19,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_fields import RecordEntry
-from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import Harm, IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
@@ -907,12 +907,34 @@ def _copy(reading: Reading) -> Reading:
 
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
-    did an incident, in a sentence where a claim of our own says who did it."""
+    did an incident, in a sentence where a claim of our own says who did it; and a
+    weapon an incident's anonymous doers used, which is the incident's (its `uses`
+    claim), not a stated capability of the group the doers were taken for."""
     decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
                for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
+    armed = {sentence_of(c.raw.trigger).start for c in own if c.raw.predicate == "uses"}
     return [c for c in others if not (
         c.predicate in ("perpetrated", "involved_in") and
-        (c.object, sentence_of(c.trigger).start) in decided)]
+        (c.object, sentence_of(c.trigger).start) in decided) and not (
+        c.predicate == "uses" and sentence_of(c.trigger).start in armed and
+        _anonymous_doer(c.trigger))]
+
+
+def _anonymous_doer(verb: Token) -> bool:
+    """ "Three gunmen stormed the campus, throwing grenades": the doers of the deed are
+    named by no group word of their own (a group reached through them is inferred)."""
+    lex = load_incident_lexicon()
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            words = list(subject.subtree)
+            return subject.lemma_.casefold() in lex.anonymous and not any(
+                t.dep_ in ("poss", "compound", "nmod", "amod", "prep") and t.pos_ in
+                ("PROPN", "PRON", "ADP") for t in words)
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 __all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]
