@@ -372,3 +372,17 @@ def test_named_doers_weapons_are_their_groups(extractor):
     rows = claims(extractor, "On 3 May TTP militants stormed a police post in Tank, firing "
                              "rockets.", "2024-06-26")
     assert any(r.triple == (TTP, "uses", "rockets") for r in rows), rows
+
+
+QUESTIONS = [
+    ("QUESTION: Was India's role in the Karachi attack raised with the Afghan side?",
+     ("India", "involved_in", "Karachi attack")),
+    ("Does the TTP operate from Afghanistan?", (TTP, "based_in", "Afghanistan")),
+    ("Is the BLA allied with the TTP?", (BLA, "allied_with", TTP)),
+]
+
+
+@pytest.mark.parametrize("text,triple", QUESTIONS, ids=[t[:25] for t, _ in QUESTIONS])
+def test_a_question_asserts_nothing(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all(r.modality == "possible" for r in rows), rows

@@ -138,6 +138,8 @@ class SemanticsReader:
             prev, node = node, node.head
         if in_content:
             self._inserted_source(node, reading)
+        if _asked(trigger):
+            reading.hedge(Modality.POSSIBLE)  # "Was India's role in the attack raised?"
         return reading
 
     def _inserted_source(self, root: Token, reading: Reading) -> None:
@@ -349,6 +351,17 @@ class SemanticsReader:
         if found:
             entity = min(found, key=lambda e: SOURCE_PREFERENCE.index(self.types[e]))
         return Source(span.text, entity)
+
+
+def _asked(tok: Token) -> bool:
+    """A question states nothing: its sentence ends with a question mark."""
+    doc = tok.doc
+    end = tok.i
+    while end + 1 < len(doc) and not doc[end + 1].is_sent_start:
+        end += 1
+    while end > tok.i and doc[end].is_space:
+        end -= 1
+    return doc[end].text == "?"
 
 
 def _described(noun: Token) -> bool:
