@@ -386,3 +386,23 @@ QUESTIONS = [
 def test_a_question_asserts_nothing(extractor, text, triple):
     rows = [r for r in claims(extractor, text) if r.triple == triple]
     assert rows and all(r.modality == "possible" for r in rows), rows
+
+
+EMPTY_ACCORDING = [
+    ("According to details, on Sunday afternoon a suicide bomber blew himself up near the "
+     "stage at a JUI-F convention in Bajaur.", "uses"),
+    ("According to the details, the TTP operates in Bajaur.", "operates_in"),
+    ("According to details, the BLA has set up camps in Kech.", "operates_in"),
+]
+
+
+@pytest.mark.parametrize("text,predicate", EMPTY_ACCORDING,
+                         ids=[t[:30] for t, _ in EMPTY_ACCORDING])
+def test_according_to_details_is_the_reports_own_narration(extractor, text, predicate):
+    rows = [r for r in claims(extractor, text, "2024-06-26") if r.predicate == predicate]
+    assert rows and all((r.modality, r.source) == ("asserted", None) for r in rows), rows
+
+
+def test_according_to_a_source_still_reports(extractor):
+    rows = claims(extractor, "According to police, the BLA operates in Kech.")
+    assert [(r.modality, r.source) for r in rows] == [("reported", "police")]

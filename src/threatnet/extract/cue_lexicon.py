@@ -30,6 +30,7 @@ class Cues:
     clausal_sources: frozenset[str] = frozenset()
     inverted_conditionals: frozenset[str] = frozenset()
     appointing: frozenset[str] = frozenset()
+    empty_according: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -61,6 +62,7 @@ def load_cues() -> Cues:
         clausal_sources=frozenset(d.get("clausal_source_verbs", [])),
         inverted_conditionals=frozenset(d.get("inverted_conditionals", [])),
         appointing=frozenset(d.get("appointing_source_verbs", [])),
+        empty_according=frozenset(d.get("empty_according", [])),
     )
 
 

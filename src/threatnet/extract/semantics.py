@@ -317,7 +317,8 @@ class SemanticsReader:
             if prep.dep_ == "prep" and prep.lower_ == "according":
                 for to in prep.children:
                     for pobj in to.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and \
+                                pobj.lemma_.casefold() not in self.cues.empty_according:
                             if in_content:
                                 reading.hedge(self.cues.according)
                             source = self.source_of(pobj)
