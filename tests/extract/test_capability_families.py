@@ -406,3 +406,24 @@ def test_according_to_details_is_the_reports_own_narration(extractor, text, pred
 def test_according_to_a_source_still_reports(extractor):
     rows = claims(extractor, "According to police, the BLA operates in Kech.")
     assert [(r.modality, r.source) for r in rows] == [("reported", "police")]
+
+
+KNOWN_FOR = [
+    ("Harkat-ul-Mujahideen is known for fidayeen assaults on military bases.",
+     ("Harkat-ul-Mujahideen", "uses", "fidayeen")),
+    ("The BLA is notorious for suicide attacks on Chinese nationals.",
+     (BLA, "uses", "suicide attacks")),
+    ("Lashkar-e-Jhangvi specialises in targeted killings of Shia professionals.",
+     ("Lashkar-e-Jhangvi", "uses", "targeted killings")),
+]
+
+
+@pytest.mark.parametrize("text,triple", KNOWN_FOR, ids=[t[:25] for t, _ in KNOWN_FOR])
+def test_what_a_group_is_known_for_is_what_it_uses(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
+
+
+def test_known_for_a_stance_is_no_capability(extractor):
+    rows = claims(extractor, "The TTP is known for its hostility to Pakistan.")
+    assert not [r for r in rows if r.predicate == "uses"]
