@@ -427,3 +427,20 @@ def test_what_a_group_is_known_for_is_what_it_uses(extractor, text, triple):
 def test_known_for_a_stance_is_no_capability(extractor):
     rows = claims(extractor, "The TTP is known for its hostility to Pakistan.")
     assert not [r for r in rows if r.predicate == "uses"]
+
+
+CARRIED_OUT = [
+    ("Harkat-ul-Mujahideen carries out its suicide operations from camps in Kunar.",
+     ("Harkat-ul-Mujahideen", "uses", "suicide operations")),
+    ("The TTP conducted suicide attacks on police stations in 2023.",
+     (TTP, "uses", "suicide attacks")),
+    ("ISKP has mounted martyrdom operations against Shia mosques.",
+     (ISKP, "uses", "martyrdom operations")),
+]
+
+
+@pytest.mark.parametrize("text,triple", CARRIED_OUT, ids=[t[:25] for t, _ in CARRIED_OUT])
+def test_a_tactic_a_group_carries_out_is_used(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
+    assert not [r for r in rows if r.predicate == "possesses"]

@@ -864,8 +864,9 @@ class _Context(Arguments):
         owner sends into a deed is one it uses."""
         capability = self.token_entity.get(tok.i)
         if capability is None or self.types[capability] != EntityType.CAPABILITY or \
-                self.token_entity.get(tok.head.i) == capability:
-            return []  # the phrase's head token speaks for it
+                self.token_entity.get(tok.head.i) == capability or \
+                tok.dep_ in ("dobj", "pobj"):
+            return []  # the phrase's head token, or the verb it is the object of, speaks
         owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
         owners = [o for o in owners if self.types[o] in OWNERS]
         acts = tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
