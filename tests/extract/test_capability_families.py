@@ -444,3 +444,19 @@ def test_a_tactic_a_group_carries_out_is_used(extractor, text, triple):
     rows = claims(extractor, text)
     assert any(r.triple == triple and r.polarity == "affirmed" for r in rows), rows
     assert not [r for r in rows if r.predicate == "possesses"]
+
+
+ONE_NODE = [
+    "On Friday a suicide bomber detonated an explosive vest outside a mosque in Quetta.",
+    "A suicide bomber wearing a suicide jacket blew himself up at a rally in Bajaur on Sunday.",
+    "A suicide attacker set off his explosive vest at a checkpoint in Bannu on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_NODE, ids=[t[:25] for t in ONE_NODE])
+def test_a_bomber_and_his_vest_are_one_tactic(extractor, text):
+    from claimrows import record
+    rec = record(extractor, text, "2024-06-26")
+    used = {c.object for c in rec.claims if c.predicate == "uses"}
+    kinds = {e.kind for e in rec.entities if e.id in used}
+    assert len(used) == 1 and kinds == {"suicide_bombing"}, used

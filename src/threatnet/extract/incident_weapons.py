@@ -133,10 +133,15 @@ class WeaponReading:
         """The capability entity of a taxonomy node, with a mention at the words."""
         if self.pack.get(node) is None:
             return None
-        entry = self.pack.entries[node]
-        entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
-                              kind=node)
-        entity.pack_id = None
+        # the node the text already names ("a suicide bomber … his explosive vest"): one
+        # entity for it
+        entity = next((e for e in adder.found.entities
+                       if e.type == EntityType.CAPABILITY and e.kind == node), None)
+        if entity is None:
+            entry = self.pack.entries[node]
+            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                                  kind=node)
+            entity.pack_id = None
         free = all(self.entity_of(adder, i) is None for i in range(first.i, last.i + 1))
         adder.mention(entity, first.i, last.i + 1, take=free)
         return entity
