@@ -81,6 +81,7 @@ class WeaponReading:
                   for o in v.children if o.dep_ == "dobj" and o not in scope]
         bombing = self.lex.same_family(incident.kind, "bombing") and incident.kind != "attack"
         named = []
+        implies = _tactic_data()[0]
         for tok in scope:
             entity = self.entity_of(adder, tok.i)
             if entity is None or entity.type != EntityType.CAPABILITY or \
@@ -89,7 +90,7 @@ class WeaponReading:
             if entity is None or entity.type != EntityType.CAPABILITY or \
                     (bombing and entity.kind in self.lex.restating_capabilities):
                 continue  # "detonated explosives": the bombing itself, no tactic of its own
-            implied = _tactic_data()[0].get(entity.kind or "")
+            implied = implies.get(entity.kind or "")
             if implied is not None:  # "wearing an explosive vest": a suicide bomber
                 entity = self._capability(implied, tok, tok, adder) or entity
             if (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
