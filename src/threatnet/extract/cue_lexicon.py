@@ -29,6 +29,8 @@ class Cues:
     circumstance_preps: frozenset[str] = frozenset()
     clausal_sources: frozenset[str] = frozenset()
     inverted_conditionals: frozenset[str] = frozenset()
+    appointing: frozenset[str] = frozenset()
+    empty_according: frozenset[str] = frozenset()
 
     @property
     def accusing_verbs(self) -> frozenset[str]:
@@ -59,6 +61,8 @@ def load_cues() -> Cues:
         circumstance_preps=frozenset(d.get("circumstance_preps", [])),
         clausal_sources=frozenset(d.get("clausal_source_verbs", [])),
         inverted_conditionals=frozenset(d.get("inverted_conditionals", [])),
+        appointing=frozenset(d.get("appointing_source_verbs", [])),
+        empty_according=frozenset(d.get("empty_according", [])),
     )
 
 

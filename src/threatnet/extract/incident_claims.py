@@ -19,7 +19,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_fields import RecordEntry
-from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import Harm, IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
@@ -143,7 +143,7 @@ class IncidentClaimMaker:
         for trigger, target in facts.targets:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
-            deed = self._deed_reading(trigger) if doers else None
+            deed = self._deed_reading(trigger, doers) if doers else None
             for doer in doers:  # as certain as who did it: "suspected X militants attacked"
                 out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
                                                   qualifiers=dict(qualifiers)),
@@ -185,10 +185,11 @@ class IncidentClaimMaker:
         reading.hedge(Modality.REPORTED)
         return reading
 
-    def _deed_reading(self, trigger: Token) -> Reading:
+    def _deed_reading(self, trigger: Token, doers: list[str]) -> Reading:
         """How certain who did a deed is ("suspected X militants attacked": believed;
         "officials said X attacked": reported, theirs)."""
-        reading = self.reader.read(trigger)
+        reading = self.reader.read(trigger.sent.root, clause=True) \
+            if any(self._named_apart(trigger, d) for d in doers) else self.reader.read(trigger)
         self._subject_hedges(trigger, reading)
         return reading
 
@@ -210,6 +211,8 @@ class IncidentClaimMaker:
         near the airport": who did it is X's claim or the accusers'; that the attack
         happened there, with what, against whom, is taken as known (the author's)."""
         node = trigger
+        while node.dep_ in ("compound", "amod", "nmod") and node.head.pos_ == "NOUN":
+            node = node.head  # "Sunday's suicide attack": the weapon word of the deed noun
         if node.pos_ != "NOUN" and not (node.tag_ == "VBG" and node.dep_ == "pcomp"):
             return None  # a noun, or a gerund: "claimed responsibility for killing …"
         for _ in range(4):
@@ -265,7 +268,8 @@ class IncidentClaimMaker:
                     trigger.pos_ != "VERB":
                 continue  # a named event's own name says nothing of who did it
             for doer in self._doers(trigger):
-                reading = self.reader.read(trigger)
+                reading = self.reader.read(trigger.sent.root, clause=True) \
+                    if self._named_apart(trigger, doer) else self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
                 how = "deed"
                 if reading.source is not None and (
@@ -279,6 +283,16 @@ class IncidentClaimMaker:
                     how = _how(reading)
                 out.append(self._perpetrated(doer, incident, trigger, reading, how))
         return out
+
+    def _named_apart(self, trigger: Token, doer: str) -> bool:
+        """ "two bombers blew themselves up …; a faction calling itself X said it was
+        responsible": a doer named only in another clause of the sentence."""
+        sent = trigger.sent
+        if trigger.pos_ != "VERB" or trigger.dep_ != "ccomp" or sent.root == trigger:
+            return False
+        inside = [i for i in range(sent.start, sent.end) if self.token_entity.get(i) == doer]
+        return bool(inside) and not any(trigger.left_edge.i <= i <= trigger.right_edge.i
+                                        for i in inside)
 
     def _subject_hedges(self, verb: Token, reading: Reading) -> None:
         """ "suspected TTP militants attacked": the hedge on the subject is the claim's."""
@@ -893,12 +907,34 @@ def _copy(reading: Reading) -> Reading:
 
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
-    did an incident, in a sentence where a claim of our own says who did it."""
+    did an incident, in a sentence where a claim of our own says who did it; and a
+    weapon an incident's anonymous doers used, which is the incident's (its `uses`
+    claim), not a stated capability of the group the doers were taken for."""
     decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
                for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
+    armed = {sentence_of(c.raw.trigger).start for c in own if c.raw.predicate == "uses"}
     return [c for c in others if not (
         c.predicate in ("perpetrated", "involved_in") and
-        (c.object, sentence_of(c.trigger).start) in decided)]
+        (c.object, sentence_of(c.trigger).start) in decided) and not (
+        c.predicate == "uses" and sentence_of(c.trigger).start in armed and
+        _anonymous_doer(c.trigger))]
+
+
+def _anonymous_doer(verb: Token) -> bool:
+    """ "Three gunmen stormed the campus, throwing grenades": the doers of the deed are
+    named by no group word of their own (a group reached through them is inferred)."""
+    lex = load_incident_lexicon()
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            words = list(subject.subtree)
+            return subject.lemma_.casefold() in lex.anonymous and not any(
+                t.dep_ in ("poss", "compound", "nmod", "amod", "prep") and t.pos_ in
+                ("PROPN", "PRON", "ADP") for t in words)
+        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 __all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]

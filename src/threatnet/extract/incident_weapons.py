@@ -11,6 +11,8 @@ in `data/incidents.yaml`; `WeaponReading` is mixed into `incident_targets.Target
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from threatnet.extract.incident_lexicon import IncidentLexicon
@@ -18,8 +20,21 @@ from threatnet.extract.incident_parse import clause_tokens
 from threatnet.extract.incident_records import EntityAdder, FoundIncident
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data
 
 SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
+DEED_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+@lru_cache(maxsize=1)
+def _tactic_data() -> tuple[dict[str, str], str, frozenset[str], frozenset[str]]:
+    """`data/capability_tactics.yaml`: the tactic a weapon implies, and the plain bombs
+    (node, words, verbs)."""
+    d = load_data("capability_tactics.yaml")
+    plain = d["plain_bombs"]
+    return ({str(k): str(v) for k, v in d["implies"].items()}, str(plain["node"]),
+            frozenset(str(w) for w in plain["words"]),
+            frozenset(str(w) for w in plain["verbs"]))
 
 
 class WeaponReading:
@@ -66,6 +81,7 @@ class WeaponReading:
                   for o in v.children if o.dep_ == "dobj" and o not in scope]
         bombing = self.lex.same_family(incident.kind, "bombing") and incident.kind != "attack"
         named = []
+        implies = _tactic_data()[0]
         for tok in scope:
             entity = self.entity_of(adder, tok.i)
             if entity is None or entity.type != EntityType.CAPABILITY or \
@@ -74,8 +90,13 @@ class WeaponReading:
             if entity is None or entity.type != EntityType.CAPABILITY or \
                     (bombing and entity.kind in self.lex.restating_capabilities):
                 continue  # "detonated explosives": the bombing itself, no tactic of its own
+            implied = implies.get(entity.kind or "")
+            if implied is not None:  # "wearing an explosive vest": a suicide bomber
+                entity = self._capability(implied, tok, tok, adder) or entity
             if (tok, entity.id) not in named and entity.id not in {n[1] for n in named}:
                 named.append((tok, entity.id))
+        if bombing:
+            named += self._plain_bomb(trigger, adder, named)
         # the weapon words of the deed and its doers: "opened fire", "gunmen"; a word that
         # only restates the kind ("bombed": explosives) is left out
         words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
@@ -92,15 +113,36 @@ class WeaponReading:
                 out.append((tok, entity.id))
         return out
 
+    def _plain_bomb(self, trigger: Token, adder: EntityAdder,
+                    named: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+        """ "a bomb went off", "planted a bomb", "a device hidden on a bus exploded": what a
+        bombing deed set off, named by no capability of its own, is an IED."""
+        _, node, words, verbs = _tactic_data()
+        particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
+        lemma = trigger.lemma_.casefold()
+        if named or (lemma not in verbs and f"{lemma} {particle}" not in verbs):
+            return []
+        for child in trigger.children:
+            if child.dep_ in DEED_ARGUMENTS and child.lower_ in words and \
+                    self.entity_of(adder, child.i) is None and not self._loaded(child):
+                entity = self._capability(node, child, child, adder)
+                return [(child, entity.id)] if entity is not None else []
+        return []
+
     def _capability(self, node: str, first: Token, last: Token,
                     adder: EntityAdder) -> Entity | None:
         """The capability entity of a taxonomy node, with a mention at the words."""
         if self.pack.get(node) is None:
             return None
-        entry = self.pack.entries[node]
-        entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
-                              kind=node)
-        entity.pack_id = None
+        # the node the text already names ("a suicide bomber … his explosive vest"): one
+        # entity for it
+        entity = next((e for e in adder.found.entities
+                       if e.type == EntityType.CAPABILITY and e.kind == node), None)
+        if entity is None:
+            entry = self.pack.entries[node]
+            entity = adder.entity(f"cap:{entry.name}", entry.name, EntityType.CAPABILITY,
+                                  kind=node)
+            entity.pack_id = None
         free = all(self.entity_of(adder, i) is None for i in range(first.i, last.i + 1))
         adder.mention(entity, first.i, last.i + 1, take=free)
         return entity

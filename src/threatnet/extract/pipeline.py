@@ -234,8 +234,6 @@ class Extractor:
                 reading.negate()
             if raw.polarity == Polarity.NEGATED:
                 reading.negate()  # a lexically negative trigger: "lacks", "outside"
-            if span_text(sentence_of(raw.trigger)).rstrip(" \"'\u201d").endswith("?"):
-                reading.hedge(Modality.POSSIBLE)  # a question asks, it asserts nothing
             source = reading.source
             if source is None and sentence_of(raw.trigger).start in carried:
                 source, modality = carried[sentence_of(raw.trigger).start]

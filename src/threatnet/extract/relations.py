@@ -112,6 +112,7 @@ class RelationFinder:
                 claims += ctx.role_claims(tok)
                 claims += ctx.part_of_claims(tok)
                 claims += ctx.possessor_claims(tok)
+                claims += ctx.owned_capability_claims(tok)
             if tok.i >= 2 and tok.i in token_entity and doc[tok.i - 1].text == "-" and \
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
@@ -140,6 +141,8 @@ class RelationFinder:
 
 
 TALLIES = ("killed", "wounded", "hostages")  # an incident's counts (extract.incident_targets)
+# who can own a capability ("the TTP's drones", "the army's helicopters")
+OWNERS = (EntityType.ARMED_GROUP, EntityType.STATE, EntityType.GOVERNMENT_BODY)
 
 
 def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
@@ -152,7 +155,9 @@ def dedupe(claims: list[RawClaim]) -> list[RawClaim]:
         key = (a, c.predicate, b, sentence_of(c.trigger).start,  # the charge and its
                denier(c.trigger) is not None or  # denial are two claims
                c.qualifiers.get("attribution") == "denied",
-               tuple(c.qualifiers.get(k) for k in TALLIES))  # two tolls: two accounts
+               tuple(c.qualifiers.get(k) for k in TALLIES),  # two tolls: two accounts
+               # "has not yet used drones here, although its branch used drones there"
+               any(t.dep_ == "neg" for t in c.trigger.children))
         if a != b and key not in seen:
             seen.add(key)
             out.append(c)
@@ -947,6 +952,21 @@ class _Context(Arguments):
                 if (c.dep_ == "poss" or (c.dep_ == "compound" and tok.pos_ == "NOUN"))
                 and c.i in self.token_entity
                 and self.types[self.token_entity[c.i]] == EntityType.PERSON]
+
+    def owned_capability_claims(self, tok: Token) -> list[RawClaim]:
+        """ "its suicide bombers struck Shia mosques", "the TTP's drones", "the group's
+        suicide squad": a capability a group is said to own is one it has; the one its
+        owner sends into a deed is one it uses."""
+        capability = self.token_entity.get(tok.i)
+        if capability is None or self.types[capability] != EntityType.CAPABILITY or \
+                self.token_entity.get(tok.head.i) == capability or \
+                tok.dep_ in ("dobj", "pobj"):
+            return []  # the phrase's head token, or the verb it is the object of, speaks
+        owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
+        owners = [o for o in owners if self.types[o] in OWNERS]
+        acts = tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
+        return [RawClaim(o, "uses" if acts else "possesses", capability, tok)
+                for o in dict.fromkeys(owners)]
 
     def _named_unit_claims(self, unit: Token) -> list[RawClaim]:
         """ "the TTP's Jamaat-ul-Ahrar faction" (part of the owner), "its Punjab chapter",

@@ -25,6 +25,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # edges past which the trigger's own clause ends: cues above them are not the claim's
 CLAUSE_EDGES = ("relcl", "acl", "appos", "parataxis")
 EXPLETIVES = frozenset({"it", "there", "this", "that"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 HELD_NOUNS = word_class("held_nouns")
 LOSING_VERBS = word_class("losing_verbs")
 GOAL_WORDS = word_class("goal_words")
@@ -92,6 +93,8 @@ class SemanticsReader:
             reading.sources.append(Source(words.text, entity))
             return reading
         self._own_cues(trigger, reading)
+        if _described(trigger):
+            return reading  # "officials believe the TTP's leader, X, lives in Kabul"
         self._according(trigger, reading, True)
         lemma = trigger.lemma_.casefold()
         speaks = lemma in self.cues.claimant_verbs or (
@@ -102,18 +105,23 @@ class SemanticsReader:
             # "the BLA claimed the attack": the claimant is the claim's own source (but
             # "has not claimed it" is the author's statement that no claim was made)
             self._add_source(trigger, reading, True)
-        in_clause, in_content, aside = True, True, False
+        in_clause, in_content = True, True
         prev, node = trigger, trigger.head
         while node.i != prev.i:
             edge = prev.dep_
+            if edge == "ccomp" and _juxtaposed(prev, node):
+                in_content = False  # "X split from Y; it claimed Z": a clause of its own
+                break
             if edge in CLAUSE_EDGES and not _noun_complement(prev):
                 in_clause = False
-            aside = aside or _set_off_relative(prev)
+            if _set_off_relative(prev):
+                # "…, ISKP, which has been the Taliban's bitterest enemy": the author's aside,
+                # out of reach of the speaker, hedge or condition of the clause it hangs on
+                in_content = False
+                break
             if in_clause and in_content:
                 self._inherited_cues(node, prev, reading)
-            if aside and self._impersonal_hedge(node):
-                pass  # "X is believed to live in B, where the HQ stands": the author's aside
-            elif self._is_source_verb(node, prev):
+            if self._is_source_verb(node, prev):
                 self._add_source(node, reading, in_content)
                 in_content = False
             elif self._takes_responsibility(node, prev):
@@ -121,7 +129,7 @@ class SemanticsReader:
                     reading.hedge(Modality.ALLEGED)
                 self._add_source(node, reading, False)
                 in_content = False
-            elif in_content and not aside and node.lemma_.casefold() in self.cues.governing \
+            elif in_content and node.lemma_.casefold() in self.cues.governing \
                     and edge not in (*SUBJECTS, "conj", "cc", "advcl"):
                 reading.hedge(self.cues.governing[node.lemma_.casefold()])
             self._according(node, reading, in_content)
@@ -130,6 +138,8 @@ class SemanticsReader:
             prev, node = node, node.head
         if in_content:
             self._inserted_source(node, reading)
+        if _asked(trigger):
+            reading.hedge(Modality.POSSIBLE)  # "Was India's role in the attack raised?"
         return reading
 
     def _inserted_source(self, root: Token, reading: Reading) -> None:
@@ -256,6 +266,8 @@ class SemanticsReader:
         return (verbal and node.lemma_.casefold() in self.cues.source_verbs
                 and edge not in (*SUBJECTS, "agent", "conj", "cc", "advcl")
                 and denier(node) is None
+                and not (node.lemma_.casefold() in self.cues.appointing and
+                         any(c.dep_ == "oprd" for c in node.children))
                 and not (prev.dep_ == "prep" and prev.lower_ in self.cues.circumstance_preps)
                 and (node.lemma_.casefold() not in self.cues.clausal_sources
                      or edge in ("ccomp", "xcomp", "parataxis")
@@ -269,12 +281,6 @@ class SemanticsReader:
         return node.lemma_.casefold() in lex.responsibility_verbs | \
             lex.responsibility_noun_verbs and prev.dep_ in ("dobj", "nsubjpass") and \
             prev.lemma_.casefold() in lex.responsibility_nouns
-
-    def _impersonal_hedge(self, node: Token) -> bool:
-        """ "is believed", "is thought": a passive belief verb with no one believing."""
-        return self.cues.governing.get(node.lemma_.casefold()) == Modality.BELIEVED and \
-            any(c.dep_ == "auxpass" for c in node.children) and \
-            not any(c.dep_ == "agent" for c in node.children)
 
     def _viewed_as(self, node: Token, prev: Token) -> bool:
         """ "is widely seen as a front for X": a view verb of a clause-only kind reports
@@ -292,10 +298,10 @@ class SemanticsReader:
                 reading.hedge(max((self.cues.adverbs[c.lower_] for c in verb.children
                                    if c.dep_ == "advmod" and c.lower_ in self.cues.adverbs),
                                   key=lambda m: m.rank))
-        # the subject nearest the verb: "PESHAWAR: Gunmen shot …, officials said" may hang
-        # the dateline on "said" as a first subject
-        speaker = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) \
-            or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+        # a wire dateline the parser made a second subject ("QUETTA (Reuters) - Police
+        # said …"): the subject next to the verb speaks
+        speaker = max((c for c in verb.children if c.dep_ == "nsubj"), default=None,
+                      key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
@@ -315,7 +321,8 @@ class SemanticsReader:
             if prep.dep_ == "prep" and prep.lower_ == "according":
                 for to in prep.children:
                     for pobj in to.children:
-                        if pobj.dep_ == "pobj":
+                        if pobj.dep_ == "pobj" and \
+                                pobj.lemma_.casefold() not in self.cues.empty_according:
                             if in_content:
                                 reading.hedge(self.cues.according)
                             source = self.source_of(pobj)
@@ -351,6 +358,44 @@ class SemanticsReader:
         return Source(span.text, entity)
 
 
+def _asked(tok: Token) -> bool:
+    """A question states nothing: its sentence ends with a question mark."""
+    doc = tok.doc
+    end = tok.i
+    while end + 1 < len(doc) and not doc[end + 1].is_sent_start:
+        end += 1
+    while end > tok.i and doc[end].is_space:
+        end -= 1
+    return doc[end].text == "?"
+
+
+def _described(noun: Token) -> bool:
+    """ "the TTP's leader, Noor Wali Mehsud", "Abu Bakr al-Baghdadi, then the leader of
+    the Islamic State", "the BLA spokesman Jeeyand Baloch": a role noun set beside a name
+    describes who the name is; the clause around it neither reports nor hedges that."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
+                                   for c in noun.children):
+        return True
+    return noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i
+
+
+def _juxtaposed(clause: Token, verb: Token) -> bool:
+    """ "X split from the TTP in 2014; it claimed the Easter bombing", "a bomber struck a
+    convoy, the BLA claimed the bombing": a clause before a verb, which the parser hangs
+    under it as its complement, is no content of it when a semicolon stands between them
+    or the verb has content of its own after it."""
+    if clause.i > verb.i:
+        return False
+    doc = verb.doc
+    if any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i)):
+        return True
+    # ("…, the Pentagon confirmed the following month": a time is no content)
+    return any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i and
+               c.ent_type_ not in ("DATE", "TIME") for c in verb.children)
+
+
 def _raised_infinitive(verb: Token, clause: Token) -> bool:
     """ "X was reported in 2016 to have joined Y": a subjectless "to" clause of a passive
     verb is its complement, even where a phrase between them made the parser hang it
@@ -365,8 +410,14 @@ def _set_off_relative(clause: Token) -> bool:
     """ "…, where the group's headquarters has stood": a relative clause set off by a
     comma adds the author's own statement, out of reach of the hedge of the clause it
     hangs on ("Azhar is believed to live in Bahawalpur, where …")."""
-    first = clause.left_edge
-    return clause.dep_ == "relcl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+    if clause.dep_ != "relcl":
+        return False
+    # "…, a Sunni Baloch group that has fought Iran": the clause of an apposition set off
+    for start in (clause.left_edge, clause.head.left_edge if clause.head.dep_ == "appos"
+                  else None):
+        if start is not None and start.i > 0 and clause.doc[start.i - 1].text == ",":
+            return True
+    return False
 
 
 def _as_participle(clause: Token) -> bool:
@@ -392,6 +443,12 @@ def _trim(head: Token) -> Span:
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
         start += 1
+    # "KABUL, Nov 3 (AFP) - Afghanistan's first vice-president": the dateline is no part
+    # (the parser may make the speaker an apposition of the dateline's place)
+    dashes = [i for i in range(start, end - 1) if doc[i].text in DASHES and
+              doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_]
+    if dashes:
+        start = dashes[-1] + 1
     return _balanced(doc[start:end])
 
 
