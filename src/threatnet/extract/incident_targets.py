@@ -12,6 +12,7 @@ Tactics and weapons are read by `extract.incident_weapons`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,7 @@ from threatnet.extract.incident_weapons import WeaponReading
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data
 
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
 INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
@@ -280,6 +282,10 @@ class TargetReader(WeaponReading):
                         victim = struck or self._first_included(head, adder)
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
+                    elif head.lower_ in self.lex.generic_victims and not struck:
+                        there = self._present(head, incidents)
+                        victim = (self.target(there, adder) if there is not None else None) \
+                            or self._people(head, adder)
                     else:
                         victim = struck if struck and \
                             head.lower_ in self.lex.generic_victims else \
@@ -294,6 +300,41 @@ class TargetReader(WeaponReading):
                     last.counts.setdefault(quality, count)
                     harms += self._included(head, quality, tok, adder, harms)
         return harms
+
+    def _present(self, head: Token, incidents: DocIncidents) -> Token | None:
+        """Who the "people" counted were, where the sentence shows them there: a plural
+        people noun of the target words, not counted on its own and not a doer, after
+        "on / among / at" or "crowded with", or the subject of a clause that sets the
+        scene ("where soldiers were waiting", "as worshippers left the service")."""
+        where = _present_victims()
+        cues = set(incidents.cue_tokens)
+        found: list[Token] = []
+        for tok in sentence_of(head):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok is head:
+                continue
+            lemma = tok.lemma_.casefold()
+            if lemma in self.lex.generic_victims or lemma in self.lex.anonymous or \
+                    tok.lower_ in self.lex.anonymous:
+                continue
+            kind = self.target_words([lemma])
+            if kind is None or not kind[1] or kind[0] == "militants":
+                continue
+            if any(c.dep_ == "nummod" for c in tok.children) or \
+                    self._casualty(tok.head) is not None:
+                continue  # "seven policemen were killed": counted on their own
+            up = tok.head
+            if tok.dep_ == "pobj" and up.dep_ == "prep":
+                there = up.lower_ in where["preps"] or (
+                    up.lower_ == "with" and up.head.lemma_.casefold() in where["crowded"])
+            elif tok.dep_ == "nsubj":
+                there = up.dep_ in where["scene_clauses"] and up.i not in cues and \
+                    up.lemma_.casefold() not in self.lex.verbs
+            else:
+                there = False
+            if there:
+                found.append(tok)
+        before = [t for t in found if t.i < head.i]
+        return before[-1] if before else (found[0] if found else None)
 
     def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
         """ "killed in a drone strike", "died in an operation": a deed named beside the
@@ -524,6 +565,14 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
 
 
 GENERIC_VICTIMS = ("people", "person", "persons", "others")
+
+
+@cache
+def _present_victims() -> dict[str, frozenset[str]]:
+    """Where a sentence shows who was there (`present_victims` in data/incidents.yaml)."""
+    raw = load_data("incidents.yaml")["present_victims"]
+    return {k: frozenset(str(w).casefold() for w in raw[k])
+            for k in ("preps", "crowded", "scene_clauses")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:

@@ -1,0 +1,64 @@
+"""Targets and victims, round five: each family tried in three phrasings of our own.
+
+"People" killed are the people the sentence shows were there ("where passengers were
+waiting", "as worshippers left", "the roof fell on the students"); a person killed in a
+strike or shooting is what the incident struck.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record
+
+from threatnet.model import EntityType, ExtractionRecord
+
+
+def _targets(rec: ExtractionRecord) -> dict[str, dict]:
+    """Object name (casefolded) -> merged qualifiers of every `targets` claim of an
+    incident."""
+    names = {e.id: e.name for e in rec.entities}
+    events = {e.id for e in rec.entities if e.type == EntityType.EVENT}
+    out: dict[str, dict] = {}
+    for c in rec.claims:
+        if c.predicate == "targets" and c.subject in events:
+            out.setdefault(names[c.object].casefold(), {}).update(c.qualifiers)
+    return out
+
+
+# -- "people" killed are the people the sentence shows were there ----------------------
+
+@pytest.mark.parametrize("text, victim, quality, count", [
+    ("A bomb went off on a crowded platform where passengers were waiting for a train in "
+     "Quetta on Monday, killing at least 14 people.", "passengers", "killed", 14),
+    ("Two attackers blew themselves up outside a church in Lahore as worshippers left the "
+     "morning service, killing 31 people.", "worshippers", "killed", 31),
+    ("A suicide bomber struck a madrassa in Kohat on Friday. The blast brought the ceiling "
+     "down on the students, and at least nine people were killed.", "students", "killed", 9),
+    ("A grenade was thrown into a market in Chaman crowded with shoppers on Sunday, "
+     "wounding 22 people.", "shoppers", "wounded", 22),
+])
+def test_people_counted_are_those_the_sentence_shows_there(extractor, text, victim,
+                                                           quality, count):
+    targets = _targets(record(extractor, text))
+    assert targets[victim][quality] == count
+    assert "people" not in targets
+
+
+@pytest.mark.parametrize("text, counted, other", [
+    # the policemen have their own count: the 20 wounded are other people
+    ("A bomb exploded near a police van in Quetta on Monday. Seven policemen were killed "
+     "and 20 people were wounded.", "policemen", {"killed": 7}),
+    # the soldiers are the ones who fought, not those who died
+    ("Militants attacked a checkpoint in Bannu on Monday. Soldiers returned fire, and "
+     "twelve people were killed.", None, {}),
+    # the attackers are never the victims
+    ("Gunmen stormed a hotel in Kabul on Saturday and held it for hours, killing 18 "
+     "people.", None, {}),
+])
+def test_people_stay_people_when_no_one_else_fits(extractor, text, counted, other):
+    targets = _targets(record(extractor, text))
+    assert "people" in targets
+    if counted:
+        assert targets[counted] == {**targets[counted], **other}
+        assert "wounded" not in targets[counted]
+    assert "soldiers" not in targets and "gunmen" not in targets
