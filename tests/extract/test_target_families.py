@@ -62,3 +62,30 @@ def test_people_stay_people_when_no_one_else_fits(extractor, text, counted, othe
         assert targets[counted] == {**targets[counted], **other}
         assert "wounded" not in targets[counted]
     assert "soldiers" not in targets and "gunmen" not in targets
+
+
+# -- a person named as killed is what the incident struck, one of its dead --------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Imran Yousaf was killed on Sunday when a bomb exploded outside his house in Khyber.",
+     "imran yousaf"),
+    ("A roadside bomb killed Colonel Tariq Mehmood and two soldiers in Kurram on Sunday.",
+     "tariq mehmood"),
+    ("Unidentified gunmen killed Aslam Khan, a local trader, in Peshawar on Tuesday.",
+     "aslam khan"),
+])
+def test_a_person_named_as_killed_is_a_target(extractor, text, person):
+    targets = _targets(record(extractor, text))
+    assert targets[person]["killed"] == 1
+
+
+@pytest.mark.parametrize("text, person", [
+    ("A suicide bomber struck a market in Kabul on Friday, killing 12 people. Days later "
+     "the Taliban executed Qari Nasir, a prisoner held in Kandahar.", "qari nasir"),
+    ("Gunmen attacked a checkpoint in Bannu on Monday. The following night security "
+     "forces killed Gul Rehman, whom they accused of planning it.", "gul rehman"),
+    ("A bomb went off near a school in Quetta on Sunday. Later that week the army killed "
+     "Abdul Wali, a commander of the group.", "abdul wali"),
+])
+def test_a_later_killing_by_a_named_actor_is_not_the_incidents_dead(extractor, text, person):
+    assert person not in _targets(record(extractor, text))

@@ -198,6 +198,11 @@ class TargetReader(WeaponReading):
                 return known
         return None
 
+    def _person(self, head: Token, adder: EntityAdder) -> bool:
+        """Whether a victim phrase is a person the text names ("Colonel X", "X")."""
+        known = self.entity_of(adder, head.i)
+        return known is not None and known.type == EntityType.PERSON
+
     def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
         """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
         the convoy or the gathering holds."""
@@ -268,10 +273,14 @@ class TargetReader(WeaponReading):
                     continue  # "the strikes killed eight": the dead of another deed
                 if self._other_deed(tok, incident):
                     continue  # "was killed in a US drone strike"
+                if sent.start not in incident.sentences and \
+                        self._own_doer(tok, adder):
+                    continue  # a later "the Taliban executed X": a deed of its own
                 for head in self._victims(tok):
                     count = _count(head)
-                    if count is None and self._named_person(head, adder) is not None:
-                        count = 1  # "killing the governor of Balkh, X": one person
+                    if count is None and (self._named_person(head, adder) is not None or
+                                          self._person(head, adder)):
+                        count = 1  # "killing the governor of Balkh, X", "X was shot dead"
                     if count is None:
                         continue
                     head, count = _of_them(head, count)
@@ -335,6 +344,20 @@ class TargetReader(WeaponReading):
                 found.append(tok)
         before = [t for t in found if t.i < head.i]
         return before[-1] if before else (found[0] if found else None)
+
+    def _own_doer(self, verb: Token, adder: EntityAdder) -> bool:
+        """Whether an active casualty verb names who killed: an actor the text names or
+        the state's forces ("the Taliban executed X", "the army killed X")."""
+        if not any(v.dep_ == "dobj" for v in self._victims(verb)):
+            return False  # "1 Chinese national lightly injured": the subject is the victim
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if subject.lemma_.casefold() in self.lex.state_forces:
+                return True
+            for tok in (subject, *[t for t in subject.children if t.dep_ in NAME_DEPS]):
+                known = self.entity_of(adder, tok.i)
+                if known is not None and known.type not in NOT_TARGETS:
+                    return True
+        return False
 
     def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
         """ "killed in a drone strike", "died in an operation": a deed named beside the
