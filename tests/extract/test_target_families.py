@@ -89,3 +89,19 @@ def test_a_person_named_as_killed_is_a_target(extractor, text, person):
 ])
 def test_a_later_killing_by_a_named_actor_is_not_the_incidents_dead(extractor, text, person):
     assert person not in _targets(record(extractor, text))
+
+
+# -- "members of staff": a part-of-a-group noun is named with its "of" phrase ------------
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("Gunmen stormed a school in Peshawar on Tuesday. Officials said 40 children and six "
+     "members of staff were killed.", "members of staff", 6),
+    ("A bomb exploded at a hospital in Quetta on Monday, killing three members of the "
+     "nursing staff.", "members of the nursing staff", 3),
+    ("Militants opened fire on employees of a mobile phone company in Kech on Sunday, "
+     "killing four.", "employees of a mobile phone company", 4),
+])
+def test_a_part_of_a_group_is_named_with_its_group(extractor, text, victim, count):
+    targets = _targets(record(extractor, text))
+    assert targets[victim]["killed"] == count
+    assert "members" not in targets and "employees" not in targets

@@ -172,6 +172,9 @@ class TargetReader(WeaponReading):
         head_kind = self.target_words([head.lemma_.casefold()])
         people = head_kind[1] if head_kind else found[1]
         start, end = min(t.i for t in words), head.i + 1
+        whole = self._whole(head, adder)
+        if whole is not None:  # "members of staff": the phrase names them, not "members"
+            end = whole.i + 1
         span = head.doc[start:end]
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
@@ -179,6 +182,20 @@ class TargetReader(WeaponReading):
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
         return entity.id
+
+    def _whole(self, head: Token, adder: EntityAdder) -> Token | None:
+        """ "members of staff", "employees of a phone company": the "of" noun that says
+        whom a part-of-a-group noun is part of, when no entity names it (an entity owner
+        is the target itself: `_carried`)."""
+        if head.lemma_.casefold() not in _present_victims()["partitives"]:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (p for p in prep.children if p.dep_ == "pobj"):
+                span = range(whole.left_edge.i, whole.i + 1)
+                if whole.pos_ == "NOUN" and len(span) <= 4 and \
+                        all(self.entity_of(adder, i) is None for i in span):
+                    return whole
+        return None
 
     def _nationals(self, head: Token, adder: EntityAdder) -> str:
         """ "three Afghans", "four Pakistanis": a state's nationals, a population."""
@@ -595,7 +612,7 @@ def _present_victims() -> dict[str, frozenset[str]]:
     """Where a sentence shows who was there (`present_victims` in data/incidents.yaml)."""
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
-            for k in ("preps", "crowded", "scene_clauses")}
+            for k in ("preps", "crowded", "scene_clauses", "partitives")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
