@@ -105,3 +105,32 @@ def test_a_part_of_a_group_is_named_with_its_group(extractor, text, victim, coun
     targets = _targets(record(extractor, text))
     assert targets[victim]["killed"] == count
     assert "members" not in targets and "employees" not in targets
+
+
+# -- "were reported killed": the subject of the reporting verb is the one counted --------
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("Gunmen attacked a military academy in Kabul on Monday. Eleven soldiers were reported "
+     "killed.", "soldiers", 11),
+    ("Militants ambushed a police patrol in Kurram on Sunday. Four policemen were confirmed "
+     "killed.", "policemen", 4),
+    ("A bomb exploded at a bus stand in Quetta on Friday, and six passengers were said to "
+     "have been killed.", "passengers", 6),
+])
+def test_victims_reported_killed_are_counted(extractor, text, victim, count):
+    targets = _targets(record(extractor, text))
+    assert targets[victim]["killed"] == count
+
+
+# -- a place named by its community is the place struck: "a Shia mosque" ---------------
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("Gunmen attacked a Shia mosque in Kohat on Friday.", "shia mosque", "religious"),
+    ("A suicide bomber struck a Christian church in Quetta on Sunday.", "christian church",
+     "religious"),
+    ("Militants bombed a Sikh temple in Kabul in March.", "sikh temple", "religious"),
+    ("Militants attacked the parliament in Kabul in 2015.", "parliament", "government"),
+])
+def test_a_place_named_by_its_community_is_the_place(extractor, text, place, kind):
+    targets = _targets(record(extractor, text))
+    assert targets[place]["target_type"] == kind

@@ -141,8 +141,13 @@ class TargetReader(WeaponReading):
         person = self._named_person(head, adder)  # before "the Taliban governor"'s Taliban
         if person is not None:
             return person.id
+        head_kind = self.target_words([head.lemma_.casefold()])
+        place = head_kind is not None and not head_kind[1]  # "mosque", "school"
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
+            if known is not None and tok is not head and place and \
+                    known.type == EntityType.POPULATION:
+                continue  # "a Shia mosque", "a Sikh temple": the place, named with them
             if known is not None and tok is head and known.type == EntityType.STATE and \
                     head.tag_ in ("NNS", "NNPS"):
                 return self._nationals(head, adder)  # "four Pakistanis": people, not a state
@@ -159,7 +164,9 @@ class TargetReader(WeaponReading):
                     tok.tag_ in ("VBN", "VBG", "JJS", "JJR"):
                 break  # "a heavily guarded police compound": the compound
             other = self.entity_of(adder, tok.i)
-            if other is not None and not (other.type == EntityType.STATE and
+            if other is not None and not (other.type in (EntityType.STATE,
+                                                         *([EntityType.POPULATION]
+                                                           if place else [])) and
                                           tok.dep_ in ("amod", "compound")) and \
                     other.type != EntityType.EVENT and not tok.is_lower:
                 break  # "American service members" keeps its demonym; no other name
@@ -169,7 +176,6 @@ class TargetReader(WeaponReading):
         found = self.target_words([t.lemma_.casefold() for t in words])
         if found is None:
             return None
-        head_kind = self.target_words([head.lemma_.casefold()])
         people = head_kind[1] if head_kind else found[1]
         start, end = min(t.i for t in words), head.i + 1
         whole = self._whole(head, adder)
@@ -572,6 +578,11 @@ class TargetReader(WeaponReading):
             heads = [verb.head]
         if not heads and verb.dep_ == "amod":  # "three dead"
             heads = [verb.head]
+        if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
+                verb.head.pos_ in ("VERB", "AUX") and \
+                verb.head.lemma_.casefold() in _present_victims()["reporting"]:
+            # "eleven soldiers were reported killed", "nine were feared dead"
+            heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         out = []
         for head in heads:
             out += [head, *[c for c in head.children if c.dep_ == "conj"]]
@@ -612,7 +623,7 @@ def _present_victims() -> dict[str, frozenset[str]]:
     """Where a sentence shows who was there (`present_victims` in data/incidents.yaml)."""
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
-            for k in ("preps", "crowded", "scene_clauses", "partitives")}
+            for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
