@@ -134,3 +134,35 @@ def test_victims_reported_killed_are_counted(extractor, text, victim, count):
 def test_a_place_named_by_its_community_is_the_place(extractor, text, place, kind):
     targets = _targets(record(extractor, text))
     assert targets[place]["target_type"] == kind
+
+
+# -- a group's record of deeds names its targets, not deeds it avoids ------------------
+
+def _group_targets(rec: ExtractionRecord) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in rec.entities}
+    return {(names[c.subject], names[c.object].casefold()) for c in rec.claims
+            if c.predicate in ("attacks", "targets") and str(c.polarity) == "affirmed"}
+
+
+@pytest.mark.parametrize("text, group, target", [
+    ("The TTP has attacked security posts and girls' schools in Swat.",
+     "Tehrik-i-Taliban Pakistan", "girls' schools"),
+    ("The TTP has attacked security posts and girls' schools in Swat.",
+     "Tehrik-i-Taliban Pakistan", "security posts"),
+    ("Over the past decade the BLA has repeatedly attacked railway tracks in Balochistan.",
+     "Balochistan Liberation Army", "railway tracks"),
+    ("Jaish al-Adl militants have often struck border guards in Sistan-Baluchestan.",
+     "Jaish al-Adl", "border guards"),
+])
+def test_a_groups_record_of_deeds_names_its_targets(extractor, text, group, target):
+    assert (group, target) in _group_targets(record(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The TTP leadership told its fighters to avoid attacks on markets and shrines.",
+    "The BLA statement said the group would never target hospitals or schools.",
+    "The TTP code forbids attacks on mosques and seminaries.",
+])
+def test_deeds_a_group_avoids_name_no_targets(extractor, text):
+    assert not {t for _, t in _group_targets(record(extractor, text))} & \
+        {"markets", "shrines", "hospitals", "schools", "mosques", "seminaries"}

@@ -87,7 +87,33 @@ class TargetReader(WeaponReading):
                                   if t[1] not in {x[1] for x in facts.tactics}]
             facts.harms = self._harms(doc, incident, incidents, adder, facts)
             facts.tactics += self._kind_tactic(incident, adder, facts.tactics)
+        self._record_targets(doc, incidents, adder)
         return out
+
+    def _record_targets(self, doc: Doc, incidents: DocIncidents, adder: EntityAdder) -> None:
+        """What a group's record of deeds struck, where no one incident is told: "has
+        repeatedly attacked security posts and schools", "known for assaults on military
+        bases". The targets become entities (no incident claims) so that the relation
+        frames can say who attacks them."""
+        told = {t.i for f in incidents.incidents for t in (*f.triggers, *f.mentions)}
+        where = _present_victims()
+        for i in incidents.cue_tokens:
+            deed = doc[i]
+            if i in told:
+                continue
+            lemma = deed.lemma_.casefold()
+            if not (deed.pos_ == "VERB" and lemma in self.lex.verbs or
+                    deed.pos_ == "NOUN" and deed.tag_ == "NNS" and lemma in self.lex.nouns):
+                continue
+            governors = [deed.head, deed.head.head]
+            if any(g.lemma_.casefold() in self.lex.unreal or
+                   g.lemma_.casefold() in where["refrained"] for g in governors):
+                continue  # "told fighters to avoid attacks on markets": none made
+            for head in self._target_heads(deed):
+                for one in (head, *head.conjuncts):
+                    if self.entity_of(adder, one.i) is None and \
+                            one.lemma_.casefold() not in where["vague"]:
+                        self.target(one, adder)
 
     def _target_heads(self, trigger: Token) -> list[Token]:
         """The heads of what a deed struck: `target_heads`, and the lexicon's further links
@@ -620,10 +646,12 @@ GENERIC_VICTIMS = ("people", "person", "persons", "others")
 
 @cache
 def _present_victims() -> dict[str, frozenset[str]]:
-    """Where a sentence shows who was there (`present_victims` in data/incidents.yaml)."""
+    """Where a sentence shows who was there, and the other word lists of the targets
+    (`present_victims` in data/incidents.yaml)."""
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
-            for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting")}
+            for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting",
+                      "refrained", "vague")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
