@@ -166,3 +166,19 @@ def test_a_groups_record_of_deeds_names_its_targets(extractor, text, group, targ
 def test_deeds_a_group_avoids_name_no_targets(extractor, text):
     assert not {t for _, t in _group_targets(record(extractor, text))} & \
         {"markets", "shrines", "hospitals", "schools", "mosques", "seminaries"}
+
+
+# -- "all three were killed": a set told before, not the incident's victims -------------
+
+@pytest.mark.parametrize("text, victim", [
+    ("Three gunmen opened fire on students at a college in Kabul on Monday. Commandos "
+     "fought them for hours until all three were killed.", "students"),
+    ("Four attackers fired on worshippers at a shrine in Sehwan on Friday; all four were "
+     "killed after a two-hour gunfight.", "worshippers"),
+    ("Five militants attacked passengers at a bus stand in Kalat on Sunday. Troops "
+     "surrounded them, and all five were killed.", "passengers"),
+])
+def test_all_of_a_number_told_before_are_no_victims(extractor, text, victim):
+    targets = _targets(record(extractor, text))
+    assert victim in targets
+    assert "killed" not in targets[victim]

@@ -336,6 +336,9 @@ class TargetReader(WeaponReading):
                     if head.like_num and last is not None:  # "and two were wounded"
                         last.counts.setdefault(quality, count)
                         continue
+                    if head.like_num and head.i and head.doc[head.i - 1].lower_ == "all":
+                        continue  # "until all three were killed": a set told before, the
+                        # attackers as often as not
                     if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
                         victim = struck or self._first_included(head, adder)
                     elif head.lemma_.casefold() in self.lex.anonymous:
