@@ -182,3 +182,35 @@ def test_all_of_a_number_told_before_are_no_victims(extractor, text, victim):
     targets = _targets(record(extractor, text))
     assert victim in targets
     assert "killed" not in targets[victim]
+
+
+# -- "reported 50 deaths, including X": the dead counted by a noun ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A suicide bomber struck a procession in Mastung on Friday. Officials reported more "
+     "than 40 deaths, including a police inspector, Aslam Khan.", {"aslam khan": 1}),
+    ("Gunmen opened fire on pilgrims in Kohistan on Monday; the police recorded nine "
+     "deaths, including two soldiers.", {"pilgrims": 9, "soldiers": 2}),
+    ("Militants attacked worshippers at a mosque in Kohat on Friday. The hospital reported "
+     "12 deaths, including an imam, Maulana Yusuf.", {"worshippers": 12, "maulana yusuf": 1}),
+])
+def test_deaths_counted_by_a_noun(extractor, text, expected):
+    targets = _targets(record(extractor, text))
+    assert {v: targets.get(v, {}).get("killed") for v in expected} == expected
+
+
+# -- "including a deputy superintendent, X": one person, however the parser joins them --
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Militants attacked a checkpoint in Bannu on Monday, killing six people, including a "
+     "police inspector, Gul Zaman.", "gul zaman", "police inspector"),
+    ("A suicide bomber struck a procession in Mastung on Friday. Officials reported more "
+     "than 40 deaths, including a deputy superintendent of police, Nawaz Khan.",
+     "nawaz khan", "deputy superintendent"),
+    ("A bomb exploded at a court in Quetta on Tuesday, killing nine people, including a "
+     "senior judge, Abdul Qadir Mengal.", "abdul qadir mengal", "senior judge"),
+])
+def test_a_role_then_a_name_is_one_victim(extractor, text, person, role):
+    targets = _targets(record(extractor, text))
+    assert targets[person]["killed"] == 1
+    assert role not in targets

@@ -247,10 +247,20 @@ class TargetReader(WeaponReading):
                 return known
         return None
 
+    def _name(self, tok: Token, adder: EntityAdder) -> bool:
+        """Whether a token is a name standing for one person or body, set off by a comma
+        ("…, Nawaz Gishkori"), not a place."""
+        known = self.entity_of(adder, tok.i)
+        return tok.pos_ == "PROPN" and tok.left_edge.i > 0 and \
+            tok.doc[tok.left_edge.i - 1].text == "," and \
+            (known is None or known.type not in (EntityType.LOCATION, EntityType.STATE,
+                                                 EntityType.EVENT))
+
     def _person(self, head: Token, adder: EntityAdder) -> bool:
         """Whether a victim phrase is a person the text names ("Colonel X", "X")."""
-        known = self.entity_of(adder, head.i)
-        return known is not None and known.type == EntityType.PERSON
+        return any(known is not None and known.type == EntityType.PERSON
+                   for tok in (head, *[c for c in head.children if c.dep_ == "compound"])
+                   for known in [self.entity_of(adder, tok.i)])
 
     def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
         """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
@@ -313,6 +323,7 @@ class TargetReader(WeaponReading):
                 continue  # a sentence after two incidents counts the dead of the last
             harms += self._listed(sent, incident, incidents, adder, harms)
             harms += self._tolls(sent, incident, incidents, adder, harms, struck)
+            harms += self._deaths(sent, incident, incidents, adder, harms, struck)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -475,6 +486,26 @@ class TargetReader(WeaponReading):
                 break
         return out
 
+    def _deaths(self, sent, incident: FoundIncident, incidents: DocIncidents,
+                adder: EntityAdder, harms: list[Harm], struck: str | None) -> list[Harm]:
+        """ "Officials reported more than 50 deaths, including a police inspector, X",
+        "confirmed 18 fatalities, among them a cleric": the dead counted by a noun, of
+        the population the deed struck, and the ones named among them."""
+        out: list[Harm] = []
+        nouns = _present_victims()["deaths"]
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in nouns or \
+                    _owner(noun, sent, incidents) not in (None, incident):
+                continue
+            count = _count(noun)
+            if count is None:
+                continue
+            if struck is not None and not any(h.victim == struck for h in harms + out):
+                out.append(Harm(struck, {"killed": count}, noun))
+            for holder in (noun, noun.head):  # "including" may hang from the verb
+                out += self._included(holder, "killed", noun, adder, harms + out)
+        return out
+
     def _first_included(self, head: Token, adder: EntityAdder) -> str | None:
         """ "4 killed, incl. 1 police officer": a bare number's victims by the one named."""
         for prep in head.children:
@@ -503,7 +534,11 @@ class TargetReader(WeaponReading):
             if prep.lower_ not in self.lex.including or prep.dep_ not in ("prep", "acl"):
                 continue
             for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
-                for one in [named, *named.conjuncts]:
+                ones = [named, *named.conjuncts]
+                if len(ones) == 2 and named.tag_ == "NN" and self._name(ones[1], adder) \
+                        and not any(c.dep_ == "cc" for c in named.children):
+                    ones = ones[1:]  # "a deputy superintendent, X" parsed as two: X
+                for one in ones:
                     victim = self.target(one, adder)
                     count = _count(one)
                     if count is None and (one.pos_ == "PROPN" or
@@ -654,7 +689,7 @@ def _present_victims() -> dict[str, frozenset[str]]:
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
             for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting",
-                      "refrained", "vague")}
+                      "refrained", "vague", "deaths")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
