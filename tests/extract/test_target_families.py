@@ -214,3 +214,30 @@ def test_a_role_then_a_name_is_one_victim(extractor, text, person, role):
     targets = _targets(record(extractor, text))
     assert targets[person]["killed"] == 1
     assert role not in targets
+
+
+# -- "shot dead nine of them": the people "them" stands for; not when troops shoot ------
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("Gunmen stopped a bus near Kalat on Monday, checked the papers of the passengers and "
+     "shot dead nine of them.", "passengers", 9),
+    ("Attackers fired on a crowd of mourners in Bajaur on Friday, wounding twenty of them.",
+     "mourners", 20),
+    ("Gunmen shot dead Tariq Jamil, a district judge, outside his home in Quetta on Monday.",
+     "tariq jamil", 1),
+])
+def test_shot_dead_and_of_them(extractor, text, victim, count):
+    targets = _targets(record(extractor, text))
+    assert list(targets[victim].values()).count(count) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Five gunmen attacked a checkpoint in Bannu on Monday, and troops shot dead three of "
+    "them.",
+    "Militants stormed a police post in Tank on Friday before soldiers killed four of them.",
+    "Attackers opened fire on a convoy in Kurram on Sunday; security forces shot dead two "
+    "of them.",
+])
+def test_the_attackers_the_forces_killed_are_no_victims(extractor, text):
+    targets = _targets(record(extractor, text))
+    assert not any("killed" in q for q in targets.values())

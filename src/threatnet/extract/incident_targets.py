@@ -333,8 +333,7 @@ class TargetReader(WeaponReading):
                     continue  # "the strikes killed eight": the dead of another deed
                 if self._other_deed(tok, incident):
                     continue  # "was killed in a US drone strike"
-                if sent.start not in incident.sentences and \
-                        self._own_doer(tok, adder):
+                if self._own_doer(tok, adder, sent.start in incident.sentences):
                     continue  # a later "the Taliban executed X": a deed of its own
                 for head in self._victims(tok):
                     count = _count(head)
@@ -351,7 +350,8 @@ class TargetReader(WeaponReading):
                         continue  # "until all three were killed": a set told before, the
                         # attackers as often as not
                     if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
-                        victim = struck or self._first_included(head, adder)
+                        victim = struck or self._first_included(head, adder) or \
+                            self._of_them_before(head, adder)
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
                     elif head.lower_ in self.lex.generic_victims and not struck:
@@ -408,14 +408,20 @@ class TargetReader(WeaponReading):
         before = [t for t in found if t.i < head.i]
         return before[-1] if before else (found[0] if found else None)
 
-    def _own_doer(self, verb: Token, adder: EntityAdder) -> bool:
-        """Whether an active casualty verb names who killed: an actor the text names or
-        the state's forces ("the Taliban executed X", "the army killed X")."""
+    def _own_doer(self, verb: Token, adder: EntityAdder, told: bool) -> bool:
+        """Whether an active casualty verb names who killed, in a deed of its own: the
+        state's forces ("troops shot dead three of them", "the army killed X"), or, in a
+        sentence that does not tell the incident, an actor the text names ("the Taliban
+        executed X")."""
         if not any(v.dep_ == "dobj" for v in self._victims(verb)):
             return False  # "1 Chinese national lightly injured": the subject is the victim
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        holder = verb.head if verb.pos_ == "ADJ" and \
+            verb.dep_ in ("acomp", "oprd", "xcomp") else verb  # "troops shot dead X"
+        for subject in (c for c in holder.children if c.dep_ == "nsubj"):
             if subject.lemma_.casefold() in self.lex.state_forces:
                 return True
+            if told:
+                continue
             for tok in (subject, *[t for t in subject.children if t.dep_ in NAME_DEPS]):
                 known = self.entity_of(adder, tok.i)
                 if known is not None and known.type not in NOT_TARGETS:
@@ -505,6 +511,25 @@ class TargetReader(WeaponReading):
             for holder in (noun, noun.head):  # "including" may hang from the verb
                 out += self._included(holder, "killed", noun, adder, harms + out)
         return out
+
+    def _of_them_before(self, head: Token, adder: EntityAdder) -> str | None:
+        """ "checked the papers of the passengers and shot dead nine of them": the people
+        "them" stands for, the nearest people noun before it in the sentence."""
+        if not any(c.dep_ == "prep" and c.lower_ == "of" and
+                   any(p.lower_ == "them" for p in c.children) for c in head.children):
+            return None
+        for tok in reversed(head.doc[sentence_of(head).start:head.i]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+                continue
+            lemma = tok.lemma_.casefold()
+            if lemma in self.lex.anonymous or lemma in self.lex.generic_victims:
+                return None  # "the attackers … three of them": not victims
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "troops shot dead three of them": who did it
+            kind = self.target_words([lemma])
+            if kind is not None and kind[1]:
+                return self.target(tok, adder)
+        return None
 
     def _first_included(self, head: Token, adder: EntityAdder) -> str | None:
         """ "4 killed, incl. 1 police officer": a bare number's victims by the one named."""
@@ -642,6 +667,9 @@ class TargetReader(WeaponReading):
             heads = [verb.head]
         if not heads and verb.dep_ == "amod":  # "three dead"
             heads = [verb.head]
+        if not heads and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.pos_ == "ADJ":
+            # "shot dead 23 of them", "gunmen shot dead X": the object of the shooting
+            heads = [c for c in verb.head.children if c.dep_ == "dobj"]
         if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
                 verb.head.pos_ in ("VERB", "AUX") and \
                 verb.head.lemma_.casefold() in _present_victims()["reporting"]:
