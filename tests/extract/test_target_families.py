@@ -225,6 +225,8 @@ def test_a_role_then_a_name_is_one_victim(extractor, text, person, role):
      "mourners", 20),
     ("Gunmen shot dead Tariq Jamil, a district judge, outside his home in Quetta on Monday.",
      "tariq jamil", 1),
+    ("A suicide bomber shot dead a police guard at the gate of a shrine in Sehwan on Friday "
+     "and then blew himself up.", "police guard", 1),
 ])
 def test_shot_dead_and_of_them(extractor, text, victim, count):
     targets = _targets(record(extractor, text))

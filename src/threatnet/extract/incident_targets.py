@@ -670,6 +670,8 @@ class TargetReader(WeaponReading):
         if not heads and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.pos_ == "ADJ":
             # "shot dead 23 of them", "gunmen shot dead X": the object of the shooting
             heads = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if not heads and verb.pos_ == "ADJ" and verb.dep_ == "prep":
+            heads = [c for c in verb.children if c.dep_ == "pobj"]  # parsed "dead [a guard]"
         if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
                 verb.head.pos_ in ("VERB", "AUX") and \
                 verb.head.lemma_.casefold() in _present_victims()["reporting"]:
