@@ -243,3 +243,18 @@ def test_shot_dead_and_of_them(extractor, text, victim, count):
 def test_the_attackers_the_forces_killed_are_no_victims(extractor, text):
     targets = _targets(record(extractor, text))
     assert not any("killed" in q for q in targets.values())
+
+
+# -- a deed in a part of a place struck the place: "in the lobby of the passport office" --
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("A suicide bomber blew himself up in the lobby of the passport office in Kabul on "
+     "Monday, killing six people.", "passport office", "government"),
+    ("Militants detonated a car bomb in the parking area of a hotel in Quetta on Wednesday, "
+     "wounding four people.", "hotel", "business"),
+    ("A bomb exploded inside the courtyard of a seminary in Peshawar on Tuesday, killing "
+     "seven students.", "seminary", "religious"),
+])
+def test_a_deed_in_a_part_of_a_place_struck_the_place(extractor, text, place, kind):
+    targets = _targets(record(extractor, text))
+    assert targets[place]["target_type"] == kind

@@ -132,7 +132,19 @@ class TargetReader(WeaponReading):
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        if trigger.pos_ == "VERB":  # "blew himself up in the lobby of the passport office"
+            heads += [p for prep in trigger.children if prep.dep_ == "prep" and
+                      prep.lower_ in _present_victims()["inside"]
+                      for p in prep.children if p.dep_ == "pobj" and self._part(p) and
+                      p not in heads]
         return heads
+
+    def _part(self, tok: Token) -> bool:
+        """Whether a noun is a part of a place told with its whole: "the gate of the
+        school", "the parking area of the hotel"."""
+        return any(t.lemma_.casefold() in self.lex.part_nouns
+                   for t in (tok, *[c for c in tok.children if c.dep_ == "compound"])) and \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
     # -- targets ----------------------------------------------------------------
 
@@ -159,7 +171,7 @@ class TargetReader(WeaponReading):
             carried = self._carried(head, adder)
             if carried is not None:
                 return carried
-        if head.lemma_.casefold() in self.lex.part_nouns:  # "the gate of the school"
+        if self._part(head):  # "the gate of the school"
             whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), None)
             if whole is not None:
@@ -719,7 +731,7 @@ def _present_victims() -> dict[str, frozenset[str]]:
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
             for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting",
-                      "refrained", "vague", "deaths")}
+                      "refrained", "vague", "deaths", "inside")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
