@@ -258,3 +258,17 @@ def test_the_attackers_the_forces_killed_are_no_victims(extractor, text):
 def test_a_deed_in_a_part_of_a_place_struck_the_place(extractor, text, place, kind):
     targets = _targets(record(extractor, text))
     assert targets[place]["target_type"] == kind
+
+
+# -- a count that includes the attackers is no count of victims -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Militants stormed a hotel in Kabul on Monday; 20 people, including all five attackers, "
+    "were killed.",
+    "Gunmen attacked a college in Quetta on Monday night, and by morning 61 people, "
+    "including three attackers, had died.",
+    "Militants attacked a court in Charsadda on Tuesday, killing at least 30 people, "
+    "including the two gunmen.",
+])
+def test_a_count_with_the_attackers_is_no_victims_count(extractor, text):
+    assert "people" not in _targets(record(extractor, text))

@@ -366,6 +366,9 @@ class TargetReader(WeaponReading):
                             self._of_them_before(head, adder)
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
+                    elif head.lower_ in self.lex.generic_victims and self._with_doers(head):
+                        continue  # "24 people, including all ten attackers": no count
+                        # of victims
                     elif head.lower_ in self.lex.generic_victims and not struck:
                         there = self._present(head, incidents)
                         victim = (self.target(there, adder) if there is not None else None) \
@@ -523,6 +526,14 @@ class TargetReader(WeaponReading):
             for holder in (noun, noun.head):  # "including" may hang from the verb
                 out += self._included(holder, "killed", noun, adder, harms + out)
         return out
+
+    def _with_doers(self, head: Token) -> bool:
+        """Whether a count of people names the attackers among them ("more than two dozen
+        people, including all ten attackers, were killed")."""
+        return any(named.lemma_.casefold() in self.lex.anonymous
+                   for prep in head.children if prep.lower_ in self.lex.including
+                   for obj in prep.children if obj.dep_ in ("pobj", "dobj")
+                   for named in (obj, *obj.conjuncts))
 
     def _of_them_before(self, head: Token, adder: EntityAdder) -> str | None:
         """ "checked the papers of the passengers and shot dead nine of them": the people
