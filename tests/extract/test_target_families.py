@@ -272,3 +272,17 @@ def test_a_deed_in_a_part_of_a_place_struck_the_place(extractor, text, place, ki
 ])
 def test_a_count_with_the_attackers_is_no_victims_count(extractor, text):
     assert "people" not in _targets(record(extractor, text))
+
+
+# -- "was shot dead", "were pulled off the bus and shot dead": the subject is killed ----
+
+@pytest.mark.parametrize("text, victim, count", [
+    ("Tariq Jamil, a district judge, was shot dead outside his home in Quetta on Monday.",
+     "tariq jamil", 1),
+    ("Gunmen stopped a bus near Ormara on Thursday. Fourteen passengers were pulled off the "
+     "bus and shot dead.", "passengers", 14),
+    ("Militants ambushed a van in Kurram on Sunday; two teachers were dragged out and shot "
+     "dead.", "teachers", 2),
+])
+def test_the_subject_shot_dead_is_killed(extractor, text, victim, count):
+    assert _targets(record(extractor, text))[victim]["killed"] == count

@@ -691,8 +691,14 @@ class TargetReader(WeaponReading):
         if not heads and verb.dep_ == "amod":  # "three dead"
             heads = [verb.head]
         if not heads and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.pos_ == "ADJ":
-            # "shot dead 23 of them", "gunmen shot dead X": the object of the shooting
-            heads = [c for c in verb.head.children if c.dep_ == "dobj"]
+            # "shot dead 23 of them", "gunmen shot dead X": the object of the shooting;
+            # "X was shot dead", "were pulled off the bus and shot dead": its subject
+            holder = verb.head
+            heads = [c for c in holder.children if c.dep_ == "dobj"] or \
+                [c for c in holder.children if c.dep_ == "nsubjpass"]
+            if not heads and holder.dep_ == "conj" and \
+                    not any(c.dep_ == "nsubj" for c in holder.children):
+                heads = [c for c in holder.head.children if c.dep_ == "nsubjpass"]
         if not heads and verb.pos_ == "ADJ" and verb.dep_ == "prep":
             heads = [c for c in verb.children if c.dep_ == "pobj"]  # parsed "dead [a guard]"
         if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
