@@ -286,3 +286,19 @@ def test_a_count_with_the_attackers_is_no_victims_count(extractor, text):
 ])
 def test_the_subject_shot_dead_is_killed(extractor, text, victim, count):
     assert _targets(record(extractor, text))[victim]["killed"] == count
+
+
+# -- the victims as the text counts them are a mention of their entity -----------------
+
+@pytest.mark.parametrize("text, name, counted", [
+    ("Militants attacked a garrison in Zhob on Wednesday; 1 woman caught in the crossfire "
+     "was killed.", "woman", "1 woman"),
+    ("Gunmen attacked a police station in Daraban on Tuesday, and 23 soldiers were killed.",
+     "soldiers", "23 soldiers"),
+    ("A bomb exploded outside a school in Kabul on Saturday, killing eleven students.",
+     "students", "eleven students"),
+])
+def test_counted_victims_are_mentioned_with_their_count(extractor, text, name, counted):
+    rec = record(extractor, text)
+    entity = next(e for e in rec.entities if e.name.casefold() == name)
+    assert counted in {m.text for m in entity.mentions}

@@ -385,8 +385,18 @@ class TargetReader(WeaponReading):
                         last = Harm(victim, {}, tok)
                         harms.append(last)
                     last.counts.setdefault(quality, count)
+                    self._counted_mention(head, victim, adder)
                     harms += self._included(head, quality, tok, adder, harms)
         return harms
+
+    def _counted_mention(self, head: Token, victim: str, adder: EntityAdder) -> None:
+        """The victims as the text counts them ("1 woman", "23 soldiers"), a mention of
+        their entity when the head is its own mention."""
+        entity = self._entity(adder, victim)
+        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
+        if entity is None or not numbers or self.entity_of(adder, head.i) is not entity:
+            return
+        adder.mention(entity, min(t.i for t in numbers), head.i + 1, take=False)
 
     def _present(self, head: Token, incidents: DocIncidents) -> Token | None:
         """Who the "people" counted were, where the sentence shows them there: a plural
