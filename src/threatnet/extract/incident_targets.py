@@ -26,6 +26,7 @@ from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data
 
+KINDS_KEPT = 20000  # phrases whose target type a reader remembers
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
 INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
@@ -71,6 +72,7 @@ class TargetReader(WeaponReading):
         self._by_id: dict[str, Entity] = {}  # entity_of's table, for one document's adder
         self._by_id_of: EntityAdder | None = None
         self._held: set[str] = set()  # entities struck through those they held (_carried)
+        self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
@@ -294,6 +296,14 @@ class TargetReader(WeaponReading):
     def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
         """The target type of a phrase's words, and whether they name people. A phrase of
         the lexicon ("naval air station") decides before a single word ("station")."""
+        key = tuple(lemmas)
+        if key not in self._kinds:  # the same few words come back in every report
+            if len(self._kinds) > KINDS_KEPT:
+                self._kinds.clear()
+            self._kinds[key] = self._target_words(lemmas)
+        return self._kinds[key]
+
+    def _target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
         phrases = (f" {' '.join(lemmas)} ",  # and the words without a plural "s"
                    f" {' '.join(w[:-1] if w.endswith('s') else w for w in lemmas)} ")
         for target in self.lex.targets:
