@@ -724,7 +724,7 @@ class TargetReader(WeaponReading):
         if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
                 verb.head.pos_ in ("VERB", "AUX") and \
                 verb.head.lemma_.casefold() in _present_victims()["reporting"]:
-            # "eleven soldiers were reported killed", "nine were feared dead"
+            # "eleven soldiers were reported killed", "four were confirmed killed"
             heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         out = []
         for head in heads:
