@@ -302,3 +302,18 @@ def test_counted_victims_are_mentioned_with_their_count(extractor, text, name, c
     rec = record(extractor, text)
     entity = next(e for e in rec.entities if e.name.casefold() == name)
     assert counted in {m.text for m in entity.mentions}
+
+
+# -- a place told by the people who use it: they are struck too -------------------------
+
+@pytest.mark.parametrize("text, place, users", [
+    ("Gunmen attacked a guesthouse in Kabul popular with foreign aid workers on Monday.",
+     "guesthouse", "aid workers"),
+    ("A suicide bomber struck a restaurant in Islamabad frequented by diplomats on Friday.",
+     "restaurant", "diplomats"),
+    ("Militants attacked a hotel in Gwadar often used by Chinese engineers on Saturday.",
+     "hotel", "chinese nationals"),
+])
+def test_the_users_of_a_struck_place_are_struck(extractor, text, place, users):
+    targets = _targets(record(extractor, text))
+    assert place in targets and users in targets

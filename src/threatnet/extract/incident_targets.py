@@ -82,9 +82,10 @@ class TargetReader(WeaponReading):
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
                 for head in self._target_heads(trigger):
-                    entity = self.target(head, adder)
-                    if entity is not None and (trigger, entity) not in facts.targets:
-                        facts.targets.append((trigger, entity))
+                    for one in (head, *self._users(head)):
+                        entity = self.target(one, adder)
+                        if entity is not None and (trigger, entity) not in facts.targets:
+                            facts.targets.append((trigger, entity))
                 facts.tactics += [t for t in self._tactics(trigger, incident, adder)
                                   if t[1] not in {x[1] for x in facts.tactics}]
             facts.harms = self._harms(doc, incident, incidents, adder, facts)
@@ -140,6 +141,22 @@ class TargetReader(WeaponReading):
                       for p in prep.children if p.dep_ == "pobj" and self._part(p) and
                       p not in heads]
         return heads
+
+    def _users(self, site: Token) -> list[Token]:
+        """The people a struck place is told to be full of or used by: "a hotel popular
+        with Chinese business visitors", "a restaurant frequented by diplomats", "a
+        market crowded with shoppers" (the parser may hang the words from its town)."""
+        where = _present_victims()
+        out: list[Token] = []
+        for word in site.subtree:
+            if word.i <= site.i or word.dep_ not in ("amod", "acl", "relcl") or \
+                    word.lemma_.casefold() not in where["users"]:
+                continue
+            after = [site.doc[word.i + 1]] if word.i + 1 < len(site.doc) else []
+            for prep in (*word.children, *after):  # "popular [with X]" hung from the verb
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in where["user_preps"]:
+                    out += [p for p in prep.children if p.dep_ == "pobj" and p not in out]
+        return out
 
     def _part(self, tok: Token) -> bool:
         """Whether a noun is a part of a place told with its whole: "the gate of the
@@ -411,7 +428,7 @@ class TargetReader(WeaponReading):
     def _present(self, head: Token, incidents: DocIncidents) -> Token | None:
         """Who the "people" counted were, where the sentence shows them there: a plural
         people noun of the target words, not counted on its own and not a doer, after
-        "on / among / at" or "crowded with", or the subject of a clause that sets the
+        "on / among / at" or "crowded with / frequented by", or the subject of a clause that sets the
         scene ("where soldiers were waiting", "as worshippers left the service")."""
         where = _present_victims()
         cues = set(incidents.cue_tokens)
@@ -430,9 +447,10 @@ class TargetReader(WeaponReading):
                     self._casualty(tok.head) is not None:
                 continue  # "seven policemen were killed": counted on their own
             up = tok.head
-            if tok.dep_ == "pobj" and up.dep_ == "prep":
+            if tok.dep_ == "pobj" and up.dep_ in ("prep", "agent"):
                 there = up.lower_ in where["preps"] or (
-                    up.lower_ == "with" and up.head.lemma_.casefold() in where["crowded"])
+                    up.lower_ in where["user_preps"] and
+                    up.head.lemma_.casefold() in where["users"])
             elif tok.dep_ == "nsubj":
                 there = up.dep_ in where["scene_clauses"] and up.i not in cues and \
                     up.lemma_.casefold() not in self.lex.verbs
@@ -767,7 +785,7 @@ def _present_victims() -> dict[str, frozenset[str]]:
     (`present_victims` in data/incidents.yaml)."""
     raw = load_data("incidents.yaml")["present_victims"]
     return {k: frozenset(str(w).casefold() for w in raw[k])
-            for k in ("preps", "crowded", "scene_clauses", "partitives", "reporting",
+            for k in ("preps", "users", "user_preps", "scene_clauses", "partitives", "reporting",
                       "refrained", "vague", "deaths", "inside")}
 
 
