@@ -428,8 +428,8 @@ class TargetReader(WeaponReading):
     def _present(self, head: Token, incidents: DocIncidents) -> Token | None:
         """Who the "people" counted were, where the sentence shows them there: a plural
         people noun of the target words, not counted on its own and not a doer, after
-        "on / among / at" or "crowded with / frequented by", or the subject of a clause that sets the
-        scene ("where soldiers were waiting", "as worshippers left the service")."""
+        "on / among / at" or "crowded with / frequented by", or the subject of a clause
+        that sets the scene ("where soldiers were waiting", "as worshippers left")."""
         where = _present_victims()
         cues = set(incidents.cue_tokens)
         found: list[Token] = []
