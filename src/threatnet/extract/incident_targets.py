@@ -12,6 +12,7 @@ Tactics and weapons are read by `extract.incident_weapons`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,7 +24,9 @@ from threatnet.extract.incident_weapons import WeaponReading
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import load_data
 
+KINDS_KEPT = 20000  # phrases whose target type a reader remembers
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
 INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
@@ -69,6 +72,7 @@ class TargetReader(WeaponReading):
         self._by_id: dict[str, Entity] = {}  # entity_of's table, for one document's adder
         self._by_id_of: EntityAdder | None = None
         self._held: set[str] = set()  # entities struck through those they held (_carried)
+        self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
@@ -78,14 +82,41 @@ class TargetReader(WeaponReading):
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
                 for head in self._target_heads(trigger):
-                    entity = self.target(head, adder)
-                    if entity is not None and (trigger, entity) not in facts.targets:
-                        facts.targets.append((trigger, entity))
+                    for one in (head, *self._users(head)):
+                        entity = self.target(one, adder)
+                        if entity is not None and (trigger, entity) not in facts.targets:
+                            facts.targets.append((trigger, entity))
                 facts.tactics += [t for t in self._tactics(trigger, incident, adder)
                                   if t[1] not in {x[1] for x in facts.tactics}]
             facts.harms = self._harms(doc, incident, incidents, adder, facts)
             facts.tactics += self._kind_tactic(incident, adder, facts.tactics)
+        self._record_targets(doc, incidents, adder)
         return out
+
+    def _record_targets(self, doc: Doc, incidents: DocIncidents, adder: EntityAdder) -> None:
+        """What a group's record of deeds struck, where no one incident is told: "has
+        repeatedly attacked security posts and schools", "known for assaults on military
+        bases". The targets become entities (no incident claims) so that the relation
+        frames can say who attacks them."""
+        told = {t.i for f in incidents.incidents for t in (*f.triggers, *f.mentions)}
+        where = _present_victims()
+        for i in incidents.cue_tokens:
+            deed = doc[i]
+            if i in told:
+                continue
+            lemma = deed.lemma_.casefold()
+            if not (deed.pos_ == "VERB" and lemma in self.lex.verbs or
+                    deed.pos_ == "NOUN" and deed.tag_ == "NNS" and lemma in self.lex.nouns):
+                continue
+            governors = [deed.head, deed.head.head]
+            if any(g.lemma_.casefold() in self.lex.unreal or
+                   g.lemma_.casefold() in where["refrained"] for g in governors):
+                continue  # "told fighters to avoid attacks on markets": none made
+            for head in self._target_heads(deed):
+                for one in (head, *head.conjuncts):
+                    if self.entity_of(adder, one.i) is None and \
+                            one.lemma_.casefold() not in where["vague"]:
+                        self.target(one, adder)
 
     def _target_heads(self, trigger: Token) -> list[Token]:
         """The heads of what a deed struck: `target_heads`, and the lexicon's further links
@@ -104,7 +135,35 @@ class TargetReader(WeaponReading):
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        if trigger.pos_ == "VERB":  # "blew himself up in the lobby of the passport office"
+            heads += [p for prep in trigger.children if prep.dep_ == "prep" and
+                      prep.lower_ in _present_victims()["inside"]
+                      for p in prep.children if p.dep_ == "pobj" and self._part(p) and
+                      p not in heads]
         return heads
+
+    def _users(self, site: Token) -> list[Token]:
+        """The people a struck place is told to be full of or used by: "a hotel popular
+        with Chinese business visitors", "a restaurant frequented by diplomats", "a
+        market crowded with shoppers" (the parser may hang the words from its town)."""
+        where = _present_victims()
+        out: list[Token] = []
+        for word in site.subtree:
+            if word.i <= site.i or word.dep_ not in ("amod", "acl", "relcl") or \
+                    word.lemma_.casefold() not in where["users"]:
+                continue
+            after = [site.doc[word.i + 1]] if word.i + 1 < len(site.doc) else []
+            for prep in (*word.children, *after):  # "popular [with X]" hung from the verb
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in where["user_preps"]:
+                    out += [p for p in prep.children if p.dep_ == "pobj" and p not in out]
+        return out
+
+    def _part(self, tok: Token) -> bool:
+        """Whether a noun is a part of a place told with its whole: "the gate of the
+        school", "the parking area of the hotel"."""
+        return any(t.lemma_.casefold() in self.lex.part_nouns
+                   for t in (tok, *[c for c in tok.children if c.dep_ == "compound"])) and \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
     # -- targets ----------------------------------------------------------------
 
@@ -131,7 +190,7 @@ class TargetReader(WeaponReading):
             carried = self._carried(head, adder)
             if carried is not None:
                 return carried
-        if head.lemma_.casefold() in self.lex.part_nouns:  # "the gate of the school"
+        if self._part(head):  # "the gate of the school"
             whole = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), None)
             if whole is not None:
@@ -139,8 +198,13 @@ class TargetReader(WeaponReading):
         person = self._named_person(head, adder)  # before "the Taliban governor"'s Taliban
         if person is not None:
             return person.id
+        head_kind = self.target_words([head.lemma_.casefold()])
+        place = head_kind is not None and not head_kind[1]  # "mosque", "school"
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
+            if known is not None and tok is not head and place and \
+                    known.type == EntityType.POPULATION:
+                continue  # "a Shia mosque", "a Sikh temple": the place, named with them
             if known is not None and tok is head and known.type == EntityType.STATE and \
                     head.tag_ in ("NNS", "NNPS"):
                 return self._nationals(head, adder)  # "four Pakistanis": people, not a state
@@ -157,7 +221,9 @@ class TargetReader(WeaponReading):
                     tok.tag_ in ("VBN", "VBG", "JJS", "JJR"):
                 break  # "a heavily guarded police compound": the compound
             other = self.entity_of(adder, tok.i)
-            if other is not None and not (other.type == EntityType.STATE and
+            if other is not None and not (other.type in (EntityType.STATE,
+                                                         *([EntityType.POPULATION]
+                                                           if place else [])) and
                                           tok.dep_ in ("amod", "compound")) and \
                     other.type != EntityType.EVENT and not tok.is_lower:
                 break  # "American service members" keeps its demonym; no other name
@@ -167,9 +233,11 @@ class TargetReader(WeaponReading):
         found = self.target_words([t.lemma_.casefold() for t in words])
         if found is None:
             return None
-        head_kind = self.target_words([head.lemma_.casefold()])
         people = head_kind[1] if head_kind else found[1]
         start, end = min(t.i for t in words), head.i + 1
+        whole = self._whole(head, adder)
+        if whole is not None:  # "members of staff": the phrase names them, not "members"
+            end = whole.i + 1
         span = head.doc[start:end]
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
@@ -177,6 +245,20 @@ class TargetReader(WeaponReading):
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
         return entity.id
+
+    def _whole(self, head: Token, adder: EntityAdder) -> Token | None:
+        """ "members of staff", "employees of a phone company": the "of" noun that says
+        whom a part-of-a-group noun is part of, when no entity names it (an entity owner
+        is the target itself: `_carried`)."""
+        if head.lemma_.casefold() not in _present_victims()["partitives"]:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (p for p in prep.children if p.dep_ == "pobj"):
+                span = range(whole.left_edge.i, whole.i + 1)
+                if whole.pos_ == "NOUN" and len(span) <= 4 and \
+                        all(self.entity_of(adder, i) is None for i in span):
+                    return whole
+        return None
 
     def _nationals(self, head: Token, adder: EntityAdder) -> str:
         """ "three Afghans", "four Pakistanis": a state's nationals, a population."""
@@ -195,6 +277,21 @@ class TargetReader(WeaponReading):
             if known is not None and known.type == EntityType.PERSON:
                 return known
         return None
+
+    def _name(self, tok: Token, adder: EntityAdder) -> bool:
+        """Whether a token is a name standing for one person or body, set off by a comma
+        ("…, Nawaz Gishkori"), not a place."""
+        known = self.entity_of(adder, tok.i)
+        return tok.pos_ == "PROPN" and tok.left_edge.i > 0 and \
+            tok.doc[tok.left_edge.i - 1].text == "," and \
+            (known is None or known.type not in (EntityType.LOCATION, EntityType.STATE,
+                                                 EntityType.EVENT))
+
+    def _person(self, head: Token, adder: EntityAdder) -> bool:
+        """Whether a victim phrase is a person the text names ("Colonel X", "X")."""
+        return any(known is not None and known.type == EntityType.PERSON
+                   for tok in (head, *[c for c in head.children if c.dep_ == "compound"])
+                   for known in [self.entity_of(adder, tok.i)])
 
     def _carried(self, carrier: Token, adder: EntityAdder) -> str | None:
         """ "a convoy of the Frontier Corps", "a bus carrying Chinese engineers": the ones
@@ -216,6 +313,14 @@ class TargetReader(WeaponReading):
     def target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
         """The target type of a phrase's words, and whether they name people. A phrase of
         the lexicon ("naval air station") decides before a single word ("station")."""
+        key = tuple(lemmas)
+        if key not in self._kinds:  # the same few words come back in every report
+            if len(self._kinds) > KINDS_KEPT:
+                self._kinds.clear()
+            self._kinds[key] = self._target_words(lemmas)
+        return self._kinds[key]
+
+    def _target_words(self, lemmas: list[str]) -> tuple[str, bool] | None:
         phrases = (f" {' '.join(lemmas)} ",  # and the words without a plural "s"
                    f" {' '.join(w[:-1] if w.endswith('s') else w for w in lemmas)} ")
         for target in self.lex.targets:
@@ -257,6 +362,7 @@ class TargetReader(WeaponReading):
                 continue  # a sentence after two incidents counts the dead of the last
             harms += self._listed(sent, incident, incidents, adder, harms)
             harms += self._tolls(sent, incident, incidents, adder, harms, struck)
+            harms += self._deaths(sent, incident, incidents, adder, harms, struck)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -266,20 +372,34 @@ class TargetReader(WeaponReading):
                     continue  # "the strikes killed eight": the dead of another deed
                 if self._other_deed(tok, incident):
                     continue  # "was killed in a US drone strike"
+                if self._own_doer(tok, adder, sent.start in incident.sentences):
+                    continue  # a later "the Taliban executed X": a deed of its own
                 for head in self._victims(tok):
                     count = _count(head)
-                    if count is None and self._named_person(head, adder) is not None:
-                        count = 1  # "killing the governor of Balkh, X": one person
+                    if count is None and (self._named_person(head, adder) is not None or
+                                          self._person(head, adder)):
+                        count = 1  # "killing the governor of Balkh, X", "X was shot dead"
                     if count is None:
                         continue
                     head, count = _of_them(head, count)
                     if head.like_num and last is not None:  # "and two were wounded"
                         last.counts.setdefault(quality, count)
                         continue
+                    if head.like_num and head.i and head.doc[head.i - 1].lower_ == "all":
+                        continue  # "until all three were killed": a set told before, the
+                        # attackers as often as not
                     if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
-                        victim = struck or self._first_included(head, adder)
+                        victim = struck or self._first_included(head, adder) or \
+                            self._of_them_before(head, adder)
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
+                    elif head.lower_ in self.lex.generic_victims and self._with_doers(head):
+                        continue  # "24 people, including all ten attackers": no count
+                        # of victims
+                    elif head.lower_ in self.lex.generic_victims and not struck:
+                        there = self._present(head, incidents)
+                        victim = (self.target(there, adder) if there is not None else None) \
+                            or self._people(head, adder)
                     else:
                         victim = struck if struck and \
                             head.lower_ in self.lex.generic_victims else \
@@ -292,8 +412,74 @@ class TargetReader(WeaponReading):
                         last = Harm(victim, {}, tok)
                         harms.append(last)
                     last.counts.setdefault(quality, count)
+                    self._counted_mention(head, victim, adder)
                     harms += self._included(head, quality, tok, adder, harms)
         return harms
+
+    def _counted_mention(self, head: Token, victim: str, adder: EntityAdder) -> None:
+        """The victims as the text counts them ("1 woman", "23 soldiers"), a mention of
+        their entity when the head is its own mention."""
+        entity = self._entity(adder, victim)
+        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
+        if entity is None or not numbers or self.entity_of(adder, head.i) is not entity:
+            return
+        adder.mention(entity, min(t.i for t in numbers), head.i + 1, take=False)
+
+    def _present(self, head: Token, incidents: DocIncidents) -> Token | None:
+        """Who the "people" counted were, where the sentence shows them there: a plural
+        people noun of the target words, not counted on its own and not a doer, after
+        "on / among / at" or "crowded with / frequented by", or the subject of a clause
+        that sets the scene ("where soldiers were waiting", "as worshippers left")."""
+        where = _present_victims()
+        cues = set(incidents.cue_tokens)
+        found: list[Token] = []
+        for tok in sentence_of(head):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok is head:
+                continue
+            lemma = tok.lemma_.casefold()
+            if lemma in self.lex.generic_victims or lemma in self.lex.anonymous or \
+                    tok.lower_ in self.lex.anonymous:
+                continue
+            kind = self.target_words([lemma])
+            if kind is None or not kind[1] or kind[0] == "militants":
+                continue
+            if any(c.dep_ == "nummod" for c in tok.children) or \
+                    self._casualty(tok.head) is not None:
+                continue  # "seven policemen were killed": counted on their own
+            up = tok.head
+            if tok.dep_ == "pobj" and up.dep_ in ("prep", "agent"):
+                there = up.lower_ in where["preps"] or (
+                    up.lower_ in where["user_preps"] and
+                    up.head.lemma_.casefold() in where["users"])
+            elif tok.dep_ == "nsubj":
+                there = up.dep_ in where["scene_clauses"] and up.i not in cues and \
+                    up.lemma_.casefold() not in self.lex.verbs
+            else:
+                there = False
+            if there:
+                found.append(tok)
+        before = [t for t in found if t.i < head.i]
+        return before[-1] if before else (found[0] if found else None)
+
+    def _own_doer(self, verb: Token, adder: EntityAdder, told: bool) -> bool:
+        """Whether an active casualty verb names who killed, in a deed of its own: the
+        state's forces ("troops shot dead three of them", "the army killed X"), or, in a
+        sentence that does not tell the incident, an actor the text names ("the Taliban
+        executed X")."""
+        if not any(v.dep_ == "dobj" for v in self._victims(verb)):
+            return False  # "1 Chinese national lightly injured": the subject is the victim
+        holder = verb.head if verb.pos_ == "ADJ" and \
+            verb.dep_ in ("acomp", "oprd", "xcomp") else verb  # "troops shot dead X"
+        for subject in (c for c in holder.children if c.dep_ == "nsubj"):
+            if subject.lemma_.casefold() in self.lex.state_forces:
+                return True
+            if told:
+                continue
+            for tok in (subject, *[t for t in subject.children if t.dep_ in NAME_DEPS]):
+                known = self.entity_of(adder, tok.i)
+                if known is not None and known.type not in NOT_TARGETS:
+                    return True
+        return False
 
     def _other_deed(self, verb: Token, incident: FoundIncident) -> bool:
         """ "killed in a drone strike", "died in an operation": a deed named beside the
@@ -359,6 +545,53 @@ class TargetReader(WeaponReading):
                 break
         return out
 
+    def _deaths(self, sent, incident: FoundIncident, incidents: DocIncidents,
+                adder: EntityAdder, harms: list[Harm], struck: str | None) -> list[Harm]:
+        """ "Officials reported more than 50 deaths, including a police inspector, X",
+        "confirmed 18 fatalities, among them a cleric": the dead counted by a noun, of
+        the population the deed struck, and the ones named among them."""
+        out: list[Harm] = []
+        nouns = _present_victims()["deaths"]
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in nouns or \
+                    _owner(noun, sent, incidents) not in (None, incident):
+                continue
+            count = _count(noun)
+            if count is None:
+                continue
+            if struck is not None and not any(h.victim == struck for h in harms + out):
+                out.append(Harm(struck, {"killed": count}, noun))
+            for holder in (noun, noun.head):  # "including" may hang from the verb
+                out += self._included(holder, "killed", noun, adder, harms + out)
+        return out
+
+    def _with_doers(self, head: Token) -> bool:
+        """Whether a count of people names the attackers among them ("more than two dozen
+        people, including all ten attackers, were killed")."""
+        return any(named.lemma_.casefold() in self.lex.anonymous
+                   for prep in head.children if prep.lower_ in self.lex.including
+                   for obj in prep.children if obj.dep_ in ("pobj", "dobj")
+                   for named in (obj, *obj.conjuncts))
+
+    def _of_them_before(self, head: Token, adder: EntityAdder) -> str | None:
+        """ "checked the papers of the passengers and shot dead nine of them": the people
+        "them" stands for, the nearest people noun before it in the sentence."""
+        if not any(c.dep_ == "prep" and c.lower_ == "of" and
+                   any(p.lower_ == "them" for p in c.children) for c in head.children):
+            return None
+        for tok in reversed(head.doc[sentence_of(head).start:head.i]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+                continue
+            lemma = tok.lemma_.casefold()
+            if lemma in self.lex.anonymous or lemma in self.lex.generic_victims:
+                return None  # "the attackers … three of them": not victims
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "troops shot dead three of them": who did it
+            kind = self.target_words([lemma])
+            if kind is not None and kind[1]:
+                return self.target(tok, adder)
+        return None
+
     def _first_included(self, head: Token, adder: EntityAdder) -> str | None:
         """ "4 killed, incl. 1 police officer": a bare number's victims by the one named."""
         for prep in head.children:
@@ -387,7 +620,11 @@ class TargetReader(WeaponReading):
             if prep.lower_ not in self.lex.including or prep.dep_ not in ("prep", "acl"):
                 continue
             for named in (c for c in prep.children if c.dep_ in ("pobj", "dobj")):
-                for one in [named, *named.conjuncts]:
+                ones = [named, *named.conjuncts]
+                if len(ones) == 2 and named.tag_ == "NN" and self._name(ones[1], adder) \
+                        and not any(c.dep_ == "cc" for c in named.children):
+                    ones = ones[1:]  # "a deputy superintendent, X" parsed as two: X
+                for one in ones:
                     victim = self.target(one, adder)
                     count = _count(one)
                     if count is None and (one.pos_ == "PROPN" or
@@ -491,6 +728,22 @@ class TargetReader(WeaponReading):
             heads = [verb.head]
         if not heads and verb.dep_ == "amod":  # "three dead"
             heads = [verb.head]
+        if not heads and verb.dep_ in ("acomp", "oprd", "xcomp") and verb.pos_ == "ADJ":
+            # "shot dead 23 of them", "gunmen shot dead X": the object of the shooting;
+            # "X was shot dead", "were pulled off the bus and shot dead": its subject
+            holder = verb.head
+            heads = [c for c in holder.children if c.dep_ == "dobj"] or \
+                [c for c in holder.children if c.dep_ == "nsubjpass"]
+            if not heads and holder.dep_ == "conj" and \
+                    not any(c.dep_ == "nsubj" for c in holder.children):
+                heads = [c for c in holder.head.children if c.dep_ == "nsubjpass"]
+        if not heads and verb.pos_ == "ADJ" and verb.dep_ == "prep":
+            heads = [c for c in verb.children if c.dep_ == "pobj"]  # parsed "dead [a guard]"
+        if not heads and verb.dep_ in ("xcomp", "oprd", "acomp") and \
+                verb.head.pos_ in ("VERB", "AUX") and \
+                verb.head.lemma_.casefold() in _present_victims()["reporting"]:
+            # "eleven soldiers were reported killed", "four were confirmed killed"
+            heads = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         out = []
         for head in heads:
             out += [head, *[c for c in head.children if c.dep_ == "conj"]]
@@ -524,6 +777,16 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
 
 
 GENERIC_VICTIMS = ("people", "person", "persons", "others")
+
+
+@cache
+def _present_victims() -> dict[str, frozenset[str]]:
+    """Where a sentence shows who was there, and the other word lists of the targets
+    (`present_victims` in data/incidents.yaml)."""
+    raw = load_data("incidents.yaml")["present_victims"]
+    return {k: frozenset(str(w).casefold() for w in raw[k])
+            for k in ("preps", "users", "user_preps", "scene_clauses", "partitives", "reporting",
+                      "refrained", "vague", "deaths", "inside")}
 
 
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
