@@ -144,13 +144,15 @@ class IncidentClaimMaker:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
             deed = self._deed_reading(trigger) if doers else None
+            if deed is not None and deed.source is not None and (
+                    deed.source.entity in doers or
+                    any(d in doers for d in self._speaking_groups(trigger))):
+                # "the group said its men had targeted …": the group's own claim
+                deed.hedge(self.lex.responsibility_modality)
             for doer in doers:  # as certain as who did it: "suspected X militants attacked"
                 out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
                                                   qualifiers=dict(qualifiers)),
                                          _copy(deed) if deed is not None else None))
-            if deed is not None and deed.source is not None and \
-                    deed.source.entity in doers:  # "the group said it had targeted …"
-                deed.hedge(self.lex.responsibility_modality)
             if deed is None or deed.modality != Modality.ASSERTED or deed.source:
                 # "suspected militants of X ambushed a convoy": that the incident struck the
                 # convoy is the author's fact, whoever did it
@@ -307,10 +309,19 @@ class IncidentClaimMaker:
         lemma = tok.lemma_.casefold()
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
-        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
-                tok.head.lemma_.casefold() in self.lex.responsibility_verbs | \
-                self.lex.responsibility_noun_verbs:
-            return self._responsibility(tok.head, tok)
+        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns:
+            verb = self._taking(tok)
+            if verb is None:
+                return []
+            # "claimed responsibility for the two bombings": each of them
+            counted = [(p, incident) for c in tok.children
+                       if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj"
+                       for incident in self._counted(p)]
+            if counted:
+                return [c for p, incident in counted
+                        for c in self._responsibility(verb, p, incident)]
+            return self._responsibility(verb, tok)
         if tok.lower_ in self.lex.involvement_words:
             return self._involved(tok)
         if tok.lemma_.casefold() in self.lex.hallmarks or tok.lower_ in self.lex.hallmarks:
@@ -357,11 +368,23 @@ class IncidentClaimMaker:
             return self._behind(tok.head, tok, incident)
         return []
 
+    def _taking(self, noun: Token) -> Token | None:
+        """The verb that takes a responsibility noun: "claimed responsibility", "took
+        responsibility"; where the parser made the verb a modifier of the noun ("The BLF
+        owned responsibility for …" read as an adjective), that modifier with its subject."""
+        verbs = self.lex.responsibility_verbs | self.lex.responsibility_noun_verbs
+        if noun.head.i != noun.i and noun.head.lemma_.casefold() in verbs:
+            return noun.head
+        return next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBD" and
+                     c.lemma_.casefold() in verbs and
+                     any(d.dep_ == "nsubj" for d in c.children)), None)
+
     def _behind(self, verb: Token, tok: Token, incident: FoundIncident,
                 negated: bool = False) -> list[IncidentClaim]:
         """ "Officials said X was behind the attack"; "the TTP's spokesman said the group
         was behind it" (the group's own claim); "X was not involved" (a denial)."""
-        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED] or \
+            [e for e in self.doer_reader.groups(verb) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
         if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
                             _self_reference(c) for c in verb.children):
@@ -428,16 +451,19 @@ class IncidentClaimMaker:
         statement speaking of "it", "its fighters", "the group" is the group's own claim.
         (A passive "was carried out by X" is the frames' reading.)"""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "said it had carried out both attacks": each of them
+        incidents = [f for o in objects for f in self._counted(o)]
         incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
         if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
             incident = self._incident_near(verb, [], reach=2)
+        incidents = incidents or ([incident] if incident is not None else [])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if incident is None or _doubted(verb) or not subjects or any(
+        if not incidents or _doubted(verb) or not subjects or any(
                 c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
                                                      for d in c.children) for c in subjects):
             return []  # "no group carried out …" names no one
         negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
-        return self._behind(verb, verb, incident, negated=negated)
+        return [c for f in incidents for c in self._behind(verb, verb, f, negated=negated)]
 
     def _work_of(self, verb: Token) -> list[IncidentClaim]:
         """ "The attack was the work of X", "it was the TTP's handiwork": X did the
@@ -485,8 +511,8 @@ class IncidentClaimMaker:
         """ "The BLF claimed.", "The TTP later claimed responsibility" without an object
         or a content clause: a claim of the incident just told (never "as X claimed")."""
         return verb.dep_ in ("ROOT", "conj") and not any(
-            c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") or
-            (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) and \
+            (c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") and
+             not _comment(c)) for c in verb.children) and \
             any(c.dep_ == "nsubj" for c in verb.children)
 
     def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
@@ -641,6 +667,18 @@ class IncidentClaimMaker:
                   for e in self.args.entities(a)
                   if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
                   and e not in found]
+        # "a man describing himself as a spokesman of X", "a caller claiming to speak for
+        # X": the group the claimant says he speaks for (the words up to the verb: the
+        # parser may hang the name on the verb)
+        found += [e for c in verb.children if c.dep_ == "nsubj" and
+                  self.token_entity.get(c.i) is None and
+                  c.lemma_.casefold() in self.lex.self_described_nouns
+                  for m in c.children if m.dep_ in ("acl", "relcl") and
+                  m.lemma_.casefold() in self.lex.self_described_verbs
+                  for t in self.doc[m.i:max(m.right_edge.i + 1, verb.i)]
+                  for e in [self.token_entity.get(t.i)]
+                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                 EntityType.ORGANIZATION) and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             # "TTP spokesman Muhammad Khurasani": the role noun as a modifier of the name
@@ -659,9 +697,14 @@ class IncidentClaimMaker:
         return found
 
     def _negated(self, verb: Token) -> bool:
-        """ "no group claimed", "has not claimed": no claim, and none against any group."""
+        """ "no group claimed", "has not claimed", "did not deny it, nor did it claim it":
+        no claim, and none against any group."""
+        if verb.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and
+                                       c.lower_ in ("nor", "neither")
+                                       for c in [*verb.head.children, *verb.children]):
+            return True
         for child in verb.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" or (child.dep_ == "preconj" and child.lower_ == "neither"):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (
                     child.lower_ in NEGATIVE_SUBJECTS or
@@ -794,6 +837,10 @@ class IncidentClaimMaker:
         denied = [c for c in children if c.dep_ == "dobj" and
                   (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
                    c.lower_ in ("it", "this"))]  # "disowned it"
+        # "distanced itself from the attack", "dissociated itself from it"
+        denied += [p for c in children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj" and
+                   (self.incident_at(p) or p.lower_ in ("it", "this"))]
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
             return []
@@ -875,6 +922,14 @@ def _how(reading: Reading) -> str:
         return "deed"
     return "attributed" if reading.modality in (Modality.ASSERTED, Modality.REPORTED) \
         else "suspected"
+
+
+def _comment(clause: Token) -> bool:
+    """ "The BLA claimed, saying the post was used by informers": a participle after a
+    comma comments on the claim; it is not what was claimed."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > 0 and \
+        clause.doc[clause.i - 1].text == "," and \
+        not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _doubted(tok: Token) -> bool:

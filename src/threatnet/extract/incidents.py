@@ -614,8 +614,9 @@ class _Run:
 
     def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
                  marker: bool) -> FoundIncident | None:
-        if tok.tag_ in ("NNS", "NNPS") or lemma not in self.lex.anaphors:
-            return None
+        if (tok.tag_ in ("NNS", "NNPS") and lemma not in self.lex.plural_anaphors) or \
+                lemma not in self.lex.anaphors:
+            return None  # "the attacks": several; "the killings" of those one deed killed
         places, date = self._anchors(tok)
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)

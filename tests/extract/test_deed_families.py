@@ -1,0 +1,241 @@
+"""Who did it, round five: the responsibility, attribution and denial families of
+incident reporting in other styles, each in three phrasings of our own.
+
+A group's own claim is alleged with the group as source, an official's attribution is
+reported (or believed / alleged when hedged) with the officials as source, a denial is
+negated, and "no group claimed" gives no perpetrator at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, ISKP, TTP, record
+
+from threatnet.model import EntityType, ExtractionRecord
+
+LEJ = "Lashkar-e-Jhangvi"
+PUBLISHED = "2024-05-12"
+
+
+def _incidents(rec: ExtractionRecord) -> list:
+    return sorted((e for e in rec.entities if e.type == EntityType.EVENT and e.incident),
+                  key=lambda e: e.mentions[0].start)
+
+
+def _who(rec: ExtractionRecord) -> set[tuple[str, int, str, str]]:
+    """(doer, incident number in text order, polarity, modality) of every claim of who
+    did an incident."""
+    names = {e.id: e.name for e in rec.entities}
+    order = {e.id: n for n, e in enumerate(_incidents(rec))}
+    return {(names[c.subject], order[c.object], str(c.polarity), str(c.modality))
+            for c in rec.claims if c.predicate in ("perpetrated", "involved_in")
+            and c.object in order}
+
+
+def _sources(rec: ExtractionRecord) -> set[str | None]:
+    return {c.source.text if c.source else None for c in rec.claims
+            if c.predicate in ("perpetrated", "involved_in")}
+
+
+def _never_certain(rec: ExtractionRecord) -> None:
+    """No attribution comes out as the author's own certainty."""
+    assert not any(c.predicate in ("perpetrated", "involved_in", "attacks") and
+                   str(c.modality) == "asserted" and c.source is None for c in rec.claims)
+
+
+# -- a bare claim: the incident is the one just told --------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Gunmen attacked a police checkpoint in Bannu on Monday, killing three constables. "
+     "Tehrik-i-Taliban Pakistan accepted responsibility.", TTP),
+    ("A roadside bomb struck a Frontier Corps convoy near Turbat on Tuesday, wounding four "
+     "soldiers. The Balochistan Liberation Front later claimed responsibility.", BLF),
+    ("Unidentified men shot dead a polio worker in Bajaur on Sunday. Hours later the "
+     "Islamic State Khorasan Province took responsibility.", ISKP),
+    ("Militants raided a levies post in Zhob on Friday, killing two guards. The "
+     "Balochistan Liberation Army claimed, saying the post had been used by informers.",
+     BLA),
+    ("A bomb tore through a vegetable market in Quetta on Sunday, killing seven people. "
+     "Lashkar-e-Jhangvi claimed, describing the blast as revenge.", LEJ),
+])
+def test_a_bare_claim_is_of_the_incident_just_told(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+# -- the claimant describes himself as speaking for the group -----------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A suicide bomber struck a mosque in Peshawar on Friday, killing 20 worshippers. A "
+     "man describing himself as a spokesman of Lashkar-e-Jhangvi claimed the attack.", LEJ),
+    ("Militants ambushed an army convoy in North Waziristan on Monday. A caller claiming "
+     "to speak for the Tehrik-i-Taliban Pakistan told reporters the group had carried out "
+     "the ambush.", TTP),
+    ("Gunmen attacked a bus in Mastung on Thursday, killing nine passengers. A person who "
+     "identified himself as a spokesman for the Balochistan Liberation Army claimed the "
+     "attack by telephone.", BLA),
+    ("A bomb exploded outside a court in Quetta on Monday. Someone calling himself a "
+     "commander of the Balochistan Liberation Front claimed responsibility.", BLF),
+])
+def test_a_self_described_spokesman_claims_for_the_group(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+# -- the group's own statement ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A bomb exploded near a police van in Quetta on Saturday, killing two officers. In a "
+     "statement, the Balochistan Liberation Army said its fighters had planted the bomb.",
+     BLA),
+    ("Militants stormed a checkpost in Kurram on Sunday. In a message to journalists, the "
+     "Tehrik-i-Taliban Pakistan said its men had stormed the post and killed six soldiers.",
+     TTP),
+    ("Gunmen opened fire on a rally in Karachi on Monday. The Islamic State Khorasan "
+     "Province said in a statement that its fighters had targeted the rally.", ISKP),
+])
+def test_a_groups_statement_about_its_fighters_is_its_claim(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    attacks = [c for c in rec.claims if c.predicate == "attacks"]
+    assert all(str(c.modality) == "alleged" for c in attacks)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("An explosion ripped through a market in Parachinar on Friday, killing 25 people. "
+     "Lashkar-e-Jhangvi said it was behind the blast.", LEJ),
+    ("Gunmen killed two engineers in Gwadar on Tuesday. The Balochistan Liberation Front "
+     "said it was behind the killings.", BLF),
+    ("A suicide attack hit a police training centre in Quetta on Monday. The Islamic State "
+     "Khorasan Province said it was responsible for the attack.", ISKP),
+    ("A bomb exploded near a police station in Dera Ismail Khan on Sunday, killing four "
+     "officers. Tehrik-i-Taliban Pakistan owned the attack.", TTP),
+    ("Gunmen attacked a Frontier Corps post in Kech on Monday. The Balochistan Liberation "
+     "Front owned responsibility for the assault.", BLF),
+    ("Militants attacked a checkpost in Lakki Marwat on Friday. The Tehrik-i-Taliban "
+     "Pakistan later owned the assault in a statement.", TTP),
+])
+def test_a_group_saying_it_was_behind_or_owning_it_claims_it(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+# -- several incidents claimed at once, and the one a claim names -------------------
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police station in Bannu on Monday. Hours later a bomb hit a convoy "
+    "in Lakki Marwat. Tehrik-i-Taliban Pakistan claimed both attacks.",
+    "A suicide bomber struck a mosque in Peshawar on Friday. Another bomber attacked a "
+    "shrine in Kohat the same day. Tehrik-i-Taliban Pakistan claimed responsibility for "
+    "the two bombings.",
+    "Militants ambushed a police van in Tank on Monday. On Tuesday a bomb went off near a "
+    "checkpost in Bannu. Tehrik-i-Taliban Pakistan said it had carried out both attacks.",
+])
+def test_a_claim_of_several_incidents_is_a_claim_of_each(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert {(TTP, 0, "affirmed", "alleged"), (TTP, 1, "affirmed", "alleged")} <= _who(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("On Monday gunmen attacked a police station in Bannu, killing two officers. On "
+     "Tuesday a bomb exploded at a market in Quetta, killing five people. The Balochistan "
+     "Liberation Army claimed responsibility for the Quetta bombing.", 1),
+    ("Militants ambushed a convoy in Kech on Sunday. In another incident, a grenade was "
+     "hurled at a shop in Turbat. The Balochistan Liberation Army claimed responsibility "
+     "for the ambush.", 0),
+    ("A bomb went off near a bus in Quetta on Monday. On Wednesday gunmen shot dead two "
+     "labourers in Kech. The Balochistan Liberation Army claimed the killing of the "
+     "labourers.", 1),
+])
+def test_a_claim_binds_to_the_incident_it_names(extractor, text, number):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert {w[1] for w in _who(rec) if w[0] == BLA} == {number}
+
+
+# -- doers named through a part or a member of the group ------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Militants of the Tehrik-i-Taliban Pakistan attacked a police post in Tank on Monday, "
+     "killing three policemen.", TTP),
+    ("The Balochistan Liberation Army's suicide squad attacked a naval base in Turbat on "
+     "Monday.", BLA),
+    ("A Tehrik-i-Taliban Pakistan commander led an assault on a checkpost in Khyber on "
+     "Tuesday, killing four soldiers.", TTP),
+    ("Fighters of the Balochistan Liberation Front led the raid on a Frontier Corps camp in "
+     "Awaran on Friday.", BLF),
+])
+def test_a_part_or_member_of_the_group_did_the_deed(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "asserted") in _who(rec)
+
+
+# -- passive deeds ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group", "modality"), [
+    ("A police station in Bannu was attacked on Monday, killing three officers. The attack "
+     "was carried out by Tehrik-i-Taliban Pakistan.", TTP, "asserted"),
+    ("A bomb exploded in a market in Quetta on Friday, killing six people. The bombing was "
+     "blamed on the Balochistan Liberation Army.", BLA, "alleged"),
+    ("Gunmen killed four workers in Kech on Sunday. The killings were attributed to the "
+     "Balochistan Liberation Front by police.", BLF, "reported"),
+    ("A suicide bomber attacked a convoy in Bajaur on Monday. The attack was claimed by the "
+     "Islamic State Khorasan Province.", ISKP, "alleged"),
+])
+def test_a_passive_deed_or_attribution_names_its_doer(extractor, text, group, modality):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", modality) in _who(rec)
+
+
+# -- officials and hedges -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group", "modality", "source"), [
+    ("A bomb exploded near a police van in Quetta on Saturday, killing two officers. Police "
+     "suspect the Balochistan Liberation Army.", BLA, "believed", "Police"),
+    ("Gunmen attacked a checkpoint in Dera Ismail Khan on Monday. Tehrik-i-Taliban Pakistan "
+     "is thought to be behind the attack.", TTP, "believed", None),
+    ("A blast hit a bus in Kohat on Tuesday. Officials said Lashkar-e-Jhangvi carried out "
+     "the bombing.", LEJ, "reported", "Officials"),
+    ("A bomb went off at a shrine in Jhal Magsi on Thursday. Security officials believe "
+     "the Islamic State Khorasan Province was responsible.", ISKP, "believed",
+     "Security officials"),
+])
+def test_an_officials_attribution_is_theirs_and_hedged_as_written(extractor, text, group,
+                                                                   modality, source):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", modality) in _who(rec)
+    assert source in _sources(rec)
+    _never_certain(rec)
+
+
+# -- denials --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a school in Swat on Monday. The Tehrik-i-Taliban Pakistan distanced "
+    "itself from the attack.",
+    "A bomb exploded at a market in Peshawar on Friday. The Tehrik-i-Taliban Pakistan "
+    "dissociated itself from the bombing.",
+    "Militants attacked a bus in Kohistan on Sunday. The Tehrik-i-Taliban Pakistan disowned "
+    "the attack.",
+])
+def test_a_group_distancing_itself_denies_it(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (TTP, 0, "negated", "reported") in _who(rec)
+    assert not any(w[2] == "affirmed" and w[0] == TTP for w in _who(rec))
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded in a market in Quetta on Friday, killing six people. No group claimed "
+    "responsibility for the bombing.",
+    "Gunmen attacked a police post in Tank on Monday. There was no immediate claim of "
+    "responsibility, although the Tehrik-i-Taliban Pakistan is active in the area.",
+    "A grenade was hurled at a shop in Turbat on Sunday. The Balochistan Liberation Front "
+    "did not distance itself from the attack, nor did it claim it.",
+])
+def test_no_claim_gives_no_doer(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not any(w[2] == "affirmed" for w in _who(rec))
