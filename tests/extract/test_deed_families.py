@@ -239,3 +239,69 @@ def test_a_group_distancing_itself_denies_it(extractor, text):
 def test_no_claim_gives_no_doer(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert not any(w[2] == "affirmed" for w in _who(rec))
+
+
+# -- more ways a claim or an attribution is worded ----------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A suicide bomber struck a rally in Bajaur on Sunday. The Islamic State Khorasan "
+     "Province issued a statement claiming the attack.", ISKP),
+    ("Gunmen shot dead two policemen in Bannu on Monday. Tehrik-i-Taliban Pakistan released "
+     "a video claiming responsibility for the killings.", TTP),
+    ("A bomb exploded at a bus stand in Quetta on Friday. The Balochistan Liberation Army "
+     "sent reporters a message claiming the bombing.", BLA),
+])
+def test_a_statement_a_group_issues_claiming_it_is_its_claim(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Gunmen shot dead a police officer in Karachi on Sunday. The Tehrik-i-Taliban "
+     "Pakistan said it had killed the officer.", TTP),
+    ("A roadside bomb killed two soldiers in Kech on Monday. The Balochistan Liberation "
+     "Front said its fighters had targeted the soldiers.", BLF),
+    ("Unidentified men abducted three engineers in Gwadar on Friday. A spokesman for the "
+     "Balochistan Liberation Army said the group had kidnapped the engineers.", BLA),
+])
+def test_a_group_retelling_the_deed_of_itself_claims_it(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+def test_a_group_saying_it_did_not_do_the_deed_denies_it(extractor):
+    rec = record(extractor, "Gunmen shot dead a police officer in Karachi on Sunday. The "
+                 "Tehrik-i-Taliban Pakistan said it had not killed the officer.",
+                 published=PUBLISHED)
+    assert (TTP, 0, "negated", "reported") in _who(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A roadside bomb hit a police van in Bannu on Monday. Officials held Tehrik-i-Taliban "
+     "Pakistan responsible.", TTP),
+    ("A bomb hit a market in Quetta on Monday. The provincial government held the "
+     "Balochistan Liberation Army responsible for the bombing.", BLA),
+    ("Gunmen killed four labourers in Kech on Sunday. Police held the Balochistan "
+     "Liberation Front responsible for the killings.", BLF),
+])
+def test_officials_holding_a_group_responsible_is_their_attribution(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "reported") in _who(rec)
+    assert None not in _sources(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Gunmen attacked a checkpost in Zhob on Monday. Tehrik-i-Taliban Pakistan militants "
+     "were blamed for the attack.", TTP),
+    ("A bomb exploded at a market in Kohat on Friday. Police blamed militants linked to "
+     "Lashkar-e-Jhangvi for the blast.", LEJ),
+    ("A grenade was hurled at a shop in Turbat on Sunday. Fighters of the Balochistan "
+     "Liberation Front were blamed for the attack.", BLF),
+])
+def test_doers_tied_to_a_group_blamed_is_the_group_blamed(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)

@@ -307,6 +307,9 @@ class IncidentClaimMaker:
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
+        if tok.pos_ == "VERB" and tok.i not in self.mentioned and \
+                (lemma in self.lex.verbs or lemma in self.lex.doer_deeds):
+            return self._own_deed(tok)
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns:
@@ -375,9 +378,15 @@ class IncidentClaimMaker:
         verbs = self.lex.responsibility_verbs | self.lex.responsibility_noun_verbs
         if noun.head.i != noun.i and noun.head.lemma_.casefold() in verbs:
             return noun.head
-        return next((c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBD" and
-                     c.lemma_.casefold() in verbs and
-                     any(d.dep_ == "nsubj" for d in c.children)), None)
+        taking = next((c for c in noun.children if c.dep_ == "amod" and
+                       c.tag_ in ("VBD", "VBG") and c.lemma_.casefold() in verbs), None)
+        if taking is None or any(d.dep_ == "nsubj" for d in taking.children):
+            return taking
+        # "X released a video claiming responsibility for …", the participle read as an
+        # adjective: the verb that issued it, with its subject
+        head = noun.head
+        return head if taking.tag_ == "VBG" and noun.dep_ == "dobj" and \
+            head.pos_ == "VERB" and any(d.dep_ == "nsubj" for d in head.children) else None
 
     def _behind(self, verb: Token, tok: Token, incident: FoundIncident,
                 negated: bool = False) -> list[IncidentClaim]:
@@ -465,6 +474,28 @@ class IncidentClaimMaker:
         negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
         return [c for f in incidents for c in self._behind(verb, verb, f, negated=negated)]
 
+    def _own_deed(self, verb: Token) -> list[IncidentClaim]:
+        """ "Gunmen shot dead a police officer … The TTP said it had killed the officer":
+        a group speaking of itself retells the deed just told, of the ones it struck
+        ("the officer", "the two soldiers"): its own claim of that incident."""
+        if verb.dep_ not in ("ccomp", "conj") or _doubted(verb):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not all(_self_reference(s) for s in subjects) or \
+                not self._speaking_groups(verb):
+            return []
+        incident = self._incident_near(verb, [], reach=1)
+        if incident is None:
+            return []
+        told = {t.lemma_.casefold() for trigger in incident.triggers
+                for t in sentence_of(trigger) if t.pos_ == "NOUN"}
+        if not any(o.lemma_.casefold() in told and any(
+                d.lower_ in ("the", "these", "those", "both") for d in o.children)
+                for o in verb.children if o.dep_ == "dobj"):
+            return []
+        # "said it had not killed the officer": a denial
+        return self._behind(verb, verb, incident, negated=self._negated(verb))
+
     def _work_of(self, verb: Token) -> list[IncidentClaim]:
         """ "The attack was the work of X", "it was the TTP's handiwork": X did the
         incident the subject names, in the voice of the clause ("officials said": theirs)."""
@@ -529,6 +560,8 @@ class IncidentClaimMaker:
             doers = self.args.entities(holder) or \
                 (self.args.entities(holder.head) if holder.dep_ == "appos" else [])
             verb = holder.head
+            if holder.dep_ == "dobj" and verb.lemma_.casefold() in self.lex.attribution_verbs:
+                return []  # "officials held X responsible for it": their attribution
         elif word.dep_ == "acomp" and word.head.lemma_.casefold() not in \
                 self.lex.attribution_verbs:
             verb = word.head
@@ -650,6 +683,14 @@ class IncidentClaimMaker:
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
         found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        carrier = self._carrier_of(verb)
+        if carrier is not None:
+            # "X issued a statement claiming the attack", "a video from X denying it"
+            found += [e for e in self.args.subjects(carrier.head) if self.types[e] in ACCUSED
+                      and e not in found] if carrier.head.pos_ == "VERB" else []
+            found += [e for t in carrier.subtree if t.i < verb.i
+                      for e in [self.token_entity.get(t.i)] if e and self.types.get(e) in
+                      (EntityType.ARMED_GROUP, EntityType.ORGANIZATION) and e not in found]
         # "a message in the name of X claimed", "a statement from X": the group's claim
         carried = [e for c in verb.children if c.dep_ == "nsubj" and
                    c.lemma_.casefold() in self.lex.claim_carriers
@@ -729,9 +770,21 @@ class IncidentClaimMaker:
         in_record = isinstance(self.incidents.entries.at(tok.idx), RecordEntry)
         return latest if close <= reach or in_record else None
 
+    def _carrier_of(self, verb: Token) -> Token | None:
+        """ "a statement claiming the attack": the statement, video or message a claim
+        verb's participle hangs from."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+                verb.head.lemma_.casefold() in self.lex.claim_carriers:
+            return verb.head
+        return None
+
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        carrier = self._carrier_of(verb)
+        if speaker is None and carrier is not None and carrier.head.pos_ == "VERB":
+            # "X issued a statement claiming it": X speaks
+            speaker = next((c for c in carrier.head.children if c.dep_ == "nsubj"), None)
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
@@ -801,9 +854,18 @@ class IncidentClaimMaker:
             if incident_words and prep in preps:
                 group_words = preps[prep]
         complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
+        # "held X responsible (for the attack)": the incident hangs on "responsible"
+        responsible = [t for c in children if c.dep_ != "prep"
+                       for t in [c, *c.children] if t.lower_ == "responsible"]
+        complements += [p for r in responsible for c in r.children
+                        if c.dep_ == "prep" and c.lower_ == "for"
+                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        # "held X responsible" read as a small clause: X is the subject of "responsible"
+        group_words += [c for r in responsible if not group_words
+                        for c in r.children if c.dep_ == "nsubj"]
         incident_words += complements  # "blamed X for the attack", "accused X of …"
-        if not incident_words and verb.lemma_.casefold() not in ("suspect", "blame",
-                                                                 "accuse"):
+        if not incident_words and not responsible and \
+                verb.lemma_.casefold() not in ("suspect", "blame", "accuse"):
             return []
         if complements and not any(self.incident_at(t) for w in complements
                                    for t in w.subtree):
@@ -818,7 +880,8 @@ class IncidentClaimMaker:
             if w.lemma_.casefold() in self.lex.denial_nouns and
             self.token_entity.get(w.i) is None else [w])]
         incident = self._incident_near(verb, incident_words)
-        doers = [e for w in group_words for e in self.args.entities(w)
+        doers = [e for w in group_words for e in self.args.entities(w) or
+                 self.doer_reader.of_noun(w)  # "X militants were blamed for it"
                  if self.types.get(e) in ACCUSED]
         if incident is None or not doers:
             return []
