@@ -305,3 +305,35 @@ def test_doers_tied_to_a_group_blamed_is_the_group_blamed(extractor, text, group
     rec = record(extractor, text, published=PUBLISHED)
     assert (group, 0, "affirmed", "alleged") in _who(rec)
     _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("On 3 May 2024, gunmen stormed a levies post in Zhob district. 5 killed, incl. 2 "
+     "guards; 3 injured. BLA claimed.", BLA),
+    ("On 9 May 2024 a bomb hit a police van in Quetta. 6 killed, incl. 4 officers; 9 hurt. "
+     "The TTP claimed responsibility.", TTP),
+    ("On 2 May 2024 militants raided a checkpost in Kurram. 4 soldiers killed, incl. a "
+     "captain; 2 injured. TTP claimed, calling the post a base for raids.", TTP),
+])
+def test_a_bare_claim_closing_the_paragraph_after_cut_tallies(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+
+
+def test_a_bare_claim_in_another_paragraph_far_on_is_no_claim_of_it(extractor):
+    text = ("On 3 May 2024, gunmen stormed a levies post in Zhob district. Two guards were "
+            "killed. Officials said the post had been rebuilt in 2020.\n\nThe province has "
+            "seen many raids. Security was tightened. Markets stayed shut. The BLA claimed.")
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _who(rec) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber struck a Shia mosque in Peshawar on Friday. IS-K claimed.",
+    "Gunmen shot dead a cleric in Kabul on Friday. IS-K claimed the killing.",
+    "A bomb hit a market in Jalalabad on Monday, killing nine people. IS-K claimed "
+    "responsibility.",
+])
+def test_a_name_the_parser_reads_as_an_auxiliary_still_claims(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (ISKP, 0, "affirmed", "alleged") in _who(rec)

@@ -682,7 +682,10 @@ class IncidentClaimMaker:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
-        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED] or \
+            [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+             and c.i < verb.i for e in [self.token_entity.get(c.i)]
+             if e and self.types[e] in ACCUSED]  # "IS-K claimed": "IS" read as an auxiliary
         carrier = self._carrier_of(verb)
         if carrier is not None:
             # "X issued a statement claiming the attack", "a video from X denying it"
@@ -778,6 +781,12 @@ class IncidentClaimMaker:
             return verb.head
         return None
 
+    def _same_paragraph(self, incident: FoundIncident, tok: Token) -> bool:
+        """No paragraph break between the incident's last mention before `tok` and it."""
+        last = max(t.i for t in incident.mentions if t.i < tok.i)
+        return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+                       for t in self.doc[last:tok.i])
+
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -831,6 +840,12 @@ class IncidentClaimMaker:
         bare = claimed is None or claimed.lower_ in INCIDENT_PRONOUNS
         incident = incident or self._incident_near(verb, [] if bare else [claimed],
                                                    reach=2 if bare else SCOPE_SENTENCES)
+        if incident is None and bare:
+            # "… 57 killed, incl. the guard; 194 injured. IS-K claimed.": a claim closing
+            # the paragraph that tells the incident, however its tallies are cut
+            incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
+            if incident is not None and not self._same_paragraph(incident, verb):
+                incident = None
         if incident is None:
             return []
         reading = self._read(verb)
