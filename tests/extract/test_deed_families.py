@@ -320,12 +320,31 @@ def test_a_bare_claim_closing_the_paragraph_after_cut_tallies(extractor, text, g
     assert (group, 0, "affirmed", "alleged") in _who(rec)
 
 
-def test_a_bare_claim_in_another_paragraph_far_on_is_no_claim_of_it(extractor):
-    text = ("On 3 May 2024, gunmen stormed a levies post in Zhob district. Two guards were "
-            "killed. Officials said the post had been rebuilt in 2020.\n\nThe province has "
-            "seen many raids. Security was tightened. Markets stayed shut. The BLA claimed.")
+def test_a_bare_claim_far_from_two_incidents_names_neither(extractor):
+    text = ("On 3 May 2024, gunmen stormed a levies post in Zhob district. On 4 May a bomb "
+            "went off near a bus in Quetta. Officials said the post had been rebuilt in "
+            "2020.\n\nThe province has seen many raids. Security was tightened. Markets "
+            "stayed shut. The BLA claimed.")
     rec = record(extractor, text, published=PUBLISHED)
     assert _who(rec) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen pulled fourteen passengers off two buses near Ormara on Thursday and shot them "
+    "dead.\n\nThe killers wore uniforms and checked identity cards. They let the women go. "
+    "Survivors said the men spoke Balochi. The roads were closed for hours.\n\n"
+    "Responsibility was accepted by the Balochistan Liberation Front.",
+    "A suicide bomber struck a police convoy in Quetta on Monday, killing eleven officers. "
+    "The bomber had waited at a crossing. The convoy was carrying recruits. Doctors said "
+    "most of the wounded were in a critical state. Hospitals appealed for blood. Later in "
+    "the day the Balochistan Liberation Front claimed responsibility.",
+    "Militants attacked a Frontier Corps camp in Kech on Sunday night.\n\nThe fighting "
+    "went on for hours. Helicopters were called in. Residents said they heard blasts until "
+    "dawn.\n\nThe Balochistan Liberation Front accepted responsibility in an email.",
+])
+def test_a_claim_naming_no_incident_is_of_the_only_one_told(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (BLF, 0, "affirmed", "alleged") in _who(rec)
 
 
 @pytest.mark.parametrize("text", [
@@ -337,3 +356,63 @@ def test_a_bare_claim_in_another_paragraph_far_on_is_no_claim_of_it(extractor):
 def test_a_name_the_parser_reads_as_an_auxiliary_still_claims(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert (ISKP, 0, "affirmed", "alleged") in _who(rec)
+
+
+@pytest.mark.parametrize(("text", "group", "modality"), [
+    ("On Monday a bomb hit a bus in Quetta, an attack which police said the Balochistan "
+     "Liberation Army had carried out.", BLA, "reported"),
+    ("Gunmen raided a checkpost in Tank on Friday, a raid that officials said "
+     "Tehrik-i-Taliban Pakistan had mounted.", TTP, "reported"),
+    ("A suicide bomber struck a convoy in Bajaur on Monday. The bombing, which the Islamic "
+     "State Khorasan Province said it had carried out, killed six soldiers.", ISKP,
+     "alleged"),
+])
+def test_a_relative_clause_of_reported_speech_names_the_doer(extractor, text, group,
+                                                             modality):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", modality) in _who(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded near a Chinese convoy in Karachi on Sunday, an attack which the "
+    "Balochistan Liberation Army said its Majeed Brigade had carried out.",
+    "A suicide bomber struck a convoy in Gwadar on Monday. The Balochistan Liberation Army "
+    "said its Majeed Brigade was behind the bombing.",
+    "Militants stormed a naval base in Turbat on Monday. In a statement, the Balochistan "
+    "Liberation Army said its Majeed Brigade had conducted the raid.",
+])
+def test_a_group_naming_its_own_unit_is_its_claim(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert ("Majid Brigade", 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Kech massacre: gunmen kill twelve labourers\n\nGunmen shot dead twelve labourers at a "
+    "construction site in Kech on Monday. The incident drew wide condemnation. "
+    "Responsibility was accepted by the Balochistan Liberation Front.",
+    "A massacre of fourteen bus passengers near Ormara on Thursday was claimed by the "
+    "Balochistan Liberation Front.",
+    "Gunmen carried out a massacre of villagers in Awaran on Sunday, killing nine. The "
+    "Balochistan Liberation Front claimed the massacre.",
+])
+def test_a_massacre_is_an_incident_a_group_can_claim(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert any(w[0] == BLF and w[2:] == ("affirmed", "alleged") for w in _who(rec))
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("The attack on a police post in Bannu on Monday was claimed by the Tehrik-i-Taliban "
+     "Pakistan.", TTP),
+    ("A bombing near a Frontier Corps convoy in Kech on Monday was claimed by the "
+     "Balochistan Liberation Front.", BLF),
+    ("The ambush on an army convoy in Kurram on Friday was claimed by Tehrik-i-Taliban "
+     "Pakistan.", TTP),
+])
+def test_what_a_passively_claimed_attack_struck_is_the_claimants_word(extractor, text,
+                                                                      group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    _never_certain(rec)

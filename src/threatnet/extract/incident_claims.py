@@ -104,11 +104,15 @@ class IncidentClaimMaker:
     def incident_at(self, tok: Token) -> FoundIncident | None:
         entity = self.token_entity.get(tok.i)
         found = self.incidents.of_entity(entity) if entity else None
+        clause = tok.head
+        if found is None and clause.dep_ in ("ccomp", "xcomp") and \
+                clause.head.dep_ == "relcl":
+            clause = clause.head  # "the bombing, which the group said it had carried out"
         if found is None and tok.dep_ in ("dobj", "nsubjpass") and \
-                tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+                tok.lower_ in ("which", "that") and clause.dep_ == "relcl":
             # "the attack … the previous month, which India blamed on X": the noun the
             # relative clause hangs from, or the phrase that noun is part of
-            node = tok.head.head
+            node = clause.head
             for _ in range(3):
                 if node.i in self.mentioned or node.i in self.token_entity:
                     return self.incident_at(node)
@@ -336,6 +340,8 @@ class IncidentClaimMaker:
             return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(c.dep_ == "agent" for c in tok.children):  # "… was claimed by X"
+                objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
             objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
             claimed = [o for o in objects if self.incident_at(o) or
                        (o.lower_ in INCIDENT_PRONOUNS and o.pos_ in ("PRON", "DET"))]
@@ -400,6 +406,11 @@ class IncidentClaimMaker:
             # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
+        # "the BLA said its Majeed Brigade had carried it out": the speaker's own unit
+        own_unit = bool(speakers) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(
+                p.dep_ == "poss" and p.lower_ in ("its", "our", "their") for p in c.children)
+            for c in verb.children)
         reading = self._read(verb)
         negated = negated or reading.polarity == Polarity.NEGATED  # "was not behind it"
         if negated:
@@ -409,7 +420,7 @@ class IncidentClaimMaker:
         for doer in dict.fromkeys(doers):
             own = _copy(reading)
             how = "denied" if negated else _how(own)
-            if doer in speakers and not negated:
+            if (doer in speakers or own_unit) and not negated:
                 own.hedge(self.lex.responsibility_modality)  # the group's own word
                 how = "claimed"
             out.append(self._perpetrated(doer, incident, tok, own, how))
@@ -460,9 +471,17 @@ class IncidentClaimMaker:
         statement speaking of "it", "its fighters", "the group" is the group's own claim.
         (A passive "was carried out by X" is the frames' reading.)"""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        antecedent = None
+        if not objects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and any(
+                c.dep_ in ("dobj", "mark") and c.lower_ in ("which", "that")
+                for c in verb.head.children):
+            # "an attack which police said X had carried out", the relative pronoun read
+            # as the object of "said" or as a conjunction: the incident it hangs from
+            antecedent = self.incident_at(verb.head.head)
         # "said it had carried out both attacks": each of them
         incidents = [f for o in objects for f in self._counted(o)]
-        incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
+        incident = antecedent or next((self.incident_at(o) for o in objects
+                                       if self.incident_at(o)), None)
         if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
             incident = self._incident_near(verb, [], reach=2)
         incidents = incidents or ([incident] if incident is not None else [])
@@ -781,6 +800,16 @@ class IncidentClaimMaker:
             return verb.head
         return None
 
+    def _only_incident(self, tok: Token) -> FoundIncident | None:
+        """ "… shot dead fourteen passengers. [a paragraph of how] Responsibility was
+        accepted by X": where the report has told one incident so far, a claim that names
+        none is of that one, however far back (never across entries)."""
+        latest = self.incidents.latest_in_entry(tok)
+        if latest is None or any(f is not latest and any(t.i < tok.i for t in f.mentions)
+                                 for f in self.incidents.incidents):
+            return None
+        return latest
+
     def _same_paragraph(self, incident: FoundIncident, tok: Token) -> bool:
         """No paragraph break between the incident's last mention before `tok` and it."""
         last = max(t.i for t in incident.mentions if t.i < tok.i)
@@ -846,6 +875,9 @@ class IncidentClaimMaker:
             incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
             if incident is not None and not self._same_paragraph(incident, verb):
                 incident = None
+        if incident is None and (bare or not any(c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                                 for c in claimed.children)):
+            incident = self._only_incident(verb)
         if incident is None:
             return []
         reading = self._read(verb)
@@ -1026,12 +1058,30 @@ def _copy(reading: Reading) -> Reading:
 
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
-    did an incident, in a sentence where a claim of our own says who did it."""
-    decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
-               for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
-    return [c for c in others if not (
-        c.predicate in ("perpetrated", "involved_in") and
-        (c.object, sentence_of(c.trigger).start) in decided)]
+    did an incident, in a sentence where a claim of our own says who did it.
+
+    What another extractor says the same doer attacked in that sentence is as certain as
+    our claim of who did it ("the attack on a police post was claimed by X": X's word,
+    never the author's): its reading, a copy of ours, is appended to `own`."""
+    perpetrated = [c for c in own if c.raw.predicate in ("perpetrated", "involved_in")]
+    decided = {(c.raw.object, sentence_of(c.raw.trigger).start) for c in perpetrated}
+    told = {(c.raw.subject, sentence_of(c.raw.trigger).start): c.reading
+            for c in perpetrated if c.reading is not None and
+            c.raw.qualifiers.get("attribution") != "deed"}
+    for c in perpetrated:  # a deed the author tells in the same sentence stands
+        if c.raw.qualifiers.get("attribution") == "deed":
+            told.pop((c.raw.subject, sentence_of(c.raw.trigger).start), None)
+    kept = []
+    for c in others:
+        if c.predicate in ("perpetrated", "involved_in") and \
+                (c.object, sentence_of(c.trigger).start) in decided:
+            continue
+        reading = told.get((c.subject, sentence_of(c.trigger).start)) \
+            if c.predicate == "attacks" else None
+        if reading is not None:
+            own.append(IncidentClaim(c, _copy(reading)))
+        kept.append(c)
+    return kept
 
 
 __all__ = ["IncidentClaim", "IncidentClaimMaker", "overrides"]
