@@ -416,3 +416,28 @@ def test_what_a_passively_claimed_attack_struck_is_the_claimants_word(extractor,
     rec = record(extractor, text, published=PUBLISHED)
     assert (group, 0, "affirmed", "alleged") in _who(rec)
     _never_certain(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post in Bannu on Monday. The TTP did not claim the attack.",
+    "A bomb exploded at a market in Quetta on Friday. The Balochistan Liberation Army has "
+    "not claimed the bombing.",
+    "Militants raided a checkpost in Kurram on Sunday. Neither the TTP nor any other group "
+    "claimed the raid.",
+])
+def test_a_group_that_did_not_claim_is_never_said_to_have_done_it(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not any(w[2] == "affirmed" for w in _who(rec))
+
+
+def test_the_killings_are_the_deed_just_told_not_one_far_back(extractor):
+    text = ("In June a bomb tore through a market in Quetta. The city was shut for days.\n\n"
+            "In November the group sided with a rebel commander. Officials blamed its "
+            "fighters for beheading seven travellers in Zabul. The Balochistan Liberation "
+            "Army did not claim the killings. Dozens of its men were among those killed "
+            "later that year.")
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not any(w[0] == BLA and w[2] == "affirmed" for w in _who(rec))
+    bombing, beheading = _incidents(rec)
+    assert len(bombing.mentions) == 1
+    assert "the killings" in [m.text for m in beheading.mentions]

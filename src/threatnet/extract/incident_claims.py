@@ -19,7 +19,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
 from threatnet.extract.incident_fields import RecordEntry
-from threatnet.extract.incident_lexicon import IncidentLexicon
+from threatnet.extract.incident_lexicon import IncidentLexicon, load_incident_lexicon
 from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import Harm, IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
@@ -823,6 +823,9 @@ class IncidentClaimMaker:
         if speaker is None and carrier is not None and carrier.head.pos_ == "VERB":
             # "X issued a statement claiming it": X speaks
             speaker = next((c for c in carrier.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None:  # "IS claimed": the name read as an auxiliary
+            speaker = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and
+                            c.i < verb.i and c.i in self.token_entity), None)
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
@@ -1056,6 +1059,15 @@ def _copy(reading: Reading) -> Reading:
     return Reading(reading.polarity, reading.modality, list(reading.sources))
 
 
+def _neither_claimed(verb: Token) -> bool:
+    """A claim verb whose subject opens with "neither" or "no": the group it names did
+    not claim (coded as "X has not claimed": negated)."""
+    return verb.lemma_.casefold() in load_incident_lexicon().responsibility_verbs and any(
+        c.dep_ == "nsubj" and any(d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no")
+                                  for d in c.children)
+        for c in verb.children)
+
+
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
     did an incident, in a sentence where a claim of our own says who did it.
@@ -1076,6 +1088,8 @@ def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim
         if c.predicate in ("perpetrated", "involved_in") and \
                 (c.object, sentence_of(c.trigger).start) in decided:
             continue
+        if c.predicate in ("perpetrated", "involved_in") and _neither_claimed(c.trigger):
+            c.negated_subject = True  # "Neither X nor any other group claimed it"
         reading = told.get((c.subject, sentence_of(c.trigger).start)) \
             if c.predicate == "attacks" else None
         if reading is not None:

@@ -618,8 +618,12 @@ class _Run:
                 lemma not in self.lex.anaphors:
             return None  # "the attacks": several; "the killings" of those one deed killed
         places, date = self._anchors(tok)
+        plural = tok.tag_ in ("NNS", "NNPS")
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)
+                # "the killings" only of the deed just told, a sentence or two back
+                and not (plural and sentence_number(tok) - sentence_number(f.mentions[-1]) >
+                         PLURAL_REACH)
                 and self.entries.same(f.mentions[-1].idx, tok.idx)
                 and not self._dated_apart(tok, f)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
@@ -1070,6 +1074,9 @@ _PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:j
 
 # a record's field: "Date of listing: …", "Other names: …"
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
+
+
+PLURAL_REACH = 2  # sentences back a plural anaphor ("the killings") may reach
 
 
 def _described_date(description: str) -> str | None:
