@@ -441,3 +441,63 @@ def test_the_killings_are_the_deed_just_told_not_one_far_back(extractor):
     bombing, beheading = _incidents(rec)
     assert len(bombing.mentions) == 1
     assert "the killings" in [m.text for m in beheading.mentions]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A bomb exploded at a market in Quetta on Friday. Suspicion immediately fell on the "
+     "Balochistan Liberation Army.", BLA),
+    ("A bomb exploded at a market in Quetta on Friday. Police named the Balochistan "
+     "Liberation Army as the main suspect.", BLA),
+    ("Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan is the "
+     "prime suspect in the attack.", TTP),
+    ("Gunmen attacked a checkpoint in Tank on Monday. The attack is suspected to be the work "
+     "of the Tehrik-i-Taliban Pakistan.", TTP),
+    ("Gunmen shot a cleric in Karachi on Sunday. The killing is thought to be the handiwork "
+     "of Lashkar-e-Jhangvi.", LEJ),
+])
+def test_a_suspicion_worded_as_a_noun_is_a_belief(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "believed") in _who(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in Tank on Monday. Police arrested a suspect in Lahore.",
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan is not a "
+    "suspect.",
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan is the "
+    "main suspect in a land dispute in Kohat.",
+])
+def test_a_suspect_of_nothing_told_is_no_suspicion(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert not any(w[2] == "affirmed" for w in _who(rec))
+
+
+@pytest.mark.parametrize(("text", "group", "source"), [
+    ("A bomb exploded at a market in Quetta on Friday. The Balochistan Liberation Army said "
+     "it had no link to the attack.", BLA, "The Balochistan Liberation Army"),
+    ("A bomb exploded at a market in Quetta on Friday. The Balochistan Liberation Army said "
+     "it had no role in the bombing.", BLA, "The Balochistan Liberation Army"),
+    ("Gunmen attacked a school in Swat on Monday. A spokesman for the Tehrik-i-Taliban "
+     "Pakistan said the group had no hand in it.", TTP,
+     "A spokesman for the Tehrik-i-Taliban Pakistan"),
+])
+def test_a_group_saying_it_had_no_part_denies_it(extractor, text, group, source):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "negated", "reported") in _who(rec)
+    assert source in _sources(rec)
+    assert not any(w[2] == "affirmed" for w in _who(rec))
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Gunmen attacked a checkpoint in Tank on Monday. Officials blamed the attack on "
+     "militants of the Tehrik-i-Taliban Pakistan.", TTP),
+    ("A bomb went off near a bus in Quetta on Friday. Police blamed the blast on fighters "
+     "linked to the Balochistan Liberation Army.", BLA),
+    ("Gunmen shot dead a cleric in Karachi on Sunday. Officials blamed the killing on "
+     "Lashkar-e-Jhangvi militants.", LEJ),
+])
+def test_an_incident_blamed_on_doers_tied_to_a_group(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    assert len(_incidents(rec)) == 1

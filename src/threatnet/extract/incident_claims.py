@@ -86,7 +86,8 @@ class IncidentClaimMaker:
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
             lex.planned_verbs | lex.membership_verbs | lex.involvement_words | \
-            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | {"be", "have"}
+            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | \
+            lex.suspicion_nouns | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -335,6 +336,9 @@ class IncidentClaimMaker:
             return self._hallmarks(tok)
         if tok.pos_ == "VERB" and self._deed_verb(tok):
             return self._carried_out(tok)
+        if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i not in self.token_entity)) \
+                and (lemma in self.lex.suspicion_nouns or tok.lower_ in self.lex.suspicion_nouns):
+            return self._suspect_noun(tok)  # "Suspicion fell on X" ("Suspicion" as a name)
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
                 not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
             return []  # the copula is a verb of its own: "the bomber was part of X"
@@ -366,6 +370,8 @@ class IncidentClaimMaker:
         if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
                 d.lemma_ == "do" for d in c.children) for c in tok.children):
             return self._nothing_to_do(tok)
+        if lemma == "have":
+            return self._no_part(tok)
         if lemma in self.lex.behind:
             objects = [p for p in tok.children if p.dep_ == "pobj"]
             incident = next((self.incident_at(p) for p in objects if self.incident_at(p)),
@@ -519,6 +525,8 @@ class IncidentClaimMaker:
         """ "The attack was the work of X", "it was the TTP's handiwork": X did the
         incident the subject names, in the voice of the clause ("officials said": theirs)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":  # "the attack is thought to be the work of"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         incident = next((self.incident_at(s) for s in subjects if self.incident_at(s)), None)
         if incident is None and any(s.lower_ in INCIDENT_PRONOUNS for s in subjects):
             incident = self._incident_near(verb, [], reach=2)
@@ -900,6 +908,13 @@ class IncidentClaimMaker:
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         incident_words = [o for o in objects if self.incident_at(o)]
         group_words = [o for o in objects if not self.incident_at(o)]
+        if not objects and verb.dep_ == "relcl" and self.incident_at(verb.head):
+            # "in an attack police attributed to X": the noun the clause hangs from
+            incident_words = [verb.head]
+        for word in incident_words:  # "blamed the attack on X", "on" read as the noun's
+            for c in word.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.lower_ not in preps:
+                    preps[c.lower_] = [p for p in c.children if p.dep_ == "pobj"]
         for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
             if incident_words and prep in preps:
                 group_words = preps[prep]
@@ -979,6 +994,60 @@ class IncidentClaimMaker:
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+    def _suspect_noun(self, noun: Token) -> list[IncidentClaim]:
+        """ "Suspicion fell on X", "X is the prime suspect", "police named X as the main
+        suspect": a suspicion of X (believed), the namer's where the text names one."""
+        head = noun.head
+        if noun.dep_ == "nsubj":  # "suspicion fell on X"
+            verb = head
+            accused = [p for c in verb.children if c.dep_ == "prep" and
+                       c.lower_ in ("on", "upon", "at", "to") for p in c.children
+                       if p.dep_ == "pobj"]
+        elif noun.dep_ == "attr" and head.lemma_ == "be":  # "X is the prime suspect"
+            verb = head
+            accused = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            verb = head.head  # "police named X as the main suspect"
+            accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            return []
+        if self._negated(verb) or _doubted(verb):
+            return []
+        doers = [e for a in accused for e in self.args.entities(a) or
+                 self.doer_reader.of_noun(a) if self.types.get(e) in PERPETRATORS]
+        about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                 for p in c.children if p.dep_ == "pobj"]
+        if about and not any(self.incident_at(t) for p in about for t in p.subtree):
+            return []  # "the main suspect in a land dispute"
+        incident = self._incident_near(noun, about, reach=2)
+        if incident is None or not doers:
+            return []
+        reading = self._read(verb)
+        if noun.dep_ == "pobj":
+            self._speaker(verb, reading)
+        reading.hedge(Modality.BELIEVED)
+        return [self._perpetrated(d, incident, noun, _copy(reading), "suspected")
+                for d in dict.fromkeys(doers)]
+
+    def _no_part(self, verb: Token) -> list[IncidentClaim]:
+        """ "X said it had no link to the attack", "the group has no role in it": a
+        denial, the group's own (or what others say of it)."""
+        parts = [c for c in verb.children if c.dep_ == "dobj" and
+                 c.lemma_.casefold() in self.lex.no_part_nouns and
+                 any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
+        if not parts or _doubted(verb):
+            return []
+        about = [p for c in parts for prep in c.children if prep.dep_ == "prep" and
+                 prep.lower_ in ("in", "to", "with", "behind") for p in prep.children
+                 if p.dep_ == "pobj"]
+        incident = next((self.incident_at(p) for p in about if self.incident_at(p)), None)
+        if incident is None and (not about or any(p.lower_ in INCIDENT_PRONOUNS
+                                                  for p in about)):
+            incident = self._incident_near(verb, [], reach=1)
+        if incident is None:
+            return []
+        return self._behind(verb, verb, incident, negated=True)
 
     def _planned(self, verb: Token) -> list[IncidentClaim]:
         """ "the attack had been planned in Afghanistan", "the gunmen had been guided from

@@ -100,6 +100,9 @@ class IncidentLexicon:
     unreal: frozenset[str]
     work_nouns: frozenset[str] = frozenset()  # "the attack was the work of X"
     # "a man describing himself as a spokesman of X", "a caller claiming to speak for X"
+    # "X said it had no link to / no role in the attack": a denial
+    no_part_nouns: frozenset[str] = frozenset()
+    suspicion_nouns: frozenset[str] = frozenset()  # "suspicion fell on X", "the suspect"
     self_described_nouns: frozenset[str] = frozenset()
     self_described_verbs: frozenset[str] = frozenset()
 
@@ -193,6 +196,8 @@ def load_incident_lexicon() -> IncidentLexicon:
         denial_nouns=_words(cues["denial"]["nouns"], "denial"),
         behind=_words(cues["behind"], "behind"),
         work_nouns=_words(cues.get("work", []), "work"),
+        no_part_nouns=_words(cues["denial"]["no_part"], "denial.no_part"),
+        suspicion_nouns=_words(cues["suspicion_nouns"], "suspicion_nouns"),
         self_described_nouns=_words(cues["self_described"]["nouns"], "self_described"),
         self_described_verbs=_words(cues["self_described"]["verbs"], "self_described"),
         membership_verbs=_words(cues["membership"]["verbs"], "membership"),

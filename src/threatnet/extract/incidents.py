@@ -60,6 +60,7 @@ class IncidentFinder:
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
+            *lex.suspicion_nouns,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
                                              *lex.deed_verbs])
@@ -631,16 +632,18 @@ class _Run:
         if words:  # "the hospital bombing": the incident told of near a hospital
             named = [f for f in fits if words <= self._words_of(f)]
             fits = named or fits
+        # "blamed the attack on X": the "on" phrase names who did it, not what it struck
+        pinned = tok.dep_ == "dobj" and tok.head.lemma_.casefold() in self.lex.attribution_verbs
         whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
-                c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
-                for t in p.subtree if t.pos_ == "PROPN"}
+                c.lower_ in (("of",) if pinned else ("of", "on")) for p in c.children
+                if p.dep_ == "pobj" for t in p.subtree if t.pos_ == "PROPN"}
         if whom:  # "the killing of its former chief, X": only an incident that struck X,
             # the one whose own deed names X first
             fits = [f for f in fits if whom <= self._words_of(f)]
             fits = [f for f in fits if whom <= _told_words(f)] or fits
         struck = {word_key(p.text) for c in tok.children if c.dep_ == "prep" and
-                  c.lower_ in ("on", "against", "at", "near") for p in c.children
-                  if p.dep_ == "pobj" and p.pos_ == "NOUN"}
+                  c.lower_ in ("on", "against", "at", "near") and not pinned
+                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"}
         if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
             fits = [f for f in fits if struck <= _told_words(f)] or fits
         own = self.f.noun_kind(tok)
