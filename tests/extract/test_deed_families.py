@@ -501,3 +501,47 @@ def test_an_incident_blamed_on_doers_tied_to_a_group(extractor, text, group):
     rec = record(extractor, text, published=PUBLISHED)
     assert (group, 0, "affirmed", "alleged") in _who(rec)
     assert len(_incidents(rec)) == 1
+
+
+@pytest.mark.parametrize(("text", "group", "source"), [
+    ("A bomb hit a convoy in Kech on Monday. Officials said the attackers were linked to "
+     "the Balochistan Liberation Army.", BLA, "Officials"),
+    ("A suicide bomber struck a mosque in Peshawar on Friday. Police said the bomber was "
+     "affiliated with the Islamic State Khorasan Province.", ISKP, "Police"),
+    ("Gunmen shot dead two policemen in Bannu on Monday. The gunmen were associated with "
+     "the Tehrik-i-Taliban Pakistan, officials said.", TTP, "officials"),
+])
+def test_the_doers_tied_to_a_group_by_officials(extractor, text, group, source):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "reported") in _who(rec)
+    assert source in _sources(rec)
+    _never_certain(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan "
+    "condemned the attack and denied involvement.",
+    "A bomb went off at a shrine in Quetta on Friday. The Tehrik-i-Taliban Pakistan mourned "
+    "the victims and rejected any role in the blast.",
+    "Militants attacked a bus in Kohistan on Sunday. The Tehrik-i-Taliban Pakistan issued a "
+    "statement and disowned the attack.",
+])
+def test_a_denial_in_a_second_verb_is_the_subjects_word(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (TTP, 0, "negated", "reported") in _who(rec)
+    assert None not in _sources(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in Tank on Monday. The attack came days after the "
+    "Tehrik-i-Taliban Pakistan threatened to target police.",
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan has "
+    "carried out similar attacks in the past.",
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan praised "
+    "the attack.",
+    "Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan has "
+    "claimed dozens of such attacks this year.",
+])
+def test_a_group_named_near_an_incident_is_not_its_doer(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _who(rec) == set()

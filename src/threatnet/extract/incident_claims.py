@@ -87,7 +87,7 @@ class IncidentClaimMaker:
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
             lex.planned_verbs | lex.membership_verbs | lex.involvement_words | \
             lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | \
-            lex.suspicion_nouns | {"be", "have"}
+            lex.suspicion_nouns | lex.doer_ties | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -356,6 +356,10 @@ class IncidentClaimMaker:
                 for incident in self._counted(obj):
                     out += self._responsibility(tok, obj, incident)
             return out
+        if lemma in self.lex.doer_ties and any(c.dep_ == "nsubjpass" and (
+                c.lemma_.casefold() in self.lex.anonymous or
+                c.lemma_.casefold() in self.lex.perpetrator_kinds) for c in tok.children):
+            return self._membership(tok)  # "the attackers were linked to X"
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -831,6 +835,9 @@ class IncidentClaimMaker:
         if speaker is None and carrier is not None and carrier.head.pos_ == "VERB":
             # "X issued a statement claiming it": X speaks
             speaker = next((c for c in carrier.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "X condemned the attack and denied involvement": the first verb's subject
+            speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if speaker is None:  # "IS claimed": the name read as an auxiliary
             speaker = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and
                             c.i < verb.i and c.i in self.token_entity), None)
@@ -1075,6 +1082,9 @@ class IncidentClaimMaker:
         """ "the bomber was part of a network of X", "the attackers belonged to X": X
         carried out the incident those attackers carried out."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.lemma_.casefold() in self.lex.doer_ties:
+            # "the attackers were linked to X", "the bomber was affiliated with X"
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None or self._negated(verb) or _doubted(verb) or \
                 subject.lemma_.casefold() not in self.lex.anonymous | \
                 set(self.lex.perpetrator_kinds) or \

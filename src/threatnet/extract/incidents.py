@@ -60,7 +60,7 @@ class IncidentFinder:
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
-            *lex.suspicion_nouns,
+            *lex.suspicion_nouns, *lex.doer_ties,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
                                              *lex.deed_verbs])
