@@ -545,3 +545,19 @@ def test_a_denial_in_a_second_verb_is_the_subjects_word(extractor, text):
 def test_a_group_named_near_an_incident_is_not_its_doer(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert _who(rec) == set()
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("On Monday gunmen attacked a police station in Bannu. On Tuesday a bomb hit a market "
+     "in Quetta. Tehrik-i-Taliban Pakistan claimed the first attack.", 0),
+    ("Gunmen attacked a police post in Tank on Monday. A bomb went off near a checkpost in "
+     "Bannu on Tuesday. Wednesday saw a raid on a Frontier Corps camp in Khyber. "
+     "Tehrik-i-Taliban Pakistan claimed the second attack.", 1),
+    ("A bomb hit a police van in Kohat on Monday. On Tuesday gunmen attacked a school in "
+     "Swat. Tehrik-i-Taliban Pakistan claimed the earlier attack.", 0),
+    ("On Monday gunmen attacked a police station in Bannu. On Tuesday a bomb hit a market "
+     "in Kohat. Tehrik-i-Taliban Pakistan claimed the attack on the police station.", 0),
+])
+def test_a_claim_binds_to_the_incident_its_order_or_target_names(extractor, text, number):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert {w[1] for w in _who(rec) if w[0] == TTP} == {number}

@@ -657,7 +657,13 @@ class _Run:
             fits = [f for f in fits if f.entity.id not in self.examples and not (
                 f.entity.id in self.flashbacks and
                 sentence_number(tok) - sentence_number(f.mentions[-1]) >= 2)] or fits
-        if here is not None and here in fits:
+        ordinal = next((ORDINALS[c.lower_] for c in tok.children
+                        if c.dep_ in ("amod", "advmod") and c.lower_ in ORDINALS), None)
+        in_order = sorted(fits, key=lambda f: f.mentions[0].i)
+        if ordinal is not None and len(in_order) >= max(ordinal, 2):
+            # "X claimed the first attack", "the latter": by the order they were told
+            target = in_order[ordinal - 1] if ordinal > 0 else in_order[-1]
+        elif here is not None and here in fits:
             target = here
         else:
             target = max(fits, key=lambda f: f.last, default=None)
@@ -1080,6 +1086,9 @@ _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
 
 
 PLURAL_REACH = 2  # sentences back a plural anaphor ("the killings") may reach
+# "the first attack", "the latter bombing": which of the incidents told (0: the last)
+ORDINALS = {"first": 1, "earlier": 1, "former": 1, "second": 2, "third": 3, "latter": 0,
+            "last": 0}
 
 
 def _described_date(description: str) -> str | None:
