@@ -561,3 +561,25 @@ def test_a_group_named_near_an_incident_is_not_its_doer(extractor, text):
 def test_a_claim_binds_to_the_incident_its_order_or_target_names(extractor, text, number):
     rec = record(extractor, text, published=PUBLISHED)
     assert {w[1] for w in _who(rec) if w[0] == TTP} == {number}
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Militants torched a girls' school in Diamer on Friday night. The Tehrik-i-Taliban "
+     "Pakistan claimed responsibility.", TTP),
+    ("Militants overran a border post in Chitral on Monday, killing four soldiers. The "
+     "Tehrik-i-Taliban Pakistan claimed responsibility.", TTP),
+    ("Insurgents set fire to six trucks carrying supplies in Kalat on Sunday. The "
+     "Balochistan Liberation Front claimed responsibility.", BLF),
+])
+def test_arson_and_overrunning_are_deeds_a_group_claims(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters set fire to tyres on the highway in Quetta on Monday.",
+    "The army overran militant hideouts in North Waziristan on Monday.",
+])
+def test_arson_or_overrunning_by_others_is_no_incident(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _incidents(rec) == []

@@ -60,10 +60,10 @@ class IncidentFinder:
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
-            *lex.suspicion_nouns, *lex.doer_ties,
+            *lex.suspicion_nouns, *lex.doer_ties, *lex.doer_deeds,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
-                                             *lex.deed_verbs])
+                                             *lex.deed_verbs, *lex.doer_deeds])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
@@ -311,7 +311,10 @@ class _Run:
         """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
         by insurgents": a casualty verb whose doer is an anonymous armed doer or a named
         armed group is an attack."""
-        kind = self.lex.doer_deeds.get(tok.lemma_.casefold())
+        lemma = tok.lemma_.casefold()
+        kind = self.lex.doer_deeds.get(lemma) or next(
+            (self.lex.doer_deeds[f"{lemma} {c.lower_}"] for c in tok.children
+             if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in self.lex.doer_deeds), None)
         if tok.pos_ != "VERB" or kind is None:
             return None
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
