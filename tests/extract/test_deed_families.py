@@ -583,3 +583,19 @@ def test_arson_and_overrunning_are_deeds_a_group_claims(extractor, text, group):
 def test_arson_or_overrunning_by_others_is_no_incident(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert _incidents(rec) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post in Tank on Monday.\n\nThe area has long been unsettled. "
+    "Markets close early. Schools were shut last year. The Tehrik-i-Taliban Pakistan has "
+    "claimed responsibility in the past.",
+    "A bomb hit a bus in Quetta on Friday.\n\nThe city has seen many blasts. Traders want "
+    "more police. The roads are often blocked. The Balochistan Liberation Army often claims "
+    "responsibility.",
+    "Gunmen attacked a school in Swat on Monday.\n\nParents kept children at home. Teachers "
+    "asked for guards. The district was calm by evening. The Tehrik-i-Taliban Pakistan has "
+    "repeatedly claimed responsibility for such raids.",
+])
+def test_a_habitual_claim_far_from_the_incident_is_no_claim_of_it(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _who(rec) == set()

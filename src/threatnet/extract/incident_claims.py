@@ -53,6 +53,10 @@ def _self_reference(tok: Token) -> bool:
         for p in c.children if p.dep_ == "pobj")
 
 
+# a claim of no incident in particular: "has often claimed responsibility in the past"
+HABITUAL = frozenset({"often", "frequently", "usually", "repeatedly", "previously", "past",
+                      "regularly", "routinely", "sometimes", "typically", "generally"})
+
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
                         "members", "affiliate"})
@@ -893,8 +897,10 @@ class IncidentClaimMaker:
             incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
             if incident is not None and not self._same_paragraph(incident, verb):
                 incident = None
-        if incident is None and (bare or not any(c.dep_ == "prep" and c.lower_ in ("for", "of")
-                                                 for c in claimed.children)):
+        if incident is None and verb.dep_ in ("ROOT", "conj") and \
+                not any(t.lower_ in HABITUAL for t in verb.subtree) and \
+                (bare or not any(c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                 for c in claimed.children)):
             incident = self._only_incident(verb)
         if incident is None:
             return []
