@@ -599,3 +599,19 @@ def test_arson_or_overrunning_by_others_is_no_incident(extractor, text):
 def test_a_habitual_claim_far_from_the_incident_is_no_claim_of_it(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)
     assert _who(rec) == set()
+
+
+@pytest.mark.parametrize(("text", "group", "speaker"), [
+    ("March 9: Three FC personnel were injured when unidentified men hurled a hand grenade "
+     "at their check post in Turbat. BLF 'spokesperson' Gwahram Baloch claimed "
+     "responsibility for the attack.", BLF, "Gwahram Baloch"),
+    ("March 12: Militants attacked a police post in Tank. TTP 'spokesman' Muhammad "
+     "Khurasani claimed responsibility.", TTP, "Muhammad Khurasani"),
+    ("A bomb went off near a bus in Quetta on Monday. BLA spokesman Jeeyand Baloch claimed "
+     "the bombing.", BLA, "Jeeyand Baloch"),
+])
+def test_a_spokesman_named_with_his_group_claims_for_it_not_for_himself(extractor, text,
+                                                                         group, speaker):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+    assert not any(w[0] == speaker for w in _who(rec))

@@ -761,16 +761,31 @@ class IncidentClaimMaker:
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             # "TTP spokesman Muhammad Khurasani": the role noun as a modifier of the name
+            speaking = self.lex.speaking_roles
             nouns = [subject, *[c for c in subject.children if c.dep_ == "appos" or
-                                (c.dep_ == "compound" and c.lemma_.casefold() in roles)]]
-            owners = [c for noun in nouns if noun.lemma_.casefold() in roles
-                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+                                (c.dep_ == "compound" and c.lemma_.casefold() in
+                                 roles.keys() | speaking)]]
+            # "BLF spokesperson X": the group's name read as an adjective of the role
+            owners = [c for noun in nouns if noun.lemma_.casefold() in roles.keys() | speaking
+                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod") or
+                      (c.dep_ == "amod" and c.i in self.token_entity)]
             owners += [p for noun in nouns if noun.lemma_.casefold() in roles
                        for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for p in c.children if p.dep_ == "pobj"]  # "a spokesman for the TTP"
             groups = [e for c in owners for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
-            if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
+            phrase = self.doc[subject.left_edge.i:subject.i + 1]
+            if not groups and any(t.lemma_.casefold() in speaking for t in phrase):
+                # "BLF 'spokesperson' X", the quoted role misparsed: the group the words
+                # before the name hold
+                groups = [e for t in phrase for e in [self.token_entity.get(t.i)]
+                          if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                         EntityType.ORGANIZATION)]
+                nouns = [*nouns, *phrase]
+            if groups and (subject.lemma_.casefold() in roles or any(
+                    n.lemma_.casefold() in self.lex.speaking_roles for n in nouns)):
+                # "the TTP's spokesman, X", "TTP spokesman X": the group claims, not the
+                # man who speaks for it ("X, a TTP commander" may have led it: both)
                 found = [e for e in found if self.types[e] != EntityType.PERSON]
             found += [g for g in groups if g not in found]  # "X, a TTP commander": both
         return found

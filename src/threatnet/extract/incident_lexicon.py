@@ -103,6 +103,7 @@ class IncidentLexicon:
     # "X said it had no link to / no role in the attack": a denial
     no_part_nouns: frozenset[str] = frozenset()
     suspicion_nouns: frozenset[str] = frozenset()  # "suspicion fell on X", "the suspect"
+    speaking_roles: frozenset[str] = frozenset()  # "TTP spokesman X": X only speaks
     self_described_nouns: frozenset[str] = frozenset()
     self_described_verbs: frozenset[str] = frozenset()
 
@@ -198,6 +199,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         work_nouns=_words(cues.get("work", []), "work"),
         no_part_nouns=_words(cues["denial"]["no_part"], "denial.no_part"),
         suspicion_nouns=_words(cues["suspicion_nouns"], "suspicion_nouns"),
+        speaking_roles=_words(cues["speaking_roles"], "speaking_roles"),
         self_described_nouns=_words(cues["self_described"]["nouns"], "self_described"),
         self_described_verbs=_words(cues["self_described"]["verbs"], "self_described"),
         membership_verbs=_words(cues["membership"]["verbs"], "membership"),
