@@ -134,6 +134,9 @@ def test_a_group_saying_it_was_behind_or_owning_it_claims_it(extractor, text, gr
     "the two bombings.",
     "Militants ambushed a police van in Tank on Monday. On Tuesday a bomb went off near a "
     "checkpost in Bannu. Tehrik-i-Taliban Pakistan said it had carried out both attacks.",
+    "A suicide bomber struck a mosque in Peshawar on Friday. An hour later another bomber "
+    "hit a shrine in Kohat. Tehrik-i-Taliban Pakistan claimed responsibility for the twin "
+    "attacks.",
 ])
 def test_a_claim_of_several_incidents_is_a_claim_of_each(extractor, text):
     rec = record(extractor, text, published=PUBLISHED)

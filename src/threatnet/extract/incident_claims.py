@@ -32,7 +32,8 @@ ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
 # words that stand for the incident just told: "claimed it", "was behind it"
 INCIDENT_PRONOUNS = frozenset({"it", "this", "both"})
-COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}  # "the two attacks"
+# "the two attacks", "the twin bombings"
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twin": 2, "double": 2}
 # a group referred to by the words of its own spokesman: "the group was behind the attack"
 SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
                              "we", "it", "they", "fighter", "fighters", "men", "militant",
@@ -883,7 +884,8 @@ class IncidentClaimMaker:
         the latest told before in the same entry."""
         if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.casefold() not in self.lex.anaphors:
             return []
-        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")]
+        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod") or
+                 (c.dep_ in ("amod", "compound") and c.lower_ in ("twin", "double"))]
         count = 2 if "both" in words else next(
             (COUNT_WORDS[w] for w in words if w in COUNT_WORDS), 0)
         if not count:
