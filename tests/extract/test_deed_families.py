@@ -618,3 +618,24 @@ def test_a_spokesman_named_with_his_group_claims_for_it_not_for_himself(extracto
     rec = record(extractor, text, published=PUBLISHED)
     assert (group, 0, "affirmed", "alleged") in _who(rec)
     assert not any(w[0] == speaker for w in _who(rec))
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("In April a suicide bomber struck a party meeting in Peshawar, killing 14 people, and "
+     "the TTP said it had sent him.", TTP),
+    ("Gunmen stormed a hotel in Gwadar on Saturday, killing five guards. The Balochistan "
+     "Liberation Army said it had dispatched the attackers.", BLA),
+    ("A suicide bomber blew himself up at a checkpoint in Bannu on Monday. A spokesman for "
+     "the Tehrik-i-Taliban Pakistan said the group had sent the bomber to avenge its "
+     "commander.", TTP),
+])
+def test_a_group_saying_it_sent_the_doer_claims_the_deed(extractor, text, group):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (group, 0, "affirmed", "alleged") in _who(rec)
+
+
+def test_a_group_sending_fighters_elsewhere_claims_nothing(extractor):
+    rec = record(extractor, "A bomb went off in a market in Quetta on Monday. The "
+                 "Balochistan Liberation Army said it had sent fighters to the mountains.",
+                 published=PUBLISHED)
+    assert _who(rec) == set()

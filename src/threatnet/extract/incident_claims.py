@@ -318,7 +318,8 @@ class IncidentClaimMaker:
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
         if tok.pos_ == "VERB" and tok.i not in self.mentioned and \
-                (lemma in self.lex.verbs or lemma in self.lex.doer_deeds):
+                (lemma in self.lex.verbs or lemma in self.lex.doer_deeds or
+                 lemma in self.lex.sending_verbs):
             return self._own_deed(tok)
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
@@ -523,9 +524,19 @@ class IncidentClaimMaker:
             return []
         told = {t.lemma_.casefold() for trigger in incident.triggers
                 for t in sentence_of(trigger) if t.pos_ == "NOUN"}
-        if not any(o.lemma_.casefold() in told and any(
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        if verb.lemma_.casefold() in self.lex.sending_verbs:
+            # "the TTP said it had sent him / the bomber": the doer the deed's sentence told
+            kinds = self.lex.anonymous | frozenset(self.lex.perpetrator_kinds)
+            if not told & kinds or not any(
+                    o.lower_ in ("him", "her", "them") or
+                    (o.lemma_.casefold() in kinds and any(d.lower_ in ("the", "these", "those")
+                                                          for d in o.children))
+                    for o in objects):
+                return []
+        elif not any(o.lemma_.casefold() in told and any(
                 d.lower_ in ("the", "these", "those", "both") for d in o.children)
-                for o in verb.children if o.dep_ == "dobj"):
+                for o in objects):
             return []
         # "said it had not killed the officer": a denial
         return self._behind(verb, verb, incident, negated=self._negated(verb))

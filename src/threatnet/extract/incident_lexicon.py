@@ -104,6 +104,7 @@ class IncidentLexicon:
     no_part_nouns: frozenset[str] = frozenset()
     suspicion_nouns: frozenset[str] = frozenset()  # "suspicion fell on X", "the suspect"
     speaking_roles: frozenset[str] = frozenset()  # "TTP spokesman X": X only speaks
+    sending_verbs: frozenset[str] = frozenset()   # "X said it had sent the bomber"
     self_described_nouns: frozenset[str] = frozenset()
     self_described_verbs: frozenset[str] = frozenset()
 
@@ -200,6 +201,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         no_part_nouns=_words(cues["denial"]["no_part"], "denial.no_part"),
         suspicion_nouns=_words(cues["suspicion_nouns"], "suspicion_nouns"),
         speaking_roles=_words(cues["speaking_roles"], "speaking_roles"),
+        sending_verbs=_words(cues["sending"], "sending"),
         self_described_nouns=_words(cues["self_described"]["nouns"], "self_described"),
         self_described_verbs=_words(cues["self_described"]["verbs"], "self_described"),
         membership_verbs=_words(cues["membership"]["verbs"], "membership"),
