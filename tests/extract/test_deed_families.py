@@ -639,3 +639,18 @@ def test_a_group_sending_fighters_elsewhere_claims_nothing(extractor):
                  "Balochistan Liberation Army said it had sent fighters to the mountains.",
                  published=PUBLISHED)
     assert _who(rec) == set()
+
+
+@pytest.mark.parametrize(("text", "polarity", "modality"), [
+    ("Gunmen attacked a checkpoint in Tank on Monday. Police are investigating whether the "
+     "Tehrik-i-Taliban Pakistan was involved.", "affirmed", "possible"),
+    ("Gunmen attacked a checkpoint in Tank on Monday. It is unclear whether the "
+     "Tehrik-i-Taliban Pakistan was involved in the attack.", "affirmed", "possible"),
+    ("Gunmen attacked a checkpoint in Tank on Monday. The Tehrik-i-Taliban Pakistan was "
+     "involved, police said.", "affirmed", "reported"),
+])
+def test_whether_a_group_was_involved_is_as_sure_as_the_clause(extractor, text, polarity,
+                                                               modality):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert (TTP, 0, polarity, modality) in _who(rec)
+    _never_certain(rec)

@@ -415,7 +415,10 @@ class IncidentClaimMaker:
         """ "Officials said X was behind the attack"; "the TTP's spokesman said the group
         was behind it" (the group's own claim); "X was not involved" (a denial)."""
         doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED] or \
-            [e for e in self.doer_reader.groups(verb) if self.types[e] in ACCUSED]
+            [e for e in self.doer_reader.groups(verb) if self.types[e] in ACCUSED] or \
+            [e for c in verb.children if c.dep_ == "nsubjpass" and
+             verb.lower_ in self.lex.involvement_words  # "whether X was involved"
+             for e in self.args.entities(c) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
         if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
                             _self_reference(c) for c in verb.children):
