@@ -476,7 +476,11 @@ class IncidentClaimMaker:
         if incident is None or _doubted(verb):
             return []
         negated = any(c.dep_ == "neg" for c in [*verb.children, *tok.children])
-        return self._behind(verb, tok, incident, negated=negated)
+        out = self._behind(verb, tok, incident, negated=negated)
+        if tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            for claim in out:  # "X was involved in the attack": a part in it, as written
+                claim.raw.predicate = "involved_in"
+        return out
 
     def _deed_verb(self, verb: Token) -> bool:
         lemma = verb.lemma_.casefold()
