@@ -654,3 +654,11 @@ def test_whether_a_group_was_involved_is_as_sure_as_the_clause(extractor, text, 
     rec = record(extractor, text, published=PUBLISHED)
     assert (TTP, 0, polarity, modality) in _who(rec)
     _never_certain(rec)
+
+
+def test_a_claim_of_another_year_is_no_claim_of_the_only_incident(extractor):
+    text = ("Gunmen attacked a police post in Tank on Monday.\n\nThe district has a long "
+            "history of violence. Markets were shut. Schools closed early. The "
+            "Tehrik-i-Taliban Pakistan claimed responsibility in 2019.")
+    rec = record(extractor, text, published=PUBLISHED)
+    assert _who(rec) == set()

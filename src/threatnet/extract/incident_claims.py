@@ -858,6 +858,9 @@ class IncidentClaimMaker:
         if latest is None or any(f is not latest and any(t.i < tok.i for t in f.mentions)
                                  for f in self.incidents.incidents):
             return None
+        years = {t.text for t in tok.subtree if t.like_num and len(t.text) == 4}
+        if years and latest.date and not any(latest.date.startswith(y) for y in years):
+            return None  # "X claimed responsibility in 2019": another year's
         return latest
 
     def _same_paragraph(self, incident: FoundIncident, tok: Token) -> bool:
