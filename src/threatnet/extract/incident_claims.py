@@ -32,7 +32,8 @@ ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
 # words that stand for the incident just told: "claimed it", "was behind it"
 INCIDENT_PRONOUNS = frozenset({"it", "this", "both"})
-COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}  # "the two attacks"
+# "the two attacks", "the twin bombings"
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "twin": 2, "double": 2}
 # a group referred to by the words of its own spokesman: "the group was behind the attack"
 SELF_REFERENCES = frozenset({"group", "outfit", "organisation", "organization", "movement",
                              "we", "it", "they", "fighter", "fighters", "men", "militant",
@@ -52,6 +53,10 @@ def _self_reference(tok: Token) -> bool:
         for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj")
 
+
+# a claim of no incident in particular: "has often claimed responsibility in the past"
+HABITUAL = frozenset({"often", "frequently", "usually", "repeatedly", "previously", "past",
+                      "regularly", "routinely", "sometimes", "typically", "generally"})
 
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = frozenset({"faction", "splinter", "wing", "offshoot", "cell", "member",
@@ -86,7 +91,8 @@ class IncidentClaimMaker:
         self.cue_lemmas = lex.responsibility_nouns | lex.responsibility_verbs | \
             frozenset(lex.attribution_verbs) | lex.denial_verbs | lex.behind | \
             lex.planned_verbs | lex.membership_verbs | lex.involvement_words | \
-            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | {"be", "have"}
+            lex.hallmarks | frozenset(w.split()[0] for w in lex.deed_verbs) | \
+            lex.suspicion_nouns | lex.doer_ties | {"be", "have"}
 
     def claims(self) -> list[IncidentClaim]:
         out: list[IncidentClaim] = []
@@ -104,11 +110,15 @@ class IncidentClaimMaker:
     def incident_at(self, tok: Token) -> FoundIncident | None:
         entity = self.token_entity.get(tok.i)
         found = self.incidents.of_entity(entity) if entity else None
+        clause = tok.head
+        if found is None and clause.dep_ in ("ccomp", "xcomp") and \
+                clause.head.dep_ == "relcl":
+            clause = clause.head  # "the bombing, which the group said it had carried out"
         if found is None and tok.dep_ in ("dobj", "nsubjpass") and \
-                tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+                tok.lower_ in ("which", "that") and clause.dep_ == "relcl":
             # "the attack … the previous month, which India blamed on X": the noun the
             # relative clause hangs from, or the phrase that noun is part of
-            node = tok.head.head
+            node = clause.head
             for _ in range(3):
                 if node.i in self.mentioned or node.i in self.token_entity:
                     return self.incident_at(node)
@@ -144,13 +154,15 @@ class IncidentClaimMaker:
             doers = self._doers(trigger)
             qualifiers = self._typed(target)
             deed = self._deed_reading(trigger, doers) if doers else None
+            if deed is not None and deed.source is not None and (
+                    deed.source.entity in doers or
+                    any(d in doers for d in self._speaking_groups(trigger))):
+                # "the group said its men had targeted …": the group's own claim
+                deed.hedge(self.lex.responsibility_modality)
             for doer in doers:  # as certain as who did it: "suspected X militants attacked"
                 out.append(IncidentClaim(RawClaim(doer, "attacks", target, trigger,
                                                   qualifiers=dict(qualifiers)),
                                          _copy(deed) if deed is not None else None))
-            if deed is not None and deed.source is not None and \
-                    deed.source.entity in doers:  # "the group said it had targeted …"
-                deed.hedge(self.lex.responsibility_modality)
             if deed is None or deed.modality != Modality.ASSERTED or deed.source:
                 # "suspected militants of X ambushed a convoy": that the incident struck the
                 # convoy is the author's fact, whoever did it
@@ -319,23 +331,41 @@ class IncidentClaimMaker:
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
+        if tok.pos_ == "VERB" and tok.i not in self.mentioned and \
+                (lemma in self.lex.verbs or lemma in self.lex.doer_deeds or
+                 lemma in self.lex.sending_verbs):
+            return self._own_deed(tok)
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
-        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns and \
-                tok.head.lemma_.casefold() in self.lex.responsibility_verbs | \
-                self.lex.responsibility_noun_verbs:
-            return self._responsibility(tok.head, tok)
+        if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns:
+            verb = self._taking(tok)
+            if verb is None:
+                return []
+            # "claimed responsibility for the two bombings": each of them
+            counted = [(p, incident) for c in tok.children
+                       if c.dep_ == "prep" and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj"
+                       for incident in self._counted(p)]
+            if counted:
+                return [c for p, incident in counted
+                        for c in self._responsibility(verb, p, incident)]
+            return self._responsibility(verb, tok)
         if tok.lower_ in self.lex.involvement_words:
             return self._involved(tok)
         if tok.lemma_.casefold() in self.lex.hallmarks or tok.lower_ in self.lex.hallmarks:
             return self._hallmarks(tok)
         if tok.pos_ == "VERB" and self._deed_verb(tok):
             return self._carried_out(tok)
+        if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i not in self.token_entity)) \
+                and (lemma in self.lex.suspicion_nouns or tok.lower_ in self.lex.suspicion_nouns):
+            return self._suspect_noun(tok)  # "Suspicion fell on X" ("Suspicion" as a name)
         if tok.pos_ != "VERB" and not (tok.pos_ == "ADP" and lemma in self.lex.behind) and \
                 not (tok.pos_ == "AUX" and lemma == "be" and tok.dep_ != "aux"):
             return []  # the copula is a verb of its own: "the bomber was part of X"
         if lemma in self.lex.responsibility_verbs:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(c.dep_ == "agent" for c in tok.children):  # "… was claimed by X"
+                objects += [c for c in tok.children if c.dep_ == "nsubjpass"]
             objects += [c for o in objects for c in o.conjuncts]  # "claimed X and Y"
             claimed = [o for o in objects if self.incident_at(o) or
                        (o.lower_ in INCIDENT_PRONOUNS and o.pos_ in ("PRON", "DET"))]
@@ -346,6 +376,10 @@ class IncidentClaimMaker:
                 for incident in self._counted(obj):
                     out += self._responsibility(tok, obj, incident)
             return out
+        if lemma in self.lex.doer_ties and any(c.dep_ == "nsubjpass" and (
+                c.lemma_.casefold() in self.lex.anonymous or
+                c.lemma_.casefold() in self.lex.perpetrator_kinds) for c in tok.children):
+            return self._membership(tok)  # "the attackers were linked to X"
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
         if lemma in self.lex.denial_verbs:
@@ -360,6 +394,8 @@ class IncidentClaimMaker:
         if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
                 d.lemma_ == "do" for d in c.children) for c in tok.children):
             return self._nothing_to_do(tok)
+        if lemma == "have":
+            return self._no_part(tok)
         if lemma in self.lex.behind:
             objects = [p for p in tok.children if p.dep_ == "pobj"]
             incident = next((self.incident_at(p) for p in objects if self.incident_at(p)),
@@ -371,17 +407,43 @@ class IncidentClaimMaker:
             return self._behind(tok.head, tok, incident)
         return []
 
+    def _taking(self, noun: Token) -> Token | None:
+        """The verb that takes a responsibility noun: "claimed responsibility", "took
+        responsibility"; where the parser made the verb a modifier of the noun ("The BLF
+        owned responsibility for …" read as an adjective), that modifier with its subject."""
+        verbs = self.lex.responsibility_verbs | self.lex.responsibility_noun_verbs
+        if noun.head.i != noun.i and noun.head.lemma_.casefold() in verbs:
+            return noun.head
+        taking = next((c for c in noun.children if c.dep_ == "amod" and
+                       c.tag_ in ("VBD", "VBG") and c.lemma_.casefold() in verbs), None)
+        if taking is None or any(d.dep_ == "nsubj" for d in taking.children):
+            return taking
+        # "X released a video claiming responsibility for …", the participle read as an
+        # adjective: the verb that issued it, with its subject
+        head = noun.head
+        return head if taking.tag_ == "VBG" and noun.dep_ == "dobj" and \
+            head.pos_ == "VERB" and any(d.dep_ == "nsubj" for d in head.children) else None
+
     def _behind(self, verb: Token, tok: Token, incident: FoundIncident,
                 negated: bool = False) -> list[IncidentClaim]:
         """ "Officials said X was behind the attack"; "the TTP's spokesman said the group
         was behind it" (the group's own claim); "X was not involved" (a denial)."""
-        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED] or \
+            [e for e in self.doer_reader.groups(verb) if self.types[e] in ACCUSED] or \
+            [e for c in verb.children if c.dep_ == "nsubjpass" and
+             verb.lower_ in self.lex.involvement_words  # "whether X was involved"
+             for e in self.args.entities(c) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
         if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
                             _self_reference(c) for c in verb.children):
             # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
+        # "the BLA said its Majeed Brigade had carried it out": the speaker's own unit
+        own_unit = bool(speakers) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and any(
+                p.dep_ == "poss" and p.lower_ in ("its", "our", "their") for p in c.children)
+            for c in verb.children)
         reading = self._read(verb)
         negated = negated or reading.polarity == Polarity.NEGATED  # "was not behind it"
         if negated:
@@ -391,7 +453,7 @@ class IncidentClaimMaker:
         for doer in dict.fromkeys(doers):
             own = _copy(reading)
             how = "denied" if negated else _how(own)
-            if doer in speakers and not negated:
+            if (doer in speakers or own_unit) and not negated:
                 own.hedge(self.lex.responsibility_modality)  # the group's own word
                 how = "claimed"
             out.append(self._perpetrated(doer, incident, tok, own, how))
@@ -428,7 +490,11 @@ class IncidentClaimMaker:
         if incident is None or _doubted(verb):
             return []
         negated = any(c.dep_ == "neg" for c in [*verb.children, *tok.children])
-        return self._behind(verb, tok, incident, negated=negated)
+        out = self._behind(verb, tok, incident, negated=negated)
+        if tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            for claim in out:  # "X was involved in the attack": a part in it, as written
+                claim.raw.predicate = "involved_in"
+        return out
 
     def _deed_verb(self, verb: Token) -> bool:
         lemma = verb.lemma_.casefold()
@@ -442,21 +508,66 @@ class IncidentClaimMaker:
         statement speaking of "it", "its fighters", "the group" is the group's own claim.
         (A passive "was carried out by X" is the frames' reading.)"""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        incident = next((self.incident_at(o) for o in objects if self.incident_at(o)), None)
+        antecedent = None
+        if not objects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and any(
+                c.dep_ in ("dobj", "mark") and c.lower_ in ("which", "that")
+                for c in verb.head.children):
+            # "an attack which police said X had carried out", the relative pronoun read
+            # as the object of "said" or as a conjunction: the incident it hangs from
+            antecedent = self.incident_at(verb.head.head)
+        # "said it had carried out both attacks": each of them
+        incidents = [f for o in objects for f in self._counted(o)]
+        incident = antecedent or next((self.incident_at(o) for o in objects
+                                       if self.incident_at(o)), None)
         if incident is None and any(o.lower_ in INCIDENT_PRONOUNS for o in objects):
             incident = self._incident_near(verb, [], reach=2)
+        incidents = incidents or ([incident] if incident is not None else [])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if incident is None or _doubted(verb) or not subjects or any(
+        if not incidents or _doubted(verb) or not subjects or any(
                 c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
                                                      for d in c.children) for c in subjects):
             return []  # "no group carried out …" names no one
         negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
-        return self._behind(verb, verb, incident, negated=negated)
+        return [c for f in incidents for c in self._behind(verb, verb, f, negated=negated)]
+
+    def _own_deed(self, verb: Token) -> list[IncidentClaim]:
+        """ "Gunmen shot dead a police officer … The TTP said it had killed the officer":
+        a group speaking of itself retells the deed just told, of the ones it struck
+        ("the officer", "the two soldiers"): its own claim of that incident."""
+        if verb.dep_ not in ("ccomp", "conj") or _doubted(verb):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or not all(_self_reference(s) for s in subjects) or \
+                not self._speaking_groups(verb):
+            return []
+        incident = self._incident_near(verb, [], reach=1)
+        if incident is None:
+            return []
+        told = {t.lemma_.casefold() for trigger in incident.triggers
+                for t in sentence_of(trigger) if t.pos_ == "NOUN"}
+        objects = [o for o in verb.children if o.dep_ == "dobj"]
+        if verb.lemma_.casefold() in self.lex.sending_verbs:
+            # "the TTP said it had sent him / the bomber": the doer the deed's sentence told
+            kinds = self.lex.anonymous | frozenset(self.lex.perpetrator_kinds)
+            if not told & kinds or not any(
+                    o.lower_ in ("him", "her", "them") or
+                    (o.lemma_.casefold() in kinds and any(d.lower_ in ("the", "these", "those")
+                                                          for d in o.children))
+                    for o in objects):
+                return []
+        elif not any(o.lemma_.casefold() in told and any(
+                d.lower_ in ("the", "these", "those", "both") for d in o.children)
+                for o in objects):
+            return []
+        # "said it had not killed the officer": a denial
+        return self._behind(verb, verb, incident, negated=self._negated(verb))
 
     def _work_of(self, verb: Token) -> list[IncidentClaim]:
         """ "The attack was the work of X", "it was the TTP's handiwork": X did the
         incident the subject names, in the voice of the clause ("officials said": theirs)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "xcomp":  # "the attack is thought to be the work of"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         incident = next((self.incident_at(s) for s in subjects if self.incident_at(s)), None)
         if incident is None and any(s.lower_ in INCIDENT_PRONOUNS for s in subjects):
             incident = self._incident_near(verb, [], reach=2)
@@ -499,8 +610,8 @@ class IncidentClaimMaker:
         """ "The BLF claimed.", "The TTP later claimed responsibility" without an object
         or a content clause: a claim of the incident just told (never "as X claimed")."""
         return verb.dep_ in ("ROOT", "conj") and not any(
-            c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") or
-            (c.dep_ == "mark" and c.lower_ == "as") for c in verb.children) and \
+            (c.dep_ in ("ccomp", "xcomp", "advcl", "mark", "prep", "attr", "oprd") and
+             not _comment(c)) for c in verb.children) and \
             any(c.dep_ == "nsubj" for c in verb.children)
 
     def _responsible(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
@@ -517,6 +628,8 @@ class IncidentClaimMaker:
             doers = self.args.entities(holder) or \
                 (self.args.entities(holder.head) if holder.dep_ == "appos" else [])
             verb = holder.head
+            if holder.dep_ == "dobj" and verb.lemma_.casefold() in self.lex.attribution_verbs:
+                return []  # "officials held X responsible for it": their attribution
         elif word.dep_ == "acomp" and word.head.lemma_.casefold() not in \
                 self.lex.attribution_verbs:
             verb = word.head
@@ -637,7 +750,18 @@ class IncidentClaimMaker:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
         commander speaks for ("the TTP's spokesman, X" is the TTP; "X, a TTP commander"
         is X and the TTP)."""
-        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
+        found = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED] or \
+            [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+             and c.i < verb.i for e in [self.token_entity.get(c.i)]
+             if e and self.types[e] in ACCUSED]  # "IS-K claimed": "IS" read as an auxiliary
+        carrier = self._carrier_of(verb)
+        if carrier is not None:
+            # "X issued a statement claiming the attack", "a video from X denying it"
+            found += [e for e in self.args.subjects(carrier.head) if self.types[e] in ACCUSED
+                      and e not in found] if carrier.head.pos_ == "VERB" else []
+            found += [e for t in carrier.subtree if t.i < verb.i
+                      for e in [self.token_entity.get(t.i)] if e and self.types.get(e) in
+                      (EntityType.ARMED_GROUP, EntityType.ORGANIZATION) and e not in found]
         # "a message in the name of X claimed", "a statement from X": the group's claim
         carried = [e for c in verb.children if c.dep_ == "nsubj" and
                    c.lemma_.casefold() in self.lex.claim_carriers
@@ -655,27 +779,59 @@ class IncidentClaimMaker:
                   for e in self.args.entities(a)
                   if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
                   and e not in found]
+        # "a man describing himself as a spokesman of X", "a caller claiming to speak for
+        # X": the group the claimant says he speaks for (the words up to the verb: the
+        # parser may hang the name on the verb)
+        found += [e for c in verb.children if c.dep_ == "nsubj" and
+                  self.token_entity.get(c.i) is None and
+                  c.lemma_.casefold() in self.lex.self_described_nouns
+                  for m in c.children if m.dep_ in ("acl", "relcl") and
+                  m.lemma_.casefold() in self.lex.self_described_verbs
+                  for t in self.doc[m.i:max(m.right_edge.i + 1, verb.i)]
+                  for e in [self.token_entity.get(t.i)]
+                  if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                 EntityType.ORGANIZATION) and e not in found]
         roles = load_frames().roles
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
             # "TTP spokesman Muhammad Khurasani": the role noun as a modifier of the name
+            speaking = self.lex.speaking_roles
             nouns = [subject, *[c for c in subject.children if c.dep_ == "appos" or
-                                (c.dep_ == "compound" and c.lemma_.casefold() in roles)]]
-            owners = [c for noun in nouns if noun.lemma_.casefold() in roles
-                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+                                (c.dep_ == "compound" and c.lemma_.casefold() in
+                                 roles.keys() | speaking)]]
+            # "BLF spokesperson X": the group's name read as an adjective of the role
+            owners = [c for noun in nouns if noun.lemma_.casefold() in roles.keys() | speaking
+                      for c in noun.children if c.dep_ in ("poss", "compound", "nmod") or
+                      (c.dep_ == "amod" and c.i in self.token_entity)]
             owners += [p for noun in nouns if noun.lemma_.casefold() in roles
                        for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
                        for p in c.children if p.dep_ == "pobj"]  # "a spokesman for the TTP"
             groups = [e for c in owners for e in self.args.entities(c)
                       if self.types.get(e) in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
-            if groups and subject.lemma_.casefold() in roles:  # "the TTP's spokesman, X"
+            phrase = self.doc[subject.left_edge.i:subject.i + 1]
+            if not groups and any(t.lemma_.casefold() in speaking for t in phrase):
+                # "BLF 'spokesperson' X", the quoted role misparsed: the group the words
+                # before the name hold
+                groups = [e for t in phrase for e in [self.token_entity.get(t.i)]
+                          if e and self.types.get(e) in (EntityType.ARMED_GROUP,
+                                                         EntityType.ORGANIZATION)]
+                nouns = [*nouns, *phrase]
+            if groups and (subject.lemma_.casefold() in roles or any(
+                    n.lemma_.casefold() in self.lex.speaking_roles for n in nouns)):
+                # "the TTP's spokesman, X", "TTP spokesman X": the group claims, not the
+                # man who speaks for it ("X, a TTP commander" may have led it: both)
                 found = [e for e in found if self.types[e] != EntityType.PERSON]
             found += [g for g in groups if g not in found]  # "X, a TTP commander": both
         return found
 
     def _negated(self, verb: Token) -> bool:
-        """ "no group claimed", "has not claimed": no claim, and none against any group."""
+        """ "no group claimed", "has not claimed", "did not deny it, nor did it claim it":
+        no claim, and none against any group."""
+        if verb.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and
+                                       c.lower_ in ("nor", "neither")
+                                       for c in [*verb.head.children, *verb.children]):
+            return True
         for child in verb.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" or (child.dep_ == "preconj" and child.lower_ == "neither"):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (
                     child.lower_ in NEGATIVE_SUBJECTS or
@@ -700,9 +856,46 @@ class IncidentClaimMaker:
         in_record = isinstance(self.incidents.entries.at(tok.idx), RecordEntry)
         return latest if close <= reach or in_record else None
 
+    def _carrier_of(self, verb: Token) -> Token | None:
+        """ "a statement claiming the attack": the statement, video or message a claim
+        verb's participle hangs from."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+                verb.head.lemma_.casefold() in self.lex.claim_carriers:
+            return verb.head
+        return None
+
+    def _only_incident(self, tok: Token) -> FoundIncident | None:
+        """ "… shot dead fourteen passengers. [a paragraph of how] Responsibility was
+        accepted by X": where the report has told one incident so far, a claim that names
+        none is of that one, however far back (never across entries)."""
+        latest = self.incidents.latest_in_entry(tok)
+        if latest is None or any(f is not latest and any(t.i < tok.i for t in f.mentions)
+                                 for f in self.incidents.incidents):
+            return None
+        years = {t.text for t in tok.subtree if t.like_num and len(t.text) == 4}
+        if years and latest.date and not any(latest.date.startswith(y) for y in years):
+            return None  # "X claimed responsibility in 2019": another year's
+        return latest
+
+    def _same_paragraph(self, incident: FoundIncident, tok: Token) -> bool:
+        """No paragraph break between the incident's last mention before `tok` and it."""
+        last = max(t.i for t in incident.mentions if t.i < tok.i)
+        return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
+                       for t in self.doc[last:tok.i])
+
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        carrier = self._carrier_of(verb)
+        if speaker is None and carrier is not None and carrier.head.pos_ == "VERB":
+            # "X issued a statement claiming it": X speaks
+            speaker = next((c for c in carrier.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "X condemned the attack and denied involvement": the first verb's subject
+            speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None:  # "IS claimed": the name read as an auxiliary
+            speaker = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and
+                            c.i < verb.i and c.i in self.token_entity), None)
         if speaker is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             speaker = next((p for p in agent.children if p.dep_ == "pobj"), None) \
@@ -726,7 +919,8 @@ class IncidentClaimMaker:
         the latest told before in the same entry."""
         if noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.casefold() not in self.lex.anaphors:
             return []
-        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")]
+        words = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod") or
+                 (c.dep_ in ("amod", "compound") and c.lower_ in ("twin", "double"))]
         count = 2 if "both" in words else next(
             (COUNT_WORDS[w] for w in words if w in COUNT_WORDS), 0)
         if not count:
@@ -749,6 +943,17 @@ class IncidentClaimMaker:
         bare = claimed is None or claimed.lower_ in INCIDENT_PRONOUNS
         incident = incident or self._incident_near(verb, [] if bare else [claimed],
                                                    reach=2 if bare else SCOPE_SENTENCES)
+        if incident is None and bare:
+            # "… 57 killed, incl. the guard; 194 injured. IS-K claimed.": a claim closing
+            # the paragraph that tells the incident, however its tallies are cut
+            incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
+            if incident is not None and not self._same_paragraph(incident, verb):
+                incident = None
+        if incident is None and verb.dep_ in ("ROOT", "conj") and \
+                not any(t.lower_ in HABITUAL for t in verb.subtree) and \
+                (bare or not any(c.dep_ == "prep" and c.lower_ in ("for", "of")
+                                 for c in claimed.children)):
+            incident = self._only_incident(verb)
         if incident is None:
             return []
         reading = self._read(verb)
@@ -768,13 +973,29 @@ class IncidentClaimMaker:
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         incident_words = [o for o in objects if self.incident_at(o)]
         group_words = [o for o in objects if not self.incident_at(o)]
+        if not objects and verb.dep_ == "relcl" and self.incident_at(verb.head):
+            # "in an attack police attributed to X": the noun the clause hangs from
+            incident_words = [verb.head]
+        for word in incident_words:  # "blamed the attack on X", "on" read as the noun's
+            for c in word.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "on") and c.lower_ not in preps:
+                    preps[c.lower_] = [p for p in c.children if p.dep_ == "pobj"]
         for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
             if incident_words and prep in preps:
                 group_words = preps[prep]
         complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
+        # "held X responsible (for the attack)": the incident hangs on "responsible"
+        responsible = [t for c in children if c.dep_ != "prep"
+                       for t in [c, *c.children] if t.lower_ == "responsible"]
+        complements += [p for r in responsible for c in r.children
+                        if c.dep_ == "prep" and c.lower_ == "for"
+                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        # "held X responsible" read as a small clause: X is the subject of "responsible"
+        group_words += [c for r in responsible if not group_words
+                        for c in r.children if c.dep_ == "nsubj"]
         incident_words += complements  # "blamed X for the attack", "accused X of …"
-        if not incident_words and verb.lemma_.casefold() not in ("suspect", "blame",
-                                                                 "accuse"):
+        if not incident_words and not responsible and \
+                verb.lemma_.casefold() not in ("suspect", "blame", "accuse"):
             return []
         if complements and not any(self.incident_at(t) for w in complements
                                    for t in w.subtree):
@@ -789,7 +1010,8 @@ class IncidentClaimMaker:
             if w.lemma_.casefold() in self.lex.denial_nouns and
             self.token_entity.get(w.i) is None else [w])]
         incident = self._incident_near(verb, incident_words)
-        doers = [e for w in group_words for e in self.args.entities(w)
+        doers = [e for w in group_words for e in self.args.entities(w) or
+                 self.doer_reader.of_noun(w)  # "X militants were blamed for it"
                  if self.types.get(e) in ACCUSED]
         if incident is None or not doers:
             return []
@@ -808,6 +1030,10 @@ class IncidentClaimMaker:
         denied = [c for c in children if c.dep_ == "dobj" and
                   (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
                    c.lower_ in ("it", "this"))]  # "disowned it"
+        # "distanced itself from the attack", "dissociated itself from it"
+        denied += [p for c in children if c.dep_ == "prep" and c.lower_ == "from"
+                   for p in c.children if p.dep_ == "pobj" and
+                   (self.incident_at(p) or p.lower_ in ("it", "this"))]
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
             return []
@@ -833,6 +1059,60 @@ class IncidentClaimMaker:
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, _copy(reading), "denied") for d in doers]
+
+    def _suspect_noun(self, noun: Token) -> list[IncidentClaim]:
+        """ "Suspicion fell on X", "X is the prime suspect", "police named X as the main
+        suspect": a suspicion of X (believed), the namer's where the text names one."""
+        head = noun.head
+        if noun.dep_ == "nsubj":  # "suspicion fell on X"
+            verb = head
+            accused = [p for c in verb.children if c.dep_ == "prep" and
+                       c.lower_ in ("on", "upon", "at", "to") for p in c.children
+                       if p.dep_ == "pobj"]
+        elif noun.dep_ == "attr" and head.lemma_ == "be":  # "X is the prime suspect"
+            verb = head
+            accused = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            verb = head.head  # "police named X as the main suspect"
+            accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            return []
+        if self._negated(verb) or _doubted(verb):
+            return []
+        doers = [e for a in accused for e in self.args.entities(a) or
+                 self.doer_reader.of_noun(a) if self.types.get(e) in PERPETRATORS]
+        about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                 for p in c.children if p.dep_ == "pobj"]
+        if about and not any(self.incident_at(t) for p in about for t in p.subtree):
+            return []  # "the main suspect in a land dispute"
+        incident = self._incident_near(noun, about, reach=2)
+        if incident is None or not doers:
+            return []
+        reading = self._read(verb)
+        if noun.dep_ == "pobj":
+            self._speaker(verb, reading)
+        reading.hedge(Modality.BELIEVED)
+        return [self._perpetrated(d, incident, noun, _copy(reading), "suspected")
+                for d in dict.fromkeys(doers)]
+
+    def _no_part(self, verb: Token) -> list[IncidentClaim]:
+        """ "X said it had no link to the attack", "the group has no role in it": a
+        denial, the group's own (or what others say of it)."""
+        parts = [c for c in verb.children if c.dep_ == "dobj" and
+                 c.lemma_.casefold() in self.lex.no_part_nouns and
+                 any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)]
+        if not parts or _doubted(verb):
+            return []
+        about = [p for c in parts for prep in c.children if prep.dep_ == "prep" and
+                 prep.lower_ in ("in", "to", "with", "behind") for p in prep.children
+                 if p.dep_ == "pobj"]
+        incident = next((self.incident_at(p) for p in about if self.incident_at(p)), None)
+        if incident is None and (not about or any(p.lower_ in INCIDENT_PRONOUNS
+                                                  for p in about)):
+            incident = self._incident_near(verb, [], reach=1)
+        if incident is None:
+            return []
+        return self._behind(verb, verb, incident, negated=True)
 
     def _planned(self, verb: Token) -> list[IncidentClaim]:
         """ "the attack had been planned in Afghanistan", "the gunmen had been guided from
@@ -860,6 +1140,9 @@ class IncidentClaimMaker:
         """ "the bomber was part of a network of X", "the attackers belonged to X": X
         carried out the incident those attackers carried out."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.lemma_.casefold() in self.lex.doer_ties:
+            # "the attackers were linked to X", "the bomber was affiliated with X"
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None or self._negated(verb) or _doubted(verb) or \
                 subject.lemma_.casefold() not in self.lex.anonymous | \
                 set(self.lex.perpetrator_kinds) or \
@@ -891,6 +1174,14 @@ def _how(reading: Reading) -> str:
         else "suspected"
 
 
+def _comment(clause: Token) -> bool:
+    """ "The BLA claimed, saying the post was used by informers": a participle after a
+    comma comments on the claim; it is not what was claimed."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > 0 and \
+        clause.doc[clause.i - 1].text == "," and \
+        not any(c.dep_ == "mark" for c in clause.children)
+
+
 def _doubted(tok: Token) -> bool:
     """Something above the clause negates or doubts it ("no evidence that the bomber was
     directed from X", "did not say that …"): an inference from it is not made."""
@@ -905,19 +1196,49 @@ def _copy(reading: Reading) -> Reading:
     return Reading(reading.polarity, reading.modality, list(reading.sources))
 
 
+def _neither_claimed(verb: Token) -> bool:
+    """A claim verb whose subject opens with "neither" or "no": the group it names did
+    not claim (coded as "X has not claimed": negated)."""
+    return verb.lemma_.casefold() in load_incident_lexicon().responsibility_verbs and any(
+        c.dep_ == "nsubj" and any(d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no")
+                                  for d in c.children)
+        for c in verb.children)
+
+
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
     did an incident, in a sentence where a claim of our own says who did it; and a
     weapon an incident's anonymous doers used, which is the incident's (its `uses`
-    claim), not a stated capability of the group the doers were taken for."""
-    decided = {(c.raw.object, sentence_of(c.raw.trigger).start)
-               for c in own if c.raw.predicate in ("perpetrated", "involved_in")}
+    claim), not a stated capability of the group the doers were taken for.
+
+    What another extractor says the same doer attacked in that sentence is as certain as
+    our claim of who did it ("the attack on a police post was claimed by X": X's word,
+    never the author's): its reading, a copy of ours, is appended to `own`."""
+    perpetrated = [c for c in own if c.raw.predicate in ("perpetrated", "involved_in")]
+    decided = {(c.raw.object, sentence_of(c.raw.trigger).start) for c in perpetrated}
+    told = {(c.raw.subject, sentence_of(c.raw.trigger).start): c.reading
+            for c in perpetrated if c.reading is not None and
+            c.raw.qualifiers.get("attribution") != "deed"}
+    for c in perpetrated:  # a deed the author tells in the same sentence stands
+        if c.raw.qualifiers.get("attribution") == "deed":
+            told.pop((c.raw.subject, sentence_of(c.raw.trigger).start), None)
     armed = {sentence_of(c.raw.trigger).start for c in own if c.raw.predicate == "uses"}
-    return [c for c in others if not (
-        c.predicate in ("perpetrated", "involved_in") and
-        (c.object, sentence_of(c.trigger).start) in decided) and not (
-        c.predicate == "uses" and sentence_of(c.trigger).start in armed and
-        _anonymous_doer(c.trigger))]
+    kept = []
+    for c in others:
+        if c.predicate in ("perpetrated", "involved_in") and \
+                (c.object, sentence_of(c.trigger).start) in decided:
+            continue
+        if c.predicate == "uses" and sentence_of(c.trigger).start in armed and \
+                _anonymous_doer(c.trigger):
+            continue
+        if c.predicate in ("perpetrated", "involved_in") and _neither_claimed(c.trigger):
+            c.negated_subject = True  # "Neither X nor any other group claimed it"
+        reading = told.get((c.subject, sentence_of(c.trigger).start)) \
+            if c.predicate == "attacks" else None
+        if reading is not None:
+            own.append(IncidentClaim(c, _copy(reading)))
+        kept.append(c)
+    return kept
 
 
 def _anonymous_doer(verb: Token) -> bool:

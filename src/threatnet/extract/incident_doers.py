@@ -87,6 +87,27 @@ class DoerReader:
                 found.append(owner)
         return found
 
+    def of_noun(self, noun: Token) -> list[str]:
+        """The groups tied to an anonymous doer noun in its own phrase, wherever the noun
+        stands ("X militants were blamed for the attack", "blamed gunmen linked to X"):
+        the words before it back to the clause's edge, and its own subtree after it."""
+        if not self._doer_noun(noun) or noun.i in self.token_entity:
+            return []
+        words = [t for t in noun.subtree if t.i >= noun.i]
+        for k in range(noun.i - 1, max(noun.sent.start, noun.i - MAX_PHRASE) - 1, -1):
+            tok = noun.doc[k]
+            if tok.lower_ in CLAUSE_EDGES or tok.pos_ in ("VERB", "AUX", "ADP") and \
+                    tok.i not in self.token_entity and tok.lower_ not in JOINS:
+                break
+            words.insert(0, tok)
+        found: list[str] = []
+        for tok in words:
+            owner = self.token_entity.get(tok.i)
+            if owner and self.type_of(owner) in GROUPS and owner not in found and \
+                    self._tied(tok, words):
+                found.append(owner)
+        return found
+
     def _referred(self, tok: Token) -> str | None:
         """The group a group noun after a tie refers to ("sent by the group", "militants
         of the outfit"), never the doer noun itself."""

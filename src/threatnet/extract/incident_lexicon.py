@@ -34,6 +34,7 @@ class IncidentLexicon:
     kind_words: dict[str, str]
     anaphors: dict[str, frozenset[str]]   # noun -> kinds it can refer to ("*": any)
     families: tuple[frozenset[str], ...]
+    plural_anaphors: frozenset[str]        # "the killings": one deed that killed several
     anonymous: frozenset[str]
     perpetrator_kinds: dict[str, str]     # doer noun ("suicide bomber") -> kind
     not_deeds: frozenset[str]
@@ -98,6 +99,14 @@ class IncidentLexicon:
     weapons: dict[str, str]               # weapon noun -> incident kind
     unreal: frozenset[str]
     work_nouns: frozenset[str] = frozenset()  # "the attack was the work of X"
+    # "a man describing himself as a spokesman of X", "a caller claiming to speak for X"
+    # "X said it had no link to / no role in the attack": a denial
+    no_part_nouns: frozenset[str] = frozenset()
+    suspicion_nouns: frozenset[str] = frozenset()  # "suspicion fell on X", "the suspect"
+    speaking_roles: frozenset[str] = frozenset()  # "TTP spokesman X": X only speaks
+    sending_verbs: frozenset[str] = frozenset()   # "X said it had sent the bomber"
+    self_described_nouns: frozenset[str] = frozenset()
+    self_described_verbs: frozenset[str] = frozenset()
 
     def same_family(self, a: str, b: str) -> bool:
         """Two kinds one incident may be described by ("attack" goes with any)."""
@@ -147,6 +156,7 @@ def load_incident_lexicon() -> IncidentLexicon:
         verbs=_by_kind(d["kinds"], "verbs"), nouns=_by_kind(d["kinds"], "nouns"),
         kind_words={str(k).casefold(): v for k, v in d["kind_words"].items()},
         anaphors={str(k): _words(v, f"anaphors.{k}") for k, v in d["anaphors"].items()},
+        plural_anaphors=_words(d["plural_anaphors"], "plural_anaphors"),
         families=tuple(_words(f, "kind_families") for f in d["kind_families"]),
         anonymous=_words(d["anonymous_perpetrators"], "anonymous_perpetrators"),
         perpetrator_kinds={str(k).casefold(): v for k, v in d["perpetrator_kinds"].items()},
@@ -188,6 +198,12 @@ def load_incident_lexicon() -> IncidentLexicon:
         denial_nouns=_words(cues["denial"]["nouns"], "denial"),
         behind=_words(cues["behind"], "behind"),
         work_nouns=_words(cues.get("work", []), "work"),
+        no_part_nouns=_words(cues["denial"]["no_part"], "denial.no_part"),
+        suspicion_nouns=_words(cues["suspicion_nouns"], "suspicion_nouns"),
+        speaking_roles=_words(cues["speaking_roles"], "speaking_roles"),
+        sending_verbs=_words(cues["sending"], "sending"),
+        self_described_nouns=_words(cues["self_described"]["nouns"], "self_described"),
+        self_described_verbs=_words(cues["self_described"]["verbs"], "self_described"),
         membership_verbs=_words(cues["membership"]["verbs"], "membership"),
         membership_nouns=_words(cues["membership"]["nouns"], "membership"),
         planned_verbs=_words(cues["planned"]["verbs"], "planned"),

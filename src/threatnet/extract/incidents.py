@@ -60,9 +60,10 @@ class IncidentFinder:
             *lex.responsibility_nouns, *lex.responsibility_verbs, *lex.attribution_verbs,
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
+            *lex.suspicion_nouns, *lex.doer_ties, *lex.doer_deeds,
             "be", "have", "hostage"]) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
-                                             *lex.deed_verbs])
+                                             *lex.deed_verbs, *lex.doer_deeds])
         self._hashes: numpy.ndarray | None = None
         self._event_keys: list[tuple[PackEntry, str, list[frozenset[str]]]] | None = None
         self._vocab: object = None
@@ -310,7 +311,10 @@ class _Run:
         """ "Militants killed two soldiers", "the TTP abducted five engineers", "were shot
         by insurgents": a casualty verb whose doer is an anonymous armed doer or a named
         armed group is an attack."""
-        kind = self.lex.doer_deeds.get(tok.lemma_.casefold())
+        lemma = tok.lemma_.casefold()
+        kind = self.lex.doer_deeds.get(lemma) or next(
+            (self.lex.doer_deeds[f"{lemma} {c.lower_}"] for c in tok.children
+             if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in self.lex.doer_deeds), None)
         if tok.pos_ != "VERB" or kind is None:
             return None
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
@@ -614,11 +618,16 @@ class _Run:
 
     def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
                  marker: bool) -> FoundIncident | None:
-        if tok.tag_ in ("NNS", "NNPS") or lemma not in self.lex.anaphors:
-            return None
+        if (tok.tag_ in ("NNS", "NNPS") and lemma not in self.lex.plural_anaphors) or \
+                lemma not in self.lex.anaphors:
+            return None  # "the attacks": several; "the killings" of those one deed killed
         places, date = self._anchors(tok)
+        plural = tok.tag_ in ("NNS", "NNPS")
         fits = [f for f in self.out.incidents if self.lex.anaphor_fits(lemma, f.kind)
                 and f.last < tok.i and not _conflicts(f, places, date)
+                # "the killings" only of the deed just told, a sentence or two back
+                and not (plural and sentence_number(tok) - sentence_number(f.mentions[-1]) >
+                         PLURAL_REACH)
                 and self.entries.same(f.mentions[-1].idx, tok.idx)
                 and not self._dated_apart(tok, f)]
         words = {word_key(c.text) for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")
@@ -626,16 +635,18 @@ class _Run:
         if words:  # "the hospital bombing": the incident told of near a hospital
             named = [f for f in fits if words <= self._words_of(f)]
             fits = named or fits
+        # "blamed the attack on X": the "on" phrase names who did it, not what it struck
+        pinned = tok.dep_ == "dobj" and tok.head.lemma_.casefold() in self.lex.attribution_verbs
         whom = {word_key(t.text) for c in tok.children if c.dep_ == "prep" and
-                c.lower_ in ("of", "on") for p in c.children if p.dep_ == "pobj"
-                for t in p.subtree if t.pos_ == "PROPN"}
+                c.lower_ in (("of",) if pinned else ("of", "on")) for p in c.children
+                if p.dep_ == "pobj" for t in p.subtree if t.pos_ == "PROPN"}
         if whom:  # "the killing of its former chief, X": only an incident that struck X,
             # the one whose own deed names X first
             fits = [f for f in fits if whom <= self._words_of(f)]
             fits = [f for f in fits if whom <= _told_words(f)] or fits
         struck = {word_key(p.text) for c in tok.children if c.dep_ == "prep" and
-                  c.lower_ in ("on", "against", "at", "near") for p in c.children
-                  if p.dep_ == "pobj" and p.pos_ == "NOUN"}
+                  c.lower_ in ("on", "against", "at", "near") and not pinned
+                  for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"}
         if struck:  # "the attack on the checkpoint": the incident told with a checkpoint
             fits = [f for f in fits if struck <= _told_words(f)] or fits
         own = self.f.noun_kind(tok)
@@ -649,7 +660,13 @@ class _Run:
             fits = [f for f in fits if f.entity.id not in self.examples and not (
                 f.entity.id in self.flashbacks and
                 sentence_number(tok) - sentence_number(f.mentions[-1]) >= 2)] or fits
-        if here is not None and here in fits:
+        ordinal = next((ORDINALS[c.lower_] for c in tok.children
+                        if c.dep_ in ("amod", "advmod") and c.lower_ in ORDINALS), None)
+        in_order = sorted(fits, key=lambda f: f.mentions[0].i)
+        if ordinal is not None and len(in_order) >= max(ordinal, 2):
+            # "X claimed the first attack", "the latter": by the order they were told
+            target = in_order[ordinal - 1] if ordinal > 0 else in_order[-1]
+        elif here is not None and here in fits:
             target = here
         else:
             target = max(fits, key=lambda f: f.last, default=None)
@@ -1069,6 +1086,12 @@ _PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:j
 
 # a record's field: "Date of listing: …", "Other names: …"
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
+
+
+PLURAL_REACH = 2  # sentences back a plural anaphor ("the killings") may reach
+# "the first attack", "the latter bombing": which of the incidents told (0: the last)
+ORDINALS = {"first": 1, "earlier": 1, "former": 1, "second": 2, "third": 3, "latter": 0,
+            "last": 0}
 
 
 def _described_date(description: str) -> str | None:
