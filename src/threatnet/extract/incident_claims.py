@@ -1196,15 +1196,6 @@ def _copy(reading: Reading) -> Reading:
     return Reading(reading.polarity, reading.modality, list(reading.sources))
 
 
-def _neither_claimed(verb: Token) -> bool:
-    """A claim verb whose subject opens with "neither" or "no": the group it names did
-    not claim (coded as "X has not claimed": negated)."""
-    return verb.lemma_.casefold() in load_incident_lexicon().responsibility_verbs and any(
-        c.dep_ == "nsubj" and any(d.dep_ in ("preconj", "det") and d.lower_ in ("neither", "no")
-                                  for d in c.children)
-        for c in verb.children)
-
-
 def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim]:
     """The other extractors' claims, less those an attribution cue has coded anew: who
     did an incident, in a sentence where a claim of our own says who did it; and a
@@ -1231,8 +1222,6 @@ def overrides(own: list[IncidentClaim], others: list[RawClaim]) -> list[RawClaim
         if c.predicate == "uses" and sentence_of(c.trigger).start in armed and \
                 _anonymous_doer(c.trigger):
             continue
-        if c.predicate in ("perpetrated", "involved_in") and _neither_claimed(c.trigger):
-            c.negated_subject = True  # "Neither X nor any other group claimed it"
         reading = told.get((c.subject, sentence_of(c.trigger).start)) \
             if c.predicate == "attacks" else None
         if reading is not None:
