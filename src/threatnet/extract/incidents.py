@@ -752,14 +752,20 @@ class _Run:
             latest = max((f for f in self.out.incidents if f is not latest and f.mentions
                           and f.mentions[0].i < tok.i), key=lambda f: max(
                               t.i for t in f.mentions if t.i < tok.i), default=None)
+        # the headline's incident is the story's, whatever the dateline under it opens
+        headline = latest is not None and all(self._in_headline(m) for m in latest.mentions)
         near = latest is not None and \
             sentence_number(tok) - sentence_number(latest.mentions[-1]) \
-            <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx, tok.idx)
+            <= MAX_SENTENCES_APART and (
+                headline or self.entries.same(latest.mentions[-1].idx, tok.idx))
         if latest is not None and near and not marker and \
                 (not places or self._finer(places, latest) or self._headline(latest, places)) \
                 and \
-                (not date or not latest.date or date == latest.date) and \
-                self.lex.same_family(kind, latest.kind) and self._open_heading(tok) is None:
+                (not date or not latest.date or date == latest.date or headline) and \
+                self.lex.same_family(kind, latest.kind) and \
+                (headline or self._open_heading(tok) is None):
+            if headline and date:  # a headline's present tense only guessed its day
+                latest.date = date
             if places:  # "shot dead in Panjgur district … opened fire at a site in Gramkan"
                 latest.places = [*places, *(p for p in latest.places if p not in places)]
             self._join(latest, tok)
