@@ -63,7 +63,7 @@ class ConflictReader:
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
                                    self.w["mediating_verbs"] | self.w["calling_verbs"] |
                                    self.w["legal_verbs"] | self.w["violating_words"] |
-                                   self._paired)
+                                   self._paired | {"out"})
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -83,6 +83,16 @@ class ConflictReader:
         for c in claims:
             if c.predicate == "fights" and self._side_by_side(c.trigger) is not None:
                 continue
+            if c.predicate == "supports" and self._held(c.trigger):
+                # "the TTP has the backing of the Taliban": the "of" phrase supports
+                c = replace(c, subject=c.object, object=c.subject)
+            if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
+                continue
+            if c.predicate == "negotiates_with" and c.trigger.dep_ == "dobj" and \
+                    self._refusing(c.trigger.head):
+                if any(n.dep_ == "neg" for n in c.trigger.head.children):
+                    continue  # "has not ruled out talks": neither held nor refused
+                c = replace(c, polarity=Polarity.NEGATED)
             if c.predicate == "allied_with" and self._truce(c.trigger):
                 # "signed a non-aggression pact", "a peace pact with X": negotiation
                 c = replace(c, predicate="negotiates_with")
@@ -91,6 +101,37 @@ class ConflictReader:
                 c = replace(c, polarity=Polarity.NEGATED)
             out.append(c)
         return out
+
+    def _held(self, noun: Token) -> bool:
+        """A support noun held or received with its giver after "of": "has the backing
+        of X", "retains the patronage of X", "with the support of X, …" (not "Pakistan's
+        support of X", whose owner gives, nor one that names its giver with "from")."""
+        if noun.pos_ != "NOUN" or not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                for c in noun.children):
+            return False
+        if noun.dep_ == "dobj":
+            return noun.head.lemma_.casefold() in self.w["holding_verbs"]
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.w["holding_preps"] and \
+            noun.head.dep_ in ("prep", "advcl", "advmod")  # ("with", opening a clause)
+
+    def _rival_of_another(self, verb: Token) -> bool:
+        """ "saw the Taliban as a rival to India's friends": the rival noun names its own
+        other side, so the one who sees is no side of that rivalry."""
+        nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pobj"]
+        nouns += [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+        return any(n.lemma_.casefold() in self.w["rival_nouns"] and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "to", "with") for c in n.children)
+            for n in nouns)
+
+    def _refusing(self, verb: Token) -> bool:
+        """A verb (with its particle) that refuses what it takes: "ruled out", "spurned"."""
+        lemma = verb.lemma_.casefold()
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return any(w == lemma or w in (f"{lemma} {p}" for p in particles)
+                   for w in self.w["refusing_verbs"])
 
     def _truce(self, noun: Token) -> bool:
         """A pact or deal whose modifiers say it only ends or pauses fighting."""
@@ -168,7 +209,9 @@ class _Reading(StanceReading):
         if lemma in self.w["violating_words"]:
             out += self._violated(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._paired:
-            out += self._between_members(tok)
+            out += self._between_members(tok) + self._hyphened(tok)
+        if lemma == "out" and tok.pos_ == "NOUN":
+            out += self._falling_out(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

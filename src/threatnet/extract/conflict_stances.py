@@ -261,15 +261,67 @@ class StanceReading:
 
     def _talks_held(self, noun: Token) -> list[RawClaim]:
         """ "The Taliban and the Afghan government held peace talks in Doha", "Pakistan and
-        the TTP agreed a month-long ceasefire": two named sides of one verb negotiate."""
+        the TTP agreed a month-long ceasefire", "agreed to a truce": two named sides of one
+        verb negotiate."""
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.lemma_.casefold() not in self.w["talk_verbs"] or \
+        if noun.dep_ == "pobj" and verb.lower_ in self.w["talk_preps"]:
+            verb = verb.head  # "agreed to a ceasefire", "signed up to a truce"
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.lemma_.casefold() not in self.w["talk_verbs"] or \
                 any(c.dep_ == "prep" and c.lower_ in ("with", "between")
                     for h in (noun, verb) for c in h.children):
             return []  # ("held talks with X": the frames read it)
         sides = [e for e in self.args.subjects(verb) if self.types[e] in GROUPS]
         return [RawClaim(a, "negotiates_with", b, noun)
                 for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+    def _hyphened(self, noun: Token) -> list[RawClaim]:
+        """ "the TTP-ISKP rivalry", "the LeT-ISKP nexus", "the Taliban-TTP alliance": two
+        sides named in the noun's modifiers, joined by a hyphen or slash and nothing else,
+        are the two sides of the noun's "between" frame."""
+        mods = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                and c.i < noun.i for t in c.subtree]
+        if len(mods) < 3:
+            return []
+        named = self.args.token_entity
+        joined: list[str] = []
+        prev = ""  # what the last token was: an entity (E), a joining mark (J), other
+        for t in sorted(mods, key=lambda t: t.i):
+            e = named.get(t.i)
+            if e is not None:
+                if prev == "J" or (prev == "E" and joined and joined[-1] == e):
+                    if e not in joined:
+                        joined.append(e)
+                elif len(joined) < 2:
+                    joined = [e]
+                prev = "E"
+            elif t.text in self.w["joining_marks"] and prev == "E":
+                prev = "J"
+            else:
+                prev = ""
+        if len(joined) < 2:
+            return []
+        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()] if "between" in f.pair]
+        frames = [f for f in frames if f.modifier in words] or \
+            [f for f in frames if not f.modifier]
+        return [RawClaim(a, f.predicate, b, noun) for f in frames[:1]
+                for i, a in enumerate(joined) for b in joined[i + 1:]
+                if self.types[a] in f.subject_types and self.types[b] in f.object_types]
+
+    def _falling_out(self, out: Token) -> list[RawClaim]:
+        """ "the falling-out between the Taliban and ISKP" (parsed as "out" modified by
+        "falling"): a rivalry between the two sides."""
+        if not any(c.dep_ == "amod" and c.lemma_.casefold() in self.w["falling_out"]
+                   for c in out.children):
+            return []
+        sides = [e for c in out.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                 if self.types[e] in GROUPS]
+        sides = list(dict.fromkeys(sides))
+        return [RawClaim(a, "rival_of", b, out) for i, a in enumerate(sides)
+                for b in sides[i + 1:]]
 
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the

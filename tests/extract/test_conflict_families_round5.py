@@ -1,0 +1,175 @@
+"""Support and rivalry, round five (extract/conflict_relations.py, conflict_stances.py and
+the `conflict` block of data/frames.yaml): support held or received ("has the backing of
+X"), rivalry and falling out, relations named inside a noun phrase ("the X-Y alliance"),
+standing with an actor, using one as a proxy, making peace and ruling out talks - each
+family in three differently worded sentences, with its guards and each claim's certainty
+kept as written."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, ISKP, LET, TTP, affirmed, claims, negated
+
+LEJ = "Lashkar-e-Jhangvi"
+TALIBAN = "Taliban"
+ISI = "Inter-Services Intelligence"
+HAQQANI = "Haqqani network"
+CONFLICT = ("supports", "hostile_to", "fights", "cooperates_with", "negotiates_with",
+            "rival_of", "allied_with", "meets_with")
+
+
+def _of(extractor, text: str) -> list:
+    """The claims of this area's predicates, their time left out (dated elsewhere)."""
+    return sorted(r._replace(start=None, end=None) for r in claims(extractor, text)
+                  if r.predicate in CONFLICT)
+
+
+# "X has the backing of Y", "with the support of Y, X …": Y is the supporter
+HELD_SUPPORT = [
+    ("The TTP has the backing of the Afghan Taliban.",
+     [affirmed(TALIBAN, "supports", TTP)]),
+    ("The BLA has the support of India, Pakistani officials claim.",
+     [affirmed("India", "supports", BLA, "alleged", source="Pakistani officials")]),
+    ("With the backing of the ISI, the Taliban seized Kabul in 1996.",
+     [affirmed(ISI, "supports", TALIBAN)]),
+    ("Lashkar-e-Taiba retains the patronage of the ISI.",
+     [affirmed(ISI, "supports", LET)]),
+    # the owner's support of another keeps its direction
+    ("Pakistan's support of the Taliban was an open secret.",
+     [affirmed("Pakistan", "supports", TALIBAN)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD_SUPPORT)
+def test_support_held_comes_from_the_of_phrase(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# falling out, feuding, quarrelling: a rivalry (with a partner named, or between the
+# conjoined subjects)
+FALLING_OUT = [
+    ("Lashkar-e-Jhangvi fell out with the TTP over strategy.",
+     [affirmed(LEJ, "rival_of", TTP)]),
+    ("The Haqqani network later fell out with ISKP, a senior official said.",
+     [affirmed(HAQQANI, "rival_of", ISKP, "reported", source="a senior official")]),
+    ("The TTP and ISKP feuded for years over recruits in Bajaur.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    ("ISKP quarrelled with the Taliban over the control of Achin.",
+     [affirmed(ISKP, "rival_of", TALIBAN)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FALLING_OUT)
+def test_falling_out_is_rivalry(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# rift nouns name a rivalry between the two sides
+RIFTS = [
+    ("A rift between the TTP and ISKP opened in 2015.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    ("Analysts point to a deepening schism between LeJ and the TTP.",
+     [affirmed(LEJ, "rival_of", TTP, "reported", source="Analysts")]),
+    ("The falling-out between the Taliban and ISKP turned violent.",
+     [affirmed(TALIBAN, "rival_of", ISKP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RIFTS)
+def test_rift_nouns(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# a relation noun whose two sides are named in one hyphened modifier
+HYPHENED_PAIRS = [
+    ("The TTP-ISKP rivalry has cost hundreds of lives.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    ("The LeT-ISKP nexus in Kunar has grown since 2020.",
+     [affirmed(LET, "cooperates_with", ISKP)]),
+    ("The Taliban-TTP alliance has survived every Pakistani protest.",
+     [affirmed(TALIBAN, "allied_with", TTP)]),
+    # a single name before the noun is no pair
+    ("The TTP rivalry with ISKP has cost hundreds of lives.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHENED_PAIRS)
+def test_hyphened_pairs(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# seeing another actor as a rival, an ally or a proxy
+SEEN_AS = [
+    ("ISKP considers the Taliban its main rival.",
+     [affirmed(ISKP, "rival_of", TALIBAN)]),
+    ("The TTP regards ISKP as a competitor for recruits.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    ("Pakistan saw the Taliban as a rival to India's friends in Kabul, analysts say.",
+     []),
+    ("Iran has used Jaish al-Adl as a proxy against Pakistan, Pakistani officials allege.",
+     [affirmed("Iran", "supports", "Jaish al-Adl", "alleged", source="Pakistani officials")]),
+    ("The ISI long treated the Haqqani network as a strategic asset.",
+     [affirmed(ISI, "supports", HAQQANI)]),
+    ("India uses the BLA as a tool to destabilise Balochistan, Islamabad says.",
+     [affirmed("India", "supports", BLA, "reported", source="Islamabad")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEEN_AS)
+def test_seen_as_rival_or_proxy(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# standing with, behind, throwing one's weight behind an actor: support
+STANDING_WITH = [
+    ("The JUI-F stands with the Taliban government in Afghanistan.",
+     [affirmed("Jamiat Ulema-e-Islam (Fazl)", "supports", TALIBAN)]),
+    ("Pakistan threw its weight behind the Taliban in 1995.",
+     [affirmed("Pakistan", "supports", TALIBAN)]),
+    ("Al-Qaeda has stood behind the TTP since its founding.",
+     [affirmed("Al-Qaeda", "supports", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANDING_WITH)
+def test_standing_with(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# making peace, agreeing to a truce; talks ruled out are negated
+PEACE = [
+    ("Hizb-i-Islami made peace with the Afghan government in 2016.",
+     [affirmed("Hizb-e-Islami Gulbuddin", "negotiates_with", "Afghanistan")]),
+    ("The TTP and Pakistan agreed to a ceasefire in 2022.",
+     [affirmed(TTP, "negotiates_with", "Pakistan")]),
+    ("Pakistan and the BLA have never signed up to a truce.",
+     [negated("Pakistan", "negotiates_with", BLA)]),
+    ("Islamabad ruled out talks with the TTP.",
+     [negated("Pakistan", "negotiates_with", TTP)]),
+    ("Pakistan refused to negotiate with the BLA.",
+     [negated("Pakistan", "negotiates_with", BLA)]),
+    ("The Taliban declined any dialogue with ISKP.",
+     [negated(TALIBAN, "negotiates_with", ISKP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEACE)
+def test_peace_and_talks_refused(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
+
+
+# a turf war is rivalry whichever preposition names the other side
+TURF = [
+    ("ISKP waged a turf war against the Taliban in Nangarhar.",
+     [affirmed(ISKP, "rival_of", TALIBAN)]),
+    ("The TTP is locked in a turf war with ISKP in Bajaur.",
+     [affirmed(TTP, "rival_of", ISKP)]),
+    ("A turf war between LeJ and the TTP left dozens dead.",
+     [affirmed(LEJ, "rival_of", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TURF)
+def test_turf_war(extractor, text, expected):
+    assert _of(extractor, text) == sorted(expected)
