@@ -54,6 +54,10 @@ class ConflictReader:
         # nouns whose frames name both sides with "between": "clashes between X and Y"
         self._paired = frozenset(n for n, fs in frames.nouns.items()
                                  if any("between" in f.pair for f in fs))
+        # nouns of what one actor gives another, its giver after "from": "funding", "aid"
+        self._support_nouns = frozenset(n for n, fs in frames.nouns.items() if " " not in n
+                                        and any(f.predicate == "supports" and "from" in
+                                                f.subject for f in fs))
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["rule_nouns"] | self.w["seat_nouns"] |
                                    self.w["together_nouns"] |
@@ -63,7 +67,9 @@ class ConflictReader:
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
                                    self.w["mediating_verbs"] | self.w["calling_verbs"] |
                                    self.w["legal_verbs"] | self.w["violating_words"] |
-                                   self._paired | {"out"})
+                                   self._paired | {"out"} | self.w["deeming_verbs"] |
+                                   {w.split()[0] for w in self.w["falling_verbs"]} |
+                                   self._support_nouns)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -212,6 +218,13 @@ class _Reading(StanceReading):
             out += self._between_members(tok) + self._hyphened(tok)
         if lemma == "out" and tok.pos_ == "NOUN":
             out += self._falling_out(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["deeming_verbs"]:
+            out += self._deemed(tok)
+        if tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in
+                                      self.w["falling_verbs"] for c in tok.children):
+            out += self._fell_out(tok)
+        if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
+            out += self._support_coming(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

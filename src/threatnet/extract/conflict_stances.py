@@ -323,6 +323,61 @@ class StanceReading:
         return [RawClaim(a, "rival_of", b, out) for i, a in enumerate(sides)
                 for b in sides[i + 1:]]
 
+    def _deemed(self, verb: Token) -> list[RawClaim]:
+        """ "Daesh considers the JUI-F its rival", parsed as a small clause (the rival noun
+        the verb's object, the one named its subject): rivalry, or an alliance for "ally"."""
+        out = []
+        for noun in verb.children:
+            lemma = noun.lemma_.casefold()
+            if noun.dep_ != "dobj" or noun.i in self.args.token_entity:
+                continue
+            if lemma in self.w["rival_nouns"]:
+                predicate = "rival_of"
+            elif lemma in self.w["ally_nouns"]:
+                predicate = "allied_with"
+            else:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "to", "with") for c in noun.children):
+                continue  # "a rival of X": the rivalry is X's, not the one who deems
+            named = [e for c in noun.children if c.dep_ == "nsubj"
+                     for e in self.args.entities(c) if self.types[e] in GROUPS]
+            out += [RawClaim(s, predicate, n, verb) for s in self.args.subjects(verb)
+                    if self.types[s] in GROUPS for n in named if n != s]
+        return out
+
+    def _fell_out(self, verb: Token) -> list[RawClaim]:
+        """ "The TTP and Jamaat-ul-Ahrar fell out in 2014": the conjoined subjects of a
+        falling-out with no partner after "with" are rivals."""
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            return []  # ("fell out with X": the frames read it)
+        sides = [e for e in self.args.subjects(verb) if self.types[e] in GROUPS]
+        return [RawClaim(a, "rival_of", b, verb) for i, a in enumerate(sides)
+                for b in sides[i + 1:]]
+
+    def _support_coming(self, noun: Token) -> list[RawClaim]:
+        """ "Funding for the BLA comes from India", "support for the Taliban flowed from
+        the ISI": the support noun's verb names the giver after "from", the noun the one
+        it is for."""
+        subject = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "nsubj":
+            subject = noun.head.head  # "much of the support for X came from Y"
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.lemma_.casefold() not in self.w["coming_verbs"]:
+            return []
+        givers = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                  if self.types[e] in ACTORS]
+        takers = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                  for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                  if self.types[e] in ACTORS]
+        takers += [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)
+                   if self.types[e] in ACTORS]
+        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()]
+                  if f.predicate == "supports" and "from" in f.subject]
+        aspect = {"aspect": frames[0].aspect} if frames and frames[0].aspect else {}
+        return [RawClaim(g, "supports", t, noun, qualifiers=dict(aspect))
+                for g in givers for t in takers if g != t]
+
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
         Taliban and the United States": the two sides negotiate."""
