@@ -207,3 +207,45 @@ MORE = [
 @pytest.mark.parametrize(("text", "expected"), MORE)
 def test_deemed_fell_out_and_support_coming(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# talks or truces broken off, walked away from, pulled out of: negated negotiation
+ENDED_TALKS = [
+    ("The TTP broke off talks with Pakistan in November.",
+     [negated(TTP, "negotiates_with", "Pakistan")]),
+    ("The TTP walked away from its ceasefire with Pakistan in 2022.",
+     [negated(TTP, "negotiates_with", "Pakistan")]),
+    ("The TTP reneged on its truce with Pakistan, a spokesman said.",
+     [negated(TTP, "negotiates_with", "Pakistan", "reported", source="a spokesman")]),
+    ("The BLA suspended its dialogue with Pakistan in May.",
+     [negated(BLA, "negotiates_with", "Pakistan")]),
+    ("The TTP did not break off talks with Pakistan.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENDED_TALKS)
+def test_talks_ended(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# a support role owned by the one supported; trading fire; cracking down
+ROLES_AND_FIRE = [
+    ("Pakistan's Inter-Services Intelligence is the Taliban's main patron.",
+     [affirmed(ISI, "supports", TALIBAN)]),
+    ("Iran, the group's chief backer, denied the report. The group is Jaish al-Adl.", []),
+    ("India, the BLA's paymaster according to Islamabad, denies any role.",
+     [affirmed("India", "supports", BLA, "reported", source="Islamabad")]),
+    ("The TTP and Pakistan exchanged fire along the border.",
+     [affirmed(TTP, "fights", "Pakistan")]),
+    ("Pakistani troops traded fire with the TTP in Bajaur.",
+     [affirmed("Pakistani security forces", "fights", TTP)]),
+    ("The Taliban have cracked down on ISKP in Nangarhar.",
+     [affirmed(TALIBAN, "hostile_to", ISKP)]),
+    ("Pakistan clamped down on Lashkar-e-Taiba after 2008.",
+     [affirmed("Pakistan", "hostile_to", LET)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES_AND_FIRE)
+def test_patrons_fire_and_crackdowns(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

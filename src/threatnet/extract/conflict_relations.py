@@ -69,7 +69,8 @@ class ConflictReader:
                                    self.w["legal_verbs"] | self.w["violating_words"] |
                                    self._paired | {"out"} | self.w["deeming_verbs"] |
                                    {w.split()[0] for w in self.w["falling_verbs"]} |
-                                   self._support_nouns)
+                                   self._support_nouns | self.w["patron_nouns"] |
+                                   self.w["exchanging_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -102,9 +103,12 @@ class ConflictReader:
             if c.predicate == "allied_with" and self._truce(c.trigger):
                 # "signed a non-aggression pact", "a peace pact with X": negotiation
                 c = replace(c, predicate="negotiates_with")
-            if c.predicate == "negotiates_with" and c.trigger.dep_ in ("dobj", "nsubjpass") \
-                    and c.trigger.head.lemma_.casefold() in self.w["abandoning_verbs"]:
-                c = replace(c, polarity=Polarity.NEGATED)
+            if c.predicate == "negotiates_with":
+                verb = self._abandoning(c.trigger)
+                if verb is not None:
+                    if any(n.dep_ == "neg" for n in verb.children):
+                        continue  # "did not break off talks": neither held nor ended
+                    c = replace(c, polarity=Polarity.NEGATED)
             out.append(c)
         return out
 
@@ -121,6 +125,30 @@ class ConflictReader:
             return noun.head.lemma_.casefold() in self.w["holding_verbs"]
         return noun.dep_ == "pobj" and noun.head.lower_ in self.w["holding_preps"] and \
             noun.head.dep_ in ("prep", "advcl", "advmod")  # ("with", opening a clause)
+
+    def _abandoning(self, noun: Token) -> Token | None:
+        """The verb that scraps or leaves the agreement or talks `noun` names ("scrapped
+        its peace agreement", "broke off talks", "walked away from its ceasefire",
+        "pulled out of the talks", "reneged on the deal"), or None."""
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            verb = noun.head
+            words = [verb.lemma_.casefold()] + [f"{verb.lemma_.casefold()} {c.lower_}"
+                                                for c in verb.children if c.dep_ == "prt"]
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "on"):
+            up = noun.head.head
+            if up.pos_ in ("ADV", "ADP") and up.dep_ in ("advmod", "prt", "prep"):
+                verb = up.head  # "walked [away [from its ceasefire]]"
+                words = [f"{verb.lemma_.casefold()} {up.lower_}"]
+            else:
+                verb = up  # "pulled out of the talks", "withdrew from the talks"
+                words = [verb.lemma_.casefold()] + [
+                    f"{verb.lemma_.casefold()} {c.lower_}" for c in verb.children
+                    if c.dep_ in ("prt", "advmod")]
+        else:
+            return None
+        if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
+            return None
+        return verb
 
     def _rival_of_another(self, verb: Token) -> bool:
         """ "saw the Taliban as a rival to India's friends": the rival noun names its own
@@ -225,6 +253,10 @@ class _Reading(StanceReading):
             out += self._fell_out(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
             out += self._support_coming(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"]:
+            out += self._patron(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:
+            out += self._exchanged(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

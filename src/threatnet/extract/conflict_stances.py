@@ -378,6 +378,36 @@ class StanceReading:
         return [RawClaim(g, "supports", t, noun, qualifiers=dict(aspect))
                 for g in givers for t in takers if g != t]
 
+    def _patron(self, noun: Token) -> list[RawClaim]:
+        """ "Pakistan's ISI is the Taliban's main patron", "Iran, the group's chief backer":
+        the one the role noun describes supports the noun's owner."""
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in noun.children):
+            return []  # ("the main patron of X": the frames read it)
+        owners = [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)
+                  if self.types[e] in ACTORS]
+        if not owners:
+            return []
+        if noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
+            givers = self.args.subjects(noun.head)
+        elif noun.dep_ == "appos":
+            givers = self.args.entities(noun.head)
+        else:
+            return []
+        return [RawClaim(g, "supports", o, noun) for g in givers for o in owners
+                if g != o and self.types[g] in ACTORS]
+
+    def _exchanged(self, verb: Token) -> list[RawClaim]:
+        """ "The TTP and Pakistan exchanged fire along the border": conjoined sides trading
+        fire with no partner after "with" fight each other."""
+        if not any(c.dep_ == "dobj" and c.lemma_.casefold() in self.w["fire_nouns"]
+                   for c in verb.children) or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            return []
+        sides = [e for e in self.args.subjects(verb)
+                 if self.types[e] in STRIKERS | {EntityType.ARMED_GROUP}]
+        return [RawClaim(a, "fights", b, verb) for i, a in enumerate(sides)
+                for b in sides[i + 1:]]
+
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
         Taliban and the United States": the two sides negotiate."""
