@@ -249,3 +249,40 @@ ROLES_AND_FIRE = [
 @pytest.mark.parametrize(("text", "expected"), ROLES_AND_FIRE)
 def test_patrons_fire_and_crackdowns(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# support held "under" its giver's protection; a recruiting ground; a second relation
+# noun joined to the first
+UNDER_AND_JOINED = [
+    ("The Haqqani network operates under the protection of the ISI.",
+     [affirmed(ISI, "supports", HAQQANI)]),
+    ("Jaish al-Adl operated for years under the patronage of Pakistan, Tehran alleges.",
+     [affirmed("Pakistan", "supports", "Jaish al-Adl", "alleged", source="Tehran")]),
+    ("The TTP is an ally of al-Qaeda but a rival of ISKP.",
+     [affirmed(TTP, "allied_with", "Al-Qaeda"), affirmed(TTP, "rival_of", ISKP)]),
+    ("LeJ was a partner of the TTP and a bitter enemy of ISKP.",
+     [affirmed(LEJ, "cooperates_with", TTP), affirmed(LEJ, "hostile_to", ISKP)]),
+    ("ISKP is a rival of the Taliban and of the TTP.",
+     [affirmed(ISKP, "rival_of", TALIBAN), affirmed(ISKP, "rival_of", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDER_AND_JOINED)
+def test_under_protection_and_joined_nouns(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+RECRUITING_GROUNDS = [
+    ("The TTP has served as a recruiting ground for ISKP.",
+     [affirmed(ISKP, "recruits_from", TTP)]),
+    ("Sipah-e-Sahaba Pakistan was a recruitment pool for Lashkar-e-Jhangvi.",
+     [affirmed(LEJ, "recruits_from", "Sipah-e-Sahaba Pakistan")]),
+    ("The Hazara are a recruitment pool for nobody.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECRUITING_GROUNDS)
+def test_recruiting_grounds(extractor, text, expected):
+    found = sorted(r._replace(start=None, end=None) for r in claims(extractor, text)
+                   if r.predicate == "recruits_from")
+    assert found == sorted(expected)

@@ -29,6 +29,7 @@ from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_stances import StanceReading
 from threatnet.extract.conflict_words import (
     ATTACK,
+    CONFLICT_PREDICATES,
     DEMONYMS,
     HOSTILE_OBJECTS,
     PLACES,
@@ -54,6 +55,10 @@ class ConflictReader:
         # nouns whose frames name both sides with "between": "clashes between X and Y"
         self._paired = frozenset(n for n, fs in frames.nouns.items()
                                  if any("between" in f.pair for f in fs))
+        # nouns that relate the subject of "X is an ally of Y" to Y, by this area's frames
+        self._relational = frozenset(n for n, fs in frames.nouns.items() if " " not in n
+                                     and any(f.predicate in CONFLICT_PREDICATES and
+                                             not f.inverse and not f.under for f in fs))
         # nouns of what one actor gives another, its giver after "from": "funding", "aid"
         self._support_nouns = frozenset(n for n, fs in frames.nouns.items() if " " not in n
                                         and any(f.predicate == "supports" and "from" in
@@ -70,7 +75,8 @@ class ConflictReader:
                                    self._paired | {"out"} | self.w["deeming_verbs"] |
                                    {w.split()[0] for w in self.w["falling_verbs"]} |
                                    self._support_nouns | self.w["patron_nouns"] |
-                                   self.w["exchanging_verbs"])
+                                   self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
+                                   self._relational)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -257,6 +263,10 @@ class _Reading(StanceReading):
             out += self._patron(tok)
         if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:
             out += self._exchanged(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["recruit_grounds"]:
+            out += self._recruiting_ground(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ == "conj" and lemma in self.r._relational:
+            out += self._conjoined_attr(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_words import (
     ACTORS,
+    CONFLICT_PREDICATES,
     DENYING,
     DESIGNATED,
     DESIGNATORS,
@@ -407,6 +408,51 @@ class StanceReading:
                  if self.types[e] in STRIKERS | {EntityType.ARMED_GROUP}]
         return [RawClaim(a, "fights", b, verb) for i, a in enumerate(sides)
                 for b in sides[i + 1:]]
+
+    def _recruiting_ground(self, noun: Token) -> list[RawClaim]:
+        """ "The TTP has served as a recruiting ground for ISKP", "the madrassas are a
+        recruitment pool for LeJ" (no place: a group or population described): the one
+        after "for" recruits from the one described."""
+        if noun.lemma_.casefold() != "feeder" and not any(
+                c.dep_ in ("compound", "amod") and c.lower_ in self.w["recruit_modifiers"]
+                for c in noun.children):
+            return []
+        if noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
+            described = self.args.subjects(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
+                noun.head.head.lemma_.casefold() in self.w["serving_verbs"]:
+            described = self.args.subjects(noun.head.head)
+        else:
+            return []
+        recruiters = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                      for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
+                      if self.types[e] in GROUPS]
+        return [RawClaim(r, "recruits_from", d, noun) for r in recruiters for d in described
+                if r != d and self.types[d] in (EntityType.ARMED_GROUP, EntityType.POPULATION,
+                                                EntityType.ORGANIZATION)]
+
+    def _conjoined_attr(self, noun: Token) -> list[RawClaim]:
+        """ "The TTP is an ally of al-Qaeda but a rival of ISKP": a relation noun joined to
+        the copula's complement describes the copula's subject too."""
+        first = noun
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ != "attr" or first.head.lemma_.casefold() not in self.w["copulas"] \
+                or noun.i in self.args.token_entity:
+            return []
+        subjects = self.args.subjects(first.head)
+        out = []
+        for f in self.r.frames.nouns[noun.lemma_.casefold()]:
+            if f.predicate not in CONFLICT_PREDICATES or f.inverse or f.under or f.modifier:
+                continue
+            objects = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in f.object
+                       for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)]
+            out += [RawClaim(s, f.predicate, o, noun) for s in subjects for o in objects
+                    if s != o and self.types[s] in f.subject_types
+                    and self.types[o] in f.object_types]
+            if out:
+                break
+        return out
 
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
