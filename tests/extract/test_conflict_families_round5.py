@@ -233,6 +233,8 @@ ROLES_AND_FIRE = [
     ("Pakistan's Inter-Services Intelligence is the Taliban's main patron.",
      [affirmed(ISI, "supports", TALIBAN)]),
     ("Iran, the group's chief backer, denied the report. The group is Jaish al-Adl.", []),
+    ("The Taliban's main patron, the ISI, denied the report.",
+     [affirmed(ISI, "supports", TALIBAN)]),
     ("India, the BLA's paymaster according to Islamabad, denies any role.",
      [affirmed("India", "supports", BLA, "reported", source="Islamabad")]),
     ("The TTP and Pakistan exchanged fire along the border.",
@@ -286,3 +288,24 @@ def test_recruiting_grounds(extractor, text, expected):
     found = sorted(r._replace(start=None, end=None) for r in claims(extractor, text)
                    if r.predicate == "recruits_from")
     assert found == sorted(expected)
+
+
+# sharing the means of fighting; a truce kept by two sides
+SHARING = [
+    ("BRAS members shared intelligence and safe houses with the BLA.",
+     [affirmed("Baloch Raaji Aajoi Sangar", "cooperates_with", BLA)]),
+    ("The BLA and the BLF have shared fighters since 2018.",
+     [affirmed(BLA, "cooperates_with", "Balochistan Liberation Front")]),
+    ("ISKP has pooled resources with the TTP in Bajaur, officials believe.",
+     [affirmed(ISKP, "cooperates_with", TTP, "believed", source="officials")]),
+    ("The TTP shares an ideology with al-Qaeda.", []),
+    ("The TTP and the Taliban have an uneasy truce.",
+     [affirmed(TTP, "negotiates_with", TALIBAN)]),
+    ("Pakistan and the TTP maintained a ceasefire for six months.",
+     [affirmed(TTP, "negotiates_with", "Pakistan")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARING)
+def test_sharing_and_truces_kept(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

@@ -388,7 +388,10 @@ class StanceReading:
                   if self.types[e] in ACTORS]
         if not owners:
             return []
-        if noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
+        named = [e for c in noun.children if c.dep_ == "appos" for e in self.args.entities(c)]
+        if named:  # "the Taliban's main patron, the ISI, …"
+            givers = named
+        elif noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
             givers = self.args.subjects(noun.head)
         elif noun.dep_ == "appos":
             givers = self.args.entities(noun.head)
