@@ -395,6 +395,11 @@ class StanceReading:
             givers = self.args.subjects(noun.head)
         elif noun.dep_ == "appos":
             givers = self.args.entities(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+            # "the ISI is seen as the Taliban's patron", "describe Iran as the group's backer"
+            seer = noun.head.head
+            givers = [e for c in seer.children if c.dep_ in ("dobj", "nsubjpass")
+                      for e in self.args.entities(c)]
         else:
             return []
         return [RawClaim(g, "supports", o, noun) for g in givers for o in owners
