@@ -43,6 +43,9 @@ HELD_SUPPORT = [
      [affirmed(ISI, "supports", TALIBAN)]),
     ("Lashkar-e-Taiba retains the patronage of the ISI.",
      [affirmed(ISI, "supports", LET)]),
+    ("The TTP lost the backing of the Afghan Taliban in 2023.",
+     [negated(TALIBAN, "supports", TTP)]),
+    ("The TTP needs the support of the Taliban to survive.", []),
     # the owner's support of another keeps its direction
     ("Pakistan's support of the Taliban was an open secret.",
      [affirmed("Pakistan", "supports", TALIBAN)]),

@@ -99,6 +99,9 @@ class ConflictReader:
             if c.predicate == "supports" and self._held(c.trigger):
                 # "the TTP has the backing of the Taliban": the "of" phrase supports
                 c = replace(c, subject=c.object, object=c.subject)
+            elif c.predicate == "supports" and self._held(c.trigger, self.w["losing_verbs"]):
+                # "the TTP lost the backing of the Taliban": support ended
+                c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
             if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
                 continue
             if c.predicate == "negotiates_with" and c.trigger.dep_ == "dobj" and \
@@ -118,7 +121,7 @@ class ConflictReader:
             out.append(c)
         return out
 
-    def _held(self, noun: Token) -> bool:
+    def _held(self, noun: Token, verbs: frozenset[str] | None = None) -> bool:
         """A support noun held or received with its giver after "of": "has the backing
         of X", "retains the patronage of X", "with the support of X, …" (not "Pakistan's
         support of X", whose owner gives, nor one that names its giver with "from")."""
@@ -128,8 +131,9 @@ class ConflictReader:
                 for c in noun.children):
             return False
         if noun.dep_ == "dobj":
-            return noun.head.lemma_.casefold() in self.w["holding_verbs"]
-        return noun.dep_ == "pobj" and noun.head.lower_ in self.w["holding_preps"] and \
+            return noun.head.lemma_.casefold() in (verbs or self.w["holding_verbs"])
+        return verbs is None and noun.dep_ == "pobj" and \
+            noun.head.lower_ in self.w["holding_preps"] and \
             noun.head.dep_ in ("prep", "advcl", "advmod")  # ("with", opening a clause)
 
     def _abandoning(self, noun: Token) -> Token | None:
