@@ -315,3 +315,19 @@ SHARING = [
 @pytest.mark.parametrize(("text", "expected"), SHARING)
 def test_sharing_and_truces_kept(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# an outfit the recogniser types an organisation is still a side of a fight
+FOUGHT_OUTFITS = [
+    ("Years of fighting between LeI and Ansar-ul-Islam followed.",
+     [affirmed("Ansar-ul-Islam", "fights", "Lashkar-e-Islam")]),
+    ("A feud set off clashes between the TTP and Ansar-ul-Islam in Tirah.",
+     [affirmed("Ansar-ul-Islam", "fights", TTP)]),
+    ("The TTP clashed with Ansar-ul-Islam in the Tirah valley.",
+     [affirmed("Ansar-ul-Islam", "fights", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUGHT_OUTFITS)
+def test_fought_outfits(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
