@@ -8,7 +8,7 @@ kept as written."""
 from __future__ import annotations
 
 import pytest
-from claimrows import BLA, ISKP, LET, TTP, affirmed, claims, negated
+from claimrows import BLA, ISKP, LET, TTP, affirmed, claims, negated, record
 
 from threatnet.model import is_symmetric
 
@@ -282,17 +282,21 @@ def test_under_protection_and_joined_nouns(extractor, text, expected):
 
 RECRUITING_GROUNDS = [
     ("The TTP has served as a recruiting ground for ISKP.",
-     [affirmed(ISKP, "recruits_from", TTP)]),
+     [(TTP, ISKP, "asserted")]),
     ("Sipah-e-Sahaba Pakistan was a recruitment pool for Lashkar-e-Jhangvi.",
-     [affirmed(LEJ, "recruits_from", "Sipah-e-Sahaba Pakistan")]),
+     [("Sipah-e-Sahaba Pakistan", LEJ, "asserted")]),
+    ("An analyst says LeJ may now act as a feeder for ISKP in Balochistan.",
+     [(LEJ, ISKP, "possible")]),
     ("The Hazara are a recruitment pool for nobody.", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RECRUITING_GROUNDS)
-def test_recruiting_grounds(extractor, text, expected):
-    found = sorted(r._replace(start=None, end=None) for r in claims(extractor, text)
-                   if r.predicate == "recruits_from")
+def test_recruiting_grounds_supply_recruits(extractor, text, expected):
+    rec = record(extractor, text)
+    names = {e.id: e.name for e in rec.entities}
+    found = sorted((names[c.subject], names[c.object], str(c.modality)) for c in rec.claims
+                   if c.predicate == "supports" and c.qualifiers.get("aspect") == "recruitment")
     assert found == sorted(expected)
 
 

@@ -418,9 +418,9 @@ class StanceReading:
                 for b in sides[i + 1:]]
 
     def _recruiting_ground(self, noun: Token) -> list[RawClaim]:
-        """ "The TTP has served as a recruiting ground for ISKP", "the madrassas are a
-        recruitment pool for LeJ" (no place: a group or population described): the one
-        after "for" recruits from the one described."""
+        """ "The TTP has served as a recruiting ground for ISKP", "LeJ may now function as
+        a recruiting pool for ISKP" (a group described, not a place): the one described
+        supports the one after "for" with recruits (`supports`, aspect recruitment)."""
         if noun.lemma_.casefold() != "feeder" and not any(
                 c.dep_ in ("compound", "amod") and c.lower_ in self.w["recruit_modifiers"]
                 for c in noun.children):
@@ -435,9 +435,9 @@ class StanceReading:
         recruiters = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                       for p in c.children if p.dep_ == "pobj" for e in self.args.entities(p)
                       if self.types[e] in GROUPS]
-        return [RawClaim(r, "recruits_from", d, noun) for r in recruiters for d in described
-                if r != d and self.types[d] in (EntityType.ARMED_GROUP, EntityType.POPULATION,
-                                                EntityType.ORGANIZATION)]
+        return [RawClaim(d, "supports", r, noun, qualifiers={"aspect": "recruitment"})
+                for r in recruiters for d in described
+                if r != d and self.types[d] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
 
     def _conjoined_attr(self, noun: Token) -> list[RawClaim]:
         """ "The TTP is an ally of al-Qaeda but a rival of ISKP": a relation noun joined to
