@@ -100,6 +100,10 @@ HYPHENED_PAIRS = [
      [affirmed(LET, "cooperates_with", ISKP)]),
     ("The Taliban-TTP alliance has survived every Pakistani protest.",
      [affirmed(TALIBAN, "allied_with", TTP)]),
+    ("The US-Taliban talks in Doha ended in an agreement.",
+     [affirmed("United States", "negotiates_with", TALIBAN)]),
+    ("The India-Pakistan conflict over Kashmir has lasted decades.",
+     [affirmed("India", "fights", "Pakistan")]),
     # a single name before the noun is no pair
     ("The TTP rivalry with ISKP has cost hundreds of lives.",
      [affirmed(TTP, "rival_of", ISKP)]),
@@ -334,4 +338,21 @@ FOUGHT_OUTFITS = [
 
 @pytest.mark.parametrize(("text", "expected"), FOUGHT_OUTFITS)
 def test_fought_outfits(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# conjoined subjects aligned or close, no partner named
+ALIGNED = [
+    ("The TTP and the Afghan Taliban are ideologically aligned.",
+     [affirmed(TTP, "allied_with", TALIBAN)]),
+    ("Lashkar-e-Jhangvi and the TTP have long been close.",
+     [affirmed(LEJ, "allied_with", TTP)]),
+    ("The TTP and ISKP are not aligned, a UN report says.",
+     [negated(TTP, "allied_with", ISKP, "reported", source="a UN report")]),
+    ("The TTP is close to the border.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALIGNED)
+def test_aligned_sides(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

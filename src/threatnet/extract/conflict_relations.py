@@ -76,7 +76,7 @@ class ConflictReader:
                                    {w.split()[0] for w in self.w["falling_verbs"]} |
                                    self._support_nouns | self.w["patron_nouns"] |
                                    self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
-                                   self._relational)
+                                   self._relational | self.w["aligned_words"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -271,6 +271,8 @@ class _Reading(StanceReading):
             out += self._recruiting_ground(tok)
         if tok.pos_ == "NOUN" and tok.dep_ == "conj" and lemma in self.r._relational:
             out += self._conjoined_attr(tok)
+        if tok.pos_ in ("VERB", "ADJ") and lemma in self.w["aligned_words"]:
+            out += self._aligned(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

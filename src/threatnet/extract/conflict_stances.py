@@ -462,6 +462,23 @@ class StanceReading:
                 break
         return out
 
+    def _aligned(self, word: Token) -> list[RawClaim]:
+        """ "The TTP and the Afghan Taliban are ideologically aligned", "the two are close":
+        conjoined subjects aligned or close, with no partner named, are allied."""
+        if any(c.dep_ == "prep" for c in word.children):
+            return []  # ("aligned with X", "close to X": the frames read it)
+        if word.pos_ == "ADJ" and word.dep_ == "acomp" and \
+                word.head.lemma_.casefold() in self.w["copulas"]:
+            holders = [c for c in word.head.children if c.dep_ == "nsubj"]
+        elif word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children):
+            holders = [c for c in word.children if c.dep_ == "nsubjpass"]
+        else:
+            return []
+        sides = [e for h in holders for e in self.args.entities(h) if self.types[e] in GROUPS]
+        sides = list(dict.fromkeys(sides))
+        return [RawClaim(a, "allied_with", b, word) for i, a in enumerate(sides)
+                for b in sides[i + 1:]]
+
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
         Taliban and the United States": the two sides negotiate."""
