@@ -356,3 +356,25 @@ ALIGNED = [
 @pytest.mark.parametrize(("text", "expected"), ALIGNED)
 def test_aligned_sides(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# a group that is a state's proxy, arm or front is supported by the state
+STATE_PROXIES = [
+    ("Jaish al-Adl is a proxy of Saudi Arabia, Iranian officials claim.",
+     [affirmed("Saudi Arabia", "supports", "Jaish al-Adl", "alleged",
+               source="Iranian officials")]),
+    ("The Haqqani network is a veritable arm of the ISI.",
+     [affirmed(ISI, "supports", HAQQANI)]),
+    ("Islamabad describes the BLA as a front for India.",
+     [affirmed("India", "supports", BLA, "reported", source="Islamabad")]),
+    # a group's proxy of another group is no support by a state
+    ("The TRF is a proxy of Lashkar-e-Taiba.", []),
+    ("The Taliban seized US arms meant for the Afghan army.", []),
+    # a name glued to its full stop joins two sentences in one parse
+    ("Washington called the TRF a front for LeT. Pakistani officials deny it.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATE_PROXIES)
+def test_state_proxies(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

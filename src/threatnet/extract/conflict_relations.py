@@ -104,6 +104,12 @@ class ConflictReader:
                 c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
             if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
                 continue
+            if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
+                    self._runs_over_a_stop(c.trigger):
+                continue
+            if c.predicate == "supports" and c.trigger.pos_ == "NOUN" and \
+                    c.trigger.lower_ in self.w["weapon_plurals"] and "aspect" not in c.qualifiers:
+                continue  # "US arms meant for the Afghan army" is no "arm of" a state
             if c.predicate == "negotiates_with" and c.trigger.dep_ == "dobj" and \
                     self._refusing(c.trigger.head):
                 if any(n.dep_ == "neg" for n in c.trigger.head.children):
@@ -159,6 +165,14 @@ class ConflictReader:
         if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
             return None
         return verb
+
+    def _runs_over_a_stop(self, noun: Token) -> bool:
+        """Whether the phrase after a relation noun runs over a word glued to a full stop
+        ("a front for LeT. Pakistani officials …"): two sentences the parser joined."""
+        return any(t.i > noun.i and len(t.text) > 2 and t.text.endswith(".") and
+                   t.text.count(".") == 1 and t.text[:-1].isalpha() and
+                   t.text[:-1].casefold() not in self.w["stop_abbreviations"]
+                   for t in noun.subtree)
 
     def _rival_of_another(self, verb: Token) -> bool:
         """ "saw the Taliban as a rival to India's friends": the rival noun names its own
