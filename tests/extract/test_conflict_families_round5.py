@@ -378,3 +378,24 @@ STATE_PROXIES = [
 @pytest.mark.parametrize(("text", "expected"), STATE_PROXIES)
 def test_state_proxies(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# meetings: conjoined subjects that met, a delegation hosted or received (no shelter)
+MEETINGS = [
+    ("Sirajuddin Haqqani and Noor Wali Mehsud met in Kabul in 2022.",
+     [affirmed("Sirajuddin Haqqani", "meets_with", "Noor Wali Mehsud")]),
+    ("Chinese envoys hosted a Taliban delegation in Beijing.",
+     [affirmed("China", "meets_with", TALIBAN)]),
+    ("Mullah Baradar received a Pakistani delegation in Kabul.",
+     [affirmed("Abdul Ghani Baradar", "meets_with", "Pakistan")]),
+    ("Pakistan and the TTP negotiated for months in Kabul.",
+     [affirmed(TTP, "negotiates_with", "Pakistan")]),
+    # hosting a group, not its delegation, is still shelter
+    ("Iran has hosted Jaish al-Adl commanders for years, Pakistani officials say.",
+     [affirmed("Iran", "supports", "Jaish al-Adl", "reported", source="Pakistani officials")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEETINGS)
+def test_meetings_and_delegations(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_stances import StanceReading
 from threatnet.extract.conflict_words import (
+    ACTORS,
     ATTACK,
     CONFLICT_PREDICATES,
     DEMONYMS,
@@ -76,7 +77,9 @@ class ConflictReader:
                                    {w.split()[0] for w in self.w["falling_verbs"]} |
                                    self._support_nouns | self.w["patron_nouns"] |
                                    self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
-                                   self._relational | self.w["aligned_words"])
+                                   self._relational | self.w["aligned_words"] |
+                                   self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
+                                   self.w["hosting_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -104,6 +107,8 @@ class ConflictReader:
                 c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
             if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
                 continue
+            if c.predicate == "supports" and self.visiting(c.trigger):
+                continue  # "hosted a Taliban delegation": a meeting (`_hosted`), no shelter
             if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
                     self._runs_over_a_stop(c.trigger):
                 continue
@@ -165,6 +170,13 @@ class ConflictReader:
         if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
             return None
         return verb
+
+    def visiting(self, verb: Token) -> bool:
+        """A hosting verb whose object is a delegation or an envoy ("hosted a Taliban
+        delegation", "received a Pakistani delegation")."""
+        return verb.pos_ == "VERB" and verb.lemma_.casefold() in self.w["hosting_verbs"] and \
+            any(c.dep_ == "dobj" and c.lemma_.casefold() in self.w["visitor_nouns"]
+                for c in verb.children)
 
     def _runs_over_a_stop(self, noun: Token) -> bool:
         """Whether the phrase after a relation noun runs over a word glued to a full stop
@@ -275,6 +287,12 @@ class _Reading(StanceReading):
         if tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in
                                       self.w["falling_verbs"] for c in tok.children):
             out += self._fell_out(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["meeting_verbs"]:
+            out += self._fell_out(tok, "meets_with", ACTORS)
+        if tok.pos_ == "VERB" and lemma in self.w["negotiating_verbs"]:
+            out += self._fell_out(tok, "negotiates_with", ACTORS)
+        if tok.pos_ == "VERB" and lemma in self.w["hosting_verbs"]:
+            out += self._hosted(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
             out += self._support_coming(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"]:

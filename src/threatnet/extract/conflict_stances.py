@@ -346,14 +346,37 @@ class StanceReading:
                     if self.types[s] in GROUPS for n in named if n != s]
         return out
 
-    def _fell_out(self, verb: Token) -> list[RawClaim]:
-        """ "The TTP and Jamaat-ul-Ahrar fell out in 2014": the conjoined subjects of a
-        falling-out with no partner after "with" are rivals."""
-        if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
-            return []  # ("fell out with X": the frames read it)
-        sides = [e for e in self.args.subjects(verb) if self.types[e] in GROUPS]
-        return [RawClaim(a, "rival_of", b, verb) for i, a in enumerate(sides)
+    def _fell_out(self, verb: Token, predicate: str = "rival_of",
+                  types: frozenset[EntityType] = GROUPS) -> list[RawClaim]:
+        """ "The TTP and Jamaat-ul-Ahrar fell out in 2014" (rivals), "Sirajuddin Haqqani
+        and Noor Wali Mehsud met in Kabul" (`meets_with`), "Pakistan and the TTP negotiated
+        for months": the conjoined subjects of a verb with no partner named act with each
+        other."""
+        if any((c.dep_ == "prep" and c.lower_ in ("with", "between")) or c.dep_ == "dobj"
+               for c in verb.children):
+            return []  # ("fell out with X", "met X": the frames read it)
+        sides = list(dict.fromkeys(e for e in self.args.subjects(verb) if self.types[e] in types))
+        return [RawClaim(a, predicate, b, verb) for i, a in enumerate(sides)
                 for b in sides[i + 1:]]
+
+    def _hosted(self, verb: Token) -> list[RawClaim]:
+        """ "Chinese envoys hosted a Taliban delegation in Beijing", "Baradar received a
+        Pakistani delegation": the host meets those the delegation comes from."""
+        if not self.r.visiting(verb):
+            return []
+        guests = [e for c in verb.children if c.dep_ == "dobj"
+                  and c.lemma_.casefold() in self.w["visitor_nouns"]
+                  for m in c.children if m.dep_ in ("amod", "compound", "nmod", "poss")
+                  for t in m.subtree for e in [self.args.token_entity.get(t.i)] if e]
+        guests += [e for c in verb.children if c.dep_ == "dobj"
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                   for q in p.children if q.dep_ == "pobj" for e in self.args.entities(q)]
+        hosts = [e for e in self.args.subjects(verb) if self.types[e] in ACTORS]
+        hosts += [e for c in verb.children if c.dep_ == "nsubj"
+                  for m in c.children if m.dep_ in ("amod", "compound", "poss")
+                  for e in [self.args.token_entity.get(m.i)] if e and e not in hosts]
+        return [RawClaim(h, "meets_with", g, verb) for h in hosts
+                for g in dict.fromkeys(guests) if h != g and self.types[g] in ACTORS]
 
     def _support_coming(self, noun: Token) -> list[RawClaim]:
         """ "Funding for the BLA comes from India", "support for the Taliban flowed from
