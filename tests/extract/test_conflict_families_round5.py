@@ -367,6 +367,11 @@ STATE_PROXIES = [
      [affirmed(ISI, "supports", HAQQANI)]),
     ("Islamabad describes the BLA as a front for India.",
      [affirmed("India", "supports", BLA, "reported", source="Islamabad")]),
+    ("The Haqqani network is often described as the ISI's most trusted proxy.",
+     [affirmed(ISI, "supports", HAQQANI, "reported")]),
+    ("Jaish al-Adl, Saudi Arabia's proxy on the border, has attacked Iranian guards.",
+     [affirmed("Saudi Arabia", "supports", "Jaish al-Adl")]),
+    ("The TRF is Lashkar-e-Taiba's proxy in Kashmir.", []),
     # a group's proxy of another group is no support by a state
     ("The TRF is a proxy of Lashkar-e-Taiba.", []),
     ("The Taliban seized US arms meant for the Afghan army.", []),

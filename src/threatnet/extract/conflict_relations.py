@@ -76,6 +76,7 @@ class ConflictReader:
                                    self._paired | {"out"} | self.w["deeming_verbs"] |
                                    {w.split()[0] for w in self.w["falling_verbs"]} |
                                    self._support_nouns | self.w["patron_nouns"] |
+                                   self.w["owned_proxy_nouns"] |
                                    self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
                                    self._relational | self.w["aligned_words"] |
                                    self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
@@ -295,7 +296,7 @@ class _Reading(StanceReading):
             out += self._hosted(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
             out += self._support_coming(tok)
-        if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"]:
+        if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"] | self.w["owned_proxy_nouns"]:
             out += self._patron(tok)
         if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:
             out += self._exchanged(tok)

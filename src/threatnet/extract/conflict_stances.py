@@ -404,29 +404,38 @@ class StanceReading:
 
     def _patron(self, noun: Token) -> list[RawClaim]:
         """ "Pakistan's ISI is the Taliban's main patron", "Iran, the group's chief backer":
-        the one the role noun describes supports the noun's owner."""
+        the one the role noun describes supports the noun's owner. A state's proxy the
+        other way: "the Haqqani network is described as the ISI's most trusted proxy"."""
         if any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for") for c in noun.children):
             return []  # ("the main patron of X": the frames read it)
         owners = [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)
                   if self.types[e] in ACTORS]
         if not owners:
             return []
+        described = self._described(noun)
+        if noun.lemma_.casefold() in self.w["patron_nouns"]:
+            return [RawClaim(g, "supports", o, noun) for g in described for o in owners
+                    if g != o and self.types[g] in ACTORS]
+        return [RawClaim(o, "supports", d, noun) for o in owners for d in described
+                if o != d and self.types[o] in STRIKERS
+                and self.types[d] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+
+    def _described(self, noun: Token) -> list[str]:
+        """Whom a role noun describes: its apposition ("the Taliban's patron, the ISI"),
+        the subject of its copula, the noun it stands beside, or the one seen "as" it."""
         named = [e for c in noun.children if c.dep_ == "appos" for e in self.args.entities(c)]
-        if named:  # "the Taliban's main patron, the ISI, …"
-            givers = named
-        elif noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
-            givers = self.args.subjects(noun.head)
-        elif noun.dep_ == "appos":
-            givers = self.args.entities(noun.head)
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        if named:
+            return named
+        if noun.dep_ == "attr" and noun.head.lemma_.casefold() in self.w["copulas"]:
+            return self.args.subjects(noun.head)
+        if noun.dep_ == "appos":
+            return self.args.entities(noun.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
             # "the ISI is seen as the Taliban's patron", "describe Iran as the group's backer"
             seer = noun.head.head
-            givers = [e for c in seer.children if c.dep_ in ("dobj", "nsubjpass")
-                      for e in self.args.entities(c)]
-        else:
-            return []
-        return [RawClaim(g, "supports", o, noun) for g in givers for o in owners
-                if g != o and self.types[g] in ACTORS]
+            return [e for c in seer.children if c.dep_ in ("dobj", "nsubjpass")
+                    for e in self.args.entities(c)]
+        return []
 
     def _exchanged(self, verb: Token) -> list[RawClaim]:
         """ "The TTP and Pakistan exchanged fire along the border": conjoined sides trading
