@@ -404,3 +404,23 @@ MEETINGS = [
 @pytest.mark.parametrize(("text", "expected"), MEETINGS)
 def test_meetings_and_delegations(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# "neither … nor" sides are negated; dependence is support by the one depended on
+NEITHER_AND_DEPENDENCE = [
+    ("Pakistan supports neither the TTP nor the BLA.",
+     [negated("Pakistan", "supports", TTP), negated("Pakistan", "supports", BLA)]),
+    ("Neither Iran nor Pakistan backs the BLA.",
+     [negated("Iran", "supports", BLA), negated("Pakistan", "supports", BLA)]),
+    ("The Taliban have fought neither the TTP nor ISKP in Kunar.",
+     [negated(TALIBAN, "fights", TTP), negated(TALIBAN, "fights", ISKP)]),
+    ("The TTP is heavily dependent on the Afghan Taliban.",
+     [affirmed(TALIBAN, "supports", TTP)]),
+    ("ISKP has become reliant on funding from the Islamic State, a UN report says.",
+     [affirmed("Islamic State", "supports", ISKP, "reported", source="a UN report")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEITHER_AND_DEPENDENCE)
+def test_neither_nor_and_dependence(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

@@ -108,6 +108,9 @@ class ConflictReader:
                 c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
             if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
                 continue
+            if c.predicate in CONFLICT_PREDICATES and c.polarity == Polarity.AFFIRMED and \
+                    self._neither(c.trigger):
+                c = replace(c, polarity=Polarity.NEGATED)  # "backs neither X nor Y"
             if c.predicate == "supports" and self.visiting(c.trigger):
                 continue  # "hosted a Taliban delegation": a meeting (`_hosted`), no shelter
             if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
@@ -171,6 +174,17 @@ class ConflictReader:
         if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
             return None
         return verb
+
+    def _neither(self, verb: Token) -> bool:
+        """Whether a side of the verb is one of "neither … nor …": "Pakistan supports
+        neither the TTP nor the BLA", "Neither Iran nor Pakistan backs the BLA"."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        sides += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                  if p.dep_ == "pobj"]
+        return any(m.lower_ == "neither" and m.dep_ in ("preconj", "det", "cc")
+                   for s in sides for m in s.children)
 
     def visiting(self, verb: Token) -> bool:
         """A hosting verb whose object is a delegation or an envoy ("hosted a Taliban
