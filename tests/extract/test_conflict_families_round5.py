@@ -424,3 +424,23 @@ NEITHER_AND_DEPENDENCE = [
 @pytest.mark.parametrize(("text", "expected"), NEITHER_AND_DEPENDENCE)
 def test_neither_nor_and_dependence(extractor, text, expected):
     assert _of(extractor, text) == sorted(_ordered(r) for r in expected)
+
+
+# support named by the giver's nationality word (the report names the state)
+NATIONAL_SUPPORT = [
+    ("Pakistan accuses India of meddling. It says the BLA receives Indian support.",
+     [affirmed("India", "supports", BLA, "alleged", source="Pakistan")]),
+    ("Iran and Pakistan share a border. With Pakistani backing, Jaish al-Adl has attacked "
+     "Iranian guards, Tehran alleges.",
+     [affirmed("Pakistan", "supports", "Jaish al-Adl", "alleged", source="Tehran")]),
+    ("The TTP receives Indian funding, Pakistani officials claim.",
+     [affirmed("India", "supports", TTP, "alleged", source="Pakistani officials")]),
+    # a nationality before a sanctuary names where it is, not who gives it
+    ("Pakistan and the TTP are at war. The TTP enjoys Afghan sanctuary.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NATIONAL_SUPPORT)
+def test_support_named_by_nationality(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate == "supports"]
+    assert found == sorted(_ordered(r) for r in expected)

@@ -309,7 +309,7 @@ class _Reading(StanceReading):
         if tok.pos_ == "VERB" and lemma in self.w["hosting_verbs"]:
             out += self._hosted(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
-            out += self._support_coming(tok)
+            out += self._support_coming(tok) + self._support_modified(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"] | self.w["owned_proxy_nouns"]:
             out += self._patron(tok)
         if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:

@@ -13,6 +13,7 @@ from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_words import (
     ACTORS,
     CONFLICT_PREDICATES,
+    DEMONYMS,
     DENYING,
     DESIGNATED,
     DESIGNATORS,
@@ -23,7 +24,7 @@ from threatnet.extract.conflict_words import (
     STRIKERS,
     ConflictWords,
 )
-from threatnet.extract.relations import RawClaim
+from threatnet.extract.relations import RECEIVING, RawClaim
 from threatnet.model import EntityType, Polarity
 
 
@@ -377,6 +378,36 @@ class StanceReading:
                   for e in [self.args.token_entity.get(m.i)] if e and e not in hosts]
         return [RawClaim(h, "meets_with", g, verb) for h in hosts
                 for g in dict.fromkeys(guests) if h != g and self.types[g] in ACTORS]
+
+    def _support_modified(self, noun: Token) -> list[RawClaim]:
+        """ "the BLA receives Indian support", "with Pakistani backing, Jaish al-Adl has
+        attacked …": the state a modifier names (a nationality word, when the report names
+        the state) gives the support the verb's subject gets."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.casefold() in RECEIVING | \
+                self.w["holding_verbs"]:
+            receivers = self.args.subjects(noun.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ in self.w["holding_preps"] and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            receivers = self.args.subjects(noun.head.head)
+        else:
+            return []
+        if any(c.dep_ in ("prep", "poss") for c in noun.children):
+            return []  # ("support from X", "Iran's backing": the frames read them)
+        givers = []
+        for c in noun.children:
+            if c.dep_ not in ("amod", "compound"):
+                continue
+            e = self.args.token_entity.get(c.i) or self._state_entity(DEMONYMS.get(c.lower_))
+            if e and self.types[e] in STRIKERS:
+                givers.append(e)
+        frames = [f for f in self.r.frames.nouns.get(noun.lemma_.casefold(), [])
+                  if f.predicate == "supports" and "from" in f.subject]
+        if any(f.aspect == "safe_haven" for f in frames):
+            return []  # "Afghan sanctuary" is sanctuary in Afghanistan, not its gift
+        aspect = {"aspect": frames[0].aspect} if frames and frames[0].aspect else {}
+        return [RawClaim(g, "supports", r, noun, qualifiers=dict(aspect))
+                for g in dict.fromkeys(givers) for r in receivers
+                if g != r and self.types[r] in ACTORS]
 
     def _support_coming(self, noun: Token) -> list[RawClaim]:
         """ "Funding for the BLA comes from India", "support for the Taliban flowed from
