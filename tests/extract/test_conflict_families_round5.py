@@ -444,3 +444,27 @@ NATIONAL_SUPPORT = [
 def test_support_named_by_nationality(extractor, text, expected):
     found = [r for r in _of(extractor, text) if r.predicate == "supports"]
     assert found == sorted(_ordered(r) for r in expected)
+
+
+# a relation set aside for another, or denied in apposition, is negated; the other holds
+SET_ASIDE = [
+    ("The TTP and ISKP are competitors rather than allies.",
+     [affirmed(TTP, "rival_of", ISKP), negated(TTP, "allied_with", ISKP)]),
+    ("Analysts describe the TTP and ISKP as competitors rather than partners.",
+     [affirmed(TTP, "rival_of", ISKP, "reported", source="Analysts"),
+      negated(TTP, "cooperates_with", ISKP, "reported", source="Analysts")]),
+    ("The TTP and ISKP are rivals, not allies.",
+     [affirmed(TTP, "rival_of", ISKP), negated(TTP, "allied_with", ISKP)]),
+    ("The BLA and the BLF are partners, not rivals, a Baloch commander says.",
+     [affirmed(BLA, "cooperates_with", "Balochistan Liberation Front", "reported",
+               source="a Baloch commander"),
+      negated(BLA, "rival_of", "Balochistan Liberation Front", "reported",
+              source="a Baloch commander")]),
+    ("LeJ and the TTP were allies instead of rivals in Karachi.",
+     [affirmed(LEJ, "allied_with", TTP), negated(LEJ, "rival_of", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SET_ASIDE)
+def test_relations_set_aside(extractor, text, expected):
+    assert _of(extractor, text) == sorted(_ordered(r) for r in expected)

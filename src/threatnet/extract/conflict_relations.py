@@ -108,6 +108,13 @@ class ConflictReader:
                 c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
             if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
                 continue
+            if c.predicate in CONFLICT_PREDICATES and self._set_aside(c.trigger):
+                # "competitors rather than allies": the relation set aside is denied
+                c = replace(c, polarity=Polarity.NEGATED)
+            elif c.predicate in CONFLICT_PREDICATES and self._not_mine(c.trigger):
+                # "rivals, not allies": the "not" denies the apposition, not the rivalry (a
+                # lexical negation the trigger's own "not" then undoes)
+                c = replace(c, polarity=Polarity.NEGATED)
             if c.predicate in CONFLICT_PREDICATES and c.polarity == Polarity.AFFIRMED and \
                     self._neither(c.trigger):
                 c = replace(c, polarity=Polarity.NEGATED)  # "backs neither X nor Y"
@@ -174,6 +181,22 @@ class ConflictReader:
         if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
             return None
         return verb
+
+    def _set_aside(self, noun: Token) -> bool:
+        """A relation noun set aside for another: "competitors rather than allies",
+        "rivals instead of partners"."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            return False
+        prep = noun.head
+        return prep.lower_ in ("than", "of") and any(
+            t.lower_ in self.w["aside_words"] for t in [*prep.children, prep.head])
+
+    def _not_mine(self, noun: Token) -> bool:
+        """A relation noun whose "not" stands before an apposition it denies: "rivals, not
+        allies"."""
+        negs = [c for c in noun.children if c.dep_ == "neg" and c.i > noun.i]
+        return noun.pos_ == "NOUN" and bool(negs) and any(
+            c.dep_ == "appos" and c.i > negs[0].i for c in noun.children)
 
     def _neither(self, verb: Token) -> bool:
         """Whether a side of the verb is one of "neither … nor …": "Pakistan supports
@@ -320,6 +343,9 @@ class _Reading(StanceReading):
             out += self._conjoined_attr(tok)
         if tok.pos_ in ("VERB", "ADJ") and lemma in self.w["aligned_words"]:
             out += self._aligned(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ == "appos" and lemma in self.r._paired and \
+                self.r._not_mine(tok.head):
+            out += self._denied_apposition(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

@@ -542,6 +542,20 @@ class StanceReading:
         return [RawClaim(a, "allied_with", b, word) for i, a in enumerate(sides)
                 for b in sides[i + 1:]]
 
+    def _denied_apposition(self, noun: Token) -> list[RawClaim]:
+        """ "The TTP and ISKP are rivals, not allies": the conjoined subjects of the first
+        noun's copula are denied the apposition's relation."""
+        first = noun.head
+        if first.dep_ != "attr" or first.head.lemma_.casefold() not in self.w["copulas"]:
+            return []
+        sides = list(dict.fromkeys(self.args.subjects(first.head)))
+        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()]
+                  if "between" in f.pair and f.predicate in CONFLICT_PREDICATES
+                  and not f.modifier]
+        return [RawClaim(a, f.predicate, b, noun, Polarity.NEGATED) for f in frames[:1]
+                for i, a in enumerate(sides) for b in sides[i + 1:]
+                if self.types[a] in f.subject_types and self.types[b] in f.object_types]
+
     def _mediated(self, verb: Token) -> list[RawClaim]:
         """ "China mediated between Iran and Pakistan", "Qatar brokered a deal between the
         Taliban and the United States": the two sides negotiate."""
