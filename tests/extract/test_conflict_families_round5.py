@@ -350,6 +350,7 @@ ALIGNED = [
     ("The TTP and ISKP are not aligned, a UN report says.",
      [negated(TTP, "allied_with", ISKP, "reported", source="a UN report")]),
     ("The TTP is close to the border.", []),
+    ("Iran and Pakistan are geographically close.", []),
 ]
 
 

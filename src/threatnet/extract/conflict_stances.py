@@ -528,7 +528,8 @@ class StanceReading:
     def _aligned(self, word: Token) -> list[RawClaim]:
         """ "The TTP and the Afghan Taliban are ideologically aligned", "the two are close":
         conjoined subjects aligned or close, with no partner named, are allied."""
-        if any(c.dep_ == "prep" for c in word.children):
+        if any(c.dep_ == "prep" or c.lower_ in self.w["nearness_adverbs"]
+               for c in word.children):
             return []  # ("aligned with X", "close to X": the frames read it)
         if word.pos_ == "ADJ" and word.dep_ == "acomp" and \
                 word.head.lemma_.casefold() in self.w["copulas"]:
