@@ -15,6 +15,12 @@ by side, enemies and threats, designations and courts, negotiation):
   strike", "killed in a joint US-Afghan raid", "struck what New Delhi described as JeM's
   camp", "US and Afghan strikes pushed ISKP out" (`attacks`);
 - **sovereignty**: "violated Afghan airspace" (`attacks` Afghanistan).
+
+`ConflictReader.amend` corrects the frames' claims of this area: support held or lost
+with its giver after "of" ("has the backing of X", "under the protection of X"), talks
+refused, broken off or scrapped (negated), a rival "to" someone else, "neither … nor",
+a relation set aside ("rather than allies"), a delegation hosted (no shelter), and a
+relation noun whose phrase runs over a glued full stop.
 """
 
 from __future__ import annotations

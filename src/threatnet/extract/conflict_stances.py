@@ -1,6 +1,12 @@
 """Stances between actors (round 5): another state's rule fought or ended, fighting side
 by side, declared enemies and threats, designations and court verdicts, negotiation and
-mediation, and sides named after "between". A mixin of the conflict reader
+mediation, and sides named after "between". Round five of support and rivalry adds the
+families of analytic prose (docs/extraction.md, "Support and rivalry, round five"): sides
+joined in a hyphened modifier ("the TTP-ISKP rivalry"), rivals or allies deemed in a small
+clause, conjoined subjects that fell out, met, negotiated or are aligned, patrons and a
+state's proxies named with their owner, support that comes from its giver or is named
+by a nationality word, recruiting grounds, trading fire, delegations hosted, and a
+relation denied beside another ("rivals, not allies"). A mixin of the conflict reader
 (`conflict_relations._Reading`), which supplies the arguments finder (`args`), the word
 classes (`w`), the entity types (`types`), the reader (`r`), and the places and
 countries (`country`, `_places_in`)."""
