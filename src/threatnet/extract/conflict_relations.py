@@ -15,6 +15,12 @@ by side, enemies and threats, designations and courts, negotiation):
   strike", "killed in a joint US-Afghan raid", "struck what New Delhi described as JeM's
   camp", "US and Afghan strikes pushed ISKP out" (`attacks`);
 - **sovereignty**: "violated Afghan airspace" (`attacks` Afghanistan).
+
+`ConflictReader.amend` corrects the frames' claims of this area: support held or lost
+with its giver after "of" ("has the backing of X", "under the protection of X"), talks
+refused, broken off or scrapped (negated), a rival "to" someone else, "neither … nor",
+a relation set aside ("rather than allies"), a delegation hosted (no shelter), and a
+relation noun whose phrase runs over a glued full stop.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from spacy.tokens import Doc, Token
 from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_stances import StanceReading
 from threatnet.extract.conflict_words import (
+    ACTORS,
     ATTACK,
+    CONFLICT_PREDICATES,
     DEMONYMS,
     HOSTILE_OBJECTS,
     PLACES,
@@ -54,6 +62,14 @@ class ConflictReader:
         # nouns whose frames name both sides with "between": "clashes between X and Y"
         self._paired = frozenset(n for n, fs in frames.nouns.items()
                                  if any("between" in f.pair for f in fs))
+        # nouns that relate the subject of "X is an ally of Y" to Y, by this area's frames
+        self._relational = frozenset(n for n, fs in frames.nouns.items() if " " not in n
+                                     and any(f.predicate in CONFLICT_PREDICATES and
+                                             not f.inverse and not f.under for f in fs))
+        # nouns of what one actor gives another, its giver after "from": "funding", "aid"
+        self._support_nouns = frozenset(n for n, fs in frames.nouns.items() if " " not in n
+                                        and any(f.predicate == "supports" and "from" in
+                                                f.subject for f in fs))
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["rule_nouns"] | self.w["seat_nouns"] |
                                    self.w["together_nouns"] |
@@ -63,7 +79,14 @@ class ConflictReader:
                                    self.w["dislodging_verbs"] | self.w["talk_nouns"] |
                                    self.w["mediating_verbs"] | self.w["calling_verbs"] |
                                    self.w["legal_verbs"] | self.w["violating_words"] |
-                                   self._paired)
+                                   self._paired | {"out"} | self.w["deeming_verbs"] |
+                                   {w.split()[0] for w in self.w["falling_verbs"]} |
+                                   self._support_nouns | self.w["patron_nouns"] |
+                                   self.w["owned_proxy_nouns"] |
+                                   self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
+                                   self._relational | self.w["aligned_words"] |
+                                   self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
+                                   self.w["hosting_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -83,14 +106,146 @@ class ConflictReader:
         for c in claims:
             if c.predicate == "fights" and self._side_by_side(c.trigger) is not None:
                 continue
+            if c.predicate == "supports" and self._held(c.trigger):
+                # "the TTP has the backing of the Taliban": the "of" phrase supports
+                c = replace(c, subject=c.object, object=c.subject)
+            elif c.predicate == "supports" and self._held(c.trigger, self.w["losing_verbs"]):
+                # "the TTP lost the backing of the Taliban": support ended
+                c = replace(c, subject=c.object, object=c.subject, polarity=Polarity.NEGATED)
+            if c.predicate == "rival_of" and self._rival_of_another(c.trigger):
+                continue
+            if c.predicate in CONFLICT_PREDICATES and self._set_aside(c.trigger):
+                # "competitors rather than allies": the relation set aside is denied
+                c = replace(c, polarity=Polarity.NEGATED)
+            elif c.predicate in CONFLICT_PREDICATES and self._not_mine(c.trigger):
+                # "rivals, not allies": the "not" denies the apposition, not the rivalry (a
+                # lexical negation the trigger's own "not" then undoes)
+                c = replace(c, polarity=Polarity.NEGATED)
+            if c.predicate in CONFLICT_PREDICATES and c.polarity == Polarity.AFFIRMED and \
+                    self._neither(c.trigger):
+                c = replace(c, polarity=Polarity.NEGATED)  # "backs neither X nor Y"
+            if c.predicate == "supports" and self.visiting(c.trigger):
+                continue  # "hosted a Taliban delegation": a meeting (`_hosted`), no shelter
+            if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
+                    self._runs_over_a_stop(c.trigger):
+                continue
+            if c.predicate == "supports" and c.trigger.pos_ == "NOUN" and \
+                    c.trigger.lower_ in self.w["weapon_plurals"] and "aspect" not in c.qualifiers:
+                continue  # "US arms meant for the Afghan army" is no "arm of" a state
+            if c.predicate == "negotiates_with" and c.trigger.dep_ == "dobj" and \
+                    self._refusing(c.trigger.head):
+                if any(n.dep_ == "neg" for n in c.trigger.head.children):
+                    continue  # "has not ruled out talks": neither held nor refused
+                c = replace(c, polarity=Polarity.NEGATED)
             if c.predicate == "allied_with" and self._truce(c.trigger):
                 # "signed a non-aggression pact", "a peace pact with X": negotiation
                 c = replace(c, predicate="negotiates_with")
-            if c.predicate == "negotiates_with" and c.trigger.dep_ in ("dobj", "nsubjpass") \
-                    and c.trigger.head.lemma_.casefold() in self.w["abandoning_verbs"]:
-                c = replace(c, polarity=Polarity.NEGATED)
+            if c.predicate == "negotiates_with":
+                verb = self._abandoning(c.trigger)
+                if verb is not None:
+                    if any(n.dep_ == "neg" for n in verb.children):
+                        continue  # "did not break off talks": neither held nor ended
+                    c = replace(c, polarity=Polarity.NEGATED)
             out.append(c)
         return out
+
+    def _held(self, noun: Token, verbs: frozenset[str] | None = None) -> bool:
+        """A support noun held or received with its giver after "of": "has the backing
+        of X", "retains the patronage of X", "with the support of X, …" (not "Pakistan's
+        support of X", whose owner gives, nor one that names its giver with "from")."""
+        if noun.pos_ != "NOUN" or not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) or any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                for c in noun.children):
+            return False
+        if noun.dep_ == "dobj":
+            return noun.head.lemma_.casefold() in (verbs or self.w["holding_verbs"])
+        return verbs is None and noun.dep_ == "pobj" and \
+            noun.head.lower_ in self.w["holding_preps"] and \
+            noun.head.dep_ in ("prep", "advcl", "advmod")  # ("with", opening a clause)
+
+    def _abandoning(self, noun: Token) -> Token | None:
+        """The verb that scraps or leaves the agreement or talks `noun` names ("scrapped
+        its peace agreement", "broke off talks", "walked away from its ceasefire",
+        "pulled out of the talks", "reneged on the deal"), or None."""
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            verb = noun.head
+            words = [verb.lemma_.casefold()] + [f"{verb.lemma_.casefold()} {c.lower_}"
+                                                for c in verb.children if c.dep_ == "prt"]
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of", "on"):
+            up = noun.head.head
+            if up.pos_ in ("ADV", "ADP") and up.dep_ in ("advmod", "prt", "prep"):
+                verb = up.head  # "walked [away [from its ceasefire]]"
+                words = [f"{verb.lemma_.casefold()} {up.lower_}"]
+            else:
+                verb = up  # "pulled out of the talks", "withdrew from the talks"
+                words = [verb.lemma_.casefold()] + [
+                    f"{verb.lemma_.casefold()} {c.lower_}" for c in verb.children
+                    if c.dep_ in ("prt", "advmod")]
+        else:
+            return None
+        if verb.pos_ != "VERB" or not any(w in self.w["abandoning_verbs"] for w in words):
+            return None
+        return verb
+
+    def _set_aside(self, noun: Token) -> bool:
+        """A relation noun set aside for another: "competitors rather than allies",
+        "rivals instead of partners"."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            return False
+        prep = noun.head
+        return prep.lower_ in ("than", "of") and any(
+            t.lower_ in self.w["aside_words"] for t in [*prep.children, prep.head])
+
+    def _not_mine(self, noun: Token) -> bool:
+        """A relation noun whose "not" stands before an apposition it denies: "rivals, not
+        allies"."""
+        negs = [c for c in noun.children if c.dep_ == "neg" and c.i > noun.i]
+        return noun.pos_ == "NOUN" and bool(negs) and any(
+            c.dep_ == "appos" and c.i > negs[0].i for c in noun.children)
+
+    def _neither(self, verb: Token) -> bool:
+        """Whether a side of the verb is one of "neither … nor …": "Pakistan supports
+        neither the TTP nor the BLA", "Neither Iran nor Pakistan backs the BLA"."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        sides += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                  if p.dep_ == "pobj"]
+        return any(m.lower_ == "neither" and m.dep_ in ("preconj", "det", "cc")
+                   for s in sides for m in s.children)
+
+    def visiting(self, verb: Token) -> bool:
+        """A hosting verb whose object is a delegation or an envoy ("hosted a Taliban
+        delegation", "received a Pakistani delegation")."""
+        return verb.pos_ == "VERB" and verb.lemma_.casefold() in self.w["hosting_verbs"] and \
+            any(c.dep_ == "dobj" and c.lemma_.casefold() in self.w["visitor_nouns"]
+                for c in verb.children)
+
+    def _runs_over_a_stop(self, noun: Token) -> bool:
+        """Whether the phrase after a relation noun runs over a word glued to a full stop
+        ("a front for LeT. Pakistani officials …"): two sentences the parser joined."""
+        return any(t.i > noun.i and len(t.text) > 2 and t.text.endswith(".") and
+                   t.text.count(".") == 1 and t.text[:-1].isalpha() and
+                   t.text[:-1].casefold() not in self.w["stop_abbreviations"]
+                   for t in noun.subtree)
+
+    def _rival_of_another(self, verb: Token) -> bool:
+        """ "saw the Taliban as a rival to India's friends": the rival noun names its own
+        other side, so the one who sees is no side of that rivalry."""
+        nouns = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pobj"]
+        nouns += [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+        return any(n.lemma_.casefold() in self.w["rival_nouns"] and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "to", "with") for c in n.children)
+            for n in nouns)
+
+    def _refusing(self, verb: Token) -> bool:
+        """A verb (with its particle) that refuses what it takes: "ruled out", "spurned"."""
+        lemma = verb.lemma_.casefold()
+        particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return any(w == lemma or w in (f"{lemma} {p}" for p in particles)
+                   for w in self.w["refusing_verbs"])
 
     def _truce(self, noun: Token) -> bool:
         """A pact or deal whose modifiers say it only ends or pauses fighting."""
@@ -168,7 +323,35 @@ class _Reading(StanceReading):
         if lemma in self.w["violating_words"]:
             out += self._violated(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._paired:
-            out += self._between_members(tok)
+            out += self._between_members(tok) + self._hyphened(tok)
+        if lemma == "out" and tok.pos_ == "NOUN":
+            out += self._falling_out(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["deeming_verbs"]:
+            out += self._deemed(tok)
+        if tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in
+                                      self.w["falling_verbs"] for c in tok.children):
+            out += self._fell_out(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["meeting_verbs"]:
+            out += self._fell_out(tok, "meets_with", ACTORS)
+        if tok.pos_ == "VERB" and lemma in self.w["negotiating_verbs"]:
+            out += self._fell_out(tok, "negotiates_with", ACTORS)
+        if tok.pos_ == "VERB" and lemma in self.w["hosting_verbs"]:
+            out += self._hosted(tok)
+        if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
+            out += self._support_coming(tok) + self._support_modified(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"] | self.w["owned_proxy_nouns"]:
+            out += self._patron(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:
+            out += self._exchanged(tok)
+        if tok.pos_ == "NOUN" and lemma in self.w["recruit_grounds"]:
+            out += self._recruiting_ground(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ == "conj" and lemma in self.r._relational:
+            out += self._conjoined_attr(tok)
+        if tok.pos_ in ("VERB", "ADJ") and lemma in self.w["aligned_words"]:
+            out += self._aligned(tok)
+        if tok.pos_ == "NOUN" and tok.dep_ == "appos" and lemma in self.r._paired and \
+                self.r._not_mine(tok.head):
+            out += self._denied_apposition(tok)
         return out
 
     # -- cross-border strikes ------------------------------------------------------

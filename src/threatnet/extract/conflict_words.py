@@ -21,6 +21,9 @@ DEMONYMS = {w.casefold(): state for state, words in load_data("demonyms.yaml")["
              for w in words}
 DENYING = load_cues().negating_sources  # deny, reject, dismiss …
 HOSTILE = Frame(predicate="hostile_to", object=("dobj",))
+# the predicates of support, rivalry, violence and talks between actors
+CONFLICT_PREDICATES = frozenset({"supports", "hostile_to", "fights", "cooperates_with",
+                                 "negotiates_with", "rival_of", "allied_with", "meets_with"})
 DESIGNATED = frozenset({EntityType.ARMED_GROUP, EntityType.PERSON})
 DESIGNATORS = frozenset({EntityType.STATE, EntityType.GOVERNMENT_BODY,
                           EntityType.ORGANIZATION})
