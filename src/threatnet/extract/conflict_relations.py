@@ -205,11 +205,12 @@ class ConflictReader:
             c.dep_ == "appos" and c.i > negs[0].i for c in noun.children)
 
     def _neither(self, verb: Token) -> bool:
-        """Whether a side of the verb is one of "neither … nor …": "Pakistan supports
-        neither the TTP nor the BLA", "Neither Iran nor Pakistan backs the BLA"."""
+        """Whether the verb's object is one of "neither … nor …": "Pakistan supports
+        neither the TTP nor the BLA" (a "neither" subject is the semantics reader's: its
+        negation is read once, there)."""
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        sides = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        sides = [c for c in verb.children if c.dep_ == "dobj"]
         sides += [p for c in verb.children if c.dep_ == "prep" for p in c.children
                   if p.dep_ == "pobj"]
         return any(m.lower_ == "neither" and m.dep_ in ("preconj", "det", "cc")

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import denier
+from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.model import EntityType, Modality, Polarity, Source
 
@@ -93,9 +94,9 @@ class SemanticsReader:
             reading.sources.append(Source(words.text, entity))
             return reading
         self._own_cues(trigger, reading)
+        self._according(trigger, reading, True)
         if _described(trigger):
             return reading  # "officials believe the TTP's leader, X, lives in Kabul"
-        self._according(trigger, reading, True)
         lemma = trigger.lemma_.casefold()
         speaks = lemma in self.cues.claimant_verbs or (
             clause and lemma in self.cues.source_verbs and
@@ -373,8 +374,8 @@ def _described(noun: Token) -> bool:
     """ "the TTP's leader, Noor Wali Mehsud", "Abu Bakr al-Baghdadi, then the leader of
     the Islamic State", "the BLA spokesman Jeeyand Baloch": a role noun set beside a name
     describes who the name is; the clause around it neither reports nor hedges that."""
-    if noun.pos_ != "NOUN":
-        return False
+    if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in load_frames().roles:
+        return False  # a role, not a relation set beside a name ("India, the BLA's paymaster")
     if noun.dep_ == "appos" or any(c.dep_ == "appos" and c.pos_ == "PROPN"
                                    for c in noun.children):
         return True
