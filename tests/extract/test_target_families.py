@@ -8,7 +8,7 @@ strike or shooting is what the incident struck.
 from __future__ import annotations
 
 import pytest
-from claimrows import record
+from claimrows import claims, record
 
 from threatnet.model import EntityType, ExtractionRecord
 
@@ -317,3 +317,13 @@ def test_counted_victims_are_mentioned_with_their_count(extractor, text, name, c
 def test_the_users_of_a_struck_place_are_struck(extractor, text, place, users):
     targets = _targets(record(extractor, text))
     assert place in targets and users in targets
+
+
+def test_targets_a_group_urges_are_read_without_error_and_never_as_deeds(extractor):
+    # the parser made a comma the head of "parliamentarians, and members of …" (a crash)
+    rows = claims(extractor, "Notes\n\nTo achieve this, the group encourages followers in "
+                  "Bangladesh to target the country's political leaders, parliamentarians, and "
+                  "members of the security forces and law enforcement, as well as "
+                  "non-Muslims.", "2020-01-01")
+    assert not any(r.predicate in ("attacks", "targets") and r.modality == "asserted"
+                   for r in rows), rows

@@ -228,8 +228,10 @@ class TargetReader(WeaponReading):
                     other.type != EntityType.EVENT and not tok.is_lower:
                 break  # "American service members" keeps its demonym; no other name
             words.insert(0, tok)  # (a named incident's words name what it struck too)
-        while words[0].is_punct:
+        while words and words[0].is_punct:
             words.pop(0)
+        if not words:
+            return None  # a head the parser made of punctuation names nothing
         found = self.target_words([t.lemma_.casefold() for t in words])
         if found is None:
             return None
