@@ -80,3 +80,15 @@ def test_totals_give_the_shares():
     totals = incident_totals([incident_counts(GOLD, _pred("alleged", "The TTP"), TEXT),
                               incident_counts(GOLD, _pred("alleged", "TTP", "negated"), TEXT)])
     assert totals["pairs"] == 2 and totals["found"] == 1 and totals["deed_found"] == 0.5
+
+
+@pytest.mark.parametrize("written, right", [
+    ("Bannu, Khyber Pakhtunkhwa", 1),  # the site, then where it lies: the first part
+    ("Khyber Pakhtunkhwa, Bannu", 0),  # the finest place comes first
+])
+def test_a_place_written_site_then_town_is_its_first_part(written, right):
+    gold = {**GOLD, "entities": [*GOLD["entities"][:2], {
+        **GOLD["entities"][2], "incident": {"kind": "attack", "date": "2024-06-24",
+                                            "place": written}}]}
+    counts = incident_counts(gold, _pred("alleged", "The TTP"), TEXT)
+    assert (counts["place_right"], counts["placed"]) == (right, 1)

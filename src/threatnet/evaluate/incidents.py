@@ -48,6 +48,7 @@ def incident_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> di
             and span and (p := reference.pred_span(c, text)) and reference.overlaps(p, span)
             for c in hits)
     entities = {e["id"]: e for e in pred["entities"]}
+    names = {e["name"] for e in gold["entities"]}
     for eid, name in links.items():
         wanted = events.get(name, {}).get("incident") or {}
         found = entities[eid].get("incident") or {}
@@ -56,9 +57,17 @@ def incident_counts(gold: dict[str, Any], pred: dict[str, Any], text: str) -> di
             counts["date_right"] += str(found.get("date") or "").startswith(wanted["date"])
         if wanted.get("place") and found:
             counts["placed"] += 1
-            counts["place_right"] += reference.resolves(found.get("place"), wanted["place"],
-                                                        links)
+            counts["place_right"] += reference.resolves(
+                found.get("place"), _finest(wanted["place"], names), links)
     return counts
+
+
+def _finest(place: Any, names: set[str]) -> Any:
+    """The place a gold incident names: a list or one gold entity as written, and a place
+    written "Saddar, Karachi" (the site, then where it lies) its first part."""
+    if not isinstance(place, str) or place in names or "," not in place:
+        return place
+    return place.split(",", 1)[0].strip()
 
 
 def incident_totals(counts: list[dict[str, int]]) -> dict[str, Any]:
