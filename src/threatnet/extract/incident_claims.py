@@ -354,8 +354,10 @@ class IncidentClaimMaker:
             return self._involved(tok)
         if tok.lemma_.casefold() in self.lex.hallmarks or tok.lower_ in self.lex.hallmarks:
             return self._hallmarks(tok)
-        if tok.pos_ == "VERB" and self._deed_verb(tok):
-            return self._carried_out(tok)
+        if tok.pos_ == "VERB" and self._deed_verb(tok) and not (
+                lemma in self.lex.planned_verbs and
+                any(c.dep_ == "nsubjpass" for c in tok.children)):
+            return self._carried_out(tok)  # ("had been planned in X": `_planned`)
         if (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i not in self.token_entity)) \
                 and (lemma in self.lex.suspicion_nouns or tok.lower_ in self.lex.suspicion_nouns):
             return self._suspect_noun(tok)  # "Suspicion fell on X" ("Suspicion" as a name)

@@ -172,11 +172,15 @@ class IncidentFinder:
         if lemma not in self.lex.weapon_verbs and not any(
                 f"{lemma} {p}" in self.lex.weapon_verbs for p in particles):
             return None
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                for word in (child.lemma_.casefold(), child.lower_):
-                    if word in self.lex.weapons:
-                        return self.lex.weapons[word]
+        # the weapon as subject or object, or as the agent of a passive ("X was killed
+        # by a roadside bomb")
+        held = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + \
+            [p for c in tok.children if c.dep_ == "agent" for p in c.children
+             if p.dep_ == "pobj"]
+        for child in held:
+            for word in (child.lemma_.casefold(), child.lower_):
+                if word in self.lex.weapons:
+                    return self.lex.weapons[word]
         return None
 
     def doer_kind(self, tok: Token) -> str | None:
@@ -314,7 +318,8 @@ class _Run:
         lemma = tok.lemma_.casefold()
         kind = self.lex.doer_deeds.get(lemma) or next(
             (self.lex.doer_deeds[f"{lemma} {c.lower_}"] for c in tok.children
-             if c.dep_ == "dobj" and f"{lemma} {c.lower_}" in self.lex.doer_deeds), None)
+             if c.dep_ in ("dobj", "prep") and f"{lemma} {c.lower_}" in self.lex.doer_deeds),
+            None)  # "set fire to", "fired on a police van"
         if tok.pos_ != "VERB" or kind is None:
             return None
         doers = [c for c in tok.children if c.dep_ == "nsubj"] + \
