@@ -138,3 +138,19 @@ def test_a_written_model_reads_back_the_same(tmp_path):
     assert again.probabilities(feats) == model.probabilities(feats)
     assert (again.threshold, again.enabled, again.allowed) == \
         (model.threshold, model.enabled, model.allowed)
+
+
+def test_the_classifier_reads_entities_the_incident_readers_added(extractor):
+    # a log's rows add victims' entities after the relation stages; the classifier reads
+    # every pair with them (it once failed with a KeyError on such a report)
+    text = ("Security log, May 2021\n\nOne line per incident. Fields: date | place | target "
+            "| perpetrator | killed | injured.\n\n03 May | Quetta, Balochistan | police "
+            "checkpoint, grenades | Balochistan Liberation Army, claimed | 2 constables | 1\n"
+            "09 May | Turbat, Kech, Balochistan | camp of road workers | militants suspected, no "
+            "confirmed claim | 5 (four workers, one engineer) | n/r\n")
+    every = ("armed_group", "organization", "state", "government_body", "person", "location",
+             "population", "infrastructure", "event", "capability")
+    anything = RelationClassifier([NONE, "supports"], [0.0, 9.0], {}, 0.5,
+                                  {("supports", a, b) for a in every for b in every})
+    found = _learned(extractor, anything, text)
+    assert found and all(subject and thing for subject, _, thing, _ in found)

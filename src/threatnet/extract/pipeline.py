@@ -220,6 +220,8 @@ class Extractor:
                       overrides(own, superseded([c.raw for c in legal], raws)))
         own += legal
         if self.classifier is not None:  # pairs the rules left alone; cues read below
+            # (with the targets and records' entities the incident readers added since)
+            types = {e.id: e.type for e in found.entities}
             raws += self.classifier.propose(doc, found.token_entity, types, coref, raws)
         preset = {id(c.raw): c.reading for c in own if c.reading is not None}
         readings = {id(r): preset.get(id(r)) or reader.read(r.trigger) for r in raws}
