@@ -19,6 +19,7 @@ from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from threatnet.extract.conflict_words import DEMONYMS
 from threatnet.extract.cue_lexicon import load_cues
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_dateline import find_dateline
@@ -760,7 +761,7 @@ class Coreference:
         return tuple(c.lower_[:5] for c in tok.lefts
                      if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and
                      self._type(self.mention_of.get(c.i, "")) != EntityType.STATE and
-                     c.lower_ not in _state_adjectives() and
+                     c.lower_ not in DEMONYMS and
                      c.i != tok.sent.start and len(c.text) > 3 and c.text.isalpha())
 
     def _agreeing_groups(self, tok: Token, stems: tuple[str, ...]) -> list[str]:
@@ -1215,14 +1216,6 @@ class _Index:
                 self.other_group.append(k - 1)
             else:
                 self.other_group.append(self.other_group[k - 1])
-
-
-@lru_cache(maxsize=1)
-def _state_adjectives() -> frozenset[str]:
-    """The adjectives that name a state ("Pakistani"): a group noun they modify may point
-    back at any of that state's groups ("the Pakistani group")."""
-    return frozenset(word.casefold() for words in load_data("demonyms.yaml")["demonyms"].values()
-                     for word in words)
 
 
 def _actor_class(etype: EntityType) -> str | None:

@@ -13,6 +13,7 @@ lines ("Interview with Nadia Qambrani, who …"); with no name, nothing is chang
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -41,24 +42,21 @@ class Turn:
 def answer_turns(text: str) -> list[Turn]:
     """The interviewee's turns of a question-and-answer transcript, or [] for any other
     text."""
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    labelled = [(start, _label(line)) for start, line in lines]
-    labelled = [(start, label) for start, label in labelled if label is not None]
-    counts: dict[str, int] = {}
-    for _, label in labelled:
-        counts[label] = counts.get(label, 0) + 1
+    labelled = [(m.start(), label) for m in re.finditer(r"[^\n]+", text)
+                for label in [_label(m.group())] if label is not None]
+    counts = Counter(label for _, label in labelled)
     # a label used once ("Transcript: …", "Note: …") is no speaker's turn
     labelled = [(start, label) for start, label in labelled if counts[label] >= MIN_TURNS]
     if len(labelled) < 2 * MIN_TURNS:
         return []
-    interviewee = _interviewee(text, labelled)
+    turns = _spans(text, labelled)
+    askers = _askers(text, turns) | ({"Q"} & counts.keys())
+    interviewee = _interviewee(text, {label for _, label in labelled}, askers)
     if interviewee is None:
         return []
-    asker = {label for _, label in labelled if label in ("Q", "Question", "Interviewer")}
-    asker |= _askers(text, labelled) - {"A", "Answer"}
-    turns = [Turn(start, end, interviewee) for start, end, label in _spans(text, labelled)
-             if label not in asker]
-    return turns if len(turns) >= MIN_TURNS else []
+    answers = [Turn(start, end, interviewee) for start, end, label in turns
+               if label not in askers]
+    return answers if len(answers) >= MIN_TURNS else []
 
 
 def voiced_sentences(doc: Doc, text: str) -> dict[int, str]:
@@ -93,27 +91,26 @@ def _spans(text: str, labelled: list[tuple[int, str]]) -> list[tuple[int, int, s
     return [(start, end, label) for (start, label), end in zip(labelled, ends, strict=True)]
 
 
-def _askers(text: str, labelled: list[tuple[int, str]]) -> set[str]:
-    """The labels whose turns mostly end in a question mark: the interviewer's."""
+def _askers(text: str, turns: list[tuple[int, int, str]]) -> set[str]:
+    """The labels whose turns mostly end in a question mark: the interviewer's ("A" never
+    is)."""
     asked: dict[str, list[bool]] = {}
-    for start, end, label in _spans(text, labelled):
+    for start, end, label in turns:
         asked.setdefault(label, []).append(text[start:end].rstrip().endswith("?"))
-    return {label for label, marks in asked.items() if sum(marks) * 2 > len(marks)}
+    return {label for label, marks in asked.items()
+            if label != "A" and sum(marks) * 2 > len(marks)}
 
 
-def _interviewee(text: str, labelled: list[tuple[int, str]]) -> str | None:
+def _interviewee(text: str, labels: set[str], askers: set[str]) -> str | None:
     """The person the transcript interviews: the one named answering label, else the
     name the opening lines give for "A"."""
-    labels = {label for _, label in labelled}
+    found = _WITH.search(text[:OPENING_CHARS])
     if {"Q", "A"} <= labels:
-        found = _WITH.search(text[:OPENING_CHARS])
         return found.group(1) if found else None
-    askers = _askers(text, labelled)
     named = labels - {"Q", "A"} - askers
     if len(named) != 1 or len(askers) != 1 or len(labels) != 2:
         return None  # a panel, a record's fields, a script of many voices: no one voice
     label = named.pop()
-    found = _WITH.search(text[:OPENING_CHARS])
     if found and found.group(1).split()[-1] == label.split()[-1]:
         return found.group(1)  # "Qambrani:" is the "Nadia Qambrani" of the standfirst
     return label

@@ -16,6 +16,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from threatnet.extract.aliases import AliasMatch
+from threatnet.extract.conflict_words import DEMONYMS
 from threatnet.extract.sentences import sentence_of, span_text, tokens_whose
 from threatnet.model import EntityType
 from threatnet.resolve.pack import ActorPack
@@ -38,9 +39,7 @@ class PlaceCheck:
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
-        self.demonyms = frozenset(w.casefold() for words in
-                                  load_data("demonyms.yaml")["demonyms"].values()
-                                  for w in words)
+        self.demonyms = frozenset(DEMONYMS)
 
     def unlinked(self, doc: Doc, matches: list[AliasMatch]) -> dict[int, str]:
         """Match start -> why that pack match is not the pack's entry ("name", "demonym",
