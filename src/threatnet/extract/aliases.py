@@ -165,7 +165,7 @@ class AliasMatcher:
             targets.append(target)
         elif target.lower_ok:
             targets[same] = target
-            targets.sort(key=lambda t: TYPE_PRIORITY.index(t.entry_type))
+        targets.sort(key=lambda t: TYPE_PRIORITY.index(t.entry_type))
 
     def add_all(self, names: Iterable[tuple[str, str, EntityType]]) -> None:
         for name, entry_id, entry_type in names:

@@ -25,6 +25,7 @@ NEGATIVE_SUBJECTS = word_class("negative_subjects")
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
 REACTIONS = word_class("reactions")
 BELONGING = word_class("belonging")  # "militants belonging to X"
+NAMING = word_class("naming")  # "a faction calling itself X", "known as X"
 LISTS = word_class("lists")  # "placed on the UN sanctions list": the UN lists
 
 
@@ -107,7 +108,7 @@ class Arguments:
         if named and tok.lemma_.casefold() in self.frames.place_proxies:
             return named  # "the Makran region"
         for acl in tok.children:  # "a faction calling itself LeJ al-Alami", "known as X"
-            if acl.dep_ == "acl" and acl.lemma_.casefold() in ("call", "name", "know", "dub"):
+            if acl.dep_ == "acl" and acl.lemma_.casefold() in NAMING:
                 named = [e for c in acl.children if c.dep_ in ("oprd", "attr", "xcomp")
                          for e in self.entities(c, depth + 1)]
                 named += [e for c in acl.children if c.dep_ == "prep" and c.lower_ == "as"

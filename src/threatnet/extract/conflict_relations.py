@@ -44,7 +44,7 @@ from threatnet.extract.conflict_words import (
     ConflictWords,
 )
 from threatnet.extract.coref import Coreference
-from threatnet.extract.frames import Frame, Frames
+from threatnet.extract.frames import Frames
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.sentences import tokens_whose
 from threatnet.model import EntityType, Polarity
@@ -71,7 +71,7 @@ class ConflictReader:
                                         and any(f.predicate == "supports" and "from" in
                                                 f.subject for f in fs))
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
-                                   self.w["rule_nouns"] | self.w["seat_nouns"] |
+                                   self.w["ruling_nouns"] |
                                    self.w["together_nouns"] |
                                    self.w["enemy_nouns"] | self.w["designating_verbs"] |
                                    self.w["designation_nouns"] | self.w["threat_nouns"] |
@@ -295,7 +295,7 @@ class _Reading(StanceReading):
             out += self._verb_strike(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["strike_nouns"]:
             out += self._noun_strike(tok)
-        if tok.pos_ == "NOUN" and lemma in self.w["rule_nouns"] | self.w["seat_nouns"]:
+        if tok.pos_ == "NOUN" and lemma in self.w["ruling_nouns"]:
             out += self._rule(tok)
         if lemma in self.w["together_nouns"]:
             out += self._together(tok)
@@ -313,7 +313,7 @@ class _Reading(StanceReading):
             out += self._killed_in_strike(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["strike_nouns"]:
             out += self._passive_strike(tok)
-        if tok.pos_ == "VERB" and lemma in self.w["expelling_verbs"] | self.w["dislodging_verbs"]:
+        if tok.pos_ == "VERB" and lemma in self.w["forcing_out_verbs"]:
             out += self._expelled(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["talk_nouns"]:
             out += self._talks_held(tok)
@@ -340,7 +340,7 @@ class _Reading(StanceReading):
             out += self._hosted(tok)
         if tok.pos_ == "NOUN" and lemma in self.r._support_nouns:
             out += self._support_coming(tok) + self._support_modified(tok)
-        if tok.pos_ == "NOUN" and lemma in self.w["patron_nouns"] | self.w["owned_proxy_nouns"]:
+        if tok.pos_ == "NOUN" and lemma in self.w["patronage_nouns"]:
             out += self._patron(tok)
         if tok.pos_ == "VERB" and lemma in self.w["exchanging_verbs"]:
             out += self._exchanged(tok)
@@ -505,7 +505,7 @@ class _Reading(StanceReading):
                 c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")
                 for c in verb.children):
             return []
-        frame = Frame(predicate="attacks", object=("dobj",))
+        frame = ATTACK
         enemies = [e for e in self.args.objects(verb, frame)
                    if self.types[e] in (EntityType.ARMED_GROUP, EntityType.PERSON)]
         forces = [e for e in self.args.subjects(verb, frame)

@@ -29,6 +29,11 @@ DESIGNATORS = frozenset({EntityType.STATE, EntityType.GOVERNMENT_BODY,
                           EntityType.ORGANIZATION})
 
 
+JOINED = {"ruling_nouns": ("rule_nouns", "seat_nouns"),
+          "forcing_out_verbs": ("expelling_verbs", "dislodging_verbs"),
+          "patronage_nouns": ("patron_nouns", "owned_proxy_nouns")}
+
+
 class ConflictWords:
     """The word classes of the `conflict` block of `data/frames.yaml`."""
 
@@ -36,6 +41,9 @@ class ConflictWords:
         data = load_data("frames.yaml")["conflict"]
         self.words: dict[str, frozenset[str]] = {
             key: frozenset(str(w).casefold() for w in value) for key, value in data.items()}
+        # classes the reader asks for together, joined once
+        for joined, parts in JOINED.items():
+            self.words[joined] = frozenset().union(*(self.words[p] for p in parts))
 
     def __getitem__(self, key: str) -> frozenset[str]:
         return self.words[key]

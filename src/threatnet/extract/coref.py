@@ -291,9 +291,13 @@ class Coreference:
         starts = doc.to_array([IDX]).astype(numpy.int64)
         # an answer goes on with the question it answers ("Q: … Allah Nazar? A: … He led
         # the BLF"): a break after a question mark opens no new paragraph
-        breaks = numpy.array([m.start() for m in _LINE_BREAK.finditer(text)
-                              if not text[:m.start()].rstrip().endswith("?")],
-                             dtype=numpy.int64)
+        kept, last, seen = [], "", 0
+        for m in _LINE_BREAK.finditer(text):  # (one pass: the text since the last break)
+            since = text[seen:m.start()].rstrip()
+            last, seen = since[-1:] or last, m.start()
+            if last != "?":
+                kept.append(m.start())
+        breaks = numpy.array(kept, dtype=numpy.int64)
         if not len(breaks):
             return [0] * len(doc)
         owners = numpy.searchsorted(starts, breaks, side="right") - 1  # sorted
@@ -758,11 +762,12 @@ class Coreference:
         ("the Baloch rebels": "baloc"), which its antecedent's name must contain."""
         if tok.pos_ == "PRON":
             return ()
+        first = self._sent_starts[self.sent_of[tok.i]]
         return tuple(c.lower_[:5] for c in tok.lefts
                      if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and
                      self._type(self.mention_of.get(c.i, "")) != EntityType.STATE and
                      c.lower_ not in DEMONYMS and
-                     c.i != tok.sent.start and len(c.text) > 3 and c.text.isalpha())
+                     c.i != first and len(c.text) > 3 and c.text.isalpha())
 
     def _agreeing_groups(self, tok: Token, stems: tuple[str, ...]) -> list[str]:
         """The armed groups of the last few sentences of the paragraph whose names agree

@@ -24,7 +24,7 @@ from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import Harm, IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import sentence_of
+from threatnet.extract.sentences import paragraph_numbers, sentence_of
 from threatnet.model import Entity, EntityType, Modality, Polarity, Source
 
 PERPETRATORS = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityType.PERSON}
@@ -882,8 +882,8 @@ class IncidentClaimMaker:
     def _same_paragraph(self, incident: FoundIncident, tok: Token) -> bool:
         """No paragraph break between the incident's last mention before `tok` and it."""
         last = max(t.i for t in incident.mentions if t.i < tok.i)
-        return not any("\n" in t.whitespace_ or (t.is_space and "\n" in t.text)
-                       for t in self.doc[last:tok.i])
+        paragraph = paragraph_numbers(self.doc)
+        return paragraph[last] == paragraph[tok.i]
 
     def _speaker(self, verb: Token, reading: Reading) -> None:
         """Put the verb's own subject (or agent) first among the claim's sources."""

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from threatnet.extract.incident_fields import Field, RecordEntry, load_field_labels
+from threatnet.extract.sentences import text_of
 from threatnet.model import EntityType
 from threatnet.resources import load_data
 
@@ -328,7 +329,7 @@ def row_date(value: str, year: str | None, published: str | None) -> str | None:
 def fill_table_rows(run: Any) -> None:
     """Date each row's incident, mention it at the row's start, and bind the incidents
     told after a table that name one row's place or perpetrator to that row's."""
-    text = run.doc.user_data.get("threatnet.text") or run.doc.text
+    text = text_of(run.doc)
     tables = find_tables(text)
     if not tables:
         return

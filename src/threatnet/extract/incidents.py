@@ -30,7 +30,7 @@ from threatnet.extract.incident_parse import clause_tokens, target_heads
 from threatnet.extract.incident_places import PlaceReader
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
 from threatnet.extract.incident_tables import fill_table_rows
-from threatnet.extract.sentences import sentence_number, sentence_of
+from threatnet.extract.sentences import sentence_number, sentence_of, text_of
 from threatnet.model import Entity, EntityType, Incident
 from threatnet.resolve.pack import ActorPack, PackEntry
 
@@ -42,7 +42,6 @@ MAX_SENTENCES_APART = 2
 EXAMPLE_PREPS = ("including", "like")
 TIME_PREPS = ("after", "before", "since", "following")
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
-TEXT_KEY = "threatnet.text"  # Doc.user_data: the text the document was parsed from
 
 
 class IncidentFinder:
@@ -253,9 +252,9 @@ class _Run:
         self.types = {e.id: e for e in found.entities}
         self.dateline = self._dateline()
         # database records and dated timeline lines: each entry's incidents take its date
-        self.entries = find_entries(doc.user_data.get(TEXT_KEY) or doc.text, published)
+        self.entries = find_entries(text_of(doc), published)
         # round 5 hook: labelled-field records are entries of their own (incident_fields)
-        self.entries = with_records(self.entries, doc.user_data.get(TEXT_KEY) or doc.text,
+        self.entries = with_records(self.entries, text_of(doc),
                                     published)
         out.entries = self.entries
         if self.dateline is not None:
@@ -365,7 +364,7 @@ class _Run:
 
     def _dateline(self) -> Dateline | None:
         """The story's dateline, when its place is a place the entity finder knows."""
-        text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        text = text_of(self.doc)
         found = find_dateline(text, self.published)
         if found is None:
             return None
@@ -436,7 +435,7 @@ class _Run:
         located = sorted((m.start, e.id) for e in self.found.entities
                          if e.type == EntityType.LOCATION for m in e.mentions)
         # Doc.text joins every token each time it is read: the document's text, once
-        offset, text = 0, self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        offset, text = 0, text_of(self.doc)
         lines = text.split("\n")
         title = next((n for n, line in enumerate(lines) if line.strip()), None)
         for n, line in enumerate(lines):
@@ -484,7 +483,7 @@ class _Run:
     def _labelled_publication(self) -> str | None:
         """The full date of a publication line among the report's first lines, when no
         publication date was given: what "on Monday", "last Friday's" count back from."""
-        text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+        text = text_of(self.doc)
         for line in text.split("\n", 4)[:4]:
             written = _DATE.search(line)
             if written and (self._publication_line(line) or _editorial_note(line)):
@@ -910,7 +909,7 @@ class _Run:
         """In the report's first line, when that line is a headline (short, no closing
         full stop), whose present tense tells what happened."""
         if self.headline is None:
-            text = self.doc.user_data.get(TEXT_KEY) or self.doc.text
+            text = text_of(self.doc)
             start = len(text) - len(text.lstrip())
             end = text.find("\n", start)
             end = len(text) if end < 0 else end

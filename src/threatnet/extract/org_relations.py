@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from threatnet.extract.arguments import NAMING
 from threatnet.extract.cue_lexicon import word_class
 from threatnet.model import EntityType, Polarity
 
@@ -47,7 +48,6 @@ PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
 PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
 RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the ranks of X"
-NAMING = frozenset({"call", "name", "know", "dub"})  # "known as X" (as arguments reads it)
 STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
 
 

@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import (
+    NAMING,
     NEGATIVE_SUBJECTS,
     SUBJECT_DEPS,
     Arguments,
@@ -1107,7 +1108,7 @@ def _alias_bearer(noun: Token) -> Token | None:
     if noun.dep_ != "appos" or alias.dep_ != "pobj" or alias.head.lower_ != "as":
         return None
     acl = alias.head.head
-    named = acl.dep_ == "acl" and acl.lemma_.casefold() in ("know", "call", "name", "dub")
+    named = acl.dep_ == "acl" and acl.lemma_.casefold() in NAMING
     return acl.head if named else None
 
 

@@ -20,6 +20,7 @@ from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import denier
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_lexicon import load_incident_lexicon
+from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType, Modality, Polarity, Source
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -362,9 +363,7 @@ class SemanticsReader:
 def _asked(tok: Token) -> bool:
     """A question states nothing: its sentence ends with a question mark."""
     doc = tok.doc
-    end = tok.i
-    while end + 1 < len(doc) and not doc[end + 1].is_sent_start:
-        end += 1
+    end = sentence_of(tok).end - 1
     while end > tok.i and doc[end].is_space:
         end -= 1
     return doc[end].text == "?"
