@@ -40,7 +40,8 @@ def test_the_repair_leaves_a_date_that_is_the_whole_object_alone(nlp):
     arrested = next(t for t in doc if t.lower_ == "arrested")
     assert [c.lower_ for c in arrested.children if c.dep_ == "nsubj"] == ["police"]
     on = doc[[t.lower_ for t in doc].index("on")]
-    assert all(c.ent_type_ == "DATE" for c in on.children if c.dep_ == "pobj")
+    dates = [c for c in on.children if c.dep_ == "pobj"]
+    assert dates and all(c.ent_type_ == "DATE" for c in dates)
 
 
 @pytest.mark.parametrize("opening, place, day", [
