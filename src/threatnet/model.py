@@ -220,6 +220,10 @@ class Evidence(Mention):
     """The sentence a claim comes from: offsets into the document text, and the text."""
 
 
+# The qualifiers that count an incident's victims ("killed": 3), one per toll
+TALLIES = ("killed", "wounded", "hostages")
+
+
 @dataclass
 class Claim:
     """One statement of one document: subject -predicate-> object, with how and by whom."""

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from threatnet.analyse.claims import Canon, ClaimView, load_claims
+from threatnet.model import TALLIES
 from threatnet.resolve.pack import ActorPack
 from threatnet.store.schema import NOT_REJECTED, ClaimRow, DocumentRow, IncidentRow
 
@@ -27,7 +28,6 @@ PERPETRATION = ("perpetrated", "involved_in")
 PLACE_TYPES = ("location", "infrastructure", "state")
 Place = tuple[int | None, str | None]  # a stored place and / or an actor-pack place
 STRUCK = ("targets", "attacks")
-TALLIES = ("killed", "wounded", "hostages")
 TACTIC_ROOTS = ("tactic",)  # capability taxonomy roots that are tactics, not weapons
 COLUMNS = ["id", "date", "place", "perpetrator", "attribution", "target_type", "target",
            "tactic", "weapon", "killed", "wounded", "sources", "documents"]

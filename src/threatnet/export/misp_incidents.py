@@ -18,6 +18,7 @@ from typing import Any
 from pymisp import MISPEvent
 
 from threatnet.export.common import EPOCH, ExportData, namespace
+from threatnet.model import TALLIES
 from threatnet.resolve.linker import norm_name
 from threatnet.resources import load_data
 
@@ -64,7 +65,7 @@ def incident_event(data: ExportData, incident: dict[str, Any]) -> MISPEvent:
         if incident[key]:
             add("text", incident[key], "Other", key)
     for tally in incident["tallies"]:
-        for key in ("killed", "wounded", "hostages"):
+        for key in TALLIES:
             if key in tally:
                 add("counter", tally[key], "Other",
                     f"{key}, according to {tally['source'] or 'the author'} "

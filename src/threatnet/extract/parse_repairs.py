@@ -14,8 +14,11 @@ preposition's object ("On [5 March 2014] [gunmen] killed"). Nothing else is touc
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from threatnet.extract.sentences import tokens_whose
 
 PARSE_REPAIRS = "threatnet_parse_repairs"
 OPENERS = frozenset({"on", "in", "at", "during", "by", "since", "from", "until", "after",
@@ -30,9 +33,9 @@ def parse_repairs(doc: Doc) -> Doc:
     """Give date-fronted clauses their subject back (see the module docstring)."""
     if not doc.has_annotation("DEP"):
         return doc
-    for prep in doc:
-        if prep.lower_ in OPENERS and prep.dep_ == "prep":
-            _date_fronted_subject(doc, prep)
+    for i in tokens_whose(doc, LOWER, OPENERS):  # the few openers, not every token
+        if doc[i].dep_ == "prep":
+            _date_fronted_subject(doc, doc[i])
     return doc
 
 

@@ -29,7 +29,7 @@ from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.org_relations import from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
-from threatnet.model import EntityType, Polarity, is_symmetric
+from threatnet.model import TALLIES, EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
 
 LOCATIVES = tuple(sorted(word_class("locatives")))
@@ -141,7 +141,6 @@ class RelationFinder:
         return sorted(found)
 
 
-TALLIES = ("killed", "wounded", "hostages")  # an incident's counts (extract.incident_targets)
 # who can own a capability ("the TTP's drones", "the army's helicopters")
 OWNERS = (EntityType.ARMED_GROUP, EntityType.STATE, EntityType.GOVERNMENT_BODY)
 
