@@ -30,6 +30,7 @@ from threatnet.extract.conflict_words import (
     STRIKERS,
     ConflictWords,
 )
+from threatnet.extract.frames import Frame
 from threatnet.extract.relations import RECEIVING, RawClaim
 from threatnet.model import EntityType, Polarity
 
@@ -259,10 +260,7 @@ class StanceReading:
         sides = list(dict.fromkeys(sides))
         if len(sides) < 2:
             return []
-        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
-        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()] if "between" in f.pair]
-        frames = [f for f in frames if f.modifier in words] or \
-            [f for f in frames if not f.modifier]
+        frames = self._between_frames(noun)
         return [RawClaim(a, f.predicate, b, noun) for f in frames
                 for i, a in enumerate(sides) for b in sides[i + 1:]
                 if self.types[a] in f.subject_types and self.types[b] in f.object_types]
@@ -310,10 +308,7 @@ class StanceReading:
                 prev = ""
         if len(joined) < 2:
             return []
-        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
-        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()] if "between" in f.pair]
-        frames = [f for f in frames if f.modifier in words] or \
-            [f for f in frames if not f.modifier]
+        frames = self._between_frames(noun)
         return [RawClaim(a, f.predicate, b, noun) for f in frames[:1]
                 for i, a in enumerate(joined) for b in joined[i + 1:]
                 if self.types[a] in f.subject_types and self.types[b] in f.object_types]
@@ -406,14 +401,27 @@ class StanceReading:
             e = self.args.token_entity.get(c.i) or self._state_entity(DEMONYMS.get(c.lower_))
             if e and self.types[e] in STRIKERS:
                 givers.append(e)
-        frames = [f for f in self.r.frames.nouns.get(noun.lemma_.casefold(), [])
-                  if f.predicate == "supports" and "from" in f.subject]
+        frames = self._support_frames(noun)
         if any(f.aspect == "safe_haven" for f in frames):
             return []  # "Afghan sanctuary" is sanctuary in Afghanistan, not its gift
         aspect = {"aspect": frames[0].aspect} if frames and frames[0].aspect else {}
         return [RawClaim(g, "supports", r, noun, qualifiers=dict(aspect))
                 for g in dict.fromkeys(givers) for r in receivers
                 if g != r and self.types[r] in ACTORS]
+
+    def _between_frames(self, noun: Token) -> list[Frame]:
+        """The noun's frames of two sides ("a rift between X and Y"), those of its modifier
+        first ("turf war")."""
+        words = {c.lemma_.casefold() for c in noun.children if c.dep_ in ("amod", "compound")}
+        frames = [f for f in self.r.frames.nouns.get(noun.lemma_.casefold(), [])
+                  if "between" in f.pair]
+        return [f for f in frames if f.modifier in words] or \
+            [f for f in frames if not f.modifier]
+
+    def _support_frames(self, noun: Token) -> list[Frame]:
+        """The noun's frames of support given "from" someone ("funding from India")."""
+        return [f for f in self.r.frames.nouns.get(noun.lemma_.casefold(), [])
+                if f.predicate == "supports" and "from" in f.subject]
 
     def _support_coming(self, noun: Token) -> list[RawClaim]:
         """ "Funding for the BLA comes from India", "support for the Taliban flowed from
@@ -433,8 +441,7 @@ class StanceReading:
                   if self.types[e] in ACTORS]
         takers += [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)
                    if self.types[e] in ACTORS]
-        frames = [f for f in self.r.frames.nouns[noun.lemma_.casefold()]
-                  if f.predicate == "supports" and "from" in f.subject]
+        frames = self._support_frames(noun)
         aspect = {"aspect": frames[0].aspect} if frames and frames[0].aspect else {}
         return [RawClaim(g, "supports", t, noun, qualifiers=dict(aspect))
                 for g in givers for t in takers if g != t]
