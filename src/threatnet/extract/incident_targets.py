@@ -870,6 +870,19 @@ def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
                          else []),
                  *([incident.date] if incident.date else [])]
         entity.name = ", ".join(parts)
+    _drop_shared_aliases([i.entity for i in incidents.incidents])
+
+
+def _drop_shared_aliases(events: list[Entity]) -> None:
+    """An alias two incidents of one report share ("Mastung bombing" for two bombings
+    in Mastung) names neither: keep it off both, so it cannot join the wrong one."""
+    seen: dict[str, int] = {}
+    for entity in events:
+        for form in {a.casefold() for a in [entity.name, *entity.aliases]}:
+            seen[form] = seen.get(form, 0) + 1
+    for entity in events:
+        entity.aliases = [a for a in entity.aliases
+                          if a == entity.name or seen[a.casefold()] < 2]
 
 
 def _alias_incident(incident: FoundIncident, struck: list[str], place: str | None) -> None:
