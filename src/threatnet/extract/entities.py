@@ -85,6 +85,8 @@ class EntityFinder:
         self.place_heads = word_set(_LEX, "place_heads")
         self.place_features = word_set(_LEX, "place_features")
         self.role_nouns = word_set(_LEX, "person_role_nouns")
+        self.locative_words = word_set(_LEX, "locative_words")
+        self.seat_heads = word_set(_LEX, "seat_of_power_heads")
         self._izafat_place_words = self.place_heads | self.place_features
         # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
         # "Hafiz Gul Bahadur group"
@@ -160,9 +162,36 @@ class EntityFinder:
                 return
         if entry.type == EntityType.PERSON and self.shapes.kunya_before(doc, m.start):
             return  # "Abu Omar Khorasani" is not the pack's Umar Khorasani
+        if entry.type == EntityType.STATE:
+            entry = self._capital_as_place(doc, m) or entry
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
+
+    def _capital_as_place(self, doc: Doc, m: AliasMatch):
+        """ "a blast in Islamabad", "the outskirts of Tehran": a state's capital written as a
+        place is the city (a place of the pack), while "Islamabad says" and "the government
+        in Islamabad" stay the state."""
+        place = self._place_names.get(_name_key(doc[m.start:m.end].text))
+        if place is None:
+            return None
+        head = doc[m.start:m.end].root
+        prep = head.head
+        if head.dep_ in ("compound", "poss"):
+            return place if prep.lemma_.casefold() in self._izafat_place_words else None
+        if head.dep_ != "pobj":
+            return None
+        word = prep.lower_
+        if word == "of" and {prep.head.lemma_.casefold(), prep.head.lower_} & self.locative_words:
+            return place
+        # the noun the preposition follows, whatever the parser hung it on ("overthrow the
+        # government in Tashkent" attaches "in" to the verb)
+        before = doc[prep.i - 1] if prep.i > 0 else prep
+        if word not in self.locative_words or \
+                {prep.head.lemma_.casefold(), prep.head.lower_, before.lemma_.casefold(),
+                 before.lower_} & self.seat_heads:
+            return None
+        return place
 
     def _add_elided_places(self, build: _Builder, doc: Doc, matches: list[AliasMatch]) -> None:
         """ "North and South Waziristan", "Upper or Lower Dir": the first word of a pair
