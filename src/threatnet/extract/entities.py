@@ -142,6 +142,7 @@ class EntityFinder:
                           EntityType.LOCATION, span.start, span.end)
         self._add_acronyms(build, doc, agencies)
         self._add_missed_persons(build, doc, text)
+        self._add_running_aliases(build, doc, text)
         self._add_surnames(build, doc)
         if "'s" in text or "’s" in text:
             self._add_possessive_factions(build, doc)
@@ -717,6 +718,43 @@ class EntityFinder:
                 continue
             self._add_person(build, span, span)
 
+    def _add_running_aliases(self, build: _Builder, doc: Doc, text: str) -> None:
+        """ "Najmiddin Jalolov (alias Abu Yahya Muhammad Fatih)", "Qari Hussain Mehsud, also
+        known as Ustad-e-Fidayeen": one person under both names, the first written the
+        name; whatever the other name was taken for (a second person, "Fidayeen" as a
+        tactic) gives way."""
+        for found in self.shapes.running_alias.finditer(text):
+            other = doc.char_span(found.start("other"), found.end("other"),
+                                  alignment_mode="expand")
+            opener = doc.char_span(found.start(), found.start() + 1, alignment_mode="expand")
+            if other is None or opener is None or opener.start == 0:
+                continue
+            key = build.entity_at(opener.start - 1)
+            if key is None:
+                key = self._unnamed_person_before(build, doc, opener.start)
+            if key is None or build.types.get(key) != EntityType.PERSON:
+                continue
+            for taken in {build.entity_at(i) for i in range(other.start, other.end)} - {None}:
+                if taken != key and build.types[taken] == EntityType.PERSON and \
+                        build.by_key[taken].pack_id is None:
+                    build.merge(key, taken)  # the alias was taken for a second person
+            build.release(other.start, other.end)
+            build.mention(key, "", EntityType.PERSON, other.start, other.end)
+
+    def _unnamed_person_before(self, build: _Builder, doc: Doc, end: int) -> str | None:
+        """The capitalised name no one took right before an alias cue ("Najmiddin Jalolov
+        (alias …)"): a person of its own."""
+        start = end
+        while start > 0 and doc[start - 1].text[:1].isupper() and \
+                doc[start - 1].i not in build.taken and doc[start - 1].is_alpha:
+            start -= 1
+        if end - start < 2 or any(t.lower_ in self.org_heads for t in doc[start:end]):
+            return None
+        span = doc[start:end]
+        key = f"new:person:{word_key(span.text)}"
+        build.mention(key, span.text, EntityType.PERSON, span.start, span.end)
+        return key
+
     def _add_izafat_names(self, build: _Builder, doc: Doc, text: str) -> None:
         """ "Anwaar-ul-Haq Kakar", "Gulshan-e-Iqbal": hyphen-joined names the NER missed,
         typed by what stands next to them (`NameShapes.izafat_names`)."""
@@ -876,6 +914,17 @@ class _Builder:
 
     def alias(self, key: str, text: str) -> None:
         self.by_key[key].add_alias(text)
+
+    def merge(self, key: str, other: str) -> None:
+        """The entity `other` is `key` under another name: its mentions and names join it."""
+        entity, gone = self.by_key[key], self.by_key[other]
+        entity.mentions.extend(gone.mentions)
+        for alias in [gone.name, *gone.aliases]:
+            entity.add_alias(alias)
+        gone.mentions = []
+        for i, taken in list(self.taken.items()):
+            if taken == other:
+                self.taken[i] = key
 
     def release(self, start: int, end: int) -> None:
         """Give tokens back (a demonym inside a population name is not the state)."""

@@ -117,6 +117,11 @@ class NameShapes:
             words["designation_labels"]
         self.dossier_persons = words["dossier_person_labels"]
         self.dossier_aliases = words["dossier_alias_labels"]
+        # "X (alias Y)", "X, also known as Y": the cue and, after it, Y up to a closing
+        # bracket, a comma, a semicolon or the end of the sentence
+        self.running_alias = re.compile(r"[(,]\s*(?:" + "|".join(
+            re.escape(w) for w in sorted(words["running_alias_cues"], key=len, reverse=True))
+            + r")\s+(?P<other>[A-Z][^(),;.\n]{1,60}?)\s*(?=[),;.]|\n|$)")
         self.alias_cues = re.compile(r"\(\s*(?:" + "|".join(
             re.escape(w) for w in sorted(words["dossier_alias_cues"], key=len, reverse=True))
             + r")\s+(?P<alias>[^()\n]{2,60})\)", re.IGNORECASE)
