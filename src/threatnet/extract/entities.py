@@ -87,6 +87,7 @@ class EntityFinder:
         self.role_nouns = word_set(_LEX, "person_role_nouns")
         self.locative_words = word_set(_LEX, "locative_words")
         self.seat_heads = word_set(_LEX, "seat_of_power_heads")
+        self.capital_names = frozenset(lex["capital_names"])
         self._izafat_place_words = self.place_heads | self.place_features
         # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
         # "Hafiz Gul Bahadur group"
@@ -163,36 +164,38 @@ class EntityFinder:
                 return
         if entry.type == EntityType.PERSON and self.shapes.kunya_before(doc, m.start):
             return  # "Abu Omar Khorasani" is not the pack's Umar Khorasani
-        if entry.type == EntityType.STATE:
-            entry = self._capital_as_place(doc, m) or entry
+        if entry.type == EntityType.STATE and self._capital_as_place(doc, m):
+            name = doc[m.start:m.end].text
+            build.mention(f"new:location:{word_key(name)}", name, EntityType.LOCATION,
+                          m.start, m.end)
+            return
         key = f"pack:{entry.id}"
         build.mention(key, entry.name, entry.type, m.start, m.end, pack_id=entry.id,
                       aliases=entry.names())
 
-    def _capital_as_place(self, doc: Doc, m: AliasMatch):
+    def _capital_as_place(self, doc: Doc, m: AliasMatch) -> bool:
         """ "a blast in Islamabad", "the outskirts of Tehran": a state's capital written as a
-        place is the city (a place of the pack), while "Islamabad says" and "the government
-        in Islamabad" stay the state."""
-        place = self._place_names.get(_name_key(doc[m.start:m.end].text))
-        if place is None:
-            return None
+        place is the city, while "Islamabad says" and "the government in Islamabad" stay
+        the state."""
+        if doc[m.start:m.end].text not in self.capital_names:
+            return False
         head = doc[m.start:m.end].root
         prep = head.head
         if head.dep_ in ("compound", "poss"):
-            return place if prep.lemma_.casefold() in self._izafat_place_words else None
+            return prep.lemma_.casefold() in self._izafat_place_words
         if head.dep_ != "pobj":
-            return None
+            return False
         word = prep.lower_
         if word == "of" and {prep.head.lemma_.casefold(), prep.head.lower_} & self.locative_words:
-            return place
+            return True
         # the noun the preposition follows, whatever the parser hung it on ("overthrow the
         # government in Tashkent" attaches "in" to the verb)
         before = doc[prep.i - 1] if prep.i > 0 else prep
         if word not in self.locative_words or \
                 {prep.head.lemma_.casefold(), prep.head.lower_, before.lemma_.casefold(),
                  before.lower_} & self.seat_heads:
-            return None
-        return place
+            return False
+        return True
 
     def _add_elided_places(self, build: _Builder, doc: Doc, matches: list[AliasMatch]) -> None:
         """ "North and South Waziristan", "Upper or Lower Dir": the first word of a pair
