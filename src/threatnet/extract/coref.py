@@ -674,7 +674,10 @@ class Coreference:
             pool = [c for c in pool if c.type != EntityType.STATE or c.coordinated or
                     self._people_of(c)]
             plural = [c for c in pool if c.coordinated or c.plural or c.token in self._pairs]
-            pool = plural or pool
+            here = [c for c in plural if c.paragraph == paragraph]
+            if here or not any(c.paragraph == paragraph for c in pool):
+                pool = here or plural or pool  # a plural of another paragraph never
+                # outranks this paragraph's own actor ("The Taliban denied … Their …")
             people = self._unnamed_people_before(tok)
             if people is not None and not any(c.sentence > self.sent_of[people] for c in pool):
                 return None  # "Three gunmen stormed the campus. Forces fought them"

@@ -147,6 +147,7 @@ class EntityFinder:
         self._add_surnames(build, doc)
         if "'s" in text or "’s" in text:
             self._add_possessive_factions(build, doc)
+        self._add_local_branches(build, doc)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
@@ -350,6 +351,65 @@ class EntityFinder:
             name = f"{person.name} {head.lower_}"
             build.mention(f"new:{EntityType.ARMED_GROUP}:{_name_key(name)}", name,
                           EntityType.ARMED_GROUP, i, i + 1)
+
+    def _add_local_branches(self, build: _Builder, doc: Doc) -> None:
+        """ "the Islamic State's local affiliate", "the regional branch of the Islamic
+        State", "the Islamic State affiliate": the owner's one branch the pack places (by
+        its region) in the country the report is mostly about; nothing when there is no
+        such one branch."""
+        country: list[str | None] = []  # worked out once, at the first such phrase
+        for i in tokens_whose(doc, LOWER, self.shapes.local_branch_heads):
+            head = doc[i]
+            if i in build.taken or head.pos_ != "NOUN":
+                continue
+            local = any(c.dep_ == "amod" and c.lower_ in self.shapes.local_branch_words
+                        for c in head.lefts)
+            owners = [build.entity_at(t) for t in self._owner_tokens(doc, i, i + 1)] + \
+                [build.entity_at(c.i) for c in head.lefts if c.dep_ == "poss"]
+            if not local:  # "the Islamic State affiliate": the owner as the modifier
+                owners = [build.entity_at(c.i) for c in head.lefts if c.dep_ == "compound"]
+                if not owners or head.lower_ not in ("affiliate", "franchise", "branch"):
+                    continue
+            groups = {o for o in owners if o and build.types.get(o) == EntityType.ARMED_GROUP
+                      and build.by_key[o].pack_id in self._children}
+            if len(groups) != 1:
+                continue
+            if not country:
+                country.append(self._report_country(build))
+            owner = build.by_key[groups.pop()].pack_id
+            branches = [c for c in self._children[owner]
+                        if country[0] and self._country_of(c) == country[0]]
+            if len(branches) == 1:
+                branch = branches[0]
+                start = min([c.i for c in head.lefts if c.dep_ == "amod" and
+                             c.lower_ in self.shapes.local_branch_words] + [i])
+                build.mention(f"pack:{branch.id}", branch.name, branch.type, start, i + 1,
+                              pack_id=branch.id, aliases=branch.names())
+
+    def _country_of(self, entry) -> str | None:
+        """The state a pack entry's place (or its region) lies in."""
+        place = self._place_names.get(_name_key(entry.region)) if entry.region else entry
+        if place is None:
+            return None
+        for pid in [place.id, *self.pack.ancestors(place.id)]:
+            found = self.pack.get(pid)
+            if found is not None and found.type == EntityType.STATE:
+                return found.id
+        return None
+
+    def _report_country(self, build: _Builder) -> str | None:
+        """The state most of the report's places and states are in (more than half)."""
+        counts: dict[str, int] = {}
+        for key, entity in build.by_key.items():
+            if entity.pack_id is None or build.types[key] not in (EntityType.STATE,
+                                                                  EntityType.LOCATION):
+                continue
+            state = self._country_of(self.pack.get(entity.pack_id))
+            if state is not None:
+                counts[state] = counts.get(state, 0) + len(entity.mentions)
+        total = sum(counts.values())
+        best = max(counts, key=counts.get, default=None)
+        return best if best is not None and counts[best] * 2 > total else None
 
     def _led_group(self, person_id: str | None, head: Token):
         """The one group the pack says a person led or founded, for a noun that names a

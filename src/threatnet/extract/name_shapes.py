@@ -103,6 +103,8 @@ class NameShapes:
         self.armed_faction_heads = words["armed_faction_heads"]
         self.whole_group_heads = words["whole_group_heads"]
         self.branch_heads = words["branch_heads"]
+        self.local_branch_heads = frozenset(words["local_branch_heads"])
+        self.local_branch_words = frozenset(words["local_branch_words"])
         self._faction_words = re.compile(r"\b(?:" + "|".join(
             sorted(self.faction_heads | self.branch_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]

@@ -1,0 +1,51 @@
+"""A group's branch named only by where it is ("the Islamic State's local affiliate") is the
+one branch the actor pack places in the report's country (extract/entities.py); a plural
+pronoun keeps to its own paragraph's actors (extract/coref.py). Reports of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatnet.ingest import document_from_text
+
+AFGHAN = ("Afghanistan\n\nA bomb tore through a mosque in Kunduz, Afghanistan, on Friday. "
+          "{branch} said it had carried out the attack. Officials in Kabul and Jalalabad "
+          "said security in Afghanistan's cities would be tightened.")
+
+
+def _entity_of(record, text: str):
+    return next((e for e in record.entities for m in e.mentions if text in m.text), None)
+
+
+@pytest.mark.parametrize("branch, mention", [
+    ("The Islamic State's local affiliate", "affiliate"),
+    ("The regional branch of the Islamic State", "branch"),
+    ("The Islamic State affiliate", "affiliate"),
+])
+def test_a_local_branch_is_the_packs_branch_in_the_reports_country(extractor, branch,
+                                                                   mention):
+    record = extractor.extract(document_from_text(AFGHAN.format(branch=branch), "r.txt",
+                                                  "2021-10-10"))
+    entity = _entity_of(record, mention)
+    assert entity is not None and entity.pack_id == "iskp", \
+        [(e.name, [m.text for m in e.mentions]) for e in record.entities]
+
+
+def test_no_branch_where_the_report_is_about_no_country_of_one(extractor):
+    text = ("Note\n\nThe Islamic State's local affiliate claimed an attack in Mosul, Iraq, "
+            "and another in Raqqa, Syria.")
+    record = extractor.extract(document_from_text(text, "r.txt", "2017-01-10"))
+    entity = _entity_of(record, "affiliate")
+    assert entity is None or entity.pack_id != "iskp"
+
+
+def test_their_keeps_to_its_own_paragraph(extractor):
+    text = ("Kabul\n\nGunmen stormed Kabul University on Monday, killing 22 people.\n\n"
+            "The Islamic State's Khorasan branch claimed the attack. It said two of its "
+            "fighters had taken part.\n\nThe Taliban denied any role. Their spokesman, "
+            "Zabihullah Mujahid, accused the government of staging the attack.\n")
+    record = extractor.extract(document_from_text(text, "r.txt", "2020-11-03"))
+    names = {e.id: e.name for e in record.entities}
+    members = {names[c.object] for c in record.claims if str(c.predicate) == "member_of"
+               and names[c.subject] == "Zabihullah Mujahid"}
+    assert members == {"Taliban"}, members
