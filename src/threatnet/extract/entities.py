@@ -88,6 +88,8 @@ class EntityFinder:
         self.locative_words = word_set(_LEX, "locative_words")
         self.seat_heads = word_set(_LEX, "seat_of_power_heads")
         self.capital_names = frozenset(lex["capital_names"])
+        self.place_prefixes = word_set(_LEX, "place_prefixes")
+        self.facility_prefixes = word_set(_LEX, "facility_prefixes")
         self._izafat_place_words = self.place_heads | self.place_features
         # a group's names by their words: "Hafiz Gul Bahadur's group" is the pack's
         # "Hafiz Gul Bahadur group"
@@ -116,7 +118,8 @@ class EntityFinder:
         matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
         for m in matches:
-            if m.start in unlinked:
+            if m.start in unlinked and not (unlinked[m.start] == "name" and
+                                            self._prefixed(doc, m.start) == "place"):
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
                 self._add_pack_match(build, doc, m)
@@ -131,6 +134,7 @@ class EntityFinder:
         self._add_populations(build, doc)
         self._add_events(build, doc)
         self._add_izafat_names(build, doc, text)  # before the NER cuts them ("Haq Afridi")
+        self._add_prefixed_places(build, doc)  # before the NER makes "Tehsil Bara" a person
         self._add_ner(build, doc, agencies)
         for span in self.places.named_places(doc, set(build.taken)):
             key = f"new:location:{word_key(span.text)}"
@@ -635,6 +639,8 @@ class EntityFinder:
             span = self._clean_span(ent)
             if span is None or span.text.casefold() in self.ner_stoplist:
                 continue
+            if self._add_prefixed(build, span):
+                continue
             if all(t.lower_ in self.calendar_words for t in span if t.is_alpha):
                 continue  # "Easter Sunday", "Ashura": a day, not a place
             if _whole_line(span) or self.shapes.is_kicker(span):
@@ -672,6 +678,53 @@ class EntityFinder:
                 else None
             if featured:  # "the Mamund valley": the valley's own name too
                 build.alias(key, featured)
+
+    def _prefixed(self, doc: Doc, start: int) -> str | None:
+        """ "place" or "facility" when the unit word before token `start` ("Distt",
+        "tehsil", "PS", "Police Station") says what the name after it is."""
+        for words, kind in ((2, "facility"), (1, "facility"), (1, "place")):
+            if start >= words:
+                unit = " ".join(t.lower_ for t in doc[start - words:start])
+                if unit in (self.facility_prefixes if kind == "facility"
+                            else self.place_prefixes):
+                    return kind
+        return None
+
+    def _add_prefixed(self, build: _Builder, span: Span) -> bool:
+        """A name the NER took with its facility word: "PS Burgai" is a police station.
+        False when the span opens with no such word."""
+        doc = span.doc
+        for cut in (2, 1):
+            if len(span) <= cut or not span[cut].text[:1].isupper():
+                continue
+            kind = self._prefixed(doc, span.start + cut)
+            if kind == "facility":
+                key = f"new:{EntityType.INFRASTRUCTURE}:{word_key(span.text)}"
+                build.mention(key, span.text, EntityType.INFRASTRUCTURE, span.start, span.end)
+                return True
+        return False
+
+    def _add_prefixed_places(self, build: _Builder, doc: Doc) -> None:
+        """ "District Lakki Marwat", "tehsil Khar", "village Shakai": the capitalised name
+        after a unit word is a place (the pack's, when it knows the name), the unit word
+        no part of it."""
+        for i in tokens_whose(doc, LOWER, self.place_prefixes):
+            start = end = i + 1
+            while end < len(doc) and end - start < 4 and end not in build.taken and \
+                    doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end == start or (end < len(doc) and doc[end].lower_ in self.place_heads):
+                continue  # nothing named, or "District Police Officer"-like titles
+            name = doc[start:end]
+            if self.shapes.is_job_title(name):
+                continue
+            entry = self._place_names.get(_name_key(name.text))
+            if entry is not None:
+                build.mention(f"pack:{entry.id}", entry.name, entry.type, start, end,
+                              pack_id=entry.id, aliases=entry.names())
+            else:
+                build.mention(f"new:location:{word_key(name.text)}", name.text,
+                              EntityType.LOCATION, start, end)
 
     @staticmethod
     def _with_name_words(build: _Builder, span: Span,
