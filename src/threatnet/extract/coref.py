@@ -615,7 +615,7 @@ class Coreference:
         else:
             allowed = {EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
         sentence, paragraph = self.sent_of[tok.i], self.paragraph_of[tok.i]
-        if lower == "it" and is_expletive(tok):
+        if lower == "it" and (is_expletive(tok) or self._thing_before(tok)):
             return None
         owner = self._relative_owner(tok, allowed)
         if owner is not None:
@@ -759,6 +759,20 @@ class Coreference:
                 self._chosen[tok.i] = group[-1].token
                 return group[-1].entity
         return None
+
+    def _thing_before(self, tok: Token) -> bool:
+        """ "gunmen fired on his car as it slowed": "it" subject of a clause hung on the verb
+        just before it, whose object is a thing (no actor), is that thing."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.head.i > tok.i or \
+                not any(c.dep_ == "mark" for c in clause.children):
+            return False
+        governor = clause.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"] + \
+            [g for c in governor.children if c.dep_ == "prep" for g in c.children
+             if g.dep_ == "pobj"]
+        return any(o.pos_ == "NOUN" and o.i < tok.i and
+                   self._type(self.mention_of.get(o.i, "")) not in ACTORS for o in objects)
 
     def _modifier_stems(self, tok: Token) -> tuple[str, ...]:
         """The stems of the proper modifiers of a group noun that are no state's adjective
