@@ -31,3 +31,23 @@ def test_it_still_means_the_group_in_its_own_clause(extractor):
     text = "The TTP claimed the attack on Monday, and it warned of more."
     record = extractor.extract(document_from_text(text, "note.txt", "2020-01-01"))
     assert record.entities and record.entities[0].name == "Tehrik-i-Taliban Pakistan"
+
+
+@pytest.mark.parametrize("text", [
+    "The United States designated the IJU in 2005. It is banned in Uzbekistan.",
+    "Washington listed Jaish-e-Mohammed in 2001. It was also proscribed in Britain.",
+    "Pakistan outlawed Lashkar-e-Jhangvi in 2001; it is banned to this day.",
+])
+def test_what_is_banned_is_a_group_not_the_state_that_banned_it(extractor, text):
+    record = extractor.extract(document_from_text(text, "note.txt", "2020-01-01"))
+    states = {e.id for e in record.entities if e.type.value == "state"}
+    assert not any(str(c.predicate) == "hostile_to" and c.object in states
+                   for c in record.claims), [(c.subject, c.predicate, c.object)
+                                             for c in record.claims]
+
+
+def test_a_date_in_brackets_is_no_other_name(extractor):
+    text = "Bombings struck Tashkent and Bukhara (March–April 2004), killing 47 people."
+    record = extractor.extract(document_from_text(text, "note.txt", "2020-01-01"))
+    assert all("2004" not in m.text for e in record.entities if e.type.value == "location"
+               for m in e.mentions)

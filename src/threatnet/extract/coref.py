@@ -81,7 +81,8 @@ def _word_classes() -> dict[str, frozenset[str]]:
                           "build", "emerge"))
     data = load_data("coref.yaml")
     for name in ("parent_words", "offshoot_words", "leading_verbs", "partitive_heads",
-                 "unnamed_people", "generic_nouns", "name_heads", "member_nouns"):
+                 "unnamed_people", "generic_nouns", "name_heads", "member_nouns",
+                 "banned_verbs"):
         words[name] = frozenset(data[name])
     return words
 
@@ -133,6 +134,7 @@ class Coreference:
             words["unnamed_people"]
         self.generic_nouns = words["generic_nouns"]
         self.member_nouns = words["member_nouns"]
+        self.banned_verbs = words["banned_verbs"]
         self.name_heads = words["name_heads"]
         self.role_class, self.pair_positions = _discourse_data()
         self._discourse_words = frozenset(self.role_class) | frozenset(self.pair_positions) | \
@@ -596,6 +598,8 @@ class Coreference:
             allowed = GROUPS | {EntityType.STATE}
             if tok.dep_ == "poss" and tok.head.lemma_.casefold() in self.member_nouns:
                 allowed = GROUPS  # "its commander", "its fighters": no state's
+            elif tok.dep_ == "nsubjpass" and tok.head.lemma_.casefold() in self.banned_verbs:
+                allowed = GROUPS  # "It is banned in Uzbekistan": no state is banned
         elif tok.pos_ == "PRON":
             allowed = GROUPS | {EntityType.STATE}
             if _objective(tok):  # "has made them its target"

@@ -926,7 +926,9 @@ class EntityFinder:
             if before is None or any(not build.is_guess(i) for i in range(inner.start, inner.end)):
                 continue
             text = inner.text
-            if is_acronym(text) or (not text.isascii() and any(c.isalpha() for c in text)):
+            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in inner):
+                continue  # "Bukhara (March–April 2004)": a date, whatever its dashes
+            if is_acronym(text) or any(c.isalpha() and not c.isascii() for c in text):
                 build.release(inner.start, inner.end)
                 build.alias(before, text)
                 build.mention(before, "", EntityType.ORGANIZATION, inner.start, inner.end)
