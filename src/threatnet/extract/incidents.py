@@ -61,6 +61,7 @@ class IncidentFinder:
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
             *lex.suspicion_nouns, *lex.doer_ties, *lex.doer_deeds,
             "be", "have", "hostage"]) | \
+            frozenset(w.split()[0] for w in lex.intrusion_verbs) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
                                              *lex.deed_verbs, *lex.doer_deeds])
         self._hashes: numpy.ndarray | None = None
@@ -68,6 +69,7 @@ class IncidentFinder:
         self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
         self.doer_phrases = DoerReader(self.lex, {}, lambda e: None)
+        self.intrusion_heads = frozenset(w.split()[0] for w in lex.intrusion_verbs)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
@@ -176,6 +178,11 @@ class IncidentFinder:
         held = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + \
             [p for c in tok.children if c.dep_ == "agent" for p in c.children
              if p.dep_ == "pobj"]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "January 2: An IED … went off": an entry's date parsed as the subject, the
+            # weapon as its apposition
+            held += [a for c in tok.children if c.dep_ == "npadvmod"
+                     for a in c.children if a.dep_ == "appos"]
         for child in held:
             for word in (child.lemma_.casefold(), child.lower_):
                 if word in self.lex.weapons:
@@ -301,7 +308,8 @@ class _Run:
                 told = self._named(named, tok)
                 here = here if _time_reference(tok) else told or here
                 continue
-            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok) or \
+                self._intrusion(tok)
             if kind is not None:
                 here = self._deed(tok, kind, here, marker, verbal=True) or here
                 continue
@@ -337,6 +345,57 @@ class _Run:
         if not doers and self._bare_toll(tok):
             return kind
         return None
+
+    def _intrusion(self, tok: Token) -> str | None:
+        """ "Armed men entered the hotel", "militants broke into an air force camp": a verb
+        of entering by force is a raid when its doer is armed and what it enters is a
+        facility (never "the minister entered the building", "entered Afghanistan")."""
+        lex = self.lex
+        if tok.pos_ != "VERB" or tok.lemma_.casefold() not in self.f.intrusion_heads:
+            return None
+        lemma = tok.lemma_.casefold()
+        entered = [c for c in tok.children if c.dep_ == "dobj"] if lemma in \
+            lex.intrusion_verbs else []
+        for child in tok.children:
+            words = [lemma]
+            if child.dep_ == "dobj":  # "forced their way into"
+                words.append(child.lemma_.casefold())
+                preps = [p for p in child.children if p.dep_ == "prep"] + \
+                    [p for p in tok.children if p.dep_ == "prep"]
+            elif child.dep_ == "prep":
+                preps = [child]
+            else:
+                continue
+            entered += [o for p in preps if " ".join([*words, p.lower_]) in lex.intrusion_verbs
+                        for o in p.children if o.dep_ == "pobj"]
+        if not any(self._facility(o) for o in entered):
+            return None
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return lex.intrusion_kind if any(self._armed(d) for d in doers) else None
+
+    def _facility(self, noun: Token) -> bool:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        entity = self.entity_of(noun.i)
+        if entity is not None and entity.type in ACTORS:
+            return False  # "entered the Frontier Corps"; "entered Afghanistan": no facility
+        lemma = noun.lemma_.casefold()
+        mods = [f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ == "compound"]
+        return any(w in self.lex.facility_nouns or w in self.lex.intrusion_places
+                   for w in (lemma, *mods))
+
+    def _armed(self, doer: Token) -> bool:
+        """ "armed men", "gunmen", "BLA fighters": a doer who comes armed."""
+        lemma = doer.lemma_.casefold()
+        if lemma in self.lex.armed_doers or doer.lower_ in self.lex.armed_doers:
+            return True
+        if lemma in self.lex.anonymous and any(
+                c.lower_ in self.lex.armed_words for c in doer.children if c.i < doer.i):
+            return True
+        entity = self.entity_of(doer.i)
+        return entity is not None and entity.type == EntityType.ARMED_GROUP
 
     def _bare_toll(self, tok: Token) -> bool:
         """ "Two customs officials were shot dead in Dera Ismail Khan on Friday", "Three
@@ -618,7 +677,34 @@ class _Run:
         if (plural and not _one_attack(tok)) or kind is None or lemma == "incident" or \
                 self.f.unreal(tok):
             return None
-        return self._deed(tok, kind, here, marker, verbal=False)
+        found = self._deed(tok, kind, here, marker, verbal=False)
+        told = self._relative_deed(tok)
+        if found is not None and told is not None and told not in found.triggers:
+            found.triggers.append(told)  # its subject did it: "the attack the BLA carried out"
+        return found
+
+    def _relative_deed(self, noun: Token) -> Token | None:
+        """The verb of doing of a relative clause on an incident noun ("the suicide attack
+        the BLA carried out on …"), or on the noun of a sort the incident noun follows
+        ("the sort of raid the TTP mounted on …", where the parse hangs it there)."""
+        if noun.pos_ != "NOUN":
+            return None
+        holders = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.casefold() in self.lex.kind_of_nouns:
+            holders.append(noun.head.head)
+        for holder in holders:
+            for verb in holder.children:
+                if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB" or \
+                        verb.i < noun.i:
+                    continue
+                lemma = verb.lemma_.casefold()
+                words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children
+                                  if c.dep_ == "prt")}
+                if words & self.lex.deed_verbs and any(
+                        c.dep_ == "nsubj" for c in verb.children):
+                    return verb
+        return None
 
     def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
                  marker: bool) -> FoundIncident | None:
@@ -984,6 +1070,12 @@ class _Run:
     def _join(self, incident: FoundIncident, tok: Token) -> None:
         incident.triggers.append(tok)
         self._mention(incident, tok, definite=False)
+        head = _chain_head(tok, self.lex.chain_heads)
+        if head is not None and incident.entity.pack_id is None:
+            # "armed men stopped two coaches … and shot the passengers": the chain's
+            # first verb is where the text starts telling the deed
+            self.adder.mention(incident.entity, head.i, head.i + 1,
+                               take=self.entity_of(head.i) is None)
         places, date = self._anchors(tok)
         incident.places = self._refined(incident.places, places) or incident.places or places
         incident.date = incident.date or date
@@ -1034,9 +1126,15 @@ class _Run:
                                           if not self._outside_story(t))}, key=lambda t: t.i)
             own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
+            told = self._relative_deed(tok)
+            if told is not None and told.head is not tok:
+                # "the kind of attack the BLA carried out on X": the clause is the noun's
+                own = sorted({*own, *(t for t in told.subtree
+                                      if not self._outside_story(t))}, key=lambda t: t.i)
             # "the March attack on X and the October bombing near Y": a noun's own first
-            date = date_of(own, self.dates, self.published) or \
-                (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
+            base = self._day_base(tok)
+            date = date_of(own, self.dates, base) or \
+                (None if self._reacted_to(tok) else date_of(scope, self.dates, base))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
             verb = _clause_verb(root)
@@ -1058,6 +1156,15 @@ class _Run:
             self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
+
+    def _day_base(self, tok: Token) -> str | None:
+        """The day "on Monday" counts back from: the day of the timeline entry the deed is
+        told in ("January 2: An IED … went off on Monday"), else the publication date."""
+        entry = self.entries.at(tok.idx)
+        if entry is not None and entry.date and len(entry.date) == 10 and \
+                (self.published is None or entry.date <= self.published[:10]):
+            return entry.date
+        return self.published
 
     def _reacted_to(self, tok: Token) -> bool:
         """An incident noun that a verb of what came after governs ("blamed the Taliban on
@@ -1146,6 +1253,20 @@ def _clause_verb(tok: Token) -> Token:
             "dobj", "pobj", "prep", "nsubj", "nsubjpass") and node.head.i != node.i:
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else tok
+
+
+def _chain_head(tok: Token, heads: frozenset[str]) -> Token | None:
+    """The first verb of the chain a deed ends ("stopped a bus, ordered the men out and
+    killed them": "stopped"), when the deed has no subject of its own and that verb is of
+    the interception class; None otherwise."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    node = tok
+    while node.dep_ == "conj" and node.head.pos_ == "VERB":
+        node = node.head
+    if node is tok or node.lemma_.casefold() not in heads:
+        return None
+    return node
 
 
 def _time_reference(tok: Token) -> bool:
