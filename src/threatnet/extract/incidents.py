@@ -671,6 +671,10 @@ class _Run:
         dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.casefold()
+        if plural and not self.f.unreal(tok):
+            several = self._conjoined(tok)
+            if several is not None:
+                return several
         if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
             return self._anaphor(tok, lemma, here, marker)
         kind = self.f.noun_kind(tok)
@@ -682,6 +686,48 @@ class _Run:
         if found is not None and told is not None and told not in found.triggers:
             found.triggers.append(told)  # its subject did it: "the attack the BLA carried out"
         return found
+
+    def _conjoined(self, noun: Token) -> FoundIncident | None:
+        """ "the attacks on the air base at X in January 2016 and on an army camp at Y in
+        September 2016": a plural incident noun whose repeated preposition opens phrases
+        that each carry a date of their own is one incident per phrase."""
+        kind = self.f.noun_kind(noun)
+        first = next((c for c in noun.children if c.dep_ == "prep" and
+                      c.lower_ in CONJOINED_PREPS), None)
+        if kind is None or first is None:
+            return None
+        sent = sentence_of(noun)
+        starts = [first] + [t for t in self.doc[first.i + 1:sent.end]
+                            if t.dep_ == "conj" and t.lower_ == first.lower_ and
+                            t.i > 0 and t.nbor(-1).dep_ in ("cc", "punct")]
+        if len(starts) < 2:
+            return None
+        base = self._day_base(noun)
+        phrases = []
+        for n, prep in enumerate(starts):
+            end = starts[n + 1].i - 1 if n + 1 < len(starts) else prep.right_edge.i + 1
+            while n + 1 == len(starts) and end < sent.end and self.doc[end].dep_ == "prep":
+                end = self.doc[end].right_edge.i + 1  # "in January 2016" hung on the verb
+            words = [t for t in self.doc[prep.i:end] if not t.is_punct and t.dep_ != "cc"]
+            date = date_of(words, self.dates, base)
+            if not date:
+                return None  # "attacks on the army and on the police": a record
+            phrases.append((prep, words, self.place_reader.places(noun, words), date))
+        if len({(tuple(p), d) for _, _, p, d in phrases}) < len(phrases):
+            return None
+        made = None
+        for n, (prep, words, places, date) in enumerate(phrases):
+            entity = self.adder.entity(f"incident:{prep.i}", kind, EntityType.EVENT)
+            made = FoundIncident(entity, kind, places=places, date=date)
+            self.out.incidents.append(made)
+            # the struck thing is the phrase's trigger; the plural noun a mention of each
+            # ("X was blamed for the attacks …": X for every one)
+            made.triggers.append(next((c for c in prep.children if c.dep_ == "pobj"), noun))
+            made.mentions.append(noun)
+            start = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "det")]) \
+                if n == 0 else prep.i
+            self.adder.mention(entity, start, words[-1].i + 1, take=False)
+        return made
 
     def _relative_deed(self, noun: Token) -> Token | None:
         """The verb of doing of a relative clause on an incident noun ("the suicide attack
@@ -1205,6 +1251,7 @@ _PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:j
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
 
 
+CONJOINED_PREPS = ("on", "of", "against", "at", "near")  # "the attacks on X and on Y"
 PLURAL_REACH = 2  # sentences back a plural anaphor ("the killings") may reach
 # "the first attack", "the latter bombing": which of the incidents told (0: the last)
 ORDINALS = {"first": 1, "earlier": 1, "former": 1, "second": 2, "third": 3, "latter": 0,
