@@ -32,6 +32,8 @@ def _places(rec, incident) -> set[str]:
     ("On Tuesday night armed men entered a guest house in Herat and held its staff for "
      "six hours.", "Herat"),
     ("Masked gunmen barged into a girls' school in Chitral on Monday morning.", "Chitral"),
+    ("Late on Saturday armed men entered the Serena Hotel in Kabul and took guests "
+     "hostage.", "Kabul"),  # a named hotel the entity finder may type as an organisation
 ])
 def test_an_armed_doer_entering_a_facility_is_an_incident(extractor, text, place):
     rec = record(extractor, text, published=PUBLISHED)

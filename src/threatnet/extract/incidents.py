@@ -379,8 +379,10 @@ class _Run:
         if noun.pos_ not in ("NOUN", "PROPN"):
             return False
         entity = self.entity_of(noun.i)
-        if entity is not None and entity.type in ACTORS:
+        if entity is not None and entity.type in ACTORS - {EntityType.ORGANIZATION}:
             return False  # "entered the Frontier Corps"; "entered Afghanistan": no facility
+        # (a name the entity finder took for an organisation, "the Intercontinental Hotel",
+        # is a facility by its head noun)
         lemma = noun.lemma_.casefold()
         mods = [f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ == "compound"]
         return any(w in self.lex.facility_nouns or w in self.lex.intrusion_places
