@@ -164,6 +164,26 @@ def test_the_murder_refers_back(extractor, text, later):
     assert later in [m.casefold() for m in mention_texts(incident)]
 
 
+# -- a group's deed against a known single site, dated ------------------------------
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Two years before, in May 2022, the same group had attacked Jinnah International "
+     "Airport in Karachi.", "2022-05"),
+    ("The TTP attacked the Police Training College Quetta in October 2016.", "2016-10"),
+    ("ISKP fighters struck Hamid Karzai International Airport in August 2021.", "2021-08"),
+])
+def test_a_dated_deed_against_a_known_site_is_an_incident(extractor, text, month):
+    rec = record(extractor, text, published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert incident.incident.date == month
+
+
+def test_a_record_of_deeds_against_a_site_stays_a_relation(extractor):
+    rec = record(extractor, "The BLA has repeatedly attacked the Chinese consulate in "
+                 "Karachi.", published=PUBLISHED)
+    assert incidents_in_order(rec) == []
+
+
 def test_a_group_s_deed_in_a_relative_clause_keeps_its_perpetrator(extractor):
     rec = record(extractor, "He praised the sort of raid the TTP mounted on the "
                  "cantonment in Bannu in July 2023.", published=PUBLISHED)

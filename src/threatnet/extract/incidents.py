@@ -979,12 +979,22 @@ class _Run:
                     if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
         if not objects or len(entities) < len(objects):
             return False
+        if date and all(e.type == EntityType.INFRASTRUCTURE and self._site(e) for e in entities) \
+                and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                            for c in tok.children):
+            return False  # "had attacked the Chinese consulate in Karachi in November 2018"
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             return True  # "has attacked … since": a record, not an incident
         if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
             places = []  # a place makes a relation between actors no incident
         return not places and not (date and len(date) == 10) and not self._hurt(tok) and \
             not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in ("dead", "down"))
+
+    def _site(self, entity: Entity) -> bool:
+        """A known single site ("Jinnah International Airport", "Chinese consulate in
+        Karachi"), not a network or a project ("Karakoram Highway", "CPEC")."""
+        name = re.split(r"\s(?:in|at)\s", entity.name, maxsplit=1)[0].split()
+        return any(w.casefold() in self.lex.facility_nouns for w in name)
 
     def _target_noun(self, tok: Token) -> bool:
         """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
