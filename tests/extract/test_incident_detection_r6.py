@@ -112,6 +112,19 @@ def test_a_plural_noun_without_dated_places_stays_none(extractor, text):
     assert len(incidents_in_order(rec)) <= 1
 
 
+@pytest.mark.parametrize("text", [
+    "In March 2021 the BLF claimed a wave of coordinated attacks on army posts in Panjgur "
+    "and Noshki.",
+    "The group was blamed for the simultaneous bombings of three churches in Lahore on "
+    "15 March 2015.",
+    "Officials attributed the near-simultaneous assaults on two police stations in Dera "
+    "Ismail Khan on 12 December 2023 to the TTP.",
+])
+def test_a_plural_told_as_one_operation_is_one_incident(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert len(incidents_in_order(rec)) == 1
+
+
 # -- an incident in a relative clause ---------------------------------------------------
 
 @pytest.mark.parametrize(("text", "place"), [

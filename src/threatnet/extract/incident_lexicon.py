@@ -115,6 +115,7 @@ class IncidentLexicon:
     intrusion_places: frozenset[str] = frozenset()
     chain_heads: frozenset[str] = frozenset()      # "stopped a bus … and shot"
     kind_of_nouns: frozenset[str] = frozenset()    # "the kind of attack X carried out"
+    one_operation_words: frozenset[str] = frozenset()  # "near-simultaneous attacks"
 
     def same_family(self, a: str, b: str) -> bool:
         """Two kinds one incident may be described by ("attack" goes with any)."""
@@ -253,4 +254,5 @@ def load_incident_lexicon() -> IncidentLexicon:
         intrusion_places=_words(intrusion.get("places", []), "verb_classes.intrusion"),
         chain_heads=_words(classes.get("interception", []), "verb_classes.interception"),
         kind_of_nouns=_words(d.get("kind_of_nouns", []), "kind_of_nouns"),
+        one_operation_words=_words(d.get("one_operation_words", []), "one_operation_words"),
     )

@@ -678,16 +678,36 @@ class _Run:
             if several is not None:
                 return several
         if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
-            return self._anaphor(tok, lemma, here, marker)
+            told = self._anaphor(tok, lemma, here, marker)
+            if told is not None or not (plural and self._one_operation(tok)):
+                return told
+            # "the coordinated assaults on two police stations on 12 December": one new
         kind = self.f.noun_kind(tok)
-        if (plural and not _one_attack(tok)) or kind is None or lemma == "incident" or \
-                self.f.unreal(tok):
+        if (plural and not (_one_attack(tok) or self._one_operation(tok))) or kind is None \
+                or lemma == "incident" or self.f.unreal(tok):
             return None
+        if plural and not _one_attack(tok):
+            # "a series of near-simultaneous attacks on Rangers posts in A, B and C": one
+            # operation of its own, when its own phrase places it ("a wave of coordinated
+            # attacks it called Operation X" names a campaign of incidents told apart)
+            own = [t for t in [*_own_phrase(tok), *_hung_after(tok)]
+                   if not self._outside_story(t)]
+            places = self.place_reader.places(tok, own)
+            return self._new(tok, kind, places, self._anchors(tok)[1]) if places else None
         found = self._deed(tok, kind, here, marker, verbal=False)
         told = self._relative_deed(tok)
         if found is not None and told is not None and told not in found.triggers:
             found.triggers.append(told)  # its subject did it: "the attack the BLA carried out"
         return found
+
+    def _one_operation(self, noun: Token) -> bool:
+        """ "a series of near-simultaneous attacks", "the coordinated assaults": a plural
+        told as one operation."""
+        words = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+        # "near-simultaneous" split by the tokenizer: "near", "-", "simultaneous"
+        words |= {f"{noun.doc[c.i - 2].lower_}-{c.lower_}" for c in noun.lefts
+                  if c.i >= 2 and noun.doc[c.i - 1].text == "-"}
+        return bool(words & self.lex.one_operation_words)
 
     def _conjoined(self, noun: Token) -> FoundIncident | None:
         """ "the attacks on the air base at X in January 2016 and on an army camp at Y in
@@ -1291,6 +1311,20 @@ def _own_phrase(noun: Token) -> list[Token]:
         out.append(node)
         stack += [c for c in node.children if not (node.i == noun.i and c.dep_ in ("conj", "cc"))]
     return sorted(out, key=lambda t: t.i)
+
+
+def _hung_after(noun: Token) -> list[Token]:
+    """The prepositional phrases right after a noun that the parse hung on its verb
+    ("attributed the assaults | on two police stations in X | to the TTP"): those of
+    place or target, up to the first of another kind."""
+    out: list[Token] = []
+    end = noun.right_edge.i + 1
+    doc = noun.doc
+    while end < len(doc) and doc[end].dep_ == "prep" and doc[end].head.i == noun.head.i \
+            and doc[end].lower_ in CONJOINED_PREPS + ("in",):
+        out += list(doc[end].subtree)
+        end = doc[end].right_edge.i + 1
+    return out
 
 
 def _editorial_note(line: str) -> bool:
