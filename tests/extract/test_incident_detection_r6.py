@@ -170,8 +170,10 @@ def test_weekdays_of_timeline_entries_count_from_the_entry(extractor, text, date
      "hallmarks of the BLA.", "the murder"),
     ("Militants killed a tribal elder in Kurram on Friday. The Taliban denied any role in "
      "the murder.", "the murder"),
+    ("Two engineers abducted in Dir on 4 May were found dead a week later. Police said the "
+     "episode bore the marks of the TTP.", "the episode"),
 ])
-def test_the_murder_refers_back(extractor, text, later):
+def test_the_murder_or_the_episode_refers_back(extractor, text, later):
     rec = record(extractor, text, published=PUBLISHED)
     [incident] = incidents_in_order(rec)
     assert later in [m.casefold() for m in mention_texts(incident)]
@@ -195,6 +197,27 @@ def test_a_record_of_deeds_against_a_site_stays_a_relation(extractor):
     rec = record(extractor, "The BLA has repeatedly attacked the Chinese consulate in "
                  "Karachi.", published=PUBLISHED)
     assert incidents_in_order(rec) == []
+
+
+@pytest.mark.parametrize(("text", "later"), [
+    ("On 3 June 2011 twin suicide bombings struck a market in Peshawar, killing 34 "
+     "people. The TTP claimed the bombings.", "the bombings"),
+    ("The twin blasts at a shrine in Quetta in May 2016 killed 20 worshippers. No group "
+     "said it had carried out the blasts.", "the blasts"),
+    ("Near-simultaneous attacks on three police posts in Lakki Marwat on Sunday left "
+     "six officers dead. Police blamed the TTP for the attacks.", "the attacks"),
+])
+def test_a_plural_refers_back_to_an_incident_told_in_the_plural(extractor, text, later):
+    rec = record(extractor, text, published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert later in [m.casefold() for m in mention_texts(incident)]
+
+
+def test_the_attacks_after_a_single_incident_stay_several(extractor):
+    rec = record(extractor, "Gunmen shot dead two policemen in Bannu on Monday. The "
+                 "attacks have grown more frequent since 2022.", published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert "the attacks" not in [m.casefold() for m in mention_texts(incident)]
 
 
 def test_a_group_s_deed_in_a_relative_clause_keeps_its_perpetrator(extractor):

@@ -776,8 +776,10 @@ class _Run:
 
     def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
                  marker: bool) -> FoundIncident | None:
-        if (tok.tag_ in ("NNS", "NNPS") and lemma not in self.lex.plural_anaphors) or \
-                lemma not in self.lex.anaphors:
+        if lemma in self.lex.anaphors and tok.tag_ in ("NNS", "NNPS") and \
+                lemma not in self.lex.plural_anaphors:
+            return self._plural_back(tok, lemma)
+        if lemma not in self.lex.anaphors:
             return None  # "the attacks": several; "the killings" of those one deed killed
         places, date = self._anchors(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -840,6 +842,30 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _plural_back(self, tok: Token, lemma: str) -> FoundIncident | None:
+        """ "the twin suicide bombings at the mosque … the bombings", "the Mumbai train
+        bombings … carried out the blasts": a bare plural reference ("the attacks" with no
+        phrase of its own) to the incident told in the plural just before (within
+        PLURAL_REACH sentences); otherwise "the attacks" means several."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                   for c in tok.lefts) or any(c.dep_ == "prep" for c in tok.children):
+            return None
+        fits = [f for f in self.out.incidents if f.last < tok.i and
+                self.lex.anaphor_fits(lemma, f.kind) and self._told_plural(f) and
+                sentence_number(tok) - sentence_number(f.mentions[-1]) <= PLURAL_REACH and
+                self.entries.same(f.mentions[-1].idx, tok.idx)]
+        target = max(fits, key=lambda f: f.last, default=None)
+        if target is not None:
+            self._mention(target, tok, definite=True)
+        return target
+
+    def _told_plural(self, incident: FoundIncident) -> bool:
+        """Told as one operation in the plural: "twin bombings", "Mumbai train bombings"."""
+        last = incident.entity.name.split()[-1].casefold() if incident.entity.name else ""
+        return (last.endswith("s") and last[:-1] in self.f.incident_nouns) or any(
+            m.tag_ in ("NNS", "NNPS") and m.lemma_.casefold() in self.f.incident_nouns
+            for m in incident.mentions)
 
     def _flashback(self, noun: Token, date: str | None) -> bool:
         """ "(Sheikh) had earlier been jailed over the 1994 kidnapping of tourists", told
