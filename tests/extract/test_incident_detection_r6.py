@@ -220,6 +220,26 @@ def test_the_attacks_after_a_single_incident_stay_several(extractor):
     assert "the attacks" not in [m.casefold() for m in mention_texts(incident)]
 
 
+# -- a dated name a reader gives an incident -----------------------------------------
+
+@pytest.mark.parametrize(("text", "alias"), [
+    ("The BLF claimed a March 2021 ambush on a convoy in Kech.", "March 2021 ambush"),
+    ("It also claimed the 2014 siege of the airport in Karachi.", "2014 siege"),
+    ("Officials recalled an October 2019 bombing at a market in Quetta.",
+     "October 2019 bombing"),
+])
+def test_a_dated_noun_phrase_is_an_alias_of_its_incident(extractor, text, alias):
+    rec = record(extractor, text, published=PUBLISHED)
+    assert any(alias in e.aliases for e in incidents_in_order(rec))
+
+
+def test_an_undated_kind_phrase_is_no_alias(extractor):
+    rec = record(extractor, "A suicide bombing killed nine people in Quetta on Monday.",
+                 published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    assert "suicide bombing" not in [a.casefold() for a in incident.aliases]
+
+
 def test_a_group_s_deed_in_a_relative_clause_keeps_its_perpetrator(extractor):
     rec = record(extractor, "He praised the sort of raid the TTP mounted on the "
                  "cantonment in Bannu in July 2023.", published=PUBLISHED)

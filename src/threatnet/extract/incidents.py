@@ -1206,6 +1206,12 @@ class _Run:
                 self.found.token_entity.get(i) == owner.id for i in (tok.i - 1, tok.i + 1)))
             self.adder.mention(incident.entity, start if definite else tok.i, tok.i + 1,
                                take=take)
+            phrase = self.doc[start:tok.i + 1]
+            if not definite and tok.pos_ == "NOUN" and any(t.like_num for t in phrase):
+                # "a December 2023 raid", "the Easter 2016 suicide bombing": a dated name
+                # a reader gives it, as an alias (the mention stays the noun)
+                incident.entity.add_alias(" ".join(
+                    t.text for t in phrase if not (t.i == start and t.dep_ == "det")))
         if tok not in incident.mentions:
             incident.mentions.append(tok)
             incident.mentions.sort(key=lambda t: t.i)
