@@ -107,6 +107,15 @@ class IncidentLexicon:
     sending_verbs: frozenset[str] = frozenset()   # "X said it had sent the bomber"
     self_described_nouns: frozenset[str] = frozenset()
     self_described_verbs: frozenset[str] = frozenset()
+    # round six: verb classes (data/incidents.yaml `verb_classes`)
+    intrusion_verbs: frozenset[str] = frozenset()  # "armed men entered the hotel"
+    intrusion_kind: str = "raid"
+    armed_words: frozenset[str] = frozenset()      # "armed men", "masked men"
+    armed_doers: frozenset[str] = frozenset()      # "gunmen", "militants"
+    intrusion_places: frozenset[str] = frozenset()
+    chain_heads: frozenset[str] = frozenset()      # "stopped a bus … and shot"
+    kind_of_nouns: frozenset[str] = frozenset()    # "the kind of attack X carried out"
+    one_operation_words: frozenset[str] = frozenset()  # "near-simultaneous attacks"
 
     def same_family(self, a: str, b: str) -> bool:
         """Two kinds one incident may be described by ("attack" goes with any)."""
@@ -144,6 +153,8 @@ def _by_kind(kinds: dict, part: str) -> dict[str, str]:
 def load_incident_lexicon() -> IncidentLexicon:
     d = load_data(_FILE)
     cues = d["attribution"]
+    classes = d.get("verb_classes", {})
+    intrusion = classes.get("intrusion", {})
     targets = tuple(TargetWords(t, _words(w.get("people", []), f"targets.{t}"),
                                 _words(w.get("places", []), f"targets.{t}"))
                     for t, w in d["targets"].items())
@@ -153,7 +164,10 @@ def load_incident_lexicon() -> IncidentLexicon:
     except ValueError as exc:
         raise InvalidData(_FILE, str(exc), "attribution") from None
     return IncidentLexicon(
-        verbs=_by_kind(d["kinds"], "verbs"), nouns=_by_kind(d["kinds"], "nouns"),
+        verbs=_by_kind(d["kinds"], "verbs") | {
+            str(w).casefold(): str(c["kind"]) for name, c in classes.items()
+            if isinstance(c, dict) and name != "intrusion" for w in c.get("verbs", [])},
+        nouns=_by_kind(d["kinds"], "nouns"),
         kind_words={str(k).casefold(): v for k, v in d["kind_words"].items()},
         anaphors={str(k): _words(v, f"anaphors.{k}") for k, v in d["anaphors"].items()},
         plural_anaphors=_words(d["plural_anaphors"], "plural_anaphors"),
@@ -226,10 +240,19 @@ def load_incident_lexicon() -> IncidentLexicon:
         speech_verbs=_words(cues["speech"], "speech"),
         deed_verbs=_words(cues["deed_verbs"], "deed_verbs"),
         hallmarks=_words(cues["hallmarks"], "hallmarks"),
-        weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs"),
+        weapon_verbs=_words(d["weapon_deeds"]["verbs"], "weapon_deeds.verbs") |
+        _words(classes.get("detonation", []), "verb_classes.detonation"),
         weapons={str(k).casefold(): str(v) for k, v in d["weapon_deeds"]["weapons"].items()},
         unreal=_words(d["unreal_governors"], "unreal_governors"),
         reactions=_words(d["reaction_verbs"], "reaction_verbs"),
         publication_labels=_words(d["publication_labels"], "publication_labels"),
         street_nouns=_words(d["street_nouns"], "street_nouns"),
+        intrusion_verbs=_words(intrusion.get("verbs", []), "verb_classes.intrusion"),
+        intrusion_kind=str(intrusion.get("kind", "raid")),
+        armed_words=_words(intrusion.get("armed_words", []), "verb_classes.intrusion"),
+        armed_doers=_words(intrusion.get("armed_doers", []), "verb_classes.intrusion"),
+        intrusion_places=_words(intrusion.get("places", []), "verb_classes.intrusion"),
+        chain_heads=_words(classes.get("interception", []), "verb_classes.interception"),
+        kind_of_nouns=_words(d.get("kind_of_nouns", []), "kind_of_nouns"),
+        one_operation_words=_words(d.get("one_operation_words", []), "one_operation_words"),
     )

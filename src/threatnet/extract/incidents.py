@@ -61,6 +61,7 @@ class IncidentFinder:
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
             *lex.suspicion_nouns, *lex.doer_ties, *lex.doer_deeds,
             "be", "have", "hostage"]) | \
+            frozenset(w.split()[0] for w in lex.intrusion_verbs) | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
                                              *lex.deed_verbs, *lex.doer_deeds])
         self._hashes: numpy.ndarray | None = None
@@ -68,6 +69,7 @@ class IncidentFinder:
         self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
         self.doer_phrases = DoerReader(self.lex, {}, lambda e: None)
+        self.intrusion_heads = frozenset(w.split()[0] for w in lex.intrusion_verbs)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:
@@ -176,6 +178,11 @@ class IncidentFinder:
         held = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + \
             [p for c in tok.children if c.dep_ == "agent" for p in c.children
              if p.dep_ == "pobj"]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # "January 2: An IED … went off": an entry's date parsed as the subject, the
+            # weapon as its apposition
+            held += [a for c in tok.children if c.dep_ == "npadvmod"
+                     for a in c.children if a.dep_ == "appos"]
         for child in held:
             for word in (child.lemma_.casefold(), child.lower_):
                 if word in self.lex.weapons:
@@ -301,7 +308,8 @@ class _Run:
                 told = self._named(named, tok)
                 here = here if _time_reference(tok) else told or here
                 continue
-            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok)
+            kind = self.f.verb_kind(tok) or self.f.doer_kind(tok) or self._killing(tok) or \
+                self._intrusion(tok)
             if kind is not None:
                 here = self._deed(tok, kind, here, marker, verbal=True) or here
                 continue
@@ -337,6 +345,59 @@ class _Run:
         if not doers and self._bare_toll(tok):
             return kind
         return None
+
+    def _intrusion(self, tok: Token) -> str | None:
+        """ "Armed men entered the hotel", "militants broke into an air force camp": a verb
+        of entering by force is a raid when its doer is armed and what it enters is a
+        facility (never "the minister entered the building", "entered Afghanistan")."""
+        lex = self.lex
+        if tok.pos_ != "VERB" or tok.lemma_.casefold() not in self.f.intrusion_heads:
+            return None
+        lemma = tok.lemma_.casefold()
+        entered = [c for c in tok.children if c.dep_ == "dobj"] if lemma in \
+            lex.intrusion_verbs else []
+        for child in tok.children:
+            words = [lemma]
+            if child.dep_ == "dobj":  # "forced their way into"
+                words.append(child.lemma_.casefold())
+                preps = [p for p in child.children if p.dep_ == "prep"] + \
+                    [p for p in tok.children if p.dep_ == "prep"]
+            elif child.dep_ == "prep":
+                preps = [child]
+            else:
+                continue
+            entered += [o for p in preps if " ".join([*words, p.lower_]) in lex.intrusion_verbs
+                        for o in p.children if o.dep_ == "pobj"]
+        if not any(self._facility(o) for o in entered):
+            return None
+        doers = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not doers and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            doers = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return lex.intrusion_kind if any(self._armed(d) for d in doers) else None
+
+    def _facility(self, noun: Token) -> bool:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        entity = self.entity_of(noun.i)
+        if entity is not None and entity.type in ACTORS - {EntityType.ORGANIZATION}:
+            return False  # "entered the Frontier Corps"; "entered Afghanistan": no facility
+        # (a name the entity finder took for an organisation, "the Intercontinental Hotel",
+        # is a facility by its head noun)
+        lemma = noun.lemma_.casefold()
+        mods = [f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ == "compound"]
+        return any(w in self.lex.facility_nouns or w in self.lex.intrusion_places
+                   for w in (lemma, *mods))
+
+    def _armed(self, doer: Token) -> bool:
+        """ "armed men", "gunmen", "BLA fighters": a doer who comes armed."""
+        lemma = doer.lemma_.casefold()
+        if lemma in self.lex.armed_doers or doer.lower_ in self.lex.armed_doers:
+            return True
+        if lemma in self.lex.anonymous and any(
+                c.lower_ in self.lex.armed_words for c in doer.children if c.i < doer.i):
+            return True
+        entity = self.entity_of(doer.i)
+        return entity is not None and entity.type == EntityType.ARMED_GROUP
 
     def _bare_toll(self, tok: Token) -> bool:
         """ "Two customs officials were shot dead in Dera Ismail Khan on Friday", "Three
@@ -612,18 +673,113 @@ class _Run:
         dets = [c.lower_ for c in tok.lefts if c.dep_ in ("det", "poss", "predet")]
         plural = tok.tag_ in ("NNS", "NNPS")
         lemma = tok.lemma_.casefold()
+        if plural and not self.f.unreal(tok):
+            several = self._conjoined(tok)
+            if several is not None:
+                return several
         if any(d in DEFINITE for d in dets) or (dets and dets[0] not in INDEFINITE):
-            return self._anaphor(tok, lemma, here, marker)
+            told = self._anaphor(tok, lemma, here, marker)
+            if told is not None or not (plural and self._one_operation(tok)):
+                return told
+            # "the coordinated assaults on two police stations on 12 December": one new
         kind = self.f.noun_kind(tok)
-        if (plural and not _one_attack(tok)) or kind is None or lemma == "incident" or \
-                self.f.unreal(tok):
+        if (plural and not (_one_attack(tok) or self._one_operation(tok))) or kind is None \
+                or lemma == "incident" or self.f.unreal(tok):
             return None
-        return self._deed(tok, kind, here, marker, verbal=False)
+        if plural and not _one_attack(tok):
+            # "a series of near-simultaneous attacks on Rangers posts in A, B and C": one
+            # operation of its own, when its own phrase places it ("a wave of coordinated
+            # attacks it called Operation X" names a campaign of incidents told apart)
+            own = [t for t in [*_own_phrase(tok), *_hung_after(tok)]
+                   if not self._outside_story(t)]
+            places = self.place_reader.places(tok, own)
+            return self._new(tok, kind, places, self._anchors(tok)[1]) if places else None
+        found = self._deed(tok, kind, here, marker, verbal=False)
+        told = self._relative_deed(tok)
+        if found is not None and told is not None and told not in found.triggers:
+            found.triggers.append(told)  # its subject did it: "the attack the BLA carried out"
+        return found
+
+    def _one_operation(self, noun: Token) -> bool:
+        """ "a series of near-simultaneous attacks", "the coordinated assaults": a plural
+        told as one operation."""
+        words = {c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")}
+        # "near-simultaneous" split by the tokenizer: "near", "-", "simultaneous"
+        words |= {f"{noun.doc[c.i - 2].lower_}-{c.lower_}" for c in noun.lefts
+                  if c.i >= 2 and noun.doc[c.i - 1].text == "-"}
+        return bool(words & self.lex.one_operation_words)
+
+    def _conjoined(self, noun: Token) -> FoundIncident | None:
+        """ "the attacks on the air base at X in January 2016 and on an army camp at Y in
+        September 2016": a plural incident noun whose repeated preposition opens phrases
+        that each carry a date of their own is one incident per phrase."""
+        kind = self.f.noun_kind(noun)
+        first = next((c for c in noun.children if c.dep_ == "prep" and
+                      c.lower_ in CONJOINED_PREPS), None)
+        if kind is None or first is None:
+            return None
+        sent = sentence_of(noun)
+        starts = [first] + [t for t in self.doc[first.i + 1:sent.end]
+                            if t.dep_ == "conj" and t.lower_ == first.lower_ and
+                            t.i > 0 and t.nbor(-1).dep_ in ("cc", "punct")]
+        if len(starts) < 2:
+            return None
+        base = self._day_base(noun)
+        phrases = []
+        for n, prep in enumerate(starts):
+            end = starts[n + 1].i - 1 if n + 1 < len(starts) else prep.right_edge.i + 1
+            while n + 1 == len(starts) and end < sent.end and self.doc[end].dep_ == "prep":
+                end = self.doc[end].right_edge.i + 1  # "in January 2016" hung on the verb
+            words = [t for t in self.doc[prep.i:end] if not t.is_punct and t.dep_ != "cc"]
+            date = date_of(words, self.dates, base)
+            if not date:
+                return None  # "attacks on the army and on the police": a record
+            phrases.append((prep, words, self.place_reader.places(noun, words), date))
+        if len({(tuple(p), d) for _, _, p, d in phrases}) < len(phrases):
+            return None
+        made = None
+        for n, (prep, words, places, date) in enumerate(phrases):
+            entity = self.adder.entity(f"incident:{prep.i}", kind, EntityType.EVENT)
+            made = FoundIncident(entity, kind, places=places, date=date)
+            self.out.incidents.append(made)
+            # the struck thing is the phrase's trigger; the plural noun a mention of each
+            # ("X was blamed for the attacks …": X for every one)
+            made.triggers.append(next((c for c in prep.children if c.dep_ == "pobj"), noun))
+            made.mentions.append(noun)
+            start = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "det")]) \
+                if n == 0 else prep.i
+            self.adder.mention(entity, start, words[-1].i + 1, take=False)
+        return made
+
+    def _relative_deed(self, noun: Token) -> Token | None:
+        """The verb of doing of a relative clause on an incident noun ("the suicide attack
+        the BLA carried out on …"), or on the noun of a sort the incident noun follows
+        ("the sort of raid the TTP mounted on …", where the parse hangs it there)."""
+        if noun.pos_ != "NOUN":
+            return None
+        holders = [noun]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.casefold() in self.lex.kind_of_nouns:
+            holders.append(noun.head.head)
+        for holder in holders:
+            for verb in holder.children:
+                if verb.dep_ not in ("relcl", "acl") or verb.pos_ != "VERB" or \
+                        verb.i < noun.i:
+                    continue
+                lemma = verb.lemma_.casefold()
+                words = {lemma, *(f"{lemma} {c.lower_}" for c in verb.children
+                                  if c.dep_ == "prt")}
+                if words & self.lex.deed_verbs and any(
+                        c.dep_ == "nsubj" for c in verb.children):
+                    return verb
+        return None
 
     def _anaphor(self, tok: Token, lemma: str, here: FoundIncident | None,
                  marker: bool) -> FoundIncident | None:
-        if (tok.tag_ in ("NNS", "NNPS") and lemma not in self.lex.plural_anaphors) or \
-                lemma not in self.lex.anaphors:
+        if lemma in self.lex.anaphors and tok.tag_ in ("NNS", "NNPS") and \
+                lemma not in self.lex.plural_anaphors:
+            return self._plural_back(tok, lemma)
+        if lemma not in self.lex.anaphors:
             return None  # "the attacks": several; "the killings" of those one deed killed
         places, date = self._anchors(tok)
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -686,6 +842,30 @@ class _Run:
         target.places = target.places or places
         target.date = target.date or date
         return target
+
+    def _plural_back(self, tok: Token, lemma: str) -> FoundIncident | None:
+        """ "the twin suicide bombings at the mosque … the bombings", "the Mumbai train
+        bombings … carried out the blasts": a bare plural reference ("the attacks" with no
+        phrase of its own) to the incident told in the plural just before (within
+        PLURAL_REACH sentences); otherwise "the attacks" means several."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                   for c in tok.lefts) or any(c.dep_ == "prep" for c in tok.children):
+            return None
+        fits = [f for f in self.out.incidents if f.last < tok.i and
+                self.lex.anaphor_fits(lemma, f.kind) and self._told_plural(f) and
+                sentence_number(tok) - sentence_number(f.mentions[-1]) <= PLURAL_REACH and
+                self.entries.same(f.mentions[-1].idx, tok.idx)]
+        target = max(fits, key=lambda f: f.last, default=None)
+        if target is not None:
+            self._mention(target, tok, definite=True)
+        return target
+
+    def _told_plural(self, incident: FoundIncident) -> bool:
+        """Told as one operation in the plural: "twin bombings", "Mumbai train bombings"."""
+        last = incident.entity.name.split()[-1].casefold() if incident.entity.name else ""
+        return (last.endswith("s") and last[:-1] in self.f.incident_nouns) or any(
+            m.tag_ in ("NNS", "NNPS") and m.lemma_.casefold() in self.f.incident_nouns
+            for m in incident.mentions)
 
     def _flashback(self, noun: Token, date: str | None) -> bool:
         """ "(Sheikh) had earlier been jailed over the 1994 kidnapping of tourists", told
@@ -845,12 +1025,22 @@ class _Run:
                     if e is not None and (e.type in ACTORS or e.pack_id)]  # "Chinese nationals"
         if not objects or len(entities) < len(objects):
             return False
+        if date and all(e.type == EntityType.INFRASTRUCTURE and self._site(e) for e in entities) \
+                and not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                            for c in tok.children):
+            return False  # "had attacked the Chinese consulate in Karachi in November 2018"
         if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             return True  # "has attacked … since": a record, not an incident
         if all(e.type in ACTORS for e in entities):  # "attacked the Pakistani army in Bannu"
             places = []  # a place makes a relation between actors no incident
         return not places and not (date and len(date) == 10) and not self._hurt(tok) and \
             not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in ("dead", "down"))
+
+    def _site(self, entity: Entity) -> bool:
+        """A known single site ("Jinnah International Airport", "Chinese consulate in
+        Karachi"), not a network or a project ("Karakoram Highway", "CPEC")."""
+        name = re.split(r"\s(?:in|at)\s", entity.name, maxsplit=1)[0].split()
+        return any(w.casefold() in self.lex.facility_nouns for w in name)
 
     def _target_noun(self, tok: Token) -> bool:
         """A noun the target lexicon types: "post", "school", "convoy", "worshippers"."""
@@ -984,6 +1174,12 @@ class _Run:
     def _join(self, incident: FoundIncident, tok: Token) -> None:
         incident.triggers.append(tok)
         self._mention(incident, tok, definite=False)
+        head = _chain_head(tok, self.lex.chain_heads)
+        if head is not None and incident.entity.pack_id is None:
+            # "armed men stopped two coaches … and shot the passengers": the chain's
+            # first verb is where the text starts telling the deed
+            self.adder.mention(incident.entity, head.i, head.i + 1,
+                               take=self.entity_of(head.i) is None)
         places, date = self._anchors(tok)
         incident.places = self._refined(incident.places, places) or incident.places or places
         incident.date = incident.date or date
@@ -1010,6 +1206,12 @@ class _Run:
                 self.found.token_entity.get(i) == owner.id for i in (tok.i - 1, tok.i + 1)))
             self.adder.mention(incident.entity, start if definite else tok.i, tok.i + 1,
                                take=take)
+            phrase = self.doc[start:tok.i + 1]
+            if not definite and tok.pos_ == "NOUN" and any(t.like_num for t in phrase):
+                # "a December 2023 raid", "the Easter 2016 suicide bombing": a dated name
+                # a reader gives it, as an alias (the mention stays the noun)
+                incident.entity.add_alias(" ".join(
+                    t.text for t in phrase if not (t.i == start and t.dep_ == "det")))
         if tok not in incident.mentions:
             incident.mentions.append(tok)
             incident.mentions.sort(key=lambda t: t.i)
@@ -1034,9 +1236,15 @@ class _Run:
                                           if not self._outside_story(t))}, key=lambda t: t.i)
             own = [t for t in _own_phrase(tok) if not self._outside_story(t)] \
                 if tok.pos_ == "NOUN" else []
+            told = self._relative_deed(tok)
+            if told is not None and told.head is not tok:
+                # "the kind of attack the BLA carried out on X": the clause is the noun's
+                own = sorted({*own, *(t for t in told.subtree
+                                      if not self._outside_story(t))}, key=lambda t: t.i)
             # "the March attack on X and the October bombing near Y": a noun's own first
-            date = date_of(own, self.dates, self.published) or \
-                (None if self._reacted_to(tok) else date_of(scope, self.dates, self.published))
+            base = self._day_base(tok)
+            date = date_of(own, self.dates, base) or \
+                (None if self._reacted_to(tok) else date_of(scope, self.dates, base))
             places = self.place_reader.places(tok, own) if own else []
             places = places or self.place_reader.places(tok, scope)
             verb = _clause_verb(root)
@@ -1058,6 +1266,15 @@ class _Run:
             self.anchor_cache[tok.i] = (places, date)
         places, date = self.anchor_cache[tok.i]
         return list(places), date
+
+    def _day_base(self, tok: Token) -> str | None:
+        """The day "on Monday" counts back from: the day of the timeline entry the deed is
+        told in ("January 2: An IED … went off on Monday"), else the publication date."""
+        entry = self.entries.at(tok.idx)
+        if entry is not None and entry.date and len(entry.date) == 10 and \
+                (self.published is None or entry.date <= self.published[:10]):
+            return entry.date
+        return self.published
 
     def _reacted_to(self, tok: Token) -> bool:
         """An incident noun that a verb of what came after governs ("blamed the Taliban on
@@ -1098,6 +1315,7 @@ _PART_MONTH = re.compile(r"^\W*(?:\(?\d{1,2}\)\s*)?(?:mid|early|late)[-\s]+((?:j
 _FIELD = re.compile(r"^\s*([A-Z][A-Za-z ]{1,30}):\s")
 
 
+CONJOINED_PREPS = ("on", "of", "against", "at", "near")  # "the attacks on X and on Y"
 PLURAL_REACH = 2  # sentences back a plural anaphor ("the killings") may reach
 # "the first attack", "the latter bombing": which of the incidents told (0: the last)
 ORDINALS = {"first": 1, "earlier": 1, "former": 1, "second": 2, "third": 3, "latter": 0,
@@ -1127,6 +1345,20 @@ def _own_phrase(noun: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _hung_after(noun: Token) -> list[Token]:
+    """The prepositional phrases right after a noun that the parse hung on its verb
+    ("attributed the assaults | on two police stations in X | to the TTP"): those of
+    place or target, up to the first of another kind."""
+    out: list[Token] = []
+    end = noun.right_edge.i + 1
+    doc = noun.doc
+    while end < len(doc) and doc[end].dep_ == "prep" and doc[end].head.i == noun.head.i \
+            and doc[end].lower_ in CONJOINED_PREPS + ("in",):
+        out += list(doc[end].subtree)
+        end = doc[end].right_edge.i + 1
+    return out
+
+
 def _editorial_note(line: str) -> bool:
     """ "[English rendering of an Urdu newspaper report, 28 April 2022]": a bracketed
     note on the report itself among its first lines."""
@@ -1146,6 +1378,20 @@ def _clause_verb(tok: Token) -> Token:
             "dobj", "pobj", "prep", "nsubj", "nsubjpass") and node.head.i != node.i:
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else tok
+
+
+def _chain_head(tok: Token, heads: frozenset[str]) -> Token | None:
+    """The first verb of the chain a deed ends ("stopped a bus, ordered the men out and
+    killed them": "stopped"), when the deed has no subject of its own and that verb is of
+    the interception class; None otherwise."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    node = tok
+    while node.dep_ == "conj" and node.head.pos_ == "VERB":
+        node = node.head
+    if node is tok or node.lemma_.casefold() not in heads:
+        return None
+    return node
 
 
 def _time_reference(tok: Token) -> bool:
