@@ -31,14 +31,17 @@ from threatnet.extract.incident_parse import target_heads, under_place_prep
 from threatnet.extract.incident_records import EntityAdder
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import word_set
 
 NAME_DEPS = ("compound", "poss", "nmod", "amod")
 CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it inside
-TOWN_NOUNS = ("city", "town")  # "the outskirts of the city": the town named before
+_PLACES = "places.yaml"
+TOWN_NOUNS = word_set(_PLACES, "town_nouns")  # "the outskirts of the city": the town before
 TOWN_LOOK_BACK = 150  # tokens before "the city" in which its name is looked for
-CONTAINER_WORDS = ("district", "province", "region", "division", "agency", "tehsil")
-NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
-                 "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
+CONTAINER_WORDS = word_set(_PLACES, "container_words")
+ADDRESS_OPENERS = word_set(_PLACES, "address_openers")  # "Shergarh village, Kurram district"
+INSIDE_OPENERS = word_set(_PLACES, "inside_openers")  # "at Kolpur in the Bolan area"
+NOT_PLACE_NER = frozenset(w.upper() for w in word_set(_PLACES, "not_place_ner"))
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
 SITE_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)
 ACTOR_TYPES = (EntityType.STATE, EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
@@ -132,7 +135,7 @@ class PlaceReader:
         (and its place noun), a comma or "of", and at most a determiner."""
         if end < len(self.doc) and self.doc[end].lemma_.casefold() in self.lex.place_nouns:
             end += 1
-        if end >= len(self.doc) or self.doc[end].lower_ not in (",", "of", "in"):
+        if end >= len(self.doc) or self.doc[end].lower_ not in ADDRESS_OPENERS:
             return
         for t in self.doc[end + 1:min(len(self.doc), end + 1 + CONTAINED_WITHIN)]:
             owner = self.entity_of(t.i)
@@ -369,7 +372,7 @@ class PlaceReader:
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
         # "Tump (Kech, …)"; "at Wacha Bibi near Datakhel": a village by the known town
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "(", "near"):
+        if not tokens or tokens[0].lower_ not in INSIDE_OPENERS:
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)

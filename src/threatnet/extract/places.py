@@ -23,8 +23,10 @@ from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
 
 _LEX = "lexicon.yaml"
-CONTAINERS = ("in", "of", ",", "near", "district", "province")
-CONTAINER_NOUNS = ("district", "province", "division", "region", "tehsil", "agency")
+_PLACES = "places.yaml"
+CONTAINERS = word_set(_PLACES, "address_links")  # "Kot, in Kurram district"
+CONTAINER_NOUNS = word_set(_PLACES, "container_nouns")
+SEAT_BODIES = word_set(_PLACES, "seat_bodies")  # "the Kurram police"
 LOOK_AHEAD = 6  # tokens after a place name in which its containing place is named
 
 
@@ -34,8 +36,8 @@ class PlaceCheck:
     def __init__(self, pack: ActorPack) -> None:
         self.pack = pack
         self.place_heads = word_set(_LEX, "place_heads")
-        self.features = word_set(_LEX, "place_features") - {"area", "road", "market", "park",
-                                                             "colony", "locality"} | {"valley"}
+        self.features = word_set(_LEX, "place_features") - word_set(_PLACES, "not_features") \
+            | word_set(_PLACES, "extra_features")
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
@@ -116,7 +118,7 @@ class PlaceCheck:
             return True  # ("Kurram district" may be the pack's own alias)
         head = doc[m.end - 1]
         return head.dep_ in ("compound", "poss") and head.head.i >= m.end and \
-            head.head.lower_ in ("police", "administration", "government", "levies")
+            head.head.lower_ in SEAT_BODIES
 
     def _states(self, ids: set[str]) -> set[str]:
         return {i for i in ids if (e := self.pack.get(i)) and e.type == EntityType.STATE}
