@@ -71,12 +71,27 @@ class PlaceReader:
                 if span is not None:
                     facilities.append(self._facility(span).id)
                     covered |= set(range(*span))
+        states: list[str] = []  # "in Afghanistan": the place only where none finer is named
         for tok in scope:
             entity = self.entity_of(tok.i)
+            if self._names_the_deed(tok, trigger):
+                # "the Quetta bombing", "Peshawar's twin blasts": the place the incident is
+                # named after, also when its name became the incident's ("Bajaur bombing")
+                if entity is not None and entity.type == EntityType.EVENT:
+                    entity = self._pack_place_named(tok)
+                if entity is not None and entity.type in (EntityType.LOCATION,
+                                                          EntityType.STATE):
+                    if entity.id not in named:
+                        named.append(entity.id)
+                    continue
             if (tok.i in covered and not (entity is not None and
                                           entity.type == EntityType.LOCATION)) or \
                     not self._placed(tok, trigger):
                 continue  # a known place inside a facility's name still places it
+            if entity is not None and entity.type == EntityType.STATE:
+                if entity.id not in states and self._place_of_deed(tok, trigger):
+                    states.append(entity.id)
+                continue
             if entity is not None and entity.type == EntityType.PERSON and \
                     entity.pack_id is None and (
                         (tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_preps) or
@@ -116,9 +131,66 @@ class PlaceReader:
                 elif place is None and not towns:
                     towns += self._town_before(tok)
         if not facilities and not named and not roads:
-            return towns
+            return towns or states[:1]
         # a known road runs through many places: a town named with it is finer
         return facilities + self.finest(named) + [r for r in roads if r not in facilities]
+
+    def _names_the_deed(self, tok: Token, trigger: Token) -> bool:
+        """A known place that names the incident noun itself: "the Quetta bombing", "the
+        July 2023 Bajaur blast", "Peshawar's twin blasts" (not a word of a facility's name
+        before it, nor of what it struck: "the attack on the Quetta office" is left to the
+        prepositions)."""
+        named = self.entity_of(trigger.i)
+        if named is not None and named.type == EntityType.EVENT:  # a named incident's trigger
+            end = trigger.i  # is its name's first word: its noun is the name's last
+            while end + 1 < len(self.doc) and self.entity_of(end + 1) is named:
+                end += 1
+            trigger = self.doc[end]
+        # on the noun itself: "Kabul" in "the Kabul University attack" names the university
+        return trigger.pos_ == "NOUN" and tok.head.i == trigger.i and tok.i < trigger.i and \
+            tok.dep_ in ("compound", "nmod", "poss") and tok.text[:1].isupper() and \
+            not any(t.is_punct and t.tag_ != "POS" for t in self.doc[tok.i:trigger.i])
+
+    def _pack_place_named(self, tok: Token) -> Entity | None:
+        """The pack place the name words of a named incident around `tok` stand for
+        ("Bajaur" in "the Bajaur bombing", "North Waziristan" in "the North Waziristan
+        ambush"): the document's entity of it, or one made for it."""
+        start, end = tok.i, tok.i + 1
+        while start > 0 and self._name_word(self.doc[start - 1]) and \
+                self.doc[start - 1].dep_ in ("compound", "nmod"):
+            start -= 1
+        while end < len(self.doc) and self._name_word(self.doc[end]) and \
+                self.doc[end].dep_ in ("compound", "nmod", "poss"):
+            end += 1
+        names = _pack_place_names(self.pack)
+        entry_id = names.get(self.doc[start:end].text.casefold()) or \
+            names.get(tok.text.casefold())
+        entry = self.pack.get(entry_id) if entry_id else None
+        if entry is None:
+            return None
+        entity = next((e for e in self.adder.found.entities if e.pack_id == entry.id), None)
+        if entity is None:
+            entity = self.adder.entity(f"pack:{entry.id}", entry.name, entry.type)
+            entity.pack_id = entry.id
+        self.adder.mention(entity, tok.i, tok.i + 1, take=False)
+        return entity
+
+    @staticmethod
+    def _place_of_deed(tok: Token, trigger: Token) -> bool:
+        """A country a deed's verb puts it in: "was killed by a roadside bomb in
+        Afghanistan", "shot dead a trader in Iran" (the object of "in" on the verb or on
+        its object or agent's noun); not a noun's ("strikes in Afghanistan" may be feared
+        or planned), nor one naming who struck ("in a US drone strike")."""
+        while tok.dep_ == "conj":
+            tok = tok.head
+        if trigger.pos_ != "VERB" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            return False
+        holder = tok.head.head
+        if holder.i == trigger.i:
+            return True
+        if holder.dep_ == "pobj" and holder.head.dep_ == "agent":
+            holder = holder.head
+        return holder.head.i == trigger.i and holder.dep_ in ("dobj", "agent", "nsubjpass")
 
     # -- an address, and the town named before ----------------------------------------
 
@@ -403,6 +475,25 @@ class PlaceReader:
         unknown = [p for p in kept if packs[p] is None and not any(
             name in self.adder.name_of(p).casefold() for name in around)]
         return unknown + [p for p in kept if p not in unknown]
+
+
+_PACK_PLACES: dict[int, tuple[ActorPack, dict[str, str]]] = {}
+
+
+def _pack_place_names(pack: ActorPack) -> dict[str, str]:
+    """Every name of the pack's places and states, case-folded -> entry id (built once per
+    pack; a name two places share names neither)."""
+    if id(pack) not in _PACK_PLACES or _PACK_PLACES[id(pack)][0] is not pack:
+        names: dict[str, str] = {}
+        shared: set[str] = set()
+        for entry in pack.of_type(EntityType.LOCATION, EntityType.STATE):
+            for name in entry.names():
+                key = name.casefold()
+                if names.get(key, entry.id) != entry.id:
+                    shared.add(key)
+                names[key] = entry.id
+        _PACK_PLACES[id(pack)] = (pack, {k: v for k, v in names.items() if k not in shared})
+    return _PACK_PLACES[id(pack)][1]
 
 
 __all__ = ["PlaceReader"]
