@@ -9,7 +9,7 @@ Groups: see the group families below.
 from __future__ import annotations
 
 import pytest
-from claimrows import incidents_in_order, record
+from claimrows import BLA, BLF, ISKP, TTP, claims, incidents_in_order, record
 
 PUBLISHED = "2024-06-26"
 
@@ -73,3 +73,77 @@ def test_a_country_under_a_noun_is_no_place(extractor):
     for text in ("Officials warned of strikes in Afghanistan next month.",
                  "A commander was killed in a US drone strike on Monday."):
         assert all(p is None for p, _ in _places(extractor, text))
+
+
+# -- groups -----------------------------------------------------------------------------
+
+GEOGRAPHY = ("operates_in", "based_in", "controls")
+
+
+def _geo(extractor, text: str) -> set[tuple[str, str, str, str, str]]:
+    return {(r.subject, r.predicate, r.object, r.polarity, r.modality)
+            for r in claims(extractor, text) if r.predicate in GEOGRAPHY}
+
+
+GROUP_FAMILIES = [
+    # a participle the tagger makes an adjective
+    ("TTP militants are largely concentrated in the border districts of Khyber "
+     "Pakhtunkhwa.", (TTP, "operates_in", "Khyber Pakhtunkhwa")),
+    ("BLA cells remain scattered across Kech.", (BLA, "operates_in", "Kech")),
+    ("ISKP fighters are entrenched in the mountains of Kunar.", (ISKP, "operates_in", "Kunar")),
+    # finding or seeking refuge
+    ("ISKP found sanctuary in Kunar after the offensive.", (ISKP, "operates_in", "Kunar")),
+    ("The BLA found a safe haven in Afghanistan.", (BLA, "operates_in", "Afghanistan")),
+    ("Many TTP commanders took shelter in Paktika.", (TTP, "operates_in", "Paktika")),
+    # a quarter of a place
+    ("The TTP keeps bases in the south-east of Afghanistan.",
+     (TTP, "operates_in", "Afghanistan")),
+    ("The BLA has camps in the north of Helmand.", (BLA, "operates_in", "Helmand")),
+    ("ISKP cells are active in the east of Nangarhar.", (ISKP, "operates_in", "Nangarhar")),
+    # near a place
+    ("Jaish al-Adl may regroup in the hills near Saravan.",
+     ("Jaish al-Adl", "operates_in", "Saravan")),
+    ("The BLF operates near Turbat.", (BLF, "operates_in", "Turbat")),
+    ("ISKP remains active around Jalalabad.", (ISKP, "operates_in", "Jalalabad")),
+    # roots
+    ("The BLA has its roots in the Kohlu district.", (BLA, "operates_in", "Kohlu")),
+    ("The TTP has deep roots in North Waziristan.", (TTP, "operates_in", "North Waziristan")),
+    ("Lashkar-e-Islam's roots in Bara go back to 2004.", ("Lashkar-e-Islam", "operates_in",
+                                                          "Bara")),
+    # exile
+    ("Hekmatyar spent the 1990s in exile in Iran.",
+     ("Gulbuddin Hekmatyar", "based_in", "Iran")),
+    ("The BLA leadership lives in exile in Afghanistan.", (BLA, "based_in", "Afghanistan")),
+    ("Fazlullah went into exile in Afghanistan in 2009.",
+     ("Mullah Fazlullah", "based_in", "Afghanistan")),
+    # driven out
+    ("The army drove the TTP out of Swat in 2009.", (TTP, "operates_in", "Swat")),
+    ("Troops expelled Lashkar-e-Islam from Bara.", ("Lashkar-e-Islam", "operates_in", "Bara")),
+    ("The Taliban pushed ISKP out of Jowzjan.", (ISKP, "operates_in", "Jowzjan")),
+    # a whole country or most of a place held
+    ("The Taliban now control all of Afghanistan.", ("Taliban", "controls", "Afghanistan")),
+    ("The Taliban overran most of Afghanistan within weeks.",
+     ("Taliban", "controls", "Afghanistan")),
+    ("By 2015 ISKP held half of Achin.", (ISKP, "controls", "Achin")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), GROUP_FAMILIES)
+def test_group_geography_families(extractor, text, triple):
+    assert (*triple, "affirmed") in {r[:4] for r in _geo(extractor, text)}
+
+
+GEOGRAPHY_GUARDS = [
+    # a state over a state, a state over a group: no ground held
+    "Pakistan controls the TTP, Kabul says.",
+    "The ISI controls Afghanistan's Taliban.",
+    # the roots of a conflict are no group's
+    "The roots of the conflict in Balochistan go back decades.",
+    # "fought near" a place is said only of groups, not of troops
+    "Soldiers fought near Turbat on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", GEOGRAPHY_GUARDS)
+def test_geography_guards(extractor, text):
+    assert not _geo(extractor, text)
