@@ -125,6 +125,12 @@ GROUP_FAMILIES = [
     ("The Taliban overran most of Afghanistan within weeks.",
      ("Taliban", "controls", "Afghanistan")),
     ("By 2015 ISKP held half of Achin.", (ISKP, "controls", "Achin")),
+    # called a force of the place by the copula
+    ("In Balochistan, he said, the BLA and the BLF were the main threats.",
+     (BLF, "operates_in", "Balochistan")),
+    ("In Makran, the BLF is the bigger player.", (BLF, "operates_in", "Makran")),
+    ("In Kunar, ISKP remains a serious threat, officials said.",
+     (ISKP, "operates_in", "Kunar")),
 ]
 
 
@@ -141,6 +147,9 @@ GEOGRAPHY_GUARDS = [
     "The roots of the conflict in Balochistan go back decades.",
     # "fought near" a place is said only of groups, not of troops
     "Soldiers fought near Turbat on Monday.",
+    # no threat there, or a threat compared: nothing said of where the group is
+    "The TTP is not a threat in Punjab.",
+    "Lashkar-e-Taiba is a bigger threat than Jaish-e-Mohammed in Kashmir.",
 ]
 
 
