@@ -75,6 +75,56 @@ def test_a_country_under_a_noun_is_no_place(extractor):
         assert all(p is None for p, _ in _places(extractor, text))
 
 
+SAID_FROM_ELSEWHERE = [
+    ("The TTP claimed the attack in a statement from Kabul after gunmen killed two "
+     "policemen in Tank on Monday.", ["Tank"]),
+    ("The BLA claimed the bombing in Turbat in a message sent from Afghanistan.", ["Turbat"]),
+    ("In a video released from Kunar, ISKP claimed the blast that killed six people in "
+     "Bajaur on Sunday.", ["Bajaur"]),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), SAID_FROM_ELSEWHERE)
+def test_the_place_a_claim_came_from_is_not_the_incident_s(extractor, text, places):
+    assert [p for p, _ in _places(extractor, text)] == places
+
+
+def test_a_said_noun_the_deed_struck_keeps_its_place(extractor):
+    text = "A bomb went off at a press conference in Quetta on Monday, killing three."
+    assert [p for p, _ in _places(extractor, text)] == ["Quetta"]
+
+
+IN_A_KNOWN_COUNTRY = [
+    # the pack's Pishin lies in Pakistan: this one, in Iran, is a town of its own
+    "A suicide bomber struck a meeting of tribal elders in Pishin, Iran, killing 40 people.",
+    "Gunmen shot dead four guards in Pishin, Iran, on Sunday.",
+    "A bomb killed two policemen in Pishin, Iran, on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", IN_A_KNOWN_COUNTRY)
+def test_an_unknown_town_in_a_known_country_is_kept_by_name(extractor, text):
+    rec = record(extractor, text, published=PUBLISHED)
+    [incident] = incidents_in_order(rec)
+    place = {e.id: e for e in rec.entities}[incident.incident.place]
+    assert (place.name, place.pack_id) == ("Pishin", None)
+
+
+ROADS_NAMED_AFTER_PLACES = [
+    ("Gunmen shot dead 14 bus passengers along the Makran Coastal Highway on Thursday.",
+     "Makran Coastal Highway", {"Makran Coastal Highway"}),
+    ("A roadside bomb hit a police van on Kohat Road in Peshawar on Monday.",
+     "Kohat Road", {"Kohat Road", "Peshawar"}),
+    ("A bomb exploded on the Quetta Chaman Highway on Friday, killing two.",
+     "Quetta Chaman Highway", {"Quetta Chaman Highway"}),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "where"), ROADS_NAMED_AFTER_PLACES)
+def test_a_road_named_after_a_place_is_not_in_that_place(extractor, text, place, where):
+    assert _places(extractor, text) == [(place, where)]
+
+
 # -- groups -----------------------------------------------------------------------------
 
 GEOGRAPHY = ("operates_in", "based_in", "controls")

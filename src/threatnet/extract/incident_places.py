@@ -41,6 +41,8 @@ TOWN_LOOK_BACK = 150  # tokens before "the city" in which its name is looked for
 CONTAINER_WORDS = word_set(_PLACES, "container_words")
 ADDRESS_OPENERS = word_set(_PLACES, "address_openers")  # "Shergarh village, Kurram district"
 INSIDE_OPENERS = word_set(_PLACES, "inside_openers")  # "at Kolpur in the Bolan area"
+SAID_NOUNS = word_set(_PLACES, "said_nouns")  # "in a statement from Kabul"
+STRUCK_PREPS = word_set(_PLACES, "struck_preps")  # "the attack on a press conference"
 NOT_PLACE_NER = frozenset(w.upper() for w in word_set(_PLACES, "not_place_ner"))
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
 SITE_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)
@@ -56,6 +58,7 @@ class PlaceReader:
                  pack_of: Callable[[str], str | None]) -> None:
         self.doc, self.lex, self.pack, self.adder = doc, lex, pack, adder
         self.entity_of, self.pack_of = entity_of, pack_of
+        self.in_road_names: set[str] = set()  # known places that open a road's name
 
     def places(self, trigger: Token, scope: list[Token]) -> list[str]:
         """The places of the trigger's clause, finest first."""
@@ -130,6 +133,9 @@ class PlaceReader:
                     self._add_container(named, tok.i + 1)
                 elif place is None and not towns:
                     towns += self._town_before(tok)
+        if self.in_road_names:  # "along the Makran Coastal Highway": not in Makran
+            named = [p for p in named if p not in self.in_road_names] if any(
+                p not in self.in_road_names for p in named) else named
         if not facilities and not named and not roads:
             return towns or states[:1]
         # a known road runs through many places: a town named with it is finer
@@ -315,7 +321,10 @@ class PlaceReader:
             if e is not None and e.type == EntityType.LOCATION))
 
     def _placed(self, tok: Token, trigger: Token) -> bool:
-        """Under a place preposition of the clause, or one of entry after the deed's verb."""
+        """Under a place preposition of the clause, or one of entry after the deed's verb;
+        not the place a statement came from."""
+        if self._said_from(tok, trigger):
+            return False
         if under_place_prep(tok, trigger, self.lex.place_preps):
             return True
         if not under_place_prep(tok, trigger, self.lex.place_entry_preps):
@@ -326,6 +335,23 @@ class PlaceReader:
             node = node.head
         verb = node.head.head
         return verb.pos_ == "VERB" and verb.i in (trigger.i, trigger.head.i)
+
+    def _said_from(self, tok: Token, trigger: Token) -> bool:
+        """ "claimed the attack in a statement from Kabul", "in a video posted from
+        Kunar": a place under a noun of what was said, which the deed does not govern
+        (unlike "the attack on a press conference in Quetta")."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i or node.i == trigger.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and node.lemma_.casefold() in SAID_NOUNS:
+                struck = (node.dep_ == "pobj" and node.head.lower_ in STRUCK_PREPS) or \
+                    (node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i)
+                return not struck
+            if node.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     # -- facilities -------------------------------------------------------------
 
@@ -399,9 +425,14 @@ class PlaceReader:
                     (self.doc[start - 1].text in "-‐" and start - 1 > 0) or
                     self._name_particle(start - 1)):
                 start -= 1
+            street = tok.lemma_.casefold() in self.lex.street_nouns
+            if street and tok.text[:1].isupper():  # "the Makran Coastal Highway": a known place
+                while start > 0 and self._road_name_place(start - 1, tok):  # opens the
+                    start -= 1  # road's name, which is no place of the deed
+                self.in_road_names |= {e.id for i in range(start, tok.i)
+                                       for e in [self.entity_of(i)] if e is not None}
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
-                street = tok.lemma_.casefold() in self.lex.street_nouns
                 return self._place(start, tok.i + 1 if street else tok.i)
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
@@ -410,6 +441,14 @@ class PlaceReader:
         start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
+
+    def _road_name_place(self, i: int, road: Token) -> bool:
+        """A word of a known place that is a capitalised compound inside a road's name."""
+        tok = self.doc[i]
+        owner = self.entity_of(i)
+        return owner is not None and owner.type == EntityType.LOCATION and \
+            owner.pack_id is not None and tok.dep_ == "compound" and tok.pos_ == "PROPN" and \
+            tok.text[:1].isupper() and i < tok.head.i <= road.i
 
     def _name_word(self, tok: Token) -> bool:
         """A word of a place's name: a proper noun, or a capitalised word the tagger took
@@ -448,8 +487,9 @@ class PlaceReader:
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)
-            if owner is not None and owner.type == EntityType.LOCATION:
-                return True
+            if owner is not None and (owner.type == EntityType.LOCATION or (
+                    owner.type == EntityType.STATE and tokens[0].text == ",")):
+                return True  # (a country after a comma: "in Pishin, Iran")
             if t.dep_ not in ("det", "compound", "amod") and not t.is_punct:
                 return False
         return False
