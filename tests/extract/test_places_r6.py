@@ -181,6 +181,13 @@ GROUP_FAMILIES = [
     ("In Makran, the BLF is the bigger player.", (BLF, "operates_in", "Makran")),
     ("In Kunar, ISKP remains a serious threat, officials said.",
      (ISKP, "operates_in", "Kunar")),
+    # a force's offensive in a place
+    ("The army's offensive in North Waziristan began in June.",
+     ("Pakistan Army", "operates_in", "North Waziristan")),
+    ("The army launched an offensive in North Waziristan in June 2014.",
+     ("Pakistan Army", "operates_in", "North Waziristan")),
+    ("The Pakistani military's operation in Swat drove out the militants.",
+     ("Pakistan Army", "operates_in", "Swat")),
 ]
 
 
@@ -200,6 +207,8 @@ GEOGRAPHY_GUARDS = [
     # no threat there, or a threat compared: nothing said of where the group is
     "The TTP is not a threat in Punjab.",
     "Lashkar-e-Taiba is a bigger threat than Jaish-e-Mohammed in Kashmir.",
+    # a state's crackdown names no force of it
+    "Iran's crackdown in Zahedan angered residents.",
 ]
 
 
