@@ -120,6 +120,35 @@ ROADS_NAMED_AFTER_PLACES = [
 ]
 
 
+ROADS_AND_TOWNS = [
+    # a road between two towns, or a highway, runs through many places: the town named
+    # with it is finer (a street is not: "on Mall Road in Lahore")
+    ("A roadside IED struck a van on the Quetta-Sibi road near Mach on Friday.", "Mach"),
+    ("Gunmen ambushed a bus on the Peshawar-Kohat road near Darra Adam Khel on Monday.",
+     "Darra Adam Khel"),
+    ("A bomb exploded on Mall Road in Lahore on Monday.", "Mall Road"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), ROADS_AND_TOWNS)
+def test_a_town_named_with_a_road_between_towns_is_finer(extractor, text, place):
+    assert [p for p, _ in _places(extractor, text)] == [place]
+
+
+TOWNS_NAMED_WITH_THEIR_NOUN = [
+    ("Assailants shot dead a lawyer outside his home in Quetta's Satellite Town on Sunday.",
+     "Satellite Town"),
+    ("Militants attacked a police post in Karachi's Orangi Town on Sunday.", "Orangi Town"),
+    ("A grenade attack wounded four shopkeepers in Peshawar's Saddar Bazaar on Friday.",
+     "Saddar Bazaar"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), TOWNS_NAMED_WITH_THEIR_NOUN)
+def test_a_capitalised_town_noun_ends_the_name(extractor, text, place):
+    assert [p for p, _ in _places(extractor, text)] == [place]
+
+
 @pytest.mark.parametrize(("text", "place", "where"), ROADS_NAMED_AFTER_PLACES)
 def test_a_road_named_after_a_place_is_not_in_that_place(extractor, text, place, where):
     assert _places(extractor, text) == [(place, where)]

@@ -42,6 +42,8 @@ CONTAINER_WORDS = word_set(_PLACES, "container_words")
 ADDRESS_OPENERS = word_set(_PLACES, "address_openers")  # "Shergarh village, Kurram district"
 INSIDE_OPENERS = word_set(_PLACES, "inside_openers")  # "at Kolpur in the Bolan area"
 SAID_NOUNS = word_set(_PLACES, "said_nouns")  # "in a statement from Kabul"
+LONG_ROADS = word_set(_PLACES, "long_roads")  # "the Makran Coastal Highway"
+NAME_NOUNS = word_set(_PLACES, "name_nouns")  # "Satellite Town": the noun ends the name
 STRUCK_PREPS = word_set(_PLACES, "struck_preps")  # "the attack on a press conference"
 NOT_PLACE_NER = frozenset(w.upper() for w in word_set(_PLACES, "not_place_ner"))
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
@@ -59,6 +61,7 @@ class PlaceReader:
         self.doc, self.lex, self.pack, self.adder = doc, lex, pack, adder
         self.entity_of, self.pack_of = entity_of, pack_of
         self.in_road_names: set[str] = set()  # known places that open a road's name
+        self.long_roads: set[str] = set()  # unknown highways and roads between towns
 
     def places(self, trigger: Token, scope: list[Token]) -> list[str]:
         """The places of the trigger's clause, finest first."""
@@ -114,7 +117,9 @@ class PlaceReader:
                         self._facility_name(entity) or self._street_name(entity)):
                 if entity.type == EntityType.ORGANIZATION:
                     entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
-                if entity.pack_id is not None and self._street_name(entity):
+                if self._street_name(entity) and (
+                        entity.pack_id is not None or
+                        entity.name.split()[-1].casefold() in LONG_ROADS):
                     if entity.id not in roads:  # "on the Karakoram Highway near Besham"
                         roads.append(entity.id)
                 elif entity.id not in facilities:
@@ -136,6 +141,8 @@ class PlaceReader:
         if self.in_road_names:  # "along the Makran Coastal Highway": not in Makran
             named = [p for p in named if p not in self.in_road_names] if any(
                 p not in self.in_road_names for p in named) else named
+        roads += [p for p in named if p in self.long_roads and p not in roads]
+        named = [p for p in named if p not in self.long_roads]
         if not facilities and not named and not roads:
             return towns or states[:1]
         # a known road runs through many places: a town named with it is finer
@@ -426,14 +433,26 @@ class PlaceReader:
                     self._name_particle(start - 1)):
                 start -= 1
             street = tok.lemma_.casefold() in self.lex.street_nouns
-            if street and tok.text[:1].isupper():  # "the Makran Coastal Highway": a known place
-                while start > 0 and self._road_name_place(start - 1, tok):  # opens the
-                    start -= 1  # road's name, which is no place of the deed
+            if street and (tok.text[:1].isupper() or self._linking_road(start, tok)):
+                # "the Makran Coastal Highway", "the Quetta-Sibi road": a known place
+                while start > 0 and (self._road_name_place(start - 1, tok) or (
+                        self.doc[start - 1].text in "-‐–" and start > 1 and
+                        self._road_name_place(start - 2, tok))):  # opens the road's
+                    start -= 1  # name, which is no place of the deed
                 self.in_road_names |= {e.id for i in range(start, tok.i)
                                        for e in [self.entity_of(i)] if e is not None}
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
-                return self._place(start, tok.i + 1 if street else tok.i)
+                # "Mall Road"; "Satellite Town", "Orangi Town": a capitalised place noun
+                # ends the name (not "Shewa village")
+                whole = street or (tok.text[:1].isupper() and not tok.is_sent_start and
+                                   tok.lower_ in NAME_NOUNS)
+                long_road = street and (tok.lemma_.casefold() in LONG_ROADS or
+                                        self._linking_road(start, tok))
+                place = self._place(start, tok.i + 1 if whole else tok.i)
+                if long_road:
+                    self.long_roads.add(place.id)  # a town named with it is finer
+                return place
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
                 tok.ent_type_ in NOT_PLACE_NER or not self._inside_known_place(tok):
@@ -441,6 +460,13 @@ class PlaceReader:
         start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
+
+    def _linking_road(self, start: int, road: Token) -> bool:
+        """ "the Quetta-Sibi road", "the Peshawar-Torkham highway": a road named by the two
+        places it links, whatever its case."""
+        words = self.doc[max(0, start - 3):road.i]
+        return any(t.text in "-‐–" and 0 < t.i < road.i and self._road_name_place(t.i - 1, road)
+                   for t in words)
 
     def _road_name_place(self, i: int, road: Token) -> bool:
         """A word of a known place that is a capitalised compound inside a road's name."""
