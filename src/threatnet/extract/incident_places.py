@@ -78,9 +78,10 @@ class PlaceReader:
                     facilities.append(self._facility(span).id)
                     covered |= set(range(*span))
         states: list[str] = []  # "in Afghanistan": the place only where none finer is named
+        noun = self._deed_noun(trigger)
         for tok in scope:
             entity = self.entity_of(tok.i)
-            if self._names_the_deed(tok, trigger):
+            if noun is not None and tok.head.i == noun.i and self._names_the_deed(tok, noun):
                 # "the Quetta bombing", "Peshawar's twin blasts": the place the incident is
                 # named after, also when its name became the incident's ("Bajaur bombing")
                 if entity is not None and entity.type == EntityType.EVENT:
@@ -148,21 +149,26 @@ class PlaceReader:
         # a known road runs through many places: a town named with it is finer
         return facilities + self.finest(named) + [r for r in roads if r not in facilities]
 
-    def _names_the_deed(self, tok: Token, trigger: Token) -> bool:
+    def _deed_noun(self, trigger: Token) -> Token | None:
+        """The incident noun of a trigger: the noun itself, or the last word of a named
+        incident whose first word the trigger is ("Bajaur" of "the Bajaur bombing")."""
+        named = self.entity_of(trigger.i)
+        if named is not None and named.type == EntityType.EVENT:
+            end = trigger.i
+            while end + 1 < len(self.doc) and self.entity_of(end + 1) is named:
+                end += 1
+            trigger = self.doc[end]
+        return trigger if trigger.pos_ == "NOUN" else None
+
+    def _names_the_deed(self, tok: Token, noun: Token) -> bool:
         """A known place that names the incident noun itself: "the Quetta bombing", "the
         July 2023 Bajaur blast", "Peshawar's twin blasts" (not a word of a facility's name
         before it, nor of what it struck: "the attack on the Quetta office" is left to the
         prepositions)."""
-        named = self.entity_of(trigger.i)
-        if named is not None and named.type == EntityType.EVENT:  # a named incident's trigger
-            end = trigger.i  # is its name's first word: its noun is the name's last
-            while end + 1 < len(self.doc) and self.entity_of(end + 1) is named:
-                end += 1
-            trigger = self.doc[end]
         # on the noun itself: "Kabul" in "the Kabul University attack" names the university
-        return trigger.pos_ == "NOUN" and tok.head.i == trigger.i and tok.i < trigger.i and \
+        return tok.head.i == noun.i and tok.i < noun.i and \
             tok.dep_ in ("compound", "nmod", "poss") and tok.text[:1].isupper() and \
-            not any(t.is_punct and t.tag_ != "POS" for t in self.doc[tok.i:trigger.i])
+            not any(t.is_punct and t.tag_ != "POS" for t in self.doc[tok.i:noun.i])
 
     def _pack_place_named(self, tok: Token) -> Entity | None:
         """The pack place the name words of a named incident around `tok` stand for
@@ -330,11 +336,10 @@ class PlaceReader:
     def _placed(self, tok: Token, trigger: Token) -> bool:
         """Under a place preposition of the clause, or one of entry after the deed's verb;
         not the place a statement came from."""
-        if self._said_from(tok, trigger):
-            return False
         if under_place_prep(tok, trigger, self.lex.place_preps):
-            return True
-        if not under_place_prep(tok, trigger, self.lex.place_entry_preps):
+            return not self._said_from(tok, trigger)
+        if not under_place_prep(tok, trigger, self.lex.place_entry_preps) or \
+                self._said_from(tok, trigger):
             return False
         node = tok
         while not (node.dep_ == "pobj" and node.head.lower_ in self.lex.place_entry_preps) \
