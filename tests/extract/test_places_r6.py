@@ -244,3 +244,22 @@ GEOGRAPHY_GUARDS = [
 @pytest.mark.parametrize("text", GEOGRAPHY_GUARDS)
 def test_geography_guards(extractor, text):
     assert not _geo(extractor, text)
+
+
+PAIRED_FRONTED_PLACES = [
+    # "In X, A, and in Y, B, …": each group acts in its own place, never in the other's
+    ("In Khyber Pakhtunkhwa, the TTP, and in Balochistan, the BLA, have attacked Chinese "
+     "nationals.", {(BLA, "operates_in", "Balochistan")}, {(BLA, "operates_in",
+                                                            "Khyber Pakhtunkhwa")}),
+    ("In Bajaur, the banned TTP, and in Panjgur, the banned BLF, have targeted Chinese "
+     "nationals.", {(TTP, "operates_in", "Bajaur")},
+     {(TTP, "operates_in", "Panjgur"), (BLF, "operates_in", "Bajaur")}),
+    ("In Kurram, the TTP, and in Kohlu, the BLA, have threatened Chinese nationals.", set(),
+     {(TTP, "operates_in", "Kohlu"), (BLA, "operates_in", "Kurram")}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), PAIRED_FRONTED_PLACES)
+def test_paired_fronted_places_go_to_their_own_group(extractor, text, wanted, unwanted):
+    found = {r[:3] for r in _geo(extractor, text)}
+    assert wanted <= found and not unwanted & found

@@ -12,6 +12,8 @@ one followed by a job title is a title ("the District Police Officer").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -229,6 +231,40 @@ class PlaceCheck:
         if span[-1].lower_ in self.title_heads and len(span) > 1:
             return "title"
         return None
+
+
+def fronted_places(verb: Token, token_entity: dict[int, str],
+                   entities: Callable[[Token], list[str]]) -> dict[str, list[str]] | None:
+    """ "In Khyber Pakhtunkhwa, the TTP, and in Balochistan, the BLA, have targeted …":
+    where subjects joined with places of their own act, each subject -> the entities of
+    the "in" phrase put last before it. None when no subject has an "in" of its own (the
+    clause's places are then every subject's: "In Kech, the BLA and the BLF …")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    joined: list[Token] = []
+    while subjects:
+        tok = subjects.pop()
+        joined.append(tok)
+        subjects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ != "ADP"]
+    if not joined:
+        return None
+    first = min(s.i for s in joined)
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and
+               c.i < first]
+    # an "in" joined to a subject, or a fronted one after "and" ("…, and in Balochistan,")
+    own = [c for s in joined for c in s.children
+           if c.dep_ == "conj" and c.lower_ == "in" and c.pos_ == "ADP"] + \
+        [c for c in fronted if c.i > 0 and c.doc[c.i - 1].lower_ == "and"]
+    if not own:
+        return None
+    ins = sorted({*own, *fronted}, key=lambda t: t.i)
+    out: dict[str, list[str]] = {}
+    for subject in sorted(joined, key=lambda t: t.i):
+        before = [p for p in ins if p.i < subject.i]
+        owner = token_entity.get(subject.i)
+        if before and owner is not None:
+            out.setdefault(owner, []).extend(
+                e for o in before[-1].children if o.dep_ == "pobj" for e in entities(o))
+    return out
 
 
 def _verb_of(tok: Token) -> int:
