@@ -210,6 +210,23 @@ GROUP_FAMILIES = [
     ("In Makran, the BLF is the bigger player.", (BLF, "operates_in", "Makran")),
     ("In Kunar, ISKP remains a serious threat, officials said.",
      (ISKP, "operates_in", "Kunar")),
+    # a place used as a base
+    ("The TTP uses eastern Afghanistan as a base of operations.",
+     (TTP, "based_in", "Afghanistan")),
+    ("The BLA treats Helmand as a safe haven.", (BLA, "based_in", "Helmand")),
+    ("ISKP has used Kunar as a launching pad for attacks.", (ISKP, "based_in", "Kunar")),
+    # based out of
+    ("The Haqqani network is based out of North Waziristan.",
+     ("Haqqani network", "based_in", "North Waziristan")),
+    ("Jaish al-Adl is said to be based out of Pakistan's Balochistan.",
+     ("Jaish al-Adl", "based_in", "Balochistan")),
+    ("The BLF is headquartered out of Turbat.", (BLF, "based_in", "Turbat")),
+    # living across the border in a place
+    ("Most of the BLF's fighters now live across the border in Iran.",
+     (BLF, "based_in", "Iran")),
+    ("TTP commanders shelter across the border in Afghanistan.",
+     (TTP, "based_in", "Afghanistan")),
+    ("Many ISKP men hide across the border in Pakistan.", (ISKP, "based_in", "Pakistan")),
     # a force's offensive in a place
     ("The army's offensive in North Waziristan began in June.",
      ("Pakistan Army", "operates_in", "North Waziristan")),
@@ -236,6 +253,9 @@ GEOGRAPHY_GUARDS = [
     # no threat there, or a threat compared: nothing said of where the group is
     "The TTP is not a threat in Punjab.",
     "Lashkar-e-Taiba is a bigger threat than Jaish-e-Mohammed in Kashmir.",
+    # a group used as a proxy is no place; a border with no place named is none
+    "Pakistan uses the TTP as a proxy.",
+    "The TTP lives across the border.",
     # a state's crackdown names no force of it
     "Iran's crackdown in Zahedan angered residents.",
 ]
