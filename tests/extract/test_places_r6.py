@@ -227,6 +227,13 @@ GROUP_FAMILIES = [
     ("TTP commanders shelter across the border in Afghanistan.",
      (TTP, "based_in", "Afghanistan")),
     ("Many ISKP men hide across the border in Pakistan.", (ISKP, "based_in", "Pakistan")),
+    # named for the place it works in
+    ("Police blamed the Kashmir-focused Hizbul Mujahideen for the attack.",
+     ("Hizbul Mujahideen", "operates_in", "Kashmir")),
+    ("The Punjab-centred Lashkar-e-Jhangvi has targeted Shias for decades.",
+     ("Lashkar-e-Jhangvi", "operates_in", "Punjab")),
+    ("The Afghanistan-focused Haqqani network denied involvement.",
+     ("Haqqani network", "operates_in", "Afghanistan")),
     # a force's offensive in a place
     ("The army's offensive in North Waziristan began in June.",
      ("Pakistan Army", "operates_in", "North Waziristan")),
