@@ -16,6 +16,12 @@ place preposition itself ("in Shewa"), never when it only modifies another word.
 An unknown village comes with the known district its address names ("in Shergarh
 village, Kurram district"). A clause that names no place but "the city" or "the town"
 ("on the outskirts of the city") is placed in the last place the paragraph named before.
+
+Also (round six): the place an incident is named after ("the Quetta bombing"); a country
+where the deed's verb names nothing finer ("killed by a roadside bomb in Afghanistan");
+never the place a statement came from ("in a statement from Kabul"); a road named after a
+known place is not in it ("the Makran Coastal Highway"), and a highway or a road between
+two towns comes after the town named with it ("on the Quetta-Sibi road near Mach").
 """
 
 from __future__ import annotations
