@@ -31,8 +31,9 @@ CASES = [
     # a claimant is its claim's own source; an unmade claim is the author's statement
     ("Police said the BLA claimed the Jaffar Express hijacking.",
      [affirmed(BLA, "perpetrated", "Jaffar Express hijacking", "alleged", "the BLA")]),
-    ("The BLA has not claimed the Turbat attack.",
-     [negated(BLA, "perpetrated", "Turbat attack")]),
+    ("The BLA has not claimed the Turbat attack.",  # (named after its place: round six)
+     [negated(BLA, "perpetrated", "Turbat attack"),
+      affirmed("Turbat attack", "occurred_in", "Turbat")]),
     # "to" ends a time span only after "from"; years the NER missed
     ("Hakimullah Mehsud led the TTP from 2009 to 2013.",
      [affirmed("Hakimullah Mehsud", "leads", TTP, start="2009", end="2013")]),

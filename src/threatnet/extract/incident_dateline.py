@@ -15,13 +15,23 @@ import re
 from dataclasses import dataclass
 
 from threatnet.extract.incident_dates import resolve_date
+from threatnet.resources import word_set
 
 MAX_LINES = 4  # a dateline opens the story: the title and a byline may come before it
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|" \
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+_PLACES = "places.yaml"
+
+
+def _alternatives(key: str) -> str:
+    """A data file's words as a regular expression's alternatives (spaces: any space)."""
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(word_set(_PLACES, key), key=len, reverse=True))
+
+
 # "staff reporter", "Our Correspondent", "monitoring desk", "Agencies": who filed it
-_BYLINE = r"(?i:(?:our|special|staff|news|monitoring|web|city)\s+" \
-    r"(?:reporter|correspondent|desk)|agencies|news\s+agencies)"
+_BYLINE = rf"(?i:(?:{_alternatives('byline_owners')})\s+(?:{_alternatives('byline_roles')})" \
+    rf"|{_alternatives('byline_whole')})"
 _LINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'\- ]+[A-Z]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     rf"(?P<gloss>\s*\([^\x00-\x7f()]+\))?"  # the name in its own script: "(خار)"

@@ -16,6 +16,12 @@ place preposition itself ("in Shewa"), never when it only modifies another word.
 An unknown village comes with the known district its address names ("in Shergarh
 village, Kurram district"). A clause that names no place but "the city" or "the town"
 ("on the outskirts of the city") is placed in the last place the paragraph named before.
+
+Also (round six): the place an incident is named after ("the Quetta bombing"); a country
+where the deed's verb names nothing finer ("killed by a roadside bomb in Afghanistan");
+never the place a statement came from ("in a statement from Kabul"); a road named after a
+known place is not in it ("the Makran Coastal Highway"), and a highway or a road between
+two towns comes after the town named with it ("on the Quetta-Sibi road near Mach").
 """
 
 from __future__ import annotations
@@ -31,14 +37,21 @@ from threatnet.extract.incident_parse import target_heads, under_place_prep
 from threatnet.extract.incident_records import EntityAdder
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
+from threatnet.resources import word_set
 
 NAME_DEPS = ("compound", "poss", "nmod", "amod")
 CONTAINED_WITHIN = 4  # tokens after a name in which "in <known place>" puts it inside
-TOWN_NOUNS = ("city", "town")  # "the outskirts of the city": the town named before
+_PLACES = "places.yaml"
+TOWN_NOUNS = word_set(_PLACES, "town_nouns")  # "the outskirts of the city": the town before
 TOWN_LOOK_BACK = 150  # tokens before "the city" in which its name is looked for
-CONTAINER_WORDS = ("district", "province", "region", "division", "agency", "tehsil")
-NOT_PLACE_NER = ("DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT", "LANGUAGE", "LAW",
-                 "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART")
+CONTAINER_WORDS = word_set(_PLACES, "container_words")
+ADDRESS_OPENERS = word_set(_PLACES, "address_openers")  # "Shergarh village, Kurram district"
+INSIDE_OPENERS = word_set(_PLACES, "inside_openers")  # "at Kolpur in the Bolan area"
+SAID_NOUNS = word_set(_PLACES, "said_nouns")  # "in a statement from Kabul"
+LONG_ROADS = word_set(_PLACES, "long_roads")  # "the Makran Coastal Highway"
+NAME_NOUNS = word_set(_PLACES, "name_nouns")  # "Satellite Town": the noun ends the name
+STRUCK_PREPS = word_set(_PLACES, "struck_preps")  # "the attack on a press conference"
+NOT_PLACE_NER = frozenset(w.upper() for w in word_set(_PLACES, "not_place_ner"))
 FACILITY_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.LOCATION)
 SITE_TYPES = (EntityType.INFRASTRUCTURE, EntityType.ORGANIZATION, EntityType.GOVERNMENT_BODY)
 ACTOR_TYPES = (EntityType.STATE, EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
@@ -53,6 +66,8 @@ class PlaceReader:
                  pack_of: Callable[[str], str | None]) -> None:
         self.doc, self.lex, self.pack, self.adder = doc, lex, pack, adder
         self.entity_of, self.pack_of = entity_of, pack_of
+        self.in_road_names: set[str] = set()  # known places that open a road's name
+        self.long_roads: set[str] = set()  # unknown highways and roads between towns
 
     def places(self, trigger: Token, scope: list[Token]) -> list[str]:
         """The places of the trigger's clause, finest first."""
@@ -68,12 +83,28 @@ class PlaceReader:
                 if span is not None:
                     facilities.append(self._facility(span).id)
                     covered |= set(range(*span))
+        states: list[str] = []  # "in Afghanistan": the place only where none finer is named
+        noun = self._deed_noun(trigger)
         for tok in scope:
             entity = self.entity_of(tok.i)
+            if noun is not None and tok.head.i == noun.i and self._names_the_deed(tok, noun):
+                # "the Quetta bombing", "Peshawar's twin blasts": the place the incident is
+                # named after, also when its name became the incident's ("Bajaur bombing")
+                if entity is not None and entity.type == EntityType.EVENT:
+                    entity = self._pack_place_named(tok)
+                if entity is not None and entity.type in (EntityType.LOCATION,
+                                                          EntityType.STATE):
+                    if entity.id not in named:
+                        named.append(entity.id)
+                    continue
             if (tok.i in covered and not (entity is not None and
                                           entity.type == EntityType.LOCATION)) or \
                     not self._placed(tok, trigger):
                 continue  # a known place inside a facility's name still places it
+            if entity is not None and entity.type == EntityType.STATE:
+                if entity.id not in states and self._place_of_deed(tok, trigger):
+                    states.append(entity.id)
+                continue
             if entity is not None and entity.type == EntityType.PERSON and \
                     entity.pack_id is None and (
                         (tok.dep_ == "pobj" and tok.head.lower_ in self.lex.place_preps) or
@@ -93,7 +124,9 @@ class PlaceReader:
                         self._facility_name(entity) or self._street_name(entity)):
                 if entity.type == EntityType.ORGANIZATION:
                     entity.type = EntityType.INFRASTRUCTURE  # a building the deed struck in
-                if entity.pack_id is not None and self._street_name(entity):
+                if self._street_name(entity) and (
+                        entity.pack_id is not None or
+                        entity.name.split()[-1].casefold() in LONG_ROADS):
                     if entity.id not in roads:  # "on the Karakoram Highway near Besham"
                         roads.append(entity.id)
                 elif entity.id not in facilities:
@@ -112,10 +145,77 @@ class PlaceReader:
                     self._add_container(named, tok.i + 1)
                 elif place is None and not towns:
                     towns += self._town_before(tok)
+        if self.in_road_names:  # "along the Makran Coastal Highway": not in Makran
+            named = [p for p in named if p not in self.in_road_names] if any(
+                p not in self.in_road_names for p in named) else named
+        roads += [p for p in named if p in self.long_roads and p not in roads]
+        named = [p for p in named if p not in self.long_roads]
         if not facilities and not named and not roads:
-            return towns
+            return towns or states[:1]
         # a known road runs through many places: a town named with it is finer
         return facilities + self.finest(named) + [r for r in roads if r not in facilities]
+
+    def _deed_noun(self, trigger: Token) -> Token | None:
+        """The incident noun of a trigger: the noun itself, or the last word of a named
+        incident whose first word the trigger is ("Bajaur" of "the Bajaur bombing")."""
+        named = self.entity_of(trigger.i)
+        if named is not None and named.type == EntityType.EVENT:
+            end = trigger.i
+            while end + 1 < len(self.doc) and self.entity_of(end + 1) is named:
+                end += 1
+            trigger = self.doc[end]
+        return trigger if trigger.pos_ == "NOUN" else None
+
+    def _names_the_deed(self, tok: Token, noun: Token) -> bool:
+        """A known place that names the incident noun itself: "the Quetta bombing", "the
+        July 2023 Bajaur blast", "Peshawar's twin blasts" (not a word of a facility's name
+        before it, nor of what it struck: "the attack on the Quetta office" is left to the
+        prepositions)."""
+        # on the noun itself: "Kabul" in "the Kabul University attack" names the university
+        return tok.head.i == noun.i and tok.i < noun.i and \
+            tok.dep_ in ("compound", "nmod", "poss") and tok.text[:1].isupper() and \
+            not any(t.is_punct and t.tag_ != "POS" for t in self.doc[tok.i:noun.i])
+
+    def _pack_place_named(self, tok: Token) -> Entity | None:
+        """The pack place the name words of a named incident around `tok` stand for
+        ("Bajaur" in "the Bajaur bombing", "North Waziristan" in "the North Waziristan
+        ambush"): the document's entity of it, or one made for it."""
+        start, end = tok.i, tok.i + 1
+        while start > 0 and self._name_word(self.doc[start - 1]) and \
+                self.doc[start - 1].dep_ in ("compound", "nmod"):
+            start -= 1
+        while end < len(self.doc) and self._name_word(self.doc[end]) and \
+                self.doc[end].dep_ in ("compound", "nmod", "poss"):
+            end += 1
+        names = _pack_place_names(self.pack)
+        entry_id = names.get(self.doc[start:end].text.casefold()) or \
+            names.get(tok.text.casefold())
+        entry = self.pack.get(entry_id) if entry_id else None
+        if entry is None:
+            return None
+        entity = next((e for e in self.adder.found.entities if e.pack_id == entry.id), None)
+        if entity is None:
+            entity = self.adder.entity(f"pack:{entry.id}", entry.name, entry.type)
+            entity.pack_id = entry.id
+        self.adder.mention(entity, tok.i, tok.i + 1, take=False)
+        return entity
+
+    @staticmethod
+    def _place_of_deed(tok: Token, trigger: Token) -> bool:
+        """A country a deed's verb puts it in: "was killed by a roadside bomb in
+        Afghanistan", "shot dead a trader in Iran" (the object of "in" on the verb or on
+        its object or agent's noun); not a noun's ("strikes in Afghanistan" may be feared
+        or planned), nor one naming who struck ("in a US drone strike")."""
+        while tok.dep_ == "conj":
+            tok = tok.head
+        if trigger.pos_ != "VERB" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            return False
+        holder = tok.head.head
+        if holder.i == trigger.i:
+            return True
+        if holder.dep_ == "pobj" and holder.head.dep_ == "agent":
+            holder = holder.head
+        return holder.head.i == trigger.i and holder.dep_ in ("dobj", "agent", "nsubjpass")
 
     # -- an address, and the town named before ----------------------------------------
 
@@ -132,7 +232,7 @@ class PlaceReader:
         (and its place noun), a comma or "of", and at most a determiner."""
         if end < len(self.doc) and self.doc[end].lemma_.casefold() in self.lex.place_nouns:
             end += 1
-        if end >= len(self.doc) or self.doc[end].lower_ not in (",", "of", "in"):
+        if end >= len(self.doc) or self.doc[end].lower_ not in ADDRESS_OPENERS:
             return
         for t in self.doc[end + 1:min(len(self.doc), end + 1 + CONTAINED_WITHIN)]:
             owner = self.entity_of(t.i)
@@ -240,10 +340,12 @@ class PlaceReader:
             if e is not None and e.type == EntityType.LOCATION))
 
     def _placed(self, tok: Token, trigger: Token) -> bool:
-        """Under a place preposition of the clause, or one of entry after the deed's verb."""
+        """Under a place preposition of the clause, or one of entry after the deed's verb;
+        not the place a statement came from."""
         if under_place_prep(tok, trigger, self.lex.place_preps):
-            return True
-        if not under_place_prep(tok, trigger, self.lex.place_entry_preps):
+            return not self._said_from(tok, trigger)
+        if not under_place_prep(tok, trigger, self.lex.place_entry_preps) or \
+                self._said_from(tok, trigger):
             return False
         node = tok
         while not (node.dep_ == "pobj" and node.head.lower_ in self.lex.place_entry_preps) \
@@ -251,6 +353,23 @@ class PlaceReader:
             node = node.head
         verb = node.head.head
         return verb.pos_ == "VERB" and verb.i in (trigger.i, trigger.head.i)
+
+    def _said_from(self, tok: Token, trigger: Token) -> bool:
+        """ "claimed the attack in a statement from Kabul", "in a video posted from
+        Kunar": a place under a noun of what was said, which the deed does not govern
+        (unlike "the attack on a press conference in Quetta")."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i or node.i == trigger.i:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and node.lemma_.casefold() in SAID_NOUNS:
+                struck = (node.dep_ == "pobj" and node.head.lower_ in STRUCK_PREPS) or \
+                    (node.dep_ in ("dobj", "nsubjpass") and node.head.i == trigger.i)
+                return not struck
+            if node.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     # -- facilities -------------------------------------------------------------
 
@@ -324,10 +443,27 @@ class PlaceReader:
                     (self.doc[start - 1].text in "-‐" and start - 1 > 0) or
                     self._name_particle(start - 1)):
                 start -= 1
+            street = tok.lemma_.casefold() in self.lex.street_nouns
+            if street and (tok.text[:1].isupper() or self._linking_road(start, tok)):
+                # "the Makran Coastal Highway", "the Quetta-Sibi road": a known place
+                while start > 0 and (self._road_name_place(start - 1, tok) or (
+                        self.doc[start - 1].text in "-‐–" and start > 1 and
+                        self._road_name_place(start - 2, tok))):  # opens the road's
+                    start -= 1  # name, which is no place of the deed
+                self.in_road_names |= {e.id for i in range(start, tok.i)
+                                       for e in [self.entity_of(i)] if e is not None}
             if start < tok.i and self.doc[start].text[:1].isupper() and \
                     self._name_word(self.doc[tok.i - 1]):
-                street = tok.lemma_.casefold() in self.lex.street_nouns
-                return self._place(start, tok.i + 1 if street else tok.i)
+                # "Mall Road"; "Satellite Town", "Orangi Town": a capitalised place noun
+                # ends the name (not "Shewa village")
+                whole = street or (tok.text[:1].isupper() and not tok.is_sent_start and
+                                   tok.lower_ in NAME_NOUNS)
+                long_road = street and (tok.lemma_.casefold() in LONG_ROADS or
+                                        self._linking_road(start, tok))
+                place = self._place(start, tok.i + 1 if whole else tok.i)
+                if long_road:
+                    self.long_roads.add(place.id)  # a town named with it is finer
+                return place
             return None
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or \
                 tok.ent_type_ in NOT_PLACE_NER or not self._inside_known_place(tok):
@@ -335,6 +471,21 @@ class PlaceReader:
         start = min([tok.i, *[c.i for c in tok.lefts if c.dep_ == "compound" and
                               c.pos_ == "PROPN" and self.entity_of(c.i) is None]])
         return self._place(start, tok.i + 1)
+
+    def _linking_road(self, start: int, road: Token) -> bool:
+        """ "the Quetta-Sibi road", "the Peshawar-Torkham highway": a road named by the two
+        places it links, whatever its case."""
+        words = self.doc[max(0, start - 3):road.i]
+        return any(t.text in "-‐–" and 0 < t.i < road.i and self._road_name_place(t.i - 1, road)
+                   for t in words)
+
+    def _road_name_place(self, i: int, road: Token) -> bool:
+        """A word of a known place that is a capitalised compound inside a road's name."""
+        tok = self.doc[i]
+        owner = self.entity_of(i)
+        return owner is not None and owner.type == EntityType.LOCATION and \
+            owner.pack_id is not None and tok.dep_ == "compound" and tok.pos_ == "PROPN" and \
+            tok.text[:1].isupper() and i < tok.head.i <= road.i
 
     def _name_word(self, tok: Token) -> bool:
         """A word of a place's name: a proper noun, or a capitalised word the tagger took
@@ -369,12 +520,13 @@ class PlaceReader:
         end = min(len(self.doc), tok.i + 1 + CONTAINED_WITHIN)
         tokens = self.doc[tok.i + 1:end]
         # "Tump (Kech, …)"; "at Wacha Bibi near Datakhel": a village by the known town
-        if not tokens or tokens[0].lower_ not in ("in", ",", "of", "(", "near"):
+        if not tokens or tokens[0].lower_ not in INSIDE_OPENERS:
             return False
         for t in tokens[1:]:
             owner = self.entity_of(t.i)
-            if owner is not None and owner.type == EntityType.LOCATION:
-                return True
+            if owner is not None and (owner.type == EntityType.LOCATION or (
+                    owner.type == EntityType.STATE and tokens[0].text == ",")):
+                return True  # (a country after a comma: "in Pishin, Iran")
             if t.dep_ not in ("det", "compound", "amod") and not t.is_punct:
                 return False
         return False
@@ -400,6 +552,25 @@ class PlaceReader:
         unknown = [p for p in kept if packs[p] is None and not any(
             name in self.adder.name_of(p).casefold() for name in around)]
         return unknown + [p for p in kept if p not in unknown]
+
+
+_PACK_PLACES: dict[int, tuple[ActorPack, dict[str, str]]] = {}
+
+
+def _pack_place_names(pack: ActorPack) -> dict[str, str]:
+    """Every name of the pack's places and states, case-folded -> entry id (built once per
+    pack; a name two places share names neither)."""
+    if id(pack) not in _PACK_PLACES or _PACK_PLACES[id(pack)][0] is not pack:
+        names: dict[str, str] = {}
+        shared: set[str] = set()
+        for entry in pack.of_type(EntityType.LOCATION, EntityType.STATE):
+            for name in entry.names():
+                key = name.casefold()
+                if names.get(key, entry.id) != entry.id:
+                    shared.add(key)
+                names[key] = entry.id
+        _PACK_PLACES[id(pack)] = (pack, {k: v for k, v in names.items() if k not in shared})
+    return _PACK_PLACES[id(pack)][1]
 
 
 __all__ = ["PlaceReader"]

@@ -12,6 +12,8 @@ one followed by a job title is a title ("the District Police Officer").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -23,8 +25,10 @@ from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data, word_set
 
 _LEX = "lexicon.yaml"
-CONTAINERS = ("in", "of", ",", "near", "district", "province")
-CONTAINER_NOUNS = ("district", "province", "division", "region", "tehsil", "agency")
+_PLACES = "places.yaml"
+CONTAINERS = word_set(_PLACES, "address_links")  # "Kot, in Kurram district"
+CONTAINER_NOUNS = word_set(_PLACES, "container_nouns")
+SEAT_BODIES = word_set(_PLACES, "seat_bodies")  # "the Kurram police"
 LOOK_AHEAD = 6  # tokens after a place name in which its containing place is named
 
 
@@ -34,8 +38,8 @@ class PlaceCheck:
     def __init__(self, pack: ActorPack) -> None:
         self.pack = pack
         self.place_heads = word_set(_LEX, "place_heads")
-        self.features = word_set(_LEX, "place_features") - {"area", "road", "market", "park",
-                                                             "colony", "locality"} | {"valley"}
+        self.features = word_set(_LEX, "place_features") - word_set(_PLACES, "not_features") \
+            | word_set(_PLACES, "extra_features")
         self.title_heads = word_set(_LEX, "title_heads")
         self.org_words = frozenset(w for words in load_data(_LEX)["org_type_words"].values()
                                    for w in words)
@@ -116,7 +120,7 @@ class PlaceCheck:
             return True  # ("Kurram district" may be the pack's own alias)
         head = doc[m.end - 1]
         return head.dep_ in ("compound", "poss") and head.head.i >= m.end and \
-            head.head.lower_ in ("police", "administration", "government", "levies")
+            head.head.lower_ in SEAT_BODIES
 
     def _states(self, ids: set[str]) -> set[str]:
         return {i for i in ids if (e := self.pack.get(i)) and e.type == EntityType.STATE}
@@ -227,6 +231,40 @@ class PlaceCheck:
         if span[-1].lower_ in self.title_heads and len(span) > 1:
             return "title"
         return None
+
+
+def fronted_places(verb: Token, token_entity: dict[int, str],
+                   entities: Callable[[Token], list[str]]) -> dict[str, list[str]] | None:
+    """ "In Khyber Pakhtunkhwa, the TTP, and in Balochistan, the BLA, have targeted …":
+    where subjects joined with places of their own act, each subject -> the entities of
+    the "in" phrase put last before it. None when no subject has an "in" of its own (the
+    clause's places are then every subject's: "In Kech, the BLA and the BLF …")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    joined: list[Token] = []
+    while subjects:
+        tok = subjects.pop()
+        joined.append(tok)
+        subjects += [c for c in tok.children if c.dep_ == "conj" and c.pos_ != "ADP"]
+    if not joined:
+        return None
+    first = min(s.i for s in joined)
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and
+               c.i < first]
+    # an "in" joined to a subject, or a fronted one after "and" ("…, and in Balochistan,")
+    own = [c for s in joined for c in s.children
+           if c.dep_ == "conj" and c.lower_ == "in" and c.pos_ == "ADP"] + \
+        [c for c in fronted if c.i > 0 and c.doc[c.i - 1].lower_ == "and"]
+    if not own:
+        return None
+    ins = sorted({*own, *fronted}, key=lambda t: t.i)
+    out: dict[str, list[str]] = {}
+    for subject in sorted(joined, key=lambda t: t.i):
+        before = [p for p in ins if p.i < subject.i]
+        owner = token_entity.get(subject.i)
+        if before and owner is not None:
+            out.setdefault(owner, []).extend(
+                e for o in before[-1].children if o.dep_ == "pobj" for e in entities(o))
+    return out
 
 
 def _verb_of(tok: Token) -> int:

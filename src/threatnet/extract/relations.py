@@ -28,6 +28,7 @@ from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.org_relations import from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
+from threatnet.extract.places import fronted_places
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import TALLIES, EntityType, Polarity, is_symmetric
 from threatnet.resources import load_data
@@ -907,6 +908,9 @@ class _Context(Arguments):
             return []  # "has not carried out an attack in India" says nothing of presence
         places = [e for e in self._prep_objects(verb, LOCATIVES)
                   if self.types[e] == EntityType.LOCATION]
+        own = fronted_places(verb, self.token_entity, self.entities)  # (geo round) "In X,
+        if own is not None:  # A, and in Y, B, …": each subject's own place
+            places = [e for e in own.get(claim.subject, []) if self.types[e] == EntityType.LOCATION]
         return [RawClaim(claim.subject, "operates_in", p, verb, claim.polarity,
                          claim.negated_subject) for p in places]
 
