@@ -51,3 +51,14 @@ def test_a_date_in_brackets_is_no_other_name(extractor):
     record = extractor.extract(document_from_text(text, "note.txt", "2020-01-01"))
     assert all("2004" not in m.text for e in record.entities if e.type.value == "location"
                for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts doubt that the TTP has acquired armed drones.",
+    "Officials doubt that the BLA possesses anti-aircraft missiles.",
+    "Some researchers question whether ISKP has any presence in Kashmir.",
+])
+def test_what_is_doubted_is_no_fact(extractor, text):
+    record = extractor.extract(document_from_text(text, "note.txt", "2020-01-01"))
+    assert record.claims and all(c.modality.value != "asserted" for c in record.claims), \
+        [(c.subject, c.predicate, c.modality) for c in record.claims]
