@@ -22,15 +22,15 @@ from spacy.tokens import Token
 
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.model import EntityType, Modality
+from threatnet.resources import load_data
 
 GROUPS = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
 MAX_PHRASE = 14  # tokens: a doer phrase is short
-CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
-                          "while", "where", "who", "which", "that", "and", "but", "before",
-                          "since", "because", "said", "says"})
-FIRST_PERSON = frozenset({"we", "our", "us"})  # a group's own voice, in a quote
-JOINS = frozenset({"of", "from", "to", "with", "by", "the", "-", "a", "an", "its", "banned",
-                   "outlawed", "proscribed"})
+_PHRASE = load_data("attribution_words.yaml")["doer_phrase"]
+CLAUSE_EDGES = frozenset(str(w).casefold() for w in _PHRASE["clause_edges"])
+FIRST_PERSON = frozenset(str(w).casefold() for w in _PHRASE["first_person"])  # "we", in a quote
+# what may stand between a doer noun and its group: "militants of the banned X"
+JOINS = frozenset(str(w).casefold() for w in _PHRASE["joins"])
 
 
 class DoerReader:
