@@ -16,13 +16,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from threatnet.extract.arguments import NEGATIVE_SUBJECTS
+from threatnet.extract.denials import denier
 from threatnet.extract.incident_records import FoundIncident
 from threatnet.extract.incident_voices import (
     ACCUSED,
+    AMONG,
+    BARE_ACCUSERS,
+    BROAD_DOERS,
+    CHARGES,
     HABITUAL,
     INCIDENT_PRONOUNS,
     PART_NOUNS,
     PERPETRATORS,
+    POINTING,
     SCOPE_SENTENCES,
     IncidentClaim,
     IncidentVoices,
@@ -32,8 +38,8 @@ from threatnet.extract.incident_voices import (
     how_attributed,
     self_reference,
 )
-from threatnet.extract.sentences import sentence_of
-from threatnet.model import EntityType, Modality, Polarity
+from threatnet.extract.sentences import paragraph_numbers, sentence_of
+from threatnet.model import EntityType, Modality, Polarity, Source
 
 
 class AttributionReader(IncidentVoices):
@@ -176,6 +182,8 @@ class AttributionReader(IncidentVoices):
         involved" (a denial). An "in" phrase that names no incident ("involved in attacks on
         police") is a record, no incident's."""
         verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
+        if verb.lemma_.casefold() in self.lex.attribution_verbs:
+            return []  # "police held X responsible": the accusers' word (`_attributed`)
         if verb.pos_ not in ("AUX", "VERB") or not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return []
@@ -400,6 +408,12 @@ class AttributionReader(IncidentVoices):
             verb = noun.head
             people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
+        elif noun.dep_ == "pobj" and noun.lower_ not in BROAD_DOERS and not any(
+                c.dep_ in ("acl", "relcl") for c in noun.children):
+            # "X was among the attackers", "X was one of the gunmen", "X, one of the
+            # bombers,": one of the doers (never "among the terrorists killed in …")
+            verb, among = self._among(noun)
+            people += among
         if noun.dep_ != "appos" and not any(c.lower_ in ("the", "this", "that", "one")
                                             for c in noun.lefts):
             return []  # "a bomber, X": which incident's is not said ("one attacker, X" is)
@@ -424,6 +438,21 @@ class AttributionReader(IncidentVoices):
                 reading.hedge(Modality.REPORTED)
         return [self._perpetrated(p, incident, noun, copied(reading), how_attributed(reading))
                 for p in dict.fromkeys(named)]
+
+    def _among(self, noun: Token) -> tuple[Token | None, list[Token]]:
+        """The copula and the people of "X was among the attackers" / "X was one of the
+        gunmen", or the people of "X, one of the bombers"; else (None, [])."""
+        prep = noun.head
+        if prep.lower_ in AMONG and prep.head.lemma_ == "be":
+            verb = prep.head
+        elif prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "appos":
+            return None, [prep.head.head]
+        elif prep.lower_ == "of" and prep.head.lower_ == "one" and \
+                prep.head.dep_ == "attr" and prep.head.head.lemma_ == "be":
+            verb = prep.head.head
+        else:
+            return None, []
+        return verb, [c for c in verb.children if c.dep_ == "nsubj"]
 
     def _person_beside(self, noun: Token) -> list[str]:
         """ "the bomber, Adil Ahmad Dar," / "Ajmal Kasab, the only attacker": the person
@@ -492,6 +521,15 @@ class AttributionReader(IncidentVoices):
         for prep in ("to", "on"):  # "attributed the attack to X", "blamed it on X"
             if incident_words and prep in preps:
                 group_words = preps[prep]
+        lemma = verb.lemma_.casefold()
+        if lemma in POINTING["verbs"]:
+            # "officials pointed (the finger) at X": who is pointed at, never the finger
+            if any(c.dep_ == "prt" for c in children):
+                return []  # "pointed out that …"
+            held = [verb, *[o for o in objects if o.lemma_.casefold() in POINTING["objects"]]]
+            group_words = [p for h in held for c in h.children
+                           if c.dep_ == "prep" and c.lower_ in POINTING["preps"]
+                           for p in c.children if p.dep_ == "pobj"]
         complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
         # "held X responsible (for the attack)": the incident hangs on "responsible"
         responsible = [t for c in children if c.dep_ != "prep"
@@ -503,8 +541,7 @@ class AttributionReader(IncidentVoices):
         group_words += [c for r in responsible if not group_words
                         for c in r.children if c.dep_ == "nsubj"]
         incident_words += complements  # "blamed X for the attack", "accused X of …"
-        if not incident_words and not responsible and \
-                verb.lemma_.casefold() not in ("suspect", "blame", "accuse"):
+        if not incident_words and not responsible and lemma not in BARE_ACCUSERS:
             return []
         if complements and not any(self.incident_at(t) for w in complements
                                    for t in w.subtree):
@@ -545,7 +582,7 @@ class AttributionReader(IncidentVoices):
                    (self.incident_at(p) or p.lower_ in ("it", "this"))]
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
-            return []
+            return self._charge_rejected(verb)
         incident = self._incident_near(verb, denied + clauses, reach=1)
         doers = self._claimants(verb)
         if incident is None or not doers:
@@ -556,17 +593,73 @@ class AttributionReader(IncidentVoices):
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, copied(reading), "denied") for d in doers]
 
-    def _nothing_to_do(self, verb: Token) -> list[IncidentClaim]:
-        """ "the group had nothing to do with it": a denial, the group's own."""
-        nothing = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "nothing")
-        incident = self._incident_near(verb, [nothing], reach=1)
-        doers = [e for e in self.args.subjects(verb) if self.types[e] in ACCUSED]
-        if incident is None or not doers:
+    def _charge_rejected(self, verb: Token) -> list[IncidentClaim]:
+        """ "Officials blamed X for the bombing, a charge the group rejected", "… pointed at
+        X, which rejected the charge", "X denied the allegation": the denier's denial of
+        the incident an accusation just before it (its own sentence, or the one before in
+        the paragraph) attributed. No accusation of an incident, no denial."""
+        words = denier(verb)  # "a charge X rejected", "X rejects the charge"
+        if words is not None:
+            deniers = [e for t in words if t.head.i == t.i or
+                       not words.start <= t.head.i < words.end
+                       for e in self.args.entities(t) if self.types.get(e) in ACCUSED]
+        elif any(c.dep_ == "dobj" and c.lower_ in CHARGES and
+                 any(d.dep_ in ("det", "poss") for d in c.children) for c in verb.children):
+            deniers = [e for e in self._claimants(verb) if self.types.get(e) in ACCUSED]
+        else:
             return []
-        reading = self.reader.read(verb)
+        # the denier answers a charge against itself: "X rejected the allegations" after
+        # "officials said the attack was directed from Y" is no denial of the attack
+        accused = [c for c in self._accusations(verb) if c.raw.subject in deniers]
+        deniers = [d for d in deniers if any(c.raw.subject == d for c in accused)]
+        incident = self.incidents.of_entity(accused[-1].raw.object) if accused else None
+        if incident is None:
+            return []
+        reading = self._read(verb)
+        if words is not None:
+            reading.sources.insert(0, Source(words.text, deniers[0]))
+        else:
+            self._speaker(verb, reading)
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)
-        return [self._perpetrated(d, incident, verb, copied(reading), "denied") for d in doers]
+        out = [self._perpetrated(d, incident, verb, copied(reading), "denied")
+               for d in dict.fromkeys(deniers)]
+        for claim in out:  # the denial denies what the charge said: a part, or the deed
+            claim.raw.predicate = next(c.raw.predicate for c in accused
+                                       if c.raw.subject == claim.raw.subject)
+        return out
+
+    def _accusations(self, verb: Token) -> list[IncidentClaim]:
+        """The attributions of an incident a denial at `verb` answers: those of its own
+        sentence before it, else of the sentence before in the same paragraph."""
+        sent = sentence_of(verb)
+        spans = [self.doc[sent.start:verb.i]]
+        if sent.start > 0:
+            paragraph = paragraph_numbers(self.doc)
+            if paragraph[sent.start - 1] == paragraph[verb.i]:
+                spans.append(sentence_of(self.doc[sent.start - 1]))
+        for span in spans:
+            found: list[IncidentClaim] = []
+            for tok in span:
+                lemma = tok.lemma_.casefold()
+                if tok.pos_ != "VERB":
+                    continue
+                if lemma in self.lex.attribution_verbs:
+                    found += self._attributed(tok, self.lex.attribution_verbs[lemma])
+                elif lemma in self.lex.planned_verbs:
+                    found += self._planned(tok)
+            if found:
+                return found
+        return []
+
+    def _nothing_to_do(self, verb: Token) -> list[IncidentClaim]:
+        """ "the group had nothing to do with it", "a TTP spokesman said his group had
+        nothing to do with the bombing": a denial, the group's own."""
+        nothing = next(c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "nothing")
+        incident = self._incident_near(verb, [nothing], reach=1)
+        if incident is None:
+            return []
+        return self._behind(verb, verb, incident, negated=True)
 
     def _suspect_noun(self, noun: Token) -> list[IncidentClaim]:
         """ "Suspicion fell on X", "X is the prime suspect", "police named X as the main

@@ -48,6 +48,18 @@ COUNTED_OWN = word_set(_WORDS, "counted_own")  # "one of its members"
 HABITUAL = word_set(_WORDS, "habitual")
 # "a faction of X" is not X: an accusation of an unnamed part credits no group
 PART_NOUNS = word_set(_WORDS, "accused_parts")
+# "X was among the attackers": one of the doers; "terrorist" names no deed's doer
+AMONG = word_set(_WORDS, "among")
+BROAD_DOERS = word_set(_WORDS, "broad_doers")
+# attribution verbs that accuse with no incident named: "police blamed X", "suspected X"
+BARE_ACCUSERS = word_set(_WORDS, "bare_accusers")
+# "officials pointed (the finger) at X": the verb, what is pointed, and at whom
+POINTING = {k: frozenset(str(w).casefold() for w in v)
+            for k, v in load_data(_WORDS)["pointing"].items()}
+# "X rejected the charge": words that name an accusation (never "the claim": X's own)
+CHARGES = word_set(_WORDS, "charges")
+# relative pronouns that may stand for an incident: "which X claimed", "for which"
+RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
 
 @dataclass
@@ -88,8 +100,13 @@ class IncidentVoices:
         if found is None and clause.dep_ in ("ccomp", "xcomp") and \
                 clause.head.dep_ == "relcl":
             clause = clause.head  # "the bombing, which the group said it had carried out"
-        if found is None and tok.dep_ in ("dobj", "nsubjpass") and \
-                tok.lower_ in ("which", "that") and clause.dep_ == "relcl":
+        if found is None and tok.dep_ == "pobj" and tok.lower_ in RELATIVE_OBJECTS:
+            # "an incident for which police held X responsible", "the attack, for which
+            # X claimed responsibility": the clause the preposition opens
+            clause = next((n for n in (tok.head.head, tok.head.head.head)
+                           if n.dep_ == "relcl"), clause)
+        if found is None and tok.dep_ in ("dobj", "nsubjpass", "pobj") and \
+                tok.lower_ in RELATIVE_OBJECTS and clause.dep_ == "relcl":
             # "the attack … the previous month, which India blamed on X": the noun the
             # relative clause hangs from, or the phrase that noun is part of
             node = clause.head
@@ -144,6 +161,9 @@ class IncidentVoices:
             [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
              and c.i < verb.i for e in [self.token_entity.get(c.i)]
              if e and self.types[e] in ACCUSED]  # "IS-K claimed": "IS" read as an auxiliary
+        owner = self._whose_speaker(verb)
+        if owner is not None and owner not in found:
+            found.append(owner)  # "officials blamed X, whose spokesman denied any role"
         carrier = self._carrier_of(verb)
         if carrier is not None:
             # "X issued a statement claiming the attack", "a video from X denying it"
@@ -212,6 +232,19 @@ class IncidentVoices:
                 found = [e for e in found if self.types[e] != EntityType.PERSON]
             found += [g for g in groups if g not in found]  # "X, a TTP commander": both
         return found
+
+    def _whose_speaker(self, verb: Token) -> str | None:
+        """ "X, whose spokesman denied any role": the group the relative clause hangs from,
+        when the clause's subject is one who speaks for it."""
+        if verb.dep_ != "relcl":
+            return None
+        speaks = any(c.dep_ == "nsubj" and
+                     c.lemma_.casefold() in self.lex.speaking_roles | self.lex.claim_carriers
+                     and any(p.dep_ == "poss" and p.lower_ == "whose" for p in c.children)
+                     for c in verb.children)
+        owner = self.token_entity.get(verb.head.i) if speaks else None
+        return owner if owner and self.types.get(owner) in (
+            EntityType.ARMED_GROUP, EntityType.ORGANIZATION) else None
 
     def _negated(self, verb: Token) -> bool:
         """ "no group claimed", "has not claimed", "did not deny it, nor did it claim it":
@@ -292,7 +325,8 @@ class IncidentVoices:
                 if agent is not None else None
         if speaker is None:
             return
-        if speaker.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if (speaker.lower_ in RELATIVE_PRONOUNS or self._whose_speaker(verb)) and \
+                verb.dep_ == "relcl":
             # "the TTP, which denied it": the antecedent speaks
             antecedent = verb.head
             start = min([antecedent.i, *[c.i for c in antecedent.lefts]])
