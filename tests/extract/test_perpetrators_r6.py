@@ -168,3 +168,49 @@ def test_one_of_the_doers_in_apposition(extractor):
                  "Police said Rashid Khan, one of the bombers, had trained in Kunar.",
                  published="2024-06-01")
     assert ("Rashid Khan", "affirmed", "reported", "Police") in _who(rec)
+
+
+# -- a state backing anonymous doers: a part in the deed (involved_in) ------------------
+
+@pytest.mark.parametrize("text, state, modality, source", [
+    ("Gunmen attacked a checkpoint in Kech on Monday, killing four soldiers. Officials "
+     "blamed India-backed militants for the attack.", "India", "alleged", "Officials"),
+    ("India-sponsored terrorists attacked a security forces post in North Waziristan on "
+     "Monday, the military said.", "India", "reported", "the military"),
+    ("A bomb exploded in a market in Quetta on Friday. The interior minister blamed "
+     "Afghanistan-based militants.", "Afghanistan", "alleged", "The interior minister"),
+    ("Militants backed by India attacked a police post in Turbat on Monday, officials said.",
+     "India", "reported", "officials"),
+])
+def test_a_state_backing_the_doers_had_a_part(extractor, text, state, modality, source):
+    rec = record(extractor, text, published="2024-06-01")
+    names = {e.id: e.name for e in rec.entities}
+    parts = {(names[c.subject], c.predicate, str(c.modality), c.source.text if c.source else None)
+             for c in rec.claims if c.predicate in WHO}
+    assert (state, "involved_in", modality, source) in parts
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked a post near the Afghanistan border in Zhob on Monday.",
+    "Gunmen attacked a police station in Chaman on Monday. They fled towards Afghanistan.",
+    "Militants attacked a bank in Quetta on Monday. India condemned the attack.",
+])
+def test_a_state_only_near_the_doers_had_no_part(extractor, text):
+    rec = record(extractor, text, published="2024-06-01")
+    assert not {"Afghanistan", "India"} & _doers(rec)
+
+
+# -- a group's own unit credited: the group too ---------------------------------------
+
+@pytest.mark.parametrize("text, unit, group, modality", [
+    ("On 4 May, the BLA's Fateh Squad attacked a Frontier Corps convoy near Mastung, killing "
+     "seven soldiers.", "Fateh Squad", BLA, "asserted"),
+    ("Gunmen stormed the port authority complex in Gwadar on Wednesday. The Balochistan "
+     "Liberation Army's Majeed Brigade claimed the raid.", "Majid Brigade", BLA, "alleged"),
+    ("Gunmen stormed a checkpoint in Bannu on Monday. The Tehrik-i-Taliban Pakistan's "
+     "Jamaat-ul-Ahrar faction claimed the attack.", "Jamaat-ul-Ahrar", TTP, "alleged"),
+])
+def test_a_groups_own_unit_credits_the_group(extractor, text, unit, group, modality):
+    who = _who(record(extractor, text, published="2024-06-01"))
+    assert {(unit, modality), (group, modality)} <= {(g, m) for g, pol, m, _ in who
+                                                      if pol == "affirmed"}

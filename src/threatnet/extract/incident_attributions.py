@@ -557,7 +557,8 @@ class AttributionReader(IncidentVoices):
             self.token_entity.get(w.i) is None else [w])]
         incident = self._incident_near(verb, incident_words)
         doers = [e for w in group_words for e in self.args.entities(w) or
-                 self.doer_reader.of_noun(w)  # "X militants were blamed for it"
+                 self.doer_reader.of_noun(w) or  # "X militants were blamed for it"
+                 self.doer_reader.backers_of(w)  # "blamed India-backed militants"
                  if self.types.get(e) in ACCUSED]
         if incident is None or not doers:
             return []

@@ -42,6 +42,38 @@ class IncidentClaimMaker(AttributionReader):
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
             out += self._identified(self.doc[i])
+        return out + self._parents(out)
+
+    def _parents(self, claims: list[IncidentClaim]) -> list[IncidentClaim]:
+        """ "The BLA's Majeed Brigade claimed the raid", "the group said its Fateh Squad
+        had carried it out": a unit the text gives as a group's own credits that group
+        too, as surely as the unit (the same reading, the same evidence)."""
+        out: list[IncidentClaim] = []
+        done = {(c.raw.subject, c.raw.object) for c in claims
+                if c.raw.predicate == "perpetrated"}
+        for claim in claims:
+            raw = claim.raw
+            if raw.predicate != "perpetrated" or \
+                    self.types.get(raw.subject) != EntityType.ARMED_GROUP:
+                continue
+            sent = sentence_of(raw.trigger)
+            # "the BLA's Majeed Brigade", "the TTP's Jamaat-ul-Ahrar faction"
+            units = [t for i in range(sent.start, sent.end)
+                     if self.token_entity.get(i) == raw.subject
+                     for t in (self.doc[i], self.doc[i].head)
+                     if t.i == i or self.doc[i].dep_ == "compound"]
+            owners = [e for t in dict.fromkeys(units)
+                      for c in t.children if c.dep_ == "poss"
+                      for e in self.args.entities(c)
+                      if self.types.get(e) == EntityType.ARMED_GROUP and e != raw.subject]
+            for owner in dict.fromkeys(owners):
+                if (owner, raw.object) in done:
+                    continue
+                done.add((owner, raw.object))
+                parent = RawClaim(owner, raw.predicate, raw.object, raw.trigger,
+                                  qualifiers=dict(raw.qualifiers))
+                out.append(IncidentClaim(parent, copied(claim.reading)
+                                         if claim.reading is not None else None))
         return out
 
     def _facts(self, incident: FoundIncident) -> list[IncidentClaim]:
@@ -180,7 +212,11 @@ class IncidentClaimMaker(AttributionReader):
             if trigger.i in self.token_entity and incident.entity.pack_id and \
                     trigger.pos_ != "VERB":
                 continue  # a named event's own name says nothing of who did it
-            for doer in self._doers(trigger):
+            doers = self._doers(trigger)
+            if not doers and trigger.pos_ == "VERB":
+                # "India-sponsored terrorists attacked a post": the state's part in it
+                doers = self.doer_reader.backers(self.doer_reader.phrase(trigger))
+            for doer in doers:
                 reading = self.reader.read(trigger.sent.root, clause=True) \
                     if self._named_apart(trigger, doer) else self.reader.read(trigger)
                 self._subject_hedges(trigger, reading)
