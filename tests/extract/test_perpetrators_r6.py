@@ -214,3 +214,27 @@ def test_a_groups_own_unit_credits_the_group(extractor, text, unit, group, modal
     who = _who(record(extractor, text, published="2024-06-01"))
     assert {(unit, modality), (group, modality)} <= {(g, m) for g, pol, m, _ in who
                                                       if pol == "affirmed"}
+
+
+# -- "X's deadliest attack was Y": a group's own deed, named ---------------------------
+
+@pytest.mark.parametrize("text, group, count", [
+    ("The Tehrik-i-Taliban Pakistan's deadliest attack, the December 2014 assault on the "
+     "Army Public School in Peshawar, killed 149 people.", TTP, 1),
+    ("Lashkar-e-Taiba's most notorious operation was the Mumbai attacks of November 2008.",
+     "Lashkar-e-Taiba", 1),
+    ("The Balochistan Liberation Army's bloodiest attacks were the 2018 assault on the "
+     "Chinese consulate in Karachi and the 2019 raid on a hotel in Gwadar.", BLA, 2),
+])
+def test_a_groups_own_deed_named(extractor, text, group, count):
+    rec = record(extractor, text, published="2024-06-01")
+    names = {e.id: e.name for e in rec.entities}
+    done = {c.object for c in rec.claims if c.predicate == "perpetrated"
+            and names[c.subject] == group and str(c.modality) == "asserted"}
+    assert len(done) == count
+
+
+def test_a_place_owning_a_deed_did_nothing(extractor):
+    rec = record(extractor, "Pakistan's deadliest attack, the December 2014 assault on the "
+                 "Army Public School in Peshawar, killed 149 people.", published="2024-06-01")
+    assert "Pakistan" not in _doers(rec)

@@ -21,7 +21,14 @@ from threatnet.extract.incident_attributions import AttributionReader
 from threatnet.extract.incident_lexicon import load_incident_lexicon
 from threatnet.extract.incident_records import FoundIncident
 from threatnet.extract.incident_targets import Harm
-from threatnet.extract.incident_voices import PERPETRATORS, IncidentClaim, copied, how_attributed
+from threatnet.extract.incident_voices import (
+    OWNED_DEED_NOUNS,
+    PERPETRATORS,
+    IncidentClaim,
+    copied,
+    doubted,
+    how_attributed,
+)
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading
 from threatnet.extract.sentences import sentence_of
@@ -39,10 +46,43 @@ class IncidentClaimMaker(AttributionReader):
             for mention in incident.mentions:
                 out += self._in_series(mention, incident)
                 out += self._responsible(mention, incident)
+                out += self._owned(mention, incident)
         for i in self.incidents.cue_tokens:
             out += self._attribution(self.doc[i])
             out += self._identified(self.doc[i])
         return out + self._parents(out)
+
+    def _owned(self, mention: Token, incident: FoundIncident) -> list[IncidentClaim]:
+        """ "The TTP's deadliest attack, the 2014 assault on the Army Public School, …",
+        "LeT's most notorious operation was the Mumbai attacks", "the group's bloodiest
+        attacks were A and B": a group's own deed, named; as certain as the clause."""
+        node = mention
+        listed = node.dep_ == "conj"
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        # "A on the consulate in Karachi and B": the parser may join B to a word inside A
+        for _ in range(4 if listed else 0):
+            if node.dep_ in ("appos", "attr") or node.head.i == node.i:
+                break
+            node = node.head
+        if node.dep_ == "appos":
+            deed, verb = node.head, node.head.head
+        elif node.dep_ == "attr" and node.head.lemma_ == "be":
+            verb = node.head
+            deed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        else:
+            return []
+        if deed is None or self.mentioned.get(deed.i, incident) is not incident or not (
+                deed.lemma_.casefold() in self.lex.nouns or
+                deed.lemma_.casefold() in OWNED_DEED_NOUNS):
+            return []
+        doers = [e for c in deed.children if c.dep_ == "poss"
+                 for e in self.args.entities(c) if self.types.get(e) in PERPETRATORS]
+        if not doers or self._negated(verb) or doubted(verb):
+            return []
+        reading = self.reader.read(verb)
+        return [self._perpetrated(d, incident, mention, copied(reading),
+                                  how_attributed(reading)) for d in dict.fromkeys(doers)]
 
     def _parents(self, claims: list[IncidentClaim]) -> list[IncidentClaim]:
         """ "The BLA's Majeed Brigade claimed the raid", "the group said its Fateh Squad

@@ -58,6 +58,9 @@ POINTING = {k: frozenset(str(w).casefold() for w in v)
             for k, v in load_data(_WORDS)["pointing"].items()}
 # "X rejected the charge": words that name an accusation (never "the claim": X's own)
 CHARGES = word_set(_WORDS, "charges")
+# "LeT's most notorious operation was the Mumbai attacks": a group's own deed, besides
+# the incident nouns of incidents.yaml
+OWNED_DEED_NOUNS = word_set(_WORDS, "owned_deed_nouns")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
