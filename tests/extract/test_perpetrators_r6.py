@@ -238,3 +238,24 @@ def test_a_place_owning_a_deed_did_nothing(extractor):
     rec = record(extractor, "Pakistan's deadliest attack, the December 2014 assault on the "
                  "Army Public School in Peshawar, killed 149 people.", published="2024-06-01")
     assert "Pakistan" not in _doers(rec)
+
+
+# -- an incident recalled in passing is not the one a bare claim speaks of --------------
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post in Bannu on Monday, killing three officers. The attack "
+    "came weeks after a bombing at a mosque in the district killed 12 worshippers. The "
+    "Tehrik-i-Taliban Pakistan claimed responsibility.",
+    "Gunmen attacked a police post in Bannu on Monday, killing three officers. It was the "
+    "deadliest attack in the district since a suicide bombing at a mosque in January. The "
+    "Tehrik-i-Taliban Pakistan claimed it.",
+    "Gunmen attacked a police post in Bannu on Monday, killing three officers, in the worst "
+    "violence there since a raid on a checkpoint in March. Officials blamed the "
+    "Tehrik-i-Taliban Pakistan.",
+])
+def test_a_bare_claim_is_of_the_incident_told_not_one_recalled(extractor, text):
+    rec = record(extractor, text, published="2024-06-01")
+    names = {e.id: e.name for e in rec.entities}
+    claimed = {names[c.object] for c in rec.claims if c.predicate == "perpetrated"
+               and names[c.subject] == TTP}
+    assert claimed and all("police post" in n for n in claimed), claimed

@@ -61,6 +61,10 @@ CHARGES = word_set(_WORDS, "charges")
 # "LeT's most notorious operation was the Mumbai attacks": a group's own deed, besides
 # the incident nouns of incidents.yaml
 OWNED_DEED_NOUNS = word_set(_WORDS, "owned_deed_nouns")
+# "the deadliest since a bombing in January", "weeks after a bombing at a mosque": an
+# incident recalled in passing, not the one a report tells
+RECALLING = word_set(_WORDS, "recalling")
+RECALLING_WORDS = word_set(_WORDS, "recalling_words")  # "resembled a raid last year"
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
@@ -276,11 +280,50 @@ class IncidentVoices:
         latest = self.incidents.latest_in_entry(tok)  # never another entry's incident
         if latest is None:
             return None
+        # "The attack came weeks after a bombing at a mosque … The TTP claimed
+        # responsibility": an incident recalled only in passing is not the one told
+        told = self._told_before(tok, latest) if self._recalled(latest, tok) else None
+        latest = told or latest
         last = max(t.i for t in latest.mentions if t.i < tok.i)
         close = len({sentence_of(t).start for t in self.doc[last:tok.i + 1]}) - 1
         # round 5 hook: a field record is one incident, however far its fields run
         in_record = isinstance(self.incidents.entries.at(tok.idx), RecordEntry)
         return latest if close <= reach or in_record else None
+
+    def _recalled(self, incident: FoundIncident, tok: Token) -> bool:
+        """Every mention of the incident before `tok` recalls it in passing: inside a
+        clause or phrase opened by "after", "since", "before" ("the deadliest since a
+        bombing in January killed 12", "weeks after a bombing at a mosque")."""
+        before = [t for t in incident.mentions if t.i < tok.i]
+        return bool(before) and all(self._in_passing(t) for t in before)
+
+    def _in_passing(self, mention: Token) -> bool:
+        node = mention
+        for _ in range(6):
+            if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in RECALLING:
+                return True
+            if node.dep_ in ("dobj", "pobj") and (
+                    node.head.lemma_.casefold() in RECALLING_WORDS or  # "resembled a raid"
+                    node.head.head.lemma_.casefold() in RECALLING_WORDS):  # "similar to"
+                return True
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in RECALLING
+                                            for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _told_before(self, tok: Token, recalled: FoundIncident) -> FoundIncident | None:
+        """The latest incident before `tok` in its entry that is not only recalled."""
+        told = [f for f in self.incidents.incidents if f is not recalled and
+                any(t.i < tok.i for t in f.mentions) and not self._recalled(f, tok)]
+        latest = max(told, key=lambda f: max(t.i for t in f.mentions if t.i < tok.i),
+                     default=None)
+        if latest is None:
+            return None
+        last = max(t for t in latest.mentions if t.i < tok.i)
+        return latest if self.incidents.entries.same(last.idx, tok.idx) else None
 
     def _carrier_of(self, verb: Token) -> Token | None:
         """ "a statement claiming the attack": the statement, video or message a claim
@@ -295,7 +338,10 @@ class IncidentVoices:
         accepted by X": where the report has told one incident so far, a claim that names
         none is of that one, however far back (never across entries)."""
         latest = self.incidents.latest_in_entry(tok)
+        if latest is not None and self._recalled(latest, tok):
+            latest = self._told_before(tok, latest)
         if latest is None or any(f is not latest and any(t.i < tok.i for t in f.mentions)
+                                 and not self._recalled(f, tok)
                                  for f in self.incidents.incidents):
             return None
         years = {t.text for t in tok.subtree if t.like_num and len(t.text) == 4}
