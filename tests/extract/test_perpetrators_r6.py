@@ -259,3 +259,34 @@ def test_a_bare_claim_is_of_the_incident_told_not_one_recalled(extractor, text):
     claimed = {names[c.object] for c in rec.claims if c.predicate == "perpetrated"
                and names[c.subject] == TTP}
     assert claimed and all("police post" in n for n in claimed), claimed
+
+
+# -- the doers were a group's men: relative clauses, "from X", "identified as a member" --
+
+@pytest.mark.parametrize("text, group, modality, source", [
+    ("Gunmen killed five labourers near Turbat on Monday. The attackers, who belonged to "
+     "the Balochistan Liberation Front, fled on motorcycles.", BLF, "asserted", None),
+    ("Militants stormed a checkpoint in Bannu on Monday. Officials said the attackers, who "
+     "were linked to the Hafiz Gul Bahadur group, had crossed from Afghanistan.",
+     "Hafiz Gul Bahadur group", "reported", "Officials"),
+    ("Gunmen killed five labourers near Turbat on Monday. Police said the attackers were "
+     "from the Balochistan Liberation Front.", BLF, "reported", "Police"),
+    ("A suicide bomber killed 12 people at a rally in Bajaur on Sunday. Police identified "
+     "the bomber as a member of the Islamic State Khorasan Province.",
+     "Islamic State Khorasan Province", "reported", "Police"),
+])
+def test_the_doers_were_a_groups_men(extractor, text, group, modality, source):
+    assert (group, "affirmed", modality, source) in _who(record(extractor, text,
+                                                                 published="2024-06-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five labourers near Turbat on Monday. The attackers were from the same "
+    "village as the victims.",
+    "A suicide bomber killed 12 people at a rally in Bajaur on Sunday. Police identified the "
+    "bomber as a resident of Bajaur.",
+    "Gunmen killed five labourers near Turbat on Monday. The victims, who belonged to the "
+    "Balochistan Liberation Front, were buried on Tuesday.",
+])
+def test_doers_tied_to_no_group_name_none(extractor, text):
+    assert not _doers(record(extractor, text, published="2024-06-01"))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS
+from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS
 from threatnet.extract.denials import denier
 from threatnet.extract.incident_records import FoundIncident
 from threatnet.extract.incident_voices import (
@@ -26,6 +26,7 @@ from threatnet.extract.incident_voices import (
     CHARGES,
     HABITUAL,
     INCIDENT_PRONOUNS,
+    MEMBERSHIP_PREPS,
     PART_NOUNS,
     PERPETRATORS,
     POINTING,
@@ -94,9 +95,11 @@ class AttributionReader(IncidentVoices):
                 for incident in self._counted(obj):
                     out += self._responsibility(tok, obj, incident)
             return out
-        if lemma in self.lex.doer_ties and any(c.dep_ == "nsubjpass" and (
-                c.lemma_.casefold() in self.lex.anonymous or
-                c.lemma_.casefold() in self.lex.perpetrator_kinds) for c in tok.children):
+        doers = [tok.head if c.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" else c
+                 for c in tok.children if c.dep_ == "nsubjpass"]  # "who were linked to X"
+        if lemma in self.lex.doer_ties and any(
+                d.lemma_.casefold() in self.lex.anonymous or
+                d.lemma_.casefold() in self.lex.perpetrator_kinds for d in doers):
             return self._membership(tok)  # "the attackers were linked to X"
         if lemma in self.lex.attribution_verbs:
             return self._attributed(tok, self.lex.attribution_verbs[lemma])
@@ -398,6 +401,7 @@ class AttributionReader(IncidentVoices):
             return []
         people = [a for a in noun.children if a.dep_ == "appos"]
         verb = None
+        groups: list[str] = []
         if noun.dep_ == "appos":
             people.append(noun.head)
         elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -408,6 +412,10 @@ class AttributionReader(IncidentVoices):
             verb = noun.head
             people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
+            # "police identified the bomber as a member of X": X's man
+            groups = [e for p in people if p.lemma_.casefold() in self.lex.membership_nouns
+                      for t in p.subtree for e in [self.token_entity.get(t.i)]
+                      if e and self.types.get(e) == EntityType.ARMED_GROUP]
         elif noun.dep_ == "pobj" and noun.lower_ not in BROAD_DOERS and not any(
                 c.dep_ in ("acl", "relcl") for c in noun.children):
             # "X was among the attackers", "X was one of the gunmen", "X, one of the
@@ -418,7 +426,7 @@ class AttributionReader(IncidentVoices):
                                             for c in noun.lefts):
             return []  # "a bomber, X": which incident's is not said ("one attacker, X" is)
         named = [e for p in people for e in self.args.entities(p)
-                 if self.types.get(e) == EntityType.PERSON]
+                 if self.types.get(e) == EntityType.PERSON] + groups
         if not named and verb is None:  # a misparsed apposition: by the commas around it
             named = self._person_beside(noun)
         if not named or (verb is not None and (self._negated(verb) or doubted(verb))):
@@ -745,6 +753,9 @@ class AttributionReader(IncidentVoices):
         if subject is None and verb.lemma_.casefold() in self.lex.doer_ties:
             # "the attackers were linked to X", "the bomber was affiliated with X"
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and \
+                verb.dep_ == "relcl":
+            subject = verb.head  # "the attackers, who belonged to X, fled"
         if subject is None or self._negated(verb) or doubted(verb) or \
                 subject.lemma_.casefold() not in self.lex.anonymous | \
                 set(self.lex.perpetrator_kinds) or \
@@ -752,8 +763,8 @@ class AttributionReader(IncidentVoices):
             return []
         held = [c for c in verb.children if c.dep_ in ("attr", "prep")]
         if verb.lemma_ == "be" and not any(c.lemma_.casefold() in self.lex.membership_nouns
-                                           for c in held):
-            return []
+                                           or c.lower_ in MEMBERSHIP_PREPS for c in held):
+            return []  # ("the attackers were from X": its men)
         # "a network of X, a group that split from Y": X, not what the relative says of X
         told = {t.i for c in held for t in c.subtree if t.dep_ in ("relcl", "acl")
                 for t in t.subtree}
@@ -762,6 +773,9 @@ class AttributionReader(IncidentVoices):
         incident = self._incident_near(verb, [], reach=SCOPE_SENTENCES)
         if incident is None or not groups:
             return []
-        reading = self.reader.read(verb)
+        # "officials said the attackers, who belonged to X, had crossed …": the relative
+        # clause is as sure as the clause of the doers it describes
+        reading = self.reader.read(subject.head if verb.dep_ == "relcl" and
+                                   subject.head.pos_ in ("VERB", "AUX") else verb)
         return [self._perpetrated(g, incident, verb, copied(reading), how_attributed(reading))
                 for g in dict.fromkeys(groups)]

@@ -65,6 +65,8 @@ OWNED_DEED_NOUNS = word_set(_WORDS, "owned_deed_nouns")
 # incident recalled in passing, not the one a report tells
 RECALLING = word_set(_WORDS, "recalling")
 RECALLING_WORDS = word_set(_WORDS, "recalling_words")  # "resembled a raid last year"
+# "the attackers were from X": the doers, X's men
+MEMBERSHIP_PREPS = word_set(_WORDS, "membership_preps")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
