@@ -290,3 +290,10 @@ def test_the_doers_were_a_groups_men(extractor, text, group, modality, source):
 ])
 def test_doers_tied_to_no_group_name_none(extractor, text):
     assert not _doers(record(extractor, text, published="2024-06-01"))
+
+
+def test_a_doer_named_for_another_deed_did_not_do_this_one(extractor):
+    rec = record(extractor, "A reporter was abducted in Karachi on 23 January while "
+                 "researching links between militant groups and the so-called shoe bomber, "
+                 "Richard Reid.", published="2002-02-01")
+    assert "Richard Reid" not in _doers(rec)

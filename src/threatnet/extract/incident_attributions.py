@@ -399,6 +399,9 @@ class AttributionReader(IncidentVoices):
         if noun.pos_ != "NOUN" or not ({noun.lemma_.casefold(), noun.lower_} &
                                        set(self.lex.perpetrator_kinds)):
             return []
+        if any(c.dep_ == "compound" and f"{c.lower_} {noun.lower_}" not in
+               self.lex.perpetrator_kinds for c in noun.children):
+            return []  # "the so-called shoe bomber, X": a name for another deed's doer
         people = [a for a in noun.children if a.dep_ == "appos"]
         verb = None
         groups: list[str] = []
