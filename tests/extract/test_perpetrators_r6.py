@@ -209,6 +209,8 @@ def test_a_state_only_near_the_doers_had_no_part(extractor, text):
      "Liberation Army's Majeed Brigade claimed the raid.", "Majid Brigade", BLA, "alleged"),
     ("Gunmen stormed a checkpoint in Bannu on Monday. The Tehrik-i-Taliban Pakistan's "
      "Jamaat-ul-Ahrar faction claimed the attack.", "Jamaat-ul-Ahrar", TTP, "alleged"),
+    ("Gunmen stormed a hotel in Gwadar on Saturday. The Majeed Brigade of the Balochistan "
+     "Liberation Army claimed the assault.", "Majid Brigade", BLA, "alleged"),
 ])
 def test_a_groups_own_unit_credits_the_group(extractor, text, unit, group, modality):
     who = _who(record(extractor, text, published="2024-06-01"))

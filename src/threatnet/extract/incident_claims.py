@@ -86,8 +86,9 @@ class IncidentClaimMaker(AttributionReader):
 
     def _parents(self, claims: list[IncidentClaim]) -> list[IncidentClaim]:
         """ "The BLA's Majeed Brigade claimed the raid", "the group said its Fateh Squad
-        had carried it out": a unit the text gives as a group's own credits that group
-        too, as surely as the unit (the same reading, the same evidence)."""
+        had carried it out", "the Majeed Brigade of the BLA": a unit the text gives as a
+        group's own credits that group too, as surely as the unit (the same reading, the
+        same evidence)."""
         out: list[IncidentClaim] = []
         done = {(c.raw.subject, c.raw.object) for c in claims
                 if c.raw.predicate == "perpetrated"}
@@ -102,8 +103,12 @@ class IncidentClaimMaker(AttributionReader):
                      if self.token_entity.get(i) == raw.subject
                      for t in (self.doc[i], self.doc[i].head)
                      if t.i == i or self.doc[i].dep_ == "compound"]
+            # … or "the Majeed Brigade of the BLA"
             owners = [e for t in dict.fromkeys(units)
-                      for c in t.children if c.dep_ == "poss"
+                      for c in [*t.children, *[p for o in t.children if o.dep_ == "prep" and
+                                               o.lower_ == "of" for p in o.children
+                                               if p.dep_ == "pobj"]]
+                      if c.dep_ in ("poss", "pobj")
                       for e in self.args.entities(c)
                       if self.types.get(e) == EntityType.ARMED_GROUP and e != raw.subject]
             for owner in dict.fromkeys(owners):
