@@ -299,3 +299,28 @@ def test_a_doer_named_for_another_deed_did_not_do_this_one(extractor):
                  "researching links between militant groups and the so-called shoe bomber, "
                  "Richard Reid.", published="2002-02-01")
     assert "Richard Reid" not in _doers(rec)
+
+
+# -- a group's own words in a quote: its claim, said by whom said it --------------------
+
+@pytest.mark.parametrize("text, source", [
+    ("Gunmen attacked a police post in Bannu on Monday, killing three officers. \"We carried "
+     "out the attack,\" TTP spokesman Mohammad Khurasani told Reuters by telephone.",
+     "TTP spokesman Mohammad Khurasani"),
+    ("Gunmen attacked a police post in Bannu on Monday, killing three officers. \"This attack "
+     "was carried out by our mujahideen,\" the Tehrik-i-Taliban Pakistan said in a statement.",
+     "the Tehrik-i-Taliban Pakistan"),
+    ("A bomb hit a checkpoint in Bannu on Monday. \"Our fighters carried out the bombing,\" "
+     "a Tehrik-i-Taliban Pakistan spokesman told AFP.",
+     "a Tehrik-i-Taliban Pakistan spokesman"),
+])
+def test_a_quoted_claim_is_the_groups_in_its_speakers_words(extractor, text, source):
+    assert (TTP, "affirmed", "alleged", source) in _who(record(extractor, text,
+                                                               published="2024-06-01"))
+
+
+def test_a_quoted_passive_naming_others_is_no_claim(extractor):
+    rec = record(extractor, "Gunmen attacked a police post in Bannu on Monday. The attack was "
+                 "carried out by our enemies, a Tehrik-i-Taliban Pakistan spokesman said.",
+                 published="2024-06-01")
+    assert not any(pol == "affirmed" for _, pol, _, _ in _who(rec))

@@ -155,8 +155,10 @@ class AttributionReader(IncidentVoices):
              verb.lower_ in self.lex.involvement_words  # "whether X was involved"
              for e in self.args.entities(c) if self.types[e] in ACCUSED]
         speakers = self._speaking_groups(verb)
-        if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and
-                            self_reference(c) for c in verb.children):
+        agents = [p for c in verb.children if c.dep_ == "agent"
+                  for p in c.children if p.dep_ == "pobj"]  # "was carried out by our men"
+        if speakers and any(c.dep_ in ("nsubj", "nsubjpass") and self_reference(c)
+                            for c in [*verb.children, *agents]):
             # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
@@ -177,6 +179,9 @@ class AttributionReader(IncidentVoices):
             if (doer in speakers or own_unit) and not negated:
                 own.hedge(self.lex.responsibility_modality)  # the group's own word
                 how = "claimed"
+            if doer in speakers and not own.sources:
+                # '"We carried out the attack," TTP spokesman X told Reuters': who said it
+                self._speaker(self._speech_verb(verb), own)
             out.append(self._perpetrated(doer, incident, tok, own, how))
         return out
 
@@ -233,6 +238,14 @@ class AttributionReader(IncidentVoices):
             incident = self._incident_near(verb, [], reach=2)
         incidents = incidents or ([incident] if incident is not None else [])
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not objects and not subjects:
+            # '"This attack was carried out by our mujahideen," the TTP said': the passive
+            # of a group speaking of itself (a named agent is the frames' reading)
+            incidents = [f for c in verb.children if c.dep_ == "nsubjpass"
+                         for f in [self.incident_at(c)] if f is not None]
+            subjects = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                        if p.dep_ == "pobj" and p.i not in self.token_entity and
+                        self_reference(p)]
         if not incidents or doubted(verb) or not subjects or any(
                 c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
                                                      for d in c.children) for c in subjects):

@@ -152,15 +152,22 @@ class IncidentVoices:
     def _speaking_groups(self, verb: Token) -> list[str]:
         """The groups whose spokesman, commander or statement says the clause of `verb`
         ("A TTP spokesman said …", "In a statement, the BLA said …")."""
+        node = self._speech_verb(verb)
+        if node is None:
+            return []
+        return [e for e in self._claimants(node)
+                if self.types[e] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
+
+    def _speech_verb(self, verb: Token) -> Token | None:
+        """The verb of saying whose content clause holds `verb` (up to three clauses up)."""
         node = verb
         for _ in range(3):
             if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
             if node.pos_ == "VERB" and node.lemma_.casefold() in self.lex.speech_verbs:
-                return [e for e in self._claimants(node)
-                        if self.types[e] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)]
-        return []
+                return node
+        return None
 
     def _claimants(self, verb: Token) -> list[str]:
         """Who claims or denies: the verb's subjects, and the group a spokesman or a
