@@ -324,3 +324,23 @@ def test_a_quoted_passive_naming_others_is_no_claim(extractor):
                  "carried out by our enemies, a Tehrik-i-Taliban Pakistan spokesman said.",
                  published="2024-06-01")
     assert not any(pol == "affirmed" for _, pol, _, _ in _who(rec))
+
+
+# -- "with the help of X": a helper's part in the deed ----------------------------------
+
+@pytest.mark.parametrize("text, helper, source", [
+    ("A suicide bomber hit a bus near Dasu on Wednesday. Officials said the attack had been "
+     "planned in Afghanistan with help from the Tehrik-i-Taliban Pakistan.", TTP, "Officials"),
+    ("A bomb exploded at a market in Quetta on Friday. The bombing was carried out with the "
+     "help of the Lashkar-e-Jhangvi, police said.", LEJ, "police"),
+    ("Gunmen stormed a police station in Bannu on Monday. Investigators said the Hafiz Gul "
+     "Bahadur group carried out the attack with support from the Tehrik-i-Taliban Pakistan.",
+     TTP, "Investigators"),
+])
+def test_a_helper_had_a_part(extractor, text, helper, source):
+    rec = record(extractor, text, published="2024-06-01")
+    names = {e.id: e.name for e in rec.entities}
+    parts = {(names[c.subject], c.predicate, str(c.modality), c.source.text if c.source else None)
+             for c in rec.claims if c.predicate in WHO}
+    assert (helper, "involved_in", "reported", source) in parts
+    assert (helper, "perpetrated", "reported", source) not in parts

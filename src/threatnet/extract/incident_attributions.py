@@ -25,6 +25,7 @@ from threatnet.extract.incident_voices import (
     BROAD_DOERS,
     CHARGES,
     HABITUAL,
+    HELP_NOUNS,
     INCIDENT_PRONOUNS,
     MEMBERSHIP_PREPS,
     PART_NOUNS,
@@ -47,6 +48,46 @@ class AttributionReader(IncidentVoices):
     """Reads the responsibility sentences of one document, one cue token at a time."""
 
     def _attribution(self, tok: Token) -> list[IncidentClaim]:
+        """The claims a cue token gives: its family's, and the helpers its deed names."""
+        out = self._cue(tok)
+        if tok.pos_ == "VERB" and (tok.lemma_.casefold() in self.lex.planned_verbs or
+                                   self._deed_verb(tok)):
+            out += self._helped(tok)
+        return out
+
+    def _helped(self, verb: Token) -> list[IncidentClaim]:
+        """ "The attack had been planned in Afghanistan with help from Indian
+        intelligence", "was carried out with the support of X", "with X's backing": the
+        helper had a part in the incident (involved_in), in the voice of the clause."""
+        holders = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")],
+                   *[p for c in verb.children if c.dep_ == "prep"
+                     for p in c.children if p.dep_ == "pobj"]]
+        helps = [p for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" and
+                 p.lemma_.casefold() in HELP_NOUNS]
+        if not helps or self._negated(verb) or doubted(verb):
+            return []
+        helpers = [e for h in helps
+                   for t in [*[c for c in h.children if c.dep_ == "poss"],
+                             *[p for c in h.children if c.dep_ == "prep" and
+                               c.lower_ in ("of", "from") for p in c.children
+                               if p.dep_ == "pobj"]]
+                   for e in self.args.entities(t) if self.types.get(e) in ACCUSED]
+        themes = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        incident = next((self.incident_at(t) for t in themes if self.incident_at(t)), None)
+        if incident is None and any(t.lower_ in INCIDENT_PRONOUNS for t in themes):
+            incident = self._incident_near(verb, [], reach=2)
+        if incident is None or not helpers:
+            return []
+        reading = self._read(verb)
+        out = [self._perpetrated(h, incident, verb, copied(reading), how_attributed(reading))
+               for h in dict.fromkeys(helpers)]
+        for claim in out:
+            claim.raw.predicate = "involved_in"  # a helper's part, never the deed
+        return out
+
+    def _cue(self, tok: Token) -> list[IncidentClaim]:
         lemma = tok.lemma_.casefold()
         if tok.pos_ == "VERB" and tok.i not in self.mentioned and \
                 (lemma in self.lex.verbs or lemma in self.lex.doer_deeds or

@@ -67,6 +67,8 @@ RECALLING = word_set(_WORDS, "recalling")
 RECALLING_WORDS = word_set(_WORDS, "recalling_words")  # "resembled a raid last year"
 # "the attackers were from X": the doers, X's men
 MEMBERSHIP_PREPS = word_set(_WORDS, "membership_preps")
+# "carried out with the help of X", "planned with support from X": X's part in it
+HELP_NOUNS = word_set(_WORDS, "help_nouns")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
