@@ -344,3 +344,24 @@ def test_a_helper_had_a_part(extractor, text, helper, source):
              for c in rec.claims if c.predicate in WHO}
     assert (helper, "involved_in", "reported", source) in parts
     assert (helper, "perpetrated", "reported", source) not in parts
+
+
+# -- "named X as responsible", "credited X with the bombing" ----------------------------
+
+@pytest.mark.parametrize("text, group, source", [
+    ("A bomb went off at a market in Parachinar on Friday. Officials named the "
+     "Lashkar-e-Jhangvi as responsible for the blast.", LEJ, "Officials"),
+    ("A bomb went off at a market in Parachinar on Friday. Security officials credited the "
+     "Lashkar-e-Jhangvi with the blast.", LEJ, "Security officials"),
+    ("Gunmen killed two customs officials in Kech on Sunday. Police identified the "
+     "Balochistan Liberation Front as responsible.", BLF, "Police"),
+])
+def test_naming_or_crediting_a_group_is_an_attribution(extractor, text, group, source):
+    assert (group, "affirmed", "reported", source) in _who(record(extractor, text,
+                                                                  published="2024-06-01"))
+
+
+def test_naming_a_chief_attributes_nothing(extractor):
+    rec = record(extractor, "Gunmen attacked a police post in Bannu on Monday. The council "
+                 "named Noor Wali Mehsud as its new chief.", published="2024-06-01")
+    assert not _who(rec)

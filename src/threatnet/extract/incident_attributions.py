@@ -24,10 +24,12 @@ from threatnet.extract.incident_voices import (
     BARE_ACCUSERS,
     BROAD_DOERS,
     CHARGES,
+    CREDITING,
     HABITUAL,
     HELP_NOUNS,
     INCIDENT_PRONOUNS,
     MEMBERSHIP_PREPS,
+    NAMING_VERBS,
     PART_NOUNS,
     PERPETRATORS,
     POINTING,
@@ -233,6 +235,9 @@ class AttributionReader(IncidentVoices):
         verb = tok.head if tok.dep_ in ("acomp", "attr", "oprd") else tok
         if verb.lemma_.casefold() in self.lex.attribution_verbs:
             return []  # "police held X responsible": the accusers' word (`_attributed`)
+        if tok.head.lower_ == "as" and tok.head.head.lemma_.casefold() in NAMING_VERBS:
+            # "officials named X as responsible for the blast": their attribution
+            return self._attributed(tok.head.head, Modality.REPORTED)
         if verb.pos_ not in ("AUX", "VERB") or not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return []
@@ -596,8 +601,11 @@ class AttributionReader(IncidentVoices):
                            if c.dep_ == "prep" and c.lower_ in POINTING["preps"]
                            for p in c.children if p.dep_ == "pobj"]
         complements = [w for prep in ("for", "of", "in") for w in preps.get(prep, [])]
-        # "held X responsible (for the attack)": the incident hangs on "responsible"
-        responsible = [t for c in children if c.dep_ != "prep"
+        if lemma in CREDITING:  # "officials credited X with the bombing"
+            complements += preps.get("with", [])
+        # "held X responsible (for the attack)", "named X as responsible": the incident
+        # hangs on "responsible"
+        responsible = [t for c in children if c.dep_ != "prep" or c.lower_ == "as"
                        for t in [c, *c.children] if t.lower_ == "responsible"]
         complements += [p for r in responsible for c in r.children
                         if c.dep_ == "prep" and c.lower_ == "for"

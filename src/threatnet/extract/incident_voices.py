@@ -69,6 +69,10 @@ RECALLING_WORDS = word_set(_WORDS, "recalling_words")  # "resembled a raid last 
 MEMBERSHIP_PREPS = word_set(_WORDS, "membership_preps")
 # "carried out with the help of X", "planned with support from X": X's part in it
 HELP_NOUNS = word_set(_WORDS, "help_nouns")
+# "officials named / identified X as responsible for the blast": an attribution
+NAMING_VERBS = word_set(_WORDS, "naming_verbs")
+# attribution verbs whose "with" phrase names the incident: "credited X with the bombing"
+CREDITING = word_set(_WORDS, "crediting")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
