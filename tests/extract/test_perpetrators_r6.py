@@ -365,3 +365,28 @@ def test_naming_a_chief_attributes_nothing(extractor):
     rec = record(extractor, "Gunmen attacked a police post in Bannu on Monday. The council "
                  "named Noor Wali Mehsud as its new chief.", published="2024-06-01")
     assert not _who(rec)
+
+
+# -- "we" in a group's quoted words; "X, which they blamed for the attack" ---------------
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Gunmen attacked a police post in Bannu on Monday. \"We claim responsibility for the "
+     "attack on the police post,\" the Tehrik-i-Taliban Pakistan said in a statement.",
+     "affirmed"),
+    ("Gunmen attacked a police post in Bannu on Monday. \"We take responsibility for this "
+     "operation,\" said a spokesman for the Tehrik-i-Taliban Pakistan.", "affirmed"),
+    ("Gunmen attacked a police post in Bannu on Monday. \"We condemn this attack and we are "
+     "not responsible,\" said a spokesman for the Tehrik-i-Taliban Pakistan.", "negated"),
+])
+def test_we_in_a_groups_quote_is_the_group(extractor, text, polarity):
+    who = _who(record(extractor, text, published="2024-06-01"))
+    assert {(g, pol) for g, pol, _, _ in who} == {(TTP, polarity)}
+
+
+def test_a_group_blamed_in_a_relative_clause(extractor):
+    rec = record(extractor, "Gunmen attacked a police post in Bannu on Monday. Police "
+                 "arrested two members of the Tehrik-i-Taliban Pakistan, which they blamed "
+                 "for the attack.", published="2024-06-01")
+    who = _who(rec)
+    assert any(g == TTP and pol == "affirmed" and mod == "alleged" for g, pol, mod, _ in who)
+    assert not any(src and "Taliban" in src for *_, src in who)  # no group blames itself

@@ -619,6 +619,9 @@ class AttributionReader(IncidentVoices):
         if complements and not any(self.incident_at(t) for w in complements
                                    for t in w.subtree):
             return []  # "accused India of backing the group": not of the attack
+        group_words = [w.head if w.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and
+                       w.head is verb else w  # "X, which officials blamed for the attack"
+                       for w in group_words]
         group_words = [w for w in group_words if self.token_entity.get(w.i) or
                        w.lemma_.casefold() not in PART_NOUNS]  # "a faction of the TTP"
         # "police suspect the involvement of the BLA", "suspected the BLA's hand"
@@ -638,6 +641,8 @@ class AttributionReader(IncidentVoices):
         reading = self._read(verb)
         if any(c.dep_ == "nsubj" for c in children) or any(c.dep_ == "agent" for c in children):
             self._speaker(verb, reading)
+            # no one blames himself: a speaker resolved to the accused is a misread pronoun
+            reading.sources = [s for s in reading.sources if s.entity not in doers]
         reading.hedge(modality)
         how = {Modality.BELIEVED: "suspected", Modality.ALLEGED: "suspected"}.get(
             modality, "attributed")

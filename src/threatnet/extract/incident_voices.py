@@ -73,6 +73,8 @@ HELP_NOUNS = word_set(_WORDS, "help_nouns")
 NAMING_VERBS = word_set(_WORDS, "naming_verbs")
 # attribution verbs whose "with" phrase names the incident: "credited X with the bombing"
 CREDITING = word_set(_WORDS, "crediting")
+# a group's own voice in a quote: '"We claim the attack," the TTP said'
+FIRST_PERSON = word_set(_WORDS, "first_person")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
@@ -186,6 +188,10 @@ class IncidentVoices:
         owner = self._whose_speaker(verb)
         if owner is not None and owner not in found:
             found.append(owner)  # "officials blamed X, whose spokesman denied any role"
+        if not found and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
+                             for c in verb.children):
+            # '"We claim responsibility for the attack," the TTP said': the group speaking
+            found = self._speaking_groups(verb)
         carrier = self._carrier_of(verb)
         if carrier is not None:
             # "X issued a statement claiming the attack", "a video from X denying it"
