@@ -390,3 +390,26 @@ def test_a_group_blamed_in_a_relative_clause(extractor):
     who = _who(rec)
     assert any(g == TTP and pol == "affirmed" and mod == "alleged" for g, pol, mod, _ in who)
     assert not any(src and "Taliban" in src for *_, src in who)  # no group blames itself
+
+
+# -- "did not rule out X's involvement": possible; "ruled out X's involvement": denied ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen attacked a police post in Bannu on Monday. Police did not rule out the "
+     "involvement of the Tehrik-i-Taliban Pakistan.", (TTP, "affirmed", "possible", "Police")),
+    ("A bomb exploded at a market in Quetta on Friday. Investigators are not ruling out the "
+     "Lashkar-e-Jhangvi's hand in the blast.",
+     (LEJ, "affirmed", "possible", "Investigators")),
+    ("A bomb exploded at a market in Quetta on Friday. Investigators have ruled out the "
+     "involvement of the Balochistan Liberation Army.",
+     (BLA, "negated", "reported", "Investigators")),
+])
+def test_ruling_out_a_groups_part(extractor, text, expected):
+    assert _who(record(extractor, text, published="2024-06-01")) == {expected}
+
+
+def test_ruling_out_no_group_says_nothing_of_anyone(extractor):
+    rec = record(extractor, "A bomb exploded at a market in Quetta on Friday. Officials "
+                 "could not rule out a gas leak. The Taliban rule Afghanistan.",
+                 published="2024-06-01")
+    assert not _who(rec)

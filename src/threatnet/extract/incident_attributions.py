@@ -33,6 +33,7 @@ from threatnet.extract.incident_voices import (
     PART_NOUNS,
     PERPETRATORS,
     POINTING,
+    RULING_OUT,
     SCOPE_SENTENCES,
     IncidentClaim,
     IncidentVoices,
@@ -97,6 +98,8 @@ class AttributionReader(IncidentVoices):
             return self._own_deed(tok)
         if lemma not in self.cue_lemmas and tok.lower_ not in self.lex.involvement_words:
             return []
+        if lemma in RULING_OUT:
+            return self._ruled_out(tok) if tok.pos_ == "VERB" else []
         if tok.pos_ == "NOUN" and lemma in self.lex.responsibility_nouns:
             verb = self._taking(tok)
             if verb is None:
@@ -170,6 +173,42 @@ class AttributionReader(IncidentVoices):
                 return []
             return self._behind(tok.head, tok, incident)
         return []
+
+    def _ruled_out(self, verb: Token) -> list[IncidentClaim]:
+        """ "Police did not rule out the involvement of X" / "are not ruling out X's hand":
+        a possibility, the police's; "investigators ruled out X's involvement": a denial in
+        their words (negated, reported)."""
+        if not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) or \
+                doubted(verb):
+            return []
+        words = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "the involvement of X", "X's hand": the one whose part is ruled in or out
+        accused = [g for w in words for g in (
+            [p for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"] +
+            [c for c in w.children if c.dep_ == "poss"]
+            if w.lemma_.casefold() in self.lex.denial_nouns else [w])]
+        doers = [e for a in accused for e in self.args.entities(a) or self.doer_reader.of_noun(a)
+                 if self.types.get(e) in ACCUSED]
+        about = [p for w in words for c in w.children if c.dep_ == "prep" and
+                 c.lower_ in ("in", "behind") for p in c.children if p.dep_ == "pobj"]
+        if about and not any(self.incident_at(t) for p in about for t in p.subtree):
+            return []  # "ruled out X's involvement in politics"
+        incident = self._incident_near(verb, about, reach=2)
+        if incident is None or not doers:
+            return []
+        reading = self._read(verb)
+        self._speaker(verb, reading)
+        if any(c.dep_ == "neg" for c in verb.children):
+            reading.polarity = Polarity.AFFIRMED  # not ruled out: possible
+            reading.hedge(Modality.POSSIBLE)
+            how = "suspected"
+        else:
+            reading.polarity = Polarity.NEGATED
+            reading.hedge(Modality.REPORTED)
+            how = "denied"
+        return [self._perpetrated(d, incident, verb, copied(reading), how)
+                for d in dict.fromkeys(doers)]
 
     def _taking(self, noun: Token) -> Token | None:
         """The verb that takes a responsibility noun: "claimed responsibility", "took

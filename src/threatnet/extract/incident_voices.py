@@ -75,6 +75,8 @@ NAMING_VERBS = word_set(_WORDS, "naming_verbs")
 CREDITING = word_set(_WORDS, "crediting")
 # a group's own voice in a quote: '"We claim the attack," the TTP said'
 FIRST_PERSON = word_set(_WORDS, "first_person")
+# "police did not rule out the involvement of X": possible; "ruled out X's hand": denied
+RULING_OUT = word_set(_WORDS, "ruling_out")
 # relative pronouns that may stand for an incident: "which X claimed", "for which"
 RELATIVE_OBJECTS = word_set(_WORDS, "relative_objects")
 
