@@ -413,3 +413,16 @@ def test_ruling_out_no_group_says_nothing_of_anyone(extractor):
                  "could not rule out a gas leak. The Taliban rule Afghanistan.",
                  published="2024-06-01")
     assert not _who(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb killed four soldiers in Kurram on Tuesday. Suspicion is likely to fall "
+    "on the Tehrik-i-Taliban Pakistan.",
+    "A roadside bomb killed four soldiers in Kurram on Tuesday. Suspicion is expected to fall "
+    "on the Tehrik-i-Taliban Pakistan, which has attacked troops there before.",
+    "A roadside bomb killed four soldiers in Kurram on Tuesday. Suspicion fell on the "
+    "Tehrik-i-Taliban Pakistan.",
+])
+def test_suspicion_about_to_fall_is_a_suspicion(extractor, text):
+    assert (TTP, "affirmed", "believed", None) in _who(record(extractor, text,
+                                                              published="2024-06-01"))

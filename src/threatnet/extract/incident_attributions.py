@@ -783,9 +783,13 @@ class AttributionReader(IncidentVoices):
         """ "Suspicion fell on X", "X is the prime suspect", "police named X as the main
         suspect": a suspicion of X (believed), the namer's where the text names one."""
         head = noun.head
-        if noun.dep_ == "nsubj":  # "suspicion fell on X"
+        if noun.dep_ in ("nsubj", "nsubjpass"):  # "suspicion fell on X"
             verb = head
-            accused = [p for c in verb.children if c.dep_ == "prep" and
+            # "suspicion is likely to fall on X": the preposition hangs on the infinitive
+            falls = [verb, *[c for c in verb.children if c.dep_ == "xcomp"],
+                     *[x for c in verb.children if c.dep_ == "acomp"
+                       for x in c.children if x.dep_ == "xcomp"]]
+            accused = [p for f in falls for c in f.children if c.dep_ == "prep" and
                        c.lower_ in ("on", "upon", "at", "to") for p in c.children
                        if p.dep_ == "pobj"]
         elif noun.dep_ == "attr" and head.lemma_ == "be":  # "X is the prime suspect"
