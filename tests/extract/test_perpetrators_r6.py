@@ -426,3 +426,27 @@ def test_ruling_out_no_group_says_nothing_of_anyone(extractor):
 def test_suspicion_about_to_fall_is_a_suspicion(extractor, text):
     assert (TTP, "affirmed", "believed", None) in _who(record(extractor, text,
                                                               published="2024-06-01"))
+
+
+# -- a commander claiming a deed for himself claims it for his group -------------------
+
+@pytest.mark.parametrize("text, person, group", [
+    ("Gunmen stormed a police station in Bannu on Monday. A Tehrik-i-Taliban Pakistan "
+     "commander, Qari Zubair, told reporters he had led the attack.", "Qari Zubair", TTP),
+    ("Gunmen stormed a police station in Bannu on Monday. Qari Zubair, a commander of the "
+     "Hafiz Gul Bahadur group, said he had planned the assault.", "Qari Zubair",
+     "Hafiz Gul Bahadur group"),
+    ("A bomb hit a market in Turbat on Friday. Aslam Baloch, a Balochistan Liberation "
+     "Front commander, said he had carried out the bombing.", "Aslam Baloch", BLF),
+])
+def test_a_commanders_own_claim_is_his_groups(extractor, text, person, group):
+    who = {(g, pol, mod) for g, pol, mod, _ in _who(record(extractor, text,
+                                                            published="2024-06-01"))}
+    assert {(person, "affirmed", "alleged"), (group, "affirmed", "alleged")} <= who
+
+
+def test_a_commanders_denial_is_his_alone(extractor):
+    rec = record(extractor, "Gunmen stormed a police station in Bannu on Monday. A "
+                 "Tehrik-i-Taliban Pakistan commander, Qari Zubair, said he had not led the "
+                 "attack.", published="2024-06-01")
+    assert TTP not in _doers(rec)

@@ -243,6 +243,13 @@ class AttributionReader(DoerIdentities):
             # "its spokesman said the group was behind it", "the BLA's Majeed Brigade said
             # it had carried out the bombing": a group speaking of itself
             doers = speakers
+        speech = self._speech_verb(verb) if speakers else None
+        if speech is not None and not negated and any(
+                self.types[d] == EntityType.PERSON and d in self.args.subjects(speech)
+                for d in doers):
+            # "A TTP commander, X, told reporters he had led the attack": his group's deed
+            # in his own claim, as his
+            doers = [*doers, *[g for g in speakers if g not in doers]]
         # "the BLA said its Majeed Brigade had carried it out": the speaker's own unit
         own_unit = bool(speakers) and any(
             c.dep_ in ("nsubj", "nsubjpass") and any(
