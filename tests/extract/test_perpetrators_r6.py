@@ -450,3 +450,17 @@ def test_a_commanders_denial_is_his_alone(extractor):
                  "Tehrik-i-Taliban Pakistan commander, Qari Zubair, said he had not led the "
                  "attack.", published="2024-06-01")
     assert TTP not in _doers(rec)
+
+
+# -- "in an attack blamed on X": the participle's noun is the incident ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bomb exploded at a market in Quetta on Friday, in an attack blamed on the "
+     "Lashkar-e-Jhangvi.", (LEJ, "affirmed", "alleged", None)),
+    ("Gunmen killed four soldiers in Kech on Sunday in an ambush attributed to the "
+     "Balochistan Liberation Front.", (BLF, "affirmed", "reported", None)),
+    ("Gunmen killed four soldiers in Kech on Sunday in an ambush widely blamed on the "
+     "Balochistan Liberation Front.", (BLF, "affirmed", "alleged", None)),
+])
+def test_an_incident_blamed_in_a_participle(extractor, text, expected):
+    assert _who(record(extractor, text, published="2024-06-01")) == {expected}

@@ -537,8 +537,9 @@ class AttributionReader(DoerIdentities):
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         incident_words = [o for o in objects if self.incident_at(o)]
         group_words = [o for o in objects if not self.incident_at(o)]
-        if not objects and verb.dep_ == "relcl" and self.incident_at(verb.head):
-            # "in an attack police attributed to X": the noun the clause hangs from
+        if not objects and verb.dep_ in ("relcl", "acl") and self.incident_at(verb.head):
+            # "in an attack police attributed to X", "an attack blamed on X": the noun the
+            # clause or the participle hangs from
             incident_words = [verb.head]
         for word in incident_words:  # "blamed the attack on X", "on" read as the noun's
             for c in word.children:
