@@ -22,15 +22,17 @@ from spacy.tokens import Token
 
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.model import EntityType, Modality
+from threatnet.resources import load_data
 
 GROUPS = (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
 MAX_PHRASE = 14  # tokens: a doer phrase is short
-CLAUSE_EDGES = frozenset({",", ";", ":", "—", "–", "\"", "when", "as", "after",
-                          "while", "where", "who", "which", "that", "and", "but", "before",
-                          "since", "because", "said", "says"})
-FIRST_PERSON = frozenset({"we", "our", "us"})  # a group's own voice, in a quote
-JOINS = frozenset({"of", "from", "to", "with", "by", "the", "-", "a", "an", "its", "banned",
-                   "outlawed", "proscribed"})
+_PHRASE = load_data("attribution_words.yaml")["doer_phrase"]
+CLAUSE_EDGES = frozenset(str(w).casefold() for w in _PHRASE["clause_edges"])
+FIRST_PERSON = frozenset(str(w).casefold() for w in _PHRASE["first_person"])  # "we", in a quote
+# what may stand between a doer noun and its group: "militants of the banned X"
+JOINS = frozenset(str(w).casefold() for w in _PHRASE["joins"])
+# "India-backed militants", "terrorists sponsored by X": a state's part in the doers' deed
+STATE_TIES = frozenset(str(w).casefold() for w in _PHRASE["state_ties"])
 
 
 class DoerReader:
@@ -107,6 +109,54 @@ class DoerReader:
                     self._tied(tok, words):
                 found.append(owner)
         return found
+
+    def backers(self, words: list[Token]) -> list[str]:
+        """The states a doer phrase says back, sponsor or harbour its anonymous doers
+        ("India-backed militants", "terrorists sponsored by X", "militants based in X"): a
+        part in the deed, never the deed (`involved_in`)."""
+        if not any(self._doer_noun(t) for t in words):
+            return []
+        found: list[str] = []
+        for tok in words:
+            owner = self.token_entity.get(tok.i)
+            if owner and self.type_of(owner) == EntityType.STATE and owner not in found and \
+                    self._backed(tok, words):
+                found.append(owner)
+        return found
+
+    def backers_of(self, noun: Token) -> list[str]:
+        """The states backing an anonymous doer noun wherever it stands ("officials blamed
+        India-backed militants")."""
+        if not self._doer_noun(noun) or noun.i in self.token_entity:
+            return []
+        return self.backers(self.noun_phrase(noun))
+
+    def noun_phrase(self, noun: Token) -> list[Token]:
+        """A doer noun's words: its subtree after it, and the words before it back to the
+        clause's edge, a backing participle included ("India-backed militants")."""
+        words = [t for t in noun.subtree if t.i >= noun.i]
+        for k in range(noun.i - 1, max(noun.sent.start, noun.i - MAX_PHRASE) - 1, -1):
+            tok = noun.doc[k]
+            if tok.lower_ in CLAUSE_EDGES or tok.pos_ in ("VERB", "AUX", "ADP") and \
+                    tok.i not in self.token_entity and tok.lower_ not in JOINS and \
+                    tok.lower_ not in STATE_TIES:
+                break
+            words.insert(0, tok)
+        return words
+
+    def _backed(self, tok: Token, words: list[Token]) -> bool:
+        """A state word is tied to the doer noun by a backing word between them, with only
+        name words, joins and prepositions beside it."""
+        doers = [t.i for t in words if self._doer_noun(t)]
+        near = min(doers, key=lambda i: abs(i - tok.i))
+        low, high = min(near, tok.i), max(near, tok.i)
+        between = [t for t in words if low < t.i < high and self.token_entity.get(t.i) !=
+                   self.token_entity.get(tok.i)]
+        return any(t.lower_ in STATE_TIES or t.lemma_.casefold() in STATE_TIES
+                   for t in between) and \
+            all(t.lower_ in JOINS or t.lower_ in STATE_TIES or t.lemma_.casefold() in
+                STATE_TIES or t.pos_ in ("ADJ", "ADP", "DET") or t.is_punct
+                for t in between)
 
     def _referred(self, tok: Token) -> str | None:
         """The group a group noun after a tie refers to ("sent by the group", "militants

@@ -36,11 +36,13 @@ from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader
 from threatnet.extract.sentences import sentence_number, sentence_of, tokens_whose
 from threatnet.model import Entity, EntityType, Modality, Polarity, Source
-from threatnet.resources import load_data
+from threatnet.resources import load_data, word_set
 
 ACCUSED = {EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.ORGANIZATION}
 STATE_SIDE = {EntityType.STATE, EntityType.GOVERNMENT_BODY}
-PRONOUNS = frozenset({"it", "this"})
+PRONOUNS = word_set("attribution_words.yaml", "legal_pronouns")
+# "upheld the conviction" is a verdict; "overturned the ban" none
+REVIEW_VERBS = word_set("attribution_words.yaml", "verdict_review_verbs")
 HEADING_CHARS = 160  # a title or a heading line, not a paragraph
 CARRY_SENTENCES = 2  # a verdict naming no one speaks of the accused named this close
 
@@ -182,7 +184,7 @@ class LegalReader:
         """ "convicted X", "X was acquitted", "overturned X's conviction"."""
         objects = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         nouns = [o for o in objects if o.lemma_.casefold() in self.words.verdict_nouns]
-        if verb.lemma_.casefold() in ("uphold", "overturn", "quash") and not nouns:
+        if verb.lemma_.casefold() in REVIEW_VERBS and not nouns:
             return []  # "overturned the ban": no verdict
         accused = [e for o in nouns for c in o.children if c.dep_ == "poss"
                    for e in self._entities(c)] if nouns else \
