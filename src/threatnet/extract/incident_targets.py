@@ -28,7 +28,6 @@ from threatnet.resources import load_data
 
 KINDS_KEPT = 20000  # phrases whose target type a reader remembers
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
-INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
 # "American soldiers" are not the United States)
@@ -38,11 +37,36 @@ MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType
 # gathering it struck: "a convention of the JUI-F")
 PEOPLE_TARGETS = {EntityType.POPULATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
-NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    """The word lists of `data/target_words.yaml`."""
+
+    numbers: dict[str, int]             # "twenty" -> 20, "dozen" -> 12
+    one_words: frozenset[str]           # "a policeman": one
+    intransitive: frozenset[str]        # "three soldiers died": the subject is the victim
+    generic_victims: frozenset[str]     # "people": look for a closer name
+    counted_states: frozenset[str]      # "22 dead, most of them students"
+    plain_people: frozenset[str]        # victims kept by their own name
+    name_prepositions: dict[str, str]   # "attack on", "clash with"
+    selves: frozenset[str]              # "blew himself up"
+
+
+@cache
+def target_words() -> TargetWords:
+    d = load_data("target_words.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in d[key])
+
+    return TargetWords(
+        numbers={str(k).casefold(): int(v) for k, v in d["numbers"].items()},
+        one_words=words("one_words"), intransitive=words("intransitive"),
+        generic_victims=words("generic_victims"), counted_states=words("counted_states"),
+        plain_people=words("plain_people"),
+        name_prepositions={str(k): str(v) for k, v in d["name_prepositions"].items()},
+        selves=words("selves"))
 
 
 @dataclass
@@ -721,7 +745,7 @@ class TargetReader(WeaponReading):
                                                            for n in c.children))
                     for c in verb.children))  # "4 killed", "9 soldiers killed": a headline's
 
-        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
+        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in target_words().intransitive or \
             any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
                 for c in verb.children) \
             else ("dobj",)
@@ -755,8 +779,7 @@ class TargetReader(WeaponReading):
         """Victims the target lexicon does not type: "people", "persons", kept by name."""
         if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NN"):
             return None
-        if head.lemma_.casefold() not in ("people", "person", "man", "woman", "child",
-                                          "passenger", "civilian"):
+        if head.lemma_.casefold() not in target_words().plain_people:
             return None
         entity = adder.entity("target:" + word_key(head.lemma_), head.text,
                               EntityType.POPULATION)
@@ -778,9 +801,6 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
     return max(before, key=lambda x: x[0].i)[1] if before else None
 
 
-GENERIC_VICTIMS = ("people", "person", "persons", "others")
-
-
 @cache
 def _present_victims() -> dict[str, frozenset[str]]:
     """Where a sentence shows who was there, and the other word lists of the targets
@@ -794,8 +814,9 @@ def _present_victims() -> dict[str, frozenset[str]]:
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
     """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
     the victims the text names more closely, and their number when it gives it."""
-    if head.lower_ not in GENERIC_VICTIMS and not head.like_num and \
-            head.lower_ not in ("dead", "wounded", "injured"):  # "22 dead, most of them"
+    words = target_words()
+    if head.lower_ not in words.generic_victims and not head.like_num and \
+            head.lower_ not in words.counted_states:  # "22 dead, most of them"
         return head, count
     doc = head.doc
     sent_end = sentence_of(head).end
@@ -819,9 +840,9 @@ def _count(head: Token) -> int | None:
     for child in head.children:
         if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
             words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM" or
-                     t.lower_ in NUMBER_WORDS]
+                     t.lower_ in target_words().numbers]
             return _number("-".join(words))
-    if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
+    if head.tag_ == "NN" and any(c.lower_ in target_words().one_words for c in head.lefts):
         return 1
     return None
 
@@ -831,7 +852,7 @@ def _number(text: str) -> int | None:
     if clean.isdigit():
         return int(clean)
     if "-" in clean:  # "twenty-three", "two-dozen", "two-hundred"
-        parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
+        parts = [target_words().numbers.get(p) for p in clean.split("-")]
         if not all(p is not None for p in parts):
             return None
         total = 0
@@ -839,13 +860,10 @@ def _number(text: str) -> int | None:
             total = max(total, 1) * part if part in (12, 100) and total < part else \
                 total + part
         return total
-    return NUMBER_WORDS.get(clean)
+    return target_words().numbers.get(clean)
 
 
 __all__ = ["Harm", "IncidentFacts", "TargetReader"]
-
-
-KIND_PREPOSITIONS = {"attack": "on", "raid": "on", "ambush": "on", "clash": "with"}
 
 
 def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
@@ -862,7 +880,8 @@ def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
             if found else []
         name = incident.kind
         if struck:
-            name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
+            preposition = target_words().name_prepositions.get(incident.kind, "of")
+            name += f" {preposition} {names[struck[0]]}"
         _alias_incident(incident, [names[t] for t in struck[:2]],
                         names[incident.places[0]] if incident.places else None)
         place = names[incident.places[0]] if incident.places else None

@@ -22,8 +22,14 @@ from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data
 
-SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
 DEED_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+@lru_cache(maxsize=1)
+def _selves() -> frozenset[str]:
+    """ "blew himself up": the reflexive objects of a suicide bombing
+    (`data/target_words.yaml`)."""
+    return frozenset(str(w).casefold() for w in load_data("target_words.yaml")["selves"])
 
 
 @lru_cache(maxsize=1)
@@ -193,11 +199,11 @@ class WeaponReading:
         # the deed that says so: "a suicide attack", "blew himself up"
         trigger = next((t for t in incident.triggers if any(
             self.lex.kind_words.get(c.lemma_.casefold()) == incident.kind or
-            c.lower_ in SELVES for c in t.children)), None)
+            c.lower_ in _selves() for c in t.children)), None)
         if trigger is None:
             return []
         entity = self._capability(node, trigger, trigger, adder)
         return [(trigger, entity.id)] if entity is not None else []
 
 
-__all__ = ["SELVES", "WeaponReading"]
+__all__ = ["WeaponReading"]
