@@ -1,0 +1,100 @@
+"""Targets and weapons, round six: each family tried in three phrasings of our own — the
+weapon a deed's verb or its doers' words name, a vehicle bomb the parser splits, and
+what a bomb went off beside."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import record
+
+from threatnet.extract.incident_targets import _number, target_words
+from threatnet.model import EntityType, ExtractionRecord
+
+
+def _facts(rec: ExtractionRecord, predicate: str) -> list[tuple[str, dict]]:
+    names = {e.id: e.name for e in rec.entities}
+    events = {e.id for e in rec.entities if e.type == EntityType.EVENT}
+    return [(names[c.object], c.qualifiers) for c in rec.claims
+            if c.predicate == predicate and c.subject in events]
+
+
+def _targets(rec: ExtractionRecord) -> set[str]:
+    return {name.casefold() for name, _ in _facts(rec, "targets")}
+
+
+def _uses(rec: ExtractionRecord) -> set[str]:
+    kinds = {e.name: e.kind for e in rec.entities}
+    return {kinds[name] for name, _ in _facts(rec, "uses")}
+
+
+# -- the word lists live in data/target_words.yaml ------------------------------------
+
+def test_number_words_come_from_the_data_file():
+    assert target_words().numbers["dozen"] == 12
+    assert _number("twenty-three") == 23
+    assert _number("two-dozen") == 24
+    assert "himself" in target_words().selves
+
+
+# -- a shooting is carried out with small arms, however the doers are named ------------
+
+@pytest.mark.parametrize("text", [
+    "Militants shot twelve passengers dead near Gwadar on Tuesday.",
+    "Two men on a motorbike shot a police constable in Peshawar on Friday.",
+    "Unidentified assailants shot dead a tribal elder in North Waziristan on Sunday.",
+])
+def test_a_shooting_uses_small_arms(extractor, text):
+    assert "small_arms" in _uses(record(extractor, text))
+
+
+def test_a_shot_down_aircraft_is_no_small_arms_fire(extractor):
+    rec = record(extractor, "Insurgents shot down an army helicopter with a missile in "
+                            "Kech on Monday.")
+    assert "small_arms" not in _uses(rec)
+
+
+# -- the doers' arms: "armed with rifles", "carrying pistols" ---------------------------
+
+@pytest.mark.parametrize("text, node", [
+    ("Assailants armed with rifles and grenades stormed a police station in Tank on "
+     "Monday.", "small_arms"),
+    ("Four attackers carrying pistols raided a checkpoint in Khyber on Sunday.",
+     "small_arms"),
+    ("Militants with automatic rifles attacked a convoy in Kurram on Thursday.",
+     "small_arms"),
+])
+def test_the_doers_arms_are_the_weapon(extractor, text, node):
+    assert node in _uses(record(extractor, text))
+
+
+# -- a vehicle packed with explosives, however the parser hangs the deed ---------------
+
+@pytest.mark.parametrize("text", [
+    "A water tanker packed with explosives detonated near the embassy in Kabul on "
+    "Wednesday.",
+    "A pickup loaded with explosives exploded near a market in Bannu on Friday.",
+    "A minivan rigged with explosives blew up beside a checkpost in Lakki Marwat on "
+    "Sunday.",
+])
+def test_a_loaded_vehicle_is_a_vehicle_bomb(extractor, text):
+    assert "vbied" in _uses(record(extractor, text))
+
+
+# -- what a bomb went off beside: the thing, or the people it carried --------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("A bomb went off beside a car carrying Senator Hafiz Hamdullah in Mastung on "
+     "Friday.", "hafiz hamdullah"),
+    ("A roadside bomb exploded beside a police van in Quetta on Monday.", "police van"),
+    ("A suicide bomber blew himself up beside a police vehicle parked outside the shrine "
+     "in Lahore on Wednesday.", "police vehicle"),
+])
+def test_what_a_bomb_went_off_beside_is_struck(extractor, text, target):
+    assert target in _targets(record(extractor, text))
+
+
+def test_a_split_vehicle_bomb_is_named_by_its_own_words(extractor):
+    rec = record(extractor, "A water-tanker packed with explosives detonated near Zanbaq "
+                            "Square in Kabul on Wednesday, killing 90 people.")
+    bomb = next(e for e in rec.entities if e.kind == "vbied")
+    assert "water-tanker packed with explosives" in {m.text for m in bomb.mentions}
