@@ -98,3 +98,29 @@ def test_a_split_vehicle_bomb_is_named_by_its_own_words(extractor):
                             "Square in Kabul on Wednesday, killing 90 people.")
     bomb = next(e for e in rec.entities if e.kind == "vbied")
     assert "water-tanker packed with explosives" in {m.text for m in bomb.mentions}
+
+
+# -- "people" killed where the text names them no closer: the civilians, as incident
+# databases name them, with the text's words kept as its mention ------------------------
+
+@pytest.mark.parametrize("text, count", [
+    ("A bomb exploded at a vegetable market in Parachinar on Friday, killing 23 people.", 23),
+    ("Officials said at least 40 people died when a car bomb went off outside a bank in "
+     "Kandahar.", 40),
+    ("A blast ripped through a crowded bus stand in Quetta, killing nine people and "
+     "wounding 30.", 9),
+])
+def test_people_killed_are_named_civilians(extractor, text, count):
+    rec = record(extractor, text)
+    killed = {name.casefold(): q.get("killed") for name, q in _facts(rec, "targets")
+              if q.get("killed")}
+    assert killed.get("civilians") == count, killed
+    victims = next(e for e in rec.entities if e.name == "civilians")
+    assert any("people" in m.text for m in victims.mentions)
+
+
+def test_a_closer_name_still_wins_over_civilians(extractor):
+    rec = record(extractor, "Gunmen opened fire on worshippers at a mosque in Quetta on "
+                            "Friday, killing twelve people.")
+    assert "worshippers" in _targets(rec)
+    assert "civilians" not in _targets(rec)

@@ -51,6 +51,8 @@ class TargetWords:
     plain_people: frozenset[str]        # victims kept by their own name
     name_prepositions: dict[str, str]   # "attack on", "clash with"
     selves: frozenset[str]              # "blew himself up"
+    unnamed_people: frozenset[str]      # "killing 23 people": named as below
+    unnamed_name: str                   # "civilians"
 
 
 @cache
@@ -66,7 +68,21 @@ def target_words() -> TargetWords:
         generic_victims=words("generic_victims"), counted_states=words("counted_states"),
         plain_people=words("plain_people"),
         name_prepositions={str(k): str(v) for k, v in d["name_prepositions"].items()},
-        selves=words("selves"))
+        selves=words("selves"),
+        unnamed_people=frozenset(str(w).casefold() for w in d["unnamed_people"]["words"]),
+        unnamed_name=str(d["unnamed_people"]["name"]))
+
+
+def _victim_entity(adder: EntityAdder, key: str, name: str, etype: EntityType,
+                   lemmas: list[str], incident: str | None) -> Entity:
+    """The entity of a target phrase; "people" and nothing closer is the civilians, one
+    entity per incident (the people one bombing killed are not those of another)."""
+    words = target_words()
+    if etype == EntityType.POPULATION and lemmas and \
+            all(w in words.unnamed_people for w in lemmas):
+        name = words.unnamed_name
+        key = "target:" + word_key(name) + (f"@{incident}" if incident else "")
+    return adder.entity(key, name, etype)
 
 
 @dataclass
@@ -97,12 +113,14 @@ class TargetReader(WeaponReading):
         self._by_id_of: EntityAdder | None = None
         self._held: set[str] = set()  # entities struck through those they held (_carried)
         self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
+        self._reading: str | None = None  # the incident whose targets are being read
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
         self._held = set()
         for incident in incidents.incidents:
+            self._reading = incident.entity.id
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
                 for head in self._target_heads(trigger):
@@ -114,6 +132,7 @@ class TargetReader(WeaponReading):
                                   if t[1] not in {x[1] for x in facts.tactics}]
             facts.harms = self._harms(doc, incident, incidents, adder, facts)
             facts.tactics += self._kind_tactic(incident, adder, facts.tactics)
+        self._reading = None
         self._record_targets(doc, incidents, adder)
         return out
 
@@ -267,7 +286,9 @@ class TargetReader(WeaponReading):
         span = head.doc[start:end]
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
-        entity = adder.entity(key, span.text, etype)
+        entity = _victim_entity(adder, key, span.text, etype,
+                                [t.lemma_.casefold() for t in span if not t.is_punct],
+                                self._reading)
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
         return entity.id
@@ -444,9 +465,11 @@ class TargetReader(WeaponReading):
 
     def _counted_mention(self, head: Token, victim: str, adder: EntityAdder) -> None:
         """The victims as the text counts them ("1 woman", "23 soldiers"), a mention of
-        their entity when the head is its own mention."""
+        their entity when the head is its own mention; the number's words without its
+        hedge ("more than 150 people": "150 people", the hedge qualifies the count)."""
         entity = self._entity(adder, victim)
-        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
+        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree
+                   if t.like_num or t.lower_ in target_words().numbers or t.is_punct]
         if entity is None or not numbers or self.entity_of(adder, head.i) is not entity:
             return
         adder.mention(entity, min(t.i for t in numbers), head.i + 1, take=False)
@@ -781,8 +804,9 @@ class TargetReader(WeaponReading):
             return None
         if head.lemma_.casefold() not in target_words().plain_people:
             return None
-        entity = adder.entity("target:" + word_key(head.lemma_), head.text,
-                              EntityType.POPULATION)
+        entity = _victim_entity(adder, "target:" + word_key(head.lemma_), head.text,
+                                EntityType.POPULATION, [head.lemma_.casefold()],
+                                self._reading)
         adder.mention(entity, head.i, head.i + 1)
         return entity.id
 
