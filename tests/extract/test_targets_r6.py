@@ -124,3 +124,26 @@ def test_a_closer_name_still_wins_over_civilians(extractor):
                             "Friday, killing twelve people.")
     assert "worshippers" in _targets(rec)
     assert "civilians" not in _targets(rec)
+
+
+# -- every coordinated thing a deed struck: "a police station and a checkpoint", "on a
+# bus …, and on a police post nearby" ----------------------------------------------------
+
+@pytest.mark.parametrize("text, both", [
+    ("Militants attacked a police station and a checkpoint in Bannu on Monday.",
+     {"police station", "checkpoint"}),
+    ("Gunmen opened fire on a passenger bus, and on a police post nearby, in Anantnag on "
+     "Monday.", {"passenger bus", "police post"}),
+    ("Insurgents fired rockets at an army camp and at a police station in Kech on Sunday.",
+     {"army camp", "police station"}),
+    ("A suicide bomber struck a mosque and a market in Quetta on Friday.",
+     {"mosque", "market"}),
+])
+def test_coordinated_targets_are_each_struck(extractor, text, both):
+    assert both <= _targets(record(extractor, text))
+
+
+def test_a_place_coordinated_with_the_place_of_a_target_is_no_target(extractor):
+    rec = record(extractor, "Militants attacked a police station in Bannu and Lakki Marwat "
+                            "on Monday.")
+    assert "lakki marwat" not in _targets(rec)

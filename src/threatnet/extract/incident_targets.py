@@ -124,7 +124,8 @@ class TargetReader(WeaponReading):
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
                 for head in self._target_heads(trigger):
-                    for one in (head, *self._users(head)):
+                    # "a police station and a checkpoint": each one struck
+                    for one in (head, *head.conjuncts, *self._users(head)):
                         entity = self.target(one, adder)
                         if entity is not None and (trigger, entity) not in facts.targets:
                             facts.targets.append((trigger, entity))
@@ -178,6 +179,15 @@ class TargetReader(WeaponReading):
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        # "on a bus …, and on a police post nearby": the objects of prepositions coordinated
+        # with a target's own
+        # (or hung from the deed as a conjunct of its own: the same preposition again)
+        struck_preps = {h.head for h in heads if h.dep_ == "pobj" and h.head.dep_ == "prep"}
+        again = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "ADP" and
+                 c.lower_ in {p.lower_ for p in struck_preps}]
+        heads += [p for prep in [*again, *[c for s in struck_preps for c in s.conjuncts
+                                           if c.dep_ == "conj"]]
+                  for p in prep.children if p.dep_ == "pobj" and p not in heads]
         if trigger.pos_ == "VERB":  # "blew himself up in the lobby of the passport office"
             heads += [p for prep in trigger.children if prep.dep_ == "prep" and
                       prep.lower_ in _present_victims()["inside"]
