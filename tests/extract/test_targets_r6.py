@@ -147,3 +147,22 @@ def test_a_place_coordinated_with_the_place_of_a_target_is_no_target(extractor):
     rec = record(extractor, "Militants attacked a police station in Bannu and Lakki Marwat "
                             "on Monday.")
     assert "lakki marwat" not in _targets(rec)
+
+
+
+# -- a bomb that went off in a place struck the place ------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("A bomb exploded in a crowded vegetable market in Peshawar on Wednesday, killing 20 "
+     "people.", "vegetable market"),
+    ("A suicide bomber blew himself up in a mosque in Quetta during Friday prayers.",
+     "mosque"),
+    ("An explosive device went off in a passenger van in Kurram on Monday.", "passenger van"),
+])
+def test_a_bomb_in_a_place_struck_it(extractor, text, target):
+    assert any(t.endswith(target) for t in _targets(record(extractor, text)))
+
+
+def test_a_bomb_in_a_town_strikes_no_town(extractor):
+    rec = record(extractor, "A bomb exploded in Peshawar on Monday, killing two people.")
+    assert "peshawar" not in _targets(rec)

@@ -53,6 +53,8 @@ class TargetWords:
     selves: frozenset[str]              # "blew himself up"
     unnamed_people: frozenset[str]      # "killing 23 people": named as below
     unnamed_name: str                   # "civilians"
+    bomb_verbs: frozenset[str]          # "exploded in a market": the market struck
+    bomb_preps: frozenset[str]
 
 
 @cache
@@ -70,7 +72,9 @@ def target_words() -> TargetWords:
         name_prepositions={str(k): str(v) for k, v in d["name_prepositions"].items()},
         selves=words("selves"),
         unnamed_people=frozenset(str(w).casefold() for w in d["unnamed_people"]["words"]),
-        unnamed_name=str(d["unnamed_people"]["name"]))
+        unnamed_name=str(d["unnamed_people"]["name"]),
+        bomb_verbs=frozenset(str(w).casefold() for w in d["bombed_inside"]["verbs"]),
+        bomb_preps=frozenset(str(w).casefold() for w in d["bombed_inside"]["preps"]))
 
 
 def _victim_entity(adder: EntityAdder, key: str, name: str, etype: EntityType,
@@ -188,12 +192,26 @@ class TargetReader(WeaponReading):
         heads += [p for prep in [*again, *[c for s in struck_preps for c in s.conjuncts
                                            if c.dep_ == "conj"]]
                   for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        if trigger.pos_ == "VERB" and self._bombed_inside(trigger):
+            # "a bomb exploded in a crowded market": the place it went off in (a town is no
+            # target: `target` types only what the target words name)
+            heads += [p for prep in trigger.children if prep.dep_ == "prep" and
+                      prep.lower_ in target_words().bomb_preps
+                      for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and
+                      p not in heads]
         if trigger.pos_ == "VERB":  # "blew himself up in the lobby of the passport office"
             heads += [p for prep in trigger.children if prep.dep_ == "prep" and
                       prep.lower_ in _present_victims()["inside"]
                       for p in prep.children if p.dep_ == "pobj" and self._part(p) and
                       p not in heads]
         return heads
+
+    @staticmethod
+    def _bombed_inside(verb: Token) -> bool:
+        lemma = verb.lemma_.casefold()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        verbs = target_words().bomb_verbs
+        return f"{lemma} {particle}" in verbs if particle else lemma in verbs
 
     def _users(self, site: Token) -> list[Token]:
         """The people a struck place is told to be full of or used by: "a hotel popular
