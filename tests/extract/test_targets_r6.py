@@ -166,3 +166,30 @@ def test_a_bomb_in_a_place_struck_it(extractor, text, target):
 def test_a_bomb_in_a_town_strikes_no_town(extractor):
     rec = record(extractor, "A bomb exploded in Peshawar on Monday, killing two people.")
     assert "peshawar" not in _targets(rec)
+
+
+# -- the people counted where a community's place was struck are that community ----------
+
+@pytest.mark.parametrize("text, community, count", [
+    ("A suicide bomber struck a Shia mosque in Kunduz on Friday, killing 46 people.",
+     "shia", 46),
+    ("Gunmen attacked a Sikh temple in Kabul on Saturday, killing 25 people.", "sikh", 25),
+    ("A bomb exploded at a Hazara school in Quetta on Monday. At least 30 people were "
+     "killed.", "hazara", 30),
+])
+def test_people_killed_at_a_community_place_are_the_community(extractor, text, community,
+                                                               count):
+    rec = record(extractor, text)
+    killed = {name.casefold(): q.get("killed") for name, q in _facts(rec, "targets")
+              if q.get("killed")}
+    assert any(name.startswith(community) and n == count for name, n in killed.items()), \
+        killed
+
+
+def test_people_the_sentence_shows_there_win_over_the_community(extractor):
+    rec = record(extractor, "Two attackers blew themselves up outside a Christian church in "
+                            "Lahore as worshippers left the morning service, killing 20 "
+                            "people.")
+    killed = {name.casefold(): q.get("killed") for name, q in _facts(rec, "targets")
+              if q.get("killed")}
+    assert killed.get("worshippers") == 20, killed

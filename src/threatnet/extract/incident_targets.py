@@ -118,11 +118,13 @@ class TargetReader(WeaponReading):
         self._held: set[str] = set()  # entities struck through those they held (_carried)
         self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
         self._reading: str | None = None  # the incident whose targets are being read
+        self._community: dict[str, str] = {}  # a community's place -> the community
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
         self._held = set()
+        self._community = {}
         for incident in incidents.incidents:
             self._reading = incident.entity.id
             facts = out.setdefault(incident.entity.id, IncidentFacts())
@@ -271,11 +273,13 @@ class TargetReader(WeaponReading):
             return person.id
         head_kind = self.target_words([head.lemma_.casefold()])
         place = head_kind is not None and not head_kind[1]  # "mosque", "school"
+        community: str | None = None
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
             if known is not None and tok is not head and place and \
                     known.type == EntityType.POPULATION:
-                continue  # "a Shia mosque", "a Sikh temple": the place, named with them
+                community = known.id  # "a Shia mosque", "a Sikh temple": the place, named
+                continue  # with them (whose people are the ones counted there)
             if known is not None and tok is head and known.type == EntityType.STATE and \
                     head.tag_ in ("NNS", "NNPS"):
                 return self._nationals(head, adder)  # "four Pakistanis": people, not a state
@@ -319,6 +323,8 @@ class TargetReader(WeaponReading):
                                 self._reading)
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
+        if community is not None:
+            self._community[entity.id] = community
         return entity.id
 
     def _whole(self, head: Token, adder: EntityAdder) -> Token | None:
@@ -430,14 +436,15 @@ class TargetReader(WeaponReading):
                adder: EntityAdder, facts: IncidentFacts) -> list[Harm]:
         harms: list[Harm] = []
         struck = self._struck_people(facts, adder)
+        community = self._struck_community(facts)
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
             if sent.start not in incident.sentences and \
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
             harms += self._listed(sent, incident, incidents, adder, harms)
-            harms += self._tolls(sent, incident, incidents, adder, harms, struck)
-            harms += self._deaths(sent, incident, incidents, adder, harms, struck)
+            harms += self._tolls(sent, incident, incidents, adder, harms, struck or community)
+            harms += self._deaths(sent, incident, incidents, adder, harms, struck or community)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -465,7 +472,7 @@ class TargetReader(WeaponReading):
                         # attackers as often as not
                     if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
                         victim = struck or self._first_included(head, adder) or \
-                            self._of_them_before(head, adder)
+                            self._of_them_before(head, adder) or community
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
                     elif head.lower_ in self.lex.generic_victims and self._with_doers(head):
@@ -474,7 +481,7 @@ class TargetReader(WeaponReading):
                     elif head.lower_ in self.lex.generic_victims and not struck:
                         there = self._present(head, incidents)
                         victim = (self.target(there, adder) if there is not None else None) \
-                            or self._people(head, adder)
+                            or community or self._people(head, adder)
                     else:
                         victim = struck if struck and \
                             head.lower_ in self.lex.generic_victims else \
@@ -721,6 +728,11 @@ class TargetReader(WeaponReading):
             if entity is not None and (entity.type in PEOPLE_TARGETS or target in self._held):
                 return target
         return None
+
+    def _struck_community(self, facts: IncidentFacts) -> str | None:
+        """ "struck a Shia mosque, killing 46 people": the community whose place it was."""
+        return next((self._community[t] for _, t in facts.targets if t in self._community),
+                    None)
 
     def _listed(self, sent, incident: FoundIncident, incidents: DocIncidents,
                 adder: EntityAdder, harms: list[Harm]) -> list[Harm]:
