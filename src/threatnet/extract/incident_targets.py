@@ -20,7 +20,7 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_parse import target_heads
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
-from threatnet.extract.incident_weapons import WeaponReading
+from threatnet.extract.incident_weapons import WeaponReading, plain_bomb_words
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
@@ -55,6 +55,7 @@ class TargetWords:
     unnamed_name: str                   # "civilians"
     bomb_verbs: frozenset[str]          # "exploded in a market": the market struck
     bomb_preps: frozenset[str]
+    target_nouns: frozenset[str]        # "the van was the target"
 
 
 @cache
@@ -74,7 +75,8 @@ def target_words() -> TargetWords:
         unnamed_people=frozenset(str(w).casefold() for w in d["unnamed_people"]["words"]),
         unnamed_name=str(d["unnamed_people"]["name"]),
         bomb_verbs=frozenset(str(w).casefold() for w in d["bombed_inside"]["verbs"]),
-        bomb_preps=frozenset(str(w).casefold() for w in d["bombed_inside"]["preps"]))
+        bomb_preps=frozenset(str(w).casefold() for w in d["bombed_inside"]["preps"]),
+        target_nouns=words("target_nouns"))
 
 
 def _victim_entity(adder: EntityAdder, key: str, name: str, etype: EntityType,
@@ -208,12 +210,22 @@ class TargetReader(WeaponReading):
                       p not in heads]
         return heads
 
-    @staticmethod
-    def _bombed_inside(verb: Token) -> bool:
+    def _bombed_inside(self, verb: Token) -> bool:
+        """Whether a bomber set off a bomb in a place he went to: "blew himself up in a
+        mosque", "the attacker detonated his vest in a gathering" (a bomb or a vehicle that
+        "exploded in" a place says where, not what it was aimed at)."""
         lemma = verb.lemma_.casefold()
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         verbs = target_words().bomb_verbs
-        return f"{lemma} {particle}" in verbs if particle else lemma in verbs
+        if (f"{lemma} {particle}" not in verbs) if particle else (lemma not in verbs):
+            return False
+        lex = self.lex
+        return any(c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "NUM") or
+                                          c.lower_ in ("he", "she", "they")) and
+                   c.lemma_.casefold() not in lex.bomb_vehicles and
+                   c.lemma_.casefold() not in lex.bomb_explosives and
+                   c.lemma_.casefold() not in plain_bomb_words()
+                   for c in verb.children)
 
     def _users(self, site: Token) -> list[Token]:
         """The people a struck place is told to be full of or used by: "a hotel popular
@@ -442,6 +454,7 @@ class TargetReader(WeaponReading):
             if sent.start not in incident.sentences and \
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
+            self._named_target(sent, adder, facts)
             harms += self._listed(sent, incident, incidents, adder, harms)
             harms += self._tolls(sent, incident, incidents, adder, harms, struck or community)
             harms += self._deaths(sent, incident, incidents, adder, harms, struck or community)
@@ -497,6 +510,26 @@ class TargetReader(WeaponReading):
                     self._counted_mention(head, victim, adder)
                     harms += self._included(head, quality, tok, adder, harms)
         return harms
+
+    def _named_target(self, sent, adder: EntityAdder, facts: IncidentFacts) -> None:
+        """ "The van was the target", "police said the cleric X was the target", "its
+        target was the army": in a sentence about the incident, the one the copula makes
+        its target (not "was not its target")."""
+        nouns = target_words().target_nouns
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in nouns or \
+                    noun.dep_ not in ("attr", "nsubj"):
+                continue
+            be = noun.head
+            if be.lemma_.casefold() != "be" or any(c.dep_ == "neg" for c in be.children):
+                continue
+            other = ("nsubj",) if noun.dep_ == "attr" else ("attr",)
+            for named in (c for c in be.children if c.dep_ in other):
+                person = next((e for t in named.subtree for e in [self.entity_of(adder, t.i)]
+                               if e is not None and e.type == EntityType.PERSON), None)
+                entity = person.id if person is not None else self.target(named, adder)
+                if entity is not None and all(t != entity for _, t in facts.targets):
+                    facts.targets.append((noun, entity))
 
     def _counted_mention(self, head: Token, victim: str, adder: EntityAdder) -> None:
         """The victims as the text counts them ("1 woman", "23 soldiers"), a mention of

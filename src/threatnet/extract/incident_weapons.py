@@ -43,6 +43,11 @@ def _tactic_data() -> tuple[dict[str, str], str, frozenset[str], frozenset[str]]
             frozenset(str(w) for w in plain["verbs"]))
 
 
+def plain_bomb_words() -> frozenset[str]:
+    """The words of a plain bomb ("bomb", "device"), `plain_bombs` of the data file."""
+    return _tactic_data()[2]
+
+
 class WeaponReading:
     """What an incident was carried out with (mixed into the target reader, whose
     `entity_of` and `lex` / `pack` it uses)."""
@@ -239,4 +244,4 @@ class WeaponReading:
         return [(trigger, entity.id)] if entity is not None else []
 
 
-__all__ = ["WeaponReading"]
+__all__ = ["WeaponReading", "plain_bomb_words"]
