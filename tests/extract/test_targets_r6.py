@@ -242,3 +242,20 @@ def test_one_of_its_fighters_set_off_the_bomb(extractor):
     rec = record(extractor, "The group said one of its fighters detonated his explosive "
                             "vest in a gathering of party workers in Khar on Sunday.")
     assert any("gathering" in t or "workers" in t for t in _targets(rec))
+
+
+# -- work crews are people struck at their work ---------------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("Insurgents of the Balochistan Liberation Front have often ambushed road crews in "
+     "Kech.", "road crews"),
+    ("Militants attacked a construction crew on the coastal highway near Pasni on Monday.",
+     "construction crew"),
+    ("Gunmen ambushed a survey crew of the gas company in Dera Bugti on Friday.",
+     "survey crew"),
+])
+def test_work_crews_are_targets(extractor, text, target):
+    rec = record(extractor, text)
+    names = {e.id: e.name.casefold() for e in rec.entities}
+    objects = {names[c.object] for c in rec.claims if c.predicate in ("targets", "attacks")}
+    assert any(o.endswith(target) for o in objects), objects
