@@ -259,3 +259,25 @@ def test_work_crews_are_targets(extractor, text, target):
     names = {e.id: e.name.casefold() for e in rec.entities}
     objects = {names[c.object] for c in rec.claims if c.predicate in ("targets", "attacks")}
     assert any(o.endswith(target) for o in objects), objects
+
+
+# -- firing on someone, with no weapon named, is small-arms fire --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Unknown motorcyclists fired upon a police patrol in Karachi on Monday.",
+    "Assailants fired on a police van escorting a polio team in Bajaur on Tuesday.",
+    "Militants fired at a checkpoint in North Waziristan on Sunday, wounding two soldiers.",
+])
+def test_firing_on_someone_uses_small_arms(extractor, text):
+    assert "small_arms" in _uses(record(extractor, text))
+
+
+def test_firing_rockets_is_no_small_arms_fire(extractor):
+    rec = record(extractor, "Insurgents fired rockets at an army camp in Kech on Sunday.")
+    assert "small_arms" not in _uses(rec)
+
+
+def test_what_was_fired_upon_is_struck(extractor):
+    rec = record(extractor, "Unknown motorcyclists fired upon a police patrol in Karachi on "
+                            "Monday.")
+    assert "police patrol" in _targets(rec)

@@ -113,8 +113,11 @@ class WeaponReading:
         # only restates the kind ("bombed": explosives) is left out
         words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
                  if c.dep_ in ("prt", "dobj")]
-        if trigger.pos_ == "VERB" and not any(c.dep_ == "prt" for c in trigger.children):
-            words.append((trigger, trigger.lemma_.casefold()))  # "shot dead X"
+        if trigger.pos_ == "VERB" and not named and \
+                not any(c.dep_ == "prt" for c in trigger.children):
+            # "shot dead X", "fired upon a patrol": the verb alone, where no weapon is named
+            # ("fired rockets at …" is the rockets')
+            words.append((trigger, trigger.lemma_.casefold()))
         words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
                   for t in c.subtree]
         out = named
