@@ -121,12 +121,16 @@ class TargetReader(WeaponReading):
         self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
         self._reading: str | None = None  # the incident whose targets are being read
         self._community: dict[str, str] = {}  # a community's place -> the community
+        self._target_nouns: list[int] = []  # the document's "target" nouns
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
         self._held = set()
         self._community = {}
+        nouns = target_words().target_nouns  # "the van was the target": looked for once
+        self._target_nouns = [t.i for t in doc if t.pos_ == "NOUN" and
+                              t.lemma_.casefold() in nouns]
         for incident in incidents.incidents:
             self._reading = incident.entity.id
             facts = out.setdefault(incident.entity.id, IncidentFacts())
@@ -515,10 +519,9 @@ class TargetReader(WeaponReading):
         """ "The van was the target", "police said the cleric X was the target", "its
         target was the army": in a sentence about the incident, the one the copula makes
         its target (not "was not its target")."""
-        nouns = target_words().target_nouns
-        for noun in sent:
-            if noun.pos_ != "NOUN" or noun.lemma_.casefold() not in nouns or \
-                    noun.dep_ not in ("attr", "nsubj"):
+        doc = sent.doc
+        for noun in (doc[i] for i in self._target_nouns if sent.start <= i < sent.end):
+            if noun.dep_ not in ("attr", "nsubj"):
                 continue
             be = noun.head
             if be.lemma_.casefold() != "be" or any(c.dep_ == "neg" for c in be.children):
