@@ -20,7 +20,7 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_parse import target_heads
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
-from threatnet.extract.incident_weapons import WeaponReading
+from threatnet.extract.incident_weapons import WeaponReading, plain_bomb_words
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
@@ -28,7 +28,6 @@ from threatnet.resources import load_data
 
 KINDS_KEPT = 20000  # phrases whose target type a reader remembers
 FOLLOWING = 3  # sentences after an incident's last mention that may count its dead
-INTRANSITIVE = ("die", "perish", "dead")  # the victims are the subject
 NOT_TARGETS = {EntityType.LOCATION, EntityType.CAPABILITY, EntityType.EVENT}
 # a modifier that names the target: "a Frontier Corps convoy", "an ISKP hideout" (but
 # "American soldiers" are not the United States)
@@ -38,11 +37,58 @@ MODIFIER_TARGETS = {EntityType.POPULATION, EntityType.INFRASTRUCTURE, EntityType
 # gathering it struck: "a convention of the JUI-F")
 PEOPLE_TARGETS = {EntityType.POPULATION}
 NAME_DEPS = ("compound", "amod", "nmod", "poss")
-NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+
+
+@dataclass(frozen=True)
+class TargetWords:
+    """The word lists of `data/target_words.yaml`."""
+
+    numbers: dict[str, int]             # "twenty" -> 20, "dozen" -> 12
+    one_words: frozenset[str]           # "a policeman": one
+    intransitive: frozenset[str]        # "three soldiers died": the subject is the victim
+    generic_victims: frozenset[str]     # "people": look for a closer name
+    counted_states: frozenset[str]      # "22 dead, most of them students"
+    plain_people: frozenset[str]        # victims kept by their own name
+    name_prepositions: dict[str, str]   # "attack on", "clash with"
+    selves: frozenset[str]              # "blew himself up"
+    unnamed_people: frozenset[str]      # "killing 23 people": named as below
+    unnamed_name: str                   # "civilians"
+    bomb_verbs: frozenset[str]          # "exploded in a market": the market struck
+    bomb_preps: frozenset[str]
+    target_nouns: frozenset[str]        # "the van was the target"
+
+
+@cache
+def target_words() -> TargetWords:
+    d = load_data("target_words.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in d[key])
+
+    return TargetWords(
+        numbers={str(k).casefold(): int(v) for k, v in d["numbers"].items()},
+        one_words=words("one_words"), intransitive=words("intransitive"),
+        generic_victims=words("generic_victims"), counted_states=words("counted_states"),
+        plain_people=words("plain_people"),
+        name_prepositions={str(k): str(v) for k, v in d["name_prepositions"].items()},
+        selves=words("selves"),
+        unnamed_people=frozenset(str(w).casefold() for w in d["unnamed_people"]["words"]),
+        unnamed_name=str(d["unnamed_people"]["name"]),
+        bomb_verbs=frozenset(str(w).casefold() for w in d["bombed_inside"]["verbs"]),
+        bomb_preps=frozenset(str(w).casefold() for w in d["bombed_inside"]["preps"]),
+        target_nouns=words("target_nouns"))
+
+
+def _victim_entity(adder: EntityAdder, key: str, name: str, etype: EntityType,
+                   lemmas: list[str], incident: str | None) -> Entity:
+    """The entity of a target phrase; "people" and nothing closer is the civilians, one
+    entity per incident (the people one bombing killed are not those of another)."""
+    words = target_words()
+    if etype == EntityType.POPULATION and lemmas and \
+            all(w in words.unnamed_people for w in lemmas):
+        name = words.unnamed_name
+        key = "target:" + word_key(name) + (f"@{incident}" if incident else "")
+    return adder.entity(key, name, etype)
 
 
 @dataclass
@@ -73,16 +119,25 @@ class TargetReader(WeaponReading):
         self._by_id_of: EntityAdder | None = None
         self._held: set[str] = set()  # entities struck through those they held (_carried)
         self._kinds: dict[tuple[str, ...], tuple[str, bool] | None] = {}  # target_words
+        self._reading: str | None = None  # the incident whose targets are being read
+        self._community: dict[str, str] = {}  # a community's place -> the community
+        self._target_nouns: list[int] = []  # the document's "target" nouns
 
     def read(self, doc: Doc, incidents: DocIncidents,
              adder: EntityAdder) -> dict[str, IncidentFacts]:
         out: dict[str, IncidentFacts] = {}
         self._held = set()
+        self._community = {}
+        nouns = target_words().target_nouns  # "the van was the target": looked for once
+        self._target_nouns = [t.i for t in doc if t.pos_ == "NOUN" and
+                              t.lemma_.casefold() in nouns]
         for incident in incidents.incidents:
+            self._reading = incident.entity.id
             facts = out.setdefault(incident.entity.id, IncidentFacts())
             for trigger in incident.triggers:
                 for head in self._target_heads(trigger):
-                    for one in (head, *self._users(head)):
+                    # "a police station and a checkpoint": each one struck
+                    for one in (head, *head.conjuncts, *self._users(head)):
                         entity = self.target(one, adder)
                         if entity is not None and (trigger, entity) not in facts.targets:
                             facts.targets.append((trigger, entity))
@@ -90,6 +145,7 @@ class TargetReader(WeaponReading):
                                   if t[1] not in {x[1] for x in facts.tactics}]
             facts.harms = self._harms(doc, incident, incidents, adder, facts)
             facts.tactics += self._kind_tactic(incident, adder, facts.tactics)
+        self._reading = None
         self._record_targets(doc, incidents, adder)
         return out
 
@@ -135,12 +191,45 @@ class TargetReader(WeaponReading):
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in preps:
                     heads += [p for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        # "on a bus …, and on a police post nearby": the objects of prepositions coordinated
+        # with a target's own
+        # (or hung from the deed as a conjunct of its own: the same preposition again)
+        struck_preps = {h.head for h in heads if h.dep_ == "pobj" and h.head.dep_ == "prep"}
+        again = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "ADP" and
+                 c.lower_ in {p.lower_ for p in struck_preps}]
+        heads += [p for prep in [*again, *[c for s in struck_preps for c in s.conjuncts
+                                           if c.dep_ == "conj"]]
+                  for p in prep.children if p.dep_ == "pobj" and p not in heads]
+        if trigger.pos_ == "VERB" and self._bombed_inside(trigger):
+            # "a bomb exploded in a crowded market": the place it went off in (a town is no
+            # target: `target` types only what the target words name)
+            heads += [p for prep in trigger.children if prep.dep_ == "prep" and
+                      prep.lower_ in target_words().bomb_preps
+                      for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and
+                      p not in heads]
         if trigger.pos_ == "VERB":  # "blew himself up in the lobby of the passport office"
             heads += [p for prep in trigger.children if prep.dep_ == "prep" and
                       prep.lower_ in _present_victims()["inside"]
                       for p in prep.children if p.dep_ == "pobj" and self._part(p) and
                       p not in heads]
         return heads
+
+    def _bombed_inside(self, verb: Token) -> bool:
+        """Whether a bomber set off a bomb in a place he went to: "blew himself up in a
+        mosque", "the attacker detonated his vest in a gathering" (a bomb or a vehicle that
+        "exploded in" a place says where, not what it was aimed at)."""
+        lemma = verb.lemma_.casefold()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        verbs = target_words().bomb_verbs
+        if (f"{lemma} {particle}" not in verbs) if particle else (lemma not in verbs):
+            return False
+        lex = self.lex
+        return any(c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "NUM") or
+                                          c.lower_ in ("he", "she", "they")) and
+                   c.lemma_.casefold() not in lex.bomb_vehicles and
+                   c.lemma_.casefold() not in lex.bomb_explosives and
+                   c.lemma_.casefold() not in plain_bomb_words()
+                   for c in verb.children)
 
     def _users(self, site: Token) -> list[Token]:
         """The people a struck place is told to be full of or used by: "a hotel popular
@@ -200,11 +289,13 @@ class TargetReader(WeaponReading):
             return person.id
         head_kind = self.target_words([head.lemma_.casefold()])
         place = head_kind is not None and not head_kind[1]  # "mosque", "school"
+        community: str | None = None
         for tok in [head, *[t for t in head.subtree if t.i < head.i and t.dep_ in NAME_DEPS]]:
             known = self.entity_of(adder, tok.i)
             if known is not None and tok is not head and place and \
                     known.type == EntityType.POPULATION:
-                continue  # "a Shia mosque", "a Sikh temple": the place, named with them
+                community = known.id  # "a Shia mosque", "a Sikh temple": the place, named
+                continue  # with them (whose people are the ones counted there)
             if known is not None and tok is head and known.type == EntityType.STATE and \
                     head.tag_ in ("NNS", "NNPS"):
                 return self._nationals(head, adder)  # "four Pakistanis": people, not a state
@@ -243,9 +334,13 @@ class TargetReader(WeaponReading):
         span = head.doc[start:end]
         etype = EntityType.POPULATION if people else EntityType.INFRASTRUCTURE
         key = "target:" + " ".join(word_key(t.lemma_) for t in span if not t.is_punct)
-        entity = adder.entity(key, span.text, etype)
+        entity = _victim_entity(adder, key, span.text, etype,
+                                [t.lemma_.casefold() for t in span if not t.is_punct],
+                                self._reading)
         shared = any(self.entity_of(adder, i) is not None for i in range(start, end))
         adder.mention(entity, start, end, take=not shared)
+        if community is not None:
+            self._community[entity.id] = community
         return entity.id
 
     def _whole(self, head: Token, adder: EntityAdder) -> Token | None:
@@ -357,14 +452,16 @@ class TargetReader(WeaponReading):
                adder: EntityAdder, facts: IncidentFacts) -> list[Harm]:
         harms: list[Harm] = []
         struck = self._struck_people(facts, adder)
+        community = self._struck_community(facts)
         for sent in self._scope(doc, incident, incidents):
             last: Harm | None = None
             if sent.start not in incident.sentences and \
                     incidents.latest_before(sent[0]) is not incident:
                 continue  # a sentence after two incidents counts the dead of the last
+            self._named_target(sent, adder, facts)
             harms += self._listed(sent, incident, incidents, adder, harms)
-            harms += self._tolls(sent, incident, incidents, adder, harms, struck)
-            harms += self._deaths(sent, incident, incidents, adder, harms, struck)
+            harms += self._tolls(sent, incident, incidents, adder, harms, struck or community)
+            harms += self._deaths(sent, incident, incidents, adder, harms, struck or community)
             for tok in (doc[i] for i in incidents.cue_tokens if sent.start <= i < sent.end):
                 quality = self._casualty(tok)
                 if quality is None or _owner(tok, sent, incidents) not in (None, incident):
@@ -392,7 +489,7 @@ class TargetReader(WeaponReading):
                         # attackers as often as not
                     if head.like_num:  # "4 killed, incl. 1 police officer; 12 injured"
                         victim = struck or self._first_included(head, adder) or \
-                            self._of_them_before(head, adder)
+                            self._of_them_before(head, adder) or community
                     elif head.lemma_.casefold() in self.lex.anonymous:
                         continue
                     elif head.lower_ in self.lex.generic_victims and self._with_doers(head):
@@ -401,7 +498,7 @@ class TargetReader(WeaponReading):
                     elif head.lower_ in self.lex.generic_victims and not struck:
                         there = self._present(head, incidents)
                         victim = (self.target(there, adder) if there is not None else None) \
-                            or self._people(head, adder)
+                            or community or self._people(head, adder)
                     else:
                         victim = struck if struck and \
                             head.lower_ in self.lex.generic_victims else \
@@ -418,11 +515,32 @@ class TargetReader(WeaponReading):
                     harms += self._included(head, quality, tok, adder, harms)
         return harms
 
+    def _named_target(self, sent, adder: EntityAdder, facts: IncidentFacts) -> None:
+        """ "The van was the target", "police said the cleric X was the target", "its
+        target was the army": in a sentence about the incident, the one the copula makes
+        its target (not "was not its target")."""
+        doc = sent.doc
+        for noun in (doc[i] for i in self._target_nouns if sent.start <= i < sent.end):
+            if noun.dep_ not in ("attr", "nsubj"):
+                continue
+            be = noun.head
+            if be.lemma_.casefold() != "be" or any(c.dep_ == "neg" for c in be.children):
+                continue
+            other = ("nsubj",) if noun.dep_ == "attr" else ("attr",)
+            for named in (c for c in be.children if c.dep_ in other):
+                person = next((e for t in named.subtree for e in [self.entity_of(adder, t.i)]
+                               if e is not None and e.type == EntityType.PERSON), None)
+                entity = person.id if person is not None else self.target(named, adder)
+                if entity is not None and all(t != entity for _, t in facts.targets):
+                    facts.targets.append((noun, entity))
+
     def _counted_mention(self, head: Token, victim: str, adder: EntityAdder) -> None:
         """The victims as the text counts them ("1 woman", "23 soldiers"), a mention of
-        their entity when the head is its own mention."""
+        their entity when the head is its own mention; the number's words without its
+        hedge ("more than 150 people": "150 people", the hedge qualifies the count)."""
         entity = self._entity(adder, victim)
-        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree]
+        numbers = [t for c in head.children if c.dep_ == "nummod" for t in c.subtree
+                   if t.like_num or t.lower_ in target_words().numbers or t.is_punct]
         if entity is None or not numbers or self.entity_of(adder, head.i) is not entity:
             return
         adder.mention(entity, min(t.i for t in numbers), head.i + 1, take=False)
@@ -647,6 +765,11 @@ class TargetReader(WeaponReading):
                 return target
         return None
 
+    def _struck_community(self, facts: IncidentFacts) -> str | None:
+        """ "struck a Shia mosque, killing 46 people": the community whose place it was."""
+        return next((self._community[t] for _, t in facts.targets if t in self._community),
+                    None)
+
     def _listed(self, sent, incident: FoundIncident, incidents: DocIncidents,
                 adder: EntityAdder, harms: list[Harm]) -> list[Harm]:
         """ "Among the dead were two policemen", "Huang Guiping is among the dead", "a
@@ -721,7 +844,7 @@ class TargetReader(WeaponReading):
                                                            for n in c.children))
                     for c in verb.children))  # "4 killed", "9 soldiers killed": a headline's
 
-        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in INTRANSITIVE or \
+        deps = ("nsubjpass", "nsubj") if passive or verb.lemma_ in target_words().intransitive or \
             any(c.dep_ == "dobj" and f"{verb.lemma_} {c.lower_}" in self.lex.casualties
                 for c in verb.children) \
             else ("dobj",)
@@ -755,11 +878,11 @@ class TargetReader(WeaponReading):
         """Victims the target lexicon does not type: "people", "persons", kept by name."""
         if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NN"):
             return None
-        if head.lemma_.casefold() not in ("people", "person", "man", "woman", "child",
-                                          "passenger", "civilian"):
+        if head.lemma_.casefold() not in target_words().plain_people:
             return None
-        entity = adder.entity("target:" + word_key(head.lemma_), head.text,
-                              EntityType.POPULATION)
+        entity = _victim_entity(adder, "target:" + word_key(head.lemma_), head.text,
+                                EntityType.POPULATION, [head.lemma_.casefold()],
+                                self._reading)
         adder.mention(entity, head.i, head.i + 1)
         return entity.id
 
@@ -778,9 +901,6 @@ def _owner(tok: Token, sent, incidents: DocIncidents) -> FoundIncident | None:
     return max(before, key=lambda x: x[0].i)[1] if before else None
 
 
-GENERIC_VICTIMS = ("people", "person", "persons", "others")
-
-
 @cache
 def _present_victims() -> dict[str, frozenset[str]]:
     """Where a sentence shows who was there, and the other word lists of the targets
@@ -794,8 +914,9 @@ def _present_victims() -> dict[str, frozenset[str]]:
 def _of_them(head: Token, count: int) -> tuple[Token, int]:
     """ "13 people, nine of them Chinese nationals", "20 people, most of them students":
     the victims the text names more closely, and their number when it gives it."""
-    if head.lower_ not in GENERIC_VICTIMS and not head.like_num and \
-            head.lower_ not in ("dead", "wounded", "injured"):  # "22 dead, most of them"
+    words = target_words()
+    if head.lower_ not in words.generic_victims and not head.like_num and \
+            head.lower_ not in words.counted_states:  # "22 dead, most of them"
         return head, count
     doc = head.doc
     sent_end = sentence_of(head).end
@@ -819,9 +940,9 @@ def _count(head: Token) -> int | None:
     for child in head.children:
         if child.dep_ == "nummod":  # "Twenty-three", "at least 20": the number's words
             words = [t.text for t in child.subtree if t.like_num or t.pos_ == "NUM" or
-                     t.lower_ in NUMBER_WORDS]
+                     t.lower_ in target_words().numbers]
             return _number("-".join(words))
-    if head.tag_ == "NN" and any(c.lower_ in ("a", "an", "one") for c in head.lefts):
+    if head.tag_ == "NN" and any(c.lower_ in target_words().one_words for c in head.lefts):
         return 1
     return None
 
@@ -831,7 +952,7 @@ def _number(text: str) -> int | None:
     if clean.isdigit():
         return int(clean)
     if "-" in clean:  # "twenty-three", "two-dozen", "two-hundred"
-        parts = [NUMBER_WORDS.get(p) for p in clean.split("-")]
+        parts = [target_words().numbers.get(p) for p in clean.split("-")]
         if not all(p is not None for p in parts):
             return None
         total = 0
@@ -839,13 +960,10 @@ def _number(text: str) -> int | None:
             total = max(total, 1) * part if part in (12, 100) and total < part else \
                 total + part
         return total
-    return NUMBER_WORDS.get(clean)
+    return target_words().numbers.get(clean)
 
 
 __all__ = ["Harm", "IncidentFacts", "TargetReader"]
-
-
-KIND_PREPOSITIONS = {"attack": "on", "raid": "on", "ambush": "on", "clash": "with"}
 
 
 def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
@@ -862,7 +980,8 @@ def name_incidents(incidents: DocIncidents, facts: dict[str, IncidentFacts],
             if found else []
         name = incident.kind
         if struck:
-            name += f" {KIND_PREPOSITIONS.get(incident.kind, 'of')} {names[struck[0]]}"
+            preposition = target_words().name_prepositions.get(incident.kind, "of")
+            name += f" {preposition} {names[struck[0]]}"
         _alias_incident(incident, [names[t] for t in struck[:2]],
                         names[incident.places[0]] if incident.places else None)
         place = names[incident.places[0]] if incident.places else None

@@ -22,8 +22,14 @@ from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
 from threatnet.resources import load_data
 
-SELVES = ("himself", "herself", "themselves")  # "blew himself up": a suicide bombing
 DEED_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
+
+
+@lru_cache(maxsize=1)
+def _selves() -> frozenset[str]:
+    """ "blew himself up": the reflexive objects of a suicide bombing
+    (`data/target_words.yaml`)."""
+    return frozenset(str(w).casefold() for w in load_data("target_words.yaml")["selves"])
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +41,11 @@ def _tactic_data() -> tuple[dict[str, str], str, frozenset[str], frozenset[str]]
     return ({str(k): str(v) for k, v in d["implies"].items()}, str(plain["node"]),
             frozenset(str(w) for w in plain["words"]),
             frozenset(str(w) for w in plain["verbs"]))
+
+
+def plain_bomb_words() -> frozenset[str]:
+    """The words of a plain bomb ("bomb", "device"), `plain_bombs` of the data file."""
+    return _tactic_data()[2]
 
 
 class WeaponReading:
@@ -72,6 +83,7 @@ class WeaponReading:
             nouns = [trigger.head, *trigger.head.conjuncts]
             scope += [t for n in nouns for t in n.subtree
                       if t not in scope and t.i < trigger.i]
+            scope += self._loader_above(trigger)
         scope += [c for t in scope if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "conj"
                   for c in t.conjuncts if c not in scope]  # "rifles and grenades"
         # "stormed the campus, firing rifles and throwing grenades": the participles' objects
@@ -101,6 +113,11 @@ class WeaponReading:
         # only restates the kind ("bombed": explosives) is left out
         words = [(trigger, f"{trigger.lemma_.casefold()} {c.lower_}") for c in trigger.children
                  if c.dep_ in ("prt", "dobj")]
+        if trigger.pos_ == "VERB" and not named and \
+                not any(c.dep_ == "prt" for c in trigger.children):
+            # "shot dead X", "fired upon a patrol": the verb alone, where no weapon is named
+            # ("fired rockets at …" is the rockets')
+            words.append((trigger, trigger.lemma_.casefold()))
         words += [(t, t.lower_) for c in trigger.children if c.dep_ in ("nsubj", "agent")
                   for t in c.subtree]
         out = named
@@ -112,6 +129,21 @@ class WeaponReading:
             if entity is not None and entity.id not in {o[1] for o in out}:
                 out.append((tok, entity.id))
         return out
+
+    def _loader_above(self, trigger: Token) -> list[Token]:
+        """ "a water tanker packed with explosives detonated near …", parsed with the deed a
+        participle of "explosives": the loaded vehicle the explosives hang from."""
+        node = trigger.head
+        for _ in range(3):  # explosives <- with <- packed <- tanker
+            if node.dep_ not in ("pobj", "prep", "acl") or node.head.i == node.i:
+                return []
+            node = node.head
+            if node.pos_ == "NOUN" and self._loaded(node):
+                return [node]
+            if node.tag_ == "VBN" and node.dep_ != "acl":  # "tanker packed", a clause
+                return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and
+                        self._loaded(c)]
+        return []
 
     def _plain_bomb(self, trigger: Token, adder: EntityAdder,
                     named: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
@@ -160,20 +192,35 @@ class WeaponReading:
         if any(w in lex.bomb_loaded for w in words) and \
                 any(w in lex.bomb_explosives for w in words):
             return True
-        return any(c.dep_ in ("acl", "amod") and c.lower_ in lex.bomb_loaded and
-                   any(p.lower_ in lex.bomb_explosives for g in c.children
-                       if g.dep_ == "prep" for p in g.children)
-                   for c in vehicle.children)
+        return self._load(vehicle) is not None
+
+    def _load(self, vehicle: Token) -> Token | None:
+        """The explosives a vehicle is told to be loaded with: "a car [packed with
+        explosives]", or with the participle parsed as the clause's verb ("a water-tanker
+        packed with explosives detonated …" read as "the tanker [was] packed")."""
+        lex = self.lex
+        loaders = [c for c in vehicle.children if c.dep_ in ("acl", "amod")]
+        if vehicle.dep_ in ("nsubj", "nsubjpass") and vehicle.head.tag_ == "VBN":
+            loaders.append(vehicle.head)
+        for loader in loaders:
+            if loader.lower_ not in lex.bomb_loaded:
+                continue
+            for prep in (g for g in loader.children if g.dep_ == "prep"):
+                for load in prep.children:
+                    if load.dep_ == "pobj" and load.lower_ in lex.bomb_explosives:
+                        return load
+        return None
 
     def _vehicle_bomb(self, vehicle: Token, adder: EntityAdder) -> Entity | None:
         lex = self.lex
         if not self._loaded(vehicle):
             return None
         # the whole phrase: "explosives-laden car", "car packed with explosives"
-        words = [t for t in vehicle.subtree if t.dep_ not in ("det", "nummod", "poss") and
-                 not (t.i > vehicle.i and t.dep_ in ("relcl", "prep") and t.head is vehicle)]
-        start = min(t.i for t in words)
-        end = max(t.i for t in words)
+        left = [t.i for t in vehicle.subtree if t.i < vehicle.i and
+                t.dep_ not in ("det", "nummod", "poss")]
+        load = self._load(vehicle)
+        start = min([*left, vehicle.i])
+        end = load.i if load is not None and load.i > vehicle.i else vehicle.i
         if any(self.entity_of(adder, i) not in (None,) and
                self.entity_of(adder, i).type != EntityType.CAPABILITY
                for i in range(start, end + 1)):
@@ -193,11 +240,11 @@ class WeaponReading:
         # the deed that says so: "a suicide attack", "blew himself up"
         trigger = next((t for t in incident.triggers if any(
             self.lex.kind_words.get(c.lemma_.casefold()) == incident.kind or
-            c.lower_ in SELVES for c in t.children)), None)
+            c.lower_ in _selves() for c in t.children)), None)
         if trigger is None:
             return []
         entity = self._capability(node, trigger, trigger, adder)
         return [(trigger, entity.id)] if entity is not None else []
 
 
-__all__ = ["SELVES", "WeaponReading"]
+__all__ = ["WeaponReading", "plain_bomb_words"]
