@@ -139,6 +139,8 @@ class IncidentClaimMaker(AttributionReader):
         if facts is None:
             return out
         for harm in facts.harms:  # first: a target counted is one claim, with its counts
+            if harm.victim not in self.entities:
+                continue  # a victim entity left with no mention of its own is not in the record
             qualifiers = {**self._typed(harm.victim), **harm.counts}
             out.append(IncidentClaim(RawClaim(inc, "targets", harm.victim, harm.verb,
                                               qualifiers=qualifiers),

@@ -1,0 +1,26 @@
+"""Every victim an incident's claims name is an entity of the record, however the report
+counts the same people for two references to one attack (extract/incident_claims.py).
+Reports of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from threatnet.ingest import document_from_text
+
+REPORTS = [
+    "KABUL, Dec 6 - A suicide bomber struck a shrine in Kabul on Tuesday, killing 4 people "
+    "and wounding 17. The Kabul blast came hours after the Kabul attack on a mosque, which "
+    "killed 4 people and wounded 17, police said.",
+    "QUETTA - Two bombs exploded in Quetta on Friday. The first blast killed 12 people near "
+    "a market; the second, an hour later, killed 12 people at a hospital. The Quetta "
+    "bombings were claimed by no group.",
+    "A blast at a mosque in Peshawar killed 30 people. Another blast in Peshawar killed 30 "
+    "people the next day, and the Peshawar attack was condemned by the government.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_claims_name_only_entities_of_the_record(extractor, check_record, text):
+    record = extractor.extract(document_from_text(text, "wire.txt", "2011-12-06"))
+    check_record(record.to_dict(), text)
