@@ -32,6 +32,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import Arguments
+from threatnet.extract.conflict_idioms import IdiomReading
 from threatnet.extract.conflict_stances import StanceReading
 from threatnet.extract.conflict_words import (
     ACTORS,
@@ -86,7 +87,11 @@ class ConflictReader:
                                    self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
                                    self._relational | self.w["aligned_words"] |
                                    self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
-                                   self.w["hosting_verbs"])
+                                   self.w["hosting_verbs"] |
+                                   # round six (conflict_idioms.py)
+                                   self.w["concert_nouns"] | self.w["joining_verbs"] |
+                                   self.w["helping_verbs"] | self.w["fighting_gerunds"] |
+                                   self.w["joint_deeds"] | self.w["regarding_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -277,7 +282,7 @@ class ConflictReader:
                          for p in c.children if p.dep_ == "pobj"]]
 
 
-class _Reading(StanceReading):
+class _Reading(StanceReading, IdiomReading):
     """One document's pass: the arguments finder and the places' countries."""
 
     def __init__(self, reader: ConflictReader, args: Arguments, pack_ids: dict[str, str]):
@@ -353,7 +358,7 @@ class _Reading(StanceReading):
         if tok.pos_ == "NOUN" and tok.dep_ == "appos" and lemma in self.r._paired and \
                 self.r._not_mine(tok.head):
             out += self._denied_apposition(tok)
-        return out
+        return out + self.idioms(tok)
 
     # -- cross-border strikes ------------------------------------------------------
 

@@ -158,6 +158,9 @@ class StanceReading:
         # "declared [the BLA a terrorist organisation]", parsed as a small clause
         named += [s for c in labels if c.dep_ in ("ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj"]
+        # round six: "deems [the Pakistani state] an infidel regime", the one named parsed
+        # as the label's subject
+        named += [s for c in labels if c.dep_ == "dobj" for s in c.children if s.dep_ == "nsubj"]
         if not named:  # "calls [the Taliban apostates]", parsed as one noun phrase
             named = [m for c in labels for m in c.children
                      if m.dep_ in ("compound", "nmod") and m.i in self.args.token_entity]
