@@ -186,3 +186,43 @@ def test_strikes_on_bases(extractor, text, expected):
     found = _of(extractor, text)
     for row in expected:
         assert _ordered(row) in found
+
+
+# support held that its owner gives, or support relied on
+SUPPORT_HELD = [
+    ("The Haqqani network has the ISI's backing.",
+     [affirmed(ISI, "supports", "Haqqani network")]),
+    ("The BLA relies on Indian support, Pakistani officials allege.",
+     [affirmed("India", "supports", BLA, "alleged", source="Pakistani officials")]),
+    ("Pakistan has long accused India of backing the BLA. The BLA counts on India's "
+     "patronage, the army says.",
+     [affirmed("India", "supports", BLA, "alleged", source="Pakistan"),
+      affirmed("India", "supports", BLA, "reported", source="the army")]),
+    # the holder's own support is no gift
+    ("The TTP retains its support among the Mehsud tribes.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUPPORT_HELD)
+def test_support_held_from_its_owner(extractor, text, expected):
+    _check(extractor, text, expected)
+
+
+# sanctions, bans and curbs by a state or a ruling group: hostility
+CURBS = [
+    ("The United States imposed sanctions on the BLA in 2019.",
+     [affirmed("United States", "hostile_to", BLA)]),
+    ("Pakistan's ban on Lashkar-e-Taiba has done little to stop it.",
+     [affirmed("Pakistan", "hostile_to", LET)]),
+    ("The Taliban have reportedly restricted the TIP's movements.",
+     [affirmed(TALIBAN, "hostile_to", "Turkistan Islamic Party", "reported")]),
+    ("The Taliban could rein in the TTP if Pakistan pays.",
+     [affirmed(TALIBAN, "hostile_to", TTP, "hypothetical")]),
+    ("The Taliban clamped down on ISKP in Nangarhar.",
+     [affirmed(TALIBAN, "hostile_to", ISKP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CURBS)
+def test_sanctions_and_curbs(extractor, text, expected):
+    _check(extractor, text, expected)
