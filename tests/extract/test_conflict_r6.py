@@ -226,3 +226,28 @@ CURBS = [
 @pytest.mark.parametrize(("text", "expected"), CURBS)
 def test_sanctions_and_curbs(extractor, text, expected):
     _check(extractor, text, expected)
+
+
+# handlers belong to the agency or group that supports the one they handle
+HANDLERS = [
+    ("David Headley took instructions from his ISI handlers, prosecutors said.",
+     [affirmed(ISI, "supports", "David Headley", "reported", source="prosecutors")]),
+    ("TRF militants answer to Lashkar-e-Taiba handlers across the border.",
+     [affirmed(LET, "supports", "The Resistance Front")]),
+    ("The TRF's handlers in the ISI are said to plan its attacks.",
+     [affirmed(ISI, "supports", "The Resistance Front", "reported")]),
+    # a state named as where the handlers sit is no giver
+    ("The TRF took instructions from handlers in Pakistan.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HANDLERS)
+def test_handlers(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate == "supports"]
+    assert found == sorted(_ordered(r) for r in expected)
+
+
+def test_a_handler_named_by_the_copula_is_left_to_the_role_readers(extractor):
+    text = "Headley testified that Sajid Mir had been his principal handler in Lashkar-e-Taiba."
+    assert not [r for r in _of(extractor, text)
+                if r.predicate == "supports" and r.subject == LET]

@@ -17,6 +17,9 @@ from threatnet.extract.conflict_words import ACTORS, GROUPS, ConflictWords
 from threatnet.extract.relations import RawClaim
 from threatnet.model import EntityType
 
+# who runs handlers: an agency or a group (a state named with them is where they sit)
+HANDLERS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
+                      EntityType.ORGANIZATION})
 # the places of a noun phrase in its clause, where a gerund stands for a noun
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT"})
 
@@ -47,6 +50,8 @@ class IdiomReading:
             out += self._joint_deed(tok)
         if tok.pos_ == "VERB" and lemma in self.w["regarding_verbs"]:
             out += self._designated(tok, hostile=True)
+        if tok.pos_ == "NOUN" and lemma in self.w["handler_nouns"]:
+            out += self._handlers(tok)
         return out
 
     def _sides(self, tok: Token, types: frozenset[EntityType] = GROUPS) -> list[str]:
@@ -146,3 +151,31 @@ class IdiomReading:
         doers = [e for e in dict.fromkeys(doers) if self.types[e] in GROUPS]
         return [RawClaim(a, "cooperates_with", b, trigger)
                 for i, a in enumerate(doers) for b in doers[i + 1:]]
+
+    def _handlers(self, noun: Token) -> list[RawClaim]:
+        """ "David Headley took instructions from his ISI handlers", "TRF militants answer to
+        Lashkar-e-Taiba handlers", "the TRF's handlers in the ISI": the agency or group the
+        handlers belong to supports the one they handle (the owner of "handlers", or the
+        subject of the verb whose phrase names them). A state named as where handlers sit
+        ("handlers in Pakistan", "Pakistani handlers") is a place, not the giver."""
+        if noun.dep_ in ("attr", "appos"):
+            return []  # "X had been his handler in the group": X's role, read elsewhere
+        givers = [e for c in noun.children if c.dep_ in ("compound", "nmod", "amod")
+                  for e in self.args.entities(c)]
+        givers += [e for c in noun.children if c.dep_ == "prep" and c.lower_ in
+                   self.w["handler_preps"] for p in c.children if p.dep_ == "pobj"
+                   for e in self.args.entities(p)]
+        givers = [e for e in dict.fromkeys(givers) if self.types[e] in HANDLERS]
+        if not givers:
+            return []
+        handled = [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)]
+        trigger = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.w["handled_preps"] and \
+                noun.head.head.pos_ == "VERB":  # "took orders from …", "answer to …"
+            trigger = noun.head.head
+            handled += self.args.subjects(trigger)
+        elif noun.dep_ in ("nsubj", "nsubjpass"):
+            # "the TRF's handlers … are said to plan": what they do, with its certainty
+            trigger = next((c for c in noun.head.children if c.dep_ == "xcomp"), noun.head)
+        handled = [e for e in dict.fromkeys(handled) if self.types[e] in ACTORS]
+        return [RawClaim(g, "supports", h, trigger) for g in givers for h in handled if g != h]

@@ -91,7 +91,8 @@ class ConflictReader:
                                    # round six (conflict_idioms.py)
                                    self.w["concert_nouns"] | self.w["joining_verbs"] |
                                    self.w["helping_verbs"] | self.w["fighting_gerunds"] |
-                                   self.w["joint_deeds"] | self.w["regarding_verbs"])
+                                   self.w["joint_deeds"] | self.w["regarding_verbs"] |
+                                   self.w["handler_nouns"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
