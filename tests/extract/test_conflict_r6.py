@@ -251,3 +251,61 @@ def test_a_handler_named_by_the_copula_is_left_to_the_role_readers(extractor):
     text = "Headley testified that Sajid Mir had been his principal handler in Lashkar-e-Taiba."
     assert not [r for r in _of(extractor, text)
                 if r.predicate == "supports" and r.subject == LET]
+
+
+# conjoined sides sharing what fights cooperate
+SHARED = [
+    ("The BLA and the BLF have shared intelligence and safe houses.",
+     [affirmed(BLA, "cooperates_with", BLF)]),
+    ("The SSP and LeJ shared members and madrassas, police say.",
+     [affirmed("Lashkar-e-Jhangvi", "cooperates_with", "Sipah-e-Sahaba Pakistan", "reported",
+               source="police")]),
+    ("The TTP and Jamaat-ul-Ahrar may pool their fighters.",
+     [affirmed("Jamaat-ul-Ahrar", "cooperates_with", TTP, "possible")]),
+    # a border, a history, an ideology: no cooperation
+    ("Pakistan and Afghanistan share a long border.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED)
+def test_shared_assets(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate == "cooperates_with"]
+    assert found == sorted(_ordered(r) for r in expected)
+
+
+# acting against another, and sympathy as support
+STANCES = [
+    ("The Taliban have refused to act against the TTP.",
+     [negated(TALIBAN, "hostile_to", TTP)]),
+    ("Pakistan finally moved against Lashkar-e-Taiba after the Mumbai attacks.",
+     [affirmed("Pakistan", "hostile_to", LET)]),
+    ("Islamabad took no action against Jaish-e-Mohammed, Indian officials say.",
+     [negated("Pakistan", "hostile_to", JEM, "reported", source="Indian officials")]),
+    ("Al-Qaeda has always been sympathetic to the TTP.",
+     [affirmed(AQ, "supports", TTP)]),
+    ("The seminary's chancellor never hid his sympathy for the Taliban.",
+     []),
+    ("Many JUI-F clerics have sympathies with the Afghan Taliban.",
+     []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCES)
+def test_acting_against_and_sympathy(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate in ("hostile_to", "supports")]
+    assert found == sorted(_ordered(r) for r in expected)
+
+
+# what one actor asks of another is no stance of the one asked
+REQUESTS = [
+    ("Pakistan asked the Taliban to act against the TTP.", []),
+    ("Washington urged Islamabad to move against the Haqqani network.", []),
+    ("China has pressed the Taliban to act against the TIP, diplomats say.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTS)
+def test_a_request_is_no_stance_of_the_one_asked(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.subject in (TALIBAN, "Pakistan")
+             and r.predicate == "hostile_to"]
+    assert found == expected

@@ -52,6 +52,8 @@ class IdiomReading:
             out += self._designated(tok, hostile=True)
         if tok.pos_ == "NOUN" and lemma in self.w["handler_nouns"]:
             out += self._handlers(tok)
+        if tok.pos_ == "VERB" and lemma in self.w["sharing_verbs"]:
+            out += self._shared(tok)
         return out
 
     def _sides(self, tok: Token, types: frozenset[EntityType] = GROUPS) -> list[str]:
@@ -179,3 +181,21 @@ class IdiomReading:
             trigger = next((c for c in noun.head.children if c.dep_ == "xcomp"), noun.head)
         handled = [e for e in dict.fromkeys(handled) if self.types[e] in ACTORS]
         return [RawClaim(g, "supports", h, trigger) for g in givers for h in handled if g != h]
+
+    def _shared(self, verb: Token) -> list[RawClaim]:
+        """ "The BLA and the BLF share intelligence and safe houses", "the SSP and LeJ share
+        members": conjoined sides sharing what fights cooperate (a partner named after
+        "with" the frames read)."""
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            return []
+        assets = [c for c in verb.children if c.dep_ == "dobj"]
+        assets += [c for a in assets for c in a.conjuncts]
+        if not any(a.lemma_.casefold() in self.w["shared_assets"] or
+                   f"{a.head.lemma_.casefold()} {a.lemma_.casefold()}" in self.w["shared_assets"]
+                   or any(f"{m.lemma_.casefold()} {a.lemma_.casefold()}" in
+                          self.w["shared_assets"] for m in a.children if m.dep_ == "compound")
+                   for a in assets):
+            return []
+        sides = [e for e in dict.fromkeys(self.args.subjects(verb)) if self.types[e] in GROUPS]
+        return [RawClaim(a, "cooperates_with", b, verb)
+                for i, a in enumerate(sides) for b in sides[i + 1:]]

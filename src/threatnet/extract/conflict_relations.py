@@ -92,7 +92,7 @@ class ConflictReader:
                                    self.w["concert_nouns"] | self.w["joining_verbs"] |
                                    self.w["helping_verbs"] | self.w["fighting_gerunds"] |
                                    self.w["joint_deeds"] | self.w["regarding_verbs"] |
-                                   self.w["handler_nouns"])
+                                   self.w["handler_nouns"] | self.w["sharing_verbs"])
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -135,6 +135,9 @@ class ConflictReader:
             if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
                     self._runs_over_a_stop(c.trigger):
                 continue
+            if c.predicate in CONFLICT_PREDICATES and c.trigger.dep_ == "xcomp" and \
+                    c.trigger.head.lemma_.casefold() in self.w["requesting_verbs"]:
+                continue  # round six: "asked Kabul to act against him" is a request, no stance
             if c.predicate == "supports" and c.trigger.pos_ == "NOUN" and \
                     c.trigger.lower_ in self.w["weapon_plurals"] and "aspect" not in c.qualifiers:
                 continue  # "US arms meant for the Afghan army" is no "arm of" a state
