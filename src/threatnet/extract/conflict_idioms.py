@@ -1,12 +1,14 @@
-"""Cooperation, help and fighting named by idioms (conflict and support, round six): acting
-"in league / in concert / in tandem with" a partner, joining forces, help that names what
-the one helped did ("helped the Taliban regroup"), fighting named by a gerund before
-"between" ("Fighting between X and Y killed …"), deeds done jointly by conjoined sides
-("X and Y carried out joint attacks") and a hostility label in a small clause ("considers
-the Taliban apostates"). The words are data (the round-six lists of the `conflict` block
-of `data/frames.yaml`). A mixin of the conflict reader (`conflict_relations._Reading`),
-which supplies the arguments finder (`args`), the word classes (`w`), the entity types
-(`types`) and the designation reader (`_designated`)."""
+"""Cooperation, support, hostility and fighting named by idioms (conflict and support,
+round six): acting "in league / in concert / in tandem with" a partner; conjoined sides
+sharing fighters or intelligence; help that names what the one helped did ("helped the
+Taliban regroup"); handlers who belong to an agency or group ("took orders from his ISI
+handlers"); fighting named by a gerund before "between" ("Fighting between X and Y
+killed …"); deeds done jointly by conjoined sides ("X and Y carried out joint attacks");
+and a hostility label in a small clause ("considers the Taliban apostates"). The words
+are data (the round-six lists of the `conflict` block of `data/frames.yaml`). A mixin of
+the conflict reader (`conflict_relations._Reading`), which supplies the arguments finder
+(`args`), the word classes (`w`), the entity types (`types`) and the designation reader
+(`_designated`)."""
 
 from __future__ import annotations
 
@@ -40,8 +42,6 @@ class IdiomReading:
         out: list[RawClaim] = []
         if tok.pos_ == "NOUN" and lemma in self.w["concert_nouns"]:
             out += self._in_concert(tok)
-        if tok.pos_ == "VERB" and lemma in self.w["joining_verbs"]:
-            out += self._joined_forces(tok)
         if tok.pos_ == "VERB" and lemma in self.w["helping_verbs"]:
             out += self._helped_to(tok)
         if tok.tag_ == "VBG" and lemma in self.w["fighting_gerunds"]:
@@ -88,24 +88,6 @@ class IdiomReading:
             actors, trigger = self._sides(head), noun
         return [RawClaim(a, "cooperates_with", p, trigger)
                 for a in dict.fromkeys(actors) for p in partners if a != p]
-
-    def _joined_forces(self, verb: Token) -> list[RawClaim]:
-        """ "In 2020 the BLA joined forces with the BLF", "the BLA and the BLF pooled their
-        resources": the sides cooperate (with the partner after "with", or with each
-        other)."""
-        pooled = [c for c in verb.children if c.dep_ == "dobj" and
-                  c.lemma_.casefold() in self.w["joined_nouns"] and
-                  c.i not in self.args.token_entity and
-                  not any(m.i in self.args.token_entity for m in c.subtree)]
-        if not pooled:
-            return []
-        actors = [e for e in dict.fromkeys(self.args.subjects(verb)) if self.types[e] in GROUPS]
-        partners = self._with(verb, *pooled)
-        if partners:
-            return [RawClaim(a, "cooperates_with", p, verb)
-                    for a in actors for p in partners if a != p]
-        return [RawClaim(a, "cooperates_with", b, verb)
-                for i, a in enumerate(actors) for b in actors[i + 1:]]
 
     def _helped_to(self, verb: Token) -> list[RawClaim]:
         """ "The ISI helped the Taliban regroup", "enabled the BLA to expand": help whose

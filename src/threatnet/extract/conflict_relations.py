@@ -89,7 +89,7 @@ class ConflictReader:
                                    self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
                                    self.w["hosting_verbs"] |
                                    # round six (conflict_idioms.py)
-                                   self.w["concert_nouns"] | self.w["joining_verbs"] |
+                                   self.w["concert_nouns"] |
                                    self.w["helping_verbs"] | self.w["fighting_gerunds"] |
                                    self.w["joint_deeds"] | self.w["regarding_verbs"] |
                                    self.w["handler_nouns"] | self.w["sharing_verbs"])
