@@ -309,3 +309,22 @@ def test_a_request_is_no_stance_of_the_one_asked(extractor, text, expected):
     found = [r for r in _of(extractor, text) if r.subject in (TALIBAN, "Pakistan")
              and r.predicate == "hostile_to"]
     assert found == expected
+
+
+# two sides named in the modifiers of one subject fight each other
+MODIFIER_SIDES = [
+    ("Afghan and Pakistani forces clashed near Chaman.",
+     [affirmed("Afghanistan", "fights", "Pakistani security forces")]),
+    ("Iranian and Pakistani border guards reportedly exchanged fire in Panjgur.",
+     [affirmed("Iran", "fights", "Pakistani border guards", "reported")]),
+    ("Indian and Pakistani troops may clash again along the Line of Control.",
+     [affirmed("India", "fights", "Pakistani security forces", "possible")]),
+    # one side only
+    ("Pakistani forces clashed near Chaman.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODIFIER_SIDES)
+def test_sides_in_one_subject(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate == "fights"]
+    assert found == sorted(_ordered(r) for r in expected)

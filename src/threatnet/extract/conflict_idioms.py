@@ -46,6 +46,9 @@ class IdiomReading:
             out += self._helped_to(tok)
         if tok.tag_ == "VBG" and lemma in self.w["fighting_gerunds"]:
             out += self._fighting_between(tok)
+        elif tok.pos_ == "VERB" and lemma in self.w["fighting_gerunds"] | \
+                self.w["exchanging_verbs"]:
+            out += self._sides_modifying(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["joint_deeds"]:
             out += self._joint_deed(tok)
         if tok.pos_ == "VERB" and lemma in self.w["regarding_verbs"]:
@@ -181,3 +184,24 @@ class IdiomReading:
         sides = [e for e in dict.fromkeys(self.args.subjects(verb)) if self.types[e] in GROUPS]
         return [RawClaim(a, "cooperates_with", b, verb)
                 for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+    def _sides_modifying(self, verb: Token) -> list[RawClaim]:
+        """ "Afghan and Pakistani forces clashed near Chaman", "Indian and Pakistani troops
+        exchanged fire": two sides named in the modifiers of one subject fight each other
+        (conjoined subjects the frames read)."""
+        if any((c.dep_ == "dobj" and c.lemma_.casefold() not in self.w["fire_nouns"]) or
+               (c.dep_ == "prep" and c.lower_ in ("with", "against")) for c in verb.children):
+            return []
+        if verb.lemma_.casefold() in self.w["exchanging_verbs"] and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            return []  # ("traded accusations": no fire)
+        sides: list[str] = []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            mods = [m for m in subject.children if m.dep_ in ("amod", "compound", "nmod")]
+            mods += [c for m in mods for c in m.conjuncts]
+            if not any(m.dep_ == "conj" for m in mods):
+                continue  # one side only ("Pakistani forces clashed")
+            sides += [e for t in [subject, *mods] for e in self.args.entities(t)]
+        sides = [e for e in dict.fromkeys(sides) if self.types[e] in GROUPS]
+        return [RawClaim(a, "fights", b, verb) for i, a in enumerate(sides)
+                for b in sides[i + 1:]]
