@@ -328,3 +328,23 @@ MODIFIER_SIDES = [
 def test_sides_in_one_subject(extractor, text, expected):
     found = [r for r in _of(extractor, text) if r.predicate == "fights"]
     assert found == sorted(_ordered(r) for r in expected)
+
+
+# revenge sworn on another is hostility (a vow or a promise is hypothetical, as the claim
+# model codes "vowed to fight")
+REVENGE = [
+    ("The TTP vowed revenge against the Pakistani army.",
+     [affirmed(TTP, "hostile_to", "Pakistan Army", "hypothetical")]),
+    ("ISKP has promised vengeance on the Taliban, its statement said.",
+     [affirmed(ISKP, "hostile_to", TALIBAN, "hypothetical", source="its statement")]),
+    ("India's reprisals against Jaish-e-Mohammed began within days.",
+     [affirmed("India", "hostile_to", JEM)]),
+    # revenge "for" a deed names no enemy
+    ("The TTP vowed revenge for the killing of its commander.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVENGE)
+def test_revenge_is_hostility(extractor, text, expected):
+    found = [r for r in _of(extractor, text) if r.predicate == "hostile_to"]
+    assert found == sorted(_ordered(r) for r in expected)
