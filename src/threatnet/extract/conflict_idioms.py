@@ -12,12 +12,17 @@ the conflict reader (`conflict_relations._Reading`), which supplies the argument
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from threatnet.extract.arguments import Arguments
 from threatnet.extract.conflict_words import ACTORS, GROUPS, ConflictWords
 from threatnet.extract.relations import RawClaim
 from threatnet.model import EntityType
+
+if TYPE_CHECKING:
+    from threatnet.extract.conflict_relations import ConflictReader
 
 # who runs handlers: an agency or a group (a state named with them is where they sit)
 HANDLERS = frozenset({EntityType.GOVERNMENT_BODY, EntityType.ARMED_GROUP,
@@ -32,6 +37,7 @@ class IdiomReading:
     args: Arguments
     w: ConflictWords
     types: dict[str, EntityType]
+    r: ConflictReader
 
     def _designated(self, verb: Token, hostile: bool = False) -> list[RawClaim]:
         raise NotImplementedError  # pragma: no cover - the stances reader's
@@ -39,6 +45,8 @@ class IdiomReading:
     def idioms(self, tok: Token) -> list[RawClaim]:
         """The claims of the idiom families `tok` triggers."""
         lemma = tok.lemma_.casefold()
+        if lemma not in self.r.idiom_words:
+            return []
         out: list[RawClaim] = []
         if tok.pos_ == "NOUN" and lemma in self.w["concert_nouns"]:
             out += self._in_concert(tok)

@@ -71,6 +71,11 @@ class ConflictReader:
         self._support_nouns = frozenset(n for n, fs in frames.nouns.items() if " " not in n
                                         and any(f.predicate == "supports" and "from" in
                                                 f.subject for f in fs))
+        # round six (conflict_idioms.py): the words its families start from
+        self.idiom_words = frozenset(self.w["concert_nouns"] | self.w["helping_verbs"] |
+                                     self.w["fighting_gerunds"] | self.w["joint_deeds"] |
+                                     self.w["regarding_verbs"] | self.w["handler_nouns"] |
+                                     self.w["sharing_verbs"] | self.w["exchanging_verbs"])
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["ruling_nouns"] |
                                    self.w["together_nouns"] |
@@ -88,11 +93,7 @@ class ConflictReader:
                                    self._relational | self.w["aligned_words"] |
                                    self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
                                    self.w["hosting_verbs"] |
-                                   # round six (conflict_idioms.py)
-                                   self.w["concert_nouns"] |
-                                   self.w["helping_verbs"] | self.w["fighting_gerunds"] |
-                                   self.w["joint_deeds"] | self.w["regarding_verbs"] |
-                                   self.w["handler_nouns"] | self.w["sharing_verbs"])
+                                   self.idiom_words)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
