@@ -348,3 +348,9 @@ REVENGE = [
 def test_revenge_is_hostility(extractor, text, expected):
     found = [r for r in _of(extractor, text) if r.predicate == "hostile_to"]
     assert found == sorted(_ordered(r) for r in expected)
+
+
+def test_handlers_of_someone_are_theirs_not_their_givers(extractor):
+    text = "The ISI's handlers of the Taliban met in Quetta."
+    assert not [r for r in _of(extractor, text)
+                if r.predicate == "supports" and r.subject == TALIBAN]
