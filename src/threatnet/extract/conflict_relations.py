@@ -32,6 +32,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from threatnet.extract.arguments import Arguments
+from threatnet.extract.conflict_idioms import IdiomReading
 from threatnet.extract.conflict_stances import StanceReading
 from threatnet.extract.conflict_words import (
     ACTORS,
@@ -70,6 +71,11 @@ class ConflictReader:
         self._support_nouns = frozenset(n for n, fs in frames.nouns.items() if " " not in n
                                         and any(f.predicate == "supports" and "from" in
                                                 f.subject for f in fs))
+        # round six (conflict_idioms.py): the words its families start from
+        self.idiom_words = frozenset(self.w["concert_nouns"] | self.w["helping_verbs"] |
+                                     self.w["fighting_gerunds"] | self.w["joint_deeds"] |
+                                     self.w["regarding_verbs"] | self.w["handler_nouns"] |
+                                     self.w["sharing_verbs"] | self.w["exchanging_verbs"])
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["ruling_nouns"] |
                                    self.w["together_nouns"] |
@@ -86,7 +92,8 @@ class ConflictReader:
                                    self.w["exchanging_verbs"] | self.w["recruit_grounds"] |
                                    self._relational | self.w["aligned_words"] |
                                    self.w["meeting_verbs"] | self.w["negotiating_verbs"] |
-                                   self.w["hosting_verbs"])
+                                   self.w["hosting_verbs"] |
+                                   self.idiom_words)
 
     def find(self, doc: Doc, token_entity: dict[int, str], types: dict[str, EntityType],
              coref: Coreference, pack_ids: dict[str, str]) -> list[RawClaim]:
@@ -129,6 +136,9 @@ class ConflictReader:
             if c.trigger.pos_ == "NOUN" and c.predicate in CONFLICT_PREDICATES and \
                     self._runs_over_a_stop(c.trigger):
                 continue
+            if c.predicate in CONFLICT_PREDICATES and c.trigger.dep_ == "xcomp" and \
+                    c.trigger.head.lemma_.casefold() in self.w["requesting_verbs"]:
+                continue  # round six: "asked Kabul to act against him" is a request, no stance
             if c.predicate == "supports" and c.trigger.pos_ == "NOUN" and \
                     c.trigger.lower_ in self.w["weapon_plurals"] and "aspect" not in c.qualifiers:
                 continue  # "US arms meant for the Afghan army" is no "arm of" a state
@@ -277,7 +287,7 @@ class ConflictReader:
                          for p in c.children if p.dep_ == "pobj"]]
 
 
-class _Reading(StanceReading):
+class _Reading(StanceReading, IdiomReading):
     """One document's pass: the arguments finder and the places' countries."""
 
     def __init__(self, reader: ConflictReader, args: Arguments, pack_ids: dict[str, str]):
@@ -353,7 +363,7 @@ class _Reading(StanceReading):
         if tok.pos_ == "NOUN" and tok.dep_ == "appos" and lemma in self.r._paired and \
                 self.r._not_mine(tok.head):
             out += self._denied_apposition(tok)
-        return out
+        return out + self.idioms(tok)
 
     # -- cross-border strikes ------------------------------------------------------
 

@@ -158,6 +158,9 @@ class StanceReading:
         # "declared [the BLA a terrorist organisation]", parsed as a small clause
         named += [s for c in labels if c.dep_ in ("ccomp", "xcomp")
                   for s in c.children if s.dep_ == "nsubj"]
+        # round six: "deems [the Pakistani state] an infidel regime", the one named parsed
+        # as the label's subject
+        named += [s for c in labels if c.dep_ == "dobj" for s in c.children if s.dep_ == "nsubj"]
         if not named:  # "calls [the Taliban apostates]", parsed as one noun phrase
             named = [m for c in labels for m in c.children
                      if m.dep_ in ("compound", "nmod") and m.i in self.args.token_entity]
@@ -390,11 +393,17 @@ class StanceReading:
         elif noun.dep_ == "pobj" and noun.head.lower_ in self.w["holding_preps"] and \
                 noun.head.head.pos_ in ("VERB", "AUX"):
             receivers = self.args.subjects(noun.head.head)
+        elif noun.dep_ == "pobj" and noun.head.lower_ in ("on", "upon") and \
+                noun.head.head.lemma_.casefold() in self.w["relying_verbs"]:
+            receivers = self.args.subjects(noun.head.head)  # round six: "relies on X's aid"
         else:
             return []
-        if any(c.dep_ in ("prep", "poss") for c in noun.children):
-            return []  # ("support from X", "Iran's backing": the frames read them)
-        givers = []
+        if any(c.dep_ == "prep" for c in noun.children):
+            return []  # ("support from X", "support of X": the frames read them)
+        # round six: support held that its owner gives: "has the ISI's backing", "counts on
+        # the Taliban's patronage" (not the holder's own: "retains its support")
+        givers = [e for c in noun.children if c.dep_ == "poss" for e in self.args.entities(c)
+                  if self.types[e] in ACTORS]
         for c in noun.children:
             if c.dep_ not in ("amod", "compound"):
                 continue
