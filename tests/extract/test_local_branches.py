@@ -49,3 +49,30 @@ def test_their_keeps_to_its_own_paragraph(extractor):
     members = {names[c.object] for c in record.claims if str(c.predicate) == "member_of"
                and names[c.subject] == "Zabihullah Mujahid"}
     assert members == {"Taliban"}, members
+
+
+def _body_of(extractor, text: str, words: str):
+    record = extractor.extract(document_from_text(text, "r.txt", "2019-08-18"))
+    return _entity_of(record, words)
+
+
+def test_a_bare_ministry_of_another_country_is_not_the_packs(extractor):
+    text = ("KABUL, Aug 18\n\nA blast in Kabul killed 63 people at a wedding hall in western "
+            "Kabul, Afghanistan. Interior ministry spokesman Nasrat Rahimi said the toll "
+            "had risen. Hospitals in Kabul and Jalalabad were full.")
+    body = _body_of(extractor, text, "Interior ministry")
+    assert body is not None and body.pack_id is None
+
+
+def test_a_bare_ministry_of_the_reports_country_is_the_packs(extractor):
+    text = ("ISLAMABAD\n\nThe Interior Ministry said on Monday that security had been raised "
+            "in Peshawar, Quetta and Lahore after threats against Pakistan's police.")
+    body = _body_of(extractor, text, "Interior Ministry")
+    assert body is not None and body.pack_id == "pakistan_interior_ministry"
+
+
+def test_a_distinctive_body_stays_the_packs_anywhere(extractor):
+    text = ("KABUL\n\nOfficials in Kabul, Kandahar and Herat said the Frontier Corps had "
+            "closed the crossing into Afghanistan.")
+    body = _body_of(extractor, text, "Frontier Corps")
+    assert body is not None and body.pack_id is not None

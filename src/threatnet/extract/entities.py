@@ -88,6 +88,9 @@ class EntityFinder:
         self.locative_words = word_set(_LEX, "locative_words")
         self.seat_heads = word_set(_LEX, "seat_of_power_heads")
         self.capital_names = frozenset(lex["capital_names"])
+        self.generic_body_words = word_set(_LEX, "generic_body_words")
+        self._demonyms_of = {state: frozenset(w.casefold() for w in words) for state, words
+                             in load_data("demonyms.yaml")["demonyms"].items()}
         self.place_prefixes = word_set(_LEX, "place_prefixes")
         self.facility_prefixes = word_set(_LEX, "facility_prefixes")
         self._izafat_place_words = self.place_heads | self.place_features
@@ -117,12 +120,13 @@ class EntityFinder:
         agencies, cities = self.shapes.datelines(doc, text)
         matches = [m for m in self.matcher.find(doc) if m.start not in agencies]
         unlinked = self.places.unlinked(doc, matches)
+        country = self._report_country(matches)
         for m in matches:
             if m.start in unlinked and not (unlinked[m.start] == "name" and
                                             self._prefixed(doc, m.start) == "place"):
                 self._add_own_place(build, doc, m, unlinked[m.start])
             else:
-                self._add_pack_match(build, doc, m)
+                self._add_pack_match(build, doc, m, country)
         self._add_elided_places(build, doc, matches)
         self._add_dossier(build, doc, text)
         for start, end in cities:  # "DASU, Pakistan (AP) —": the city is a place
@@ -151,13 +155,20 @@ class EntityFinder:
         self._add_surnames(build, doc)
         if "'s" in text or "’s" in text:
             self._add_possessive_factions(build, doc)
-        self._add_local_branches(build, doc)
+        self._add_local_branches(build, doc, country)
         return build.finish()
 
     # -- pack names ---------------------------------------------------------
 
-    def _add_pack_match(self, build: _Builder, doc: Doc, m: AliasMatch) -> None:
+    def _add_pack_match(self, build: _Builder, doc: Doc, m: AliasMatch,
+                        country: str | None = None) -> None:
         entry = self.pack.entries[m.entry_id]
+        if entry.type == EntityType.GOVERNMENT_BODY and \
+                self._foreign_body(doc[m.start:m.end], entry, country):
+            span = doc[m.start:m.end]  # "the interior ministry" of an Afghan story
+            build.mention(f"new:{EntityType.GOVERNMENT_BODY}:{word_key(span.text)}",
+                          span.text, EntityType.GOVERNMENT_BODY, m.start, m.end)
+            return
         if entry.type == EntityType.CAPABILITY:
             self._add_capability(build, doc, m)
             return
@@ -356,12 +367,11 @@ class EntityFinder:
             build.mention(f"new:{EntityType.ARMED_GROUP}:{_name_key(name)}", name,
                           EntityType.ARMED_GROUP, i, i + 1)
 
-    def _add_local_branches(self, build: _Builder, doc: Doc) -> None:
+    def _add_local_branches(self, build: _Builder, doc: Doc, country: str | None) -> None:
         """ "the Islamic State's local affiliate", "the regional branch of the Islamic
         State", "the Islamic State affiliate": the owner's one branch the pack places (by
         its region) in the country the report is mostly about; nothing when there is no
         such one branch."""
-        country: list[str | None] = []  # worked out once, at the first such phrase
         for i in tokens_whose(doc, LOWER, self.shapes.local_branch_heads):
             head = doc[i]
             if i in build.taken or head.pos_ != "NOUN":
@@ -378,11 +388,9 @@ class EntityFinder:
                       and build.by_key[o].pack_id in self._children}
             if len(groups) != 1:
                 continue
-            if not country:
-                country.append(self._report_country(build))
             owner = build.by_key[groups.pop()].pack_id
             branches = [c for c in self._children[owner]
-                        if country[0] and self._country_of(c) == country[0]]
+                        if country and self._country_of(c) == country]
             if len(branches) == 1:
                 branch = branches[0]
                 start = min([c.i for c in head.lefts if c.dep_ == "amod" and
@@ -401,19 +409,30 @@ class EntityFinder:
                 return found.id
         return None
 
-    def _report_country(self, build: _Builder) -> str | None:
-        """The state most of the report's places and states are in (more than half)."""
+    def _report_country(self, matches: list[AliasMatch]) -> str | None:
+        """The state most of the report's pack places and states are in (more than half
+        of their names)."""
         counts: dict[str, int] = {}
-        for key, entity in build.by_key.items():
-            if entity.pack_id is None or build.types[key] not in (EntityType.STATE,
-                                                                  EntityType.LOCATION):
-                continue
-            state = self._country_of(self.pack.get(entity.pack_id))
-            if state is not None:
-                counts[state] = counts.get(state, 0) + len(entity.mentions)
-        total = sum(counts.values())
+        for m in matches:
+            entry = self.pack.entries[m.entry_id]
+            if entry.type in (EntityType.STATE, EntityType.LOCATION):
+                state = self._country_of(entry)
+                if state is not None:
+                    counts[state] = counts.get(state, 0) + 1
         best = max(counts, key=counts.get, default=None)
-        return best if best is not None and counts[best] * 2 > total else None
+        return best if best is not None and counts[best] * 2 > sum(counts.values()) else None
+
+    def _foreign_body(self, span: Span, entry, country: str | None) -> bool:
+        """A state body the text names only with words every state's bodies have ("the
+        interior ministry") in a report about another country: not the pack's body of that
+        state, which the pack gives the bare name ("the Frontier Corps" stays Pakistan's)."""
+        state = self._country_of(entry)
+        if country is None or state is None or state == country or \
+                any(t.is_alpha and t.lower_ not in self.generic_body_words for t in span):
+            return False
+        words = {w.casefold() for name in self.pack.entries[state].names()
+                 for w in name.split()} | self._demonyms_of.get(state, frozenset())
+        return not any(t.lower_ in words for t in span)
 
     def _led_group(self, person_id: str | None, head: Token):
         """The one group the pack says a person led or founded, for a noun that names a
