@@ -24,3 +24,20 @@ def test_a_headline_and_its_story_are_one_incident(extractor, text, published, d
     record = extractor.extract(document_from_text(text, "story.txt", published))
     incidents = [e for e in record.entities if e.incident is not None]
     assert [e.incident.date for e in incidents] == [day], [e.name for e in incidents]
+
+
+WIRE = [
+    "UPDATE 2-Bomb kills 12 at Quetta market\nBy staff reporters. QUETTA, May 3, 2021\n\n"
+    "(Adds toll, police comment)\n\nA bomb hidden in a motorcycle exploded in a crowded "
+    "market in Quetta on Monday, killing 12 people, police said.",
+    "Blast hits Peshawar mosque\nBy our correspondent\nPESHAWAR, 4 March 2022\n\n"
+    "A suicide bomber blew himself up inside a mosque in Peshawar during Friday prayers, "
+    "killing 57 worshippers.",
+]
+
+
+@pytest.mark.parametrize("text", WIRE)
+def test_a_headline_joins_its_story_across_byline_and_note_lines(extractor, text):
+    record = extractor.extract(document_from_text(text, "wire.txt", None))
+    incidents = [e for e in record.entities if e.incident is not None]
+    assert len(incidents) == 1, [e.name for e in incidents]

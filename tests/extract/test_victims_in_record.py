@@ -24,3 +24,21 @@ REPORTS = [
 def test_claims_name_only_entities_of_the_record(extractor, check_record, text):
     record = extractor.extract(document_from_text(text, "wire.txt", "2011-12-06"))
     check_record(record.to_dict(), text)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A bomber killed 40 people at a wedding in Kabul on Saturday, officials said, in an "
+     "attack the Islamic State Khorasan Province said it had carried out.",
+     "Islamic State Khorasan Province"),
+    ("Six soldiers died on Monday in a raid the TTP said it had carried out near Bannu.",
+     "Tehrik-i-Taliban Pakistan"),
+    ("Four policemen were killed on Friday in an ambush which the BLA said its fighters "
+     "had carried out in Kech district.", "Balochistan Liberation Army"),
+])
+def test_an_incident_a_group_said_it_carried_out_is_its_claim(extractor, text, group):
+    record = extractor.extract(document_from_text(text, "wire.txt", "2021-05-03"))
+    names = {e.id: e.name for e in record.entities}
+    found = [(c.modality.value, c.source) for c in record.claims
+             if str(c.predicate) == "perpetrated" and names[c.subject] == group]
+    assert found and all(m == "alleged" for m, _ in found), \
+        [(names[c.subject], c.predicate, names[c.object]) for c in record.claims]

@@ -315,12 +315,22 @@ class AttributionReader(DoerIdentities):
         (A passive "was carried out by X" is the frames' reading.)"""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         antecedent = None
-        if not objects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and any(
+        if not objects and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and (any(
                 c.dep_ in ("dobj", "mark") and c.lower_ in ("which", "that")
-                for c in verb.head.children):
+                for c in verb.head.children) or not any(
+                c.dep_ in ("dobj", "mark") for c in verb.head.children)):
             # "an attack which police said X had carried out", the relative pronoun read
-            # as the object of "said" or as a conjunction: the incident it hangs from
+            # as the object of "said" or as a conjunction, or left out ("a raid the TTP
+            # said it had carried out"): the incident it hangs from
             antecedent = self.incident_at(verb.head.head)
+        elif not objects and verb.dep_ == "ccomp":
+            # "in an attack the group said it had carried out": the contact clause the
+            # parser reads as "said" with the incident's phrase hung on it, before its subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            antecedent = next((self.incident_at(o) for p in verb.head.children
+                               if p.dep_ == "prep" and subject is not None and p.i < subject.i
+                               for o in p.children if o.dep_ == "pobj" and
+                               self.incident_at(o)), None)
         # "said it had carried out both attacks": each of them
         incidents = [f for o in objects for f in self._counted(o)]
         incident = antecedent or next((self.incident_at(o) for o in objects

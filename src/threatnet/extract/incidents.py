@@ -39,6 +39,7 @@ ACTORS = STATE_SIDE | {EntityType.ARMED_GROUP, EntityType.ORGANIZATION, EntityTy
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "another", "one")
 MAX_SENTENCES_APART = 2
+MAX_HEADLINE_APART = 5  # sentences from a headline to its story's first: byline, dateline …
 EXAMPLE_PREPS = ("including", "like")
 TIME_PREPS = ("after", "before", "since", "following")
 MAX_HEADING = 160  # characters: a heading is a line, never a paragraph
@@ -938,10 +939,14 @@ class _Run:
                               t.i for t in f.mentions if t.i < tok.i), default=None)
         # the headline's incident is the story's, whatever the dateline under it opens
         headline = latest is not None and all(self._in_headline(m) for m in latest.mentions)
-        near = latest is not None and \
-            sentence_number(tok) - sentence_number(latest.mentions[-1]) \
-            <= MAX_SENTENCES_APART and (
-                headline or self.entries.same(latest.mentions[-1].idx, tok.idx))
+        apart = sentence_number(tok) - sentence_number(latest.mentions[-1]) \
+            if latest is not None else 0
+        # a byline, a dateline line and an "(Adds …)" note may stand between a headline
+        # and the story's first sentence
+        near = latest is not None and (
+            (headline and apart <= MAX_HEADLINE_APART) or
+            (apart <= MAX_SENTENCES_APART and self.entries.same(latest.mentions[-1].idx,
+                                                                tok.idx)))
         if latest is not None and near and not marker and \
                 (not places or self._finer(places, latest) or self._headline(latest, places)) \
                 and \
