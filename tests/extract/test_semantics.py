@@ -238,8 +238,10 @@ NEGATION = [
     ("The BLA has had no armed drones.", [negated(BLA, "possesses", "armed drones")]),
     ("The ISPR said that the TTP had no armed drones.",
      [negated(TTP, "possesses", "armed drones", "reported", "The ISPR")]),
+    # (the attack named after Turbat happened there, whoever carried it out)
     ("The BLA has not claimed the Turbat attack.",
-     [negated(BLA, "perpetrated", "Turbat attack")]),
+     [affirmed("Turbat attack", "occurred_in", "Turbat"),
+      negated(BLA, "perpetrated", "Turbat attack")]),
     # negated and possible together
     ("The TTP may not possess armed drones.",
      [negated(TTP, "possesses", "armed drones", "possible")]),
