@@ -320,15 +320,35 @@ class Arguments:
                 # "ties with the Taliban and with al-Qaeda": the conjoined preposition too
                 for prep in [child, *[c for c in child.children
                                       if c.dep_ == "conj" and c.lower_ == child.lower_]]:
-                    for pobj in prep.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            found += self.entities(pobj)
+                    objects = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+                    for pobj in objects:
+                        found += self.entities(pobj)
+                    if not objects:  # "split from and later rejoined the TTP"
+                        found += self._shared_object(prep)
             elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
                                                for m in child.children):
                 # "work with X to safeguard": parsed as an absolute clause "with X to …"
                 found += [e for s in child.children if s.dep_ == "nsubj"
                           for e in self.entities(s)]
         return found
+
+    def _shared_object(self, prep: Token) -> list[str]:
+        """The object a stranded preposition shares with the verb coordinated after its
+        own: "broke away from and later rejoined the TTP", "split from, and in 2020
+        returned to, the TTP" - the later verb's direct object, else its last
+        prepositional object."""
+        verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head
+        for later in verb.children:
+            if later.dep_ != "conj" or later.i < prep.i or later.pos_ not in ("VERB", "AUX"):
+                continue
+            direct = [e for c in later.children if c.dep_ == "dobj" for e in self.entities(c)]
+            if direct:
+                return direct
+            last = [c for c in later.children if c.dep_ == "prep" and c.i > later.i]
+            if last:
+                return [e for p in last[-1].children if p.dep_ == "pobj"
+                        for e in self.entities(p)]
+        return []
 
     def objects(self, tok: Token, frame: Frame) -> list[str]:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)

@@ -49,6 +49,8 @@ PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
 RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the ranks of X"
 STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
+FOUNDING = word_class("founding_verbs")
+JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
 
 
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
@@ -480,6 +482,73 @@ def split_unit_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(p, "splinter_of", o, verb) for p in parts for o in owners if p != o]
 
 
+def _alliance_names(ctx: _Context, noun: Token) -> list[str]:
+    """The groups an alliance noun names: itself resolved, its apposition ("a joint
+    platform, BRAS"), a participle of naming ("a coalition called BRAS"), or a name the
+    parser hung on the verb right after it ("in a new alliance, the BRAS")."""
+    named = ctx.entities(noun) or [e for c in noun.children if c.dep_ == "appos"
+                                   for e in ctx.entities(c)] or _naming(ctx, noun)
+    if not named and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        named = [e for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj")
+                 and c.i > noun.i and ctx.doc[noun.right_edge.i + 1].text == ","
+                 for e in ctx.entities(c)]
+    return [e for e in named if ctx.types[e] in PRESENT]
+
+
+def alliance_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """An alliance is made of groups, not split from them:
+    - "BRAS, an alliance formed by the BLA and the BLF": the founders are its members
+      (the founding frame alone reads a group formed by groups as their splinter);
+    - "the BLF joined the BLA in a joint platform, BRAS": both are members of the
+      alliance, the joiner no member of its partner (when the alliance is unnamed, the
+      joiner's membership of the partner is dropped)."""
+    alliances = _lemmas(ctx).alliances  # "alliance", "coalition", "platform"
+    out: list[RawClaim] = []
+    joined: dict[int, list[RawClaim]] = {}
+    for c in claims:
+        t = c.trigger
+        lemma = t.lemma_.casefold()
+        if c.predicate == "splinter_of" and lemma in FOUNDING:
+            themes = [t.head] if t.dep_ == "acl" else [
+                x for x in t.children if x.dep_ == "nsubjpass"]
+            if any(x.lemma_.casefold() in alliances for x in themes):
+                out.append(_claim(c.object, "member_of", c.subject, t))
+                continue
+        if c.predicate == "member_of" and lemma in JOINING and t.pos_ == "VERB":
+            inside = [p for x in t.children if x.dep_ == "prep" and x.lower_ == "in"
+                      for p in x.children if p.dep_ == "pobj"
+                      and p.lemma_.casefold() in alliances]
+            if inside:
+                joined.setdefault(t.i, []).append(c)
+                names = _alliance_names(ctx, inside[0])
+                for member in (c.subject, c.object):
+                    out += [_claim(member, "member_of", a, t) for a in names
+                            if a != member and ctx.types[member] in PRESENT]
+                continue
+        out.append(c)
+    return out
+
+
+def founded_after_leaving_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "X set up the UBA after splitting from the BLA", "having quit the TTP, X founded
+    JuA": a group founded by one who had left another group is a splinter of it (the
+    founded name may be typed an organisation when no pack knows it)."""
+    leaving = [c for c in verb.children if c.dep_ == "advcl"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "upon", "on")
+        for p in c.children if p.dep_ == "pcomp"]
+    leaving = [v for v in leaving if v.lemma_.casefold() in LEAVING and not _negated(v)
+               and (v.lemma_.casefold() not in NEEDS_PARTICLE or any(
+                   c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "ways")
+                   for c in v.children))]
+    if not leaving:
+        return []
+    founded = [e for c in verb.children if c.dep_ == "dobj" for e in ctx.entities(c)
+               if ctx.types[e] in PRESENT]
+    left = [e for v in leaving for e in ctx._left(v) if ctx.types[e] == EntityType.ARMED_GROUP]
+    return [_claim(n, "splinter_of", o, verb) for n in founded for o in left if n != o]
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -517,6 +586,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += let_shelter_claims(ctx, tok)
         if lemma in COMMANDING:
             out += commanding_in_claims(ctx, tok)
+        if lemma in FOUNDING and not _negated(tok):
+            out += founded_after_leaving_claims(ctx, tok)
     elif lemma == "home":
         out += home_to_claims(ctx, tok)
     return out
@@ -527,6 +598,7 @@ class _Lemmas:
     placed: frozenset[str]      # nouns of a place-frame ("base", "headquarters")
     taking: frozenset[str]      # verbs of `taking_over` ("take")
     permitting: frozenset[str]  # verbs whose frame permits what a noun names ("let")
+    alliances: frozenset[str]   # nouns whose "of" groups are its members ("coalition")
 
 
 _LEMMAS: dict[int, _Lemmas] = {}
@@ -542,7 +614,9 @@ def _lemmas(ctx: _Context) -> _Lemmas:
                              if any(f.predicate in _PLACED and not f.inverse for f in fs)),
             taking=frozenset(w.partition(" ")[0] for w in TAKING_OVER),
             permitting=frozenset(w for w, fs in frames.verbs.items()
-                                 if any(f.as_object == "xcomp" and f.via for f in fs)))
+                                 if any(f.as_object == "xcomp" and f.via for f in fs)),
+            alliances=frozenset(w for w, fs in frames.nouns.items() if " " not in w and any(
+                f.predicate == "member_of" and f.inverse and not f.under for f in fs)))
         _LEMMAS[id(frames)] = found
     return found
 

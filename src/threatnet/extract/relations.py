@@ -26,7 +26,7 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import from_ground, groups_named_before
+from threatnet.extract.org_relations import alliance_claims, from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import TALLIES, EntityType, Polarity, is_symmetric
@@ -118,7 +118,7 @@ class RelationFinder:
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
-        claims = from_ground(claims)
+        claims = alliance_claims(ctx, from_ground(claims))
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
@@ -470,8 +470,9 @@ class _Context(Arguments):
 
     def _possessor(self, pronoun: Token) -> str | None:
         """Whom "its" means: inside a relative clause, the clause's antecedent ("Jundallah,
-        which collapsed after Iran executed its leader"), else what coreference says."""
-        if pronoun.pos_ == "PRON":
+        which collapsed after Iran executed its leader"), else what coreference says.
+        "whose" is always the clause's antecedent ("the TTP, whose spokesman X")."""
+        if pronoun.pos_ == "PRON" or pronoun.tag_ == "WP$":
             tok = pronoun
             for _ in range(6):
                 if tok.dep_ == "relcl":  # ("members of Jundallah, which …": Jundallah)
@@ -840,8 +841,9 @@ class _Context(Arguments):
         people = _members_subject(verb) if not left else None
         if people is not None:  # "a group of its commanders broke away to form X"
             left = self.entities(people)
+        # (the founded name may be typed an organisation when no pack knows it)
         return [RawClaim(n, "splinter_of", o, verb) for n in founded for o in left
-                if n != o and self.types[n] == EntityType.ARMED_GROUP
+                if n != o and self.types[n] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
                 and self.types[o] == EntityType.ARMED_GROUP]
 
     def joint_claims(self, verb: Token) -> list[RawClaim]:

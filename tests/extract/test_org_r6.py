@@ -1,0 +1,138 @@
+"""Organisation relations on unseen wording (issue 18, round six): a role held through
+"whose"; an alliance formed by, or joined with, its member groups; two coordinated
+verbs sharing one object ("split from and later rejoined the TTP"); a group founded
+after its founder left another. Three differently worded sentences per family, written
+here, with the guards that keep each family from over-reaching."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import BLA, BLF, JEM, LET, TTP, claims
+
+BRAS = "Baloch Raaji Aajoi Sangar"
+BRG = "Baloch Republican Guards"
+HGB = "Hafiz Gul Bahadur group"
+JUA = "Jamaat-ul-Ahrar"
+ORG = ("member_of", "leads", "part_of", "affiliated_with", "splinter_of", "merged_into")
+
+
+def _org(extractor, text: str) -> set[tuple[str, str, str]]:
+    return {r.triple for r in claims(extractor, text) if r.predicate in ORG}
+
+
+# --- "the TTP, whose spokesman X": the relative clause's antecedent owns the role ------
+WHOSE_ROLE = [
+    ("The TTP, whose spokesman Muhammad Khurasani issued the statement, denied any role.",
+     ("Muhammad Khurasani", "member_of", TTP)),
+    ("Jaish-e-Mohammed, whose founder Masood Azhar lives in Bahawalpur, was banned in 2002.",
+     ("Masood Azhar", "leads", JEM)),
+    ("Police raided the offices of Lashkar-e-Taiba, whose chief, Hafiz Saeed, was later "
+     "arrested.", ("Hafiz Muhammad Saeed", "leads", LET)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), WHOSE_ROLE)
+def test_a_role_held_through_whose(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+def test_whose_of_a_person_makes_no_membership_of_that_person(extractor):
+    rows = _org(extractor, "Masood Azhar, whose brother Abdul Rauf Asghar runs the "
+                           "seminary, was not seen in public.")
+    assert not any(o == "Masood Azhar" for _, _, o in rows), rows
+
+
+# --- an alliance formed by groups, or joined together with another group ---------------
+ALLIANCE_FORMED = [
+    ("The attack was claimed by the Baloch Raaji Aajoi Sangar, an alliance formed in 2018 "
+     "by the Balochistan Liberation Army and the Balochistan Liberation Front.", [BLA, BLF]),
+    ("BRAS, a coalition set up by the BLA and the Baloch Republican Guards, claimed the "
+     "attack.", [BLA, BRG]),
+    ("The Baloch Raaji Aajoi Sangar is an umbrella created by the BLF and the BLA.",
+     [BLF, BLA]),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), ALLIANCE_FORMED)
+def test_an_alliance_formed_by_groups_has_them_as_members(extractor, text, members):
+    rows = _org(extractor, text)
+    for m in members:
+        assert (m, "member_of", BRAS) in rows, rows
+    assert not any(p == "splinter_of" for _, p, _ in rows), rows
+
+
+def test_a_group_formed_by_another_is_still_its_splinter(extractor):
+    rows = _org(extractor, "Hizbul Ahrar, a faction formed by Jamaat-ul-Ahrar defectors "
+                           "in 2017, claimed the attack.")
+    assert not any(p == "member_of" and o == "Hizbul Ahrar" for _, p, o in rows), rows
+
+
+JOINED_IN_ALLIANCE = [
+    ("The Balochistan Liberation Front joined the Balochistan Liberation Army in a new "
+     "alliance, the Baloch Raaji Aajoi Sangar.", BLF, [BLA]),
+    ("In 2018 the BLA joined the BLF and the Baloch Republican Guards in a joint platform, "
+     "BRAS.", BLA, [BLF, BRG]),
+    ("Late last year the BLF joined the BLA in a coalition called BRAS.", BLF, [BLA]),
+]
+
+
+@pytest.mark.parametrize(("text", "joiner", "partners"), JOINED_IN_ALLIANCE)
+def test_joining_a_group_in_an_alliance_makes_both_members(extractor, text, joiner,
+                                                           partners):
+    rows = _org(extractor, text)
+    for g in [joiner, *partners]:
+        assert (g, "member_of", BRAS) in rows, rows
+    for p in partners:
+        assert (joiner, "member_of", p) not in rows, rows
+
+
+def test_joining_a_group_in_an_attack_is_still_joining_it(extractor):
+    rows = _org(extractor, "In 2020 Jamaat-ul-Ahrar joined the TTP in a campaign of "
+                           "attacks on the police.")
+    assert (JUA, "member_of", TTP) in rows, rows
+
+
+# --- two coordinated verbs share the object of the last one ---------------------------
+SHARED_OBJECT = [
+    ("The Hafiz Gul Bahadur group split from and later rejoined the TTP.",
+     [(HGB, "splinter_of", TTP), (HGB, "merged_into", TTP)]),
+    ("Jamaat-ul-Ahrar broke away from, and in 2020 returned to, the TTP.",
+     [(JUA, "splinter_of", TTP), (JUA, "merged_into", TTP)]),
+    ("Jamaat-ul-Ahrar, a group that has split from and later rejoined the Tehreek-e-Taliban "
+     "Pakistan, claimed the bombing.", [(JUA, "splinter_of", TTP)]),
+]
+
+
+@pytest.mark.parametrize(("text", "triples"), SHARED_OBJECT)
+def test_a_stranded_preposition_takes_the_shared_object(extractor, text, triples):
+    rows = _org(extractor, text)
+    for t in triples:
+        assert t in rows, rows
+
+
+def test_a_preposition_with_its_own_object_keeps_it(extractor):
+    rows = _org(extractor, "Jamaat-ul-Ahrar split from the TTP and later joined ISKP.")
+    assert (JUA, "splinter_of", TTP) in rows, rows
+    assert (JUA, "splinter_of", "Islamic State Khorasan Province") not in rows, rows
+
+
+# --- a group founded after its founder left another is a splinter of it ---------------
+FOUNDED_AFTER_LEAVING = [
+    ("Mehran Marri set up the United Baloch Army after splitting from the BLA.",
+     ("United Baloch Army", "splinter_of", BLA)),
+    ("Having quit the TTP, Omar Khalid Khorasani founded Jamaat-ul-Ahrar.",
+     (JUA, "splinter_of", TTP)),
+    ("Zakir Musa left Hizbul Mujahideen in 2017 and formed Ansar Ghazwat-ul-Hind.",
+     ("Ansar Ghazwat-ul-Hind", "splinter_of", "Hizbul Mujahideen")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FOUNDED_AFTER_LEAVING)
+def test_a_group_founded_after_leaving_another_is_its_splinter(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+def test_leaving_a_place_before_founding_makes_no_splinter(extractor):
+    rows = _org(extractor, "After leaving prison, Masood Azhar founded Jaish-e-Mohammed.")
+    assert ("Masood Azhar", "leads", JEM) in rows, rows
+    assert not any(p == "splinter_of" for _, p, _ in rows), rows
