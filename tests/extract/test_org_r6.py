@@ -136,3 +136,69 @@ def test_leaving_a_place_before_founding_makes_no_splinter(extractor):
     rows = _org(extractor, "After leaving prison, Masood Azhar founded Jaish-e-Mohammed.")
     assert ("Masood Azhar", "leads", JEM) in rows, rows
     assert not any(p == "splinter_of" for _, p, _ in rows), rows
+
+
+# --- "the LeT-linked JuD", "the Mangal Bagh-led LeI": a name, a hyphen, a participle ---
+HYPHEN_PARTICIPLE = [
+    ("The LeT-linked Jamaat-ud-Dawa denied the charges.",
+     ("Jamaat-ud-Dawa", "affiliated_with", LET)),
+    ("Police arrested two members of the TTP-linked Jamaat-ul-Ahrar in Peshawar.",
+     (JUA, "affiliated_with", TTP)),
+    ("The Mangal Bagh-led Lashkar-e-Islam controlled Bara for years.",
+     ("Mangal Bagh", "leads", "Lashkar-e-Islam")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), HYPHEN_PARTICIPLE)
+def test_a_name_hyphened_to_a_participle_is_its_argument(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+def test_a_hyphened_participle_before_a_common_noun_makes_no_claim(extractor):
+    rows = _org(extractor, "Police arrested three TTP-linked militants in Karachi.")
+    assert not any(s == TTP or o == TTP for s, _, o in rows), rows
+
+
+# --- fighting for, or under, a group is a member's part -------------------------------
+FIGHTS_FOR = [
+    ("Ahmed Khan fought for the TTP in Swat for five years.",
+     ("Ahmed Khan", "member_of", TTP)),
+    ("Abdul Basit, who fought for Lashkar-e-Taiba in Kashmir, was arrested.",
+     ("Abdul Basit", "member_of", LET)),
+    ("Jamaat-ul-Ahrar, which fights under the TTP, claimed the attack.",
+     (JUA, "member_of", TTP)),
+    ("Since 2022 the Hafiz Gul Bahadur group has operated under the TTP.",
+     (HGB, "member_of", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), FIGHTS_FOR)
+def test_fighting_for_or_under_a_group_is_membership(extractor, text, triple):
+    rows = claims(extractor, text)
+    assert triple in {r.triple for r in rows}, rows
+    assert (triple[0], "supports", triple[2]) not in {r.triple for r in rows}, rows
+
+
+def test_a_state_fighting_for_a_group_is_no_member(extractor):
+    rows = _org(extractor, "Pakistan fought for the Taliban in the 1990s, critics say.")
+    assert not any(p == "member_of" for _, p, _ in rows), rows
+
+
+# --- recruited, inducted or drafted into a group ---------------------------------------
+RECRUITED_INTO = [
+    ("Imran Ali was recruited into Lashkar-e-Taiba in 2005.",
+     ("Imran Ali", "member_of", LET)),
+    ("In 2009 Rahim Dad was inducted into the TTP.", ("Rahim Dad", "member_of", TTP)),
+    ("Qasim Khan, who was drafted into the BLA as a teenager, surrendered in 2021.",
+     ("Qasim Khan", "member_of", BLA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), RECRUITED_INTO)
+def test_recruited_into_a_group_is_a_member(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+def test_recruiting_others_into_a_group_says_nothing_of_the_recruiter(extractor):
+    rows = _org(extractor, "Imran Ali recruited dozens of youths into Lashkar-e-Taiba.")
+    assert ("Imran Ali", "member_of", LET) not in rows, rows  # (the text does not say)

@@ -51,6 +51,7 @@ RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the r
 STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
 FOUNDING = word_class("founding_verbs")
 JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
+HYPHENS = frozenset({"-", "‐", "–"})
 
 
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
@@ -549,6 +550,41 @@ def founded_after_leaving_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(n, "splinter_of", o, verb) for n in founded for o in left if n != o]
 
 
+def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:
+    """ "X fought for the TTP": where one trigger makes a person both a member of a group
+    and its supporter, the membership says it (a supporter is what outsiders are)."""
+    members = {(c.subject, c.object, c.trigger.i) for c in claims if c.predicate == "member_of"}
+    return [c for c in claims if c.predicate != "supports" or
+            (c.subject, c.object, c.trigger.i) not in members]
+
+
+def hyphen_participle_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "the LeT-linked JuD", "the Mangal Bagh-led Lashkar-e-Islam", "the ISI-backed
+    Hizbul Mujahideen": a name joined by a hyphen to a participle that modifies another
+    name. The participle's frame says the claim: a theme frame ("linked to", "based in")
+    makes the modified name its subject, an agent frame ("led", "backed") the hyphened
+    name (read here by position, as the parser often makes the pair a clause)."""
+    i = verb.i
+    if i < 2 or verb.tag_ != "VBN" or ctx.doc[i - 1].text not in HYPHENS or \
+            ctx.doc[i - 2].whitespace_ or ctx.doc[i - 1].whitespace_ or \
+            (i - 2) not in ctx.token_entity:
+        return []
+    named = ctx.token_entity[i - 2]
+    modified = ctx.token_entity.get(verb.head.i) if verb.dep_ == "amod" else None
+    modified = modified or ctx.token_entity.get(i + 1)
+    if modified is None or modified == named:
+        return []
+    out: list[RawClaim] = []
+    for frame in ctx.frames.verbs.get(verb.lemma_.casefold(), []):
+        if frame.particle or frame.via or frame.requires or frame.subject or frame.inverse:
+            continue
+        if frame.passive_theme and any(r != "dobj" for r in frame.object):
+            out += ctx._typed([modified], [named], frame, verb)
+        elif not frame.passive_theme and "dobj" in frame.object:
+            out += ctx._typed([named], [modified], frame, verb)
+    return out
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -588,6 +624,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += commanding_in_claims(ctx, tok)
         if lemma in FOUNDING and not _negated(tok):
             out += founded_after_leaving_claims(ctx, tok)
+    if tok.tag_ == "VBN" and lemma in ctx.frames.verbs:
+        out += hyphen_participle_claims(ctx, tok)
     elif lemma == "home":
         out += home_to_claims(ctx, tok)
     return out

@@ -26,7 +26,12 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import alliance_claims, from_ground, groups_named_before
+from threatnet.extract.org_relations import (
+    alliance_claims,
+    from_ground,
+    groups_named_before,
+    membership_over_support,
+)
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import TALLIES, EntityType, Polarity, is_symmetric
@@ -118,7 +123,7 @@ class RelationFinder:
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
-        claims = alliance_claims(ctx, from_ground(claims))
+        claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
