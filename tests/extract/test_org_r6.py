@@ -202,3 +202,21 @@ def test_recruited_into_a_group_is_a_member(extractor, text, triple):
 def test_recruiting_others_into_a_group_says_nothing_of_the_recruiter(extractor):
     rows = _org(extractor, "Imran Ali recruited dozens of youths into Lashkar-e-Taiba.")
     assert ("Imran Ali", "member_of", LET) not in rows, rows  # (the text does not say)
+
+
+# --- a sentence's full stop after a mixed-case acronym is its own token ----------------
+ACRONYM_AT_THE_END = [
+    ("Washington regards Jamaat-ud-Dawa as another name for LeT.",
+     ("Jamaat-ud-Dawa", "part_of", LET)),
+    ("Indian officials call the outfit a front for JeM. It denies this.",
+     None),
+    ("The Hizbul Ahrar faction split from JuA.", ("Hizbul Ahrar", "splinter_of", JUA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ACRONYM_AT_THE_END)
+def test_a_mixed_case_acronym_ending_a_sentence_is_read(nlp, extractor, text, triple):
+    acronym = next(w for w in text.replace(".", " ").split() if w in ("LeT", "JeM", "JuA"))
+    assert acronym in [t.text for t in nlp(text)]
+    if triple is not None:
+        assert triple in _org(extractor, text)
