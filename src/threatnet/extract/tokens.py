@@ -9,8 +9,8 @@ tokens; see docs/extraction.md.)
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from threatnet.extract.incident_entries import placed_text_starts
 from threatnet.extract.incident_fields import field_starts
