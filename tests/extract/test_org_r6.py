@@ -220,3 +220,36 @@ def test_a_mixed_case_acronym_ending_a_sentence_is_read(nlp, extractor, text, tr
     assert acronym in [t.text for t in nlp(text)]
     if triple is not None:
         assert triple in _org(extractor, text)
+
+
+# --- "a member of JeM, the group Azhar founded": a contact clause after a name --------
+CONTACT_CLAUSE_AFTER_NAME = [
+    ("Prosecutors described Omar Sheikh as a member of Jaish-e-Mohammed, the group Masood "
+     "Azhar founded in 2000.", ("Masood Azhar", "leads", JEM)),
+    ("He trained with Lashkar-e-Taiba, the group Hafiz Saeed founded in 1990.",
+     ("Hafiz Muhammad Saeed", "leads", LET)),
+    ("The bombers belonged to Jamaat-ul-Ahrar, the faction Omar Khalid Khorasani "
+     "founded in 2014.", ("Omar Khalid Khorasani", "leads", JUA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), CONTACT_CLAUSE_AFTER_NAME)
+def test_a_contact_clause_after_a_name_is_about_that_name(extractor, text, triple):
+    rows = _org(extractor, text)
+    assert triple in rows, rows
+    assert (triple[0], "member_of", triple[2]) not in rows, rows  # (not "as a member")
+
+
+# --- "absorbed many of Jundallah's fighters": people of a group, not the group --------
+def test_a_group_absorbing_fighters_of_another_does_not_absorb_it(extractor):
+    for text in ("Jaish al-Adl emerged in 2012, and it absorbed many of Jundallah's "
+                 "former fighters.",
+                 "ISKP absorbed dozens of TTP commanders in 2015.",
+                 "The new alliance includes several former BLA militants."):
+        rows = _org(extractor, text)
+        assert not any(p == "member_of" for _, p, _ in rows), (text, rows)
+
+
+def test_a_group_absorbing_another_group_still_takes_it_in(extractor):
+    rows = _org(extractor, "In 2020 the TTP absorbed Jamaat-ul-Ahrar.")
+    assert (JUA, "member_of", TTP) in rows or (JUA, "merged_into", TTP) in rows, rows

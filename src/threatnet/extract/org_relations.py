@@ -52,6 +52,8 @@ STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"}
 FOUNDING = word_class("founding_verbs")
 JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
 HYPHENS = frozenset({"-", "‐", "–"})
+PARTITIVES = word_class("partitives")  # "many of its fighters"
+MEMBERS = word_class("member_nouns")
 
 
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
@@ -290,17 +292,23 @@ def contact_clause_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     """ "Jaish-e-Mohammed, the group Masood Azhar founded in 2000": a relative clause
     without "that", which the parser reads as the name in apposition to the noun and the
     verb as a subjectless modifier. The name is the verb's subject, the noun its object."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBD" or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for c in verb.children):
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "agent") for c in verb.children):
+        # (a participle after the name is the clause's verb mis-tagged, unless "by" follows)
         return []
     noun = verb.head
     names = [c for c in noun.children if c.dep_ == "appos" and c.i < verb.i and
              c.i in ctx.token_entity and c.right_edge.i == verb.i - 1]
+    if noun.i in ctx.token_entity and noun.dep_ == "appos" and noun.head.pos_ == "NOUN":
+        names, noun = [noun], noun.head  # (the verb hung on the name: "the group Azhar founded")
     if not names or noun.i in ctx.token_entity:
         return []
     subjects = ctx.entities(names[0])
-    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:
+    before = noun.left_edge.i - 2  # "a member of JeM, [the group Azhar founded]" parsed
+    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:  # as a second object
         objects = [ctx.apposed_to(noun)]  # "JeM, the group Azhar founded"
+    elif before >= 0 and ctx.doc[before + 1].text == "," and before in ctx.token_entity:
+        objects = [ctx.token_entity[before]]
     else:  # "the group Azhar founded": the group the discourse is about
         resolved = ctx.coref.resolve(noun)
         objects = [resolved] if resolved else []
@@ -548,6 +556,28 @@ def founded_after_leaving_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
                if ctx.types[e] in PRESENT]
     left = [e for v in leaving for e in ctx._left(v) if ctx.types[e] == EntityType.ARMED_GROUP]
     return [_claim(n, "splinter_of", o, verb) for n in founded for o in left if n != o]
+
+
+def _people_of(ctx: _Context, noun: Token) -> bool:
+    """ "many of Jundallah's former fighters", "the TTP's commanders": people of a group,
+    not the group."""
+    if noun.i in ctx.token_entity:
+        return False
+    if noun.lower_ in PARTITIVES or noun.lemma_.casefold() in PARTITIVES:
+        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), noun)
+    return noun.lemma_.casefold() in MEMBERS and noun.i not in ctx.token_entity
+
+
+def absorbed_people(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "it absorbed many of Jundallah's former fighters", "the alliance includes TTP
+    commanders": a group that takes in people of another does not take in the other
+    group (the inverse membership frames read the people's group as the member)."""
+    return [c for c in claims if not (
+        c.predicate == "member_of" and c.trigger.pos_ == "VERB" and
+        any(f.inverse and f.predicate == "member_of"
+            for f in ctx.frames.verbs.get(c.trigger.lemma_.casefold(), [])) and
+        any(d.dep_ == "dobj" and _people_of(ctx, d) for d in c.trigger.children))]
 
 
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:

@@ -27,6 +27,7 @@ from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.org_relations import (
+    absorbed_people,
     alliance_claims,
     from_ground,
     groups_named_before,
@@ -124,6 +125,7 @@ class RelationFinder:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
+        claims = absorbed_people(ctx, claims)
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
@@ -893,9 +895,14 @@ class _Context(Arguments):
         # "a man arrested as an operative of X", "a cleric named as its emir"
         participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
-            # (the parser may make the person a second complement: "named X the governor")
-            named = [e for c in verb.children if c.dep_ == "dobj" or
-                     (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            # (the parser may make the person a second complement: "named X the governor";
+            # a noun after the "as" phrase is none: "as a member of JeM, the group Azhar
+            # founded")
+            role = min((c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"),
+                       default=len(self.doc))
+            named = [e for c in verb.children if (c.dep_ == "dobj" or
+                     (c.dep_ == "oprd" and c.i in self.token_entity)) and c.i < role
+                     for e in self.entities(c)]
             return named or (self.entities(verb.head) if participle else [])
         if verb.lemma_.casefold() in self.frames.object_as_verbs:
             # "police arrested X as an operative of LeT": the person arrested holds it
