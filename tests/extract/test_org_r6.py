@@ -253,3 +253,41 @@ def test_a_group_absorbing_fighters_of_another_does_not_absorb_it(extractor):
 def test_a_group_absorbing_another_group_still_takes_it_in(extractor):
     rows = _org(extractor, "In 2020 the TTP absorbed Jamaat-ul-Ahrar.")
     assert (JUA, "member_of", TTP) in rows or (JUA, "merged_into", TTP) in rows, rows
+
+
+# --- a role that has ended: "former" ends the claim, "no longer" negates it ------------
+FORMER_ROLE = [
+    ("Mullah Fazlullah, the former chief of the TTP, was killed in 2018.",
+     ("Mullah Fazlullah", "leads", TTP), "2018"),
+    ("Ehsanullah Ehsan, a former TTP spokesman, surrendered in 2017.",
+     ("Ihsanullah Ihsan", "member_of", TTP), "2017"),
+    ("Qari Hussain, once a senior TTP commander, was killed in 2010.",
+     ("Qari Hussain", "member_of", TTP), "2010"),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "end"), FORMER_ROLE)
+def test_a_former_role_ends_at_the_clause_date(extractor, text, triple, end):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows, claims(extractor, text)
+    assert all((r.start, r.end) == (None, end) for r in rows), rows
+
+
+def test_a_current_role_keeps_the_clause_date_as_its_start(extractor):
+    rows = claims(extractor, "Noor Wali Mehsud was named chief of the TTP in 2018.")
+    assert ("Noor Wali Mehsud", "leads", TTP, "2018", None) in {
+        (*r.triple, r.start, r.end) for r in rows}, rows
+
+
+NO_LONGER = [
+    ("Masood Azhar is no longer the leader of Jaish-e-Mohammed.",
+     ("Masood Azhar", "leads", JEM)),
+    ("Imran Ali is no longer a member of Lashkar-e-Taiba.", ("Imran Ali", "member_of", LET)),
+    ("Hizbul Ahrar is no longer a faction of the TTP.", ("Hizbul Ahrar", "part_of", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), NO_LONGER)
+def test_no_longer_holding_a_role_is_negated(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all(r.polarity == "negated" for r in rows), claims(extractor, text)

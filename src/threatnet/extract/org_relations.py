@@ -53,6 +53,9 @@ FOUNDING = word_class("founding_verbs")
 JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
 HYPHENS = frozenset({"-", "‐", "–"})
 PARTITIVES = word_class("partitives")  # "many of its fighters"
+FORMER = word_class("former_words")  # "the former TTP chief": a role that has ended
+ROLE_PREDICATES = frozenset({"leads", "member_of", "part_of", "affiliated_with",
+                             "splinter_of"})
 MEMBERS = word_class("member_nouns")
 
 
@@ -578,6 +581,27 @@ def absorbed_people(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
         any(f.inverse and f.predicate == "member_of"
             for f in ctx.frames.verbs.get(c.trigger.lemma_.casefold(), [])) and
         any(d.dep_ == "dobj" and _people_of(ctx, d) for d in c.trigger.children))]
+
+
+def ended_roles(claims: list[RawClaim]) -> list[RawClaim]:
+    """ "Mullah Fazlullah, the former chief of the TTP", "once a senior TTP commander": a
+    role or unit noun said to be over ends at the clause's date (`former`); "X is no
+    longer the leader of Y", "no longer a faction of the TTP" is negated (the copula's
+    "no longer" the cue readers see only on a verb)."""
+    for c in claims:
+        t = c.trigger
+        if c.predicate not in ROLE_PREDICATES or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(m.dep_ in ("amod", "advmod") and m.lower_ in FORMER for m in t.children):
+            c.former = True
+        if t.dep_ == "attr" and _no_longer(t.head):
+            c.polarity = Polarity.NEGATED
+    return claims
+
+
+def _no_longer(tok: Token) -> bool:
+    return any(c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
+               for c in tok.children)
 
 
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:

@@ -284,6 +284,8 @@ class Extractor:
         confidence = (table["modality"][str(reading.modality)]
                       * table["polarity"][str(reading.polarity)] * certainty)
         time = claim_time(raw.trigger, dates, document.published)
+        if raw.former:  # "the former TTP chief, X, was killed in 2018": over by then
+            time = {"start": None, "end": time["start"] or time["end"]}
         time["reported"] = document.published
         return Claim(
             id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,

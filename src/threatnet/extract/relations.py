@@ -29,6 +29,7 @@ from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.org_relations import (
     absorbed_people,
     alliance_claims,
+    ended_roles,
     from_ground,
     groups_named_before,
     membership_over_support,
@@ -84,6 +85,7 @@ class RawClaim:
     polarity: Polarity = Polarity.AFFIRMED
     negated_subject: bool = False
     qualifiers: dict[str, str] = field(default_factory=dict)
+    former: bool = False  # "the former TTP chief": the clause's date ends the claim
 
 
 class RelationFinder:
@@ -125,7 +127,7 @@ class RelationFinder:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
-        claims = absorbed_people(ctx, claims)
+        claims = ended_roles(absorbed_people(ctx, claims))
         claims += ctx.relative_role_claims(claims)
         claims = ctx.leaders_to_groups(claims)
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
