@@ -291,3 +291,21 @@ NO_LONGER = [
 def test_no_longer_holding_a_role_is_negated(extractor, text, triple):
     rows = [r for r in claims(extractor, text) if r.triple == triple]
     assert rows and all(r.polarity == "negated" for r in rows), claims(extractor, text)
+
+
+# --- a role told in passing has no date of its own ------------------------------------
+ROLE_IN_PASSING = [
+    ("The TTP was formed in 2007. Its founder, Baitullah Mehsud, was killed in 2009.",
+     ("Baitullah Mehsud", "leads", TTP)),
+    ("Hafiz Abdul Rehman Makki, a co-founder of Lashkar-e-Taiba, died in 2024.",
+     ("Hafiz Abdul Rehman Makki", "leads", LET)),
+    ("ISKP's emir, Shahab al-Muhajir, issued a message in May 2023.",
+     ("Shahab al-Muhajir", "leads", "Islamic State Khorasan Province")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ROLE_IN_PASSING)
+def test_a_role_told_in_passing_takes_no_date_from_the_clause(extractor, text, triple):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all((r.start, r.end) == (None, None) for r in rows), \
+        claims(extractor, text)

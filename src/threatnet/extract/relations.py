@@ -85,7 +85,10 @@ class RawClaim:
     polarity: Polarity = Polarity.AFFIRMED
     negated_subject: bool = False
     qualifiers: dict[str, str] = field(default_factory=dict)
-    former: bool = False  # "the former TTP chief": the clause's date ends the claim
+    # "former": the clause's date ends the claim ("the former TTP chief, X, was killed in
+    # 2018"); "described": a role told in passing has no date of its own ("its founder, X,
+    # was killed in 2009" did not found it then)
+    role_time: str | None = None
 
 
 class RelationFinder:
@@ -746,7 +749,11 @@ class _Context(Arguments):
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
-        return list(self._typed(people, orgs, frame, noun))
+        found = list(self._typed(people, orgs, frame, noun))
+        if _in_passing(noun):
+            for c in found:
+                c.role_time = "described"
+        return found
 
     def _placed_role(self, noun: Token) -> bool:
         """A role noun whose only complement is the place it is held in ("the commander
@@ -1003,6 +1010,17 @@ class _Context(Arguments):
                                                      dep == "compound"):
                     out.append(RawClaim(o, "operates_in", n, unit))
         return out
+
+
+def _in_passing(noun: Token) -> bool:
+    """A role noun that describes a person named beside it ("its founder, X, was killed",
+    "X, a co-founder of LeT, died"), not one a verb gives ("was appointed its emir in
+    2019", "became the TTP's chief", "the first governor was X")."""
+    if noun.dep_ in ("attr", "oprd", "xcomp", "acomp") or (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("as", "among", "of")) or (
+            noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become")):
+        return False
+    return noun.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in noun.children)
 
 
 def _fragment(verb: Token) -> bool:
