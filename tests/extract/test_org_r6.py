@@ -309,3 +309,25 @@ def test_a_role_told_in_passing_takes_no_date_from_the_clause(extractor, text, t
     rows = [r for r in claims(extractor, text) if r.triple == triple]
     assert rows and all((r.start, r.end) == (None, None) for r in rows), \
         claims(extractor, text)
+
+
+# --- going back into a group's fold, or being taken back ------------------------------
+BACK_INTO_THE_FOLD = [
+    "In 2020 Jamaat-ul-Ahrar returned to the TTP fold.",
+    "Jamaat-ul-Ahrar came back into the fold of the TTP in 2020.",
+    "The TTP brought Jamaat-ul-Ahrar back into the fold in 2020.",
+    "The TTP welcomed Jamaat-ul-Ahrar back in August 2020.",
+    "Jamaat-ul-Ahrar was reabsorbed into the TTP in 2020.",
+]
+
+
+@pytest.mark.parametrize("text", BACK_INTO_THE_FOLD)
+def test_going_back_into_the_fold_is_a_merger(extractor, text):
+    rows = _org(extractor, text)
+    assert (JUA, "merged_into", TTP) in rows, rows
+    assert (TTP, "merged_into", JUA) not in rows, rows
+
+
+def test_leaving_the_fold_is_no_merger(extractor):
+    rows = _org(extractor, "Jamaat-ul-Ahrar walked out of the TTP fold in 2014.")
+    assert not any(p == "merged_into" for _, p, _ in rows), rows

@@ -54,6 +54,9 @@ JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
 HYPHENS = frozenset({"-", "‐", "–"})
 PARTITIVES = word_class("partitives")  # "many of its fighters"
 FORMER = word_class("former_words")  # "the former TTP chief": a role that has ended
+FOLDS = word_class("fold_nouns")  # "returned to the TTP fold"
+RETURNING = word_class("returning_verbs")
+BRINGING = word_class("bringing_verbs")  # "brought JuA back into the fold"
 ROLE_PREDICATES = frozenset({"leads", "member_of", "part_of", "affiliated_with",
                              "splinter_of"})
 MEMBERS = word_class("member_nouns")
@@ -583,6 +586,46 @@ def absorbed_people(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
         any(d.dep_ == "dobj" and _people_of(ctx, d) for d in c.trigger.children))]
 
 
+def fold_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "JuA returned to the TTP fold", "came back into the fold of the TTP", "the TTP
+    brought JuA back into the fold": going back into a group's fold is merging into it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "into", "in") or \
+            noun.i in ctx.token_entity:
+        return []
+    verb = noun.head.head
+    if verb.lower_ == "back" and verb.dep_ in ("advmod", "prt"):
+        verb = verb.head  # "came back into the fold of the TTP"
+    lemma = verb.lemma_.casefold()
+    if verb.pos_ != "VERB" or lemma not in RETURNING | BRINGING:
+        return []
+    owners = [e for c in noun.children if c.dep_ in ("compound", "poss", "nmod")
+              for e in ctx.entities(c)] + ctx._prep_objects(noun, ("of",))
+    brought = [e for c in verb.children if c.dep_ == "dobj" for e in ctx.entities(c)] \
+        if lemma in BRINGING else []
+    if brought:
+        returners = brought
+        owners = owners or ctx.subjects(verb)
+    else:
+        themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        returners = ctx.entities(themes[0]) if themes else ctx.subjects(verb)
+    armed = EntityType.ARMED_GROUP
+    return [_claim(r, "merged_into", o, noun) for r in returners for o in owners
+            if r != o and ctx.types[r] == armed and ctx.types[o] == armed]
+
+
+def taken_back_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "The TTP welcomed Jamaat-ul-Ahrar back", "took the faction back": a group taken
+    back by another merges into it ("back" on the verb or, as parsed, on the object)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+               for h in [verb, *objects] for c in h.children) or _negated(verb):
+        return []
+    armed = EntityType.ARMED_GROUP
+    taken = [e for c in objects for e in ctx.entities(c) if ctx.types[e] == armed]
+    return [_claim(t, "merged_into", s, verb) for s in ctx.subjects(verb)
+            if ctx.types[s] == armed for t in taken if t != s]
+
+
 def ended_roles(claims: list[RawClaim]) -> list[RawClaim]:
     """ "Mullah Fazlullah, the former chief of the TTP", "once a senior TTP commander": a
     role or unit noun said to be over ends at the clause's date (`former`); "X is no
@@ -663,6 +706,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += named_structure_claims(ctx, tok)
         if lemma == "rank":
             out += ranks_claims(ctx, tok)
+        if lemma in FOLDS:
+            out += fold_claims(ctx, tok)
     elif tok.pos_ == "VERB":
         if tok.dep_ == "advcl":
             out += described_as_claims(ctx, tok)
@@ -678,6 +723,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += commanding_in_claims(ctx, tok)
         if lemma in FOUNDING and not _negated(tok):
             out += founded_after_leaving_claims(ctx, tok)
+        if lemma in BRINGING:
+            out += taken_back_claims(ctx, tok)
     if tok.tag_ == "VBN" and lemma in ctx.frames.verbs:
         out += hyphen_participle_claims(ctx, tok)
     elif lemma == "home":

@@ -27,6 +27,8 @@ from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
 from threatnet.extract.org_relations import (
+    BRINGING,
+    FOLDS,
     absorbed_people,
     alliance_claims,
     ended_roles,
@@ -96,7 +98,7 @@ class RelationFinder:
         self.frames = frames
         # the words that let a token start a claim in `find` (see `_may_trigger`)
         self._lemmas = frozenset({*frames.verbs, *frames.nouns, *frames.roles,
-                                  *frames.part_of_heads, *LEAVING})
+                                  *frames.part_of_heads, *LEAVING, *FOLDS, *BRINGING})
         self._words = frozenset({*frames.roles, "under", "ranks"})  # ("in the ranks of X")
         self._stances = frozenset(STANCES)
 
