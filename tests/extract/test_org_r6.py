@@ -331,3 +331,28 @@ def test_going_back_into_the_fold_is_a_merger(extractor, text):
 def test_leaving_the_fold_is_no_merger(extractor):
     rows = _org(extractor, "Jamaat-ul-Ahrar walked out of the TTP fold in 2014.")
     assert not any(p == "merged_into" for _, p, _ in rows), rows
+
+
+# --- groups forming a named alliance, or an alliance made of groups -------------------
+ALLIANCE_OF_GROUPS = [
+    ("In 2018 the BLA, the BLF and the Baloch Republican Guards formed an alliance called "
+     "the Baloch Raaji Aajoi Sangar.", [BLA, BLF, BRG]),
+    ("The BLA and the BLF set up a joint platform, the Baloch Raaji Aajoi Sangar, in 2018.",
+     [BLA, BLF]),
+    ("In 2018 the BLA launched a new alliance, BRAS, with the BLF.", [BLA, BLF]),
+    ("The Baloch Raaji Aajoi Sangar is made up of the BLA and the BLF.", [BLA, BLF]),
+    ("BRAS, which consists of the BLF and the Baloch Republican Guards, claimed the attack.",
+     [BLF, BRG]),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), ALLIANCE_OF_GROUPS)
+def test_groups_forming_or_making_up_an_alliance_are_its_members(extractor, text, members):
+    rows = _org(extractor, text)
+    assert {(m, "member_of", BRAS) for m in members} <= rows, rows
+    assert not any(o in members and s == BRAS for s, _, o in rows), rows
+
+
+def test_a_group_forming_an_unnamed_alliance_is_no_member_of_anything(extractor):
+    rows = _org(extractor, "In 2018 the BLA and the BLF formed an alliance against Pakistan.")
+    assert not any(p == "member_of" for _, p, _ in rows), rows

@@ -503,8 +503,8 @@ def _alliance_names(ctx: _Context, noun: Token) -> list[str]:
     parser hung on the verb right after it ("in a new alliance, the BRAS")."""
     named = ctx.entities(noun) or [e for c in noun.children if c.dep_ == "appos"
                                    for e in ctx.entities(c)] or _naming(ctx, noun)
-    if not named and noun.head.dep_ == "prep":
-        verb = noun.head.head
+    if not named and (noun.head.dep_ == "prep" or noun.dep_ == "dobj"):
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
         named = [e for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj")
                  and c.i > noun.i and ctx.doc[noun.right_edge.i + 1].text == ","
                  for e in ctx.entities(c)]
@@ -543,6 +543,20 @@ def alliance_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
                 continue
         out.append(c)
     return out
+
+
+def formed_alliance_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "the BLA, the BLF and the BRG formed an alliance called BRAS", "set up a joint
+    platform, BRAS, with the BLF": the groups forming a named alliance are its members."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"
+             and c.lemma_.casefold() in _lemmas(ctx).alliances and c.i not in ctx.token_entity]
+    if not nouns or _negated(verb):
+        return []
+    names = _alliance_names(ctx, nouns[0])
+    founders = [*ctx.subjects(verb), *ctx._prep_objects(verb, ("with",)),
+                *ctx._prep_objects(nouns[0], ("with",))]
+    return [_claim(f, "member_of", a, verb) for f in dict.fromkeys(founders)
+            if ctx.types[f] in PRESENT for a in names if a != f]
 
 
 def founded_after_leaving_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
@@ -723,6 +737,7 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += commanding_in_claims(ctx, tok)
         if lemma in FOUNDING and not _negated(tok):
             out += founded_after_leaving_claims(ctx, tok)
+            out += formed_alliance_claims(ctx, tok)
         if lemma in BRINGING:
             out += taken_back_claims(ctx, tok)
     if tok.tag_ == "VBN" and lemma in ctx.frames.verbs:
