@@ -356,3 +356,36 @@ def test_groups_forming_or_making_up_an_alliance_are_its_members(extractor, text
 def test_a_group_forming_an_unnamed_alliance_is_no_member_of_anything(extractor):
     rows = _org(extractor, "In 2018 the BLA and the BLF formed an alliance against Pakistan.")
     assert not any(p == "member_of" for _, p, _ in rows), rows
+
+
+# --- a unit named by where it is ("the Afghan branch of IS"); a pillar of a group ------
+UNIT_BY_PLACE = [
+    ("ISKP is the Afghan branch of the Islamic State.", ("Islamic State Khorasan Province",
+                                                         "part_of", "Islamic State")),
+    ("The Haqqani network, now a pillar of the Taliban, controls Khost.",
+     ("Haqqani network", "part_of", "Taliban")),
+    ("The Haqqani network has become the mainstay of the Taliban.",
+     ("Haqqani network", "part_of", "Taliban")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), UNIT_BY_PLACE)
+def test_a_unit_or_pillar_of_a_group_is_part_of_it(extractor, text, triple):
+    rows = _org(extractor, text)
+    assert triple in rows, rows
+    assert not any(s in ("Afghanistan", "Pakistan") for s, _, _ in rows), rows
+
+
+# --- "X split from Y and rejoined it": the pronoun is the other group -----------------
+REJOINED_IT = [
+    "Jamaat-ul-Ahrar split from the TTP in 2014 and rejoined it in 2020.",
+    "Jamaat-ul-Ahrar left the TTP in 2014 but returned to it in 2020.",
+    "Jamaat-ul-Ahrar broke away from the TTP in 2014 and merged back into it in 2020.",
+]
+
+
+@pytest.mark.parametrize("text", REJOINED_IT)
+def test_rejoining_it_after_a_split_is_a_merger_into_the_other_group(extractor, text):
+    rows = _org(extractor, text)
+    assert (JUA, "merged_into", TTP) in rows, rows
+    assert (TTP, "merged_into", JUA) not in rows, rows
