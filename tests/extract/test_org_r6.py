@@ -389,3 +389,30 @@ def test_rejoining_it_after_a_split_is_a_merger_into_the_other_group(extractor, 
     rows = _org(extractor, text)
     assert (JUA, "merged_into", TTP) in rows, rows
     assert (TTP, "merged_into", JUA) not in rows, rows
+
+
+# --- a leader's pledge is his group's -------------------------------------------------
+LEADER_PLEDGE = [
+    ("In August 2015 IMU leader Usman Ghazi pledged allegiance to the Islamic State.",
+     ("Islamic Movement of Uzbekistan", "affiliated_with", "Islamic State")),
+    ("BLF chief Allah Nazar Baloch has sworn allegiance to the BLA.",
+     (BLF, "affiliated_with", BLA)),
+    ("Jamaat-ul-Ahrar's emir, Omar Khalid Khorasani, renewed his pledge of allegiance to "
+     "the TTP.", (JUA, "affiliated_with", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), LEADER_PLEDGE)
+def test_a_leaders_pledge_is_his_groups(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2014 five TTP commanders, among them Hafiz Saeed Khan, pledged allegiance to the "
+    "Islamic State.",
+    "Several TTP commanders swore allegiance to the Islamic State in 2014.",
+    "Some of the TTP's fighters pledged allegiance to the Islamic State.",
+])
+def test_some_commanders_pledging_is_not_their_groups_pledge(extractor, text):
+    rows = _org(extractor, text)
+    assert (TTP, "affiliated_with", "Islamic State") not in rows, rows

@@ -21,7 +21,7 @@ Each function takes the document's argument finder (`relations._Context`) and re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -54,6 +54,7 @@ JOINING = frozenset({"join", "enter"})  # "joined the BLA in an alliance, BRAS"
 HYPHENS = frozenset({"-", "‐", "–"})
 PARTITIVES = word_class("partitives")  # "many of its fighters"
 FORMER = word_class("former_words")  # "the former TTP chief": a role that has ended
+PLEDGES = word_class("pledging")  # "pledged allegiance", "swore loyalty", "bay'ah"
 FOLDS = word_class("fold_nouns")  # "returned to the TTP fold"
 RETURNING = word_class("returning_verbs")
 BRINGING = word_class("bringing_verbs")  # "brought JuA back into the fold"
@@ -659,6 +660,55 @@ def ended_roles(claims: list[RawClaim]) -> list[RawClaim]:
 def _no_longer(tok: Token) -> bool:
     return any(c.lower_ == "longer" and any(d.lower_ == "no" for d in c.children)
                for c in tok.children)
+
+
+def leader_pledge_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "IMU leader Usman Ghazi pledged allegiance to the Islamic State", "the BLF's chief,
+    X, swore loyalty to Y": a leader's pledge, in the sentence that calls him the leader
+    of one armed group, is his group's (a commander's is only his own)."""
+    led: dict[tuple[str, int], set[str]] = {}
+    for c in claims:
+        if c.predicate == "leads" and c.polarity == Polarity.AFFIRMED and \
+                ctx.types[c.object] == EntityType.ARMED_GROUP:
+            led.setdefault((c.subject, c.trigger.sent.start), set()).add(c.object)
+    out: list[RawClaim] = []
+    for c in claims:
+        groups = led.get((c.subject, c.trigger.sent.start), set())
+        if c.predicate == "affiliated_with" and ctx.types[c.subject] == EntityType.PERSON \
+                and len(groups) == 1 and c.trigger.lemma_.casefold() in PLEDGES:
+            group = next(iter(groups))
+            if group != c.object:
+                out.append(replace(c, subject=group, qualifiers=dict(c.qualifiers)))
+    return claims + out
+
+
+def _some_members(ctx: _Context, trigger: Token) -> bool:
+    """The clause's subject is some of a group's people: "five TTP commanders", "several
+    of its fighters", "dozens of LeT militants" (not the group's own name)."""
+    verb = trigger
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
+        next((c for c in verb.lefts if c.dep_ in ("compound", "nmod") and  # (misparsed as
+              c.lemma_.casefold() in MEMBERS), None)  # "[commanders swore] allegiance")
+    if subject is None or subject.i in ctx.token_entity:
+        return False
+    if subject.lower_ in PARTITIVES or subject.like_num:
+        return True
+    return subject.lemma_.casefold() in MEMBERS and any(
+        c.dep_ in ("det", "amod", "nummod", "quantmod") and (c.lower_ in PARTITIVES or
+                                                             c.like_num)
+        for c in subject.children)
+
+
+def partial_pledges(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "Five TTP commanders pledged allegiance to the Islamic State": some of a group's
+    men pledging is not the group's pledge (their own, when named, stays)."""
+    return [c for c in claims if not (
+        c.predicate == "affiliated_with" and ctx.types[c.subject] != EntityType.PERSON and
+        c.trigger.lemma_.casefold() in PLEDGES and _some_members(ctx, c.trigger))]
 
 
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:
