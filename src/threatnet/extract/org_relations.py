@@ -682,35 +682,6 @@ def leader_pledge_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim
     return claims + out
 
 
-def _some_members(ctx: _Context, trigger: Token) -> bool:
-    """The clause's subject is some of a group's people: "five TTP commanders", "several
-    of its fighters", "dozens of LeT militants" (not the group's own name)."""
-    verb = trigger
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or \
-        next((c for c in verb.lefts if c.dep_ in ("compound", "nmod") and  # (misparsed as
-              c.lemma_.casefold() in MEMBERS), None)  # "[commanders swore] allegiance")
-    if subject is None or subject.i in ctx.token_entity:
-        return False
-    if subject.lower_ in PARTITIVES or subject.like_num:
-        return True
-    return subject.lemma_.casefold() in MEMBERS and any(
-        c.dep_ in ("det", "amod", "nummod", "quantmod") and (c.lower_ in PARTITIVES or
-                                                             c.like_num)
-        for c in subject.children)
-
-
-def partial_pledges(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
-    """ "Five TTP commanders pledged allegiance to the Islamic State": some of a group's
-    men pledging is not the group's pledge (their own, when named, stays)."""
-    return [c for c in claims if not (
-        c.predicate == "affiliated_with" and ctx.types[c.subject] != EntityType.PERSON and
-        c.trigger.lemma_.casefold() in PLEDGES and _some_members(ctx, c.trigger))]
-
-
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:
     """ "X fought for the TTP": where one trigger makes a person both a member of a group
     and its supporter, the membership says it (a supporter is what outsiders are)."""

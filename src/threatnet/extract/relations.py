@@ -32,10 +32,9 @@ from threatnet.extract.org_relations import (
     absorbed_people,
     alliance_claims,
     ended_roles,
-    leader_pledge_claims,
-    partial_pledges,
     from_ground,
     groups_named_before,
+    leader_pledge_claims,
     membership_over_support,
 )
 from threatnet.extract.org_relations import token_claims as org_claims
@@ -136,7 +135,7 @@ class RelationFinder:
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
         claims = ended_roles(absorbed_people(ctx, claims))
         claims += ctx.relative_role_claims(claims)
-        claims = partial_pledges(ctx, leader_pledge_claims(ctx, ctx.leaders_to_groups(claims)))
+        claims = leader_pledge_claims(ctx, ctx.leaders_to_groups(claims))
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
