@@ -405,3 +405,26 @@ LEADER_PLEDGE = [
 @pytest.mark.parametrize(("text", "triple"), LEADER_PLEDGE)
 def test_a_leaders_pledge_is_his_groups(extractor, text, triple):
     assert triple in _org(extractor, text)
+
+
+# --- heading a group's unnamed unit is a member's part --------------------------------
+UNIT_HEAD = [
+    ("Rahim Dad is said to head the BLA's intelligence wing.", ("Rahim Dad", BLA)),
+    ("Abdul Wali commands a cell of ISKP in Peshawar.",
+     ("Abdul Wali", "Islamic State Khorasan Province")),
+    ("Qasim Khan has run the TTP's media wing since 2019.", ("Qasim Khan", TTP)),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), UNIT_HEAD)
+def test_heading_an_unnamed_unit_of_a_group_is_membership(extractor, text, pair):
+    rows = _org(extractor, text)
+    assert (pair[0], "member_of", pair[1]) in rows, rows
+    assert (pair[0], "leads", pair[1]) not in rows, rows
+
+
+def test_heading_a_named_unit_or_the_group_is_leading_it(extractor):
+    rows = _org(extractor, "Bashir Zeb Baloch heads the Majeed Brigade of the BLA.")
+    assert ("Bashir Zeb Baloch", "leads", "Majid Brigade") in rows, rows
+    assert ("Bashir Zeb Baloch", "leads", BLA) in _org(extractor, "Bashir Zeb Baloch heads "
+                                                                  "the BLA.")

@@ -682,6 +682,27 @@ def leader_pledge_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim
     return claims + out
 
 
+def unit_heads(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "X heads the BLA's intelligence wing", "runs the TTP's Swat faction", "commands a
+    cell of ISKP": leading an unnamed unit of a group is a member's part, not the group's
+    leadership (a named unit, "heads the Majeed Brigade", is led)."""
+    for c in claims:
+        t = c.trigger
+        if c.predicate != "leads" or t.pos_ != "VERB":
+            continue
+        units = [d for d in t.children if d.dep_ in ("dobj", "nsubjpass") or
+                 (d.dep_ == "prep" and d.lower_ == "over")]
+        units = [p for d in units for p in ([d] if d.dep_ != "prep" else
+                                            [g for g in d.children if g.dep_ == "pobj"])]
+        if any(u.i not in ctx.token_entity and
+               u.lemma_.casefold() in ctx.frames.part_of_heads and
+               not any(ch.dep_ == "compound" and ch.i in ctx.token_entity and
+                       ctx.token_entity[ch.i] == c.object for ch in u.children)
+               for u in units):
+            c.predicate = "member_of"
+    return claims
+
+
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:
     """ "X fought for the TTP": where one trigger makes a person both a member of a group
     and its supporter, the membership says it (a supporter is what outsiders are)."""

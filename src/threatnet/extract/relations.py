@@ -36,6 +36,7 @@ from threatnet.extract.org_relations import (
     groups_named_before,
     leader_pledge_claims,
     membership_over_support,
+    unit_heads,
 )
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
@@ -133,7 +134,7 @@ class RelationFinder:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
-        claims = ended_roles(absorbed_people(ctx, claims))
+        claims = unit_heads(ctx, ended_roles(absorbed_people(ctx, claims)))
         claims += ctx.relative_role_claims(claims)
         claims = leader_pledge_claims(ctx, ctx.leaders_to_groups(claims))
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
