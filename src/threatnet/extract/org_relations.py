@@ -696,11 +696,16 @@ def unit_heads(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
                                             [g for g in d.children if g.dep_ == "pobj"])]
         if any(u.i not in ctx.token_entity and
                u.lemma_.casefold() in ctx.frames.part_of_heads and
-               not any(ch.dep_ == "compound" and ch.i in ctx.token_entity and
-                       ctx.token_entity[ch.i] == c.object for ch in u.children)
-               for u in units):
+               c.object not in _unit_names(ctx, u) for u in units):
             c.predicate = "member_of"
     return claims
+
+
+def _unit_names(ctx: _Context, unit: Token) -> set[str]:
+    """The names a unit noun gives itself: "a new faction, Hizbul Ahrar", "the Lashkar-e-
+    Taiba faction", "a cell called X"."""
+    return {e for c in unit.children if c.dep_ in ("appos", "compound")
+            for e in ctx.entities(c)} | set(_naming(ctx, unit))
 
 
 def membership_over_support(claims: list[RawClaim]) -> list[RawClaim]:
