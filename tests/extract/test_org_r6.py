@@ -428,3 +428,31 @@ def test_heading_a_named_unit_or_the_group_is_leading_it(extractor):
     assert ("Bashir Zeb Baloch", "leads", "Majid Brigade") in rows, rows
     assert ("Bashir Zeb Baloch", "leads", BLA) in _org(extractor, "Bashir Zeb Baloch heads "
                                                                   "the BLA.")
+
+
+# --- a breakaway founded with no "from": a splinter of the founder's group ------------
+BREAKAWAY_FOUNDED = [
+    ("The TTP split in 2014. Omar Khalid Khorasani, a commander in Mohmand, announced a "
+     "breakaway faction, Jamaat-ul-Ahrar.", (JUA, "splinter_of", TTP)),
+    ("Omar Khalid Khorasani, a TTP commander, set up a splinter group, Jamaat-ul-Ahrar.",
+     (JUA, "splinter_of", TTP)),
+    ("In 2017 Mukarram Khan, a senior JuA commander, formed a breakaway faction called "
+     "Hizbul Ahrar.", ("Hizbul Ahrar", "splinter_of", JUA)),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), BREAKAWAY_FOUNDED)
+def test_a_breakaway_founded_is_a_splinter_of_the_founders_group(extractor, text, triple):
+    assert triple in _org(extractor, text)
+
+
+def test_a_new_wing_founded_is_no_splinter(extractor):
+    rows = _org(extractor, "Omar Khalid Khorasani, a TTP commander, set up a new media "
+                           "wing, Umar Media.")
+    assert not any(p == "splinter_of" for _, p, _ in rows), rows
+
+
+def test_a_breakaway_with_two_candidate_parents_is_left(extractor):
+    rows = _org(extractor, "The TTP and ISKP clashed in 2015. Later that year a commander "
+                           "announced a breakaway faction, Jamaat-ul-Ahrar.")
+    assert not any(p == "splinter_of" for _, p, _ in rows), rows

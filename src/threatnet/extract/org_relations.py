@@ -701,6 +701,38 @@ def unit_heads(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
     return claims
 
 
+def breakaway_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "Omar Khalid Khorasani, a TTP commander, announced a breakaway faction, JuA", "X
+    formed a splinter group called Y": a splinter founded with no "of" / "from" is a
+    splinter of the group its founder is said, in the sentence, to belong to or lead -
+    else of the one armed group the sentence and the one before name."""
+    splinters = _lemmas(ctx).splinters
+    out: list[RawClaim] = []
+    for c in claims:
+        t = c.trigger
+        if c.predicate != "leads" or c.polarity != Polarity.AFFIRMED or \
+                t.lemma_.casefold() not in FOUNDING:
+            continue
+        nouns = [d for d in t.children if d.dep_ == "dobj" and d.i not in ctx.token_entity
+                 and not any(p.dep_ == "prep" and p.lower_ in ("of", "from")
+                             for p in d.children)
+                 and (d.lemma_.casefold() in splinters or any(
+                     m.dep_ in ("compound", "amod") and m.lemma_.casefold() in splinters
+                     for m in d.children))]
+        if not nouns or c.object not in _unit_names(ctx, nouns[0]):
+            continue
+        armed = EntityType.ARMED_GROUP
+        parents = {o.object for o in claims if o.subject == c.subject and
+                   o.predicate in ("member_of", "leads") and o.polarity == Polarity.AFFIRMED
+                   and o.trigger.sent.start == t.sent.start and o.object != c.object
+                   and ctx.types[o.object] == armed}
+        if not parents:
+            parents = groups_named_before(ctx, t) - {c.object}
+        if len(parents) == 1:  # (the noun, not an announcing verb, is the author's word)
+            out.append(_claim(c.object, "splinter_of", parents.pop(), nouns[0]))
+    return claims + out
+
+
 def _unit_names(ctx: _Context, unit: Token) -> set[str]:
     """The names a unit noun gives itself: "a new faction, Hizbul Ahrar", "the Lashkar-e-
     Taiba faction", "a cell called X"."""
@@ -800,6 +832,7 @@ class _Lemmas:
     taking: frozenset[str]      # verbs of `taking_over` ("take")
     permitting: frozenset[str]  # verbs whose frame permits what a noun names ("let")
     alliances: frozenset[str]   # nouns whose "of" groups are its members ("coalition")
+    splinters: frozenset[str]   # nouns of a split ("offshoot", "breakaway", "splinter")
 
 
 _LEMMAS: dict[int, _Lemmas] = {}
@@ -817,7 +850,9 @@ def _lemmas(ctx: _Context) -> _Lemmas:
             permitting=frozenset(w for w, fs in frames.verbs.items()
                                  if any(f.as_object == "xcomp" and f.via for f in fs)),
             alliances=frozenset(w for w, fs in frames.nouns.items() if " " not in w and any(
-                f.predicate == "member_of" and f.inverse and not f.under for f in fs)))
+                f.predicate == "member_of" and f.inverse and not f.under for f in fs)),
+            splinters=frozenset(w for w, fs in frames.nouns.items() if " " not in w and any(
+                f.predicate == "splinter_of" for f in fs)))
         _LEMMAS[id(frames)] = found
     return found
 

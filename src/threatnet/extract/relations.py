@@ -31,6 +31,7 @@ from threatnet.extract.org_relations import (
     FOLDS,
     absorbed_people,
     alliance_claims,
+    breakaway_claims,
     ended_roles,
     from_ground,
     groups_named_before,
@@ -136,7 +137,7 @@ class RelationFinder:
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
         claims = unit_heads(ctx, ended_roles(absorbed_people(ctx, claims)))
         claims += ctx.relative_role_claims(claims)
-        claims = leader_pledge_claims(ctx, ctx.leaders_to_groups(claims))
+        claims = breakaway_claims(ctx, leader_pledge_claims(ctx, ctx.leaders_to_groups(claims)))
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
