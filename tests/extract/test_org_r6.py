@@ -456,3 +456,23 @@ def test_a_breakaway_with_two_candidate_parents_is_left(extractor):
     rows = _org(extractor, "The TTP and ISKP clashed in 2015. Later that year a commander "
                            "announced a breakaway faction, Jamaat-ul-Ahrar.")
     assert not any(p == "splinter_of" for _, p, _ in rows), rows
+
+
+# --- merging to form a new group: into it, not into each other ------------------------
+def test_groups_merging_to_form_a_named_group_merge_into_it(extractor):
+    for text, new in (
+            ("Hizbul Ahrar merged with Jamaat-ul-Ahrar to create the Tehrik-i-Taliban "
+             "Pakistan.", TTP),
+            ("In 2013 Lashkar-e-Jhangvi merged with Jundallah to form Jaish al-Adl.",
+             "Jaish al-Adl")):
+        rows = _org(extractor, text)
+        merged = {(s, o) for s, p, o in rows if p == "merged_into"}
+        assert all(o == new for _, o in merged) and len(merged) == 2, (text, rows)
+
+
+def test_groups_merging_to_form_an_unnamed_group_merge_into_neither(extractor):
+    rows = _org(extractor, "In 2020 Jamaat-ul-Ahrar merged with Hizbul Ahrar to form a "
+                           "single faction.")
+    assert not any(p == "merged_into" for _, p, _ in rows), rows
+    assert (JUA, "merged_into", TTP) in _org(extractor, "Jamaat-ul-Ahrar merged with the "
+                                                        "TTP in 2020.")

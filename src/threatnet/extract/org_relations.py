@@ -733,6 +733,41 @@ def breakaway_claims(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
     return claims + out
 
 
+def merged_to_form(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "HuM merged with HuJI to form Harkat-ul-Ansar", "HuA was formed through the merger
+    of HuM and HuJI": groups merging into a new one merge into it, not into each other
+    (when the new one is not named, the claim between them is dropped)."""
+    out: list[RawClaim] = []
+    for c in claims:
+        t = c.trigger
+        if c.predicate != "merged_into":
+            out.append(c)
+            continue
+        formed: list[str] | None = None
+        if t.pos_ == "VERB":
+            purposes = [v for v in t.children if v.dep_ in ("advcl", "xcomp")
+                        and v.lemma_.casefold() in FOUNDING
+                        and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux")]
+            if purposes:
+                formed = [e for v in purposes for d in v.children if d.dep_ == "dobj"
+                          for e in ctx.entities(d)]
+        elif t.pos_ == "NOUN":
+            merging = set(ctx._prep_objects(t, ("of",)))
+            if {c.subject, c.object} <= merging:  # "the merger of HuM and HuJI"
+                gov = t.head.head if t.dep_ == "pobj" else None
+                formed = [e for d in (gov.children if gov is not None and
+                                      gov.lemma_.casefold() in FOUNDING else [])
+                          if d.dep_ in ("nsubjpass", "dobj") for e in ctx.entities(d)]
+        if formed is None:
+            out.append(c)
+            continue
+        for f in formed:
+            if ctx.types[f] in PRESENT:
+                out += [_claim(m, "merged_into", f, t) for m in (c.subject, c.object)
+                        if m != f]
+    return out
+
+
 def _unit_names(ctx: _Context, unit: Token) -> set[str]:
     """The names a unit noun gives itself: "a new faction, Hizbul Ahrar", "the Lashkar-e-
     Taiba faction", "a cell called X"."""

@@ -37,6 +37,7 @@ from threatnet.extract.org_relations import (
     groups_named_before,
     leader_pledge_claims,
     membership_over_support,
+    merged_to_form,
     unit_heads,
 )
 from threatnet.extract.org_relations import token_claims as org_claims
@@ -136,6 +137,7 @@ class RelationFinder:
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
         claims = unit_heads(ctx, ended_roles(absorbed_people(ctx, claims)))
+        claims = merged_to_form(ctx, claims)
         claims += ctx.relative_role_claims(claims)
         claims = breakaway_claims(ctx, leader_pledge_claims(ctx, ctx.leaders_to_groups(claims)))
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
