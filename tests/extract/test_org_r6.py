@@ -476,3 +476,27 @@ def test_groups_merging_to_form_an_unnamed_group_merge_into_neither(extractor):
     assert not any(p == "merged_into" for _, p, _ in rows), rows
     assert (JUA, "merged_into", TTP) in _org(extractor, "Jamaat-ul-Ahrar merged with the "
                                                         "TTP in 2020.")
+
+
+# --- leaving or being put out of a group ends the membership then ----------------------
+LEFT_THEN = [
+    ("Imran Ali quit Lashkar-e-Taiba in 2012.", ("Imran Ali", "member_of", LET), "2012"),
+    ("Qari Zahid was expelled from the TTP in 2016.", ("Qari Zahid", "member_of", TTP),
+     "2016"),
+    ("Qari Zahid defected from the TTP to ISKP in 2015.", ("Qari Zahid", "member_of", TTP),
+     "2015"),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "end"), LEFT_THEN)
+def test_leaving_a_group_ends_the_membership_at_the_clause_date(extractor, text, triple,
+                                                                end):
+    rows = [r for r in claims(extractor, text) if r.triple == triple]
+    assert rows and all((r.start, r.end) == (None, end) for r in rows), \
+        claims(extractor, text)
+
+
+def test_defecting_to_a_group_starts_that_membership(extractor):
+    rows = claims(extractor, "Qari Zahid defected from the TTP to ISKP in 2015.")
+    assert ("Qari Zahid", "member_of", "Islamic State Khorasan Province", "2015", None) in {
+        (*r.triple, r.start, r.end) for r in rows}, rows

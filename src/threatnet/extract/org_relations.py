@@ -55,6 +55,7 @@ HYPHENS = frozenset({"-", "‐", "–"})
 PARTITIVES = word_class("partitives")  # "many of its fighters"
 FORMER = word_class("former_words")  # "the former TTP chief": a role that has ended
 PLEDGES = word_class("pledging")  # "pledged allegiance", "swore loyalty", "bay'ah"
+EXPELLING = word_class("expelling_verbs")  # "was expelled from the TTP"
 FOLDS = word_class("fold_nouns")  # "returned to the TTP fold"
 RETURNING = word_class("returning_verbs")
 BRINGING = word_class("bringing_verbs")  # "brought JuA back into the fold"
@@ -641,13 +642,19 @@ def taken_back_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
             if ctx.types[s] == armed for t in taken if t != s]
 
 
-def ended_roles(claims: list[RawClaim]) -> list[RawClaim]:
-    """ "Mullah Fazlullah, the former chief of the TTP", "once a senior TTP commander": a
-    role or unit noun said to be over ends at the clause's date (`former`); "X is no
+def ended_roles(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
+    """ "Mullah Fazlullah, the former chief of the TTP", "once a senior TTP commander", "X
+    quit LeT in 2012", "was expelled from the TTP": a role, unit or membership said to be
+    over ends at the clause's date (`former`); "X is no
     longer the leader of Y", "no longer a faction of the TTP" is negated (the copula's
     "no longer" the cue readers see only on a verb)."""
     for c in claims:
         t = c.trigger
+        if c.predicate == "member_of" and t.pos_ == "VERB" and \
+                t.lemma_.casefold() in LEAVING | EXPELLING:
+            if c.object in ctx._left(t):  # (not "defected from X to Y": Y's starts then)
+                c.role_time = "former"  # "quit LeT in 2012": a membership that ended then
+            continue
         if c.predicate not in ROLE_PREDICATES or t.pos_ not in ("NOUN", "PROPN"):
             continue
         if any(m.dep_ in ("amod", "advmod") and m.lower_ in FORMER for m in t.children):

@@ -136,7 +136,7 @@ class RelationFinder:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
         claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
-        claims = unit_heads(ctx, ended_roles(absorbed_people(ctx, claims)))
+        claims = unit_heads(ctx, ended_roles(ctx, absorbed_people(ctx, claims)))
         claims = merged_to_form(ctx, claims)
         claims += ctx.relative_role_claims(claims)
         claims = breakaway_claims(ctx, leader_pledge_claims(ctx, ctx.leaders_to_groups(claims)))
