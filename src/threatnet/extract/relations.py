@@ -26,20 +26,17 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import (
-    BRINGING,
-    FOLDS,
+from threatnet.extract.org_passes import (
     absorbed_people,
     alliance_claims,
     breakaway_claims,
     ended_roles,
-    from_ground,
-    groups_named_before,
     leader_pledge_claims,
     membership_over_support,
     merged_to_form,
     unit_heads,
 )
+from threatnet.extract.org_relations import BRINGING, FOLDS, from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.sentences import sentence_of, tokens_whose
 from threatnet.model import TALLIES, EntityType, Polarity, is_symmetric
