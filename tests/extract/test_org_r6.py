@@ -263,6 +263,8 @@ FORMER_ROLE = [
      ("Ihsanullah Ihsan", "member_of", TTP), "2017"),
     ("Qari Hussain, once a senior TTP commander, was killed in 2010.",
      ("Qari Hussain", "member_of", TTP), "2010"),
+    ("Ehsanullah Ehsan, an ex-TTP spokesman, surrendered in 2017.",
+     ("Ihsanullah Ihsan", "member_of", TTP), "2017"),
 ]
 
 

@@ -121,7 +121,7 @@ def ended_roles(ctx: _Context, claims: list[RawClaim]) -> list[RawClaim]:
             continue
         if c.predicate not in ROLE_PREDICATES or t.pos_ not in ("NOUN", "PROPN"):
             continue
-        if any(m.dep_ in ("amod", "advmod") and m.lower_ in FORMER for m in t.children):
+        if any(m.dep_ in ("amod", "advmod", "compound") and m.lower_ in FORMER for m in t.children):
             c.role_time = "former"
         if t.dep_ == "attr" and _no_longer(t.head):
             c.polarity = Polarity.NEGATED
