@@ -17,6 +17,7 @@ from threatnet.extract.sentences import sentence_of
 from threatnet.model import EntityType
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PLACES = frozenset({EntityType.STATE, EntityType.LOCATION})
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp", "prep", "acomp")
 OBJECT_CONTROL = word_class("object_control")  # "prevent X from operating": X operates
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
@@ -293,7 +294,12 @@ class Arguments:
                                   "advcl", "xcomp", "agent"):  # "suspected by X of being"
                 head = head.head
             if head.pos_ not in ("VERB", "AUX"):
-                return []
+                # "JuA split from the TTP and rejoined it": the first verb tagged a noun
+                # with the name as its compound
+                misread = head.dep_ == "ROOT" and tok.dep_ == "conj" and \
+                    head.lemma_.casefold() in self.frames.verbs
+                return [self.token_entity[c.i] for c in head.lefts if misread and
+                        c.dep_ in ("compound", "nmod") and c.i in self.token_entity]
             themes = [c for c in head.children if c.dep_ == "nsubjpass"]
             if themes:  # "they were sent to Syria to fight": the one sent fights
                 return self.entities(themes[0])
@@ -320,15 +326,35 @@ class Arguments:
                 # "ties with the Taliban and with al-Qaeda": the conjoined preposition too
                 for prep in [child, *[c for c in child.children
                                       if c.dep_ == "conj" and c.lower_ == child.lower_]]:
-                    for pobj in prep.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            found += self.entities(pobj)
+                    objects = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+                    for pobj in objects:
+                        found += self.entities(pobj)
+                    if not objects:  # "split from and later rejoined the TTP"
+                        found += self._shared_object(prep)
             elif child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps
                                                for m in child.children):
                 # "work with X to safeguard": parsed as an absolute clause "with X to …"
                 found += [e for s in child.children if s.dep_ == "nsubj"
                           for e in self.entities(s)]
         return found
+
+    def _shared_object(self, prep: Token) -> list[str]:
+        """The object a stranded preposition shares with the verb coordinated after its
+        own: "broke away from and later rejoined the TTP", "split from, and in 2020
+        returned to, the TTP" - the later verb's direct object, else its last
+        prepositional object."""
+        verb = prep.head.head if prep.head.dep_ in ("advmod", "prt") else prep.head
+        for later in verb.children:
+            if later.dep_ != "conj" or later.i < prep.i or later.pos_ not in ("VERB", "AUX"):
+                continue
+            direct = [e for c in later.children if c.dep_ == "dobj" for e in self.entities(c)]
+            if direct:
+                return direct
+            last = [c for c in later.children if c.dep_ == "prep" and c.i > later.i]
+            if last:
+                return [e for p in last[-1].children if p.dep_ == "pobj"
+                        for e in self.entities(p)]
+        return []
 
     def objects(self, tok: Token, frame: Frame) -> list[str]:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -411,10 +437,14 @@ class Arguments:
         if noun.dep_ == "appos" and noun.head.i in self.token_entity:
             return self.apposed_all(noun)  # "Hizbul Ahrar, an offshoot of JuA"
         own = self.token_entity.get(noun.i)
+        unit = noun.lemma_.casefold() in self.frames.part_of_heads
         for child in noun.children:
             if child.dep_ in ("poss", "compound") or (child.dep_ == "amod" and
                                                       child.i in self.token_entity):
                 found = [e for e in self.entities(child) if e != own]
+                if unit and child.dep_ == "amod" and all(
+                        self.types[e] in PLACES for e in found):
+                    continue  # "the Afghan branch of IS": where the unit is, not whose
                 if found:  # (not the noun's own name: "the suicide squad of the BLA")
                     return found
         if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")

@@ -640,6 +640,11 @@ class Coreference:
             tok.pos_ != "PRON"
         # a pronoun object is never its own clause's subject ("Pakistan banned it")
         governor = tok.head if tok.dep_ != "nsubj" else tok.head.head  # small clauses
+        if tok.dep_ == "pobj" and governor.head.pos_ in ("VERB", "AUX"):
+            governor = governor.head  # "returned to it": the verb's subject
+        while governor.dep_ == "conj" and not any(  # "split from X and rejoined it": the
+                c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):  # shared
+            governor = governor.head  # subject of coordinated verbs
         # (nor the state of its subject's people: "Afghan forces fought them")
         own_subject = {self.mention_of.get(t.i) for c in governor.children
                        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i

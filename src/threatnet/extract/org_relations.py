@@ -49,8 +49,11 @@ PRESENT = frozenset({EntityType.ARMED_GROUP, EntityType.ORGANIZATION})
 _PLACED = ("operates_in", "based_in")
 RANK_PREPS = ("in", "through", "within", "among", "into")  # "rose through the ranks of X"
 STRUCTURE = frozenset({"part_of", "splinter_of", "affiliated_with", "member_of"})
-
-
+FOUNDING = word_class("founding_verbs")
+HYPHENS = frozenset({"-", "‐", "–"})
+FOLDS = word_class("fold_nouns")  # "returned to the TTP fold"
+RETURNING = word_class("returning_verbs")
+BRINGING = word_class("bringing_verbs")  # "brought JuA back into the fold"
 def _claim(subject: str, predicate: str, obj: str, trigger: Token) -> RawClaim:
     from threatnet.extract.relations import RawClaim  # (relations imports this module)
 
@@ -287,17 +290,23 @@ def contact_clause_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     """ "Jaish-e-Mohammed, the group Masood Azhar founded in 2000": a relative clause
     without "that", which the parser reads as the name in apposition to the noun and the
     verb as a subjectless modifier. The name is the verb's subject, the noun its object."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBD" or any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass") for c in verb.children):
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "agent") for c in verb.children):
+        # (a participle after the name is the clause's verb mis-tagged, unless "by" follows)
         return []
     noun = verb.head
     names = [c for c in noun.children if c.dep_ == "appos" and c.i < verb.i and
              c.i in ctx.token_entity and c.right_edge.i == verb.i - 1]
+    if noun.i in ctx.token_entity and noun.dep_ == "appos" and noun.head.pos_ == "NOUN":
+        names, noun = [noun], noun.head  # (the verb hung on the name: "the group Azhar founded")
     if not names or noun.i in ctx.token_entity:
         return []
     subjects = ctx.entities(names[0])
-    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:
+    before = noun.left_edge.i - 2  # "a member of JeM, [the group Azhar founded]" parsed
+    if noun.dep_ == "appos" and noun.head.i in ctx.token_entity:  # as a second object
         objects = [ctx.apposed_to(noun)]  # "JeM, the group Azhar founded"
+    elif before >= 0 and ctx.doc[before + 1].text == "," and before in ctx.token_entity:
+        objects = [ctx.token_entity[before]]
     else:  # "the group Azhar founded": the group the discourse is about
         resolved = ctx.coref.resolve(noun)
         objects = [resolved] if resolved else []
@@ -480,6 +489,120 @@ def split_unit_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
     return [_claim(p, "splinter_of", o, verb) for p in parts for o in owners if p != o]
 
 
+def _alliance_names(ctx: _Context, noun: Token) -> list[str]:
+    """The groups an alliance noun names: itself resolved, its apposition ("a joint
+    platform, BRAS"), a participle of naming ("a coalition called BRAS"), or a name the
+    parser hung on the verb right after it ("in a new alliance, the BRAS")."""
+    named = ctx.entities(noun) or [e for c in noun.children if c.dep_ == "appos"
+                                   for e in ctx.entities(c)] or _naming(ctx, noun)
+    if not named and (noun.head.dep_ == "prep" or noun.dep_ == "dobj"):
+        verb = noun.head.head if noun.head.dep_ == "prep" else noun.head
+        named = [e for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj")
+                 and c.i > noun.i and ctx.doc[noun.right_edge.i + 1].text == ","
+                 for e in ctx.entities(c)]
+    return [e for e in named if ctx.types[e] in PRESENT]
+
+
+def formed_alliance_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "the BLA, the BLF and the BRG formed an alliance called BRAS", "set up a joint
+    platform, BRAS, with the BLF": the groups forming a named alliance are its members."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"
+             and c.lemma_.casefold() in _lemmas(ctx).alliances and c.i not in ctx.token_entity]
+    if not nouns or _negated(verb):
+        return []
+    names = _alliance_names(ctx, nouns[0])
+    founders = [*ctx.subjects(verb), *ctx._prep_objects(verb, ("with",)),
+                *ctx._prep_objects(nouns[0], ("with",))]
+    return [_claim(f, "member_of", a, verb) for f in dict.fromkeys(founders)
+            if ctx.types[f] in PRESENT for a in names if a != f]
+
+
+def founded_after_leaving_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "X set up the UBA after splitting from the BLA", "having quit the TTP, X founded
+    JuA": a group founded by one who had left another group is a splinter of it (the
+    founded name may be typed an organisation when no pack knows it)."""
+    leaving = [c for c in verb.children if c.dep_ == "advcl"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "upon", "on")
+        for p in c.children if p.dep_ == "pcomp"]
+    leaving = [v for v in leaving if v.lemma_.casefold() in LEAVING and not _negated(v)
+               and (v.lemma_.casefold() not in NEEDS_PARTICLE or any(
+                   c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out", "ways")
+                   for c in v.children))]
+    if not leaving:
+        return []
+    founded = [e for c in verb.children if c.dep_ == "dobj" for e in ctx.entities(c)
+               if ctx.types[e] in PRESENT]
+    left = [e for v in leaving for e in ctx._left(v) if ctx.types[e] == EntityType.ARMED_GROUP]
+    return [_claim(n, "splinter_of", o, verb) for n in founded for o in left if n != o]
+
+
+def fold_claims(ctx: _Context, noun: Token) -> list[RawClaim]:
+    """ "JuA returned to the TTP fold", "came back into the fold of the TTP", "the TTP
+    brought JuA back into the fold": going back into a group's fold is merging into it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "into", "in") or \
+            noun.i in ctx.token_entity:
+        return []
+    verb = noun.head.head
+    if verb.lower_ == "back" and verb.dep_ in ("advmod", "prt"):
+        verb = verb.head  # "came back into the fold of the TTP"
+    lemma = verb.lemma_.casefold()
+    if verb.pos_ != "VERB" or lemma not in RETURNING | BRINGING:
+        return []
+    owners = [e for c in noun.children if c.dep_ in ("compound", "poss", "nmod")
+              for e in ctx.entities(c)] + ctx._prep_objects(noun, ("of",))
+    brought = [e for c in verb.children if c.dep_ == "dobj" for e in ctx.entities(c)] \
+        if lemma in BRINGING else []
+    if brought:
+        returners = brought
+        owners = owners or ctx.subjects(verb)
+    else:
+        themes = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        returners = ctx.entities(themes[0]) if themes else ctx.subjects(verb)
+    armed = EntityType.ARMED_GROUP
+    return [_claim(r, "merged_into", o, noun) for r in returners for o in owners
+            if r != o and ctx.types[r] == armed and ctx.types[o] == armed]
+
+
+def taken_back_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "The TTP welcomed Jamaat-ul-Ahrar back", "took the faction back": a group taken
+    back by another merges into it ("back" on the verb or, as parsed, on the object)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(c.lower_ == "back" and c.dep_ in ("advmod", "prt")
+               for h in [verb, *objects] for c in h.children) or _negated(verb):
+        return []
+    armed = EntityType.ARMED_GROUP
+    taken = [e for c in objects for e in ctx.entities(c) if ctx.types[e] == armed]
+    return [_claim(t, "merged_into", s, verb) for s in ctx.subjects(verb)
+            if ctx.types[s] == armed for t in taken if t != s]
+
+
+def hyphen_participle_claims(ctx: _Context, verb: Token) -> list[RawClaim]:
+    """ "the LeT-linked JuD", "the Mangal Bagh-led Lashkar-e-Islam", "the ISI-backed
+    Hizbul Mujahideen": a name joined by a hyphen to a participle that modifies another
+    name. The participle's frame says the claim: a theme frame ("linked to", "based in")
+    makes the modified name its subject, an agent frame ("led", "backed") the hyphened
+    name (read here by position, as the parser often makes the pair a clause)."""
+    i = verb.i
+    if i < 2 or verb.tag_ != "VBN" or ctx.doc[i - 1].text not in HYPHENS or \
+            ctx.doc[i - 2].whitespace_ or ctx.doc[i - 1].whitespace_ or \
+            (i - 2) not in ctx.token_entity:
+        return []
+    named = ctx.token_entity[i - 2]
+    modified = ctx.token_entity.get(verb.head.i) if verb.dep_ == "amod" else None
+    modified = modified or ctx.token_entity.get(i + 1)
+    if modified is None or modified == named:
+        return []
+    out: list[RawClaim] = []
+    for frame in ctx.frames.verbs.get(verb.lemma_.casefold(), []):
+        if frame.particle or frame.via or frame.requires or frame.subject or frame.inverse:
+            continue
+        if frame.passive_theme and any(r != "dobj" for r in frame.object):
+            out += ctx._typed([modified], [named], frame, verb)
+        elif not frame.passive_theme and "dobj" in frame.object:
+            out += ctx._typed([named], [modified], frame, verb)
+    return out
+
+
 def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
     """The claims of this module that start at `tok` (visited by `RelationFinder.find`),
     each reader tried only where the token's lemma and place in the parse can start it."""
@@ -504,6 +627,8 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += named_structure_claims(ctx, tok)
         if lemma == "rank":
             out += ranks_claims(ctx, tok)
+        if lemma in FOLDS:
+            out += fold_claims(ctx, tok)
     elif tok.pos_ == "VERB":
         if tok.dep_ == "advcl":
             out += described_as_claims(ctx, tok)
@@ -517,6 +642,13 @@ def token_claims(ctx: _Context, tok: Token) -> list[RawClaim]:
             out += let_shelter_claims(ctx, tok)
         if lemma in COMMANDING:
             out += commanding_in_claims(ctx, tok)
+        if lemma in FOUNDING and not _negated(tok):
+            out += founded_after_leaving_claims(ctx, tok)
+            out += formed_alliance_claims(ctx, tok)
+        if lemma in BRINGING:
+            out += taken_back_claims(ctx, tok)
+    if tok.tag_ == "VBN" and lemma in ctx.frames.verbs:
+        out += hyphen_participle_claims(ctx, tok)
     elif lemma == "home":
         out += home_to_claims(ctx, tok)
     return out
@@ -527,6 +659,8 @@ class _Lemmas:
     placed: frozenset[str]      # nouns of a place-frame ("base", "headquarters")
     taking: frozenset[str]      # verbs of `taking_over` ("take")
     permitting: frozenset[str]  # verbs whose frame permits what a noun names ("let")
+    alliances: frozenset[str]   # nouns whose "of" groups are its members ("coalition")
+    splinters: frozenset[str]   # nouns of a split ("offshoot", "breakaway", "splinter")
 
 
 _LEMMAS: dict[int, _Lemmas] = {}
@@ -542,7 +676,11 @@ def _lemmas(ctx: _Context) -> _Lemmas:
                              if any(f.predicate in _PLACED and not f.inverse for f in fs)),
             taking=frozenset(w.partition(" ")[0] for w in TAKING_OVER),
             permitting=frozenset(w for w, fs in frames.verbs.items()
-                                 if any(f.as_object == "xcomp" and f.via for f in fs)))
+                                 if any(f.as_object == "xcomp" and f.via for f in fs)),
+            alliances=frozenset(w for w, fs in frames.nouns.items() if " " not in w and any(
+                f.predicate == "member_of" and f.inverse and not f.under for f in fs)),
+            splinters=frozenset(w for w, fs in frames.nouns.items() if " " not in w and any(
+                f.predicate == "splinter_of" for f in fs)))
         _LEMMAS[id(frames)] = found
     return found
 

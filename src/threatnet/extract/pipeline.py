@@ -284,6 +284,10 @@ class Extractor:
         confidence = (table["modality"][str(reading.modality)]
                       * table["polarity"][str(reading.polarity)] * certainty)
         time = claim_time(raw.trigger, dates, document.published)
+        if raw.role_time == "former":  # "the former TTP chief, X, was killed in 2018"
+            time = {"start": None, "end": time["start"] or time["end"]}
+        elif raw.role_time == "described":  # "its founder, X, was killed in 2009"
+            time = {"start": None, "end": None}
         time["reported"] = document.published
         return Claim(
             id=f"C{n}", subject=raw.subject, predicate=raw.predicate, object=raw.object,

@@ -26,7 +26,17 @@ from threatnet.extract.coref import Coreference
 from threatnet.extract.cue_lexicon import load_cues, word_class
 from threatnet.extract.denials import DENIALS, charge_start, denier, rebutted
 from threatnet.extract.frames import Frame, Frames
-from threatnet.extract.org_relations import from_ground, groups_named_before
+from threatnet.extract.org_passes import (
+    absorbed_people,
+    alliance_claims,
+    breakaway_claims,
+    ended_roles,
+    leader_pledge_claims,
+    membership_over_support,
+    merged_to_form,
+    unit_heads,
+)
+from threatnet.extract.org_relations import BRINGING, FOLDS, from_ground, groups_named_before
 from threatnet.extract.org_relations import token_claims as org_claims
 from threatnet.extract.places import fronted_places
 from threatnet.extract.sentences import sentence_of, tokens_whose
@@ -79,6 +89,10 @@ class RawClaim:
     polarity: Polarity = Polarity.AFFIRMED
     negated_subject: bool = False
     qualifiers: dict[str, str] = field(default_factory=dict)
+    # "former": the clause's date ends the claim ("the former TTP chief, X, was killed in
+    # 2018"); "described": a role told in passing has no date of its own ("its founder, X,
+    # was killed in 2009" did not found it then)
+    role_time: str | None = None
 
 
 class RelationFinder:
@@ -86,7 +100,7 @@ class RelationFinder:
         self.frames = frames
         # the words that let a token start a claim in `find` (see `_may_trigger`)
         self._lemmas = frozenset({*frames.verbs, *frames.nouns, *frames.roles,
-                                  *frames.part_of_heads, *LEAVING})
+                                  *frames.part_of_heads, *LEAVING, *FOLDS, *BRINGING})
         self._words = frozenset({*frames.roles, "under", "ranks"})  # ("in the ranks of X")
         self._stances = frozenset(STANCES)
 
@@ -119,9 +133,11 @@ class RelationFinder:
                     doc[tok.i - 2].lower_ in STANCES:
                 claims += ctx.stance_claims(tok)
             claims += org_claims(ctx, tok)  # organisational relations (round 5)
-        claims = from_ground(claims)
+        claims = membership_over_support(alliance_claims(ctx, from_ground(claims)))
+        claims = unit_heads(ctx, ended_roles(ctx, absorbed_people(ctx, claims)))
+        claims = merged_to_form(ctx, claims)
         claims += ctx.relative_role_claims(claims)
-        claims = ctx.leaders_to_groups(claims)
+        claims = breakaway_claims(ctx, leader_pledge_claims(ctx, ctx.leaders_to_groups(claims)))
         placed = {c.trigger.i for c in claims if c.predicate in ("operates_in", "based_in")}
         claims += [loc for c in claims if c.trigger.i not in placed
                    for loc in ctx.locative_claims(c)]
@@ -471,8 +487,9 @@ class _Context(Arguments):
 
     def _possessor(self, pronoun: Token) -> str | None:
         """Whom "its" means: inside a relative clause, the clause's antecedent ("Jundallah,
-        which collapsed after Iran executed its leader"), else what coreference says."""
-        if pronoun.pos_ == "PRON":
+        which collapsed after Iran executed its leader"), else what coreference says.
+        "whose" is always the clause's antecedent ("the TTP, whose spokesman X")."""
+        if pronoun.pos_ == "PRON" or pronoun.tag_ == "WP$":
             tok = pronoun
             for _ in range(6):
                 if tok.dep_ == "relcl":  # ("members of Jundallah, which …": Jundallah)
@@ -737,7 +754,11 @@ class _Context(Arguments):
                       object_types=frozenset({EntityType.ARMED_GROUP, EntityType.STATE,
                                               EntityType.GOVERNMENT_BODY,
                                               EntityType.ORGANIZATION}))
-        return list(self._typed(people, orgs, frame, noun))
+        found = list(self._typed(people, orgs, frame, noun))
+        if _in_passing(noun):
+            for c in found:
+                c.role_time = "described"
+        return found
 
     def _placed_role(self, noun: Token) -> bool:
         """A role noun whose only complement is the place it is held in ("the commander
@@ -841,8 +862,9 @@ class _Context(Arguments):
         people = _members_subject(verb) if not left else None
         if people is not None:  # "a group of its commanders broke away to form X"
             left = self.entities(people)
+        # (the founded name may be typed an organisation when no pack knows it)
         return [RawClaim(n, "splinter_of", o, verb) for n in founded for o in left
-                if n != o and self.types[n] == EntityType.ARMED_GROUP
+                if n != o and self.types[n] in (EntityType.ARMED_GROUP, EntityType.ORGANIZATION)
                 and self.types[o] == EntityType.ARMED_GROUP]
 
     def joint_claims(self, verb: Token) -> list[RawClaim]:
@@ -887,9 +909,14 @@ class _Context(Arguments):
         # "a man arrested as an operative of X", "a cleric named as its emir"
         participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if verb.lemma_.casefold() in APPOINTING:  # "described him as a member of X"
-            # (the parser may make the person a second complement: "named X the governor")
-            named = [e for c in verb.children if c.dep_ == "dobj" or
-                     (c.dep_ == "oprd" and c.i in self.token_entity) for e in self.entities(c)]
+            # (the parser may make the person a second complement: "named X the governor";
+            # a noun after the "as" phrase is none: "as a member of JeM, the group Azhar
+            # founded")
+            role = min((c.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"),
+                       default=len(self.doc))
+            named = [e for c in verb.children if (c.dep_ == "dobj" or
+                     (c.dep_ == "oprd" and c.i in self.token_entity)) and c.i < role
+                     for e in self.entities(c)]
             return named or (self.entities(verb.head) if participle else [])
         if verb.lemma_.casefold() in self.frames.object_as_verbs:
             # "police arrested X as an operative of LeT": the person arrested holds it
@@ -991,6 +1018,17 @@ class _Context(Arguments):
                                                      dep == "compound"):
                     out.append(RawClaim(o, "operates_in", n, unit))
         return out
+
+
+def _in_passing(noun: Token) -> bool:
+    """A role noun that describes a person named beside it ("its founder, X, was killed",
+    "X, a co-founder of LeT, died"), not one a verb gives ("was appointed its emir in
+    2019", "became the TTP's chief", "the first governor was X")."""
+    if noun.dep_ in ("attr", "oprd", "xcomp", "acomp") or (
+            noun.dep_ == "pobj" and noun.head.lower_ in ("as", "among", "of")) or (
+            noun.dep_ == "nsubj" and noun.head.lemma_ in ("be", "remain", "become")):
+        return False
+    return noun.dep_ in ("appos", "compound") or any(c.dep_ == "appos" for c in noun.children)
 
 
 def _fragment(verb: Token) -> bool:

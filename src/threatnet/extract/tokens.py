@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from threatnet.extract.incident_entries import placed_text_starts
 from threatnet.extract.incident_fields import field_starts
@@ -34,8 +35,17 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# a sentence's full stop after a mixed-case acronym ("a front for LeT.", "JeM.") is its own
+# token, as it is after "TTP." (spaCy's suffixes split it only after two capitals)
+ACRONYM_STOP = r"(?<=[a-z][A-Z])\."
+
+
 def prepare(nlp: Language) -> Language:
-    """The pipeline with threatnet's sentence rule (idempotent)."""
+    """The pipeline with threatnet's sentence rule and acronym full stops (idempotent)."""
     if LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    search = nlp.tokenizer.suffix_search
+    if search is not None and ACRONYM_STOP not in search.__self__.pattern:
+        suffixes = [*(nlp.Defaults.suffixes or []), ACRONYM_STOP]
+        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     return nlp
