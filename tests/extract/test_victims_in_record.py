@@ -42,3 +42,18 @@ def test_an_incident_a_group_said_it_carried_out_is_its_claim(extractor, text, g
              if str(c.predicate) == "perpetrated" and names[c.subject] == group]
     assert found and all(m == "alleged" for m, _ in found), \
         [(names[c.subject], c.predicate, names[c.object]) for c in record.claims]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("On 26 April the Balochistan Liberation Army's suicide bombing at Karachi University "
+     "killed three Chinese teachers.", "Balochistan Liberation Army"),
+    ("In March 2023 the TTP's attack on the Karachi police office killed four people.",
+     "Tehrik-i-Taliban Pakistan"),
+])
+def test_a_groups_own_deed_names_its_doer_even_when_the_pack_names_the_event(
+        extractor, text, group):
+    record = extractor.extract(document_from_text(text, "note.txt", "2023-05-13"))
+    names = {e.id: e.name for e in record.entities}
+    assert any(str(c.predicate) == "perpetrated" and names[c.subject] == group
+               for c in record.claims), [(names[c.subject], c.predicate, names[c.object])
+                                         for c in record.claims]

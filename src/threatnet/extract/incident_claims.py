@@ -231,6 +231,11 @@ class IncidentClaimMaker(AttributionReader):
         that governs it ("X praised the attack")."""
         if trigger.pos_ == "VERB":
             found = self.args.subjects(trigger)
+            # "the BLA's suicide bombing at the university killed three teachers": the
+            # subject is the deed itself, its possessor the doer
+            found += [e for s in trigger.children if s.dep_ == "nsubj" and
+                      s.lemma_.casefold() in self.lex.nouns
+                      for c in s.children if c.dep_ == "poss" for e in self.args.entities(c)]
             if not any(self.types[e] in PERPETRATORS for e in found):
                 # "Militants of the Lashkar-e-Jhangvi opened fire", misparsed
                 found += self.doer_reader.groups(trigger)
@@ -257,8 +262,10 @@ class IncidentClaimMaker(AttributionReader):
         out = []
         for trigger in incident.triggers:
             if trigger.i in self.token_entity and incident.entity.pack_id and \
-                    trigger.pos_ != "VERB":
-                continue  # a named event's own name says nothing of who did it
+                    trigger.pos_ != "VERB" and \
+                    not any(c.dep_ == "poss" for c in trigger.children):
+                continue  # a named event's own name says nothing of who did it (but "the
+                # BLA's suicide bombing at Karachi University" names its doer)
             doers = self._doers(trigger)
             if not doers and trigger.pos_ == "VERB":
                 # "India-sponsored terrorists attacked a post": the state's part in it
