@@ -181,9 +181,11 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path, extractor, clust
     def kill_a_busy_worker(_where: str) -> None:
         if killed:
             return
-        # the first record is saved: kill a worker process that holds documents now
+        # a record is saved: kill a worker process that holds documents now (on a loaded
+        # machine the workers may be between documents at the first record: try the next)
         busy = [address for address, keys in cluster.client.processing().items() if keys]
-        assert busy, "no worker was extracting when the first record came back"
+        if not busy:
+            return
         killed[busy[0]] = len(cluster.client.processing()[busy[0]])
         os.kill(pids[busy[0]], signal.SIGKILL)
 
