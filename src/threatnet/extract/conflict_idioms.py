@@ -54,8 +54,7 @@ class IdiomReading:
             out += self._helped_to(tok)
         if tok.tag_ == "VBG" and lemma in self.w["fighting_gerunds"]:
             out += self._fighting_between(tok)
-        elif tok.pos_ == "VERB" and lemma in self.w["fighting_gerunds"] | \
-                self.w["exchanging_verbs"]:
+        elif tok.pos_ == "VERB" and lemma in self.r.fighting_verbs:
             out += self._sides_modifying(tok)
         if tok.pos_ == "NOUN" and lemma in self.w["joint_deeds"]:
             out += self._joint_deed(tok)

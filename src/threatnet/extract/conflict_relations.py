@@ -76,6 +76,7 @@ class ConflictReader:
                                      self.w["fighting_gerunds"] | self.w["joint_deeds"] |
                                      self.w["regarding_verbs"] | self.w["handler_nouns"] |
                                      self.w["sharing_verbs"] | self.w["exchanging_verbs"])
+        self.fighting_verbs = frozenset(self.w["fighting_gerunds"] | self.w["exchanging_verbs"])
         self._triggers = frozenset(self.w["strike_verbs"] | self.w["strike_nouns"] |
                                    self.w["ruling_nouns"] |
                                    self.w["together_nouns"] |

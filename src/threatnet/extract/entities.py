@@ -91,6 +91,8 @@ class EntityFinder:
         self.generic_body_words = word_set(_LEX, "generic_body_words")
         self._demonyms_of = {state: frozenset(w.casefold() for w in words) for state, words
                              in load_data("demonyms.yaml")["demonyms"].items()}
+        self._countries: dict[str, str | None] = {}  # pack entry -> its state (_country_of)
+        self._state_words: dict[str, frozenset[str]] = {}  # a state's name words, demonyms
         self.place_prefixes = word_set(_LEX, "place_prefixes")
         self.facility_prefixes = word_set(_LEX, "facility_prefixes")
         self._izafat_place_words = self.place_heads | self.place_features
@@ -376,13 +378,14 @@ class EntityFinder:
             head = doc[i]
             if i in build.taken or head.pos_ != "NOUN":
                 continue
-            local = any(c.dep_ == "amod" and c.lower_ in self.shapes.local_branch_words
-                        for c in head.lefts)
+            local_words = [c for c in head.lefts if c.dep_ == "amod" and
+                           c.lower_ in self.shapes.local_branch_words]
+            local = bool(local_words)
             owners = [build.entity_at(t) for t in self._owner_tokens(doc, i, i + 1)] + \
                 [build.entity_at(c.i) for c in head.lefts if c.dep_ == "poss"]
             if not local:  # "the Islamic State affiliate": the owner as the modifier
                 owners = [build.entity_at(c.i) for c in head.lefts if c.dep_ == "compound"]
-                if not owners or head.lower_ not in ("affiliate", "franchise", "branch"):
+                if not owners or head.lower_ not in self.shapes.owner_branch_heads:
                     continue
             groups = {o for o in owners if o and build.types.get(o) == EntityType.ARMED_GROUP
                       and build.by_key[o].pack_id in self._children}
@@ -393,21 +396,24 @@ class EntityFinder:
                         if country and self._country_of(c) == country]
             if len(branches) == 1:
                 branch = branches[0]
-                start = min([c.i for c in head.lefts if c.dep_ == "amod" and
-                             c.lower_ in self.shapes.local_branch_words] + [i])
+                start = min([c.i for c in local_words] + [i])
                 build.mention(f"pack:{branch.id}", branch.name, branch.type, start, i + 1,
                               pack_id=branch.id, aliases=branch.names())
 
     def _country_of(self, entry) -> str | None:
-        """The state a pack entry's place (or its region) lies in."""
+        """The state a pack entry's place (or its region) lies in (worked out once per
+        entry)."""
+        if entry.id in self._countries:
+            return self._countries[entry.id]
         place = self._place_names.get(_name_key(entry.region)) if entry.region else entry
-        if place is None:
-            return None
-        for pid in [place.id, *self.pack.ancestors(place.id)]:
+        found = None
+        for pid in [place.id, *self.pack.ancestors(place.id)] if place is not None else []:
             found = self.pack.get(pid)
             if found is not None and found.type == EntityType.STATE:
-                return found.id
-        return None
+                break
+            found = None
+        self._countries[entry.id] = found.id if found is not None else None
+        return self._countries[entry.id]
 
     def _report_country(self, matches: list[AliasMatch]) -> str | None:
         """The state most of the report's pack places and states are in (more than half
@@ -430,9 +436,11 @@ class EntityFinder:
         if country is None or state is None or state == country or \
                 any(t.is_alpha and t.lower_ not in self.generic_body_words for t in span):
             return False
-        words = {w.casefold() for name in self.pack.entries[state].names()
-                 for w in name.split()} | self._demonyms_of.get(state, frozenset())
-        return not any(t.lower_ in words for t in span)
+        if state not in self._state_words:
+            self._state_words[state] = frozenset(
+                w.casefold() for name in self.pack.entries[state].names()
+                for w in name.split()) | self._demonyms_of.get(state, frozenset())
+        return not any(t.lower_ in self._state_words[state] for t in span)
 
     def _led_group(self, person_id: str | None, head: Token):
         """The one group the pack says a person led or founded, for a noun that names a

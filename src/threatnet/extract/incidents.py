@@ -53,6 +53,7 @@ class IncidentFinder:
         self.lex = lexicon or load_incident_lexicon()
         self.incident_nouns = frozenset(self.lex.nouns) | frozenset(self.lex.anaphors)
         lex = self.lex
+        self.intrusion_heads = frozenset(w.split()[0] for w in lex.intrusion_verbs)
         # every word a cue starts from: triggers, doers (their verb is found through
         # them), casualty verbs, attribution cues; see `cue_tokens`
         self.cue_words = frozenset(w.split()[-1] for w in [
@@ -61,8 +62,7 @@ class IncidentFinder:
             *lex.denial_verbs, *lex.behind, *lex.membership_verbs, *lex.planned_verbs,
             *lex.involvement_words, *lex.weapon_verbs, *lex.deed_verbs, *lex.hallmarks,
             *lex.suspicion_nouns, *lex.doer_ties, *lex.doer_deeds,
-            "be", "have", "hostage"]) | \
-            frozenset(w.split()[0] for w in lex.intrusion_verbs) | \
+            "be", "have", "hostage"]) | self.intrusion_heads | \
             frozenset(w.split()[0] for w in [*lex.verbs, *lex.casualties, *lex.weapon_verbs,
                                              *lex.deed_verbs, *lex.doer_deeds])
         self._hashes: numpy.ndarray | None = None
@@ -70,7 +70,6 @@ class IncidentFinder:
         self._vocab: object = None
         self.pack_events = pack.of_type(EntityType.EVENT)
         self.doer_phrases = DoerReader(self.lex, {}, lambda e: None)
-        self.intrusion_heads = frozenset(w.split()[0] for w in lex.intrusion_verbs)
 
     def find(self, doc: Doc, found: DocEntities, dates: list[Span],
              published: str | None) -> tuple[DocIncidents, EntityAdder]:

@@ -105,6 +105,7 @@ class NameShapes:
         self.branch_heads = words["branch_heads"]
         self.local_branch_heads = frozenset(words["local_branch_heads"])
         self.local_branch_words = frozenset(words["local_branch_words"])
+        self.owner_branch_heads = frozenset(words["owner_branch_heads"])
         self._faction_words = re.compile(r"\b(?:" + "|".join(
             sorted(self.faction_heads | self.branch_heads)) + r")\b", re.IGNORECASE)
         self.movements = words["movement_names"]
