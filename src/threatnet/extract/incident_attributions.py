@@ -26,6 +26,7 @@ from threatnet.extract.incident_voices import (
     BARE_ACCUSERS,
     CHARGES,
     CREDITING,
+    DISOWNED_PRONOUNS,
     HABITUAL,
     HELP_NOUNS,
     INCIDENT_PRONOUNS,
@@ -621,11 +622,11 @@ class AttributionReader(DoerIdentities):
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
                   (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
-                   c.lower_ in ("it", "this"))]  # "disowned it"
+                   c.lower_ in DISOWNED_PRONOUNS)]  # "disowned it"
         # "distanced itself from the attack", "dissociated itself from it"
         denied += [p for c in children if c.dep_ == "prep" and c.lower_ == "from"
                    for p in c.children if p.dep_ == "pobj" and
-                   (self.incident_at(p) or p.lower_ in ("it", "this"))]
+                   (self.incident_at(p) or p.lower_ in DISOWNED_PRONOUNS)]
         clauses = [c for c in children if c.dep_ in ("ccomp", "xcomp")]
         if not denied and not clauses:
             return self._charge_rejected(verb)

@@ -20,7 +20,7 @@ from threatnet.extract.aliases import word_key
 from threatnet.extract.incident_lexicon import IncidentLexicon
 from threatnet.extract.incident_parse import target_heads
 from threatnet.extract.incident_records import DocIncidents, EntityAdder, FoundIncident
-from threatnet.extract.incident_weapons import WeaponReading, plain_bomb_words
+from threatnet.extract.incident_weapons import WeaponReading, plain_bomb_words, selves
 from threatnet.extract.sentences import sentence_of, sentences
 from threatnet.model import Entity, EntityType
 from threatnet.resolve.pack import ActorPack
@@ -71,7 +71,7 @@ def target_words() -> TargetWords:
         generic_victims=words("generic_victims"), counted_states=words("counted_states"),
         plain_people=words("plain_people"),
         name_prepositions={str(k): str(v) for k, v in d["name_prepositions"].items()},
-        selves=words("selves"),
+        selves=selves(),
         unnamed_people=frozenset(str(w).casefold() for w in d["unnamed_people"]["words"]),
         unnamed_name=str(d["unnamed_people"]["name"]),
         bomb_verbs=frozenset(str(w).casefold() for w in d["bombed_inside"]["verbs"]),

@@ -27,7 +27,7 @@ from threatnet.extract.incident_records import DocIncidents, FoundIncident
 from threatnet.extract.incident_targets import IncidentFacts, TargetReader
 from threatnet.extract.relations import RawClaim
 from threatnet.extract.semantics import Reading, SemanticsReader, load_cues
-from threatnet.extract.sentences import paragraph_numbers, sentence_of
+from threatnet.extract.sentences import paragraph_numbers, sentence_number
 from threatnet.model import Entity, EntityType, Modality, Source
 from threatnet.resources import load_data, word_set
 
@@ -37,6 +37,8 @@ ACCUSED = PERPETRATORS | {EntityType.STATE, EntityType.GOVERNMENT_BODY}
 SCOPE_SENTENCES = 3  # an attribution with no incident named speaks of one this close
 # words that stand for the incident just told: "claimed it", "was behind it"
 INCIDENT_PRONOUNS = word_set(_WORDS, "incident_pronouns")
+# what a denial disowns when it names no incident: "disowned it", "distanced itself from this"
+DISOWNED_PRONOUNS = word_set(_WORDS, "legal_pronouns")
 # "the two attacks", "the twin bombings"
 COUNT_WORDS = {str(k).casefold(): int(v) for k, v in load_data(_WORDS)["count_words"].items()}
 # a group referred to by the words of its own spokesman: "the group was behind the attack"
@@ -308,7 +310,7 @@ class IncidentVoices:
         told = self._told_before(tok, latest) if self._recalled(latest, tok) else None
         latest = told or latest
         last = max(t.i for t in latest.mentions if t.i < tok.i)
-        close = len({sentence_of(t).start for t in self.doc[last:tok.i + 1]}) - 1
+        close = sentence_number(tok) - sentence_number(self.doc[last])  # sentences between
         # round 5 hook: a field record is one incident, however far its fields run
         in_record = isinstance(self.incidents.entries.at(tok.idx), RecordEntry)
         return latest if close <= reach or in_record else None

@@ -26,7 +26,7 @@ DEED_ARGUMENTS = ("nsubj", "nsubjpass", "dobj")
 
 
 @lru_cache(maxsize=1)
-def _selves() -> frozenset[str]:
+def selves() -> frozenset[str]:
     """ "blew himself up": the reflexive objects of a suicide bombing
     (`data/target_words.yaml`)."""
     return frozenset(str(w).casefold() for w in load_data("target_words.yaml")["selves"])
@@ -240,7 +240,7 @@ class WeaponReading:
         # the deed that says so: "a suicide attack", "blew himself up"
         trigger = next((t for t in incident.triggers if any(
             self.lex.kind_words.get(c.lemma_.casefold()) == incident.kind or
-            c.lower_ in _selves() for c in t.children)), None)
+            c.lower_ in selves() for c in t.children)), None)
         if trigger is None:
             return []
         entity = self._capability(node, trigger, trigger, adder)
