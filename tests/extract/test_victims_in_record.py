@@ -57,3 +57,31 @@ def test_a_groups_own_deed_names_its_doer_even_when_the_pack_names_the_event(
     assert any(str(c.predicate) == "perpetrated" and names[c.subject] == group
                for c in record.claims), [(names[c.subject], c.predicate, names[c.object])
                                          for c in record.claims]
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("ISKP said its fighters had fired rockets into Tajikistan on 7 May. Tajik border "
+     "officials denied that any rockets had landed on Tajik soil.", "Tajikistan"),
+    ("The TTP claimed the bombing of a bus in Quetta on Monday. Provincial officials "
+     "denied that the bus had been carrying soldiers.", "Quetta"),
+])
+def test_denying_what_happened_is_no_denial_of_a_part_in_it(extractor, text, denier):
+    record = extractor.extract(document_from_text(text, "note.txt", "2022-05-13"))
+    assert not any(str(c.predicate) in ("perpetrated", "involved_in") and
+                   c.polarity.value == "negated" for c in record.claims), \
+        [(c.subject, c.predicate, c.polarity) for c in record.claims]
+
+
+@pytest.mark.parametrize("text", [
+    "The TTP claimed the bombing in Peshawar on Monday. The Afghan Taliban denied that they "
+    "had any role in it.",
+    "Gunmen attacked a police post in Bannu on Monday. The Hafiz Gul Bahadur group denied "
+    "carrying out the attack.",
+    "A bomb killed nine people in Quetta on Monday, and officials blamed Jaish al-Adl; the "
+    "group denied any link.",
+])
+def test_a_denial_of_ones_own_part_is_still_read(extractor, text):
+    record = extractor.extract(document_from_text(text, "note.txt", "2022-05-13"))
+    assert any(str(c.predicate) in ("perpetrated", "involved_in") and
+               c.polarity.value == "negated" for c in record.claims), \
+        [(c.subject, c.predicate, c.polarity) for c in record.claims]

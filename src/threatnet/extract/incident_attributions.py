@@ -621,7 +621,8 @@ class AttributionReader(DoerIdentities):
             return []  # "the group has not denied it" is no denial
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
-                  (c.lemma_.casefold() in self.lex.denial_nouns or self.incident_at(c) or
+                  (c.lemma_.casefold() in self.lex.denial_nouns | self.lex.no_part_nouns or
+                   self.incident_at(c) or
                    c.lower_ in DISOWNED_PRONOUNS)]  # "disowned it"
         # "distanced itself from the attack", "dissociated itself from it"
         denied += [p for c in children if c.dep_ == "prep" and c.lower_ == "from"
@@ -634,11 +635,28 @@ class AttributionReader(DoerIdentities):
         doers = self._claimants(verb)
         if incident is None or not doers:
             return []
+        if not denied and not any(self._own_part(c, doers) for c in clauses):
+            return []  # "border officials denied that any rockets had landed": not a part
         reading = self._read(verb)
         self._speaker(verb, reading)
         reading.polarity = Polarity.NEGATED
         reading.hedge(Modality.REPORTED)
         return [self._perpetrated(d, incident, verb, copied(reading), "denied") for d in doers]
+
+    def _own_part(self, clause: Token, doers: list[str]) -> bool:
+        """A denied clause about the denier's own part: its subject is the denier (by name
+        or pronoun: "denied that they had any role") or it names a part in a deed
+        ("denied any involvement", "denied that it was behind the attack")."""
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(c.pos_ == "PRON" or set(self.args.entities(c)) & set(doers) or
+               any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+               for c in subjects):
+            return True  # "denied that they / his group had any role"
+        words = self.lex.involvement_words | self.lex.behind | self.lex.deed_verbs | \
+            self.lex.denial_nouns | self.lex.no_part_nouns
+        return any(t.lemma_.casefold() in words or t.lower_ in words or any(
+            p.dep_ == "prt" and f"{t.lemma_.casefold()} {p.lower_}" in words
+            for p in t.children) for t in clause.subtree)  # "denied carrying out the attack"
 
     def _charge_rejected(self, verb: Token) -> list[IncidentClaim]:
         """ "Officials blamed X for the bombing, a charge the group rejected", "… pointed at
