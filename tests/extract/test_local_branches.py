@@ -76,3 +76,17 @@ def test_a_distinctive_body_stays_the_packs_anywhere(extractor):
             "closed the crossing into Afghanistan.")
     body = _body_of(extractor, text, "Frontier Corps")
     assert body is not None and body.pack_id is not None
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("The Khorasan branch of the Islamic State claimed the attack in Kabul.",
+     "Islamic State Khorasan Province", "Islamic State"),
+    ("The Majeed Brigade of the Balochistan Liberation Army struck a convoy in Gwadar.",
+     "Majid Brigade", "Balochistan Liberation Army"),
+])
+def test_a_unit_of_a_group_is_part_of_it(extractor, text, part, whole):
+    record = extractor.extract(document_from_text(text, "r.txt", "2021-10-10"))
+    names = {e.id: e.name for e in record.entities}
+    assert any(str(c.predicate) == "part_of" and names[c.subject] == part and
+               names[c.object] == whole for c in record.claims), \
+        [(names[c.subject], c.predicate, names[c.object]) for c in record.claims]

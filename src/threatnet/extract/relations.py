@@ -942,12 +942,15 @@ class _Context(Arguments):
                          claim.negated_subject) for p in places]
 
     def part_of_claims(self, tok: Token) -> list[RawClaim]:
-        """ "the group's Majid Brigade": an armed group possessed by another is part of it."""
+        """ "the group's Majid Brigade", "the Khorasan branch of the Islamic State": an
+        armed group possessed by another, or of it, is part of it."""
         if tok.lemma_.casefold() not in self.frames.part_of_heads:
             return []
         if tok.i not in self.token_entity:
             return self._named_unit_claims(tok)
         owners = [e for c in tok.children if c.dep_ == "poss" for e in self.entities(c)]
+        owners += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj" for e in self.entities(o)]
         part = self.token_entity[tok.i]
         return [RawClaim(part, "part_of", o, tok) for o in owners
                 if o != part and self.types[o] == EntityType.ARMED_GROUP
