@@ -89,10 +89,7 @@ class EntityFinder:
         self.seat_heads = word_set(_LEX, "seat_of_power_heads")
         self.capital_names = frozenset(lex["capital_names"])
         self.generic_body_words = word_set(_LEX, "generic_body_words")
-        self._demonyms_of = {state: frozenset(w.casefold() for w in words) for state, words
-                             in load_data("demonyms.yaml")["demonyms"].items()}
         self._countries: dict[str, str | None] = {}  # pack entry -> its state (_country_of)
-        self._state_words: dict[str, frozenset[str]] = {}  # a state's name words, demonyms
         self.place_prefixes = word_set(_LEX, "place_prefixes")
         self.facility_prefixes = word_set(_LEX, "facility_prefixes")
         self._izafat_place_words = self.place_heads | self.place_features
@@ -433,14 +430,8 @@ class EntityFinder:
         interior ministry") in a report about another country: not the pack's body of that
         state, which the pack gives the bare name ("the Frontier Corps" stays Pakistan's)."""
         state = self._country_of(entry)
-        if country is None or state is None or state == country or \
-                any(t.is_alpha and t.lower_ not in self.generic_body_words for t in span):
-            return False
-        if state not in self._state_words:
-            self._state_words[state] = frozenset(
-                w.casefold() for name in self.pack.entries[state].names()
-                for w in name.split()) | self._demonyms_of.get(state, frozenset())
-        return not any(t.lower_ in self._state_words[state] for t in span)
+        return country is not None and state is not None and state != country and \
+            all(t.lower_ in self.generic_body_words for t in span if t.is_alpha)
 
     def _led_group(self, person_id: str | None, head: Token):
         """The one group the pack says a person led or founded, for a noun that names a
