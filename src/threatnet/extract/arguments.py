@@ -23,6 +23,7 @@ OBJECT_CONTROL = word_class("object_control")  # "prevent X from operating": X o
 RELATIVE_PRONOUNS = word_class("relative_pronouns")
 EXPANDERS = word_class("expanders")  # "groups like the BLA"
 NEGATIVE_SUBJECTS = word_class("negative_subjects")
+NEGATIVE_DETERMINERS = word_class("negative_determiners")  # "no group claimed it"
 # Nouns whose agent is not the agent of what they are about: "revenge for the killing of X"
 REACTIONS = word_class("reactions")
 BELONGING = word_class("belonging")  # "militants belonging to X"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS
+from threatnet.extract.arguments import NEGATIVE_DETERMINERS, NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS
 from threatnet.extract.denials import denier
 from threatnet.extract.incident_identities import DoerIdentities
 from threatnet.extract.incident_records import FoundIncident
@@ -349,7 +349,7 @@ class AttributionReader(DoerIdentities):
                         if p.dep_ == "pobj" and p.i not in self.token_entity and
                         self_reference(p)]
         if not incidents or doubted(verb) or not subjects or any(
-                c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither")
+                c.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ in NEGATIVE_DETERMINERS
                                                      for d in c.children) for c in subjects):
             return []  # "no group carried out …" names no one
         negated = any(c.dep_ == "neg" for c in verb.children)  # "had not carried out": denied
@@ -621,7 +621,7 @@ class AttributionReader(DoerIdentities):
             return []  # "the group has not denied it" is no denial
         children = list(verb.children)
         denied = [c for c in children if c.dep_ == "dobj" and
-                  (c.lemma_.casefold() in self.lex.denial_nouns | self.lex.no_part_nouns or
+                  (c.lemma_.casefold() in self.lex.disowned_nouns or
                    self.incident_at(c) or
                    c.lower_ in DISOWNED_PRONOUNS)]  # "disowned it"
         # "distanced itself from the attack", "dissociated itself from it"
@@ -652,8 +652,7 @@ class AttributionReader(DoerIdentities):
                any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
                for c in subjects):
             return True  # "denied that they / his group had any role"
-        words = self.lex.involvement_words | self.lex.behind | self.lex.deed_verbs | \
-            self.lex.denial_nouns | self.lex.no_part_nouns
+        words = self.lex.own_part_words
         return any(t.lemma_.casefold() in words or t.lower_ in words or any(
             p.dep_ == "prt" and f"{t.lemma_.casefold()} {p.lower_}" in words
             for p in t.children) for t in clause.subtree)  # "denied carrying out the attack"

@@ -9,7 +9,7 @@ Read once per process by `extract.incidents` and `extract.incident_claims`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from threatnet.errors import InvalidData
 from threatnet.model import Modality
@@ -116,6 +116,17 @@ class IncidentLexicon:
     chain_heads: frozenset[str] = frozenset()      # "stopped a bus … and shot"
     kind_of_nouns: frozenset[str] = frozenset()    # "the kind of attack X carried out"
     one_operation_words: frozenset[str] = frozenset()  # "near-simultaneous attacks"
+
+    @cached_property
+    def disowned_nouns(self) -> frozenset[str]:
+        """What a denial disowns: "denied any involvement / role / link"."""
+        return self.denial_nouns | self.no_part_nouns
+
+    @cached_property
+    def own_part_words(self) -> frozenset[str]:
+        """Words of a denied clause that make it about the denier's own part ("denied
+        that it was behind / involved in / had carried out …")."""
+        return self.involvement_words | self.behind | self.deed_verbs | self.disowned_nouns
 
     def same_family(self, a: str, b: str) -> bool:
         """Two kinds one incident may be described by ("attack" goes with any)."""

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from threatnet.extract.arguments import NEGATIVE_SUBJECTS, RELATIVE_PRONOUNS, Arguments
+from threatnet.extract.arguments import (
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_SUBJECTS,
+    RELATIVE_PRONOUNS,
+    Arguments,
+)
 from threatnet.extract.coref import Coreference
 from threatnet.extract.frames import load_frames
 from threatnet.extract.incident_doers import DoerReader
@@ -290,7 +295,7 @@ class IncidentVoices:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (
                     child.lower_ in NEGATIVE_SUBJECTS or
-                    any(d.lower_ in ("no", "neither") for d in child.children)):
+                    any(d.lower_ in NEGATIVE_DETERMINERS for d in child.children)):
                 return True
         return False
 
@@ -467,7 +472,7 @@ def doubted(tok: Token) -> bool:
     """Something above the clause negates or doubts it ("no evidence that the bomber was
     directed from X", "did not say that …"): an inference from it is not made."""
     for node in tok.ancestors:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS)
                for c in node.children):
             return True
     return False
